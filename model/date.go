@@ -1,0 +1,137 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar day without a time of day or zone. The zero value means
+// "not set". Days are compared and subtracted without time-zone surprises.
+type Date struct {
+	t time.Time // always midnight UTC, or zero
+}
+
+// NewDate returns the given calendar day.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	if t.IsZero() {
+		return Date{}
+	}
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Time returns midnight UTC of the day.
+func (d Date) Time() time.Time { return d.t }
+
+// String formats the date as YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+// Human formats the date for reading: "Tue 24 Nov".
+func (d Date) Human() string {
+	if d.IsZero() {
+		return "no date"
+	}
+	return d.t.Format("Mon 2 Jan")
+}
+
+// AddDays returns the date n days later (earlier when n < 0).
+func (d Date) AddDays(n int) Date {
+	if d.IsZero() {
+		return d
+	}
+	return Date{d.t.AddDate(0, 0, n)}
+}
+
+// DaysUntil returns how many days from d to other (negative when other is earlier).
+func (d Date) DaysUntil(other Date) int {
+	return int(other.t.Sub(d.t).Hours() / 24)
+}
+
+// Before reports whether d is strictly before other.
+func (d Date) Before(other Date) bool { return d.t.Before(other.t) }
+
+// After reports whether d is strictly after other.
+func (d Date) After(other Date) bool { return d.t.After(other.t) }
+
+// Equal reports whether both are the same day.
+func (d Date) Equal(other Date) bool { return d.t.Equal(other.t) }
+
+// MarshalText writes YYYY-MM-DD (empty when unset).
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY-MM-DD (empty means unset).
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, string(b))
+	if err != nil {
+		return fmt.Errorf("date %q is not YYYY-MM-DD", string(b))
+	}
+	*d = Date{t}
+	return nil
+}
+
+// ParseDate reads a date as a person would type it, relative to today:
+// "2026-11-24", "today", "tomorrow", "yesterday", "+3" / "+3d" / "-2w", or a
+// weekday name meaning the next such day. An empty string is the zero date.
+func ParseDate(s string, today Date) (Date, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch s {
+	case "":
+		return Date{}, nil
+	case "today", "now":
+		return today, nil
+	case "tomorrow", "tmr":
+		return today.AddDays(1), nil
+	case "yesterday":
+		return today.AddDays(-1), nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return Date{t}, nil
+	}
+	if s[0] == '+' || s[0] == '-' {
+		unit := 1
+		body := s[1:]
+		switch {
+		case strings.HasSuffix(body, "d"):
+			body = strings.TrimSuffix(body, "d")
+		case strings.HasSuffix(body, "w"):
+			body, unit = strings.TrimSuffix(body, "w"), 7
+		}
+		if n, err := strconv.Atoi(body); err == nil && n <= 3650 {
+			if s[0] == '-' {
+				n = -n
+			}
+			return today.AddDays(n * unit), nil
+		}
+	}
+	for i := 0; i < 7; i++ {
+		wd := time.Weekday(i)
+		name := strings.ToLower(wd.String())
+		if len(s) >= 3 && strings.HasPrefix(name, s) {
+			ahead := (int(wd) - int(today.t.Weekday()) + 7) % 7
+			if ahead == 0 {
+				ahead = 7
+			}
+			return today.AddDays(ahead), nil
+		}
+	}
+	return Date{}, fmt.Errorf("cannot read date %q; use YYYY-MM-DD, today, tomorrow, +3d or a weekday", s)
+}
