@@ -1,0 +1,111 @@
+package model
+
+// Verdict is the one-word answer to "can I pitch this yet?".
+type Verdict int
+
+// Verdicts, worst first.
+const (
+	NotReady Verdict = iota
+	GettingThere
+	ReadyToPitch
+)
+
+// String returns the verdict as the user reads it.
+func (v Verdict) String() string {
+	switch v {
+	case GettingThere:
+		return "Getting there"
+	case ReadyToPitch:
+		return "Ready to pitch"
+	}
+	return "Not ready"
+}
+
+// MarshalText writes the verdict as its words.
+func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// Factor is one scored part of readiness. The shown Points of all factors sum
+// to the score: nothing is hidden.
+type Factor struct {
+	Key    string `json:"key"`
+	Name   string `json:"name"`
+	Points int    `json:"points"`
+	Max    int    `json:"max"`
+	Reason string `json:"reason"`
+}
+
+// Risk is a flag raised by the data, with the evidence that raised it.
+type Risk struct {
+	Key      string `json:"key"`
+	Title    string `json:"title"`
+	Evidence string `json:"evidence"`
+	// StakeholderIDs are the people the evidence names, for redaction and links.
+	StakeholderIDs []int64 `json:"stakeholder_ids,omitempty"`
+}
+
+// Action is one concrete next step; actions come most valuable first.
+type Action struct {
+	Text          string `json:"text"`
+	StakeholderID int64  `json:"stakeholder_id,omitempty"`
+	Due           Date   `json:"due"`
+}
+
+// Forecast is how the room would decide today under the forum's rule.
+type Forecast struct {
+	Rule    DecisionRule `json:"rule"`
+	For     int          `json:"for"`
+	Against int          `json:"against"`
+	Unknown int          `json:"unknown"`
+	// Needs says what passing takes under the rule ("4 of 7 votes").
+	Needs string `json:"needs"`
+	// Outcome is "passes", "fails" or "uncertain" on today's stances.
+	Outcome     string  `json:"outcome"`
+	VetoHolders []int64 `json:"veto_holders"`
+	Swing       []Swing `json:"swing"`
+}
+
+// Swing is a person whose move changes the outcome.
+type Swing struct {
+	StakeholderID int64  `json:"stakeholder_id"`
+	Effect        string `json:"effect"`
+}
+
+// ScheduleItem is one remaining planned talk on the backward schedule.
+type ScheduleItem struct {
+	StakeholderID int64 `json:"stakeholder_id"`
+	TargetDate    Date  `json:"target_date"`
+	// LatestSafe is the last day the talk can happen and still precede the
+	// decision and everyone it must come before.
+	LatestSafe Date `json:"latest_safe"`
+	Overdue    bool `json:"overdue"`
+	Critical   bool `json:"critical"`
+}
+
+// Schedule is the backward schedule from the decision date.
+type Schedule struct {
+	Items     []ScheduleItem `json:"items"`
+	Conflicts []string       `json:"conflicts"`
+	// Cycle lists stakeholders whose "before" ordering loops, if any.
+	Cycle []int64 `json:"cycle,omitempty"`
+}
+
+// Knower is someone who has heard of the proposal.
+type Knower struct {
+	ContactID  int64      `json:"contact_id"`
+	Since      Date       `json:"since"`
+	Discretion Discretion `json:"discretion"`
+}
+
+// Readiness is the full judgement of a proposal on a given day.
+type Readiness struct {
+	Today       Date     `json:"today"`
+	DaysLeft    int      `json:"days_left"`
+	Score       int      `json:"score"`
+	Verdict     Verdict  `json:"verdict"`
+	Factors     []Factor `json:"factors"`
+	Risks       []Risk   `json:"risks"`
+	NextActions []Action `json:"next_actions"`
+	Forecast    Forecast `json:"forecast"`
+	Schedule    Schedule `json:"schedule"`
+	WhoKnows    []Knower `json:"who_knows"`
+}
