@@ -1,0 +1,92 @@
+package model
+
+import (
+	"testing"
+)
+
+// The demo must be a valid workbook: every row validates and every reference
+// points at a row that exists, or import would refuse it.
+func TestDemoWorkbookIsConsistent(t *testing.T) {
+	wb := DemoWorkbook(NewDate(2026, 11, 21))
+	if len(wb.Proposals) < 2 || len(wb.Contacts) < 12 {
+		t.Fatalf("demo too small: %d proposals, %d contacts", len(wb.Proposals), len(wb.Contacts))
+	}
+	contacts := map[int64]bool{}
+	for _, c := range wb.Contacts {
+		if err := c.Validate(); err != nil {
+			t.Errorf("contact %d: %v", c.ID, err)
+		}
+		contacts[c.ID] = true
+	}
+	proposals := map[int64]bool{}
+	for _, p := range wb.Proposals {
+		if err := p.Validate(); err != nil {
+			t.Errorf("proposal %d: %v", p.ID, err)
+		}
+		proposals[p.ID] = true
+	}
+	stakes := map[int64]Stakeholder{}
+	for _, s := range wb.Stakeholders {
+		stakes[s.ID] = s
+	}
+	for _, s := range wb.Stakeholders {
+		if err := s.Validate(); err != nil {
+			t.Errorf("stakeholder %d: %v", s.ID, err)
+		}
+		if !proposals[s.ProposalID] || !contacts[s.ContactID] {
+			t.Errorf("stakeholder %d refers to a missing proposal or contact", s.ID)
+		}
+		if s.Plan.ViaID != 0 && !contacts[s.Plan.ViaID] {
+			t.Errorf("stakeholder %d: via %d missing", s.ID, s.Plan.ViaID)
+		}
+		if b := s.Plan.BeforeID; b != 0 && stakes[b].ProposalID != s.ProposalID {
+			t.Errorf("stakeholder %d: before %d is not on the same proposal", s.ID, b)
+		}
+	}
+	for _, tp := range wb.Touchpoints {
+		if err := tp.Validate(); err != nil {
+			t.Errorf("touchpoint %d: %v", tp.ID, err)
+		}
+		st, ok := stakes[tp.StakeholderID]
+		if !ok || st.ProposalID != tp.ProposalID || st.ContactID != tp.ContactID {
+			t.Errorf("touchpoint %d does not match its stakeholder", tp.ID)
+		}
+	}
+	severities := map[Severity]bool{}
+	statuses := map[ObjectionStatus]bool{}
+	for _, o := range wb.Objections {
+		if err := o.Validate(); err != nil {
+			t.Errorf("objection %d: %v", o.ID, err)
+		}
+		severities[o.Severity] = true
+		statuses[o.Status] = true
+		for _, ref := range []int64{o.RaisedByID, o.VoiceID} {
+			if ref != 0 && stakes[ref].ProposalID != o.ProposalID {
+				t.Errorf("objection %d refers to stakeholder %d of another proposal", o.ID, ref)
+			}
+		}
+	}
+	if len(severities) != 3 || len(statuses) != 5 {
+		t.Errorf("objections should cover every severity and status, got %v and %v", severities, statuses)
+	}
+	for i, h := range wb.History {
+		if h.ID != int64(i+1) || (i > 0 && h.At.Before(wb.History[i-1].At)) {
+			t.Fatalf("history %d out of order", i)
+		}
+	}
+	kinds := map[PartnerKind]bool{}
+	for _, c := range wb.Contacts {
+		kinds[c.Kind] = true
+	}
+	if len(kinds) != 4 {
+		t.Errorf("demo should cover every partner kind, got %v", kinds)
+	}
+}
+
+// The same day gives the same workbook, so golden briefs are stable.
+func TestDemoWorkbookDeterministic(t *testing.T) {
+	a, b := DemoWorkbook(NewDate(2026, 11, 21)), DemoWorkbook(NewDate(2026, 11, 21))
+	if len(a.History) != len(b.History) || a.History[len(a.History)-1] != b.History[len(b.History)-1] {
+		t.Fatal("demo differs between two calls on the same day")
+	}
+}
