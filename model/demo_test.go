@@ -90,3 +90,28 @@ func TestDemoWorkbookDeterministic(t *testing.T) {
 		t.Fatal("demo differs between two calls on the same day")
 	}
 }
+
+// A large generated workbook has the requested size and consistent references.
+func TestLargeWorkbookSize(t *testing.T) {
+	wb := LargeWorkbook(NewDate(2026, 11, 21), LargeOptions{Proposals: 2, Stakeholders: 50, Conversations: 400, Seed: 7})
+	if len(wb.Proposals) != 2 || len(wb.Stakeholders) != 100 || len(wb.Touchpoints) != 800 {
+		t.Fatalf("got %d proposals, %d stakeholders, %d conversations", len(wb.Proposals), len(wb.Stakeholders), len(wb.Touchpoints))
+	}
+	stakes := map[int64]Stakeholder{}
+	for _, s := range wb.Stakeholders {
+		stakes[s.ID] = s
+		if err := s.Validate(); err != nil {
+			t.Fatalf("stakeholder %d: %v", s.ID, err)
+		}
+	}
+	for _, s := range wb.Stakeholders {
+		if b := s.Plan.BeforeID; b != 0 && stakes[b].ProposalID != s.ProposalID {
+			t.Fatalf("stakeholder %d orders before %d on another proposal", s.ID, b)
+		}
+	}
+	for _, tp := range wb.Touchpoints {
+		if stakes[tp.StakeholderID].ContactID != tp.ContactID {
+			t.Fatalf("touchpoint %d mismatched", tp.ID)
+		}
+	}
+}

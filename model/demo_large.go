@@ -1,0 +1,76 @@
+package model
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// LargeOptions sizes a generated workbook for benchmarks and load tests.
+type LargeOptions struct {
+	Proposals     int
+	Stakeholders  int // per proposal
+	Conversations int // per proposal
+	Seed          uint64
+}
+
+var (
+	largeFirst = []string{"Ada", "Bo", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lior", "Mira", "Nia", "Oskar", "Pia", "Quinn", "Ravi", "Sade", "Teo"}
+	largeLast  = []string{"Abara", "Berg", "Costa", "Diaz", "Eze", "Fong", "Gray", "Holm", "Iqbal", "Jansen", "Kato", "Lund", "Moreau", "Nair", "Okafor", "Park", "Quist", "Rossi", "Sato", "Toivonen"}
+)
+
+// LargeWorkbook returns a deterministic synthetic workbook of the requested
+// size: every proposal has its own stakeholders (one contact each), plans,
+// conversations spread over the last year, objections and blind spots.
+func LargeWorkbook(today Date, opt LargeOptions) Workbook {
+	if opt.Proposals < 1 {
+		opt.Proposals = 1
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	b := newDemoBuilder(today)
+	for p := 0; p < opt.Proposals; p++ {
+		prop := b.proposal(fmt.Sprintf("Synthetic proposal %d", p+1), "A generated ask for load testing.",
+			ProposalKinds()[rng.IntN(len(ProposalKinds()))], "Generated forum", today.AddDays(5+rng.IntN(90)),
+			DecisionRule(rng.IntN(4)), StatusPrewiring, MomentBeforeChange, 1, 200)
+		propID := prop.ID
+		first := int64(len(b.wb.Stakeholders))
+		for s := 0; s < opt.Stakeholders; s++ {
+			name := fmt.Sprintf("%s %s %d", largeFirst[rng.IntN(len(largeFirst))], largeLast[rng.IntN(len(largeLast))], len(b.wb.Contacts)+1)
+			c := b.contact(name, "Generated title", "Generated org", "", PartnerKind(rng.IntN(4)), Discretion(rng.IntN(4)), "", "", 0, 300)
+			plan := Plan{}
+			if rng.IntN(3) > 0 {
+				plan = Plan{Moment: Moment(1 + rng.IntN(4)), TargetDate: today.AddDays(rng.IntN(60) - 10), Approach: Approach(1 + rng.IntN(2)),
+					Message: "Generated message.", Opener: Opener(1 + rng.IntN(3)), Venue: Venue(1 + rng.IntN(9))}
+			}
+			st := b.stake(b.proposalByID(propID), c, Role(rng.IntN(5)), 1+rng.IntN(5), rng.IntN(3) == 0, rng.IntN(40) == 0,
+				Stance(rng.IntN(6)), Stance(3+rng.IntN(3)), rng.IntN(25) == 0, "", "", plan)
+			if s > 0 && rng.IntN(5) == 0 {
+				b.stakeByID(st.ID).Plan.BeforeID = first + 1 + int64(rng.IntN(s))
+			}
+		}
+		n := int64(len(b.wb.Stakeholders)) - first
+		for i := 0; i < opt.Conversations && n > 0; i++ {
+			st := b.wb.Stakeholders[first+rng.Int64N(n)]
+			b.talk(&st, -rng.IntN(365), Venue(1+rng.IntN(9)), TouchKind(rng.IntN(5)), Opener(rng.IntN(4)), rng.IntN(5)-2, "Generated conversation.", "", "")
+		}
+		for i := 0; i < opt.Stakeholders/10; i++ {
+			var by *Stakeholder
+			if n > 0 {
+				st := b.wb.Stakeholders[first+rng.Int64N(n)]
+				by = &st
+			}
+			b.objection(b.proposalByID(propID), by, 0, fmt.Sprintf("Generated objection %d.", i+1), Severity(rng.IntN(3)), ObjectionStatus(rng.IntN(5)), "", nil, -rng.IntN(60)-1, 0)
+			b.blindSpot(b.proposalByID(propID), nil, fmt.Sprintf("Generated blind spot %d.", i+1), BlindSpotStatus(rng.IntN(2)), "", -rng.IntN(60)-1, -1)
+		}
+	}
+	return b.finish()
+}
+
+func (b *demoBuilder) proposalByID(id int64) *Proposal {
+	for i := range b.wb.Proposals {
+		if b.wb.Proposals[i].ID == id {
+			return &b.wb.Proposals[i]
+		}
+	}
+	panic(fmt.Sprintf("demo: no proposal %d", id))
+}
+
