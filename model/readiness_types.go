@@ -45,6 +45,9 @@ type Risk struct {
 
 // Action is one concrete next step; actions come most valuable first.
 type Action struct {
+	// Kind names the sort of action ("talk", "blocker", "voice", …) for
+	// screens that group or colour them.
+	Kind          string `json:"kind"`
 	Text          string `json:"text"`
 	StakeholderID int64  `json:"stakeholder_id,omitempty"`
 	Due           Date   `json:"due"`
@@ -58,7 +61,7 @@ type Forecast struct {
 	Unknown int          `json:"unknown"`
 	// Needs says what passing takes under the rule ("4 of 7 votes").
 	Needs string `json:"needs"`
-	// Outcome is "passes", "fails" or "uncertain" on today's stances.
+	// Outcome is OutcomePasses, OutcomeFails or OutcomeUncertain on today's stances.
 	Outcome     string  `json:"outcome"`
 	VetoHolders []int64 `json:"veto_holders"`
 	Swing       []Swing `json:"swing"`
@@ -85,8 +88,12 @@ type ScheduleItem struct {
 type Schedule struct {
 	Items     []ScheduleItem `json:"items"`
 	Conflicts []string       `json:"conflicts"`
-	// Cycle lists stakeholders whose "before" ordering loops, if any.
+	// Cycle lists stakeholders whose "before" ordering loops, if any; each
+	// loop starts at its smallest ID.
 	Cycle []int64 `json:"cycle,omitempty"`
+	// CriticalPath is the longest chain of "talk before" orderings, first
+	// talk first: the talks with no room to slip.
+	CriticalPath []int64 `json:"critical_path,omitempty"`
 }
 
 // Knower is someone who has heard of the proposal.
@@ -98,10 +105,14 @@ type Knower struct {
 
 // Readiness is the full judgement of a proposal on a given day.
 type Readiness struct {
-	Today       Date     `json:"today"`
-	DaysLeft    int      `json:"days_left"`
-	Score       int      `json:"score"`
-	Verdict     Verdict  `json:"verdict"`
+	Today Date `json:"today"`
+	// DaysLeft counts days from Today to the decision date (negative once it
+	// has passed; 0 when no date is set).
+	DaysLeft int     `json:"days_left"`
+	Score    int     `json:"score"`
+	Verdict  Verdict `json:"verdict"`
+	// Caps say why the verdict is lower than the score alone would give.
+	Caps        []string `json:"caps,omitempty"`
 	Factors     []Factor `json:"factors"`
 	Risks       []Risk   `json:"risks"`
 	NextActions []Action `json:"next_actions"`

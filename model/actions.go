@@ -1,0 +1,359 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// MaxActions is how many next actions an assessment keeps: enough for a
+// week of prep, few enough to act on.
+const MaxActions = 12
+
+// Action kinds.
+const (
+	ActionDecider   = "decider"
+	ActionBlocker   = "blocker"
+	ActionTalk      = "talk"
+	ActionFixPlan   = "plan"
+	ActionVoice     = "voice"
+	ActionForum     = "forum"
+	ActionDate      = "date"
+	ActionBlindSpot = "blindspot"
+	ActionReconnect = "reconnect"
+	ActionGive      = "give"
+	ActionExposure  = "exposure"
+	ActionPitch     = "pitch"
+)
+
+// Priorities of the next actions: the value of each kind of step, highest
+// first. Talks gain 10 per point of influence.
+const (
+	prioDecider      = 1000
+	prioBlocker      = 950
+	prioVeto         = 900
+	prioUncovered    = 700
+	prioOverdue      = 650
+	prioFixPlan      = 600
+	prioVoice        = 550
+	prioWinOver      = 500
+	prioSpoiler      = 480
+	prioForum        = 470
+	prioDate         = 420
+	prioBlindSpot    = 350
+	prioCompletePlan = 320
+	prioOutsideRoom  = 300
+	prioReconnect    = 250
+	prioGive         = 200
+	prioExposure     = 150
+	prioPitch        = 100
+)
+
+type candidate struct {
+	prio int
+	a    Action
+}
+
+// actions lists the next steps, most valuable first, each concrete.
+func (x *dossierIndex) actions(r Readiness) []Action {
+	var cands []candidate
+	add := func(prio int, a Action) { cands = append(cands, candidate{prio, a}) }
+	forum := Clean(x.p.Forum)
+	if forum == "" {
+		forum = "the forum"
+	}
+
+	switch {
+	case len(x.people) == 0:
+		add(prioDecider, Action{Kind: ActionDecider, Text: fmt.Sprintf(
+			"Name who decides: add the decision-maker(s) for %s, then who will be in the room.", forum)})
+	case !x.anyDecider():
+		add(prioDecider, Action{Kind: ActionDecider, Text: fmt.Sprintf(
+			"Name who decides: mark the decision-maker(s) or voters for %s among your stakeholders.", forum)})
+	}
+
+	items := map[int64]ScheduleItem{}
+	for _, it := range r.Schedule.Items {
+		items[it.StakeholderID] = it
+	}
+
+	for _, o := range x.roomBlockers() {
+		i := x.pos[o.RaisedByID]
+		add(prioBlocker+x.people[i].influence(), Action{Kind: ActionBlocker, StakeholderID: o.RaisedByID,
+			Due: x.talkDue(i, items[o.RaisedByID]),
+			Text: fmt.Sprintf("Resolve the blocker %s raised, %s: agree a response with them or change the proposal; until then it is not ready to pitch.",
+				x.name(i), quote(snippet(o.Text, 70)))})
+	}
+
+	// One talk per person, for the strongest reason to talk to them.
+	talkPlanned := map[int]bool{}
+	for i, s := range x.people {
+		prio, lead := 0, ""
+		gap := !s.Stance.Known() || s.Stance < x.target(i)
+		switch {
+		case s.Veto && s.Stance.Against():
+			prio, lead = prioVeto, "Talk to"
+		case s.inRoom() && !x.talked(i):
+			prio, lead = prioUncovered+10*s.influence(), "Talk to"
+			if s.Role == RoleDecisionMaker {
+				prio += 20
+			}
+		case !s.Plan.Done && items[s.ID].Overdue:
+			prio, lead = prioOverdue, "Overdue: talk to"
+		case s.inRoom() && gap:
+			prio, lead = prioWinOver+10*s.influence(), "Follow up with"
+		case s.Spoiler && (!x.talked(i) || (!s.Plan.Done && !s.Plan.Complete())):
+			prio, lead = prioSpoiler, "Talk to"
+		case !x.talked(i) && s.influence() >= 3:
+			prio, lead = prioOutsideRoom+10*s.influence(), "Talk to"
+		default:
+			continue
+		}
+		if lead == "Talk to" && x.talked(i) {
+			lead = "Follow up with"
+		}
+		talkPlanned[i] = true
+		add(prio, x.talkAction(i, items[s.ID], lead))
+	}
+
+	if n := len(r.Schedule.Conflicts); n > 0 {
+		text := "Fix the plan: " + r.Schedule.Conflicts[0]
+		if n > 1 {
+			text += fmt.Sprintf(" (and %s)", plural(n-1, "more conflict", "more conflicts"))
+		}
+		add(prioFixPlan, Action{Kind: ActionFixPlan, Text: text})
+	}
+
+	x.voiceActions(add)
+
+	if hasRisk(r, RiskEndlessGame) {
+		add(prioForum, Action{Kind: ActionForum, Text: fmt.Sprintf(
+			"Commit to a date in %s and hold it: the back channel prepares the decision, it does not replace it.", forum)})
+	}
+	if hasRisk(r, RiskForumShopping) {
+		add(prioForum, Action{Kind: ActionForum, Text: fmt.Sprintf("Settle on one forum (%s) and stop moving the proposal between venues.", forum)})
+	}
+	if x.p.DecisionDate.IsZero() && x.p.Status.Open() {
+		add(prioDate, Action{Kind: ActionDate, Text: fmt.Sprintf("Set the decision date for %s: without it there is no schedule to work back from.", forum)})
+	}
+
+	shown := 0
+	for _, b := range x.d.BlindSpots {
+		if b.Status != BlindSpotOpen || shown == 2 {
+			continue
+		}
+		shown++
+		add(prioBlindSpot-shown, Action{Kind: ActionBlindSpot, Text: fmt.Sprintf("Address the blind spot %s, and note how in the workbook.", quote(snippet(b.Text, 70)))})
+	}
+
+	for i, s := range x.people {
+		if s.Plan.Done || s.Plan.Complete() || talkPlanned[i] {
+			continue
+		}
+		var miss []string
+		if !s.Plan.HasWhen() {
+			miss = append(miss, "when")
+		}
+		if !s.Plan.HasWhat() {
+			miss = append(miss, "what")
+		}
+		if !s.Plan.HasWhere() {
+			miss = append(miss, "where")
+		}
+		add(prioCompletePlan+s.influence(), Action{Kind: ActionFixPlan, StakeholderID: s.ID,
+			Text: fmt.Sprintf("Complete the plan for %s: add %s.", x.name(i), strings.Join(miss, ", "))})
+	}
+
+	for i, s := range x.people {
+		h := x.healthOf(s.ContactID)
+		if (s.inRoom() || s.influence() >= 4) && h.Due && !talkPlanned[i] {
+			add(prioReconnect+s.influence(), Action{Kind: ActionReconnect, StakeholderID: s.ID, Due: x.today.AddDays(7),
+				Text: fmt.Sprintf("Reconnect with %s (last spoke %d days ago) by %s: a give, such as thanks or a useful share, not an ask.",
+					x.name(i), h.DaysSince, x.today.AddDays(7).Human())})
+		}
+		if h.AskOnly {
+			add(prioGive+s.influence(), Action{Kind: ActionGive, StakeholderID: s.ID,
+				Text: fmt.Sprintf("Give before you ask again: %d asks of %s and nothing given; send thanks or something useful to them.", h.Asks, x.name(i))})
+		}
+	}
+
+	if hasRisk(r, RiskExposure) {
+		add(prioExposure, Action{Kind: ActionExposure, Text: "Keep the circle small: widen it only for people who decide, and ask low-discretion contacts to keep it to themselves."})
+	}
+
+	if r.Verdict == ReadyToPitch {
+		text := fmt.Sprintf("Confirm the slot at %s", forum)
+		if !x.p.DecisionDate.IsZero() {
+			text += " on " + x.p.DecisionDate.Human()
+		}
+		text += " and tell each voice in the room which objection they will answer."
+		add(prioPitch, Action{Kind: ActionPitch, Text: text, Due: x.p.DecisionDate})
+	}
+
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.prio, a.prio), compareDates(a.a.Due, b.a.Due),
+			cmp.Compare(a.a.StakeholderID, b.a.StakeholderID), cmp.Compare(a.a.Text, b.a.Text))
+	})
+	out := make([]Action, 0, min(len(cands), MaxActions))
+	for _, c := range cands {
+		if len(out) == MaxActions {
+			break
+		}
+		out = append(out, c.a)
+	}
+	return out
+}
+
+// voiceActions asks for a voice in the room for each serious objection
+// that has none, naming the likeliest supporter to give it.
+func (x *dossierIndex) voiceActions(add func(int, Action)) {
+	best := -1 // the most influential backer in the room
+	for _, i := range x.room {
+		if x.people[i].Stance.For() && (best < 0 || x.people[i].influence() > x.people[best].influence()) {
+			best = i
+		}
+	}
+	for _, o := range x.d.Objections {
+		if !o.Status.Live() || o.Severity == SeverityMinor || x.voiced(o) {
+			continue
+		}
+		text := fmt.Sprintf("Find a voice in the room for the %s objection %s", o.Severity, quote(snippet(o.Text, 70)))
+		if best >= 0 && x.people[best].ID != o.RaisedByID {
+			text += fmt.Sprintf(": ask %s to answer it", x.name(best))
+		}
+		if Clean(o.Response) == "" {
+			text += "; write our response first"
+		}
+		add(prioVoice+20*int(o.Severity), Action{Kind: ActionVoice, Text: text + "."})
+	}
+}
+
+// talkDue is when a talk with person i should happen: the planned day if
+// it is still ahead, else the latest safe day if that is, else today when
+// a decision date presses, else a week out.
+func (x *dossierIndex) talkDue(i int, it ScheduleItem) Date {
+	t := x.people[i].Plan.TargetDate
+	switch {
+	case !t.IsZero() && !t.Before(x.today) && (it.LatestSafe.IsZero() || !t.After(it.LatestSafe)):
+		return t
+	case !it.LatestSafe.IsZero() && !it.LatestSafe.Before(x.today):
+		return it.LatestSafe
+	case !x.p.DecisionDate.IsZero():
+		return x.today
+	}
+	return x.today.AddDays(7)
+}
+
+// talkAction writes "Talk to Dana Reyes (decision-maker, stance unknown) by
+// Tue 24 Nov — coffee/lunch, ask for advice".
+func (x *dossierIndex) talkAction(i int, it ScheduleItem, lead string) Action {
+	s := x.people[i]
+	due := x.talkDue(i, it)
+	when := "by " + due.Human()
+	if due.Equal(x.today) {
+		when = "today"
+	}
+	stance := "stance unknown"
+	if s.Stance.Known() {
+		stance = s.Stance.String()
+		if target := x.target(i); s.Stance < target {
+			stance += ", needs " + target.String()
+		}
+	}
+	role := s.Role.String()
+	if s.Veto {
+		role += " with a veto"
+	}
+	venue := s.Plan.Venue
+	if venue == VenueUnset {
+		venue = VenueCoffee
+		if s.Role == RoleDecisionMaker || s.influence() >= 4 {
+			venue = VenueInPerson
+		}
+	}
+	where := venue.String()
+	if place := Clean(s.Plan.Place); place != "" {
+		where += " at " + snippet(place, 40)
+	}
+	opener := s.Plan.Opener
+	if opener == OpenerUnset {
+		opener, _ = SuggestOpener(x.d.Contacts[s.ContactID].Kind, s.Stance)
+	}
+	text := fmt.Sprintf("%s %s (%s, %s) %s — %s, %s", lead, x.name(i), role, stance, when, where, openerPhrase(opener))
+	if s.Plan.HasWhat() {
+		text += fmt.Sprintf("; %s: %s", s.Plan.Approach, snippet(s.Plan.Message, 60))
+	}
+	if s.Plan.ViaID != 0 {
+		text += " (via " + x.contactName(s.Plan.ViaID) + ")"
+	}
+	return Action{Kind: ActionTalk, StakeholderID: s.ID, Due: due, Text: text}
+}
+
+// openerPhrase says how to open, as an instruction.
+func openerPhrase(o Opener) string {
+	switch o {
+	case OpenerAppreciate:
+		return "thank them and ask one specific question"
+	case OpenerDaydream:
+		return "float it as a what-if"
+	}
+	return "ask for advice"
+}
+
+// SuggestOpener picks an opener for a partner of the given kind and stance,
+// with a one-line reason, following the method: ask skeptics and senior
+// people for advice, daydream with peers and the willing, thank backers.
+func SuggestOpener(kind PartnerKind, stance Stance) (Opener, string) {
+	switch {
+	case stance.Against():
+		return OpenerAdvice, "asking a skeptic for advice turns their objection into input they own"
+	case stance.For():
+		return OpenerAppreciate, "thank them, say what you will do with their insight, and ask a specific question"
+	case stance == StanceNeutral:
+		return OpenerDaydream, "float it as a hypothetical and watch for a \"yes, and\" before asking for support"
+	}
+	switch kind {
+	case PartnerInfluencer:
+		return OpenerAdvice, "senior people like to be the expert; ask how they would approach it"
+	case PartnerLateral:
+		return OpenerDaydream, "float it as a what-if with a peer and see how it lands"
+	case PartnerWilling:
+		return OpenerDaydream, "someone who wants you to succeed will build on a hypothetical"
+	}
+	return OpenerAdvice, "asking for advice is the easiest way to open a new channel"
+}
+
+// SuggestStance proposes a stance after a conversation with the given
+// sentiment reading (−2…+2). An unknown stance takes the reading's stance;
+// a known one moves at most one step, and only when the reading points
+// past it, so one conversation never swings a person end to end.
+func SuggestStance(current Stance, sentiment int) Stance {
+	sentiment = clampSentiment(sentiment)
+	if !current.Known() {
+		switch sentiment {
+		case -2:
+			return StanceOpponent
+		case -1:
+			return StanceSkeptic
+		case 0:
+			return StanceNeutral
+		}
+		return StanceSupporter
+	}
+	switch {
+	case sentiment == 2 && current < StanceChampion:
+		return current + 1
+	case sentiment == 1 && current < StanceSupporter:
+		return current + 1
+	case sentiment == -1 && current > StanceSkeptic:
+		return current - 1
+	case sentiment == -2 && current > StanceOpponent:
+		return current - 1
+	}
+	return current
+}
+
+func hasRisk(r Readiness, key string) bool {
+	return slices.ContainsFunc(r.Risks, func(k Risk) bool { return k.Key == key })
+}

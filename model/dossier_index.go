@@ -1,0 +1,202 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// dossierIndex is a dossier sorted into a canonical order with the lookups
+// readiness needs. Building it once keeps Assess linear in the touchpoints
+// and makes every result independent of the order the caller passed rows in.
+type dossierIndex struct {
+	d     Dossier
+	p     Proposal
+	today Date
+	// people are the stakeholders in room-table order: role, influence (high
+	// first), ID.
+	people    []Stakeholder
+	pos       map[int64]int // stakeholder ID → index in people
+	byContact map[int64]int // contact ID → first index in people
+	// talks are each person's conversations on this proposal, oldest first.
+	talks [][]Touchpoint
+	// room are the indexes of people who decide or sit in the room.
+	room []int
+	// health is each contact's relationship health across all proposals.
+	health map[int64]Health
+}
+
+func newDossierIndex(d Dossier, today Date) *dossierIndex {
+	d = sortedDossier(d)
+	x := &dossierIndex{d: d, p: d.Proposal, today: today}
+	x.people = slices.Clone(d.Stakeholders)
+	slices.SortStableFunc(x.people, func(a, b Stakeholder) int {
+		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.influence(), a.influence()), cmp.Compare(a.ID, b.ID))
+	})
+	x.pos = make(map[int64]int, len(x.people))
+	x.byContact = make(map[int64]int, len(x.people))
+	for i, s := range x.people {
+		if _, dup := x.pos[s.ID]; !dup {
+			x.pos[s.ID] = i
+		}
+		if _, dup := x.byContact[s.ContactID]; !dup {
+			x.byContact[s.ContactID] = i
+		}
+		if s.inRoom() {
+			x.room = append(x.room, i)
+		}
+	}
+	x.talks = make([][]Touchpoint, len(x.people))
+	for _, t := range d.Touchpoints {
+		if i, ok := x.personOf(t); ok {
+			x.talks[i] = append(x.talks[i], t)
+		}
+	}
+	for i := range x.talks {
+		slices.SortStableFunc(x.talks[i], func(a, b Touchpoint) int {
+			return cmp.Or(a.Date.t.Compare(b.Date.t), cmp.Compare(a.ID, b.ID))
+		})
+	}
+	x.health = ledgerHealth(d, today)
+	return x
+}
+
+// personOf finds the stakeholder a touchpoint belongs to: by stakeholder ID,
+// or by contact when the row carries no stakeholder.
+func (x *dossierIndex) personOf(t Touchpoint) (int, bool) {
+	if t.StakeholderID != 0 {
+		i, ok := x.pos[t.StakeholderID]
+		return i, ok
+	}
+	i, ok := x.byContact[t.ContactID]
+	return i, ok
+}
+
+// inRoom reports whether the stakeholder decides or is present when the
+// forum decides: a decision-maker, in the room, a voter or a veto holder.
+func (s Stakeholder) inRoom() bool { return s.Role.InRoom() || s.Votes || s.Veto }
+
+// influence is the stakeholder's influence clamped to 1…5, so a bad row
+// cannot dominate or vanish from a weighted sum.
+func (s Stakeholder) influence() int { return max(1, min(5, s.Influence)) }
+
+// talked reports whether any conversation on this proposal is logged with person i.
+func (x *dossierIndex) talked(i int) bool { return len(x.talks[i]) > 0 }
+
+// lastTalk is the latest conversation with person i on this proposal.
+func (x *dossierIndex) lastTalk(i int) (Touchpoint, bool) {
+	if len(x.talks[i]) == 0 {
+		return Touchpoint{}, false
+	}
+	return x.talks[i][len(x.talks[i])-1], true
+}
+
+// name is person i's display name, cleaned for a terminal.
+func (x *dossierIndex) name(i int) string { return x.contactName(x.people[i].ContactID) }
+
+// nameByID is a stakeholder's name by stakeholder ID.
+func (x *dossierIndex) nameByID(id int64) string {
+	if i, ok := x.pos[id]; ok {
+		return x.name(i)
+	}
+	return fmt.Sprintf("stakeholder #%d", id)
+}
+
+// contactName is a contact's cleaned name, or a placeholder when unknown.
+func (x *dossierIndex) contactName(id int64) string {
+	if c, ok := x.d.Contacts[id]; ok {
+		if n := Clean(c.Name); n != "" {
+			return n
+		}
+	}
+	return fmt.Sprintf("contact #%d", id)
+}
+
+// target is the stance person i needs by the pitch: their target if set,
+// otherwise supporter for those who decide and neutral for the rest.
+func (x *dossierIndex) target(i int) Stance {
+	s := x.people[i]
+	if s.TargetStance.Known() {
+		return s.TargetStance
+	}
+	if s.Role == RoleDecisionMaker || s.Votes || s.Veto {
+		return StanceSupporter
+	}
+	return StanceNeutral
+}
+
+// anyDecider reports whether someone is marked decision-maker or voting.
+func (x *dossierIndex) anyDecider() bool {
+	for _, s := range x.people {
+		if s.Role == RoleDecisionMaker || s.Votes {
+			return true
+		}
+	}
+	return false
+}
+
+// voiced reports whether a live objection has a voice in the room: a
+// stakeholder in the room who is not against the proposal.
+func (x *dossierIndex) voiced(o Objection) bool {
+	i, ok := x.pos[o.VoiceID]
+	if o.VoiceID == 0 || !ok {
+		return false
+	}
+	s := x.people[i]
+	return s.inRoom() && !s.Stance.Against()
+}
+
+// roomBlockers are the live blocker objections raised by someone in the room.
+func (x *dossierIndex) roomBlockers() []Objection {
+	var out []Objection
+	for _, o := range x.d.Objections {
+		if o.Severity != SeverityBlocker || !o.Status.Live() || o.RaisedByID == 0 {
+			continue
+		}
+		if i, ok := x.pos[o.RaisedByID]; ok && x.people[i].inRoom() {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// sortedDossier returns a copy with every slice in a total order (ID first,
+// then content), so that results never depend on the caller's row order.
+func sortedDossier(d Dossier) Dossier {
+	d.Stakeholders = sortedBy(d.Stakeholders, func(s Stakeholder) int64 { return s.ID })
+	d.Touchpoints = sortedBy(d.Touchpoints, func(t Touchpoint) int64 { return t.ID })
+	d.Objections = sortedBy(d.Objections, func(o Objection) int64 { return o.ID })
+	d.BlindSpots = sortedBy(d.BlindSpots, func(b BlindSpot) int64 { return b.ID })
+	d.ContactTouchpoints = sortedBy(d.ContactTouchpoints, func(t Touchpoint) int64 { return t.ID })
+	d.History = slices.Clone(d.History)
+	slices.SortStableFunc(d.History, func(a, b HistoryEvent) int {
+		if c := cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)); c != 0 {
+			return c
+		}
+		return compareContent(a, b)
+	})
+	return d
+}
+
+// sortedBy sorts a copy by ID; rows sharing an ID are ordered by their
+// printed content, which is a total order on equal-looking rows too.
+func sortedBy[T any](rows []T, id func(T) int64) []T {
+	byID := func(a, b T) int {
+		if c := cmp.Compare(id(a), id(b)); c != 0 {
+			return c
+		}
+		return compareContent(a, b)
+	}
+	if slices.IsSortedFunc(rows, byID) {
+		return rows // already canonical: the common case, and no copy needed
+	}
+	out := slices.Clone(rows)
+	slices.SortFunc(out, byID)
+	return out
+}
+
+// compareContent orders two rows by their full printed value. It is only
+// reached for rows sharing an ID, which a real store never produces.
+func compareContent[T any](a, b T) int {
+	return cmp.Compare(fmt.Sprintf("%#v", a), fmt.Sprintf("%#v", b))
+}

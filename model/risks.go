@@ -1,0 +1,424 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Risk keys, most serious first; risks are reported in this order.
+const (
+	RiskBlocker       = "blocker_in_room"
+	RiskVetoAgainst   = "veto_against"
+	RiskNoDecider     = "no_decider"
+	RiskNoSupporter   = "no_supporter_in_room"
+	RiskSingleChamp   = "single_champion"
+	RiskSpoiler       = "spoiler"
+	RiskEndlessGame   = "endless_game"
+	RiskForumShopping = "forum_shopping"
+	RiskSentimentDown = "sentiment_down"
+	RiskExposure      = "exposure"
+	RiskGoneCold      = "gone_cold"
+	RiskAskOnly       = "ask_only"
+	RiskSchedule      = "schedule"
+)
+
+// Thresholds for the risk flags.
+const (
+	// endlessMoves is how many decision-date moves make an endless game.
+	endlessMoves = 2
+	// endlessNoDateDays is how long a proposal may go without a date.
+	endlessNoDateDays = 21
+	// exposureCrowd is how many people knowing is a crowd, whatever their discretion.
+	exposureCrowd = 10
+)
+
+// whoKnows lists everyone who has heard of the proposal: each contact with
+// a logged conversation on it, and each intermediary who carried a message
+// (a via on a talk that has happened), with the day they first heard.
+func (x *dossierIndex) whoKnows() []Knower {
+	since := map[int64]Date{}
+	add := func(id int64, d Date) {
+		if id == 0 {
+			return
+		}
+		cur, ok := since[id]
+		if !ok || (!d.IsZero() && (cur.IsZero() || d.Before(cur))) {
+			since[id] = d
+		}
+	}
+	for _, t := range x.d.Touchpoints {
+		id := t.ContactID
+		if id == 0 {
+			if i, ok := x.personOf(t); ok {
+				id = x.people[i].ContactID
+			}
+		}
+		add(id, t.Date)
+	}
+	for i, s := range x.people {
+		if s.Plan.ViaID == 0 || !(s.Plan.Done || x.talked(i)) {
+			continue
+		}
+		var first Date
+		if x.talked(i) {
+			first = x.talks[i][0].Date
+		}
+		add(s.Plan.ViaID, first)
+	}
+	out := make([]Knower, 0, len(since))
+	for id, d := range since {
+		out = append(out, Knower{ContactID: id, Since: d, Discretion: x.d.Contacts[id].Discretion})
+	}
+	slices.SortFunc(out, func(a, b Knower) int {
+		return cmp.Or(compareDates(a.Since, b.Since), cmp.Compare(a.ContactID, b.ContactID))
+	})
+	return out
+}
+
+// risks raises every flag the data supports, each with its evidence.
+func (x *dossierIndex) risks(r Readiness) []Risk {
+	var out []Risk
+	add := func(key, title, evidence string, ids []int64) {
+		out = append(out, Risk{Key: key, Title: title, Evidence: evidence, StakeholderIDs: ids})
+	}
+
+	if bl := x.roomBlockers(); len(bl) > 0 {
+		var parts []string
+		var ids []int64
+		for _, o := range bl {
+			parts = append(parts, fmt.Sprintf("%s: %s (%s)", x.nameByID(o.RaisedByID), quote(snippet(o.Text, 80)), o.Status))
+			ids = appendID(ids, o.RaisedByID)
+		}
+		add(RiskBlocker, "Blocker from someone in the room",
+			strings.Join(parts, "; ")+". Not ready to pitch until it is resolved, accepted or withdrawn.", ids)
+	}
+
+	var vetoAgainst []int
+	for i, s := range x.people {
+		if s.Veto && s.Stance.Against() {
+			vetoAgainst = append(vetoAgainst, i)
+		}
+	}
+	if len(vetoAgainst) > 0 {
+		add(RiskVetoAgainst, "A veto holder is against", x.describe(vetoAgainst, func(i int) string {
+			return fmt.Sprintf("%s holds a veto and is %s", x.name(i), x.people[i].Stance)
+		})+"; the forum fails while that stands.", x.ids(vetoAgainst))
+	}
+
+	if len(x.people) > 0 && !x.anyDecider() {
+		add(RiskNoDecider, "Nobody decides", "No stakeholder is marked as the decision-maker or as voting, so nobody's yes has been counted.", nil)
+	}
+
+	x.roomSupportRisks(add)
+	x.spoilerRisk(add)
+	x.endlessGameRisk(add)
+	x.forumShoppingRisk(add)
+	x.sentimentRisk(add)
+	x.exposureRisk(r.WhoKnows, add)
+	x.ledgerRisks(add)
+
+	var sched []string
+	overdue := 0
+	for _, it := range r.Schedule.Items {
+		if it.Overdue {
+			overdue++
+		}
+	}
+	if overdue > 0 {
+		sched = append(sched, fmt.Sprintf("%s overdue", plural(overdue, "talk is", "talks are")))
+	}
+	if n := len(r.Schedule.Conflicts); n > 0 {
+		sched = append(sched, plural(n, "scheduling conflict", "scheduling conflicts")+": "+r.Schedule.Conflicts[0])
+	}
+	if len(sched) > 0 {
+		add(RiskSchedule, "The plan is slipping", strings.Join(sched, "; "), nil)
+	}
+	return out
+}
+
+// roomSupportRisks flags a room with no supporter, or one that hinges on a
+// single champion.
+func (x *dossierIndex) roomSupportRisks(add func(key, title, evidence string, ids []int64)) {
+	if len(x.people) == 0 {
+		return
+	}
+	if len(x.room) == 0 {
+		add(RiskNoSupporter, "No supporter in the room", "Nobody is marked as deciding or in the room, so nobody is there to speak for it.", nil)
+		return
+	}
+	var backers []int
+	for _, i := range x.room {
+		if x.people[i].Stance.For() {
+			backers = append(backers, i)
+		}
+	}
+	switch {
+	case len(backers) == 0:
+		add(RiskNoSupporter, "No supporter in the room",
+			fmt.Sprintf("None of the %d people in the room is a supporter or champion yet.", len(x.room)), nil)
+	case len(backers) == 1 && len(x.room) >= 2:
+		i := backers[0]
+		ev := fmt.Sprintf("Only %s (%s) backs it among the %d people in the room; if they waver or are absent, nobody speaks for it.",
+			x.name(i), x.people[i].Stance, len(x.room))
+		voiced := 0
+		for _, o := range x.d.Objections {
+			if o.Status.Live() && o.VoiceID == x.people[i].ID {
+				voiced++
+			}
+		}
+		if voiced >= 2 {
+			ev += fmt.Sprintf(" They are also the voice for %d open objections.", voiced)
+		}
+		add(RiskSingleChamp, "The room hinges on one person", ev, []int64{x.people[i].ID})
+	}
+}
+
+// spoilerRisk flags spoilers nobody has talked to, or whose next talk is
+// not planned.
+func (x *dossierIndex) spoilerRisk(add func(key, title, evidence string, ids []int64)) {
+	var hit []int
+	for i, s := range x.people {
+		if s.Spoiler && (!x.talked(i) || (!s.Plan.Done && !s.Plan.Complete())) {
+			hit = append(hit, i)
+		}
+	}
+	if len(hit) == 0 {
+		return
+	}
+	add(RiskSpoiler, "Spoiler without a plan", x.describe(hit, func(i int) string {
+		s := x.people[i]
+		var why []string
+		if !x.talked(i) {
+			why = append(why, "no conversation logged")
+		}
+		if !s.Plan.Done && !s.Plan.Complete() {
+			why = append(why, "no complete plan for the next talk")
+		}
+		return fmt.Sprintf("%s (%s): %s", x.name(i), s.Stance, strings.Join(why, ", "))
+	})+". Spoilers mobilise hardest against what is done behind their back.", x.ids(hit))
+}
+
+// proposalChanges lists the proposal's recorded changes to one field, as
+// old → new pairs where the old value was set (a move, not a first setting).
+func (x *dossierIndex) proposalChanges(field string) []HistoryEvent {
+	var out []HistoryEvent
+	for _, h := range x.d.History {
+		if h.Entity != EntityProposal || h.Field != field || h.Old == "" || h.Old == h.New {
+			continue
+		}
+		if h.EntityID != x.p.ID && h.ProposalID != x.p.ID {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func (x *dossierIndex) endlessGameRisk(add func(key, title, evidence string, ids []int64)) {
+	p := x.p
+	if p.Status != StatusDraft && p.Status != StatusPrewiring {
+		return
+	}
+	var ev []string
+	if !p.DecisionDate.IsZero() && p.DecisionDate.Before(x.today) {
+		ev = append(ev, fmt.Sprintf("the decision date (%s) passed %s ago and it is still %s",
+			p.DecisionDate.Human(), plural(p.DecisionDate.DaysUntil(x.today), "day", "days"), p.Status))
+	}
+	if moves := x.proposalChanges("decision_date"); len(moves) >= endlessMoves {
+		ev = append(ev, fmt.Sprintf("the decision date moved %d times (%s)", len(moves), changeTrail(moves, humanDateValue)))
+	}
+	if p.DecisionDate.IsZero() && !p.CreatedAt.IsZero() {
+		if age := DateOf(p.CreatedAt).DaysUntil(x.today); age >= endlessNoDateDays {
+			ev = append(ev, fmt.Sprintf("no decision date %d days after it was started", age))
+		}
+	}
+	if len(ev) > 0 {
+		add(RiskEndlessGame, "Endless game", capitalize(strings.Join(ev, "; "))+". Back channels prepare the formal decision; they do not replace it.", nil)
+	}
+}
+
+func (x *dossierIndex) forumShoppingRisk(add func(key, title, evidence string, ids []int64)) {
+	moves := x.proposalChanges("forum")
+	if len(moves) <= 1 {
+		return
+	}
+	add(RiskForumShopping, "Forum shopping", fmt.Sprintf("The forum changed %d times (%s). Moving venues in search of a better deal costs trust.",
+		len(moves), changeTrail(moves, func(s string) string { return quote(snippet(s, 40)) })), nil)
+}
+
+// changeTrail writes a field's history as "a → b → c".
+func changeTrail(moves []HistoryEvent, show func(string) string) string {
+	parts := []string{show(moves[0].Old)}
+	for _, m := range moves {
+		parts = append(parts, show(m.New))
+	}
+	if len(parts) > 6 {
+		parts = append(parts[:2], append([]string{"…"}, parts[len(parts)-3:]...)...)
+	}
+	return strings.Join(parts, " → ")
+}
+
+// humanDateValue shows a stored YYYY-MM-DD value as a readable date.
+func humanDateValue(s string) string {
+	var d Date
+	if d.UnmarshalText([]byte(s)) != nil || d.IsZero() {
+		if s == "" {
+			return "none"
+		}
+		return snippet(s, 20)
+	}
+	return d.Human()
+}
+
+func (x *dossierIndex) sentimentRisk(add func(key, title, evidence string, ids []int64)) {
+	var ev []string
+	var ids []int64
+	var all []Touchpoint
+	for i := range x.people {
+		ts := x.talks[i]
+		all = append(all, ts...)
+		if len(ts) < 2 {
+			continue
+		}
+		last := clampSentiment(ts[len(ts)-1].Sentiment)
+		sum := 0
+		for _, t := range ts[:len(ts)-1] {
+			sum += clampSentiment(t.Sentiment)
+		}
+		n := len(ts) - 1
+		if last*n <= sum-n { // latest at least a full step below the earlier average
+			ev = append(ev, fmt.Sprintf("%s: %s on average, then %s on %s",
+				x.name(i), signedTenths(sum*10/n), signed(last), ts[len(ts)-1].Date.Human()))
+			ids = append(ids, x.people[i].ID)
+		}
+	}
+	if len(all) >= 4 {
+		slices.SortFunc(all, func(a, b Touchpoint) int { return cmp.Or(a.Date.t.Compare(b.Date.t), cmp.Compare(a.ID, b.ID)) })
+		ne := len(all) / 2
+		nl := len(all) - ne
+		se, sl := 0, 0
+		for k, t := range all {
+			if k < ne {
+				se += clampSentiment(t.Sentiment)
+			} else {
+				sl += clampSentiment(t.Sentiment)
+			}
+		}
+		if 2*sl*ne <= 2*se*nl-ne*nl { // later half at least half a step lower
+			ev = append([]string{fmt.Sprintf("overall: %s on average in the first %d conversations, %s in the last %d",
+				signedTenths(se*10/ne), ne, signedTenths(sl*10/nl), nl)}, ev...)
+		}
+	}
+	if len(ev) > 0 {
+		add(RiskSentimentDown, "Sentiment trending down", capitalize(listSome(ev, 4))+".", ids)
+	}
+}
+
+func clampSentiment(s int) int { return max(-2, min(2, s)) }
+
+func (x *dossierIndex) exposureRisk(knowers []Knower, add func(key, title, evidence string, ids []int64)) {
+	var low, unknown []string
+	var spoilers []string
+	for _, k := range knowers {
+		switch k.Discretion {
+		case DiscretionLow:
+			low = append(low, x.contactName(k.ContactID))
+		case DiscretionUnknown:
+			unknown = append(unknown, x.contactName(k.ContactID))
+		}
+		if i, ok := x.byContact[k.ContactID]; ok && x.people[i].Spoiler {
+			spoilers = append(spoilers, x.name(i))
+		}
+	}
+	if len(low) == 0 && len(knowers) < exposureCrowd {
+		return
+	}
+	ev := fmt.Sprintf("%s about it", plural(len(knowers), "person knows", "people know"))
+	if len(knowers) > 0 && !knowers[0].Since.IsZero() {
+		ev += " (since " + knowers[0].Since.Human() + ")"
+	}
+	if len(low) > 0 {
+		ev += fmt.Sprintf("; %d with low discretion: %s", len(low), listSome(low, 3))
+	}
+	if len(unknown) > 0 {
+		ev += fmt.Sprintf("; %d whose discretion is unknown", len(unknown))
+	}
+	if len(spoilers) > 0 {
+		ev += "; spoilers among them: " + listSome(spoilers, 3)
+	}
+	add(RiskExposure, "Exposure", ev+". The more people know, the likelier a leak.", nil)
+}
+
+// ledgerRisks flags key people gone cold and ask-only relationships.
+func (x *dossierIndex) ledgerRisks(add func(key, title, evidence string, ids []int64)) {
+	var cold, askOnly []int
+	for i, s := range x.people {
+		h := x.healthOf(s.ContactID)
+		key := s.inRoom() || s.influence() >= 4
+		if key && h.Due {
+			cold = append(cold, i)
+		}
+		if h.AskOnly {
+			askOnly = append(askOnly, i)
+		}
+	}
+	if len(cold) > 0 {
+		add(RiskGoneCold, "Key people gone cold", x.describe(cold, func(i int) string {
+			h := x.healthOf(x.people[i].ContactID)
+			return fmt.Sprintf("%s: last spoke %s (%d days; reconnect every %d)", x.name(i), h.LastSpoken.Human(), h.DaysSince, h.CadenceDays)
+		})+".", x.ids(cold))
+	}
+	if len(askOnly) > 0 {
+		add(RiskAskOnly, "Ask-only relationships", x.describe(askOnly, func(i int) string {
+			h := x.healthOf(x.people[i].ContactID)
+			return fmt.Sprintf("%s: %d asks, nothing given", x.name(i), h.Asks)
+		})+". Give (thanks, a useful share) before the next ask.", x.ids(askOnly))
+	}
+}
+
+// healthOf is a contact's ledger health, or an empty one when unknown.
+func (x *dossierIndex) healthOf(contactID int64) Health {
+	if h, ok := x.health[contactID]; ok {
+		return h
+	}
+	return Health{DaysSince: -1, CadenceDays: DefaultCadenceDays}
+}
+
+// describe joins a line per person, at most five, saying how many more.
+func (x *dossierIndex) describe(idx []int, line func(int) string) string {
+	parts := make([]string, len(idx))
+	for k, i := range idx {
+		parts[k] = line(i)
+	}
+	return capitalize(listSome(parts, 5))
+}
+
+func (x *dossierIndex) ids(idx []int) []int64 {
+	out := make([]int64, len(idx))
+	for k, i := range idx {
+		out[k] = x.people[i].ID
+	}
+	return out
+}
+
+func appendID(ids []int64, id int64) []int64 {
+	if slices.Contains(ids, id) {
+		return ids
+	}
+	return append(ids, id)
+}
+
+// snippet shortens cleaned text to at most n characters, ending with "…".
+func snippet(s string, n int) string {
+	s = Clean(s)
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// quote puts generated quotation marks around cleaned user text.
+func quote(s string) string { return "“" + s + "”" }
