@@ -1,0 +1,178 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+const blindSpotCols = `id, proposal_id, surfaced_by_id, touchpoint_id, text, status, how_addressed, raised_on, addressed_on, created_at, updated_at`
+
+const insertBlindSpotSQL = `INSERT INTO blind_spots (` + blindSpotCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func blindSpotArgs(b model.BlindSpot) []any {
+	return []any{nullID(b.ID), b.ProposalID, nullID(b.SurfacedByID), nullID(b.TouchpointID), b.Text, word(b.Status),
+		b.HowAddressed, b.RaisedOn.String(), b.AddressedOn.String(), stamp(b.CreatedAt), stamp(b.UpdatedAt)}
+}
+
+func scanBlindSpot(sc rowScanner) (model.BlindSpot, error) {
+	var b model.BlindSpot
+	err := sc.Scan(&b.ID, &b.ProposalID, optID(&b.SurfacedByID), optID(&b.TouchpointID), &b.Text, text(&b.Status),
+		&b.HowAddressed, text(&b.RaisedOn), text(&b.AddressedOn), timestamp(&b.CreatedAt), timestamp(&b.UpdatedAt))
+	return b, err
+}
+
+func normalizeBlindSpot(b *model.BlindSpot) {
+	b.Text = model.Normalize(b.Text, true)
+	b.HowAddressed = model.Normalize(b.HowAddressed, true)
+}
+
+func blindSpotFields(b model.BlindSpot) []field {
+	return []field{
+		{"text", b.Text},
+		{"status", b.Status.String()},
+		{"how_addressed", b.HowAddressed},
+		{"surfaced_by_id", idtoa(b.SurfacedByID)},
+		{"touchpoint_id", idtoa(b.TouchpointID)},
+		{"raised_on", b.RaisedOn.String()},
+		{"addressed_on", b.AddressedOn.String()},
+	}
+}
+
+// AddBlindSpot records something the proposer had not seen. RaisedOn
+// defaults to today; one added already addressed gets AddressedOn today too.
+func (s *Store) AddBlindSpot(ctx context.Context, b model.BlindSpot) (model.BlindSpot, error) {
+	normalizeBlindSpot(&b)
+	if err := b.Validate(); err != nil {
+		return model.BlindSpot{}, err
+	}
+	today := s.today()
+	if b.RaisedOn.IsZero() {
+		b.RaisedOn = today
+	}
+	if b.Status != model.BlindSpotAddressed {
+		b.AddressedOn = model.Date{}
+	} else if b.AddressedOn.IsZero() {
+		b.AddressedOn = today
+	}
+	now := s.clock()
+	b.ID, b.CreatedAt, b.UpdatedAt = 0, now, now
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := checkSameProposal(ctx, tx, b.ProposalID, b.TouchpointID, ref{"surfaced by", b.SurfacedByID}); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, insertBlindSpotSQL, blindSpotArgs(b)...)
+		if err != nil {
+			return err
+		}
+		if b.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityBlindSpot, EntityID: b.ID,
+			ProposalID: b.ProposalID, Action: model.ActionCreate, New: summary(b.Text)})
+	})
+	if err != nil {
+		return model.BlindSpot{}, wrapf(err, "cannot add the blind spot")
+	}
+	return b, nil
+}
+
+// UpdateBlindSpot stores b over the blind spot with b.ID, one history row per
+// changed field. Becoming addressed sets AddressedOn to today when unset;
+// reopening clears it.
+func (s *Store) UpdateBlindSpot(ctx context.Context, b model.BlindSpot) (model.BlindSpot, error) {
+	normalizeBlindSpot(&b)
+	if err := b.Validate(); err != nil {
+		return model.BlindSpot{}, err
+	}
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		old, err := getBlindSpot(ctx, tx, b.ID)
+		if err != nil {
+			return err
+		}
+		if b.ProposalID != 0 && b.ProposalID != old.ProposalID {
+			return invalidf("a blind spot cannot move to another proposal")
+		}
+		b.ProposalID, b.CreatedAt = old.ProposalID, old.CreatedAt
+		if b.Status != old.Status {
+			switch {
+			case b.Status == model.BlindSpotAddressed && b.AddressedOn.IsZero():
+				b.AddressedOn = s.today()
+			case b.Status != model.BlindSpotAddressed:
+				b.AddressedOn = model.Date{}
+			}
+		}
+		if err := checkSameProposal(ctx, tx, b.ProposalID, b.TouchpointID, ref{"surfaced by", b.SurfacedByID}); err != nil {
+			return err
+		}
+		changes := diff(blindSpotFields(old), blindSpotFields(b))
+		if len(changes) == 0 {
+			b = old
+			return nil
+		}
+		now := s.clock()
+		b.UpdatedAt = now
+		_, err = tx.ExecContext(ctx, `UPDATE blind_spots SET surfaced_by_id = ?, touchpoint_id = ?, text = ?, status = ?,
+			how_addressed = ?, raised_on = ?, addressed_on = ?, updated_at = ? WHERE id = ?`,
+			nullID(b.SurfacedByID), nullID(b.TouchpointID), b.Text, word(b.Status), b.HowAddressed, b.RaisedOn.String(),
+			b.AddressedOn.String(), stamp(now), b.ID)
+		if err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, updateEvents(model.EntityBlindSpot, b.ID, b.ProposalID, changes, "", "")...)
+	})
+	if err != nil {
+		return model.BlindSpot{}, wrapf(err, "cannot update blind spot %d", b.ID)
+	}
+	return b, nil
+}
+
+// GetBlindSpot returns the blind spot with the given ID.
+func (s *Store) GetBlindSpot(ctx context.Context, id int64) (model.BlindSpot, error) {
+	return getBlindSpot(ctx, s.r, id)
+}
+
+func getBlindSpot(ctx context.Context, q querier, id int64) (model.BlindSpot, error) {
+	b, err := scanBlindSpot(q.QueryRowContext(ctx, "SELECT "+blindSpotCols+" FROM blind_spots WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.BlindSpot{}, notFoundf("no blind spot with id %d", id)
+	}
+	if err != nil {
+		return model.BlindSpot{}, fmt.Errorf("cannot read blind spot %d: %w", id, err)
+	}
+	return b, nil
+}
+
+// ListBlindSpots returns a proposal's blind spots by ID; proposalID 0 lists
+// every proposal's.
+func (s *Store) ListBlindSpots(ctx context.Context, proposalID int64) ([]model.BlindSpot, error) {
+	query, args := "SELECT "+blindSpotCols+" FROM blind_spots ORDER BY id", []any(nil)
+	if proposalID != 0 {
+		query, args = "SELECT "+blindSpotCols+" FROM blind_spots WHERE proposal_id = ? ORDER BY id", []any{proposalID}
+	}
+	bs, err := queryBlindSpots(ctx, s.r, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot list blind spots: %w", err)
+	}
+	return bs, nil
+}
+
+func queryBlindSpots(ctx context.Context, q querier, query string, args ...any) ([]model.BlindSpot, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.BlindSpot
+	for rows.Next() {
+		b, err := scanBlindSpot(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}

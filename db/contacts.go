@@ -1,0 +1,229 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+const contactCols = `id, name, title, org, email, partner_kind, discretion, value_i_bring, notes, cadence_days, archived, created_at, updated_at`
+
+const insertContactSQL = `INSERT INTO contacts (` + contactCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func contactArgs(c model.Contact) []any {
+	return []any{nullID(c.ID), c.Name, c.Title, c.Org, c.Email, word(c.Kind), word(c.Discretion), c.ValueIBring, c.Notes,
+		c.CadenceDays, c.Archived, stamp(c.CreatedAt), stamp(c.UpdatedAt)}
+}
+
+func scanContact(sc rowScanner) (model.Contact, error) {
+	var c model.Contact
+	err := sc.Scan(&c.ID, &c.Name, &c.Title, &c.Org, &c.Email, text(&c.Kind), text(&c.Discretion), &c.ValueIBring, &c.Notes,
+		&c.CadenceDays, &c.Archived, timestamp(&c.CreatedAt), timestamp(&c.UpdatedAt))
+	return c, err
+}
+
+func normalizeContact(c *model.Contact) {
+	c.Name = model.Normalize(c.Name, false)
+	c.Title = model.Normalize(c.Title, false)
+	c.Org = model.Normalize(c.Org, false)
+	c.Email = model.Normalize(c.Email, false)
+	c.ValueIBring = model.Normalize(c.ValueIBring, true)
+	c.Notes = model.Normalize(c.Notes, true)
+}
+
+func contactFields(c model.Contact) []field {
+	return []field{
+		{"name", c.Name},
+		{"title", c.Title},
+		{"org", c.Org},
+		{"email", c.Email},
+		{"partner_kind", c.Kind.String()},
+		{"discretion", c.Discretion.String()},
+		{"value_i_bring", c.ValueIBring},
+		{"notes", c.Notes},
+		{"cadence_days", itoa(c.CadenceDays)},
+		{"archived", btoa(c.Archived)},
+	}
+}
+
+// CreateContact validates c, stores it with a new ID and timestamps, and
+// records its creation in history. c.ID is ignored.
+func (s *Store) CreateContact(ctx context.Context, c model.Contact) (model.Contact, error) {
+	normalizeContact(&c)
+	if err := c.Validate(); err != nil {
+		return model.Contact{}, err
+	}
+	now := s.clock()
+	c.ID, c.CreatedAt, c.UpdatedAt = 0, now, now
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, insertContactSQL, contactArgs(c)...)
+		if err != nil {
+			return err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID,
+			Action: model.ActionCreate, New: c.Name})
+	})
+	if err != nil {
+		return model.Contact{}, wrapf(err, "cannot create contact %q", c.Name)
+	}
+	return c, nil
+}
+
+// UpdateContact stores c over the contact with c.ID, one history row per
+// changed field. Setting Archived records an "archive" row.
+func (s *Store) UpdateContact(ctx context.Context, c model.Contact) (model.Contact, error) {
+	normalizeContact(&c)
+	if err := c.Validate(); err != nil {
+		return model.Contact{}, err
+	}
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		old, err := getContact(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		changes := diff(contactFields(old), contactFields(c))
+		if len(changes) == 0 {
+			c = old
+			return nil
+		}
+		now := s.clock()
+		c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
+		_, err = tx.ExecContext(ctx, `UPDATE contacts SET name = ?, title = ?, org = ?, email = ?, partner_kind = ?,
+			discretion = ?, value_i_bring = ?, notes = ?, cadence_days = ?, archived = ?, updated_at = ? WHERE id = ?`,
+			c.Name, c.Title, c.Org, c.Email, word(c.Kind), word(c.Discretion), c.ValueIBring, c.Notes, c.CadenceDays,
+			c.Archived, stamp(c.UpdatedAt), c.ID)
+		if err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, updateEvents(model.EntityContact, c.ID, 0, changes, "archived", btoa(true))...)
+	})
+	if err != nil {
+		return model.Contact{}, wrapf(err, "cannot update contact %q", c.Name)
+	}
+	return c, nil
+}
+
+// GetContact returns the contact with the given ID.
+func (s *Store) GetContact(ctx context.Context, id int64) (model.Contact, error) {
+	return getContact(ctx, s.r, id)
+}
+
+func getContact(ctx context.Context, q querier, id int64) (model.Contact, error) {
+	c, err := scanContact(q.QueryRowContext(ctx, "SELECT "+contactCols+" FROM contacts WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Contact{}, notFoundf("no contact with id %d", id)
+	}
+	if err != nil {
+		return model.Contact{}, fmt.Errorf("cannot read contact %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// ListContacts returns contacts by name (then ID), leaving out archived ones
+// unless asked for.
+func (s *Store) ListContacts(ctx context.Context, includeArchived bool) ([]model.Contact, error) {
+	query := "SELECT " + contactCols + " FROM contacts"
+	if !includeArchived {
+		query += " WHERE archived = 0"
+	}
+	query += " ORDER BY name COLLATE NOCASE, id"
+	cs, err := queryContacts(ctx, s.r, query)
+	if err != nil {
+		return nil, fmt.Errorf("cannot list contacts: %w", err)
+	}
+	return cs, nil
+}
+
+func queryContacts(ctx context.Context, q querier, query string, args ...any) ([]model.Contact, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Contact
+	for rows.Next() {
+		c, err := scanContact(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// FindContact resolves what a person typed: a numeric ID ("7" or "#7"), an
+// exact name or email (any case), or a prefix of one name. When a prefix
+// fits several, a single unarchived one wins; otherwise ErrAmbiguous lists
+// the candidates.
+func (s *Store) FindContact(ctx context.Context, ref string) (model.Contact, error) {
+	ref = model.Clean(ref)
+	if ref == "" {
+		return model.Contact{}, notFoundf("no contact named; give their id, name or email")
+	}
+	if id, ok := parseID(ref); ok {
+		c, err := s.GetContact(ctx, id)
+		if !errors.Is(err, ErrNotFound) {
+			return c, err
+		}
+	}
+	all, err := queryContacts(ctx, s.r, "SELECT "+contactCols+" FROM contacts ORDER BY id")
+	if err != nil {
+		return model.Contact{}, fmt.Errorf("cannot search contacts: %w", err)
+	}
+	m := match(all, ref,
+		func(c model.Contact) string { return c.Name },
+		func(c model.Contact) string { return c.Email },
+		func(c model.Contact) bool { return c.Archived })
+	switch len(m) {
+	case 0:
+		return model.Contact{}, notFoundf("no contact matches %q", ref)
+	case 1:
+		return m[0], nil
+	}
+	return model.Contact{}, ambiguous("contacts", ref, m, func(c model.Contact) (int64, string) { return c.ID, c.Name })
+}
+
+// RemoveContact deletes a contact nobody refers to. A contact that is a
+// stakeholder, an intermediary or party to a logged conversation is kept as
+// the record and archived instead; archived reports which happened.
+func (s *Store) RemoveContact(ctx context.Context, id int64) (archived bool, err error) {
+	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+		c, err := getContact(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		referred, err := exists(ctx, tx, `SELECT EXISTS (SELECT 1 FROM stakeholders WHERE contact_id = ?1)
+			OR EXISTS (SELECT 1 FROM stakeholders WHERE plan_via_id = ?1)
+			OR EXISTS (SELECT 1 FROM touchpoints WHERE contact_id = ?1)`, id)
+		if err != nil {
+			return err
+		}
+		now := s.clock()
+		if referred {
+			archived = true
+			if c.Archived {
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE contacts SET archived = 1, updated_at = ? WHERE id = ?", stamp(now), id); err != nil {
+				return err
+			}
+			return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: id,
+				Action: model.ActionArchive, Field: "archived", Old: btoa(false), New: btoa(true)})
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM contacts WHERE id = ?", id); err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: id,
+			Action: model.ActionDelete, Old: c.Name})
+	})
+	if err != nil {
+		return false, wrapf(err, "cannot remove contact %d", id)
+	}
+	return archived, nil
+}

@@ -1,0 +1,95 @@
+package db
+
+import (
+	"errors"
+	"fmt"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Sentinel errors. Test for them with errors.Is; the error's text is always
+// a full sentence meant for a person.
+var (
+	// ErrNotFound means the row asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrAmbiguous means a name prefix matched more than one row.
+	ErrAmbiguous = errors.New("ambiguous")
+	// ErrConflict means the change clashes with what is stored, such as a
+	// duplicate stakeholder or an import into a workbook that has data.
+	ErrConflict = errors.New("conflict")
+	// ErrNewerSchema means the workbook was written by a newer backchannel.
+	ErrNewerSchema = errors.New("workbook written by a newer version of backchannel")
+	// ErrNotWorkbook means the file is not a SQLite database, is damaged, or
+	// is some other program's database.
+	ErrNotWorkbook = errors.New("not a backchannel workbook")
+)
+
+// storeError is an error whose text is a sentence for a person while
+// errors.Is still finds the sentinel (and the cause, when there is one).
+type storeError struct {
+	kind  error
+	msg   string
+	cause error
+}
+
+func (e *storeError) Error() string { return e.msg }
+
+func (e *storeError) Unwrap() []error {
+	if e.cause != nil {
+		return []error{e.kind, e.cause}
+	}
+	return []error{e.kind}
+}
+
+func newError(kind, cause error, format string, args ...any) error {
+	return &storeError{kind: kind, msg: fmt.Sprintf(format, args...), cause: cause}
+}
+
+func notFoundf(format string, args ...any) error { return newError(ErrNotFound, nil, format, args...) }
+
+func conflictf(format string, args ...any) error { return newError(ErrConflict, nil, format, args...) }
+
+// sqliteCode returns the primary SQLite result code carried by err, or 0.
+func sqliteCode(err error) int {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() & 0xff
+	}
+	return 0
+}
+
+// isConstraint reports whether err is a constraint violation (unique, check,
+// foreign key or a trigger's RAISE).
+func isConstraint(err error) bool { return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT }
+
+// isNotDatabase reports whether SQLite found the file unreadable as a database.
+func isNotDatabase(err error) bool {
+	c := sqliteCode(err)
+	return c == sqlite3.SQLITE_NOTADB || c == sqlite3.SQLITE_CORRUPT
+}
+
+// wrapf adds what was being done to an unexpected error. Errors that are
+// already a sentence for a person (not found, conflict, validation inside a
+// transaction) pass through unchanged.
+func wrapf(err error, format string, args ...any) error {
+	var se *storeError
+	if errors.As(err, &se) {
+		return err
+	}
+	var ve *validationError
+	if errors.As(err, &ve) {
+		return err
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
+}
+
+// validationError marks a problem with the input found inside a transaction
+// (a reference to the wrong proposal, say); its text is the whole sentence.
+type validationError struct{ msg string }
+
+func (e *validationError) Error() string { return e.msg }
+
+func invalidf(format string, args ...any) error {
+	return &validationError{msg: fmt.Sprintf(format, args...)}
+}

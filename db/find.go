@@ -1,0 +1,69 @@
+package db
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// parseID reads "42" or "#42".
+func parseID(ref string) (int64, bool) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(ref, "#"), 10, 64)
+	return id, err == nil && id > 0
+}
+
+// match returns the rows whose name or alt (an email, say) equals ref,
+// ignoring case, or failing that the rows whose name starts with it. Among
+// several prefix matches, a single live (non-archived) row is preferred.
+func match[T any](rows []T, ref string, name, alt func(T) string, archived func(T) bool) []T {
+	lref := strings.ToLower(ref)
+	var exact, prefix []T
+	for _, r := range rows {
+		n, a := name(r), alt(r)
+		switch {
+		case strings.EqualFold(n, ref), a != "" && strings.EqualFold(a, ref):
+			exact = append(exact, r)
+		case strings.HasPrefix(strings.ToLower(n), lref):
+			prefix = append(prefix, r)
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	if len(prefix) > 1 {
+		var live []T
+		for _, r := range prefix {
+			if !archived(r) {
+				live = append(live, r)
+			}
+		}
+		if len(live) == 1 {
+			return live
+		}
+	}
+	return prefix
+}
+
+// ambiguous names the candidates so the person can pick one by id.
+func ambiguous[T any](what, ref string, rows []T, label func(T) (int64, string)) error {
+	const show = 5
+	var parts []string
+	for i, r := range rows {
+		if i == show {
+			parts = append(parts, fmt.Sprintf("and %d more", len(rows)-show))
+			break
+		}
+		id, name := label(r)
+		parts = append(parts, fmt.Sprintf("#%d %q", id, name))
+	}
+	return newError(ErrAmbiguous, nil, "%q matches %d %s: %s; use the id or more of the name",
+		ref, len(rows), what, strings.Join(parts, ", "))
+}
+
+// placeholders returns "?, ?, ?" for n parameters.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}

@@ -1,0 +1,147 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// field is one named value of an entity, as history records it.
+type field struct{ name, value string }
+
+// change is one field whose value differs between the stored row and the
+// update.
+type change struct{ field, old, new string }
+
+// diff lists the fields that changed, in the entity's field order.
+func diff(old, new []field) []change {
+	var out []change
+	for i := range old {
+		if old[i].value != new[i].value {
+			out = append(out, change{old[i].name, old[i].value, new[i].value})
+		}
+	}
+	return out
+}
+
+// updateEvents turns changes into history rows; archiving, when it names the
+// field and value that mean "archived", gets its own action.
+func updateEvents(entity string, id, proposalID int64, changes []change, archiveField, archiveValue string) []model.HistoryEvent {
+	evs := make([]model.HistoryEvent, 0, len(changes))
+	for _, c := range changes {
+		action := model.ActionUpdate
+		if c.field == archiveField && c.new == archiveValue {
+			action = model.ActionArchive
+		}
+		evs = append(evs, model.HistoryEvent{Entity: entity, EntityID: id, ProposalID: proposalID,
+			Action: action, Field: c.field, Old: c.old, New: c.new})
+	}
+	return evs
+}
+
+const historyCols = `id, at, entity, entity_id, proposal_id, action, field, old, new`
+
+// insertHistory appends events stamped at the given time, in one statement.
+// It must run in the transaction that made the change.
+func insertHistory(ctx context.Context, q querier, at time.Time, evs ...model.HistoryEvent) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("INSERT INTO history (at, entity, entity_id, proposal_id, action, field, old, new) VALUES ")
+	args := make([]any, 0, 8*len(evs))
+	when := stamp(at)
+	for i, e := range evs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, when, e.Entity, e.EntityID, nullID(e.ProposalID), e.Action, e.Field, e.Old, e.New)
+	}
+	if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
+		return fmt.Errorf("cannot record the change in history: %w", err)
+	}
+	return nil
+}
+
+func scanHistory(sc rowScanner) (model.HistoryEvent, error) {
+	var e model.HistoryEvent
+	err := sc.Scan(&e.ID, timestamp(&e.At), &e.Entity, &e.EntityID, optID(&e.ProposalID), &e.Action, &e.Field, &e.Old, &e.New)
+	return e, err
+}
+
+// HistoryFilter selects history rows; zero fields match everything.
+type HistoryFilter struct {
+	ProposalID int64
+	Entity     string
+	EntityID   int64
+	// Limit keeps only the most recent Limit rows (still returned oldest
+	// first); 0 means no limit.
+	Limit int
+}
+
+// ListHistory returns the change log, oldest first.
+func (s *Store) ListHistory(ctx context.Context, f HistoryFilter) ([]model.HistoryEvent, error) {
+	var where []string
+	var args []any
+	if f.ProposalID != 0 {
+		where = append(where, "proposal_id = ?")
+		args = append(args, f.ProposalID)
+	}
+	if f.Entity != "" {
+		where = append(where, "entity = ?")
+		args = append(args, f.Entity)
+	}
+	if f.EntityID != 0 {
+		where = append(where, "entity_id = ?")
+		args = append(args, f.EntityID)
+	}
+	query := "SELECT " + historyCols + " FROM history"
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	limit := -1
+	if f.Limit > 0 {
+		limit = f.Limit
+	}
+	query += " ORDER BY id DESC LIMIT ?"
+	args = append(args, limit)
+	evs, err := queryHistory(ctx, s.r, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read history: %w", err)
+	}
+	slices.Reverse(evs)
+	return evs, nil
+}
+
+func queryHistory(ctx context.Context, q querier, query string, args ...any) ([]model.HistoryEvent, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.HistoryEvent
+	for rows.Next() {
+		e, err := scanHistory(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// exists runs a query that returns one boolean.
+func exists(ctx context.Context, q querier, query string, args ...any) (bool, error) {
+	var ok bool
+	err := q.QueryRowContext(ctx, query, args...).Scan(&ok)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	return ok, err
+}

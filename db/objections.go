@@ -1,0 +1,184 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+const objectionCols = `id, proposal_id, raised_by_id, touchpoint_id, text, severity, status, response, voice_id, raised_on, resolved_on, created_at, updated_at`
+
+const insertObjectionSQL = `INSERT INTO objections (` + objectionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func objectionArgs(o model.Objection) []any {
+	return []any{nullID(o.ID), o.ProposalID, nullID(o.RaisedByID), nullID(o.TouchpointID), o.Text, word(o.Severity),
+		word(o.Status), o.Response, nullID(o.VoiceID), o.RaisedOn.String(), o.ResolvedOn.String(), stamp(o.CreatedAt), stamp(o.UpdatedAt)}
+}
+
+func scanObjection(sc rowScanner) (model.Objection, error) {
+	var o model.Objection
+	err := sc.Scan(&o.ID, &o.ProposalID, optID(&o.RaisedByID), optID(&o.TouchpointID), &o.Text, text(&o.Severity),
+		text(&o.Status), &o.Response, optID(&o.VoiceID), text(&o.RaisedOn), text(&o.ResolvedOn), timestamp(&o.CreatedAt), timestamp(&o.UpdatedAt))
+	return o, err
+}
+
+func normalizeObjection(o *model.Objection) {
+	o.Text = model.Normalize(o.Text, true)
+	o.Response = model.Normalize(o.Response, true)
+}
+
+func objectionFields(o model.Objection) []field {
+	return []field{
+		{"text", o.Text},
+		{"severity", o.Severity.String()},
+		{"status", o.Status.String()},
+		{"response", o.Response},
+		{"raised_by_id", idtoa(o.RaisedByID)},
+		{"touchpoint_id", idtoa(o.TouchpointID)},
+		{"voice_id", idtoa(o.VoiceID)},
+		{"raised_on", o.RaisedOn.String()},
+		{"resolved_on", o.ResolvedOn.String()},
+	}
+}
+
+func objectionRefs(o model.Objection) []ref {
+	return []ref{{"raised by", o.RaisedByID}, {"voice in the room", o.VoiceID}}
+}
+
+// AddObjection records an objection to a proposal. RaisedOn defaults to
+// today; an objection added already settled gets ResolvedOn today too.
+func (s *Store) AddObjection(ctx context.Context, o model.Objection) (model.Objection, error) {
+	normalizeObjection(&o)
+	if err := o.Validate(); err != nil {
+		return model.Objection{}, err
+	}
+	today := s.today()
+	if o.RaisedOn.IsZero() {
+		o.RaisedOn = today
+	}
+	if o.Status.Live() {
+		o.ResolvedOn = model.Date{}
+	} else if o.ResolvedOn.IsZero() {
+		o.ResolvedOn = today
+	}
+	now := s.clock()
+	o.ID, o.CreatedAt, o.UpdatedAt = 0, now, now
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := checkSameProposal(ctx, tx, o.ProposalID, o.TouchpointID, objectionRefs(o)...); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, insertObjectionSQL, objectionArgs(o)...)
+		if err != nil {
+			return err
+		}
+		if o.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityObjection, EntityID: o.ID,
+			ProposalID: o.ProposalID, Action: model.ActionCreate, New: summary(o.Text)})
+	})
+	if err != nil {
+		return model.Objection{}, wrapf(err, "cannot add the objection")
+	}
+	return o, nil
+}
+
+// UpdateObjection stores o over the objection with o.ID, one history row per
+// changed field (status changes included). Moving to resolved, accepted or
+// withdrawn sets ResolvedOn to today when unset; reopening clears it.
+func (s *Store) UpdateObjection(ctx context.Context, o model.Objection) (model.Objection, error) {
+	normalizeObjection(&o)
+	if err := o.Validate(); err != nil {
+		return model.Objection{}, err
+	}
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		old, err := getObjection(ctx, tx, o.ID)
+		if err != nil {
+			return err
+		}
+		if o.ProposalID != 0 && o.ProposalID != old.ProposalID {
+			return invalidf("an objection cannot move to another proposal")
+		}
+		o.ProposalID, o.CreatedAt = old.ProposalID, old.CreatedAt
+		if o.Status != old.Status {
+			switch {
+			case !o.Status.Live() && o.ResolvedOn.IsZero():
+				o.ResolvedOn = s.today()
+			case o.Status.Live():
+				o.ResolvedOn = model.Date{}
+			}
+		}
+		if err := checkSameProposal(ctx, tx, o.ProposalID, o.TouchpointID, objectionRefs(o)...); err != nil {
+			return err
+		}
+		changes := diff(objectionFields(old), objectionFields(o))
+		if len(changes) == 0 {
+			o = old
+			return nil
+		}
+		now := s.clock()
+		o.UpdatedAt = now
+		_, err = tx.ExecContext(ctx, `UPDATE objections SET raised_by_id = ?, touchpoint_id = ?, text = ?, severity = ?,
+			status = ?, response = ?, voice_id = ?, raised_on = ?, resolved_on = ?, updated_at = ? WHERE id = ?`,
+			nullID(o.RaisedByID), nullID(o.TouchpointID), o.Text, word(o.Severity), word(o.Status), o.Response,
+			nullID(o.VoiceID), o.RaisedOn.String(), o.ResolvedOn.String(), stamp(now), o.ID)
+		if err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, updateEvents(model.EntityObjection, o.ID, o.ProposalID, changes, "", "")...)
+	})
+	if err != nil {
+		return model.Objection{}, wrapf(err, "cannot update objection %d", o.ID)
+	}
+	return o, nil
+}
+
+// GetObjection returns the objection with the given ID.
+func (s *Store) GetObjection(ctx context.Context, id int64) (model.Objection, error) {
+	return getObjection(ctx, s.r, id)
+}
+
+func getObjection(ctx context.Context, q querier, id int64) (model.Objection, error) {
+	o, err := scanObjection(q.QueryRowContext(ctx, "SELECT "+objectionCols+" FROM objections WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Objection{}, notFoundf("no objection with id %d", id)
+	}
+	if err != nil {
+		return model.Objection{}, fmt.Errorf("cannot read objection %d: %w", id, err)
+	}
+	return o, nil
+}
+
+// ListObjections returns a proposal's objections by ID; proposalID 0 lists
+// every proposal's.
+func (s *Store) ListObjections(ctx context.Context, proposalID int64) ([]model.Objection, error) {
+	query, args := "SELECT "+objectionCols+" FROM objections ORDER BY id", []any(nil)
+	if proposalID != 0 {
+		query, args = "SELECT "+objectionCols+" FROM objections WHERE proposal_id = ? ORDER BY id", []any{proposalID}
+	}
+	list, err := queryObjections(ctx, s.r, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot list objections: %w", err)
+	}
+	return list, nil
+}
+
+func queryObjections(ctx context.Context, q querier, query string, args ...any) ([]model.Objection, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Objection
+	for rows.Next() {
+		o, err := scanObjection(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,198 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+const proposalCols = `id, title, ask, kind, forum, decision_date, decision_rule, status, moment, walk_step, created_at, updated_at`
+
+const insertProposalSQL = `INSERT INTO proposals (` + proposalCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// proposalArgs are the values for insertProposalSQL; ID 0 lets SQLite choose.
+func proposalArgs(p model.Proposal) []any {
+	return []any{nullID(p.ID), p.Title, p.Ask, word(p.Kind), p.Forum, p.DecisionDate.String(), word(p.DecisionRule),
+		word(p.Status), word(p.Moment), p.WalkStep, stamp(p.CreatedAt), stamp(p.UpdatedAt)}
+}
+
+func scanProposal(sc rowScanner) (model.Proposal, error) {
+	var p model.Proposal
+	err := sc.Scan(&p.ID, &p.Title, &p.Ask, text(&p.Kind), &p.Forum, text(&p.DecisionDate), text(&p.DecisionRule),
+		text(&p.Status), text(&p.Moment), &p.WalkStep, timestamp(&p.CreatedAt), timestamp(&p.UpdatedAt))
+	return p, err
+}
+
+func normalizeProposal(p *model.Proposal) {
+	p.Title = model.Normalize(p.Title, false)
+	p.Ask = model.Normalize(p.Ask, true)
+	p.Forum = model.Normalize(p.Forum, false)
+}
+
+// proposalFields names what history tracks, in a stable order.
+func proposalFields(p model.Proposal) []field {
+	return []field{
+		{"title", p.Title},
+		{"ask", p.Ask},
+		{"kind", p.Kind.String()},
+		{"forum", p.Forum},
+		{"decision_date", p.DecisionDate.String()},
+		{"decision_rule", p.DecisionRule.String()},
+		{"status", p.Status.String()},
+		{"moment", p.Moment.String()},
+		{"walk_step", itoa(p.WalkStep)},
+	}
+}
+
+// CreateProposal validates p, stores it with a new ID and timestamps, and
+// records its creation in history. p.ID is ignored.
+func (s *Store) CreateProposal(ctx context.Context, p model.Proposal) (model.Proposal, error) {
+	normalizeProposal(&p)
+	if err := p.Validate(); err != nil {
+		return model.Proposal{}, err
+	}
+	now := s.clock()
+	p.ID, p.CreatedAt, p.UpdatedAt = 0, now, now
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, insertProposalSQL, proposalArgs(p)...)
+		if err != nil {
+			return err
+		}
+		if p.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityProposal, EntityID: p.ID, ProposalID: p.ID,
+			Action: model.ActionCreate, New: p.Title})
+	})
+	if err != nil {
+		return model.Proposal{}, wrapf(err, "cannot create proposal %q", p.Title)
+	}
+	return p, nil
+}
+
+// UpdateProposal stores p over the proposal with p.ID and records one history
+// row per changed field (old → new). Nothing is written when nothing changed.
+// Setting the status to archived is how a proposal is archived.
+func (s *Store) UpdateProposal(ctx context.Context, p model.Proposal) (model.Proposal, error) {
+	normalizeProposal(&p)
+	if err := p.Validate(); err != nil {
+		return model.Proposal{}, err
+	}
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		old, err := getProposal(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
+		changes := diff(proposalFields(old), proposalFields(p))
+		if len(changes) == 0 {
+			p = old
+			return nil
+		}
+		now := s.clock()
+		p.CreatedAt, p.UpdatedAt = old.CreatedAt, now
+		_, err = tx.ExecContext(ctx, `UPDATE proposals SET title = ?, ask = ?, kind = ?, forum = ?, decision_date = ?,
+			decision_rule = ?, status = ?, moment = ?, walk_step = ?, updated_at = ? WHERE id = ?`,
+			p.Title, p.Ask, word(p.Kind), p.Forum, p.DecisionDate.String(), word(p.DecisionRule), word(p.Status),
+			word(p.Moment), p.WalkStep, stamp(p.UpdatedAt), p.ID)
+		if err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, updateEvents(model.EntityProposal, p.ID, p.ID, changes, "status", model.StatusArchived.String())...)
+	})
+	if err != nil {
+		return model.Proposal{}, wrapf(err, "cannot update proposal %q", p.Title)
+	}
+	return p, nil
+}
+
+// GetProposal returns the proposal with the given ID.
+func (s *Store) GetProposal(ctx context.Context, id int64) (model.Proposal, error) {
+	return getProposal(ctx, s.r, id)
+}
+
+func getProposal(ctx context.Context, q querier, id int64) (model.Proposal, error) {
+	p, err := scanProposal(q.QueryRowContext(ctx, "SELECT "+proposalCols+" FROM proposals WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Proposal{}, notFoundf("no proposal with id %d", id)
+	}
+	if err != nil {
+		return model.Proposal{}, fmt.Errorf("cannot read proposal %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// ListProposals returns open proposals first, then by decision date (unset
+// last), then by ID. Archived proposals are left out unless asked for.
+func (s *Store) ListProposals(ctx context.Context, includeArchived bool) ([]model.Proposal, error) {
+	var open []any
+	for _, st := range model.Statuses() {
+		if st.Open() {
+			open = append(open, word(st))
+		}
+	}
+	query := "SELECT " + proposalCols + " FROM proposals"
+	var args []any
+	if !includeArchived {
+		query += " WHERE status <> ?"
+		args = append(args, word(model.StatusArchived))
+	}
+	query += " ORDER BY status IN (" + placeholders(len(open)) + ") DESC, decision_date = '', decision_date, id"
+	args = append(args, open...)
+	ps, err := queryProposals(ctx, s.r, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot list proposals: %w", err)
+	}
+	return ps, nil
+}
+
+func queryProposals(ctx context.Context, q querier, query string, args ...any) ([]model.Proposal, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Proposal
+	for rows.Next() {
+		p, err := scanProposal(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// FindProposal resolves what a person typed: a numeric ID ("42" or "#42"),
+// an exact title (any case), or a prefix of one title. When a prefix fits
+// several, a single one that is not archived wins; otherwise the error
+// (ErrAmbiguous) lists the candidates.
+func (s *Store) FindProposal(ctx context.Context, ref string) (model.Proposal, error) {
+	ref = model.Clean(ref)
+	if ref == "" {
+		return model.Proposal{}, notFoundf("no proposal named; give its id or title")
+	}
+	if id, ok := parseID(ref); ok {
+		p, err := s.GetProposal(ctx, id)
+		if !errors.Is(err, ErrNotFound) {
+			return p, err
+		}
+	}
+	all, err := queryProposals(ctx, s.r, "SELECT "+proposalCols+" FROM proposals ORDER BY id")
+	if err != nil {
+		return model.Proposal{}, fmt.Errorf("cannot search proposals: %w", err)
+	}
+	m := match(all, ref,
+		func(p model.Proposal) string { return p.Title },
+		func(model.Proposal) string { return "" },
+		func(p model.Proposal) bool { return p.Status == model.StatusArchived })
+	switch len(m) {
+	case 0:
+		return model.Proposal{}, notFoundf("no proposal matches %q", ref)
+	case 1:
+		return m[0], nil
+	}
+	return model.Proposal{}, ambiguous("proposals", ref, m, func(p model.Proposal) (int64, string) { return p.ID, p.Title })
+}

@@ -1,0 +1,295 @@
+package db
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+const stakeholderCols = `id, proposal_id, contact_id, role, influence, votes, veto, stance, target_stance, spoiler, wants, fears,
+	plan_moment, plan_target_date, plan_before_id, plan_approach, plan_message, plan_opener, plan_venue, plan_place,
+	plan_via_id, plan_done, acted, created_at, updated_at`
+
+const insertStakeholderSQL = `INSERT INTO stakeholders (` + stakeholderCols + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func stakeholderArgs(st model.Stakeholder) []any {
+	p := st.Plan
+	return []any{nullID(st.ID), st.ProposalID, st.ContactID, word(st.Role), st.Influence, st.Votes, st.Veto,
+		word(st.Stance), word(st.TargetStance), st.Spoiler, st.Wants, st.Fears,
+		word(p.Moment), p.TargetDate.String(), nullID(p.BeforeID), word(p.Approach), p.Message, word(p.Opener),
+		word(p.Venue), p.Place, nullID(p.ViaID), p.Done, word(st.Acted), stamp(st.CreatedAt), stamp(st.UpdatedAt)}
+}
+
+func scanStakeholder(sc rowScanner) (model.Stakeholder, error) {
+	var st model.Stakeholder
+	p := &st.Plan
+	err := sc.Scan(&st.ID, &st.ProposalID, &st.ContactID, text(&st.Role), &st.Influence, &st.Votes, &st.Veto,
+		text(&st.Stance), text(&st.TargetStance), &st.Spoiler, &st.Wants, &st.Fears,
+		text(&p.Moment), text(&p.TargetDate), optID(&p.BeforeID), text(&p.Approach), &p.Message, text(&p.Opener),
+		text(&p.Venue), &p.Place, optID(&p.ViaID), &p.Done, text(&st.Acted), timestamp(&st.CreatedAt), timestamp(&st.UpdatedAt))
+	return st, err
+}
+
+func normalizeStakeholder(st *model.Stakeholder) {
+	st.Wants = model.Normalize(st.Wants, true)
+	st.Fears = model.Normalize(st.Fears, true)
+	st.Plan.Message = model.Normalize(st.Plan.Message, false)
+	st.Plan.Place = model.Normalize(st.Plan.Place, false)
+}
+
+func stakeholderFields(st model.Stakeholder) []field {
+	p := st.Plan
+	return []field{
+		{"role", st.Role.String()},
+		{"influence", itoa(st.Influence)},
+		{"votes", btoa(st.Votes)},
+		{"veto", btoa(st.Veto)},
+		{"stance", st.Stance.String()},
+		{"target_stance", st.TargetStance.String()},
+		{"spoiler", btoa(st.Spoiler)},
+		{"wants", st.Wants},
+		{"fears", st.Fears},
+		{"plan.moment", p.Moment.String()},
+		{"plan.target_date", p.TargetDate.String()},
+		{"plan.before_id", idtoa(p.BeforeID)},
+		{"plan.approach", p.Approach.String()},
+		{"plan.message", p.Message},
+		{"plan.opener", p.Opener.String()},
+		{"plan.venue", p.Venue.String()},
+		{"plan.place", p.Place},
+		{"plan.via_id", idtoa(p.ViaID)},
+		{"plan.done", btoa(p.Done)},
+		{"acted", st.Acted.String()},
+	}
+}
+
+// checkPlanRefs makes sure "talk before X" names a stakeholder of the same
+// proposal and "via" names another contact.
+func checkPlanRefs(ctx context.Context, q querier, st model.Stakeholder) error {
+	if b := st.Plan.BeforeID; b != 0 {
+		before, err := getStakeholder(ctx, q, b)
+		if err != nil {
+			return err
+		}
+		if before.ProposalID != st.ProposalID {
+			return invalidf("the talk can only be planned before someone on the same proposal (stakeholder %d is on proposal %d)", b, before.ProposalID)
+		}
+	}
+	if v := st.Plan.ViaID; v != 0 {
+		if v == st.ContactID {
+			return invalidf("a person cannot be their own intermediary")
+		}
+		if _, err := getContact(ctx, q, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddStakeholder puts a contact on a proposal. It fails with ErrConflict when
+// the contact is already on it.
+func (s *Store) AddStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error) {
+	normalizeStakeholder(&st)
+	st.ID = 0
+	if err := st.Validate(); err != nil {
+		return model.Stakeholder{}, err
+	}
+	now := s.clock()
+	st.CreatedAt, st.UpdatedAt = now, now
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		p, err := getProposal(ctx, tx, st.ProposalID)
+		if err != nil {
+			return err
+		}
+		c, err := getContact(ctx, tx, st.ContactID)
+		if err != nil {
+			return err
+		}
+		dup, err := exists(ctx, tx, "SELECT EXISTS (SELECT 1 FROM stakeholders WHERE proposal_id = ? AND contact_id = ?)", p.ID, c.ID)
+		if err != nil {
+			return err
+		}
+		if dup {
+			return conflictf("%s is already a stakeholder on %q", c.Name, p.Title)
+		}
+		if err := checkPlanRefs(ctx, tx, st); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, insertStakeholderSQL, stakeholderArgs(st)...)
+		if err != nil {
+			return err
+		}
+		if st.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityStakeholder, EntityID: st.ID,
+			ProposalID: st.ProposalID, Action: model.ActionCreate, New: c.Name})
+	})
+	if err != nil {
+		return model.Stakeholder{}, wrapf(err, "cannot add the stakeholder")
+	}
+	return st, nil
+}
+
+// UpdateStakeholder stores st over the stakeholder with st.ID, recording one
+// history row per changed field, plan fields included ("plan.venue"). The
+// proposal and contact of a stakeholder never change; zero means "as stored".
+func (s *Store) UpdateStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error) {
+	normalizeStakeholder(&st)
+	if err := st.Validate(); err != nil {
+		return model.Stakeholder{}, err
+	}
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		old, err := getStakeholder(ctx, tx, st.ID)
+		if err != nil {
+			return err
+		}
+		if (st.ProposalID != 0 && st.ProposalID != old.ProposalID) || (st.ContactID != 0 && st.ContactID != old.ContactID) {
+			return invalidf("a stakeholder cannot move to another proposal or person; remove it and add a new one")
+		}
+		st.ProposalID, st.ContactID = old.ProposalID, old.ContactID
+		if err := checkPlanRefs(ctx, tx, st); err != nil {
+			return err
+		}
+		changes := diff(stakeholderFields(old), stakeholderFields(st))
+		if len(changes) == 0 {
+			st = old
+			return nil
+		}
+		now := s.clock()
+		st.CreatedAt, st.UpdatedAt = old.CreatedAt, now
+		p := st.Plan
+		_, err = tx.ExecContext(ctx, `UPDATE stakeholders SET role = ?, influence = ?, votes = ?, veto = ?, stance = ?,
+			target_stance = ?, spoiler = ?, wants = ?, fears = ?, plan_moment = ?, plan_target_date = ?, plan_before_id = ?,
+			plan_approach = ?, plan_message = ?, plan_opener = ?, plan_venue = ?, plan_place = ?, plan_via_id = ?,
+			plan_done = ?, acted = ?, updated_at = ? WHERE id = ?`,
+			word(st.Role), st.Influence, st.Votes, st.Veto, word(st.Stance), word(st.TargetStance), st.Spoiler, st.Wants,
+			st.Fears, word(p.Moment), p.TargetDate.String(), nullID(p.BeforeID), word(p.Approach), p.Message,
+			word(p.Opener), word(p.Venue), p.Place, nullID(p.ViaID), p.Done, word(st.Acted), stamp(st.UpdatedAt), st.ID)
+		if err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, now, updateEvents(model.EntityStakeholder, st.ID, st.ProposalID, changes, "", "")...)
+	})
+	if err != nil {
+		return model.Stakeholder{}, wrapf(err, "cannot update stakeholder %d", st.ID)
+	}
+	return st, nil
+}
+
+// GetStakeholder returns the stakeholder with the given ID.
+func (s *Store) GetStakeholder(ctx context.Context, id int64) (model.Stakeholder, error) {
+	return getStakeholder(ctx, s.r, id)
+}
+
+func getStakeholder(ctx context.Context, q querier, id int64) (model.Stakeholder, error) {
+	st, err := scanStakeholder(q.QueryRowContext(ctx, "SELECT "+stakeholderCols+" FROM stakeholders WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Stakeholder{}, notFoundf("no stakeholder with id %d", id)
+	}
+	if err != nil {
+		return model.Stakeholder{}, fmt.Errorf("cannot read stakeholder %d: %w", id, err)
+	}
+	return st, nil
+}
+
+// ListStakeholders returns a proposal's stakeholders by role (most decisive
+// first), then influence (highest first), then ID.
+func (s *Store) ListStakeholders(ctx context.Context, proposalID int64) ([]model.Stakeholder, error) {
+	sts, err := listStakeholders(ctx, s.r, proposalID)
+	if err != nil {
+		return nil, fmt.Errorf("cannot list stakeholders of proposal %d: %w", proposalID, err)
+	}
+	return sts, nil
+}
+
+func listStakeholders(ctx context.Context, q querier, proposalID int64) ([]model.Stakeholder, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+stakeholderCols+" FROM stakeholders WHERE proposal_id = ?", proposalID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Stakeholder
+	for rows.Next() {
+		st, err := scanStakeholder(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Roles are stored as words, so their order is the model's, applied here.
+	slices.SortFunc(out, func(a, b model.Stakeholder) int {
+		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.Influence, a.Influence), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// RemoveStakeholder takes a contact off a proposal. It refuses (ErrConflict)
+// while logged conversations, objections or blind spots refer to them: those
+// are the record. Plans of others that had to come before this person lose
+// that ordering, with history.
+func (s *Store) RemoveStakeholder(ctx context.Context, id int64) error {
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		st, err := getStakeholder(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		var talks, objections, spots int
+		err = tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM touchpoints WHERE stakeholder_id = ?1),
+			(SELECT count(*) FROM objections WHERE raised_by_id = ?1 OR voice_id = ?1),
+			(SELECT count(*) FROM blind_spots WHERE surfaced_by_id = ?1)`, id).Scan(&talks, &objections, &spots)
+		if err != nil {
+			return err
+		}
+		if talks+objections+spots > 0 {
+			return conflictf("cannot remove stakeholder %d: %d conversations, %d objections and %d blind spots refer to them; they stay as the record",
+				id, talks, objections, spots)
+		}
+		now := s.clock()
+		var evs []model.HistoryEvent
+		rows, err := tx.QueryContext(ctx, "UPDATE stakeholders SET plan_before_id = NULL, updated_at = ? WHERE plan_before_id = ? RETURNING id",
+			stamp(now), id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var other int64
+			if err := rows.Scan(&other); err != nil {
+				return err
+			}
+			evs = append(evs, model.HistoryEvent{Entity: model.EntityStakeholder, EntityID: other, ProposalID: st.ProposalID,
+				Action: model.ActionUpdate, Field: "plan.before_id", Old: idtoa(id)})
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM stakeholders WHERE id = ?", id); err != nil {
+			return err
+		}
+		var name string
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM contacts WHERE id = ?", st.ContactID).Scan(&name); err != nil {
+			return err
+		}
+		evs = append(evs, model.HistoryEvent{Entity: model.EntityStakeholder, EntityID: id, ProposalID: st.ProposalID,
+			Action: model.ActionDelete, Old: name})
+		return insertHistory(ctx, tx, now, evs...)
+	})
+	if err != nil {
+		return wrapf(err, "cannot remove stakeholder %d", id)
+	}
+	return nil
+}

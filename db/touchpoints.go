@@ -1,0 +1,179 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+const touchpointCols = `id, stakeholder_id, proposal_id, contact_id, date, channel, kind, opener, sentiment, said, subtext, follow_up, created_at`
+
+const insertTouchpointSQL = `INSERT INTO touchpoints (` + touchpointCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func touchpointArgs(t model.Touchpoint) []any {
+	return []any{nullID(t.ID), t.StakeholderID, t.ProposalID, t.ContactID, t.Date.String(), word(t.Channel), word(t.Kind),
+		word(t.Opener), t.Sentiment, t.Said, t.Subtext, t.FollowUp, stamp(t.CreatedAt)}
+}
+
+func scanTouchpoint(sc rowScanner) (model.Touchpoint, error) {
+	var t model.Touchpoint
+	err := sc.Scan(&t.ID, &t.StakeholderID, &t.ProposalID, &t.ContactID, text(&t.Date), text(&t.Channel), text(&t.Kind),
+		text(&t.Opener), &t.Sentiment, &t.Said, &t.Subtext, &t.FollowUp, timestamp(&t.CreatedAt))
+	return t, err
+}
+
+func normalizeTouchpoint(t *model.Touchpoint) {
+	t.Said = model.Normalize(t.Said, true)
+	t.Subtext = model.Normalize(t.Subtext, true)
+	t.FollowUp = model.Normalize(t.FollowUp, true)
+}
+
+func touchpointFields(t model.Touchpoint) []field {
+	return []field{
+		{"date", t.Date.String()},
+		{"channel", t.Channel.String()},
+		{"kind", t.Kind.String()},
+		{"opener", t.Opener.String()},
+		{"sentiment", itoa(t.Sentiment)},
+		{"said", t.Said},
+		{"subtext", t.Subtext},
+		{"follow_up", t.FollowUp},
+	}
+}
+
+// touchpointSummary is the history description of a conversation.
+func touchpointSummary(t model.Touchpoint) string { return fmt.Sprintf("%s on %s", t.Kind, t.Date) }
+
+// LogTouchpoint records a conversation with a stakeholder. The proposal and
+// contact come from the stakeholder, and the stakeholder's planned talk is
+// marked done (with its own history row) in the same transaction.
+func (s *Store) LogTouchpoint(ctx context.Context, t model.Touchpoint) (model.Touchpoint, error) {
+	normalizeTouchpoint(&t)
+	if err := t.Validate(); err != nil {
+		return model.Touchpoint{}, err
+	}
+	now := s.clock()
+	t.ID, t.CreatedAt = 0, now
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		st, err := getStakeholder(ctx, tx, t.StakeholderID)
+		if err != nil {
+			return err
+		}
+		if (t.ProposalID != 0 && t.ProposalID != st.ProposalID) || (t.ContactID != 0 && t.ContactID != st.ContactID) {
+			return invalidf("the conversation's proposal and contact must be those of stakeholder %d", st.ID)
+		}
+		t.ProposalID, t.ContactID = st.ProposalID, st.ContactID
+		res, err := tx.ExecContext(ctx, insertTouchpointSQL, touchpointArgs(t)...)
+		if err != nil {
+			return err
+		}
+		if t.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		evs := []model.HistoryEvent{{Entity: model.EntityTouchpoint, EntityID: t.ID, ProposalID: t.ProposalID,
+			Action: model.ActionCreate, New: touchpointSummary(t)}}
+		if !st.Plan.Done {
+			if _, err := tx.ExecContext(ctx, "UPDATE stakeholders SET plan_done = 1, updated_at = ? WHERE id = ?", stamp(now), st.ID); err != nil {
+				return err
+			}
+			evs = append(evs, model.HistoryEvent{Entity: model.EntityStakeholder, EntityID: st.ID, ProposalID: st.ProposalID,
+				Action: model.ActionUpdate, Field: "plan.done", Old: btoa(false), New: btoa(true)})
+		}
+		return insertHistory(ctx, tx, now, evs...)
+	})
+	if err != nil {
+		return model.Touchpoint{}, wrapf(err, "cannot log the conversation")
+	}
+	return t, nil
+}
+
+// UpdateTouchpoint corrects a logged conversation, one history row per
+// changed field. Its stakeholder, proposal and contact never change.
+func (s *Store) UpdateTouchpoint(ctx context.Context, t model.Touchpoint) (model.Touchpoint, error) {
+	normalizeTouchpoint(&t)
+	if err := t.Validate(); err != nil {
+		return model.Touchpoint{}, err
+	}
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		old, err := getTouchpoint(ctx, tx, t.ID)
+		if err != nil {
+			return err
+		}
+		if (t.StakeholderID != 0 && t.StakeholderID != old.StakeholderID) ||
+			(t.ProposalID != 0 && t.ProposalID != old.ProposalID) || (t.ContactID != 0 && t.ContactID != old.ContactID) {
+			return invalidf("a logged conversation cannot move to another stakeholder")
+		}
+		t.StakeholderID, t.ProposalID, t.ContactID, t.CreatedAt = old.StakeholderID, old.ProposalID, old.ContactID, old.CreatedAt
+		changes := diff(touchpointFields(old), touchpointFields(t))
+		if len(changes) == 0 {
+			t = old
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE touchpoints SET date = ?, channel = ?, kind = ?, opener = ?, sentiment = ?,
+			said = ?, subtext = ?, follow_up = ? WHERE id = ?`,
+			t.Date.String(), word(t.Channel), word(t.Kind), word(t.Opener), t.Sentiment, t.Said, t.Subtext, t.FollowUp, t.ID)
+		if err != nil {
+			return err
+		}
+		return insertHistory(ctx, tx, s.clock(), updateEvents(model.EntityTouchpoint, t.ID, t.ProposalID, changes, "", "")...)
+	})
+	if err != nil {
+		return model.Touchpoint{}, wrapf(err, "cannot update conversation %d", t.ID)
+	}
+	return t, nil
+}
+
+// GetTouchpoint returns the logged conversation with the given ID.
+func (s *Store) GetTouchpoint(ctx context.Context, id int64) (model.Touchpoint, error) {
+	return getTouchpoint(ctx, s.r, id)
+}
+
+func getTouchpoint(ctx context.Context, q querier, id int64) (model.Touchpoint, error) {
+	t, err := scanTouchpoint(q.QueryRowContext(ctx, "SELECT "+touchpointCols+" FROM touchpoints WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Touchpoint{}, notFoundf("no conversation with id %d", id)
+	}
+	if err != nil {
+		return model.Touchpoint{}, fmt.Errorf("cannot read conversation %d: %w", id, err)
+	}
+	return t, nil
+}
+
+// ListTouchpoints returns a proposal's conversations by date, then ID.
+func (s *Store) ListTouchpoints(ctx context.Context, proposalID int64) ([]model.Touchpoint, error) {
+	ts, err := queryTouchpoints(ctx, s.r, "SELECT "+touchpointCols+" FROM touchpoints WHERE proposal_id = ? ORDER BY date, id", proposalID)
+	if err != nil {
+		return nil, fmt.Errorf("cannot list the conversations of proposal %d: %w", proposalID, err)
+	}
+	return ts, nil
+}
+
+// ListContactTouchpoints returns every conversation with a contact, across
+// proposals, by date, then ID.
+func (s *Store) ListContactTouchpoints(ctx context.Context, contactID int64) ([]model.Touchpoint, error) {
+	ts, err := queryTouchpoints(ctx, s.r, "SELECT "+touchpointCols+" FROM touchpoints WHERE contact_id = ? ORDER BY date, id", contactID)
+	if err != nil {
+		return nil, fmt.Errorf("cannot list the conversations with contact %d: %w", contactID, err)
+	}
+	return ts, nil
+}
+
+func queryTouchpoints(ctx context.Context, q querier, query string, args ...any) ([]model.Touchpoint, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Touchpoint
+	for rows.Next() {
+		t, err := scanTouchpoint(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

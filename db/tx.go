@@ -1,0 +1,55 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// querier is what *sql.DB and *sql.Tx have in common, so one helper serves
+// both a plain read and a read inside a write transaction.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// WithTx runs fn in one write transaction on the writer connection and
+// commits when fn returns nil; any error (or panic) rolls everything back.
+// The transaction begins IMMEDIATE, so it waits for another process's write
+// to finish instead of failing later with "database is locked". Changes made
+// through tx directly do not write history: that is the caller's duty.
+func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("cannot start a change to the workbook: %w", err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			_ = tx.Rollback()
+		}
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("cannot save the change to the workbook: %w", err)
+	}
+	committed = true
+	return nil
+}
+
+// readTx runs fn in one read-only transaction on the reader pool: one
+// consistent snapshot, and no write lock held.
+func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("cannot read the workbook: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,382 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// Empty reports whether the workbook has no proposals and no contacts.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	empty, err := exists(ctx, s.r, "SELECT NOT EXISTS (SELECT 1 FROM proposals) AND NOT EXISTS (SELECT 1 FROM contacts)")
+	if err != nil {
+		return false, fmt.Errorf("cannot read the workbook: %w", err)
+	}
+	return empty, nil
+}
+
+// Backup writes a consistent copy of the workbook to dest (mode 0600). It
+// refuses to overwrite an existing file.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return fmt.Errorf("cannot resolve backup path %q: %w", dest, err)
+	}
+	err = vacuumInto(ctx, s.w, abs)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return conflictf("%s already exists; choose a new name for the backup", abs)
+	case err != nil:
+		return fmt.Errorf("cannot back up the workbook to %s: %w", abs, unwrapPath(err))
+	}
+	return nil
+}
+
+const historyInsertSQL = `INSERT INTO history (` + historyCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func historyArgs(e model.HistoryEvent) []any {
+	return []any{e.ID, stamp(e.At), e.Entity, e.EntityID, nullID(e.ProposalID), e.Action, e.Field, e.Old, e.New}
+}
+
+// Export returns the whole workbook, every table ordered by ID, read in one
+// transaction.
+func (s *Store) Export(ctx context.Context) (model.Workbook, error) {
+	wb := model.Workbook{Format: model.WorkbookFormat, Version: model.WorkbookVersion}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if wb.Proposals, err = queryProposals(ctx, tx, "SELECT "+proposalCols+" FROM proposals ORDER BY id"); err != nil {
+			return err
+		}
+		if wb.Contacts, err = queryContacts(ctx, tx, "SELECT "+contactCols+" FROM contacts ORDER BY id"); err != nil {
+			return err
+		}
+		if wb.Stakeholders, err = queryStakeholders(ctx, tx, "SELECT "+stakeholderCols+" FROM stakeholders ORDER BY id"); err != nil {
+			return err
+		}
+		if wb.Touchpoints, err = queryTouchpoints(ctx, tx, "SELECT "+touchpointCols+" FROM touchpoints ORDER BY id"); err != nil {
+			return err
+		}
+		if wb.Objections, err = queryObjections(ctx, tx, "SELECT "+objectionCols+" FROM objections ORDER BY id"); err != nil {
+			return err
+		}
+		if wb.BlindSpots, err = queryBlindSpots(ctx, tx, "SELECT "+blindSpotCols+" FROM blind_spots ORDER BY id"); err != nil {
+			return err
+		}
+		wb.History, err = queryHistory(ctx, tx, "SELECT "+historyCols+" FROM history ORDER BY id")
+		return err
+	})
+	if err != nil {
+		return model.Workbook{}, fmt.Errorf("cannot export the workbook: %w", err)
+	}
+	// Empty tables export as [] rather than null, which reads better.
+	wb.Proposals = nonNil(wb.Proposals)
+	wb.Contacts = nonNil(wb.Contacts)
+	wb.Stakeholders = nonNil(wb.Stakeholders)
+	wb.Touchpoints = nonNil(wb.Touchpoints)
+	wb.Objections = nonNil(wb.Objections)
+	wb.BlindSpots = nonNil(wb.BlindSpots)
+	wb.History = nonNil(wb.History)
+	return wb, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func queryStakeholders(ctx context.Context, q querier, query string, args ...any) ([]model.Stakeholder, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Stakeholder
+	for rows.Next() {
+		st, err := scanStakeholder(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// Import loads a whole exported workbook into this one, which must hold no
+// data at all (ErrConflict otherwise). Every row is validated and every
+// reference checked before anything is written, and the rows go in within
+// one transaction, so a bad file imports nothing. IDs, timestamps and
+// history are kept exactly, so export → import → export is byte-identical.
+func (s *Store) Import(ctx context.Context, wb model.Workbook) error {
+	wb, err := checkWorkbook(wb)
+	if err != nil {
+		return err
+	}
+	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+		used, err := exists(ctx, tx, `SELECT EXISTS (SELECT 1 FROM proposals) OR EXISTS (SELECT 1 FROM contacts)
+			OR EXISTS (SELECT 1 FROM history)`)
+		if err != nil {
+			return err
+		}
+		if used {
+			return conflictf("%s already has data; import into a new, empty workbook file", s.path)
+		}
+		// Rows may refer forward ("talk before" a later stakeholder); the
+		// references were checked above and are checked again at commit.
+		if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+			return err
+		}
+		for _, step := range []func() error{
+			func() error { return insertRows(ctx, tx, "proposals", insertProposalSQL, wb.Proposals, proposalArgs) },
+			func() error { return insertRows(ctx, tx, "contacts", insertContactSQL, wb.Contacts, contactArgs) },
+			func() error {
+				return insertRows(ctx, tx, "stakeholders", insertStakeholderSQL, wb.Stakeholders, stakeholderArgs)
+			},
+			func() error {
+				return insertRows(ctx, tx, "touchpoints", insertTouchpointSQL, wb.Touchpoints, touchpointArgs)
+			},
+			func() error {
+				return insertRows(ctx, tx, "objections", insertObjectionSQL, wb.Objections, objectionArgs)
+			},
+			func() error {
+				return insertRows(ctx, tx, "blind_spots", insertBlindSpotSQL, wb.BlindSpots, blindSpotArgs)
+			},
+			func() error { return insertRows(ctx, tx, "history", historyInsertSQL, wb.History, historyArgs) },
+		} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return wrapf(err, "cannot import the workbook")
+	}
+	return nil
+}
+
+// insertRows writes one table's rows with a single prepared statement; an
+// error names the row as the export file does ("stakeholders[3]").
+func insertRows[T any](ctx context.Context, tx *sql.Tx, table, query string, rows []T, args func(T) []any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	defer stmt.Close()
+	for i, r := range rows {
+		if _, err := stmt.ExecContext(ctx, args(r)...); err != nil {
+			return fmt.Errorf("%s[%d]: %w", table, i, err)
+		}
+	}
+	return nil
+}
+
+// checkWorkbook validates an export before import and returns a copy with
+// all text normalised (the caller's slices are left alone). The error names
+// the first bad row: "stakeholders[3]: influence must be 1 to 5, got 7".
+func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
+	if wb.Format != model.WorkbookFormat {
+		return wb, fmt.Errorf("this is not a backchannel workbook export (format %q, expected %q)", wb.Format, model.WorkbookFormat)
+	}
+	if wb.Version > model.WorkbookVersion {
+		return wb, fmt.Errorf("this export was written by a newer version of backchannel (workbook version %d, this build reads %d); upgrade backchannel to import it",
+			wb.Version, model.WorkbookVersion)
+	}
+	if wb.Version != model.WorkbookVersion {
+		return wb, fmt.Errorf("workbook version %d is not supported; this build reads version %d", wb.Version, model.WorkbookVersion)
+	}
+	wb.Proposals = slices.Clone(wb.Proposals)
+	wb.Contacts = slices.Clone(wb.Contacts)
+	wb.Stakeholders = slices.Clone(wb.Stakeholders)
+	wb.Touchpoints = slices.Clone(wb.Touchpoints)
+	wb.Objections = slices.Clone(wb.Objections)
+	wb.BlindSpots = slices.Clone(wb.BlindSpots)
+	wb.History = slices.Clone(wb.History)
+
+	proposals := map[int64]bool{}
+	for i := range wb.Proposals {
+		p := &wb.Proposals[i]
+		normalizeProposal(p)
+		if err := firstOf(uniqueID(proposals, p.ID), p.Validate()); err != nil {
+			return wb, rowError("proposals", i, err)
+		}
+	}
+	contacts := map[int64]bool{}
+	for i := range wb.Contacts {
+		c := &wb.Contacts[i]
+		normalizeContact(c)
+		if err := firstOf(uniqueID(contacts, c.ID), c.Validate()); err != nil {
+			return wb, rowError("contacts", i, err)
+		}
+	}
+
+	stakes := map[int64]model.Stakeholder{}
+	seen := map[int64]bool{}
+	pairs := map[[2]int64]bool{}
+	for i := range wb.Stakeholders {
+		st := &wb.Stakeholders[i]
+		normalizeStakeholder(st)
+		if err := firstOf(uniqueID(seen, st.ID), st.Validate(),
+			refTo("proposal", st.ProposalID, proposals), refTo("contact", st.ContactID, contacts),
+			optRefTo("plan.via_id: contact", st.Plan.ViaID, contacts)); err != nil {
+			return wb, rowError("stakeholders", i, err)
+		}
+		pair := [2]int64{st.ProposalID, st.ContactID}
+		if pairs[pair] {
+			return wb, rowError("stakeholders", i, fmt.Errorf("contact %d is on proposal %d twice", st.ContactID, st.ProposalID))
+		}
+		pairs[pair] = true
+		stakes[st.ID] = *st
+	}
+	for i, st := range wb.Stakeholders {
+		if err := onProposal("plan.before_id", st.Plan.BeforeID, st.ProposalID, stakes); err != nil {
+			return wb, rowError("stakeholders", i, err)
+		}
+	}
+
+	talks := map[int64]model.Touchpoint{}
+	seen = map[int64]bool{}
+	for i := range wb.Touchpoints {
+		t := &wb.Touchpoints[i]
+		normalizeTouchpoint(t)
+		err := firstOf(uniqueID(seen, t.ID), t.Validate())
+		if err == nil {
+			st, ok := stakes[t.StakeholderID]
+			switch {
+			case !ok:
+				err = fmt.Errorf("no stakeholder with id %d", t.StakeholderID)
+			case st.ProposalID != t.ProposalID || st.ContactID != t.ContactID:
+				err = fmt.Errorf("proposal %d and contact %d do not match stakeholder %d (proposal %d, contact %d)",
+					t.ProposalID, t.ContactID, st.ID, st.ProposalID, st.ContactID)
+			}
+		}
+		if err != nil {
+			return wb, rowError("touchpoints", i, err)
+		}
+		talks[t.ID] = *t
+	}
+
+	seen = map[int64]bool{}
+	for i := range wb.Objections {
+		o := &wb.Objections[i]
+		normalizeObjection(o)
+		if err := firstOf(uniqueID(seen, o.ID), o.Validate(), refTo("proposal", o.ProposalID, proposals),
+			onProposal("raised_by_id", o.RaisedByID, o.ProposalID, stakes),
+			onProposal("voice_id", o.VoiceID, o.ProposalID, stakes),
+			talkOnProposal(o.TouchpointID, o.ProposalID, talks)); err != nil {
+			return wb, rowError("objections", i, err)
+		}
+	}
+	seen = map[int64]bool{}
+	for i := range wb.BlindSpots {
+		b := &wb.BlindSpots[i]
+		normalizeBlindSpot(b)
+		if err := firstOf(uniqueID(seen, b.ID), b.Validate(), refTo("proposal", b.ProposalID, proposals),
+			onProposal("surfaced_by_id", b.SurfacedByID, b.ProposalID, stakes),
+			talkOnProposal(b.TouchpointID, b.ProposalID, talks)); err != nil {
+			return wb, rowError("blind_spots", i, err)
+		}
+	}
+
+	seen = map[int64]bool{}
+	for i := range wb.History {
+		e := &wb.History[i]
+		e.Field = model.Normalize(e.Field, false)
+		e.Old = model.Normalize(e.Old, true)
+		e.New = model.Normalize(e.New, true)
+		if err := firstOf(uniqueID(seen, e.ID), optRefTo("proposal", e.ProposalID, proposals),
+			oneOf("entity", e.Entity, historyEntities), oneOf("action", e.Action, historyActions)); err != nil {
+			return wb, rowError("history", i, err)
+		}
+	}
+	return wb, nil
+}
+
+var (
+	historyEntities = []string{model.EntityProposal, model.EntityContact, model.EntityStakeholder,
+		model.EntityTouchpoint, model.EntityObjection, model.EntityBlindSpot}
+	historyActions = []string{model.ActionCreate, model.ActionUpdate, model.ActionArchive, model.ActionDelete}
+)
+
+func rowError(table string, i int, err error) error { return fmt.Errorf("%s[%d]: %w", table, i, err) }
+
+func firstOf(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func uniqueID(seen map[int64]bool, id int64) error {
+	if id <= 0 {
+		return fmt.Errorf("id must be a positive number, got %d", id)
+	}
+	if seen[id] {
+		return fmt.Errorf("id %d appears twice", id)
+	}
+	seen[id] = true
+	return nil
+}
+
+func refTo(what string, id int64, ids map[int64]bool) error {
+	if !ids[id] {
+		return fmt.Errorf("no %s with id %d", what, id)
+	}
+	return nil
+}
+
+func optRefTo(what string, id int64, ids map[int64]bool) error {
+	if id == 0 {
+		return nil
+	}
+	return refTo(what, id, ids)
+}
+
+// onProposal checks an optional stakeholder reference that must stay within
+// one proposal.
+func onProposal(what string, id, proposalID int64, stakes map[int64]model.Stakeholder) error {
+	if id == 0 {
+		return nil
+	}
+	st, ok := stakes[id]
+	if !ok {
+		return fmt.Errorf("%s: no stakeholder with id %d", what, id)
+	}
+	if st.ProposalID != proposalID {
+		return fmt.Errorf("%s: stakeholder %d is on proposal %d, not %d", what, id, st.ProposalID, proposalID)
+	}
+	return nil
+}
+
+func talkOnProposal(id, proposalID int64, talks map[int64]model.Touchpoint) error {
+	if id == 0 {
+		return nil
+	}
+	t, ok := talks[id]
+	if !ok {
+		return fmt.Errorf("touchpoint_id: no conversation with id %d", id)
+	}
+	if t.ProposalID != proposalID {
+		return fmt.Errorf("touchpoint_id: conversation %d is about proposal %d, not %d", id, t.ProposalID, proposalID)
+	}
+	return nil
+}
+
+func oneOf(what, v string, valid []string) error {
+	if !slices.Contains(valid, v) {
+		return fmt.Errorf("unknown %s %q", what, v)
+	}
+	return nil
+}
