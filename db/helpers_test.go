@@ -1,7 +1,9 @@
 package db
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -98,4 +100,31 @@ func buildFixture(t testing.TB, s *Store) fixture {
 		Plan: model.Plan{BeforeID: f.sDana.ID}})
 	mustNoErr(t, err)
 	return f
+}
+
+// exportJSON is the export as the CLI writes it.
+func exportJSON(t testing.TB, s *Store) []byte {
+	t.Helper()
+	wb, err := s.Export(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.MarshalIndent(wb, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func equalJSON(t testing.TB, a, b any) bool {
+	t.Helper()
+	ja, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jb, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Equal(ja, jb)
 }

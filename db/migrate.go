@@ -88,7 +88,7 @@ func readState(ctx context.Context, q querier) (schemaState, error) {
 func (st schemaState) check(abs string, latest int) error {
 	fresh := st.version == 0 && st.objects == 0
 	if st.appID != applicationID && !fresh {
-		return newError(ErrNotWorkbook, nil, "%s is not a backchannel workbook (it is another program's SQLite database)", abs)
+		return foreignDatabase(abs)
 	}
 	if st.version > latest {
 		return newError(ErrNewerSchema, nil,

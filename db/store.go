@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -162,7 +163,10 @@ func prepareFile(abs string) error {
 }
 
 // checkHeader refuses, without writing a byte, a file that is not a SQLite
-// database. An empty file is a new workbook.
+// database or is another program's: opening it through SQLite would already
+// switch it to WAL. An empty file is a new workbook, and so is a SQLite
+// database that never had a schema. The header fields are documented at
+// https://www.sqlite.org/fileformat.html#the_database_header.
 func checkHeader(abs string) error {
 	f, err := os.Open(abs)
 	if err != nil {
@@ -176,15 +180,25 @@ func checkHeader(abs string) error {
 	if fi.IsDir() {
 		return fmt.Errorf("%s is a folder, not a workbook file", abs)
 	}
-	var hdr [len(sqliteHeader)]byte
+	var hdr [100]byte
 	n, err := io.ReadFull(f, hdr[:])
 	if n == 0 && errors.Is(err, io.EOF) {
 		return nil
 	}
-	if string(hdr[:n]) != sqliteHeader {
+	if n < len(hdr) || string(hdr[:len(sqliteHeader)]) != sqliteHeader {
 		return notWorkbook(abs)
 	}
-	return nil
+	schemaCookie := binary.BigEndian.Uint32(hdr[40:])
+	userVersion := binary.BigEndian.Uint32(hdr[60:])
+	appID := binary.BigEndian.Uint32(hdr[68:])
+	if appID == applicationID || (appID == 0 && userVersion == 0 && schemaCookie == 0) {
+		return nil
+	}
+	return foreignDatabase(abs)
+}
+
+func foreignDatabase(abs string) error {
+	return newError(ErrNotWorkbook, nil, "%s is not a backchannel workbook (it is another program's SQLite database)", abs)
 }
 
 func notWorkbook(abs string) error {

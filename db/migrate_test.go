@@ -1,0 +1,171 @@
+package db
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// An older workbook that holds data is copied aside before its schema
+// changes. This build has a single schema version, so the test simulates
+// the next release: it opens a real version-1 workbook with the real
+// migrations plus a made-up version 2 (a new column). What it exercises is
+// the real upgrade path: version check, VACUUM INTO backup, then migration.
+func TestBackupBeforeMigratingOlderWorkbook(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "workbook.db")
+	clk := newTestClock()
+	s, err := OpenWithClock(ctx, path, clk.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buildFixture(t, s)
+	v1Export := exportJSON(t, s)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	migs, err := loadMigrations(migrationFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "0002_simulated.sql",
+		sql: "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"})
+	upgradeAt := time.Date(2027, 1, 2, 3, 4, 5, 0, time.UTC)
+	s2, err := openStore(ctx, path, func() time.Time { return upgradeAt }, next)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	if got := pragmaInt(t, s2.w, "user_version"); got != 2 {
+		t.Errorf("user_version after upgrade = %d, want 2", got)
+	}
+	var nickname string
+	if err := s2.w.QueryRowContext(ctx, "SELECT nickname FROM contacts LIMIT 1").Scan(&nickname); err != nil {
+		t.Errorf("the simulated migration did not run: %v", err)
+	}
+	if err := s2.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	backup := path + ".bak-v1-20270102T030405Z"
+	fi, err := os.Stat(backup)
+	if err != nil {
+		entries, _ := os.ReadDir(dir)
+		t.Fatalf("no backup at %s (folder holds %v)", backup, entries)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode = %v, want 0600", fi.Mode().Perm())
+	}
+	// The backup is the version-1 workbook, data and all: today's build
+	// opens it as current and exports the same bytes.
+	b, err := Open(ctx, backup)
+	if err != nil {
+		t.Fatalf("the backup does not open: %v", err)
+	}
+	defer b.Close()
+	if got := pragmaInt(t, b.w, "user_version"); got != 1 {
+		t.Errorf("backup user_version = %d, want 1", got)
+	}
+	if got := exportJSON(t, b); string(got) != string(v1Export) {
+		t.Error("the backup's data differs from the workbook before the upgrade")
+	}
+
+	// Opening the upgraded file again migrates nothing and backs up nothing.
+	s3, err := openStore(ctx, path, func() time.Time { return upgradeAt.Add(time.Hour) }, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s3.Close()
+	entries, _ := os.ReadDir(dir)
+	var backups []string
+	for _, e := range entries {
+		if n := e.Name(); strings.Contains(n, ".bak-") && !strings.HasSuffix(n, "-wal") && !strings.HasSuffix(n, "-shm") {
+			backups = append(backups, e.Name())
+		}
+	}
+	if len(backups) != 1 {
+		t.Errorf("backups = %v, want exactly one", backups)
+	}
+}
+
+// A failing migration leaves the workbook at its old version (the steps run
+// in one transaction) and says which migration failed.
+func TestFailedMigrationChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "workbook.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateContact(ctx, model.Contact{Name: "Ada"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	migs, _ := loadMigrations(migrationFiles)
+	bad := append(migs[:len(migs):len(migs)], migration{version: 2, name: "0002_broken.sql",
+		sql: "ALTER TABLE contacts ADD COLUMN extra TEXT; CREATE TABLE oops (x INTEGER REFERENCES;"})
+	if s, err := openStore(ctx, path, time.Now, bad); err == nil {
+		s.Close()
+		t.Fatal("a broken migration succeeded")
+	} else if !strings.Contains(err.Error(), "0002_broken.sql") {
+		t.Errorf("error %q should name the migration", err)
+	}
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := pragmaInt(t, s.w, "user_version"); got != 1 {
+		t.Errorf("user_version = %d, want 1", got)
+	}
+	if _, err := s.w.ExecContext(ctx, "SELECT extra FROM contacts"); err == nil {
+		t.Error("half of the failed migration was applied")
+	}
+}
+
+func TestLoadMigrations(t *testing.T) {
+	sql := &fstest.MapFile{Data: []byte("SELECT 1;")}
+	cases := []struct {
+		name  string
+		files fstest.MapFS
+		want  string // error substring, "" for success
+	}{
+		{"embedded", nil, ""},
+		{"in order", fstest.MapFS{"migrations/0001_a.sql": sql, "migrations/0002_b.sql": sql, "migrations/README": sql}, ""},
+		{"gap", fstest.MapFS{"migrations/0001_a.sql": sql, "migrations/0003_c.sql": sql}, "out of sequence"},
+		{"bad name", fstest.MapFS{"migrations/first.sql": sql}, "NNNN_name.sql"},
+		{"none", fstest.MapFS{"migrations/README": sql}, "no schema migrations"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var migs []migration
+			var err error
+			if c.files == nil {
+				migs, err = loadMigrations(migrationFiles)
+			} else {
+				migs, err = loadMigrations(c.files)
+			}
+			if c.want == "" {
+				if err != nil || len(migs) == 0 {
+					t.Fatalf("got %d migrations, %v", len(migs), err)
+				}
+				for i, m := range migs {
+					if m.version != i+1 {
+						t.Errorf("migration %s has version %d, want %d", m.name, m.version, i+1)
+					}
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want an error containing %q", err, c.want)
+			}
+		})
+	}
+}
