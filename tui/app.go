@@ -1,0 +1,418 @@
+// Package tui is the terminal workbook: the dashboard, the when/whom/what/where
+// walkthrough, the proposal workspace and the conversation log. It is one
+// Bubble Tea model (App) routing to screens; all I/O runs in commands against
+// the Store interface declared in this package.
+package tui
+
+import (
+	"context"
+	"os"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// Options configures the terminal UI.
+type Options struct {
+	// Today returns the current day; injected so tests are reproducible.
+	Today func() model.Date
+	// NoColor drops colours (NO_COLOR); bold and reverse still mark meaning.
+	NoColor bool
+	// DBPath is shown to the user so they know which workbook is open.
+	DBPath string
+}
+
+// Run opens the workbook UI on the alternate screen and returns when the
+// user quits. Errors from Bubble Tea (tea.ErrInterrupted, tea.ErrProgramKilled)
+// are returned unwrapped so the caller can map them to exit codes.
+func Run(ctx context.Context, st Store, opts Options) error {
+	app := New(st, opts)
+	app.b.ctx = ctx
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if app.opts.NoColor {
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	_, err := tea.NewProgram(app, popts...).Run()
+	return err
+}
+
+// screenID names a screen; the router switches on it.
+type screenID int
+
+const (
+	screenDashboard screenID = iota
+	screenWorkspace
+	screenWalk
+	screenPerson
+	screenLog
+)
+
+// screen is the contract every screen meets: a concrete type with Update
+// (called by the router with its own type), View, SetSize and its keys.
+type screen interface {
+	View() string
+	SetSize(w, h int)
+	help.KeyMap
+	// title is the breadcrumb shown in the header.
+	title() string
+	// setStyles swaps in restyled look after a background change.
+	setStyles(st *Styles) tea.Cmd
+}
+
+// Optional screen abilities, checked by the router.
+type (
+	// capturer screens have a focused text field that takes q and ?.
+	capturer interface{ capturing() bool }
+	// escWanter screens use esc themselves (leaving a filter).
+	escWanter interface{ wantsEsc() bool }
+	// drafter screens hold typed input that must not be dropped silently.
+	drafter interface {
+		dirty() bool
+		saveDraft() tea.Cmd
+	}
+	// backer screens handle esc internally before the router pops them.
+	backer interface{ back() (handled bool, cmd tea.Cmd) }
+	// refresher screens reload their data when they come back into view.
+	refresher interface{ refresh() tea.Cmd }
+)
+
+// pendingAction is what happens once the user answers "unsaved input?".
+type pendingAction int
+
+const (
+	pendingNone pendingAction = iota
+	pendingQuit
+	pendingBack
+)
+
+// App is the root model: the only tea.Model in the package.
+type App struct {
+	b      *backend
+	opts   Options
+	styles *Styles
+	keys   keyMap
+	help   help.Model
+
+	stack []screenID
+	dash  *dashboard
+	work  *workspace
+	walk  *walkthrough
+	pers  *personScreen
+	logs  *logScreen
+
+	width, height int
+	lay           layout
+
+	status    string
+	statusErr bool
+	ask       pendingAction
+	pending   pendingAction
+	showKeys  bool
+}
+
+// New builds the app on a store. Run uses it; tests drive it directly.
+func New(st Store, opts Options) *App {
+	if opts.Today == nil {
+		opts.Today = func() model.Date { return model.DateOf(timeNow()) }
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		opts.NoColor = true
+	}
+	b := &backend{st: st, ctx: context.Background(), today: opts.Today}
+	a := &App{b: b, opts: opts, keys: newKeyMap(), help: help.New()}
+	a.styles = newStyles(true, opts.NoColor)
+	a.help.Styles = a.styles.Help
+	a.dash = newDashboard(b, a.styles)
+	a.stack = []screenID{screenDashboard}
+	return a
+}
+
+// Init asks the terminal for its background and loads the dashboard.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, a.dash.refresh())
+}
+
+// state is the screen on top.
+func (a *App) state() screenID { return a.stack[len(a.stack)-1] }
+
+// current returns the active screen and a function that updates it. Adding a
+// screen is one more case here.
+func (a *App) current() (screen, func(tea.Msg) tea.Cmd) {
+	switch a.state() {
+	case screenWorkspace:
+		return a.work, func(m tea.Msg) (c tea.Cmd) { a.work, c = a.work.Update(m); return c }
+	case screenWalk:
+		return a.walk, func(m tea.Msg) (c tea.Cmd) { a.walk, c = a.walk.Update(m); return c }
+	case screenPerson:
+		return a.pers, func(m tea.Msg) (c tea.Cmd) { a.pers, c = a.pers.Update(m); return c }
+	case screenLog:
+		return a.logs, func(m tea.Msg) (c tea.Cmd) { a.logs, c = a.logs.Update(m); return c }
+	}
+	return a.dash, func(m tea.Msg) (c tea.Cmd) { a.dash, c = a.dash.Update(m); return c }
+}
+
+// screens lists every live screen, for resizes and restyles.
+func (a *App) screens() []screen {
+	out := []screen{a.dash}
+	if a.work != nil {
+		out = append(out, a.work)
+	}
+	if a.walk != nil {
+		out = append(out, a.walk)
+	}
+	if a.pers != nil {
+		out = append(out, a.pers)
+	}
+	if a.logs != nil {
+		out = append(out, a.logs)
+	}
+	return out
+}
+
+// Update routes a message: keys through the global bindings first, sizes and
+// colours to every screen, everything else to the active screen.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.relayout()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		return a, a.setStyles(newStyles(msg.IsDark(), a.opts.NoColor))
+	case tea.KeyPressMsg:
+		return a, a.handleKey(msg)
+	case errMsg:
+		a.setStatus(humanError(msg.err), true)
+		return a, nil
+	case statusMsg:
+		if msg.add && a.status != "" && !a.statusErr {
+			a.setStatus(a.status+" "+msg.text, false)
+		} else {
+			a.setStatus(msg.text, false)
+		}
+		return a, nil
+	case openWorkspaceMsg:
+		return a, a.openWorkspace(msg)
+	case openWalkMsg:
+		return a, a.openWalk(msg)
+	case openPersonMsg:
+		return a, a.openPerson(msg)
+	case openLogMsg:
+		return a, a.openLog(msg)
+	case backMsg:
+		if msg.from != a.state() {
+			return a, nil
+		}
+		a.setStatus(msg.status, false)
+		return a, a.pop()
+	}
+	_, update := a.current()
+	cmd := update(msg)
+	if r, ok := msg.(saveResult); ok && a.pending != pendingNone {
+		action := a.pending
+		a.pending = pendingNone
+		if r.saveErr() == nil {
+			return a, tea.Batch(cmd, a.do(action))
+		}
+	}
+	return a, cmd
+}
+
+// handleKey applies the global keys, then hands the key to the screen. A
+// focused text field gets every key but ctrl+c and esc.
+func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	a.setStatus("", false)
+	if a.ask != pendingNone {
+		return a.answer(k)
+	}
+	if a.showKeys {
+		a.showKeys = false
+		if !key.Matches(k, a.keys.ForceQuit) {
+			return nil
+		}
+	}
+	cur, update := a.current()
+	capt := false
+	if c, ok := cur.(capturer); ok {
+		capt = c.capturing()
+	}
+	switch {
+	case key.Matches(k, a.keys.ForceQuit) || (!capt && key.Matches(k, a.keys.Quit)):
+		return a.leave(pendingQuit)
+	case !capt && key.Matches(k, a.keys.Help):
+		a.showKeys = true
+		return nil
+	case key.Matches(k, a.keys.Back):
+		if w, ok := cur.(escWanter); !ok || !w.wantsEsc() {
+			return a.leave(pendingBack)
+		}
+	}
+	return update(k)
+}
+
+// leave quits or backs out, asking first when typed input would be lost.
+func (a *App) leave(action pendingAction) tea.Cmd {
+	cur, _ := a.current()
+	if d, ok := cur.(drafter); ok && d.dirty() {
+		a.ask = action
+		return nil
+	}
+	return a.do(action)
+}
+
+// do carries out a quit or a back.
+func (a *App) do(action pendingAction) tea.Cmd {
+	switch action {
+	case pendingQuit:
+		return tea.Quit
+	case pendingBack:
+		cur, _ := a.current()
+		if b, ok := cur.(backer); ok {
+			if handled, cmd := b.back(); handled {
+				return cmd
+			}
+		}
+		return a.pop()
+	}
+	return nil
+}
+
+// answer handles the "unsaved input" question: save, discard or keep editing.
+func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
+	action := a.ask
+	switch {
+	case key.Matches(k, a.keys.Save):
+		a.ask = pendingNone
+		cur, _ := a.current()
+		if d, ok := cur.(drafter); ok {
+			a.pending = action
+			return d.saveDraft()
+		}
+		return a.do(action)
+	case key.Matches(k, a.keys.Discard):
+		a.ask = pendingNone
+		return a.do(action)
+	case key.Matches(k, a.keys.Keep):
+		a.ask = pendingNone
+	}
+	return nil
+}
+
+// setStatus shows a message (or an error) until the next key.
+func (a *App) setStatus(text string, isErr bool) {
+	a.status, a.statusErr = text, isErr
+}
+
+// setStyles swaps the look of every screen after a background change.
+func (a *App) setStyles(st *Styles) tea.Cmd {
+	a.styles = st
+	a.help.Styles = st.Help
+	var cmds []tea.Cmd
+	for _, s := range a.screens() {
+		cmds = append(cmds, s.setStyles(st))
+	}
+	return tea.Batch(cmds...)
+}
+
+// push shows a screen on top of the current one.
+func (a *App) push(id screenID) {
+	a.stack = append(a.stack, id)
+	a.relayout()
+}
+
+// pop returns to the screen underneath and lets it reload.
+func (a *App) pop() tea.Cmd {
+	if len(a.stack) <= 1 {
+		return nil
+	}
+	a.stack = a.stack[:len(a.stack)-1]
+	switch a.state() {
+	case screenDashboard:
+		a.work, a.walk = nil, nil
+	case screenWorkspace:
+		a.walk, a.pers, a.logs = nil, nil, nil
+	}
+	a.relayout()
+	cur, _ := a.current()
+	if r, ok := cur.(refresher); ok {
+		return r.refresh()
+	}
+	return nil
+}
+
+// openWorkspaceMsg opens a proposal's workspace.
+type openWorkspaceMsg struct {
+	id int64
+	// replace drops the screen that asked (the finished walkthrough).
+	replace bool
+	status  string
+}
+
+// openWalkMsg opens the walkthrough; id 0 starts a new proposal.
+type openWalkMsg struct{ id int64 }
+
+// openPersonMsg opens the person forms for a stakeholder (0 adds someone).
+type openPersonMsg struct {
+	dossier       model.Dossier
+	stakeholderID int64
+	stages        []personStage
+}
+
+// openLogMsg opens "log a conversation" with a person preselected.
+type openLogMsg struct {
+	dossier       model.Dossier
+	stakeholderID int64
+}
+
+// backMsg closes the screen that sent it, with a message for the status line.
+// from guards against closing a second screen when a save already left.
+type backMsg struct {
+	from   screenID
+	status string
+}
+
+func (a *App) openWorkspace(m openWorkspaceMsg) tea.Cmd {
+	if m.replace && len(a.stack) > 1 {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+	for len(a.stack) > 1 && a.state() != screenDashboard {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+	a.walk, a.pers, a.logs = nil, nil, nil
+	a.work = newWorkspace(a.b, a.styles, m.id)
+	a.push(screenWorkspace)
+	a.setStatus(m.status, false)
+	return a.work.refresh()
+}
+
+func (a *App) openWalk(m openWalkMsg) tea.Cmd {
+	a.walk = newWalkthrough(a.b, a.styles, m.id)
+	a.push(screenWalk)
+	return a.walk.Init()
+}
+
+func (a *App) openPerson(m openPersonMsg) tea.Cmd {
+	a.pers = newPersonScreen(a.b, a.styles, m.dossier, m.stakeholderID, m.stages)
+	a.push(screenPerson)
+	return a.pers.Init()
+}
+
+func (a *App) openLog(m openLogMsg) tea.Cmd {
+	a.logs = newLogScreen(a.b, a.styles, m.dossier, m.stakeholderID)
+	a.push(screenLog)
+	return a.logs.Init()
+}
+
+// reportErr is a command that shows err in the status line.
+func reportErr(err error) tea.Cmd {
+	return func() tea.Msg { return errMsg{err: err} }
+}
+
+// navigate is a command that delivers a navigation message.
+func navigate(msg tea.Msg) tea.Cmd {
+	return func() tea.Msg { return msg }
+}

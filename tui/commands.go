@@ -1,0 +1,193 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// backend is what commands need to reach the workbook. Commands copy what
+// they need and run off the UI goroutine; state changes only in Update.
+type backend struct {
+	st    Store
+	ctx   context.Context
+	today func() model.Date
+}
+
+// proposalSummary is one dashboard row: a proposal and its readiness today.
+type proposalSummary struct {
+	Proposal  model.Proposal
+	Readiness model.Readiness
+}
+
+// proposalsLoadedMsg carries the dashboard's proposals.
+type proposalsLoadedMsg struct {
+	seq   int
+	rows  []proposalSummary
+	empty bool
+	err   error
+}
+
+// loadProposals reads every open proposal with its readiness.
+func (b *backend) loadProposals(seq int) tea.Cmd {
+	st, ctx, today := b.st, b.ctx, b.today()
+	return func() tea.Msg {
+		ps, err := st.ListProposals(ctx, false)
+		if err != nil {
+			return proposalsLoadedMsg{seq: seq, err: err}
+		}
+		rows := make([]proposalSummary, 0, len(ps))
+		for _, p := range ps {
+			d, err := st.LoadDossier(ctx, p.ID)
+			if err != nil {
+				return proposalsLoadedMsg{seq: seq, err: err}
+			}
+			rows = append(rows, proposalSummary{Proposal: p, Readiness: model.Assess(d, today)})
+		}
+		empty := false
+		if len(rows) == 0 {
+			empty, err = st.Empty(ctx)
+		}
+		return proposalsLoadedMsg{seq: seq, rows: rows, empty: empty, err: err}
+	}
+}
+
+// demoLoadedMsg reports the demo import.
+type demoLoadedMsg struct{ err error }
+
+// loadDemo imports the demo workbook into an empty store.
+func (b *backend) loadDemo() tea.Cmd {
+	st, ctx, today := b.st, b.ctx, b.today()
+	return func() tea.Msg {
+		empty, err := st.Empty(ctx)
+		if err != nil {
+			return demoLoadedMsg{err: err}
+		}
+		if !empty {
+			return demoLoadedMsg{err: errors.New("the demo loads only into an empty workbook; open a new file with --db to try it")}
+		}
+		return demoLoadedMsg{err: st.Import(ctx, model.DemoWorkbook(today))}
+	}
+}
+
+// dossierLoadedMsg carries one proposal's data and its readiness.
+type dossierLoadedMsg struct {
+	seq       int
+	dossier   model.Dossier
+	readiness model.Readiness
+	brief     string
+	err       error
+}
+
+// loadDossier reads a proposal, assesses it and writes its brief markdown.
+func (b *backend) loadDossier(seq int, id int64) tea.Cmd {
+	st, ctx, today := b.st, b.ctx, b.today()
+	return func() tea.Msg {
+		d, err := st.LoadDossier(ctx, id)
+		if err != nil {
+			return dossierLoadedMsg{seq: seq, err: err}
+		}
+		r := model.Assess(d, today)
+		return dossierLoadedMsg{seq: seq, dossier: d, readiness: r, brief: model.Brief(d, r, model.BriefOptions{Today: today})}
+	}
+}
+
+// contactsLoadedMsg carries the contact directory.
+type contactsLoadedMsg struct {
+	seq      int
+	contacts []model.Contact
+	err      error
+}
+
+// loadContacts reads every active contact.
+func (b *backend) loadContacts(seq int) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		cs, err := st.ListContacts(ctx, false)
+		return contactsLoadedMsg{seq: seq, contacts: cs, err: err}
+	}
+}
+
+// briefRenderedMsg carries the glamour rendering of a brief at one width.
+type briefRenderedMsg struct {
+	seq   int
+	width int
+	style string
+	out   string
+	err   error
+}
+
+// renderBrief renders markdown with glamour off the UI goroutine; View only
+// ever shows the cached result.
+func renderBrief(seq int, md string, width int, style string) tea.Cmd {
+	return func() tea.Msg {
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+		if err != nil {
+			return briefRenderedMsg{seq: seq, width: width, style: style, err: err}
+		}
+		out, err := r.Render(md)
+		return briefRenderedMsg{seq: seq, width: width, style: style, out: strings.TrimRight(out, "\n "), err: err}
+	}
+}
+
+// proposalSavedMsg reports a proposal write from the walkthrough.
+type proposalSavedMsg struct {
+	seq      int
+	proposal model.Proposal
+	err      error
+}
+
+func (m proposalSavedMsg) saveErr() error { return m.err }
+
+// saveProposal creates the proposal when it has no id yet, updates it otherwise.
+func (b *backend) saveProposal(seq int, p model.Proposal) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		var err error
+		if p.ID == 0 {
+			p, err = st.CreateProposal(ctx, p)
+		} else {
+			p, err = st.UpdateProposal(ctx, p)
+		}
+		return proposalSavedMsg{seq: seq, proposal: p, err: err}
+	}
+}
+
+// saveResult is a message that reports a write; the app uses it to finish a
+// "save and quit" once the save has landed, and to stay put when it failed.
+type saveResult interface{ saveErr() error }
+
+// errMsg is an error to show in the status line.
+type errMsg struct{ err error }
+
+// statusMsg is a message to show in the status line until the next key;
+// with add it extends the message already there.
+type statusMsg struct {
+	text string
+	add  bool
+}
+
+// humanError turns an error into the one sentence a person reads.
+func humanError(err error) string {
+	if err == nil {
+		return ""
+	}
+	s := clean(err.Error())
+	if s == "" {
+		return "Something went wrong."
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+// errorf is fmt.Errorf, for errors built in the UI.
+var errorf = fmt.Errorf

@@ -1,0 +1,210 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// dashboard lists the open proposals with their verdict, score, days to the
+// decision and status; an empty workbook explains what to do first.
+type dashboard struct {
+	b       *backend
+	st      *Styles
+	keys    keyMap
+	list    grid
+	rows    []proposalSummary
+	empty   bool
+	loaded  bool
+	loading bool
+	seq     int
+	width   int
+	height  int
+}
+
+// newDashboard builds the dashboard screen.
+func newDashboard(b *backend, st *Styles) *dashboard {
+	d := &dashboard{b: b, st: st, keys: newKeyMap()}
+	d.syncKeys()
+	d.list = newGrid([]column{
+		{title: "Proposal", flex: 1, min: 16},
+		{title: "Verdict", width: 14},
+		{title: "Score", width: 5, right: true},
+		{title: "Decision", width: 10},
+		{title: "Status", width: 9},
+		{title: "Forum", flex: 1, min: 10, hideBelow: 100},
+	}, "No open proposals.")
+	return d
+}
+
+// title is the breadcrumb.
+func (d *dashboard) title() string { return "Proposals" }
+
+// refresh reloads the proposals.
+func (d *dashboard) refresh() tea.Cmd {
+	d.seq++
+	d.loading = true
+	return d.b.loadProposals(d.seq)
+}
+
+// SetSize lays out the list.
+func (d *dashboard) SetSize(w, h int) {
+	d.width, d.height = w, h
+	d.list.SetSize(w, h-2)
+}
+
+// setStyles swaps in new styles.
+func (d *dashboard) setStyles(st *Styles) tea.Cmd { d.st = st; return nil }
+
+// Update handles loads and keys.
+func (d *dashboard) Update(msg tea.Msg) (*dashboard, tea.Cmd) {
+	switch msg := msg.(type) {
+	case proposalsLoadedMsg:
+		if msg.seq != d.seq {
+			return d, nil
+		}
+		d.loading = false
+		if msg.err != nil {
+			return d, reportErr(msg.err)
+		}
+		d.loaded, d.empty, d.rows = true, msg.empty, msg.rows
+		d.list.SetRows(d.buildRows())
+		d.syncKeys()
+		return d, nil
+	case demoLoadedMsg:
+		if msg.err != nil {
+			return d, reportErr(msg.err)
+		}
+		return d, tea.Batch(d.refresh(), navigate(statusMsg{text: "Demo workbook loaded. Press enter to open a proposal."}))
+	case tea.KeyPressMsg:
+		cmd := d.handleKey(msg)
+		d.syncKeys()
+		return d, cmd
+	}
+	return d, nil
+}
+
+// handleKey moves the cursor and opens things.
+func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, d.keys.Up):
+		d.list.Move(-1)
+	case key.Matches(k, d.keys.Down):
+		d.list.Move(1)
+	case key.Matches(k, d.keys.PageUp):
+		d.list.Move(-d.list.Page())
+	case key.Matches(k, d.keys.PageDown):
+		d.list.Move(d.list.Page())
+	case key.Matches(k, d.keys.Top):
+		d.list.SetCursor(0)
+	case key.Matches(k, d.keys.Bottom):
+		d.list.SetCursor(d.list.Len() - 1)
+	case key.Matches(k, d.keys.Open):
+		if r, ok := d.list.Selected(); ok {
+			return navigate(openWorkspaceMsg{id: r.id})
+		}
+	case key.Matches(k, d.keys.New):
+		return navigate(openWalkMsg{})
+	case key.Matches(k, d.keys.Walk):
+		if r, ok := d.list.Selected(); ok {
+			return navigate(openWalkMsg{id: r.id})
+		}
+	case key.Matches(k, d.keys.Demo):
+		return tea.Batch(d.b.loadDemo(), navigate(statusMsg{text: "Loading the demo workbook…"}))
+	case key.Matches(k, d.keys.Refresh):
+		return d.refresh()
+	}
+	return nil
+}
+
+// syncKeys enables only the keys that make sense now.
+func (d *dashboard) syncKeys() {
+	has := d.list.Len() > 0
+	d.keys.Open.SetEnabled(has)
+	d.keys.Walk.SetEnabled(has)
+	d.keys.Demo.SetEnabled(d.loaded && d.empty)
+	d.keys.Open.SetHelp("enter", "open")
+	d.keys.Walk.SetHelp("w", "resume walkthrough")
+	for _, b := range []*key.Binding{&d.keys.Up, &d.keys.Down, &d.keys.PageUp, &d.keys.PageDown, &d.keys.Top, &d.keys.Bottom} {
+		b.SetEnabled(has)
+	}
+}
+
+// buildRows turns proposals into rows once per load, never per frame.
+func (d *dashboard) buildRows() []gridRow {
+	today := d.b.today()
+	rows := make([]gridRow, 0, len(d.rows))
+	for _, r := range d.rows {
+		p := r.Proposal
+		t := toneNormal
+		switch r.Readiness.Verdict {
+		case model.ReadyToPitch:
+			t = toneGood
+		case model.NotReady:
+			if !p.DecisionDate.IsZero() && today.DaysUntil(p.DecisionDate) <= 7 {
+				t = toneWarn
+			}
+		}
+		if !p.Status.Open() {
+			t = toneMuted
+		}
+		rows = append(rows, gridRow{id: p.ID, tone: t, cells: []string{
+			clean(p.Title),
+			r.Readiness.Verdict.String(),
+			itoa(r.Readiness.Score),
+			daysPhrase(today, p.DecisionDate),
+			p.Status.String(),
+			clean(p.Forum),
+		}})
+	}
+	return rows
+}
+
+// View shows the list, or the two-line empty state.
+func (d *dashboard) View() string {
+	st := d.st
+	switch {
+	case !d.loaded && d.loading:
+		return st.Muted.Render("Loading proposals…")
+	case !d.loaded:
+		return ""
+	case d.list.Len() == 0 && d.empty:
+		return d.emptyView()
+	case d.list.Len() == 0:
+		return st.Text.Render("No open proposals.") + "\n" +
+			st.Muted.Render("Press n to walk through a new proposal: when, whom, what and where.")
+	}
+	head := st.Title.Render(plural(d.list.Len(), "open proposal", "open proposals"))
+	if h := d.list.scrollHint(); h != "" {
+		head += st.Muted.Render("  " + h)
+	}
+	return head + "\n" + d.list.View(st)
+}
+
+// emptyView is the first thing a new user sees: what to do, in two lines.
+func (d *dashboard) emptyView() string {
+	st := d.st
+	lines := []string{
+		st.Title.Render("Your workbook is empty."),
+		"",
+		st.Text.Render("Press ") + st.Accent.Render("n") + st.Text.Render(" to walk through a proposal you need to pitch — when, whom, what and where."),
+		st.Text.Render("Press ") + st.Accent.Render("d") + st.Text.Render(" to load a demo workbook and look around first."),
+	}
+	return strings.Join(wrapLines(lines, d.width), "\n")
+}
+
+// ShortHelp implements help.KeyMap.
+func (d *dashboard) ShortHelp() []key.Binding {
+	return []key.Binding{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Demo}
+}
+
+// FullHelp implements help.KeyMap.
+func (d *dashboard) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Demo, d.keys.Refresh},
+		d.keys.navKeys(),
+	}
+}

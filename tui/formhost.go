@@ -1,0 +1,119 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+)
+
+// formHost runs one huh form inside a screen. It sizes and themes the form,
+// leaves ctrl+c and esc to the app (so typed text is never dropped without
+// asking), and reports when the form is completed.
+type formHost struct {
+	form   *huh.Form
+	width  int
+	height int
+}
+
+// huhKeyMap is huh's default map without its own quit: the app decides.
+func huhKeyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Quit.SetEnabled(false)
+	km.Quit.SetKeys()
+	return km
+}
+
+// start shows f, themed and sized, and returns its init command.
+func (h *formHost) start(f *huh.Form, st *Styles) tea.Cmd {
+	f.WithShowHelp(false).WithKeyMap(huhKeyMap()).WithTheme(st.huhTheme())
+	if h.width > 0 {
+		f.WithWidth(h.width)
+	}
+	if h.height > 0 {
+		f.WithHeight(h.height)
+	}
+	h.form = f
+	return f.Init()
+}
+
+// active reports whether a form is showing.
+func (h *formHost) active() bool { return h.form != nil && h.form.State == huh.StateNormal }
+
+// stop drops the form.
+func (h *formHost) stop() { h.form = nil }
+
+// SetSize resizes the form to the space it has.
+func (h *formHost) SetSize(w, ht int) {
+	h.width, h.height = max(w, 20), max(ht, 4)
+	if h.form != nil {
+		h.form.WithWidth(h.width).WithHeight(h.height)
+	}
+}
+
+// setStyles re-themes the form after a background change.
+func (h *formHost) setStyles(st *Styles) {
+	if h.form != nil {
+		h.form.WithTheme(st.huhTheme())
+	}
+}
+
+// update feeds the form and reports whether it has just been completed.
+func (h *formHost) update(msg tea.Msg) (completed bool, cmd tea.Cmd) {
+	if h.form == nil {
+		return false, nil
+	}
+	m, cmd := h.form.Update(msg)
+	if f, ok := m.(*huh.Form); ok {
+		h.form = f
+	}
+	return h.form.State == huh.StateCompleted, cmd
+}
+
+// view renders the form, or nothing when none is showing.
+func (h *formHost) view() string {
+	if !h.active() {
+		return ""
+	}
+	return h.form.View()
+}
+
+// capturing reports whether the focused field takes typed characters, so that
+// q and ? are text there, not commands.
+func (h *formHost) capturing() bool {
+	if !h.active() {
+		return false
+	}
+	switch f := h.form.GetFocusedField().(type) {
+	case *huh.Input, *huh.Text:
+		return true
+	case interface{ GetFiltering() bool }:
+		return f.GetFiltering()
+	}
+	return false
+}
+
+// wantsEsc reports whether esc means something to the focused field (leaving
+// a select's filter) rather than "back".
+func (h *formHost) wantsEsc() bool {
+	if !h.active() {
+		return false
+	}
+	if f, ok := h.form.GetFocusedField().(interface{ GetFiltering() bool }); ok {
+		return f.GetFiltering()
+	}
+	return false
+}
+
+// keyBinds are the focused field's keys, for the app's help line.
+func (h *formHost) keyBinds() []key.Binding {
+	if !h.active() {
+		return nil
+	}
+	var out []key.Binding
+	for _, b := range h.form.KeyBinds() {
+		if b.Enabled() && b.Help().Key != "" {
+			out = append(out, b)
+		}
+	}
+	return out
+}

@@ -1,0 +1,156 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// formScreenTop is the lines above the form: a heading, the stage line, a gap.
+const formScreenTop = 3
+
+// personScreen adds or edits a stakeholder from the workspace, walking
+// through whom, when, what and where (or the subset asked for).
+type personScreen struct {
+	b       *backend
+	st      *Styles
+	flow    *personFlow
+	heading string
+	width   int
+	height  int
+}
+
+// newPersonScreen prepares the person forms for a stakeholder (0 adds one).
+func newPersonScreen(b *backend, st *Styles, d model.Dossier, stakeholderID int64, stages []personStage) *personScreen {
+	f := newPersonFlow(b, st, d, stakeholderID, stages)
+	h := "Add a person to “" + clean(d.Proposal.Title) + "”"
+	if stakeholderID != 0 {
+		h = "Edit " + f.name() + " on “" + clean(d.Proposal.Title) + "”"
+	}
+	return &personScreen{b: b, st: st, flow: f, heading: h}
+}
+
+// Init loads what the forms need.
+func (s *personScreen) Init() tea.Cmd { return s.flow.Init() }
+
+// title is the breadcrumb.
+func (s *personScreen) title() string {
+	if s.flow.adding() {
+		return "Add a person"
+	}
+	return "Edit " + s.flow.name()
+}
+
+// SetSize gives the form the space under the heading.
+func (s *personScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.flow.SetSize(w, h-formScreenTop)
+}
+
+// setStyles re-themes the form.
+func (s *personScreen) setStyles(st *Styles) tea.Cmd {
+	s.st, s.flow.st = st, st
+	s.flow.host.setStyles(st)
+	return nil
+}
+
+// Update runs the flow and goes back when it is done.
+func (s *personScreen) Update(msg tea.Msg) (*personScreen, tea.Cmd) {
+	cmd := s.flow.Update(msg)
+	if s.flow.done {
+		name := clean(s.flow.contact.Name)
+		return s, tea.Batch(cmd, navigate(backMsg{from: screenPerson, status: "Saved " + name + "."}))
+	}
+	return s, cmd
+}
+
+// View shows the heading, the stages and the form.
+func (s *personScreen) View() string {
+	return s.st.Title.Render(s.heading) + "\n" + s.flow.progress() + "\n\n" + s.flow.View()
+}
+
+// capturing reports whether a text field has the keys.
+func (s *personScreen) capturing() bool { return s.flow.host.capturing() }
+
+// wantsEsc reports whether esc belongs to the form (leaving a filter).
+func (s *personScreen) wantsEsc() bool { return s.flow.host.wantsEsc() }
+
+// dirty reports unsaved input.
+func (s *personScreen) dirty() bool { return s.flow.dirty() }
+
+// saveDraft saves what is on screen.
+func (s *personScreen) saveDraft() tea.Cmd { return s.flow.saveDraft() }
+
+// ShortHelp implements help.KeyMap.
+func (s *personScreen) ShortHelp() []key.Binding { return s.flow.keyBinds() }
+
+// FullHelp implements help.KeyMap.
+func (s *personScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.flow.keyBinds()} }
+
+// logScreen is "log a conversation" from the workspace.
+type logScreen struct {
+	b      *backend
+	st     *Styles
+	flow   *logFlow
+	width  int
+	height int
+}
+
+// newLogScreen prepares the log forms with a person preselected.
+func newLogScreen(b *backend, st *Styles, d model.Dossier, stakeholderID int64) *logScreen {
+	return &logScreen{b: b, st: st, flow: newLogFlow(b, st, d, stakeholderID)}
+}
+
+// Init shows the first form.
+func (s *logScreen) Init() tea.Cmd { return s.flow.Init() }
+
+// title is the breadcrumb.
+func (s *logScreen) title() string { return "Log a conversation" }
+
+// SetSize gives the form the space under the heading.
+func (s *logScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.flow.SetSize(w, h-formScreenTop)
+}
+
+// setStyles re-themes the form.
+func (s *logScreen) setStyles(st *Styles) tea.Cmd {
+	s.st, s.flow.st = st, st
+	s.flow.host.setStyles(st)
+	return nil
+}
+
+// Update runs the flow and goes back when it is done.
+func (s *logScreen) Update(msg tea.Msg) (*logScreen, tea.Cmd) {
+	cmd := s.flow.Update(msg)
+	if s.flow.done {
+		status := joinNonEmpty(" ", s.flow.summary...)
+		return s, tea.Batch(cmd, navigate(backMsg{from: screenLog, status: status}))
+	}
+	return s, cmd
+}
+
+// View shows the heading, the stages and the form.
+func (s *logScreen) View() string {
+	return s.st.Title.Render("Log a conversation on “"+clean(s.flow.dossier.Proposal.Title)+"”") + "\n" +
+		s.flow.progress() + "\n\n" + s.flow.View()
+}
+
+// capturing reports whether a text field has the keys.
+func (s *logScreen) capturing() bool { return s.flow.host.capturing() }
+
+// wantsEsc reports whether esc belongs to the form.
+func (s *logScreen) wantsEsc() bool { return s.flow.host.wantsEsc() }
+
+// dirty reports unsaved input.
+func (s *logScreen) dirty() bool { return s.flow.dirty() }
+
+// saveDraft saves what is on screen.
+func (s *logScreen) saveDraft() tea.Cmd { return s.flow.saveDraft() }
+
+// ShortHelp implements help.KeyMap.
+func (s *logScreen) ShortHelp() []key.Binding { return s.flow.keyBinds() }
+
+// FullHelp implements help.KeyMap.
+func (s *logScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.flow.keyBinds()} }

@@ -1,0 +1,101 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+)
+
+// keyMap is every key the UI answers to. It is built by newKeyMap, never
+// shared as a mutable variable; each screen keeps its own copy and disables
+// what makes no sense in its current state.
+type keyMap struct {
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Help      key.Binding
+	Back      key.Binding
+
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+
+	Open    key.Binding
+	New     key.Binding
+	Demo    key.Binding
+	Walk    key.Binding
+	Refresh key.Binding
+
+	NextTab key.Binding
+	PrevTab key.Binding
+	JumpTab key.Binding
+	Log     key.Binding
+	Add     key.Binding
+	Edit    key.Binding
+
+	NextStep key.Binding
+	PrevStep key.Binding
+	Finish   key.Binding
+
+	Save    key.Binding
+	Discard key.Binding
+	Keep    key.Binding
+}
+
+// newKeyMap returns the default bindings.
+func newKeyMap() keyMap {
+	return keyMap{
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new proposal")),
+		Demo:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
+		Walk:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "walkthrough")),
+		Refresh: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload")),
+
+		NextTab: key.NewBinding(key.WithKeys("tab", "right"), key.WithHelp("tab/→", "next tab")),
+		PrevTab: key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("shift+tab/←", "previous tab")),
+		JumpTab: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1–6", "jump to tab")),
+		Log:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log a conversation")),
+		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a person")),
+		Edit:    key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
+
+		NextStep: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
+		PrevStep: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous step")),
+		Finish:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "finish")),
+
+		Save:    key.NewBinding(key.WithKeys("s", "y"), key.WithHelp("s", "save it")),
+		Discard: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard it")),
+		Keep:    key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc", "keep editing")),
+	}
+}
+
+// navKeys are the list movement keys, shown together in full help.
+func (k keyMap) navKeys() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}
+
+// bindingsHelp adapts a fixed set of bindings to help.KeyMap.
+type bindingsHelp struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+// ShortHelp implements help.KeyMap.
+func (b bindingsHelp) ShortHelp() []key.Binding { return b.short }
+
+// FullHelp implements help.KeyMap.
+func (b bindingsHelp) FullHelp() [][]key.Binding { return b.full }
+
+var _ help.KeyMap = bindingsHelp{}

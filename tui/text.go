@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/backchannel/backchannel/model"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// clean is model.Clean: every string a person typed passes through it before
+// it reaches the terminal.
+func clean(s string) string { return model.Clean(s) }
+
+// itoa is strconv.Itoa, short for the many small numbers on screen.
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// signed writes a number with its sign: "+2", "0", "−1".
+func signed(n int) string {
+	switch {
+	case n > 0:
+		return "+" + itoa(n)
+	case n < 0:
+		return "−" + itoa(-n)
+	}
+	return "0"
+}
+
+// daysPhrase says how far a date is from today: "today", "in 9d", "3d ago".
+func daysPhrase(today, d model.Date) string {
+	if d.IsZero() {
+		return "no date"
+	}
+	n := today.DaysUntil(d)
+	switch {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n == -1:
+		return "yesterday"
+	case n > 0:
+		return "in " + itoa(n) + "d"
+	}
+	return itoa(-n) + "d ago"
+}
+
+// agoPhrase says how long ago a conversation was: "today", "3d ago", "never".
+func agoPhrase(today, d model.Date) string {
+	if d.IsZero() {
+		return "never"
+	}
+	n := d.DaysUntil(today)
+	switch {
+	case n <= 0:
+		return "today"
+	case n < 14:
+		return itoa(n) + "d ago"
+	case n < 70:
+		return itoa(n/7) + "w ago"
+	}
+	return itoa(n/30) + "mo ago"
+}
+
+// sentimentLabel names a −2…+2 reading for people.
+func sentimentLabel(n int) string {
+	switch n {
+	case 2:
+		return "+2 enthusiastic"
+	case 1:
+		return "+1 warm"
+	case -1:
+		return "−1 cool"
+	case -2:
+		return "−2 hostile"
+	}
+	return " 0 neutral or mixed"
+}
+
+// shortRole is a role in at most eleven cells, for narrow tables.
+func shortRole(r model.Role) string {
+	switch r {
+	case model.RoleDecisionMaker:
+		return "decides"
+	case model.RoleInRoom:
+		return "in the room"
+	}
+	return r.String()
+}
+
+// stanceArrow shows a stance and, when different, the target: "skeptic → supporter".
+func stanceArrow(cur, target model.Stance) string {
+	if cur == target || target == model.StanceUnknown {
+		return cur.String()
+	}
+	return cur.String() + " → " + target.String()
+}
+
+// wrapText wraps cleaned multi-line text to width, keeping at most maxLines.
+func wrapText(s string, width, maxLines int) []string {
+	if width <= 0 {
+		return nil
+	}
+	var out []string
+	for _, para := range strings.Split(model.CleanBlock(s), "\n") {
+		para = strings.Join(strings.Fields(para), " ")
+		if para == "" {
+			continue
+		}
+		out = append(out, strings.Split(ansi.Wordwrap(para, width, ""), "\n")...)
+	}
+	if maxLines > 0 && len(out) > maxLines {
+		out = out[:maxLines]
+		out[maxLines-1] = ansi.Truncate(out[maxLines-1]+" …", width, "…")
+	}
+	for i, l := range out {
+		if ansi.StringWidth(l) > width {
+			out[i] = ansi.Truncate(l, width, "…")
+		}
+	}
+	return out
+}
+
+// clip makes s exactly h lines of at most w cells: long lines are cut, short
+// content is padded, so a screen can never push the footer off the terminal.
+func clip(s string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// plural returns "1 person" / "3 people" style phrases.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
+
+// joinNonEmpty joins the non-empty parts with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	keep := parts[:0:0]
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// wrapLines wraps each (possibly styled) line to width.
+func wrapLines(in []string, width int) []string {
+	out := make([]string, 0, len(in))
+	for _, l := range in {
+		if width <= 0 || ansi.StringWidth(l) <= width {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, strings.Split(ansi.Wrap(l, width, ""), "\n")...)
+	}
+	return out
+}

@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the frame around the active screen. It only reads state: no
+// store access, no rendering of markdown.
+func (a *App) View() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	v.WindowTitle = "backchannel"
+	if a.width == 0 || a.height == 0 {
+		v.SetContent("Opening the workbook…")
+		return v
+	}
+	cur, _ := a.current()
+	var body string
+	if a.showKeys {
+		body = a.keysView(cur)
+	} else {
+		body = cur.View()
+	}
+	var b strings.Builder
+	b.WriteString(a.headerView(cur))
+	b.WriteByte('\n')
+	b.WriteString(clip(body, a.lay.bodyW, a.lay.bodyH))
+	b.WriteByte('\n')
+	b.WriteString(a.statusView())
+	b.WriteByte('\n')
+	b.WriteString(a.helpView(cur))
+	v.SetContent(b.String())
+	return v
+}
+
+// headerView is the brand, the breadcrumb and today's date, over a rule.
+func (a *App) headerView(cur screen) string {
+	st := a.styles
+	left := st.Brand.Render("backchannel")
+	if t := cur.title(); t != "" {
+		left += st.Muted.Render(" › ") + st.Crumb.Render(t)
+	}
+	right := st.HeaderDim.Render(a.b.today().Time().Format("Mon 2 Jan 2006"))
+	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	var line string
+	if gap >= 2 {
+		line = left + strings.Repeat(" ", gap) + right
+	} else {
+		line = ansi.Truncate(left, a.width, "…")
+	}
+	return line + "\n" + st.TabGap.Render(strings.Repeat("─", a.width))
+}
+
+// statusView is the one-line status: the question being asked, an error, or
+// a message, in that order.
+func (a *App) statusView() string {
+	st := a.styles
+	switch {
+	case a.ask != pendingNone:
+		what := "leave"
+		if a.ask == pendingQuit {
+			what = "quit"
+		}
+		return ansi.Truncate(st.Warn.Render("You have unsaved input. Save it before you "+what+"?"), a.width, "…")
+	case a.status == "":
+		return ""
+	case a.statusErr:
+		return ansi.Truncate(st.StatusErr.Render("✗ "+a.status), a.width, "…")
+	}
+	return ansi.Truncate(st.Status.Render(a.status), a.width, "…")
+}
+
+// helpView is the short help: the screen's keys, then the global ones.
+func (a *App) helpView(cur screen) string {
+	if a.ask != pendingNone {
+		return a.help.ShortHelpView([]key.Binding{a.keys.Save, a.keys.Discard, a.keys.Keep})
+	}
+	if a.showKeys {
+		return a.help.ShortHelpView([]key.Binding{key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close"))})
+	}
+	return a.help.ShortHelpView(append(cur.ShortHelp(), a.globalKeys(cur)...))
+}
+
+// globalKeys are back, help and quit as they apply now.
+func (a *App) globalKeys(cur screen) []key.Binding {
+	capt := false
+	if c, ok := cur.(capturer); ok {
+		capt = c.capturing()
+	}
+	var out []key.Binding
+	if len(a.stack) > 1 {
+		out = append(out, a.keys.Back)
+	}
+	if capt {
+		return append(out, a.keys.ForceQuit)
+	}
+	return append(out, a.keys.Help, a.keys.Quit)
+}
+
+// keysView lists every key of the active screen and the global ones.
+func (a *App) keysView(cur screen) string {
+	groups := cur.FullHelp()
+	groups = append(groups, a.globalKeys(cur))
+	h := a.help
+	h.ShowAll = true
+	return a.styles.Heading.Render("All keys") + "\n\n" + h.FullHelpView(groups)
+}

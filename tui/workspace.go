@@ -1,0 +1,594 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// wsTab is a tab of the proposal workspace.
+type wsTab int
+
+const (
+	tabSummary wsTab = iota
+	tabRoom
+	tabPlan
+	tabLog
+	tabObjections
+	tabBlindSpots
+	tabCount
+)
+
+// tabNames label the tabs, in order.
+var tabNames = [tabCount]string{"Summary", "Room", "Plan", "Log", "Objections", "Blind spots"}
+
+// workspaceTop is the number of lines above a tab's content: the title, the
+// meta line, the tab bar and a gap.
+const workspaceTop = 4
+
+// workspace is one proposal: the rendered brief, the room, the plan, the log,
+// the objections and the blind spots.
+type workspace struct {
+	b    *backend
+	st   *Styles
+	keys keyMap
+	id   int64
+	tab  wsTab
+
+	width, height int
+
+	loaded  bool
+	loading bool
+	seq     int
+	d       model.Dossier
+	r       model.Readiness
+	md      string
+	names   map[int64]string
+	tpIndex map[int64]int
+
+	room, plan, log, objs, spots grid
+	planNotes                    []string
+
+	summary   viewport.Model
+	cache     map[string]string
+	version   int
+	rendering map[string]bool
+
+	announce  bool
+	prevScore int
+	prevVerd  model.Verdict
+
+	top string
+}
+
+// newWorkspace builds the workspace for a proposal; refresh loads it.
+func newWorkspace(b *backend, st *Styles, id int64) *workspace {
+	w := &workspace{b: b, st: st, keys: newKeyMap(), id: id, tab: tabSummary,
+		cache: map[string]string{}, rendering: map[string]bool{}}
+	w.summary = viewport.New()
+	w.room = newGrid([]column{
+		{title: "", width: 2},
+		{title: "Person", flex: 3, min: 12},
+		{title: "Role", width: 11},
+		{title: "Infl", width: 4, right: true},
+		{title: "Stance → target", width: 19},
+		{title: "Spoken", width: 7},
+		{title: "Next step", flex: 4, min: 10},
+	}, "Nobody yet. Press a to add the people who decide, sit in the room or influence them.")
+	w.plan = newGrid([]column{
+		{title: "", width: 1},
+		{title: "Person", flex: 2, min: 12},
+		{title: "Talk by", width: 10},
+		{title: "Due", width: 9},
+		{title: "Latest safe", width: 11, hideBelow: 90},
+		{title: "What", flex: 4, min: 12},
+		{title: "Where", width: 15},
+		{title: "Via", width: 14, hideBelow: 110},
+	}, "No talks planned. Press a to add a person and plan when, what and where.")
+	w.log = newGrid([]column{
+		{title: "Date", width: 10},
+		{title: "Person", flex: 2, min: 12},
+		{title: "Channel", width: 13, hideBelow: 100},
+		{title: "Kind", width: 10},
+		{title: "Mood", width: 4, right: true},
+		{title: "Said", flex: 4, min: 12},
+	}, "No conversations logged yet. Press l after you talk to someone.")
+	w.objs = newGrid([]column{
+		{title: "Severity", width: 8},
+		{title: "Status", width: 10},
+		{title: "Raised by", flex: 1, min: 11},
+		{title: "Objection", flex: 3, min: 16},
+		{title: "Voice in room", width: 14, hideBelow: 100},
+		{title: "Our response", flex: 2, min: 12, hideBelow: 100},
+	}, "No objections recorded. Log a conversation (l) to record what people raise.")
+	w.spots = newGrid([]column{
+		{title: "Status", width: 9},
+		{title: "Surfaced by", flex: 1, min: 11},
+		{title: "Blind spot", flex: 3, min: 16},
+		{title: "How addressed", flex: 2, min: 12, hideBelow: 100},
+	}, "No blind spots yet. Ask someone: “am I thinking about this right?”")
+	w.syncKeys()
+	return w
+}
+
+// title is the breadcrumb.
+func (w *workspace) title() string {
+	if !w.loaded {
+		return "Proposal"
+	}
+	return clean(w.d.Proposal.Title)
+}
+
+// refresh reloads the dossier; after an edit it announces how the score moved.
+func (w *workspace) refresh() tea.Cmd {
+	if w.loaded {
+		w.announce, w.prevScore, w.prevVerd = true, w.r.Score, w.r.Verdict
+	}
+	w.seq++
+	w.loading = true
+	return w.b.loadDossier(w.seq, w.id)
+}
+
+// SetSize lays every tab out for the new size and renders the brief for the
+// new width if it is not cached yet.
+func (w *workspace) SetSize(width, height int) {
+	w.width, w.height = width, height
+	h := max(height-workspaceTop, 3)
+	w.room.SetSize(width, h-1)
+	w.plan.SetSize(width, h-3)
+	w.log.SetSize(width, h-4)
+	w.objs.SetSize(width, h)
+	w.spots.SetSize(width, h)
+	w.summary.SetWidth(width)
+	w.summary.SetHeight(h)
+	w.buildTop()
+	w.showBrief()
+}
+
+// setStyles re-renders the brief in the new glamour style.
+func (w *workspace) setStyles(st *Styles) tea.Cmd {
+	w.st = st
+	w.buildTop()
+	return w.briefCmd()
+}
+
+// briefWidth is the word-wrap width for glamour, leaving its margins.
+func (w *workspace) briefWidth() int { return max(w.width-4, 20) }
+
+// briefKey identifies one rendering of the current brief.
+func (w *workspace) briefKey() string { return itoa(w.briefWidth()) + "/" + w.st.glamourStyle() }
+
+// briefCmd renders the brief for the current width and style, unless cached
+// or already under way.
+func (w *workspace) briefCmd() tea.Cmd {
+	if !w.loaded || w.width == 0 {
+		return nil
+	}
+	k := w.briefKey()
+	if _, ok := w.cache[k]; ok {
+		w.showBrief()
+		return nil
+	}
+	if w.rendering[k] {
+		return nil
+	}
+	w.rendering[k] = true
+	return renderBrief(w.version, w.md, w.briefWidth(), w.st.glamourStyle())
+}
+
+// showBrief puts the cached rendering for the current width in the viewport.
+func (w *workspace) showBrief() {
+	if out, ok := w.cache[w.briefKey()]; ok {
+		y := w.summary.YOffset()
+		w.summary.SetContent(out)
+		w.summary.SetYOffset(y)
+	}
+}
+
+// Update handles loads, renders and keys.
+func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dossierLoadedMsg:
+		if msg.seq != w.seq {
+			return w, nil
+		}
+		w.loading = false
+		if msg.err != nil {
+			return w, reportErr(msg.err)
+		}
+		w.loaded = true
+		w.d, w.r, w.md = msg.dossier, msg.readiness, msg.brief
+		w.version++
+		w.cache, w.rendering = map[string]string{}, map[string]bool{}
+		w.rebuild()
+		cmds := []tea.Cmd{w.briefCmd()}
+		if w.announce {
+			w.announce = false
+			cmds = append(cmds, navigate(statusMsg{text: w.scoreChange(), add: true}))
+		}
+		w.syncKeys()
+		return w, tea.Batch(cmds...)
+	case briefRenderedMsg:
+		if msg.seq != w.version {
+			return w, nil
+		}
+		k := itoa(msg.width) + "/" + msg.style
+		delete(w.rendering, k)
+		if msg.err != nil {
+			return w, reportErr(msg.err)
+		}
+		w.cache[k] = msg.out
+		if k == w.briefKey() {
+			w.showBrief()
+		} else {
+			return w, w.briefCmd()
+		}
+		return w, nil
+	case tea.KeyPressMsg:
+		cmd := w.handleKey(msg)
+		w.syncKeys()
+		return w, cmd
+	}
+	return w, nil
+}
+
+// scoreChange describes how readiness moved since the last load.
+func (w *workspace) scoreChange() string {
+	s := "Readiness " + itoa(w.prevScore) + " → " + itoa(w.r.Score)
+	if w.r.Score == w.prevScore {
+		s = "Readiness unchanged at " + itoa(w.r.Score)
+	}
+	if w.r.Verdict != w.prevVerd {
+		return s + ": now " + w.r.Verdict.String() + "."
+	}
+	return s + " (" + w.r.Verdict.String() + ")."
+}
+
+// handleKey switches tabs, moves, and opens the forms.
+func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, w.keys.NextTab):
+		w.tab = (w.tab + 1) % tabCount
+		return nil
+	case key.Matches(k, w.keys.PrevTab):
+		w.tab = (w.tab + tabCount - 1) % tabCount
+		return nil
+	case key.Matches(k, w.keys.JumpTab):
+		w.tab = wsTab(k.Code - '1')
+		return nil
+	case key.Matches(k, w.keys.Refresh):
+		return w.refresh()
+	case !w.loaded:
+		return nil
+	case key.Matches(k, w.keys.Log):
+		if len(w.d.Stakeholders) == 0 {
+			return reportErr(errorf("add a person first (a): a conversation is logged against someone on the proposal"))
+		}
+		return navigate(openLogMsg{dossier: w.d, stakeholderID: w.selectedStakeholder()})
+	case key.Matches(k, w.keys.Add):
+		return navigate(openPersonMsg{dossier: w.d, stages: allPersonStages})
+	case key.Matches(k, w.keys.Walk):
+		return navigate(openWalkMsg{id: w.id})
+	case key.Matches(k, w.keys.Edit):
+		return w.edit()
+	}
+	w.move(k)
+	return nil
+}
+
+// edit opens the forms for the selected stakeholder or plan item.
+func (w *workspace) edit() tea.Cmd {
+	id := w.selectedStakeholder()
+	if id == 0 {
+		return nil
+	}
+	switch w.tab {
+	case tabRoom:
+		return navigate(openPersonMsg{dossier: w.d, stakeholderID: id, stages: allPersonStages})
+	case tabPlan:
+		return navigate(openPersonMsg{dossier: w.d, stakeholderID: id, stages: []personStage{stageWhen, stageWhat, stageWhere}})
+	}
+	return nil
+}
+
+// selectedStakeholder is the person under the cursor on the Room, Plan or Log
+// tab (0 when none), so "log a conversation" starts with them.
+func (w *workspace) selectedStakeholder() int64 {
+	switch w.tab {
+	case tabRoom:
+		if r, ok := w.room.Selected(); ok {
+			return r.id
+		}
+	case tabPlan:
+		if r, ok := w.plan.Selected(); ok {
+			return r.id
+		}
+	case tabLog:
+		if r, ok := w.log.Selected(); ok {
+			for _, t := range w.d.Touchpoints {
+				if t.ID == r.id {
+					return t.StakeholderID
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// activeGrid is the list on the current tab, if it has one.
+func (w *workspace) activeGrid() *grid {
+	switch w.tab {
+	case tabRoom:
+		return &w.room
+	case tabPlan:
+		return &w.plan
+	case tabLog:
+		return &w.log
+	case tabObjections:
+		return &w.objs
+	case tabBlindSpots:
+		return &w.spots
+	}
+	return nil
+}
+
+// move handles the navigation keys for the list or the brief.
+func (w *workspace) move(k tea.KeyPressMsg) {
+	g := w.activeGrid()
+	if g == nil {
+		switch {
+		case key.Matches(k, w.keys.Up):
+			w.summary.ScrollUp(1)
+		case key.Matches(k, w.keys.Down):
+			w.summary.ScrollDown(1)
+		case key.Matches(k, w.keys.PageUp):
+			w.summary.PageUp()
+		case key.Matches(k, w.keys.PageDown):
+			w.summary.PageDown()
+		case key.Matches(k, w.keys.Top):
+			w.summary.GotoTop()
+		case key.Matches(k, w.keys.Bottom):
+			w.summary.GotoBottom()
+		}
+		return
+	}
+	switch {
+	case key.Matches(k, w.keys.Up):
+		g.Move(-1)
+	case key.Matches(k, w.keys.Down):
+		g.Move(1)
+	case key.Matches(k, w.keys.PageUp):
+		g.Move(-g.Page())
+	case key.Matches(k, w.keys.PageDown):
+		g.Move(g.Page())
+	case key.Matches(k, w.keys.Top):
+		g.SetCursor(0)
+	case key.Matches(k, w.keys.Bottom):
+		g.SetCursor(g.Len() - 1)
+	}
+}
+
+// syncKeys enables the keys that apply to the current tab.
+func (w *workspace) syncKeys() {
+	hasPeople := w.loaded && len(w.d.Stakeholders) > 0
+	w.keys.Log.SetEnabled(w.loaded)
+	w.keys.Add.SetEnabled(w.loaded)
+	w.keys.Walk.SetEnabled(w.loaded)
+	w.keys.Edit.SetEnabled(hasPeople && (w.tab == tabRoom || w.tab == tabPlan))
+	switch w.tab {
+	case tabRoom:
+		w.keys.Edit.SetHelp("e", "edit person")
+	case tabPlan:
+		w.keys.Edit.SetHelp("e", "edit plan")
+	}
+	w.keys.Up.SetHelp("↑/↓", "move")
+	if w.tab == tabSummary {
+		w.keys.Up.SetHelp("↑/↓", "scroll")
+	}
+	w.keys.Walk.SetHelp("w", "walkthrough")
+}
+
+// ShortHelp implements help.KeyMap.
+func (w *workspace) ShortHelp() []key.Binding {
+	return []key.Binding{w.keys.NextTab, w.keys.Up, w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Walk}
+}
+
+// FullHelp implements help.KeyMap.
+func (w *workspace) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{w.keys.NextTab, w.keys.PrevTab, w.keys.JumpTab, w.keys.Refresh},
+		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Walk},
+		w.keys.navKeys(),
+	}
+}
+
+// rebuild turns the dossier into rows for every tab, once per load.
+func (w *workspace) rebuild() {
+	d, r, today := w.d, w.r, w.b.today()
+	w.names = make(map[int64]string, len(d.Stakeholders))
+	for _, s := range d.Stakeholders {
+		w.names[s.ID] = clean(d.Contacts[s.ContactID].Name)
+	}
+	w.buildTop()
+	w.room.SetRows(w.roomRows(today))
+	w.plan.SetRows(w.planRows(today))
+	w.log.SetRows(w.logRows())
+	w.objs.SetRows(w.objectionRows())
+	w.spots.SetRows(w.blindSpotRows())
+	w.planNotes = w.planNotes[:0]
+	for _, c := range r.Schedule.Conflicts {
+		w.planNotes = append(w.planNotes, "⚠ "+clean(c))
+	}
+}
+
+// name is a stakeholder's display name, or "—" for nobody.
+func (w *workspace) name(id int64) string {
+	if n, ok := w.names[id]; ok && n != "" {
+		return n
+	}
+	if id == 0 {
+		return "—"
+	}
+	return "someone"
+}
+
+// buildTop renders the title, meta line and tab bar once per load or resize.
+func (w *workspace) buildTop() {
+	if !w.loaded || w.width == 0 {
+		w.top = ""
+		return
+	}
+	st, p, r, today := w.st, w.d.Proposal, w.r, w.b.today()
+	verdict := r.Verdict.String() + " · " + itoa(r.Score) + "/100"
+	vs := st.Title
+	switch r.Verdict {
+	case model.ReadyToPitch:
+		vs = st.Good.Bold(true)
+	case model.NotReady:
+		vs = st.Bad
+	default:
+		vs = st.Warn.Bold(true)
+	}
+	title := clean(p.Title)
+	room := w.width - ansi.StringWidth(verdict) - 2
+	line1 := st.Title.Render(ansi.Truncate(title, max(room, 10), "…"))
+	if gap := w.width - ansi.StringWidth(ansi.Truncate(title, max(room, 10), "…")) - ansi.StringWidth(verdict); gap >= 2 {
+		line1 += strings.Repeat(" ", gap) + vs.Render(verdict)
+	}
+	decision := "no decision date"
+	if !p.DecisionDate.IsZero() {
+		decision = "decision " + p.DecisionDate.Human() + " (" + daysPhrase(today, p.DecisionDate) + ")"
+	}
+	meta := joinNonEmpty(" · ", clean(p.Forum), decision, p.Status.String(), p.DecisionRule.String())
+	line2 := st.Muted.Render(ansi.Truncate(meta, w.width, "…"))
+	w.top = line1 + "\n" + line2
+}
+
+// tabBar draws the tabs with the active one marked.
+func (w *workspace) tabBar() string {
+	parts := make([]string, tabCount)
+	for i, n := range tabNames {
+		label := itoa(i+1) + " " + n
+		if w.loaded {
+			switch wsTab(i) {
+			case tabRoom:
+				label += " " + itoa(len(w.d.Stakeholders))
+			case tabObjections:
+				label += " " + itoa(liveObjections(w.d))
+			}
+		}
+		if wsTab(i) == w.tab {
+			parts[i] = w.st.TabActive.Render(label)
+		} else {
+			parts[i] = w.st.Tab.Render(label)
+		}
+	}
+	bar := strings.Join(parts, "")
+	if ansi.StringWidth(bar) > w.width {
+		// Narrow terminals: drop the numbers and counts, keep the names.
+		for i, n := range tabNames {
+			if wsTab(i) == w.tab {
+				parts[i] = w.st.TabActive.Render(n)
+			} else {
+				parts[i] = w.st.Tab.Render(n)
+			}
+		}
+		bar = ansi.Truncate(strings.Join(parts, ""), w.width, "…")
+	}
+	return bar
+}
+
+// liveObjections counts objections still open or being addressed.
+func liveObjections(d model.Dossier) int {
+	n := 0
+	for _, o := range d.Objections {
+		if o.Status.Live() {
+			n++
+		}
+	}
+	return n
+}
+
+// View shows the header, the tab bar and the active tab.
+func (w *workspace) View() string {
+	st := w.st
+	if !w.loaded {
+		if w.loading {
+			return st.Muted.Render("Loading the proposal…")
+		}
+		return st.Muted.Render("This proposal could not be loaded. Press esc to go back.")
+	}
+	var body string
+	switch w.tab {
+	case tabSummary:
+		body = w.summaryView()
+	case tabRoom:
+		body = w.room.View(st) + "\n" + w.roomLegend()
+	case tabPlan:
+		body = w.plan.View(st) + "\n" + w.planFooter()
+	case tabLog:
+		body = w.log.View(st) + "\n" + w.logDetail()
+	case tabObjections:
+		body = w.objs.View(st)
+	case tabBlindSpots:
+		body = w.spots.View(st)
+	}
+	return w.top + "\n" + w.tabBar() + "\n\n" + body
+}
+
+// summaryView is the glamour-rendered brief from the cache.
+func (w *workspace) summaryView() string {
+	if _, ok := w.cache[w.briefKey()]; !ok {
+		return w.st.Muted.Render("Rendering the readiness brief…")
+	}
+	return w.summary.View()
+}
+
+// roomLegend explains the marks and says where the window is.
+func (w *workspace) roomLegend() string {
+	legend := "◆ swing: their move changes the outcome  ! possible spoiler"
+	if h := w.room.scrollHint(); h != "" {
+		legend += "  ·  " + h
+	}
+	return w.st.Muted.Render(ansi.Truncate(legend, w.width, "…"))
+}
+
+// planFooter explains the marks and lists schedule conflicts.
+func (w *workspace) planFooter() string {
+	lines := []string{w.st.Muted.Render(ansi.Truncate("* on the critical path  ·  overdue talks in the warning colour", w.width, "…"))}
+	for i, n := range w.planNotes {
+		if i == 2 {
+			break
+		}
+		lines = append(lines, w.st.Warn.Render(ansi.Truncate(n, w.width, "…")))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// logDetail shows what was said and not said in the selected conversation.
+func (w *workspace) logDetail() string {
+	r, ok := w.log.Selected()
+	if !ok {
+		return ""
+	}
+	if i, ok := w.tpIndex[r.id]; ok {
+		t := w.d.Touchpoints[i]
+		var out []string
+		if said := wrapText(t.Said, w.width-10, 1); len(said) > 0 {
+			out = append(out, w.st.Muted.Render("Said:     ")+said[0])
+		}
+		if sub := wrapText(t.Subtext, w.width-10, 1); len(sub) > 0 {
+			out = append(out, w.st.Muted.Render("Not said: ")+sub[0])
+		}
+		if fu := wrapText(t.FollowUp, w.width-10, 1); len(fu) > 0 {
+			out = append(out, w.st.Muted.Render("Follow-up:")+" "+fu[0])
+		}
+		return strings.Join(out, "\n")
+	}
+	return ""
+}

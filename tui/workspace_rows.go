@@ -1,0 +1,251 @@
+package tui
+
+import (
+	"sort"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// roomRows lists every stakeholder: marks, person, role, influence, stance
+// and target, when last spoken to, and the next step.
+func (w *workspace) roomRows(today model.Date) []gridRow {
+	d, r := w.d, w.r
+	swing := make(map[int64]bool, len(r.Forecast.Swing))
+	for _, s := range r.Forecast.Swing {
+		swing[s.StakeholderID] = true
+	}
+	last := make(map[int64]model.Date, len(d.Stakeholders))
+	for _, t := range d.Touchpoints {
+		if t.Date.After(last[t.StakeholderID]) {
+			last[t.StakeholderID] = t.Date
+		}
+	}
+	action := make(map[int64]string)
+	for _, a := range r.NextActions {
+		if a.StakeholderID != 0 && action[a.StakeholderID] == "" {
+			action[a.StakeholderID] = clean(a.Text)
+		}
+	}
+	rows := make([]gridRow, 0, len(d.Stakeholders))
+	for _, s := range d.Stakeholders {
+		mark := ""
+		if swing[s.ID] {
+			mark += "◆"
+		}
+		if s.Spoiler {
+			mark += "!"
+		}
+		t := toneNormal
+		if s.Spoiler {
+			t = toneWarn
+		}
+		rows = append(rows, gridRow{id: s.ID, tone: t, cells: []string{
+			mark,
+			w.names[s.ID],
+			shortRole(s.Role),
+			itoa(s.Influence),
+			stanceArrow(s.Stance, s.TargetStance),
+			agoPhrase(today, last[s.ID]),
+			nextStep(s, action[s.ID]),
+		}})
+	}
+	return rows
+}
+
+// nextStep summarises the planned talk, or the next action for the person.
+func nextStep(s model.Stakeholder, action string) string {
+	p := s.Plan
+	if !p.Done && (p.HasWhat() || p.HasWhen()) {
+		when := p.TargetDate.Human()
+		if p.TargetDate.IsZero() {
+			when = p.Moment.String()
+		}
+		if p.HasWhat() {
+			return when + " · " + p.Approach.String() + ": " + clean(p.Message)
+		}
+		return when + " · what to bring not set"
+	}
+	if action != "" {
+		return action
+	}
+	if p.Done {
+		return "talked; plan the next one"
+	}
+	return "no plan yet"
+}
+
+// planRows is the backward schedule, then the people with no talk planned.
+func (w *workspace) planRows(today model.Date) []gridRow {
+	d, r := w.d, w.r
+	byID := make(map[int64]model.Stakeholder, len(d.Stakeholders))
+	for _, s := range d.Stakeholders {
+		byID[s.ID] = s
+	}
+	rows := make([]gridRow, 0, len(d.Stakeholders))
+	seen := make(map[int64]bool, len(r.Schedule.Items))
+	for _, it := range r.Schedule.Items {
+		s := byID[it.StakeholderID]
+		seen[s.ID] = true
+		mark := ""
+		if it.Critical {
+			mark = "*"
+		}
+		due := daysPhrase(today, it.TargetDate)
+		t := toneNormal
+		if it.Overdue {
+			t = toneWarn
+			due = "overdue"
+		}
+		rows = append(rows, gridRow{id: s.ID, tone: t, cells: []string{
+			mark, w.names[s.ID], dateOr(it.TargetDate, s.Plan.Moment.String()), due,
+			dateOr(it.LatestSafe, "—"), planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
+		}})
+	}
+	for _, s := range d.Stakeholders {
+		if seen[s.ID] || s.Plan.Done {
+			continue
+		}
+		rows = append(rows, gridRow{id: s.ID, tone: toneMuted, cells: []string{
+			"", w.names[s.ID], "not planned", "", "", planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
+		}})
+	}
+	return rows
+}
+
+// dateOr is the human date, or a fallback when unset.
+func dateOr(d model.Date, fallback string) string {
+	if d.IsZero() {
+		return fallback
+	}
+	return d.Human()
+}
+
+// planWhat is "ask: message" or a gap to fill.
+func planWhat(p model.Plan) string {
+	if !p.HasWhat() {
+		return "—"
+	}
+	return p.Approach.String() + ": " + clean(p.Message)
+}
+
+// planWhere is the venue and place.
+func planWhere(p model.Plan) string {
+	if !p.HasWhere() {
+		return "—"
+	}
+	if p.Venue == model.VenueUnset {
+		return clean(p.Place)
+	}
+	return p.Venue.String()
+}
+
+// viaName names the go-between contact.
+func (w *workspace) viaName(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	if c, ok := w.d.Contacts[id]; ok {
+		return clean(c.Name)
+	}
+	return "someone"
+}
+
+// logRows lists conversations, newest first.
+func (w *workspace) logRows() []gridRow {
+	tps := make([]model.Touchpoint, len(w.d.Touchpoints))
+	copy(tps, w.d.Touchpoints)
+	sort.SliceStable(tps, func(i, j int) bool {
+		if !tps[i].Date.Equal(tps[j].Date) {
+			return tps[i].Date.After(tps[j].Date)
+		}
+		return tps[i].ID > tps[j].ID
+	})
+	rows := make([]gridRow, 0, len(tps))
+	w.tpIndex = make(map[int64]int, len(w.d.Touchpoints))
+	for i, t := range w.d.Touchpoints {
+		w.tpIndex[t.ID] = i
+	}
+	for _, t := range tps {
+		tn := toneNormal
+		if t.Sentiment < 0 {
+			tn = toneWarn
+		}
+		rows = append(rows, gridRow{id: t.ID, tone: tn, cells: []string{
+			t.Date.Human(), w.name(t.StakeholderID), t.Channel.String(), t.Kind.String(), signed(t.Sentiment), clean(t.Said),
+		}})
+	}
+	return rows
+}
+
+// objectionRows lists objections: live first, most severe first.
+func (w *workspace) objectionRows() []gridRow {
+	objs := make([]model.Objection, len(w.d.Objections))
+	copy(objs, w.d.Objections)
+	sort.SliceStable(objs, func(i, j int) bool {
+		a, b := objs[i], objs[j]
+		if a.Status.Live() != b.Status.Live() {
+			return a.Status.Live()
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return a.ID < b.ID
+	})
+	rows := make([]gridRow, 0, len(objs))
+	for _, o := range objs {
+		t := toneNormal
+		switch {
+		case !o.Status.Live():
+			t = toneMuted
+		case o.Severity == model.SeverityBlocker:
+			t = toneBad
+		case o.Severity == model.SeverityMajor:
+			t = toneWarn
+		}
+		by := "anticipated"
+		if o.RaisedByID != 0 {
+			by = w.name(o.RaisedByID)
+		}
+		voice := "nobody yet"
+		if o.VoiceID != 0 {
+			voice = w.name(o.VoiceID)
+		}
+		resp := clean(o.Response)
+		if resp == "" {
+			resp = "—"
+		}
+		rows = append(rows, gridRow{id: o.ID, tone: t, cells: []string{
+			o.Severity.String(), o.Status.String(), by, clean(o.Text), voice, resp,
+		}})
+	}
+	return rows
+}
+
+// blindSpotRows lists blind spots, open first.
+func (w *workspace) blindSpotRows() []gridRow {
+	bs := make([]model.BlindSpot, len(w.d.BlindSpots))
+	copy(bs, w.d.BlindSpots)
+	sort.SliceStable(bs, func(i, j int) bool {
+		if bs[i].Status != bs[j].Status {
+			return bs[i].Status < bs[j].Status
+		}
+		return bs[i].ID < bs[j].ID
+	})
+	rows := make([]gridRow, 0, len(bs))
+	for _, b := range bs {
+		t := toneNormal
+		if b.Status == model.BlindSpotAddressed {
+			t = toneMuted
+		}
+		by := "me"
+		if b.SurfacedByID != 0 {
+			by = w.name(b.SurfacedByID)
+		}
+		how := clean(b.HowAddressed)
+		if how == "" {
+			how = "—"
+		}
+		rows = append(rows, gridRow{id: b.ID, tone: t, cells: []string{b.Status.String(), by, clean(b.Text), how}})
+	}
+	return rows
+}
