@@ -25,6 +25,7 @@ const (
 	ActionGive      = "give"
 	ActionExposure  = "exposure"
 	ActionPitch     = "pitch"
+	ActionDebrief   = "debrief"
 )
 
 // Priorities of the next actions: the value of each kind of step, highest
@@ -62,6 +63,10 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 	forum := Clean(x.p.Forum)
 	if forum == "" {
 		forum = "the forum"
+	}
+
+	if len(x.people) > 0 && !x.p.Status.Open() {
+		return x.afterDecisionActions()
 	}
 
 	switch {
@@ -173,8 +178,7 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 					x.name(i), h.DaysSince, x.today.AddDays(7).Human())})
 		}
 		if h.AskOnly {
-			add(prioGive+s.influence(), Action{Kind: ActionGive, StakeholderID: s.ID,
-				Text: fmt.Sprintf("Give before you ask again: %d asks of %s and nothing given; send thanks or something useful to them.", h.Asks, x.name(i))})
+			add(prioGive+s.influence(), x.giveAction(i, h))
 		}
 	}
 
@@ -182,7 +186,7 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 		add(prioExposure, Action{Kind: ActionExposure, Text: "Keep the circle small: widen it only for people who decide, and ask low-discretion contacts to keep it to themselves."})
 	}
 
-	if r.Verdict == ReadyToPitch {
+	if r.Verdict == ReadyToPitch && x.p.Status != StatusPitched && (x.p.DecisionDate.IsZero() || !x.p.DecisionDate.Before(x.today)) {
 		text := fmt.Sprintf("Confirm the slot at %s", forum)
 		if !x.p.DecisionDate.IsZero() {
 			text += " on " + x.p.DecisionDate.Human()
@@ -191,6 +195,11 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 		add(prioPitch, Action{Kind: ActionPitch, Text: text, Due: x.p.DecisionDate})
 	}
 
+	return topActions(cands)
+}
+
+// topActions orders the candidates, most valuable first, and keeps MaxActions.
+func topActions(cands []candidate) []Action {
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(b.prio, a.prio), compareDates(a.a.Due, b.a.Due),
 			cmp.Compare(a.a.StakeholderID, b.a.StakeholderID), cmp.Compare(a.a.Text, b.a.Text))
@@ -203,6 +212,43 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 		out = append(out, c.a)
 	}
 	return out
+}
+
+// afterDecisionActions are the steps once the forum has decided: the
+// debrief, and tending the relationships that carried the proposal.
+func (x *dossierIndex) afterDecisionActions() []Action {
+	var cands []candidate
+	missing := 0
+	for _, s := range x.people {
+		if s.inRoom() && s.Acted == ActedUnknown {
+			missing++
+		}
+	}
+	if missing > 0 && x.p.Status != StatusArchived {
+		cands = append(cands, candidate{prioBlocker, Action{Kind: ActionDebrief, Text: fmt.Sprintf(
+			"Debrief: record how %s in the room acted, while you remember.", plural(missing, "person", "people"))}})
+	}
+	for i, s := range x.people {
+		h := x.healthOf(s.ContactID)
+		switch {
+		case s.Stance.For() && s.inRoom():
+			text := fmt.Sprintf("Thank %s for their support and say what came of it.", x.name(i))
+			if h.AskOnly {
+				text = fmt.Sprintf("Thank %s for their support and say what came of it: %s so far and nothing given.",
+					x.name(i), plural(h.Asks, "ask", "asks"))
+			}
+			cands = append(cands, candidate{prioReconnect + s.influence(), Action{Kind: ActionGive, StakeholderID: s.ID, Text: text}})
+		case h.AskOnly:
+			cands = append(cands, candidate{prioGive + s.influence(), x.giveAction(i, h)})
+		}
+	}
+	return topActions(cands)
+}
+
+func (x *dossierIndex) giveAction(i int, h Health) Action {
+	return Action{Kind: ActionGive, StakeholderID: x.people[i].ID,
+		Text: fmt.Sprintf("Give before you ask again: %s of %s and nothing given; send thanks or something useful.",
+			plural(h.Asks, "ask", "asks"), x.name(i))}
 }
 
 // voiceActions asks for a voice in the room for each serious objection
@@ -274,7 +320,7 @@ func (x *dossierIndex) talkAction(i int, it ScheduleItem, lead string) Action {
 	}
 	where := venue.String()
 	if place := Clean(s.Plan.Place); place != "" {
-		where += " at " + snippet(place, 40)
+		where += " (" + snippet(place, 40) + ")"
 	}
 	opener := s.Plan.Opener
 	if opener == OpenerUnset {
@@ -282,7 +328,7 @@ func (x *dossierIndex) talkAction(i int, it ScheduleItem, lead string) Action {
 	}
 	text := fmt.Sprintf("%s %s (%s, %s) %s — %s, %s", lead, x.name(i), role, stance, when, where, openerPhrase(opener))
 	if s.Plan.HasWhat() {
-		text += fmt.Sprintf("; %s: %s", s.Plan.Approach, snippet(s.Plan.Message, 60))
+		text += "; plan: " + quote(snippet(s.Plan.Message, 90))
 	}
 	if s.Plan.ViaID != 0 {
 		text += " (via " + x.contactName(s.Plan.ViaID) + ")"

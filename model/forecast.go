@@ -171,11 +171,17 @@ func (x *dossierIndex) forecast() Forecast {
 			if got == fc.Outcome {
 				continue
 			}
-			verb := "comes round"
+			who, verb := x.name(c), "comes round"
+			if len(effects) > 0 {
+				who = "they"
+			}
 			if alt < 0 {
 				verb = "turns against it"
+				if who == "they" {
+					verb = "turn against it"
+				}
 			}
-			effects = append(effects, fmt.Sprintf("if %s %s, it %s", x.name(c), verb, outcomePhrase(got)))
+			effects = append(effects, fmt.Sprintf("if %s %s, it %s", who, verb, outcomePhrase(got)))
 		}
 		if len(effects) > 0 {
 			fc.Swing = append(fc.Swing, Swing{StakeholderID: x.people[c].ID, Effect: capitalize(strings.Join(effects, "; ")) + "."})

@@ -247,7 +247,7 @@ func (x *dossierIndex) supportFactor() Factor {
 		credit += w * per
 		sum += w * s.Stance.Score()
 	}
-	reason := fmt.Sprintf("weighted stance %s; %d of %d at or beyond target", signedTenths(sum*10/total), met, len(x.room))
+	reason := fmt.Sprintf("average stance %s (influence-weighted, −2…+2); %d of %d at or beyond target", signedTenths(sum*10/total), met, len(x.room))
 	if worst >= 0 {
 		reason += fmt.Sprintf("; furthest: %s (%s, needs %s)", x.name(worst), x.people[worst].Stance, x.target(worst))
 	}
@@ -440,6 +440,9 @@ func listSome(items []string, n int) string {
 
 // signedTenths writes a value held in tenths as "+0.4" or "−1.2".
 func signedTenths(t int) string {
+	if t == 0 {
+		return "0.0"
+	}
 	sign := "+"
 	if t < 0 {
 		sign, t = "−", -t

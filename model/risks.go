@@ -84,6 +84,13 @@ func (x *dossierIndex) risks(r Readiness) []Risk {
 		out = append(out, Risk{Key: key, Title: title, Evidence: evidence, StakeholderIDs: ids})
 	}
 
+	if !x.p.Status.Open() {
+		// Decided or archived: the room has spoken; only the relationships
+		// still need tending.
+		x.ledgerRisks(add)
+		return out
+	}
+
 	if bl := x.roomBlockers(); len(bl) > 0 {
 		var parts []string
 		var ids []int64
@@ -103,7 +110,7 @@ func (x *dossierIndex) risks(r Readiness) []Risk {
 	}
 	if len(vetoAgainst) > 0 {
 		add(RiskVetoAgainst, "A veto holder is against", x.describe(vetoAgainst, func(i int) string {
-			return fmt.Sprintf("%s holds a veto and is %s", x.name(i), x.people[i].Stance)
+			return fmt.Sprintf("%s holds a veto and is %s", x.name(i), stanceNoun(x.people[i].Stance))
 		})+"; the forum fails while that stands.", x.ids(vetoAgainst))
 	}
 
@@ -133,7 +140,7 @@ func (x *dossierIndex) risks(r Readiness) []Risk {
 		sched = append(sched, plural(n, "scheduling conflict", "scheduling conflicts")+": "+r.Schedule.Conflicts[0])
 	}
 	if len(sched) > 0 {
-		add(RiskSchedule, "The plan is slipping", strings.Join(sched, "; "), nil)
+		add(RiskSchedule, "The plan is slipping", strings.TrimSuffix(capitalize(strings.Join(sched, "; ")), ".")+".", nil)
 	}
 	return out
 }
@@ -312,7 +319,7 @@ func (x *dossierIndex) sentimentRisk(add func(key, title, evidence string, ids [
 		}
 	}
 	if len(ev) > 0 {
-		add(RiskSentimentDown, "Sentiment trending down", capitalize(listSome(ev, 4))+".", ids)
+		add(RiskSentimentDown, "Sentiment trending down", capitalize(joinSome(ev, 4, "; "))+".", ids)
 	}
 }
 
@@ -392,7 +399,28 @@ func (x *dossierIndex) describe(idx []int, line func(int) string) string {
 	for k, i := range idx {
 		parts[k] = line(i)
 	}
-	return capitalize(listSome(parts, 5))
+	return capitalize(joinSome(parts, 5, "; "))
+}
+
+// joinSome joins up to n clauses with sep and says how many more there are.
+func joinSome(items []string, n int, sep string) string {
+	if len(items) <= n {
+		return strings.Join(items, sep)
+	}
+	return fmt.Sprintf("%s%sand %d more", strings.Join(items[:n], sep), sep, len(items)-n)
+}
+
+// stanceNoun reads a stance as a complement: "a skeptic", "neutral".
+func stanceNoun(s Stance) string {
+	switch s {
+	case StanceOpponent:
+		return "an opponent"
+	case StanceSkeptic, StanceSupporter, StanceChampion:
+		return "a " + s.String()
+	case StanceNeutral:
+		return "neutral"
+	}
+	return "of unknown stance"
 }
 
 func (x *dossierIndex) ids(idx []int) []int64 {

@@ -1,0 +1,399 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Brief section headings, in order. Tests check that these are the only
+// headings in a brief, whatever the user typed.
+const (
+	HeadingAsk           = "The ask"
+	HeadingRoom          = "The room"
+	HeadingObjections    = "Open objections"
+	HeadingBlindSpots    = "Blind spots"
+	HeadingPlan          = "Conversation plan"
+	HeadingRisks         = "Risks"
+	HeadingNextActions   = "Next actions"
+	HeadingRelationships = "Relationship notes"
+	HeadingRecentLog     = "Recent log"
+)
+
+// BriefTitle is the brief's top heading for a proposal title (unescaped).
+func BriefTitle(title string) string { return "Readiness brief: " + Clean(title) }
+
+// VerdictHeading is the heading that carries the verdict and the score.
+func VerdictHeading(v Verdict, score int) string {
+	return fmt.Sprintf("Verdict: %s (%d/100)", v, score)
+}
+
+// Brief writes the readiness brief as markdown. Every piece of user text is
+// escaped, so the markdown stays well formed whatever was typed; with
+// Redact, every person is a role label (see BriefData).
+func Brief(d Dossier, r Readiness, opt BriefOptions) string {
+	return renderBrief(BriefData(d, r, opt))
+}
+
+// mdWriter collects markdown; esc escapes user or generated text.
+type mdWriter struct{ b strings.Builder }
+
+func (w *mdWriter) line(parts ...string) {
+	for _, p := range parts {
+		w.b.WriteString(p)
+	}
+	w.b.WriteByte('\n')
+}
+
+func (w *mdWriter) heading(level int, text string) {
+	w.line(strings.Repeat("#", level), " ", EscapeInline(text))
+	w.line()
+}
+
+// table writes a GFM table; cells must already be escaped.
+func (w *mdWriter) table(header []string, align string, rows [][]string) {
+	w.line("| ", strings.Join(header, " | "), " |")
+	seps := make([]string, len(header))
+	for k := range seps {
+		seps[k] = "---"
+		if k < len(align) && align[k] == 'r' {
+			seps[k] = "--:"
+		}
+	}
+	w.line("|", strings.Join(seps, "|"), "|")
+	for _, row := range rows {
+		for k := range row {
+			if row[k] == "" {
+				row[k] = "—"
+			}
+		}
+		w.line("| ", strings.Join(row, " | "), " |")
+	}
+	w.line()
+}
+
+func renderBrief(doc BriefDoc) string {
+	var w mdWriter
+	esc := EscapeInline
+
+	w.heading(1, BriefTitle(doc.Title))
+	header := []string{}
+	if doc.Forum != "" {
+		header = append(header, esc(doc.Forum))
+	} else {
+		header = append(header, "no forum set")
+	}
+	header = append(header, decisionPhrase(doc.DecisionDate, doc.DaysLeft), "status: "+doc.Status.String())
+	if doc.Redacted {
+		header = append(header, "redacted")
+	}
+	header = append(header, "generated "+doc.Generated.String())
+	w.line(strings.Join(header, " · "))
+	w.line()
+
+	w.heading(2, VerdictHeading(doc.Verdict, doc.Score))
+	rows := make([][]string, 0, len(doc.Factors)+1)
+	for _, f := range doc.Factors {
+		rows = append(rows, []string{esc(f.Name), fmt.Sprintf("%d / %d", f.Points, f.Max), esc(f.Reason)})
+	}
+	rows = append(rows, []string{"**Score**", fmt.Sprintf("**%d / 100**", doc.Score), "the sum of the points above"})
+	w.table([]string{"Factor", "Points", "Why"}, "-r-", rows)
+	if len(doc.Caps) > 0 {
+		w.line("Held at **", doc.Verdict.String(), "** whatever the score: ", esc(strings.Join(doc.Caps, "; ")), ".")
+		w.line()
+	}
+
+	w.heading(2, HeadingAsk)
+	if doc.Ask == "" {
+		w.line("No ask written yet: say in one or two sentences what the forum should decide.")
+	} else {
+		w.line(esc(doc.Ask))
+	}
+	w.line()
+	w.line("Kind: ", doc.Kind.String(), " · decided by ", doc.Rule.String(), ".")
+	w.line()
+
+	renderRoom(&w, doc)
+	renderObjections(&w, doc)
+	renderBlindSpots(&w, doc)
+	renderPlan(&w, doc)
+
+	w.heading(2, HeadingRisks)
+	if len(doc.Risks) == 0 {
+		w.line("No risk flags raised.")
+		w.line()
+	} else {
+		for _, k := range doc.Risks {
+			w.line("- **", esc(k.Title), ".** ", esc(k.Evidence))
+		}
+		w.line()
+	}
+
+	w.heading(2, HeadingNextActions)
+	if len(doc.NextActions) == 0 {
+		w.line("Nothing pressing: keep the channel warm.")
+	}
+	for k, a := range doc.NextActions {
+		w.line(strconv.Itoa(k+1), ". ", esc(a.Text))
+	}
+	w.line()
+
+	renderRelationships(&w, doc)
+
+	w.heading(2, HeadingRecentLog)
+	if len(doc.RecentLog) == 0 {
+		w.line("No conversations logged yet.")
+		w.line()
+	} else {
+		rows = rows[:0]
+		for _, t := range doc.RecentLog {
+			rows = append(rows, []string{t.Date.Human(), esc(t.Whom), t.Channel.String(), t.Kind.String(), signed(t.Sentiment),
+				esc(snippet(t.Said, 160)), esc(snippet(t.Subtext, 120)), esc(snippet(t.FollowUp, 80))})
+		}
+		w.table([]string{"When", "Whom", "Channel", "Kind", "Mood", "Said", "Not said", "Follow-up"}, "----r---", rows)
+	}
+	return strings.TrimRight(w.b.String(), "\n") + "\n"
+}
+
+func decisionPhrase(d Date, daysLeft int) string {
+	if d.IsZero() {
+		return "no decision date"
+	}
+	s := "decision " + d.Human() + " " + strconv.Itoa(d.Time().Year())
+	switch {
+	case daysLeft > 1:
+		return fmt.Sprintf("%s (%d days left)", s, daysLeft)
+	case daysLeft == 1:
+		return s + " (tomorrow)"
+	case daysLeft == 0:
+		return s + " (today)"
+	case daysLeft == -1:
+		return s + " (yesterday)"
+	}
+	return fmt.Sprintf("%s (%d days ago)", s, -daysLeft)
+}
+
+func renderRoom(w *mdWriter, doc BriefDoc) {
+	esc := EscapeInline
+	w.heading(2, HeadingRoom)
+	fc := doc.Forecast
+	outcome := "it **" + fc.Outcome + "**"
+	if fc.Outcome == OutcomeUncertain {
+		outcome = "the outcome is **uncertain**"
+	}
+	w.line(fmt.Sprintf("Forecast under %s: %d for, %d against, %d undecided; passing needs %s. On today's stances %s.",
+		fc.Rule, fc.For, fc.Against, fc.Undecided, esc(fc.Needs), outcome))
+	w.line()
+	if len(doc.Room) == 0 {
+		w.line("Nobody named yet. Start with who decides, then who will be in the room.")
+		w.line()
+		return
+	}
+	rows := make([][]string, 0, len(doc.Room))
+	for _, p := range doc.Room {
+		who := esc(p.Name)
+		if p.Title != "" {
+			who += ", " + esc(p.Title)
+		}
+		role := p.Role.String()
+		var marks []string
+		if p.Votes {
+			marks = append(marks, "votes")
+		}
+		if p.Veto {
+			marks = append(marks, "veto")
+		}
+		if p.Spoiler {
+			marks = append(marks, "spoiler")
+		}
+		if len(marks) > 0 {
+			role += " (" + strings.Join(marks, ", ") + ")"
+		}
+		stance := p.Stance.String()
+		if !p.Stance.Known() || p.Stance < p.Target {
+			stance += " → " + p.Target.String()
+		}
+		last := "never"
+		if !p.LastSpoken.IsZero() {
+			last = p.LastSpoken.Human()
+		}
+		rows = append(rows, []string{who, role, strconv.Itoa(p.Influence), stance, last, esc(p.NextStep)})
+	}
+	w.table([]string{"Who", "Role", "Influence", "Stance → target", "Last spoken to", "Next step"}, "--r---", rows)
+	if len(fc.Swing) > 0 {
+		w.line("Swing votes, what if they move:")
+		w.line()
+		for k, s := range fc.Swing {
+			if k == 5 {
+				w.line(fmt.Sprintf("- and %d more.", len(fc.Swing)-5))
+				break
+			}
+			w.line("- ", esc(s))
+		}
+		w.line()
+	}
+}
+
+func renderObjections(w *mdWriter, doc BriefDoc) {
+	esc := EscapeInline
+	w.heading(2, HeadingObjections)
+	if len(doc.Objections) == 0 {
+		w.line("None open.")
+		w.line()
+		return
+	}
+	rows := make([][]string, 0, len(doc.Objections))
+	for _, o := range doc.Objections {
+		rows = append(rows, []string{esc(o.Text), esc(o.RaisedBy), o.Severity.String(), o.Status.String(), esc(o.Response), esc(o.Voice)})
+	}
+	w.table([]string{"Objection", "Raised by", "Severity", "Status", "Our response", "Voice in the room"}, "", rows)
+}
+
+func renderBlindSpots(w *mdWriter, doc BriefDoc) {
+	esc := EscapeInline
+	w.heading(2, HeadingBlindSpots)
+	if len(doc.BlindSpots) == 0 {
+		w.line("None recorded. Ask a trusted peer: am I thinking about this right?")
+		w.line()
+		return
+	}
+	rows := make([][]string, 0, len(doc.BlindSpots))
+	for _, b := range doc.BlindSpots {
+		rows = append(rows, []string{esc(b.Text), esc(b.SurfacedBy), b.Status.String(), esc(b.HowAddressed)})
+	}
+	w.table([]string{"Blind spot", "Surfaced by", "Status", "How addressed"}, "", rows)
+}
+
+func renderPlan(w *mdWriter, doc BriefDoc) {
+	esc := EscapeInline
+	w.heading(2, HeadingPlan)
+	if len(doc.Plan) == 0 {
+		w.line("No talks left to hold.")
+		w.line()
+	} else {
+		rows := make([][]string, 0, len(doc.Plan))
+		for _, t := range doc.Plan {
+			var when []string
+			day := "no date"
+			if !t.TargetDate.IsZero() {
+				day = t.TargetDate.Human()
+			}
+			if !t.LatestSafe.IsZero() {
+				day += " (latest " + t.LatestSafe.Human() + ")"
+			}
+			when = append(when, day)
+			if t.Moment != MomentUnset {
+				when = append(when, "moment: "+t.Moment.String())
+			}
+			if t.Before != "" {
+				when = append(when, "ahead of "+t.Before)
+			}
+			if t.Overdue {
+				when = append(when, "**overdue**")
+			}
+			if t.Critical {
+				when = append(when, "critical path")
+			}
+			for k := range when {
+				if !strings.HasPrefix(when[k], "**") {
+					when[k] = esc(when[k])
+				}
+			}
+			what := ""
+			if t.Approach != ApproachUnset {
+				what = t.Approach.String()
+				if t.Message != "" {
+					what += ": " + esc(t.Message)
+				}
+			} else if t.Message != "" {
+				what = esc(t.Message)
+			}
+			where := ""
+			if t.Venue != VenueUnset {
+				where = t.Venue.String()
+			}
+			if t.Place != "" {
+				if where != "" {
+					where += ", "
+				}
+				where += esc(t.Place)
+			}
+			opener := ""
+			if t.Opener != OpenerUnset {
+				opener = t.Opener.String()
+			}
+			rows = append(rows, []string{strings.Join(when, "; "), esc(t.Whom) + " (" + t.Role.String() + ")", what, where, esc(opener), esc(t.Via)})
+		}
+		w.table([]string{"When", "Whom", "What", "Where", "Opener", "Via"}, "", rows)
+	}
+	if len(doc.CriticalPath) > 0 {
+		w.line("Critical path: ", esc(strings.Join(doc.CriticalPath, " → ")), ".")
+		w.line()
+	}
+	if len(doc.Conflicts) > 0 {
+		w.line("Conflicts:")
+		w.line()
+		for _, c := range doc.Conflicts {
+			w.line("- ", esc(c))
+		}
+		w.line()
+	}
+}
+
+func renderRelationships(w *mdWriter, doc BriefDoc) {
+	esc := EscapeInline
+	w.heading(2, HeadingRelationships)
+	if len(doc.Relationships) == 0 {
+		w.line("No relationships yet.")
+		w.line()
+	}
+	for _, r := range doc.Relationships {
+		var facts []string
+		if r.Partner != PartnerNone {
+			facts = append(facts, r.Partner.String()+" partner")
+		}
+		facts = append(facts, "discretion "+r.Discretion.String())
+		h := r.Health
+		if h.LastSpoken.IsZero() {
+			facts = append(facts, "never spoken")
+		} else {
+			facts = append(facts, fmt.Sprintf("last spoke %s (%s ago)", h.LastSpoken.Human(), plural(h.DaysSince, "day", "days")))
+		}
+		facts = append(facts, fmt.Sprintf("%s, %s", plural(h.Gives, "give", "gives"), plural(h.Asks, "ask", "asks")))
+		if h.AskOnly {
+			facts = append(facts, "**ask-only: give next**")
+		} else if h.Due {
+			facts = append(facts, fmt.Sprintf("**due a reconnect** (every %d days)", h.CadenceDays))
+		}
+		var notes []string
+		for _, n := range []struct{ label, text string }{
+			{"Wants", r.Wants}, {"Fears", r.Fears}, {"Value I bring", r.ValueIBring}, {"Notes", r.Notes},
+		} {
+			if n.text != "" {
+				notes = append(notes, n.label+": "+esc(snippet(n.text, 200)))
+			}
+		}
+		line := "- **" + esc(r.Name) + "**: " + strings.Join(facts, "; ") + "."
+		if len(notes) > 0 {
+			line += " " + strings.Join(notes, " ")
+		}
+		w.line(line)
+	}
+	if len(doc.Relationships) > 0 {
+		w.line()
+	}
+	if len(doc.WhoKnows) == 0 {
+		w.line("Who knows: nobody yet, on the log.")
+	} else {
+		parts := make([]string, 0, len(doc.WhoKnows))
+		for _, k := range doc.WhoKnows {
+			p := esc(k.Name) + " (" + k.Discretion.String() + " discretion"
+			if !k.Since.IsZero() {
+				p += ", since " + k.Since.Human()
+			}
+			parts = append(parts, p+")")
+		}
+		w.line(fmt.Sprintf("Who knows (%d): ", len(doc.WhoKnows)), strings.Join(parts, ", "), ".")
+	}
+	w.line()
+}
