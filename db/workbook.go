@@ -228,7 +228,7 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 		normalizeStakeholder(st)
 		if err := firstOf(uniqueID(seen, st.ID), st.Validate(),
 			refTo("proposal", st.ProposalID, proposals), refTo("contact", st.ContactID, contacts),
-			optRefTo("plan.via_id: contact", st.Plan.ViaID, contacts)); err != nil {
+			labelled("plan.via_id", optRefTo("contact", st.Plan.ViaID, contacts))); err != nil {
 			return wb, rowError("stakeholders", i, err)
 		}
 		pair := [2]int64{st.ProposalID, st.ContactID}
@@ -307,6 +307,14 @@ var (
 		model.EntityTouchpoint, model.EntityObjection, model.EntityBlindSpot}
 	historyActions = []string{model.ActionCreate, model.ActionUpdate, model.ActionArchive, model.ActionDelete}
 )
+
+// labelled prefixes a reference error with the field it is about.
+func labelled(field string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", field, err)
+}
 
 func rowError(table string, i int, err error) error { return fmt.Errorf("%s[%d]: %w", table, i, err) }
 

@@ -1,0 +1,84 @@
+package db
+
+import (
+	"context"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+func TestLoadDossier(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	f := buildFixture(t, s)
+	// Dana also sits on the other proposal; a stranger is only there.
+	stranger, err := s.CreateContact(ctx, model.Contact{Name: "Stranger"})
+	mustNoErr(t, err)
+	danaElsewhere, err := s.AddStakeholder(ctx, model.Stakeholder{ProposalID: f.other.ID, ContactID: f.dana.ID, Influence: 3})
+	mustNoErr(t, err)
+	strangerElsewhere, err := s.AddStakeholder(ctx, model.Stakeholder{ProposalID: f.other.ID, ContactID: stranger.ID, Influence: 3})
+	mustNoErr(t, err)
+
+	log := func(st model.Stakeholder, day int) model.Touchpoint {
+		tp, err := s.LogTouchpoint(ctx, model.Touchpoint{StakeholderID: st.ID, Date: model.NewDate(2026, 11, day)})
+		mustNoErr(t, err)
+		return tp
+	}
+	t1 := log(f.sDana, 18)
+	t2 := log(danaElsewhere, 12) // Dana, other proposal: in ContactTouchpoints only
+	t3 := log(f.sMarcus, 15)
+	log(strangerElsewhere, 10) // nobody on this proposal: nowhere in the dossier
+	obj, err := s.AddObjection(ctx, model.Objection{ProposalID: f.proposal.ID, Text: "Cost.", RaisedByID: f.sDana.ID})
+	mustNoErr(t, err)
+	_, err = s.AddObjection(ctx, model.Objection{ProposalID: f.other.ID, Text: "Elsewhere."})
+	mustNoErr(t, err)
+	spot, err := s.AddBlindSpot(ctx, model.BlindSpot{ProposalID: f.proposal.ID, Text: "Staffing."})
+	mustNoErr(t, err)
+
+	d, err := s.LoadDossier(ctx, f.proposal.ID)
+	mustNoErr(t, err)
+
+	if d.Proposal.ID != f.proposal.ID || len(d.Stakeholders) != 2 || d.Stakeholders[0].ID != f.sDana.ID {
+		t.Errorf("proposal/stakeholders: %+v / %+v", d.Proposal, d.Stakeholders)
+	}
+	ids := func(ts []model.Touchpoint) []int64 {
+		var out []int64
+		for _, tp := range ts {
+			out = append(out, tp.ID)
+		}
+		return out
+	}
+	if got, want := ids(d.Touchpoints), []int64{t3.ID, t1.ID}; !reflect.DeepEqual(got, want) {
+		t.Errorf("touchpoints %v, want %v (by date)", got, want)
+	}
+	if got, want := ids(d.ContactTouchpoints), []int64{t2.ID, t3.ID, t1.ID}; !reflect.DeepEqual(got, want) {
+		t.Errorf("contact touchpoints %v, want %v", got, want)
+	}
+	var contactIDs []int64
+	for id, c := range d.Contacts {
+		if c.ID != id {
+			t.Errorf("contact map key %d holds contact %d", id, c.ID)
+		}
+		contactIDs = append(contactIDs, id)
+	}
+	sort.Slice(contactIDs, func(i, j int) bool { return contactIDs[i] < contactIDs[j] })
+	// Dana and Marcus as stakeholders, Sofia as Dana's intermediary.
+	if want := []int64{f.dana.ID, f.marcus.ID, f.via.ID}; !reflect.DeepEqual(contactIDs, want) {
+		t.Errorf("contacts %v, want %v", contactIDs, want)
+	}
+	if len(d.Objections) != 1 || d.Objections[0].ID != obj.ID || len(d.BlindSpots) != 1 || d.BlindSpots[0].ID != spot.ID {
+		t.Errorf("objections %+v, blind spots %+v", d.Objections, d.BlindSpots)
+	}
+	want, err := s.ListHistory(ctx, HistoryFilter{ProposalID: f.proposal.ID})
+	mustNoErr(t, err)
+	if len(d.History) == 0 || !equalJSON(t, d.History, want) {
+		t.Errorf("history: %d rows, want %d", len(d.History), len(want))
+	}
+	for _, h := range d.History {
+		if h.ProposalID != f.proposal.ID {
+			t.Errorf("history row of proposal %d in the dossier", h.ProposalID)
+		}
+	}
+}
