@@ -75,7 +75,9 @@ type (
 		saveDraft() tea.Cmd
 	}
 	// backer screens handle esc internally before the router pops them.
-	backer interface{ back() (handled bool, cmd tea.Cmd) }
+	backer interface {
+		back() (handled bool, cmd tea.Cmd)
+	}
 	// refresher screens reload their data when they come back into view.
 	refresher interface{ refresh() tea.Cmd }
 )
@@ -189,8 +191,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setStatus(humanError(msg.err), true)
 		return a, nil
 	case statusMsg:
-		if msg.add && a.status != "" && !a.statusErr {
-			a.setStatus(a.status+" "+msg.text, false)
+		if msg.prepend && a.status != "" && !a.statusErr {
+			a.setStatus(msg.text+" "+a.status, false)
 		} else {
 			a.setStatus(msg.text, false)
 		}

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -132,8 +133,21 @@ func renderBrief(seq int, md string, width int, style string) tea.Cmd {
 			return briefRenderedMsg{seq: seq, width: width, style: style, err: err}
 		}
 		out, err := r.Render(md)
-		return briefRenderedMsg{seq: seq, width: width, style: style, out: strings.TrimRight(out, "\n "), err: err}
+		return briefRenderedMsg{seq: seq, width: width, style: style, out: trimBlankEdges(out), err: err}
 	}
+}
+
+// trimBlankEdges drops glamour's empty first and last lines.
+func trimBlankEdges(s string) string {
+	lines := strings.Split(s, "\n")
+	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // proposalSavedMsg reports a proposal write from the walkthrough.
@@ -167,10 +181,10 @@ type saveResult interface{ saveErr() error }
 type errMsg struct{ err error }
 
 // statusMsg is a message to show in the status line until the next key;
-// with add it extends the message already there.
+// with prepend it goes before the message already there.
 type statusMsg struct {
-	text string
-	add  bool
+	text    string
+	prepend bool
 }
 
 // humanError turns an error into the one sentence a person reads.

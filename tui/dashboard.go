@@ -30,7 +30,7 @@ func newDashboard(b *backend, st *Styles) *dashboard {
 	d := &dashboard{b: b, st: st, keys: newKeyMap()}
 	d.syncKeys()
 	d.list = newGrid([]column{
-		{title: "Proposal", flex: 1, min: 16},
+		{title: "Proposal", flex: 2, min: 16},
 		{title: "Verdict", width: 14},
 		{title: "Score", width: 5, right: true},
 		{title: "Decision", width: 10},
@@ -53,7 +53,7 @@ func (d *dashboard) refresh() tea.Cmd {
 // SetSize lays out the list.
 func (d *dashboard) SetSize(w, h int) {
 	d.width, d.height = w, h
-	d.list.SetSize(w, h-2)
+	d.list.SetSize(w, h-3)
 }
 
 // setStyles swaps in new styles.
@@ -177,11 +177,11 @@ func (d *dashboard) View() string {
 		return st.Text.Render("No open proposals.") + "\n" +
 			st.Muted.Render("Press n to walk through a new proposal: when, whom, what and where.")
 	}
-	head := st.Title.Render(plural(d.list.Len(), "open proposal", "open proposals"))
+	head := st.Title.Render(plural(d.list.Len(), "proposal", "proposals"))
 	if h := d.list.scrollHint(); h != "" {
 		head += st.Muted.Render("  " + h)
 	}
-	return head + "\n" + d.list.View(st)
+	return head + "\n\n" + d.list.View(st)
 }
 
 // emptyView is the first thing a new user sees: what to do, in two lines.
@@ -190,7 +190,7 @@ func (d *dashboard) emptyView() string {
 	lines := []string{
 		st.Title.Render("Your workbook is empty."),
 		"",
-		st.Text.Render("Press ") + st.Accent.Render("n") + st.Text.Render(" to walk through a proposal you need to pitch — when, whom, what and where."),
+		st.Text.Render("Press ") + st.Accent.Render("n") + st.Text.Render(" to walk through a new proposal: when, whom, what and where."),
 		st.Text.Render("Press ") + st.Accent.Render("d") + st.Text.Render(" to load a demo workbook and look around first."),
 	}
 	return strings.Join(wrapLines(lines, d.width), "\n")

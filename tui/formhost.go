@@ -42,9 +42,13 @@ func (h *formHost) active() bool { return h.form != nil && h.form.State == huh.S
 // stop drops the form.
 func (h *formHost) stop() { h.form = nil }
 
+// errorLines is the room kept under a form for huh's validation messages,
+// which it adds below the fields without counting them in its height.
+const errorLines = 3
+
 // SetSize resizes the form to the space it has.
 func (h *formHost) SetSize(w, ht int) {
-	h.width, h.height = max(w, 20), max(ht, 4)
+	h.width, h.height = max(w, 20), max(ht-errorLines, 4)
 	if h.form != nil {
 		h.form.WithWidth(h.width).WithHeight(h.height)
 	}
@@ -104,16 +108,37 @@ func (h *formHost) wantsEsc() bool {
 	return false
 }
 
-// keyBinds are the focused field's keys, for the app's help line.
+// keyBinds are the focused field's keys, for the app's help line. Arrow
+// pairs are folded into one entry and rarely needed keys dropped, so the
+// line still has room for esc and ctrl+c at 80 columns.
 func (h *formHost) keyBinds() []key.Binding {
 	if !h.active() {
 		return nil
 	}
 	var out []key.Binding
+	seen := map[string]bool{}
 	for _, b := range h.form.KeyBinds() {
-		if b.Enabled() && b.Help().Key != "" {
-			out = append(out, b)
+		k := b.Help().Key
+		if !b.Enabled() || k == "" {
+			continue
 		}
+		switch k {
+		case "←", "→":
+			b = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp("←/→", "change"))
+		case "↑", "↓":
+			b = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp("↑/↓", "choose"))
+		case "alt+enter / ctrl+j":
+			b = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp("ctrl+j", "new line"))
+		case "ctrl+e":
+			b = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp("ctrl+e", "$EDITOR"))
+		case "/", "g/home", "G/end", "ctrl+u", "ctrl+d":
+			continue
+		}
+		if seen[b.Help().Key] {
+			continue
+		}
+		seen[b.Help().Key] = true
+		out = append(out, b)
 	}
 	return out
 }

@@ -14,6 +14,7 @@ type keyMap struct {
 	Help      key.Binding
 	Back      key.Binding
 
+	Move     key.Binding
 	Up       key.Binding
 	Down     key.Binding
 	PageUp   key.Binding
@@ -49,8 +50,10 @@ func newKeyMap() keyMap {
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		// Move is shown in the short help for ↑/↓; Up and Down do the work.
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 
+		Move:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
@@ -64,11 +67,11 @@ func newKeyMap() keyMap {
 		Walk:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "walkthrough")),
 		Refresh: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload")),
 
-		NextTab: key.NewBinding(key.WithKeys("tab", "right"), key.WithHelp("tab/→", "next tab")),
+		NextTab: key.NewBinding(key.WithKeys("tab", "right"), key.WithHelp("tab", "next tab")),
 		PrevTab: key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("shift+tab/←", "previous tab")),
 		JumpTab: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1–6", "jump to tab")),
-		Log:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log a conversation")),
-		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a person")),
+		Log:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log talk")),
+		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add person")),
 		Edit:    key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
 
 		NextStep: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),

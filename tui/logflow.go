@@ -116,12 +116,20 @@ func (b *backend) saveRaised(seq int, d logDraft, t model.Touchpoint) tea.Cmd {
 	}
 }
 
-// saveStance writes the stakeholder's new stance.
-func (b *backend) saveStance(seq int, s model.Stakeholder, stance model.Stance) tea.Cmd {
+// saveStance writes the stakeholder's new stance. It re-reads the row first:
+// logging the conversation has just marked their planned talk as held.
+func (b *backend) saveStance(seq int, id int64, stance model.Stance) tea.Cmd {
 	st, ctx := b.st, b.ctx
 	return func() tea.Msg {
+		s, err := st.GetStakeholder(ctx, id)
+		if err != nil {
+			return stanceSavedMsg{seq: seq, err: err}
+		}
+		if s.Stance == stance {
+			return stanceSavedMsg{seq: seq, stakeholder: s}
+		}
 		s.Stance = stance
-		s, err := st.UpdateStakeholder(ctx, s)
+		s, err = st.UpdateStakeholder(ctx, s)
 		return stanceSavedMsg{seq: seq, stakeholder: s, err: err}
 	}
 }
@@ -209,8 +217,7 @@ func (f *logFlow) saveDraft() tea.Cmd {
 	case logRaised:
 		return f.b.saveRaised(f.seq, *f.draft, f.logged)
 	case logStance:
-		s, _ := stakeholderByID(f.dossier, f.draft.StakeholderID)
-		return f.b.saveStance(f.seq, s, f.draft.Stance)
+		return f.b.saveStance(f.seq, f.draft.StakeholderID, f.draft.Stance)
 	}
 	return f.b.logTouchpoint(f.seq, *f.draft)
 }
@@ -221,12 +228,12 @@ func (f *logFlow) Update(msg tea.Msg) tea.Cmd {
 	case touchpointLoggedMsg:
 		return f.saved(msg.seq, msg.err, func() {
 			f.logged = msg.touchpoint
-			f.summary = append(f.summary, "Logged the conversation with "+personName(f.dossier, f.draft.StakeholderID)+".")
+			f.summary = append(f.summary, "Logged the talk with "+personName(f.dossier, f.draft.StakeholderID)+".")
 		})
 	case raisedSavedMsg:
 		return f.saved(msg.seq, msg.err, func() {
 			if msg.objections+msg.blindSpots > 0 {
-				f.summary = append(f.summary, "Added "+plural(msg.objections, "objection", "objections")+" and "+plural(msg.blindSpots, "blind spot", "blind spots")+".")
+				f.summary = append(f.summary, "+"+plural(msg.objections, "objection", "objections")+", +"+plural(msg.blindSpots, "blind spot", "blind spots")+".")
 			}
 		})
 	case stanceSavedMsg:
@@ -298,7 +305,7 @@ func (f *logFlow) progress() string {
 		case i < int(f.stage):
 			parts[i] = f.st.StepDone.Render("✓ " + n)
 		case i == int(f.stage):
-			parts[i] = f.st.StepCurrent.Render(n)
+			parts[i] = f.st.StepCurrent.Render("[" + n + "]")
 		default:
 			parts[i] = f.st.StepTodo.Render(n)
 		}

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -132,6 +133,10 @@ func (b *backend) savePerson(seq int, d personDraft, base model.Stakeholder, con
 		s.Plan.Moment, s.Plan.TargetDate, s.Plan.BeforeID = d.Moment, date, d.BeforeID
 		s.Plan.Approach, s.Plan.Message, s.Plan.Opener = d.Approach, model.Normalize(d.Message, false), d.Opener
 		s.Plan.Venue, s.Plan.Place, s.Plan.ViaID = d.Venue, model.Normalize(d.Place, false), d.ViaID
+		if s.Plan != base.Plan {
+			// A changed plan is the next talk, not the one already held.
+			s.Plan.Done = false
+		}
 		if s.ID == 0 {
 			s, err = st.AddStakeholder(ctx, s)
 		} else {
@@ -166,7 +171,8 @@ type personFlow struct {
 // newPersonFlow prepares the flow for a stakeholder (id 0 adds a new person).
 func newPersonFlow(b *backend, st *Styles, d model.Dossier, stakeholderID int64, stages []personStage) *personFlow {
 	f := &personFlow{b: b, st: st, stages: stages, dossier: d}
-	f.base = model.Stakeholder{ProposalID: d.Proposal.ID, Influence: 3, Plan: model.Plan{Moment: d.Proposal.Moment}}
+	f.base = model.Stakeholder{ProposalID: d.Proposal.ID, Influence: 3, TargetStance: model.StanceSupporter,
+		Plan: model.Plan{Moment: d.Proposal.Moment}}
 	for _, s := range d.Stakeholders {
 		if s.ID == stakeholderID {
 			f.base = s
@@ -345,7 +351,7 @@ func (f *personFlow) progress() string {
 		case i < f.idx:
 			parts[i] = f.st.StepDone.Render("✓ " + s.String())
 		case i == f.idx:
-			parts[i] = f.st.StepCurrent.Render(s.String())
+			parts[i] = f.st.StepCurrent.Render("[" + s.String() + "]")
 		default:
 			parts[i] = f.st.StepTodo.Render(s.String())
 		}
@@ -460,7 +466,7 @@ func influenceOptions() []huh.Option[int] {
 func whomPrompts(d model.Dossier) string {
 	var lines []string
 	if missing := missingKinds(d); len(missing) > 0 {
-		lines = append(lines, "Still missing: "+strings.Join(missing, ", ")+".")
+		lines = append(lines, "Partners still missing: "+strings.Join(missing, ", ")+".")
 	}
 	lines = append(lines, "Who will object? Who will be in the room?")
 	return strings.Join(lines, "\n")
@@ -477,9 +483,9 @@ func missingKinds(d model.Dossier) []string {
 		kind model.PartnerKind
 		text string
 	}{
-		{model.PartnerLateral, "a lateral partner (a peer to rehearse with)"},
-		{model.PartnerInfluencer, "an influencer (someone senior to shape the timing)"},
-		{model.PartnerWilling, "a willing partner (someone who wants you to succeed)"},
+		{model.PartnerLateral, "lateral (a peer)"},
+		{model.PartnerInfluencer, "influencer (someone senior)"},
+		{model.PartnerWilling, "willing (on your side)"},
 	} {
 		if !have[k.kind] {
 			out = append(out, k.text)
@@ -546,8 +552,17 @@ func (f *personFlow) whatForm() *huh.Form {
 		huh.NewInput().Title("The message, in one line").Placeholder("what you want them to hear or do").
 			Value(&d.Message).CharLimit(500),
 		huh.NewSelect[model.Opener]().Title("How will you open?").Description(hint).
-			Options(openers...).Value(&d.Opener),
+			Options(openers...).Value(&d.Opener).Height(len(openers)+1+descLines(hint, f.host.width)),
 	).Title("What to bring " + f.name()))
+}
+
+// descLines is how many lines huh will wrap a field description into, so a
+// select's height leaves room for every option under it.
+func descLines(s string, width int) int {
+	if width <= 4 {
+		return 1
+	}
+	return len(strings.Split(ansi.Wordwrap(s, width-4, ""), "\n"))
 }
 
 // kindPhrase is "a lateral partner", "an influencer"… for the opener hint.

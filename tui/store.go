@@ -26,6 +26,7 @@ type Store interface {
 
 	AddStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error)
 	UpdateStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error)
+	GetStakeholder(ctx context.Context, id int64) (model.Stakeholder, error)
 
 	LogTouchpoint(ctx context.Context, t model.Touchpoint) (model.Touchpoint, error)
 	AddObjection(ctx context.Context, o model.Objection) (model.Objection, error)

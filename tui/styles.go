@@ -106,21 +106,21 @@ func newStyles(isDark, noColor bool) *Styles {
 	s.Bad = fg(p.bad).Bold(true)
 	s.Accent = fg(p.accent)
 
-	s.Tab = fg(p.muted).Padding(0, 1)
-	s.TabActive = fg(p.accent).Bold(true).Underline(true).Padding(0, 1)
+	s.Tab = fg(p.muted)
+	s.TabActive = fg(p.accent).Bold(true)
 	s.TabGap = fg(p.subtle)
 
 	s.GridHeader = fg(p.muted).Bold(true)
 	s.GridCell = lipgloss.NewStyle()
 	if noColor {
 		s.GridSelected = lipgloss.NewStyle().Reverse(true)
-		s.TabActive = s.TabActive.Reverse(true).Underline(false)
+		s.TabActive = s.TabActive.Reverse(true)
 	} else {
 		s.GridSelected = lipgloss.NewStyle().Background(p.selBg).Foreground(p.selText).Bold(true)
 	}
 
 	s.StepDone = fg(p.good)
-	s.StepCurrent = fg(p.accent).Bold(true).Underline(true)
+	s.StepCurrent = fg(p.accent).Bold(true)
 	s.StepTodo = fg(p.muted)
 
 	s.Status = fg(p.muted)
@@ -162,11 +162,11 @@ func (s *Styles) toneStyle(t tone) lipgloss.Style {
 }
 
 // glamourStyle names the glamour standard style that matches the terminal.
+// Without colour the dark or light style is still used: Bubble Tea's ASCII
+// colour profile strips its colours but keeps bold and italics, whereas the
+// "notty" style would print markdown's asterisks around every bold word.
 func (s *Styles) glamourStyle() string {
-	switch {
-	case s.noColor:
-		return styles.NoTTYStyle
-	case s.isDark:
+	if s.isDark {
 		return styles.DarkStyle
 	}
 	return styles.LightStyle

@@ -93,7 +93,7 @@ func stanceArrow(cur, target model.Stance) string {
 	if cur == target || target == model.StanceUnknown {
 		return cur.String()
 	}
-	return cur.String() + " → " + target.String()
+	return cur.String() + "→" + target.String()
 }
 
 // wrapText wraps cleaned multi-line text to width, keeping at most maxLines.

@@ -74,15 +74,39 @@ func (a *App) statusView() string {
 	return ansi.Truncate(st.Status.Render(a.status), a.width, "…")
 }
 
-// helpView is the short help: the screen's keys, then the global ones.
+// helpView is the short help: the screen's keys, then the global ones. When
+// the line is too long the screen's last keys give way, never back or quit.
 func (a *App) helpView(cur screen) string {
-	if a.ask != pendingNone {
-		return a.help.ShortHelpView([]key.Binding{a.keys.Save, a.keys.Discard, a.keys.Keep})
+	h := a.help
+	h.SetWidth(0)
+	var line string
+	switch {
+	case a.ask != pendingNone:
+		line = h.ShortHelpView([]key.Binding{a.keys.Save, a.keys.Discard, a.keys.Keep})
+	case a.showKeys:
+		line = h.ShortHelpView([]key.Binding{key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close"))})
+	default:
+		var own []key.Binding
+		for _, b := range cur.ShortHelp() {
+			if b.Enabled() {
+				own = append(own, b)
+			}
+		}
+		global := a.globalKeys(cur)
+		if _, isForm := cur.(drafter); !isForm && len(a.stack) > 1 {
+			// Outside forms esc is the usual way back; it gives way first.
+			own = append(own, global[0])
+			global = global[1:]
+		}
+		for {
+			line = h.ShortHelpView(append(own[:len(own):len(own)], global...))
+			if ansi.StringWidth(line) <= a.width || len(own) == 0 {
+				break
+			}
+			own = own[:len(own)-1]
+		}
 	}
-	if a.showKeys {
-		return a.help.ShortHelpView([]key.Binding{key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close"))})
-	}
-	return a.help.ShortHelpView(append(cur.ShortHelp(), a.globalKeys(cur)...))
+	return ansi.Truncate(line, a.width, "…")
 }
 
 // globalKeys are back, help and quit as they apply now.

@@ -106,7 +106,7 @@ func (w *walkthrough) buildPeople() {
 		empty = "Nobody on the proposal yet. Go back (shift+tab) to add people."
 	default:
 		cols = []column{{width: 1}, {title: "Person", flex: 2, min: 12}, {title: "Partner", width: 10},
-			{title: "Role", width: 11}, {title: "Stance → target", width: 19}, {title: "Team", flex: 1, min: 8, hideBelow: 100}}
+			{title: "Role", width: 11}, {title: "Stance→target", width: 18}, {title: "Team", flex: 1, min: 8, hideBelow: 100}}
 	}
 	cursor := w.people.Cursor()
 	w.people = newGrid(cols, empty)
@@ -247,7 +247,7 @@ func (w *walkthrough) whomIntro() []string {
 	st, d := w.st, w.d
 	var out []string
 	if missing := missingKinds(d); len(missing) > 0 {
-		out = append(out, st.Warn.Render("Still missing: "+strings.Join(missing, "; ")+"."))
+		out = append(out, st.Warn.Render("Partners still missing: "+strings.Join(missing, ", ")+"."))
 	} else {
 		out = append(out, st.Good.Render("You have a lateral partner, an influencer and a willing partner."))
 	}
@@ -262,7 +262,7 @@ func (w *walkthrough) whomIntro() []string {
 		}
 	}
 	if len(against) == 0 {
-		out = append(out, st.Text.Render("Who will object? Nobody on the list is a skeptic, an opponent or a spoiler yet."))
+		out = append(out, st.Text.Render("Who will object? Nobody is marked skeptic, opponent or spoiler yet."))
 	} else {
 		out = append(out, st.Text.Render("Who will object? So far: "+strings.Join(limitNames(against, 4), ", ")+"."))
 	}
@@ -310,8 +310,14 @@ func (w *walkthrough) reviewText() string {
 	for _, f := range r.Factors {
 		pts := itoa(f.Points) + "/" + itoa(f.Max)
 		head := "  " + fit(clean(f.Name), nameW, false) + "  " + fit(pts, 6, true) + "  "
-		reason := clean(f.Reason)
-		lines = append(lines, head+ansi.Truncate(reason, max(width-ansi.StringWidth(head), 10), "…"))
+		hw := ansi.StringWidth(head)
+		for i, l := range wrapText(f.Reason, max(width-hw, 10), 2) {
+			if i == 0 {
+				lines = append(lines, head+l)
+			} else {
+				lines = append(lines, strings.Repeat(" ", hw)+st.Muted.Render(l))
+			}
+		}
 	}
 	if len(r.NextActions) > 0 {
 		lines = append(lines, "", st.Heading.Render("Next actions"))

@@ -157,6 +157,7 @@ func (w *walkthrough) enter(s walkStep) tea.Cmd {
 		w.review.SetContent(w.reviewText())
 		w.review.GotoTop()
 	}
+	w.syncKeys()
 	return nil
 }
 
@@ -199,6 +200,7 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 				w.review.SetContent(w.reviewText())
 			}
 		}
+		w.syncKeys()
 		return w, nil
 	case proposalSavedMsg:
 		if msg.seq != w.saveSeq {
@@ -222,7 +224,7 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 		w.p, w.id = msg.proposal, msg.proposal.ID
 		if w.finish {
 			return w, navigate(openWorkspaceMsg{id: w.p.ID, replace: true,
-				status: "Walkthrough complete. This is the workspace: l logs a conversation, a adds a person."})
+				status: "Walkthrough complete. Press l after you talk to someone."})
 		}
 		return w, tea.Batch(w.enter(w.after), w.load())
 	}
@@ -439,14 +441,19 @@ func (w *walkthrough) syncKeys() {
 	w.keys.NextStep.SetEnabled(list)
 	w.keys.PrevStep.SetEnabled(w.flow == nil && w.step > walkProposal && !w.host.active())
 	w.keys.Finish.SetEnabled(w.flow == nil && w.step == walkReview)
-	w.keys.Finish.SetHelp("enter", "finish and open the workspace")
+	w.keys.Finish.SetHelp("enter", "finish")
 	w.keys.NextStep.SetHelp("tab", "next step")
-	for _, b := range []*key.Binding{&w.keys.Up, &w.keys.Down} {
+	w.keys.PrevStep.SetHelp("shift+tab", "step back")
+	w.keys.Edit.SetHelp("enter", "fill in")
+	if w.step == walkWhom {
+		w.keys.Edit.SetHelp("enter", "edit")
+	}
+	for _, b := range []*key.Binding{&w.keys.Up, &w.keys.Down, &w.keys.Move} {
 		b.SetEnabled(list || w.step == walkReview)
 	}
-	w.keys.Up.SetHelp("↑/↓", "move")
+	w.keys.Move.SetHelp("↑/↓", "move")
 	if w.step == walkReview {
-		w.keys.Up.SetHelp("↑/↓", "scroll")
+		w.keys.Move.SetHelp("↑/↓", "scroll")
 	}
 }
 
@@ -458,7 +465,7 @@ func (w *walkthrough) ShortHelp() []key.Binding {
 	if w.host.active() {
 		return w.host.keyBinds()
 	}
-	return []key.Binding{w.keys.Up, w.keys.Add, w.keys.Edit, w.keys.NextStep, w.keys.PrevStep, w.keys.Finish}
+	return []key.Binding{w.keys.Add, w.keys.Edit, w.keys.Finish, w.keys.NextStep, w.keys.PrevStep, w.keys.Move}
 }
 
 // FullHelp implements help.KeyMap.
@@ -483,7 +490,7 @@ func (w *walkthrough) progress() string {
 		name := walkStepNames[s]
 		switch {
 		case s == w.step:
-			parts = append(parts, st.StepCurrent.Render(name))
+			parts = append(parts, st.StepCurrent.Render("["+name+"]"))
 		case int(s) <= w.p.WalkStep:
 			parts = append(parts, st.StepDone.Render("✓ "+name))
 		default:
@@ -514,7 +521,11 @@ func (w *walkthrough) View() string {
 	case w.host.active():
 		body = w.host.view()
 	case w.step == walkReview:
-		body = w.review.View() + "\n" + w.st.Muted.Render("Press enter to finish and open the workspace.")
+		hint := "Press enter to finish and open the workspace."
+		if !w.review.AtBottom() {
+			hint = "↓ scrolls for more · " + hint
+		}
+		body = w.review.View() + "\n" + w.st.Muted.Render(hint)
 	default:
 		body = w.listView()
 	}

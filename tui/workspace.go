@@ -76,15 +76,15 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 		{title: "Person", flex: 3, min: 12},
 		{title: "Role", width: 11},
 		{title: "Infl", width: 4, right: true},
-		{title: "Stance → target", width: 19},
+		{title: "Stance→target", width: 18},
 		{title: "Spoken", width: 7},
 		{title: "Next step", flex: 4, min: 10},
 	}, "Nobody yet. Press a to add the people who decide, sit in the room or influence them.")
 	w.plan = newGrid([]column{
 		{title: "", width: 1},
-		{title: "Person", flex: 2, min: 12},
+		{title: "Person", width: 17},
 		{title: "Talk by", width: 10},
-		{title: "Due", width: 9},
+		{title: "Due", width: 11},
 		{title: "Latest safe", width: 11, hideBelow: 90},
 		{title: "What", flex: 4, min: 12},
 		{title: "Where", width: 15},
@@ -92,7 +92,7 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 	}, "No talks planned. Press a to add a person and plan when, what and where.")
 	w.log = newGrid([]column{
 		{title: "Date", width: 10},
-		{title: "Person", flex: 2, min: 12},
+		{title: "Person", width: 16},
 		{title: "Channel", width: 13, hideBelow: 100},
 		{title: "Kind", width: 10},
 		{title: "Mood", width: 4, right: true},
@@ -101,14 +101,14 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 	w.objs = newGrid([]column{
 		{title: "Severity", width: 8},
 		{title: "Status", width: 10},
-		{title: "Raised by", flex: 1, min: 11},
+		{title: "Raised by", width: 15},
 		{title: "Objection", flex: 3, min: 16},
-		{title: "Voice in room", width: 14, hideBelow: 100},
+		{title: "Voice in room", width: 16, hideBelow: 100},
 		{title: "Our response", flex: 2, min: 12, hideBelow: 100},
 	}, "No objections recorded. Log a conversation (l) to record what people raise.")
 	w.spots = newGrid([]column{
 		{title: "Status", width: 9},
-		{title: "Surfaced by", flex: 1, min: 11},
+		{title: "Surfaced by", width: 15},
 		{title: "Blind spot", flex: 3, min: 16},
 		{title: "How addressed", flex: 2, min: 12, hideBelow: 100},
 	}, "No blind spots yet. Ask someone: “am I thinking about this right?”")
@@ -117,12 +117,7 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 }
 
 // title is the breadcrumb.
-func (w *workspace) title() string {
-	if !w.loaded {
-		return "Proposal"
-	}
-	return clean(w.d.Proposal.Title)
-}
+func (w *workspace) title() string { return "Proposal" }
 
 // refresh reloads the dossier; after an edit it announces how the score moved.
 func (w *workspace) refresh() tea.Cmd {
@@ -209,7 +204,7 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		cmds := []tea.Cmd{w.briefCmd()}
 		if w.announce {
 			w.announce = false
-			cmds = append(cmds, navigate(statusMsg{text: w.scoreChange(), add: true}))
+			cmds = append(cmds, navigate(statusMsg{text: w.scoreChange(), prepend: true}))
 		}
 		w.syncKeys()
 		return w, tea.Batch(cmds...)
@@ -386,16 +381,17 @@ func (w *workspace) syncKeys() {
 	case tabPlan:
 		w.keys.Edit.SetHelp("e", "edit plan")
 	}
-	w.keys.Up.SetHelp("↑/↓", "move")
+	w.keys.Move.SetHelp("↑/↓", "move")
 	if w.tab == tabSummary {
-		w.keys.Up.SetHelp("↑/↓", "scroll")
+		w.keys.Move.SetHelp("↑/↓", "scroll")
 	}
 	w.keys.Walk.SetHelp("w", "walkthrough")
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap; most useful first, since the line drops
+// keys from the end when the terminal is narrow.
 func (w *workspace) ShortHelp() []key.Binding {
-	return []key.Binding{w.keys.NextTab, w.keys.Up, w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Walk}
+	return []key.Binding{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.NextTab, w.keys.Walk, w.keys.Move}
 }
 
 // FullHelp implements help.KeyMap.
@@ -477,30 +473,30 @@ func (w *workspace) tabBar() string {
 		if w.loaded {
 			switch wsTab(i) {
 			case tabRoom:
-				label += " " + itoa(len(w.d.Stakeholders))
+				label += " (" + itoa(len(w.d.Stakeholders)) + ")"
 			case tabObjections:
-				label += " " + itoa(liveObjections(w.d))
+				label += " (" + itoa(liveObjections(w.d)) + ")"
 			}
 		}
-		if wsTab(i) == w.tab {
-			parts[i] = w.st.TabActive.Render(label)
-		} else {
-			parts[i] = w.st.Tab.Render(label)
-		}
+		parts[i] = w.tabLabel(wsTab(i), label)
 	}
 	bar := strings.Join(parts, "")
 	if ansi.StringWidth(bar) > w.width {
 		// Narrow terminals: drop the numbers and counts, keep the names.
 		for i, n := range tabNames {
-			if wsTab(i) == w.tab {
-				parts[i] = w.st.TabActive.Render(n)
-			} else {
-				parts[i] = w.st.Tab.Render(n)
-			}
+			parts[i] = w.tabLabel(wsTab(i), n)
 		}
 		bar = ansi.Truncate(strings.Join(parts, ""), w.width, "…")
 	}
 	return bar
+}
+
+// tabLabel draws one tab; the active one is bracketed so it reads without colour.
+func (w *workspace) tabLabel(t wsTab, label string) string {
+	if t == w.tab {
+		return w.st.TabActive.Render("[" + label + "]")
+	}
+	return w.st.Tab.Render(" " + label + " ")
 }
 
 // liveObjections counts objections still open or being addressed.

@@ -92,12 +92,18 @@ func (w *workspace) planRows(today model.Date) []gridRow {
 		}
 		due := daysPhrase(today, it.TargetDate)
 		t := toneNormal
-		if it.Overdue {
+		switch {
+		case it.Overdue:
 			t = toneWarn
 			due = "overdue"
+		case it.TargetDate.IsZero() && !s.Plan.Complete():
+			t = toneMuted
+			due = "not planned"
+		case it.TargetDate.IsZero():
+			due = "no date"
 		}
 		rows = append(rows, gridRow{id: s.ID, tone: t, cells: []string{
-			mark, w.names[s.ID], dateOr(it.TargetDate, s.Plan.Moment.String()), due,
+			mark, w.names[s.ID], dateOr(it.TargetDate, "—"), due,
 			dateOr(it.LatestSafe, "—"), planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
 		}})
 	}
@@ -106,7 +112,7 @@ func (w *workspace) planRows(today model.Date) []gridRow {
 			continue
 		}
 		rows = append(rows, gridRow{id: s.ID, tone: toneMuted, cells: []string{
-			"", w.names[s.ID], "not planned", "", "", planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
+			"", w.names[s.ID], "—", "not planned", "—", planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
 		}})
 	}
 	return rows
