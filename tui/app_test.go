@@ -1,0 +1,460 @@
+package tui
+
+import (
+	"image/color"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+func TestEmptyDashboardOffersWalkthroughAndDemo(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	d.mustSee("Press n to walk through a new proposal", "Press d to load a demo workbook")
+
+	d.press("d")
+	if len(st.proposals) == 0 || len(st.contacts) == 0 {
+		t.Fatal("d did not import the demo workbook")
+	}
+	if got := d.app.dash.list.Len(); got != len(st.proposals) {
+		t.Fatalf("dashboard lists %d proposals, the store has %d", got, len(st.proposals))
+	}
+	d.mustSee("Demo workbook loaded", "Consolidate onto one data warehouse", "Getting there")
+}
+
+func TestDemoKeyOnlyWorksOnAnEmptyWorkbook(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	calls := len(st.calls)
+	d.press("d")
+	for _, c := range st.calls[calls:] {
+		if c == "Import" {
+			t.Fatal("d imported the demo into a workbook that already has proposals")
+		}
+	}
+	d.mustNotSee("d load demo")
+}
+
+func TestWorkspaceTabsSwitchWithTabDigitsAndArrows(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter")
+	if d.app.state() != screenWorkspace {
+		t.Fatalf("enter opened screen %d, want the workspace", d.app.state())
+	}
+	w := d.app.work
+	steps := []struct {
+		key  string
+		want wsTab
+	}{
+		{"tab", tabRoom}, {"3", tabPlan}, {"shift+tab", tabRoom}, {"right", tabPlan},
+		{"left", tabRoom}, {"6", tabBlindSpots}, {"tab", tabSummary}, {"shift+tab", tabBlindSpots},
+	}
+	for _, s := range steps {
+		d.press(s.key)
+		if w.tab != s.want {
+			t.Fatalf("after %s the tab is %s, want %s", s.key, tabNames[w.tab], tabNames[s.want])
+		}
+	}
+	d.press("esc")
+	if d.app.state() != screenDashboard {
+		t.Fatal("esc did not go back to the dashboard")
+	}
+}
+
+func TestRoomCursorMovesAndLogDefaultsToSelectedPerson(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "2", "down", "down")
+	w := d.app.work
+	if w.room.Cursor() != 2 {
+		t.Fatalf("cursor at %d after two downs, want 2", w.room.Cursor())
+	}
+	want := w.d.Stakeholders[2].ID
+	d.press("l")
+	if d.app.state() != screenLog {
+		t.Fatal("l did not open the conversation log")
+	}
+	if got := d.app.logs.flow.draft.StakeholderID; got != want {
+		t.Fatalf("log preselects stakeholder %d, want the selected %d", got, want)
+	}
+}
+
+func TestQuitFromDashboard(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 80, 24)
+	d.press("q")
+	if !d.quit {
+		t.Fatal("q on the dashboard did not quit")
+	}
+}
+
+func TestQIsTextInATextField(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 80, 24)
+	d.press("n")
+	d.typ("quorum")
+	if d.quit {
+		t.Fatal("typing q in the title quit the app")
+	}
+	if got := d.app.walk.draft.Title; got != "quorum" {
+		t.Fatalf("title is %q, want %q", got, "quorum")
+	}
+	d.press("?")
+	if d.app.showKeys {
+		t.Fatal("? in a text field opened the key list instead of typing")
+	}
+}
+
+func TestCtrlCWithTypedTextAsksThenSaves(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	d.press("n")
+	d.typ("Budget for Q3")
+	d.press("ctrl+c")
+	if d.quit {
+		t.Fatal("ctrl+c with typed text quit without asking")
+	}
+	if d.app.ask != pendingQuit {
+		t.Fatal("ctrl+c with typed text did not ask")
+	}
+	d.mustSee("You have unsaved input. Save it before you quit?")
+
+	d.press("esc")
+	if d.app.ask != pendingNone || d.app.walk.draft.Title != "Budget for Q3" {
+		t.Fatal("esc did not go back to editing with the text intact")
+	}
+
+	d.press("ctrl+c", "s")
+	if !d.quit {
+		t.Fatal("save-and-quit did not quit after saving")
+	}
+	if len(st.proposals) != 1 || st.proposals[0].Title != "Budget for Q3" {
+		t.Fatalf("the typed title was not saved: %+v", st.proposals)
+	}
+}
+
+func TestEscWithTypedTextAsksThenDiscards(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	d.press("n")
+	d.typ("Never mind")
+	d.press("esc")
+	if d.app.ask != pendingBack || d.app.state() != screenWalk {
+		t.Fatal("esc with typed text did not ask before leaving")
+	}
+	d.press("d")
+	if d.app.state() != screenDashboard {
+		t.Fatal("discard did not go back to the dashboard")
+	}
+	if len(st.proposals) != 0 {
+		t.Fatal("discarded input was saved")
+	}
+}
+
+func TestEscWithoutInputGoesStraightBack(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 80, 24)
+	d.press("n", "esc")
+	if d.app.state() != screenDashboard || d.app.ask != pendingNone {
+		t.Fatal("esc on an untouched form did not go straight back")
+	}
+}
+
+func TestSaveAndQuitFailureStaysWithInput(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	d.press("n")
+	d.typ("Budget")
+	st.fail = errBoom
+	d.press("ctrl+c", "s")
+	if d.quit {
+		t.Fatal("the app quit although saving failed")
+	}
+	d.mustSee("✗ The disk is full.")
+	if d.app.walk.draft.Title != "Budget" {
+		t.Fatal("the typed title was lost after a failed save")
+	}
+}
+
+func TestWalkthroughSavesEachStepAndResumes(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	walkToWhom(d)
+	if len(st.proposals) != 1 {
+		t.Fatalf("want one proposal after the first steps, have %d", len(st.proposals))
+	}
+	p := st.proposals[0]
+	if p.WalkStep != int(walkWhen) || p.Moment != model.MomentBeforeChange || p.Kind != model.KindOperational {
+		t.Fatalf("steps not saved as completed: step %d, moment %s, kind %s", p.WalkStep, p.Moment, p.Kind)
+	}
+	if want := testToday.AddDays(10); !p.DecisionDate.Equal(want) {
+		t.Fatalf("decision date %s, want %s", p.DecisionDate, want)
+	}
+	if d.app.walk.step != walkWhom {
+		t.Fatalf("after when the walkthrough is on step %d, want whom", d.app.walk.step)
+	}
+
+	// Whom needs someone before going on.
+	d.press("tab")
+	d.mustSee("✗ Add at least the person who decides")
+	if d.app.walk.step != walkWhom {
+		t.Fatal("tab left whom with nobody on the list")
+	}
+
+	// Quit and reopen: the walkthrough resumes at the first step not done.
+	d.press("q")
+	if !d.quit {
+		t.Fatal("q on a list step did not quit")
+	}
+	d2 := newDriver(t, st, 80, 24)
+	d2.press("w")
+	if d2.app.walk == nil || d2.app.walk.step != walkWhom {
+		t.Fatal("re-entering did not resume at whom")
+	}
+}
+
+func TestWalkthroughAddsAPersonWithPrompts(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	walkToWhom(d)
+	d.mustSee("Partners still missing: lateral", "Who will object?", "Who will be in the room?")
+
+	d.press("a", "enter") // someone new
+	d.typ("Priya Shah")
+	d.press("enter")
+	d.typ("VP Engineering")
+	d.press("enter", "enter", "right", "enter", "enter") // org, lateral, discretion
+	d.press("enter", "right", "right", "enter", "y", "n") // decides, influence 5, votes, no veto
+	d.press("left", "left", "enter", "enter", "enter")   // skeptic, target supporter, not a spoiler
+	d.typ("Fewer meetings")
+	d.press("enter")
+	d.typ("Losing touch")
+	d.press("enter")
+
+	if len(st.stakeholders) != 1 || len(st.contacts) != 1 {
+		t.Fatalf("want one person saved, have %d stakeholders and %d contacts", len(st.stakeholders), len(st.contacts))
+	}
+	s, c := st.stakeholders[0], st.contacts[0]
+	if c.Name != "Priya Shah" || c.Title != "VP Engineering" || c.Kind != model.PartnerLateral {
+		t.Fatalf("contact saved as %+v", c)
+	}
+	if s.Role != model.RoleDecisionMaker || s.Influence != 5 || !s.Votes || s.Veto ||
+		s.Stance != model.StanceSkeptic || s.TargetStance != model.StanceSupporter || s.Wants != "Fewer meetings" {
+		t.Fatalf("stakeholder saved as %+v", s)
+	}
+	d.mustSee("Saved Priya Shah.", "Who will object? So far: Priya Shah.")
+	d.mustNotSee("lateral (a peer)")
+}
+
+func TestWhatStepSuggestsAnOpener(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("down", "w") // the second demo proposal resumes at what
+	w := d.app.walk
+	if w.step != walkWhat {
+		t.Fatalf("resumed at step %d, want what", w.step)
+	}
+	d.press("enter")
+	if w.flow == nil {
+		t.Fatal("enter did not open the what form")
+	}
+	s, _ := stakeholderByID(w.d, w.flow.base.ID)
+	want, _ := model.SuggestOpener(w.d.Contacts[s.ContactID].Kind, s.Stance)
+	if w.flow.draft.Opener != want {
+		t.Fatalf("opener preset to %s, want the suggestion %s", w.flow.draft.Opener, want)
+	}
+	d.mustSee("(suggested)")
+}
+
+func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	d.press("enter", "2")
+	w := d.app.work
+	before := w.r.Score
+	dana := w.d.Stakeholders[0]
+	touches := len(st.touchpoints)
+
+	d.press("l", "enter", "enter", "enter", "enter", "enter") // person, date, channel, kind, opener
+	d.press("up", "enter")                                   // sentiment +1
+	d.typ("Open to it with a stop-loss")
+	d.press("enter")
+	d.typ("Still wary of overruns")
+	d.press("enter")
+	d.typ("Vendor lock-in")
+	d.press("enter", "right", "enter") // major
+	d.typ("Finance close week clashes")
+	d.press("enter")
+
+	suggested := model.SuggestStance(dana.Stance, 1)
+	if got := d.app.logs.flow.draft.Stance; got != suggested {
+		t.Fatalf("stance preset to %s, want the suggestion %s", got, suggested)
+	}
+	d.press("enter")
+
+	if d.app.state() != screenWorkspace {
+		t.Fatal("the log did not return to the workspace")
+	}
+	if len(st.touchpoints) != touches+1 {
+		t.Fatal("the conversation was not logged")
+	}
+	tp := st.touchpoints[len(st.touchpoints)-1]
+	if tp.StakeholderID != dana.ID || tp.Sentiment != 1 || tp.Said != "Open to it with a stop-loss" ||
+		tp.Subtext != "Still wary of overruns" || !tp.Date.Equal(testToday) {
+		t.Fatalf("conversation saved as %+v", tp)
+	}
+	o := st.objections[len(st.objections)-1]
+	if o.Text != "Vendor lock-in" || o.Severity != model.SeverityMajor || o.RaisedByID != dana.ID || o.TouchpointID != tp.ID {
+		t.Fatalf("objection saved as %+v", o)
+	}
+	b := st.blindSpots[len(st.blindSpots)-1]
+	if b.Text != "Finance close week clashes" || b.SurfacedByID != dana.ID {
+		t.Fatalf("blind spot saved as %+v", b)
+	}
+	got, _ := st.GetStakeholder(t.Context(), dana.ID)
+	if got.Stance != suggested || !got.Plan.Done {
+		t.Fatalf("stakeholder after the log: stance %s, plan done %v", got.Stance, got.Plan.Done)
+	}
+	d.mustSee("Readiness "+itoa(before)+" → "+itoa(d.app.work.r.Score), "Logged the talk with Dana Reyes.")
+}
+
+func TestAddPersonFromWorkspaceWalksWhomWhenWhatWhere(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 120, 40)
+	d.press("enter", "a", "enter") // someone new
+	d.typ("Zoe Park")
+	d.press("enter", "enter", "enter", "enter", "enter") // title, org, kind, discretion
+	d.press("enter", "enter", "enter", "enter")          // role, influence, votes, veto
+	d.press("enter", "enter", "enter")                   // stance, target, spoiler
+	d.press("enter", "enter")                            // wants, fears
+	// when
+	d.press("enter")
+	d.typ("+2d")
+	d.press("enter", "enter")
+	// what
+	d.press("right", "enter")
+	d.typ("Share the benchmark")
+	d.press("enter", "enter")
+	// where
+	d.press("down", "down", "enter")
+	d.typ("the lobby")
+	d.press("enter", "enter")
+
+	if d.app.state() != screenWorkspace {
+		t.Fatalf("adding a person ended on screen %d, want the workspace", d.app.state())
+	}
+	s := st.stakeholders[len(st.stakeholders)-1]
+	if !s.Plan.Complete() || s.Plan.Approach != model.ApproachShare || s.Plan.Message != "Share the benchmark" ||
+		s.Plan.Venue != model.VenueWalk || s.Plan.Place != "the lobby" || !s.Plan.TargetDate.Equal(testToday.AddDays(2)) {
+		t.Fatalf("plan saved as %+v", s.Plan)
+	}
+	d.mustSee("Saved Zoe Park.")
+}
+
+func TestEditPlanFromPlanTab(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	d.press("enter", "3")
+	w := d.app.work
+	row, _ := w.plan.Selected()
+	d.press("e")
+	if d.app.state() != screenPerson || d.app.pers.flow.stage() != stageWhen {
+		t.Fatal("e on the plan did not open when, what and where")
+	}
+	d.press("enter", "enter", "enter") // when unchanged
+	d.press("enter")                   // approach
+	for range 80 {
+		d.press("backspace")
+	}
+	d.typ("New message")
+	d.press("enter", "enter", "enter", "enter", "enter")
+	got, _ := st.GetStakeholder(t.Context(), row.id)
+	if got.Plan.Message != "New message" {
+		t.Fatalf("message is %q after the edit", got.Plan.Message)
+	}
+}
+
+func TestLateAnswersAreDropped(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter")
+	w := d.app.work
+	title := w.d.Proposal.Title
+	stale := model.Dossier{Proposal: model.Proposal{ID: w.id, Title: "stale"}}
+	d.send(dossierLoadedMsg{seq: w.seq - 1, dossier: stale})
+	if w.d.Proposal.Title != title {
+		t.Fatal("a late dossier replaced the current one")
+	}
+	d.send(briefRenderedMsg{seq: w.version - 1, width: w.briefWidth(), style: w.st.glamourStyle(), out: "stale"})
+	if strings.Contains(d.view(), "stale") {
+		t.Fatal("a late rendering was shown")
+	}
+}
+
+func TestBackgroundColourRestylesAndRerendersTheBrief(t *testing.T) {
+	st := demoStore(t)
+	d := &driver{t: t, store: st}
+	d.app = New(st, Options{Today: func() model.Date { return testToday }})
+	d.app.opts.NoColor = false
+	d.app.styles = newStyles(true, false)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.run(d.app.Init())
+	d.press("enter")
+	w := d.app.work
+	if _, ok := w.cache[itoa(w.briefWidth())+"/dark"]; !ok {
+		t.Fatal("the brief was not rendered in the dark style")
+	}
+	d.send(tea.BackgroundColorMsg{Color: color.White})
+	if d.app.styles.isDark {
+		t.Fatal("a white background left the dark styles in place")
+	}
+	if _, ok := w.cache[itoa(w.briefWidth())+"/light"]; !ok {
+		t.Fatal("the brief was not re-rendered in the light style")
+	}
+}
+
+func TestUserTextIsCleanedBeforeDisplay(t *testing.T) {
+	st := demoStore(t)
+	evil := "Eve\x1b]8;;http://evil.example\x07 link\x1b]8;;\x07\x1b[2J\u202eevil\r"
+	st.contacts[0].Name = evil
+	st.proposals[0].Title = "Plan\x1b[31m red\x1b[0m"
+	d := newDriver(t, st, 120, 40)
+	for _, keys := range [][]string{{}, {"enter", "2"}, {"3"}, {"4"}} {
+		d.press(keys...)
+		raw := d.app.View().Content
+		for _, bad := range []string{"\x1b]8", "\x1b[2J", "\u202e", "\r", "\x1b[31m"} {
+			if strings.Contains(raw, bad) {
+				t.Fatalf("screen contains %q from user text", bad)
+			}
+		}
+	}
+	d.press("2")
+	d.mustSee("Eve link")
+}
+
+func TestResizeReflowsEveryScreen(t *testing.T) {
+	d := newDriver(t, demoStore(t), 120, 40)
+	for _, keys := range [][]string{{}, {"enter"}, {"2"}, {"3"}, {"4"}, {"l"}} {
+		d.press(keys...)
+		for _, size := range [][2]int{{80, 24}, {100, 30}, {60, 20}, {120, 40}} {
+			d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			checkFrame(t, d.view(), size[0], size[1])
+		}
+	}
+}
+
+func TestHelpListsEveryKeyAndAnyKeyCloses(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "?")
+	if !d.app.showKeys {
+		t.Fatal("? did not show the keys")
+	}
+	d.mustSee("All keys", "jump to tab", "log talk", "quit")
+	d.press("x")
+	if d.app.showKeys || d.app.state() != screenWorkspace {
+		t.Fatal("a key did not close the key list")
+	}
+}
+
+func TestLoadErrorIsOneSentenceInTheStatusLine(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 80, 24)
+	d.send(openWorkspaceMsg{id: 4242})
+	d.mustSee("✗ Cannot load proposal 4242: not found.")
+}
