@@ -333,6 +333,9 @@ func (x *dossierIndex) talkAction(i int, it ScheduleItem, lead string) Action {
 	if s.Plan.ViaID != 0 {
 		text += " (via " + x.contactName(s.Plan.ViaID) + ")"
 	}
+	if !strings.HasSuffix(text, "”") {
+		text = sentence(text)
+	}
 	return Action{Kind: ActionTalk, StakeholderID: s.ID, Due: due, Text: text}
 }
 

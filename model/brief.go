@@ -155,6 +155,15 @@ func renderBrief(doc BriefDoc) string {
 	return strings.TrimRight(w.b.String(), "\n") + "\n"
 }
 
+// sentence ends generated or user text with a full stop unless it already
+// ends a sentence.
+func sentence(s string) string {
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
+}
+
 func decisionPhrase(d Date, daysLeft int) string {
 	if d.IsZero() {
 		return "no decision date"
@@ -370,7 +379,7 @@ func renderRelationships(w *mdWriter, doc BriefDoc) {
 			{"Wants", r.Wants}, {"Fears", r.Fears}, {"Value I bring", r.ValueIBring}, {"Notes", r.Notes},
 		} {
 			if n.text != "" {
-				notes = append(notes, n.label+": "+esc(snippet(n.text, 200)))
+				notes = append(notes, n.label+": "+esc(sentence(snippet(n.text, 200))))
 			}
 		}
 		line := "- **" + esc(r.Name) + "**: " + strings.Join(facts, "; ") + "."

@@ -377,12 +377,9 @@ func (x *dossierIndex) briefRelationships() []BriefRelationship {
 
 // recentLog is the latest conversations on the proposal, newest first.
 func (x *dossierIndex) recentLog() []BriefTouch {
-	ts := slices.Clone(x.d.Touchpoints)
-	slices.SortStableFunc(ts, func(a, b Touchpoint) int {
-		return cmp.Or(b.Date.t.Compare(a.Date.t), cmp.Compare(b.ID, a.ID))
-	})
 	out := []BriefTouch{}
-	for _, t := range ts[:min(len(ts), recentLogSize)] {
+	for k := len(x.byDay) - 1; k >= 0 && len(out) < recentLogSize; k-- {
+		t := x.d.Touchpoints[x.byDay[k]]
 		whom := x.contactName(t.ContactID)
 		if i, ok := x.personOf(t); ok {
 			whom = x.name(i)

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -18,8 +19,12 @@ type dossierIndex struct {
 	people    []Stakeholder
 	pos       map[int64]int // stakeholder ID → index in people
 	byContact map[int64]int // contact ID → first index in people
-	// talks are each person's conversations on this proposal, oldest first.
-	talks [][]Touchpoint
+	// byDay orders d.Touchpoints by day, then ID (indexes into it).
+	byDay []int32
+	// talks are each person's conversations on this proposal, oldest first,
+	// as indexes into d.Touchpoints (copying 20,000 rows would cost more
+	// than everything else Assess does).
+	talks [][]int32
 	// room are the indexes of people who decide or sit in the room.
 	room []int
 	// health is each contact's relationship health across all proposals.
@@ -46,20 +51,66 @@ func newDossierIndex(d Dossier, today Date) *dossierIndex {
 			x.room = append(x.room, i)
 		}
 	}
-	x.talks = make([][]Touchpoint, len(x.people))
-	for _, t := range d.Touchpoints {
-		if i, ok := x.personOf(t); ok {
-			x.talks[i] = append(x.talks[i], t)
+	x.byDay = byDayOrder(d.Touchpoints)
+	x.talks = make([][]int32, len(x.people))
+	for _, k := range x.byDay {
+		if i, ok := x.personOf(d.Touchpoints[k]); ok {
+			x.talks[i] = append(x.talks[i], k)
 		}
-	}
-	for i := range x.talks {
-		slices.SortStableFunc(x.talks[i], func(a, b Touchpoint) int {
-			return cmp.Or(a.Date.t.Compare(b.Date.t), cmp.Compare(a.ID, b.ID))
-		})
 	}
 	x.health = ledgerHealth(d, today)
 	return x
 }
+
+// byDayOrder returns the indexes of ts ordered by date, then by position
+// (ts is sorted by ID, so that is ID order). Conversations span a few
+// years at most, so a counting sort on the day number does it in linear
+// time; an odd spread of dates falls back to a comparison sort.
+func byDayOrder(ts []Touchpoint) []int32 {
+	n := len(ts)
+	order := make([]int32, 0, n)
+	lo, hi, dated := int64(math.MaxInt64), int64(math.MinInt64), 0
+	for _, t := range ts {
+		if !t.Date.IsZero() {
+			day := dayNumber(t.Date)
+			lo, hi = min(lo, day), max(hi, day)
+			dated++
+		}
+	}
+	if dated == 0 || hi-lo > int64(4*n+4096) {
+		for k := range ts {
+			order = append(order, int32(k))
+		}
+		slices.SortStableFunc(order, func(a, b int32) int { return ts[a].Date.t.Compare(ts[b].Date.t) })
+		return order
+	}
+	// Bucket 0 holds undated rows (they sort first, as the zero time does).
+	start := make([]int32, hi-lo+3)
+	bucket := func(t Touchpoint) int64 {
+		if t.Date.IsZero() {
+			return 0
+		}
+		return dayNumber(t.Date) - lo + 1
+	}
+	for _, t := range ts {
+		start[bucket(t)+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	order = order[:n]
+	for k, t := range ts {
+		b := bucket(t)
+		order[start[b]] = int32(k)
+		start[b]++
+	}
+	return order
+}
+
+func dayNumber(d Date) int64 { return d.t.Unix() / 86400 }
+
+// talk is person i's k-th conversation, oldest first.
+func (x *dossierIndex) talk(i, k int) *Touchpoint { return &x.d.Touchpoints[x.talks[i][k]] }
 
 // personOf finds the stakeholder a touchpoint belongs to: by stakeholder ID,
 // or by contact when the row carries no stakeholder.
@@ -88,7 +139,7 @@ func (x *dossierIndex) lastTalk(i int) (Touchpoint, bool) {
 	if len(x.talks[i]) == 0 {
 		return Touchpoint{}, false
 	}
-	return x.talks[i][len(x.talks[i])-1], true
+	return *x.talk(i, len(x.talks[i])-1), true
 }
 
 // name is person i's display name, cleaned for a terminal.
@@ -168,13 +219,16 @@ func sortedDossier(d Dossier) Dossier {
 	d.Objections = sortedBy(d.Objections, func(o Objection) int64 { return o.ID })
 	d.BlindSpots = sortedBy(d.BlindSpots, func(b BlindSpot) int64 { return b.ID })
 	d.ContactTouchpoints = sortedBy(d.ContactTouchpoints, func(t Touchpoint) int64 { return t.ID })
-	d.History = slices.Clone(d.History)
-	slices.SortStableFunc(d.History, func(a, b HistoryEvent) int {
+	byTime := func(a, b HistoryEvent) int {
 		if c := cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)); c != 0 {
 			return c
 		}
 		return compareContent(a, b)
-	})
+	}
+	if !slices.IsSortedFunc(d.History, byTime) {
+		d.History = slices.Clone(d.History)
+		slices.SortFunc(d.History, byTime)
+	}
 	return d
 }
 

@@ -35,23 +35,37 @@ type Health struct {
 // ignored, so the caller may pass a wider list; conversations dated after
 // today count in the ledger but not as "last spoken".
 func ContactHealth(c Contact, touchpoints []Touchpoint, today Date) Health {
-	h := Health{DaysSince: -1, CadenceDays: c.CadenceDays}
+	var a ledgerAcc
+	for k := range touchpoints {
+		if touchpoints[k].ContactID == c.ID {
+			a.add(&touchpoints[k], today)
+		}
+	}
+	return a.health(c, today)
+}
+
+// ledgerAcc accumulates one contact's ledger.
+type ledgerAcc struct {
+	last        Date
+	gives, asks int
+}
+
+func (a *ledgerAcc) add(t *Touchpoint, today Date) {
+	if t.Kind.Gives() {
+		a.gives++
+	}
+	if t.Kind.Asks() {
+		a.asks++
+	}
+	if !t.Date.IsZero() && !t.Date.After(today) && t.Date.After(a.last) {
+		a.last = t.Date
+	}
+}
+
+func (a ledgerAcc) health(c Contact, today Date) Health {
+	h := Health{LastSpoken: a.last, DaysSince: -1, Gives: a.gives, Asks: a.asks, CadenceDays: c.CadenceDays}
 	if h.CadenceDays <= 0 {
 		h.CadenceDays = DefaultCadenceDays
-	}
-	for _, t := range touchpoints {
-		if t.ContactID != c.ID {
-			continue
-		}
-		if t.Kind.Gives() {
-			h.Gives++
-		}
-		if t.Kind.Asks() {
-			h.Asks++
-		}
-		if !t.Date.IsZero() && !t.Date.After(today) && t.Date.After(h.LastSpoken) {
-			h.LastSpoken = t.Date
-		}
 	}
 	if !h.LastSpoken.IsZero() {
 		h.DaysSince = h.LastSpoken.DaysUntil(today)
@@ -61,41 +75,45 @@ func ContactHealth(c Contact, touchpoints []Touchpoint, today Date) Health {
 	return h
 }
 
-// ledgerTouchpoints merges the cross-proposal log with this proposal's, so
-// that a caller who filled only one of them still gets an honest ledger.
-// Rows are matched by ID; rows without an ID are trusted to the list they
-// came in, and this proposal's are only added when the wider list is empty.
-func ledgerTouchpoints(d Dossier) []Touchpoint {
-	if len(d.ContactTouchpoints) == 0 {
-		return d.Touchpoints
+// ledgerHealth computes the health of every contact in a dossier sorted by
+// sortedDossier. It reads the cross-proposal log plus any of this
+// proposal's conversations missing from it (matched by ID), so a caller who
+// filled only one list still gets an honest ledger; rows without an ID are
+// only taken from this proposal's list when the wider one is empty.
+func ledgerHealth(d Dossier, today Date) map[int64]Health {
+	accs := make(map[int64]*ledgerAcc, len(d.Contacts))
+	for id := range d.Contacts {
+		accs[id] = &ledgerAcc{}
 	}
-	seen := make(map[int64]bool, len(d.ContactTouchpoints))
-	for _, t := range d.ContactTouchpoints {
-		seen[t.ID] = true
-	}
-	out := d.ContactTouchpoints
-	extra := false
-	for _, t := range d.Touchpoints {
-		if t.ID != 0 && !seen[t.ID] {
-			if !extra {
-				out = append([]Touchpoint(nil), out...)
-				extra = true
-			}
-			out = append(out, t)
+	add := func(t *Touchpoint) {
+		if a := accs[t.ContactID]; a != nil {
+			a.add(t, today)
 		}
 	}
-	return out
-}
-
-// ledgerHealth computes the health of every contact in the dossier.
-func ledgerHealth(d Dossier, today Date) map[int64]Health {
-	byContact := map[int64][]Touchpoint{}
-	for _, t := range ledgerTouchpoints(d) {
-		byContact[t.ContactID] = append(byContact[t.ContactID], t)
+	wide := d.ContactTouchpoints
+	for k := range wide {
+		add(&wide[k])
+	}
+	j := 0
+	for k := range d.Touchpoints {
+		t := &d.Touchpoints[k]
+		if len(wide) == 0 {
+			add(t)
+			continue
+		}
+		if t.ID == 0 {
+			continue
+		}
+		for j < len(wide) && wide[j].ID < t.ID {
+			j++
+		}
+		if j == len(wide) || wide[j].ID != t.ID {
+			add(t)
+		}
 	}
 	out := make(map[int64]Health, len(d.Contacts))
 	for id, c := range d.Contacts {
-		out[id] = ContactHealth(c, byContact[id], today)
+		out[id] = accs[id].health(c, today)
 	}
 	return out
 }

@@ -50,7 +50,7 @@ func EscapeInline(s string) string {
 			continue
 		}
 		switch {
-		case strings.ContainsRune("\\`*_[]<>#|~&@", rune(c)):
+		case mdSpecial[c]:
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		case c == ':' && strings.HasPrefix(s[i:], "://"):
@@ -74,6 +74,16 @@ func EscapeInline(s string) string {
 // EscapeInline does, which includes escaping the pipe that would split the
 // cell and folding line breaks that would end the row.
 func EscapeCell(s string) string { return EscapeInline(s) }
+
+// mdSpecial marks the ASCII characters that are always escaped: those that
+// open emphasis, code, links, HTML, entities, headings, table cells,
+// strikethrough and email autolinks.
+var mdSpecial = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "\\`*_[]<>#|~&@" {
+		t[c] = true
+	}
+	return t
+}()
 
 func isASCIIWordByte(c byte) bool {
 	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')

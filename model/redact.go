@@ -18,8 +18,10 @@ import (
 // is also a word ("Will", "Grant") is replaced wherever it appears.
 type Redactor struct {
 	labels map[int64]string
-	// terms by the lower-cased first rune, longest first.
-	terms map[rune][]redactTerm
+	// terms by their first two folded runes (see termKey), longest first.
+	terms map[uint64][]redactTerm
+	// oneRune is set when some term is a single rune (a contact called "X").
+	oneRune bool
 }
 
 type redactTerm struct {
@@ -30,7 +32,7 @@ type redactTerm struct {
 // NewRedactor builds the labels and the terms to find for a dossier.
 func NewRedactor(d Dossier) *Redactor {
 	x := newDossierIndex(Dossier{Proposal: d.Proposal, Stakeholders: d.Stakeholders, Contacts: d.Contacts}, Date{})
-	rd := &Redactor{labels: map[int64]string{}, terms: map[rune][]redactTerm{}}
+	rd := &Redactor{labels: map[int64]string{}, terms: map[uint64][]redactTerm{}}
 	for i, s := range x.people {
 		if _, done := rd.labels[s.ContactID]; !done {
 			rd.labels[s.ContactID] = roleLabel(s.Role) + " " + letters(i)
@@ -57,8 +59,11 @@ func NewRedactor(d Dossier) *Redactor {
 			return
 		}
 		seen[key] = true
-		r, _ := utf8.DecodeRuneInString(key)
-		rd.terms[r] = append(rd.terms[r], redactTerm{text: t, label: label})
+		if utf8.RuneCountInString(t) == 1 {
+			rd.oneRune = true
+		}
+		k := termKey(t, 0)
+		rd.terms[k] = append(rd.terms[k], redactTerm{text: t, label: label})
 	}
 	order := make([]int64, 0, len(ids))
 	for _, s := range x.people {
@@ -74,8 +79,8 @@ func NewRedactor(d Dossier) *Redactor {
 			addTerm(t, rd.labels[id])
 		}
 	}
-	for r := range rd.terms {
-		slices.SortStableFunc(rd.terms[r], func(a, b redactTerm) int { return cmp.Compare(len(b.text), len(a.text)) })
+	for k := range rd.terms {
+		slices.SortStableFunc(rd.terms[k], func(a, b redactTerm) int { return cmp.Compare(len(b.text), len(a.text)) })
 	}
 	return rd
 }
@@ -100,6 +105,16 @@ func (rd *Redactor) Text(s string) string {
 	changed := false
 	prevWord := false
 	for i := 0; i < len(clean); {
+		r, size := utf8.DecodeRuneInString(clean[i:])
+		word := isWordRune(r)
+		if prevWord && word {
+			// Mid-word: no term can start here.
+			if changed {
+				b.WriteString(clean[i : i+size])
+			}
+			i += size
+			continue
+		}
 		if end, label, ok := rd.matchAt(clean, i, prevWord); ok {
 			if !changed {
 				b.Grow(len(clean))
@@ -110,11 +125,10 @@ func (rd *Redactor) Text(s string) string {
 			i, prevWord = end, true
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(clean[i:])
 		if changed {
 			b.WriteString(clean[i : i+size])
 		}
-		prevWord = isWordRune(r)
+		prevWord = word
 		i += size
 	}
 	if !changed {
@@ -125,9 +139,18 @@ func (rd *Redactor) Text(s string) string {
 
 // matchAt finds the longest term that starts at byte i of s on a word
 // boundary, and returns where it ends and the label that replaces it.
+// Terms of two runes or more are filed under their first two; one-rune
+// terms (a contact called "X") under the first alone.
 func (rd *Redactor) matchAt(s string, i int, prevWord bool) (int, string, bool) {
+	if end, label, ok := rd.tryTerms(rd.terms[termKey(s, i)], s, i, prevWord); ok || !rd.oneRune {
+		return end, label, ok
+	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	for _, t := range rd.terms[unicode.ToLower(r)] {
+	return rd.tryTerms(rd.terms[uint64(foldRune(r))<<32], s, i, prevWord)
+}
+
+func (rd *Redactor) tryTerms(terms []redactTerm, s string, i int, prevWord bool) (int, string, bool) {
+	for _, t := range terms {
 		if prevWord && isWordRune(firstRune(t.text)) {
 			continue
 		}
@@ -136,6 +159,32 @@ func (rd *Redactor) matchAt(s string, i int, prevWord bool) (int, string, bool) 
 		}
 	}
 	return 0, "", false
+}
+
+// termKey folds the first two runes of s from byte i into a lookup key;
+// white space of any kind counts as a plain space, as matchFold treats it.
+func termKey(s string, i int) uint64 {
+	r1, n := utf8.DecodeRuneInString(s[i:])
+	key := uint64(foldRune(r1)) << 32
+	if i+n < len(s) {
+		r2, _ := utf8.DecodeRuneInString(s[i+n:])
+		if unicode.IsSpace(r2) {
+			r2 = ' '
+		}
+		key |= uint64(foldRune(r2))
+	}
+	return key
+}
+
+// foldRune maps a rune to a case-insensitive representative.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(unicode.ToUpper(r))
 }
 
 // matchFold reports whether term occurs in s at byte i, case-insensitively,
@@ -161,7 +210,7 @@ func matchFold(s string, i int, term string) (int, bool) {
 			}
 			continue
 		}
-		if r != tr && unicode.ToLower(r) != unicode.ToLower(tr) && unicode.ToUpper(r) != unicode.ToUpper(tr) {
+		if r != tr && foldRune(r) != foldRune(tr) {
 			return 0, false
 		}
 		j += size
@@ -276,7 +325,13 @@ func redactDossier(d Dossier, rd *Redactor) Dossier {
 		return o
 	}
 	out.Touchpoints = redactTouches(d.Touchpoints)
-	out.ContactTouchpoints = redactTouches(d.ContactTouchpoints)
+	// Conversations on other proposals only feed the ledger's counts; their
+	// words never belong in this brief, so they are dropped, not redacted.
+	out.ContactTouchpoints = make([]Touchpoint, len(d.ContactTouchpoints))
+	for k, t := range d.ContactTouchpoints {
+		t.Said, t.Subtext, t.FollowUp = "", "", ""
+		out.ContactTouchpoints[k] = t
+	}
 	out.Objections = make([]Objection, len(d.Objections))
 	for k, o := range d.Objections {
 		o.Text, o.Response = rd.Text(o.Text), rd.Text(o.Response)

@@ -36,7 +36,8 @@ const (
 
 // whoKnows lists everyone who has heard of the proposal: each contact with
 // a logged conversation on it, and each intermediary who carried a message
-// (a via on a talk that has happened), with the day they first heard.
+// (the via of a planned talk marked held), with the day they first heard
+// (for an intermediary, the day of the latest talk with that person).
 func (x *dossierIndex) whoKnows() []Knower {
 	since := map[int64]Date{}
 	add := func(id int64, d Date) {
@@ -58,14 +59,14 @@ func (x *dossierIndex) whoKnows() []Knower {
 		add(id, t.Date)
 	}
 	for i, s := range x.people {
-		if s.Plan.ViaID == 0 || !(s.Plan.Done || x.talked(i)) {
+		if s.Plan.ViaID == 0 || !s.Plan.Done {
 			continue
 		}
-		var first Date
-		if x.talked(i) {
-			first = x.talks[i][0].Date
+		var held Date
+		if t, ok := x.lastTalk(i); ok {
+			held = t.Date
 		}
-		add(s.Plan.ViaID, first)
+		add(s.Plan.ViaID, held)
 	}
 	out := make([]Knower, 0, len(since))
 	for id, d := range since {
@@ -282,36 +283,41 @@ func humanDateValue(s string) string {
 func (x *dossierIndex) sentimentRisk(add func(key, title, evidence string, ids []int64)) {
 	var ev []string
 	var ids []int64
-	var all []Touchpoint
+	total := 0
 	for i := range x.people {
-		ts := x.talks[i]
-		all = append(all, ts...)
-		if len(ts) < 2 {
+		n := len(x.talks[i]) - 1 // the earlier readings
+		total += n + 1
+		if n < 1 {
 			continue
 		}
-		last := clampSentiment(ts[len(ts)-1].Sentiment)
+		latest := x.talk(i, n)
+		last := clampSentiment(latest.Sentiment)
 		sum := 0
-		for _, t := range ts[:len(ts)-1] {
-			sum += clampSentiment(t.Sentiment)
+		for k := range n {
+			sum += clampSentiment(x.talk(i, k).Sentiment)
 		}
-		n := len(ts) - 1
 		if last*n <= sum-n { // latest at least a full step below the earlier average
 			ev = append(ev, fmt.Sprintf("%s: %s on average, then %s on %s",
-				x.name(i), signedTenths(sum*10/n), signed(last), ts[len(ts)-1].Date.Human()))
+				x.name(i), signedTenths(sum*10/n), signed(last), latest.Date.Human()))
 			ids = append(ids, x.people[i].ID)
 		}
 	}
-	if len(all) >= 4 {
-		slices.SortFunc(all, func(a, b Touchpoint) int { return cmp.Or(a.Date.t.Compare(b.Date.t), cmp.Compare(a.ID, b.ID)) })
-		ne := len(all) / 2
-		nl := len(all) - ne
-		se, sl := 0, 0
-		for k, t := range all {
+	if total >= 4 {
+		// Everyone's conversations in date order, split into halves.
+		ne := total / 2
+		nl := total - ne
+		se, sl, k := 0, 0, 0
+		for _, idx := range x.byDay {
+			t := x.d.Touchpoints[idx]
+			if _, ok := x.personOf(t); !ok {
+				continue
+			}
 			if k < ne {
 				se += clampSentiment(t.Sentiment)
 			} else {
 				sl += clampSentiment(t.Sentiment)
 			}
+			k++
 		}
 		if 2*sl*ne <= 2*se*nl-ne*nl { // later half at least half a step lower
 			ev = append([]string{fmt.Sprintf("overall: %s on average in the first %d conversations, %s in the last %d",
@@ -438,14 +444,25 @@ func appendID(ids []int64, id int64) []int64 {
 	return append(ids, id)
 }
 
-// snippet shortens cleaned text to at most n characters, ending with "…".
+// snippet shortens cleaned text to at most n characters, ending with "…",
+// cut at a word boundary when one is near.
 func snippet(s string, n int) string {
 	s = Clean(s)
+	if len(s) <= n {
+		return s // bytes ≥ runes: short enough
+	}
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	cut := n - 1
+	for k := cut; k > cut-15 && k > 0; k-- {
+		if r[k] == ' ' {
+			cut = k
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }
 
 // quote puts generated quotation marks around cleaned user text.

@@ -1,0 +1,195 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// mini builds small dossiers for example tests: people are added with a
+// role, influence and stance, and get contact names "P1", "P2"…
+type mini struct {
+	d      Dossier
+	nextID int64
+}
+
+func newMini() *mini {
+	return &mini{d: Dossier{Proposal: Proposal{ID: 1, Title: "Mini", Forum: "The board", DecisionDate: fixtureToday.AddDays(20),
+		DecisionRule: RuleMajority, Status: StatusPrewiring}, Contacts: map[int64]Contact{}}, nextID: 1}
+}
+
+func (m *mini) person(name string, role Role, influence int, stance Stance) *Stakeholder {
+	m.nextID++
+	cid := m.nextID
+	m.d.Contacts[cid] = Contact{ID: cid, Name: name}
+	m.nextID++
+	m.d.Stakeholders = append(m.d.Stakeholders, Stakeholder{ID: m.nextID, ProposalID: 1, ContactID: cid, Role: role,
+		Influence: influence, Stance: stance})
+	return &m.d.Stakeholders[len(m.d.Stakeholders)-1]
+}
+
+func (m *mini) talk(s Stakeholder, offset int, kind TouchKind, sentiment int) {
+	m.nextID++
+	tp := Touchpoint{ID: m.nextID, StakeholderID: s.ID, ProposalID: 1, ContactID: s.ContactID,
+		Date: fixtureToday.AddDays(offset), Kind: kind, Sentiment: sentiment}
+	m.d.Touchpoints = append(m.d.Touchpoints, tp)
+	m.d.ContactTouchpoints = append(m.d.ContactTouchpoints, tp)
+}
+
+func (m *mini) byName(name string) Stakeholder {
+	for _, s := range m.d.Stakeholders {
+		if m.d.Contacts[s.ContactID].Name == name {
+			return s
+		}
+	}
+	panic("no " + name)
+}
+
+func points(t *testing.T, r Readiness, key string) int {
+	t.Helper()
+	f, ok := r.Factor(key)
+	if !ok {
+		t.Fatalf("no factor %q", key)
+	}
+	return f.Points
+}
+
+func TestCoverageIsInfluenceWeighted(t *testing.T) {
+	m := newMini()
+	m.person("Big", RoleDecisionMaker, 4, StanceUnknown)
+	small := m.person("Small", RoleDecisionMaker, 1, StanceUnknown)
+	m.person("Outside", RoleInfluencer, 5, StanceUnknown) // not in the room: does not count
+	m.talk(*small, -3, TouchAsk, 0)
+	r := Assess(m.d, fixtureToday)
+	// Talked to influence 1 of 5 in the room: 25 × 1/5 = 5.
+	if got := points(t, r, FactorCoverage); got != 5 {
+		t.Errorf("coverage %d, want 5", got)
+	}
+	f, _ := r.Factor(FactorCoverage)
+	if !strings.Contains(f.Reason, "1 of 2") || !strings.Contains(f.Reason, "not yet: Big") {
+		t.Errorf("reason %q does not say who is missing", f.Reason)
+	}
+}
+
+func TestObjectionPointsBySeverityAndVoice(t *testing.T) {
+	m := newMini()
+	dm := m.person("Dee", RoleDecisionMaker, 3, StanceSupporter)
+	inf := m.person("Ian", RoleInfluencer, 3, StanceSupporter)
+	cases := []struct {
+		name  string
+		obj   Objection
+		want  int
+		voice int64
+	}{
+		{"blocker, no voice", Objection{Severity: SeverityBlocker}, 10, 0},              // 20 × (24−12)/24
+		{"blocker, voice in the room", Objection{Severity: SeverityBlocker}, 15, dm.ID}, // 20 × (24−6)/24
+		{"blocker, voice outside the room", Objection{Severity: SeverityBlocker}, 10, inf.ID},
+		{"major, no voice", Objection{Severity: SeverityMajor}, 15, 0},  // 20 × 18/24
+		{"minor, voice", Objection{Severity: SeverityMinor}, 19, dm.ID}, // 20 × 23/24 = 19.17
+		{"resolved blocker", Objection{Severity: SeverityBlocker, Status: ObjectionResolved}, 20, 0},
+	}
+	for _, c := range cases {
+		d := m.d
+		o := c.obj
+		o.ID, o.ProposalID, o.Text, o.VoiceID = 99, 1, "x", c.voice
+		d.Objections = []Objection{o}
+		if got := points(t, Assess(d, fixtureToday), FactorObjections); got != c.want {
+			t.Errorf("%s: %d points, want %d", c.name, got, c.want)
+		}
+	}
+}
+
+func TestBlindSpotsAndTimingPoints(t *testing.T) {
+	m := newMini()
+	m.person("Dee", RoleDecisionMaker, 3, StanceSupporter)
+	m.d.BlindSpots = []BlindSpot{{ID: 1, Text: "a"}, {ID: 2, Text: "b", Status: BlindSpotAddressed}}
+	r := Assess(m.d, fixtureToday)
+	if got := points(t, r, FactorBlindSpots); got != 8 { // 10 × 3/4 = 7.5, rounded half up
+		t.Errorf("blind spots %d, want 8", got)
+	}
+	m.d.Proposal.DecisionDate = Date{}
+	if got := points(t, Assess(m.d, fixtureToday), FactorTiming); got != 3 {
+		t.Errorf("timing without a date %d, want 3", got)
+	}
+	m.d.Proposal.DecisionDate = fixtureToday.AddDays(-2)
+	if got := points(t, Assess(m.d, fixtureToday), FactorTiming); got != 0 {
+		t.Errorf("timing after the date passed %d, want 0", got)
+	}
+}
+
+func TestVerdictCaps(t *testing.T) {
+	m := newMini()
+	a := m.person("Ann", RoleDecisionMaker, 5, StanceChampion)
+	b := m.person("Bob", RoleInRoom, 3, StanceSupporter)
+	a.Plan.Done, b.Plan.Done = true, true
+	m.talk(*a, -5, TouchShare, 2)
+	m.talk(m.byName("Bob"), -4, TouchShare, 1)
+	m.d.BlindSpots = []BlindSpot{{ID: 1, Text: "x", Status: BlindSpotAddressed}}
+	r := Assess(m.d, fixtureToday)
+	if r.Verdict != ReadyToPitch || r.Score < ReadyAt {
+		t.Fatalf("baseline %s (%d), want ready: %+v", r.Verdict, r.Score, r.Factors)
+	}
+	m.d.Objections = []Objection{{ID: 7, ProposalID: 1, RaisedByID: m.byName("Bob").ID, Text: "No.", Severity: SeverityBlocker, VoiceID: a.ID}}
+	r = Assess(m.d, fixtureToday)
+	if r.Verdict != GettingThere || len(r.Caps) == 0 {
+		t.Errorf("with a room blocker: %s, caps %q; want Getting there with a reason", r.Verdict, r.Caps)
+	}
+	if r.NextActions[0].Kind != ActionBlocker {
+		t.Errorf("first action %q, want the blocker", r.NextActions[0].Text)
+	}
+}
+
+func TestNoStakeholdersExample(t *testing.T) {
+	d := Dossier{Proposal: Proposal{ID: 1, Title: "Empty", Forum: "Q1 board"}}
+	r := Assess(d, fixtureToday)
+	if r.Verdict != NotReady {
+		t.Errorf("verdict %s", r.Verdict)
+	}
+	want := "Name who decides: add the decision-maker(s) for Q1 board, then who will be in the room."
+	if len(r.NextActions) == 0 || r.NextActions[0].Text != want {
+		t.Errorf("first action %+v, want %q", r.NextActions, want)
+	}
+}
+
+func TestTalkActionReadsAsAnInstruction(t *testing.T) {
+	m := newMini()
+	s := m.person("Dana Reyes", RoleDecisionMaker, 5, StanceUnknown)
+	s.Plan = Plan{TargetDate: NewDate(2026, 11, 24), Venue: VenueCoffee, Opener: OpenerAdvice}
+	r := Assess(m.d, fixtureToday)
+	want := "Talk to Dana Reyes (decision-maker, stance unknown) by Tue 24 Nov — coffee/lunch, ask for advice."
+	var got []string
+	for _, a := range r.NextActions {
+		got = append(got, a.Text)
+	}
+	if len(got) == 0 || got[0] != want {
+		t.Errorf("actions %q, want first %q", got, want)
+	}
+	if r.NextActions[0].Due != NewDate(2026, 11, 24) || r.NextActions[0].StakeholderID != s.ID {
+		t.Errorf("action due %s for %d", r.NextActions[0].Due, r.NextActions[0].StakeholderID)
+	}
+}
+
+func TestFixtureReadiness(t *testing.T) {
+	r := Assess(fixtureDossier(), fixtureToday)
+	// Coverage: Dana, Marcus, Priya and Tom are all logged.
+	if got := points(t, r, FactorCoverage); got != 25 {
+		t.Errorf("coverage %d, want 25", got)
+	}
+	// Objections: blocker voiced by Marcus (6) + major without voice (6) +
+	// minor voiced by Priya (1) = 13 units: 20 × 11/24 = 9.17 → 9.
+	if got := points(t, r, FactorObjections); got != 9 {
+		t.Errorf("objections %d, want 9", got)
+	}
+	// One open blind spot of two: 10 × 3/4 = 7.5 → 8.
+	if got := points(t, r, FactorBlindSpots); got != 8 {
+		t.Errorf("blind spots %d, want 8", got)
+	}
+	if r.Verdict == ReadyToPitch {
+		t.Errorf("ready to pitch with Dana's blocker open")
+	}
+	if r.Forecast.Outcome != OutcomeFails { // Dana holds a veto and is a skeptic
+		t.Errorf("forecast %s, want fails", r.Forecast.Outcome)
+	}
+	if _, ok := r.Factor("nonsense"); ok {
+		t.Errorf("Factor found a key that does not exist")
+	}
+}
