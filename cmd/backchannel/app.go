@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+	"github.com/spf13/cobra"
+)
+
+// app carries what every subcommand shares: the streams, the workbook path and
+// the store, opened on first use so that `--help` and `version` never touch it.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	dbPath         string
+	store          *db.Store
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr}
+}
+
+func (a *app) close() {
+	if a.store != nil {
+		_ = a.store.Close()
+	}
+}
+
+// defaultDBPath is $BACKCHANNEL_DB, else $XDG_DATA_HOME/backchannel/workbook.db,
+// else ~/.local/share/backchannel/workbook.db.
+func defaultDBPath() string {
+	if p := os.Getenv("BACKCHANNEL_DB"); p != "" {
+		return p
+	}
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = "."
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "backchannel", "workbook.db")
+}
+
+// open returns the store, opening (and creating or migrating) it on first use.
+func (a *app) open(ctx context.Context) (*db.Store, error) {
+	if a.store != nil {
+		return a.store, nil
+	}
+	if a.dbPath == "" {
+		return nil, usagef(errors.New("--db must not be empty"))
+	}
+	st, err := db.Open(ctx, a.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	a.store = st
+	return st, nil
+}
+
+// today is the calendar day the command works on. BACKCHANNEL_TODAY
+// (YYYY-MM-DD) pins it, for reproducible briefs and tests.
+func today() (model.Date, error) {
+	if s := os.Getenv("BACKCHANNEL_TODAY"); s != "" {
+		var d model.Date
+		if err := d.UnmarshalText([]byte(s)); err != nil {
+			return model.Date{}, fmt.Errorf("BACKCHANNEL_TODAY: %w", err)
+		}
+		return d, nil
+	}
+	return model.DateOf(time.Now()), nil
+}
+
+// resolveProposal finds a proposal by id, title or unique prefix; with no
+// reference it picks the only open proposal.
+func (a *app) resolveProposal(ctx context.Context, st *db.Store, ref string) (model.Proposal, error) {
+	if ref != "" {
+		return st.FindProposal(ctx, ref)
+	}
+	all, err := st.ListProposals(ctx, false)
+	if err != nil {
+		return model.Proposal{}, err
+	}
+	var open []model.Proposal
+	for _, p := range all {
+		if p.Status.Open() {
+			open = append(open, p)
+		}
+	}
+	switch {
+	case len(open) == 1:
+		return open[0], nil
+	case len(all) == 0:
+		return model.Proposal{}, errNoProposal
+	case len(open) == 0:
+		return model.Proposal{}, usagef(errors.New("no open proposal; name one (see `backchannel proposals`)"))
+	}
+	return model.Proposal{}, usagef(fmt.Errorf("%d proposals are open; name one by id or title (see `backchannel proposals`)", len(open)))
+}
+
+// exactArgs is cobra.ExactArgs with a usage error a person can read.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef(fmt.Errorf("%s takes %s, got %d arguments", cmd.CommandPath(), what, len(args)))
+		}
+		return nil
+	}
+}
+
+// maxArgs is cobra.MaximumNArgs with a readable usage error.
+func maxArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usagef(fmt.Errorf("%s takes at most %s, got %d arguments", cmd.CommandPath(), what, len(args)))
+		}
+		return nil
+	}
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/backchannel/backchannel/model"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) blindSpotsCommand() *cobra.Command {
+	var proposal, person, search string
+	var statuses []string
+	var asJSON, asMD, all bool
+	cmd := &cobra.Command{
+		Use:     "blindspots",
+		Aliases: []string{"blindspot", "b"},
+		Short:   "Review blind spots across proposals, open first",
+		Args:    exactArgs(0, "no arguments (use flags to filter)"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if asJSON && asMD {
+				return usagef(fmt.Errorf("--json and --md cannot be used together"))
+			}
+			ctx := cmd.Context()
+			day, err := today()
+			if err != nil {
+				return err
+			}
+			f := model.BlindSpotFilter{Person: person, Text: search, IncludeArchived: all}
+			if f.Statuses, err = parseList(statuses, model.ParseBlindSpotStatus); err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			if proposal != "" {
+				p, err := st.FindProposal(ctx, proposal)
+				if err != nil {
+					return err
+				}
+				f.ProposalID = p.ID
+			}
+			dir, err := loadDirectory(ctx, st)
+			if err != nil {
+				return err
+			}
+			spots, err := st.ListBlindSpots(ctx, 0)
+			if err != nil {
+				return err
+			}
+			rows := model.BlindSpotRows(spots, dir, f, day)
+			switch {
+			case asJSON:
+				return writeJSON(a.stdout, rows)
+			case asMD:
+				_, err := fmt.Fprint(a.stdout, model.BlindSpotsMarkdown(rows))
+				return err
+			}
+			if len(rows) == 0 {
+				fmt.Fprintln(a.stdout, "No blind spots match.")
+				return nil
+			}
+			t := newTable(a.stdout, "ID", "PROPOSAL", "SURFACED BY", "STATUS", "AGE", "BLIND SPOT", "HOW ADDRESSED")
+			for _, r := range rows {
+				t.row(strconv.FormatInt(r.ID, 10), truncate(r.ProposalTitle, 24), r.SurfacedBy, r.Status.String(),
+					fmt.Sprintf("%dd", r.AgeDays), truncate(r.Text, 44), truncate(orDash(r.HowAddressed), 36))
+			}
+			return t.flush()
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&proposal, "proposal", "p", "", "only this proposal (id, title or unique prefix)")
+	fl.StringSliceVar(&statuses, "status", nil, "only these statuses: open, addressed")
+	fl.StringVar(&person, "person", "", `only those surfaced by this person (part of a name; "me" for mine)`)
+	fl.StringVar(&search, "search", "", "only those whose text contains this")
+	fl.BoolVar(&all, "all", false, "include archived proposals")
+	fl.BoolVar(&asJSON, "json", false, "print JSON (see docs/objections-json.md)")
+	fl.BoolVar(&asMD, "md", false, "print a markdown table")
+	cmd.AddCommand(a.blindSpotsAddCommand(), a.blindSpotsSetCommand())
+	return cmd
+}
+
+func (a *app) blindSpotsAddCommand() *cobra.Command {
+	var proposal, by, how, status string
+	cmd := &cobra.Command{
+		Use:     "add TEXT",
+		Short:   "Add a blind spot or an assumption to test (surfaced by me unless --by)",
+		Example: `  backchannel blindspots add "Am I assuming the board cares about cost more than speed?" -p Consolidate`,
+		Args:    exactArgs(1, "the blind spot's text (quote it)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			day, err := today()
+			if err != nil {
+				return err
+			}
+			b := model.BlindSpot{Text: args[0], HowAddressed: how, RaisedOn: day}
+			if status != "" {
+				if b.Status, err = model.ParseBlindSpotStatus(status); err != nil {
+					return err
+				}
+			}
+			if err := b.Validate(); err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			p, err := a.resolveProposal(ctx, st, proposal)
+			if err != nil {
+				return err
+			}
+			b.ProposalID = p.ID
+			if by != "" {
+				s, err := findStakeholderOn(ctx, st, p.ID, by)
+				if err != nil {
+					return err
+				}
+				b.SurfacedByID = s.ID
+			}
+			if b, err = st.AddBlindSpot(ctx, b); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Added blind spot %d to %q.\n", b.ID, model.Clean(p.Title))
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&proposal, "proposal", "p", "", "the proposal (default: the only open one)")
+	fl.StringVar(&by, "by", "", "who surfaced it (default: me)")
+	fl.StringVar(&how, "how", "", "how it was addressed")
+	fl.StringVar(&status, "status", "", "open or addressed")
+	return cmd
+}
+
+func (a *app) blindSpotsSetCommand() *cobra.Command {
+	var status, how, text string
+	cmd := &cobra.Command{
+		Use:     "set ID",
+		Short:   "Change a blind spot's status or how it was addressed (kept in history)",
+		Example: `  backchannel blindspots set 3 --status addressed --how "Asked two board members; speed matters more."`,
+		Args:    exactArgs(1, "the blind spot's id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil {
+				return fmt.Errorf("blind spot id must be a number, got %q", args[0])
+			}
+			fl := cmd.Flags()
+			if !fl.Changed("status") && !fl.Changed("how") && !fl.Changed("text") {
+				return usagef(fmt.Errorf("nothing to change; give --status, --how or --text"))
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			b, err := st.GetBlindSpot(ctx, id)
+			if err != nil {
+				return err
+			}
+			if fl.Changed("status") {
+				if b.Status, err = model.ParseBlindSpotStatus(status); err != nil {
+					return err
+				}
+			}
+			if fl.Changed("how") {
+				b.HowAddressed = how
+			}
+			if fl.Changed("text") {
+				b.Text = text
+			}
+			if err := b.Validate(); err != nil {
+				return err
+			}
+			if b, err = st.UpdateBlindSpot(ctx, b); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Blind spot %d is now %s.\n", b.ID, b.Status)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&status, "status", "", "open or addressed")
+	fl.StringVar(&how, "how", "", "how it was addressed")
+	fl.StringVar(&text, "text", "", "reword the blind spot")
+	return cmd
+}

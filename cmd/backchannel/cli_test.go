@@ -1,0 +1,342 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// result is what one CLI invocation produced.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// cli runs the command in-process against the workbook at dbPath, with the
+// clock pinned so that output is reproducible.
+func cli(t *testing.T, dbPath string, stdin string, args ...string) result {
+	t.Helper()
+	t.Setenv("BACKCHANNEL_TODAY", "2026-11-21")
+	t.Setenv("BACKCHANNEL_DB", "")
+	var out, errOut bytes.Buffer
+	full := append([]string{"--db", dbPath}, args...)
+	code := run(context.Background(), full, strings.NewReader(stdin), &out, &errOut)
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+func mustOK(t *testing.T, r result) result {
+	t.Helper()
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr: %s", r.code, r.stderr)
+	}
+	return r
+}
+
+// oneSentence checks the error contract: exactly one line on stderr, no Go
+// stack trace or panic, and the expected words.
+func oneSentence(t *testing.T, r result, wantCode int, want string) {
+	t.Helper()
+	if r.code != wantCode {
+		t.Errorf("exit %d, want %d (stderr %q)", r.code, wantCode, r.stderr)
+	}
+	lines := strings.Split(strings.TrimRight(r.stderr, "\n"), "\n")
+	if len(lines) != 1 || lines[0] == "" {
+		t.Errorf("stderr should be one line, got %q", r.stderr)
+	}
+	for _, bad := range []string{"panic", "goroutine", ".go:"} {
+		if strings.Contains(r.stderr, bad) {
+			t.Errorf("stderr looks like a crash: %q", r.stderr)
+		}
+	}
+	if !strings.Contains(strings.ToLower(r.stderr), strings.ToLower(want)) {
+		t.Errorf("stderr %q should mention %q", r.stderr, want)
+	}
+}
+
+func demoDB(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "w.db")
+	mustOK(t, cli(t, path, "", "demo"))
+	return path
+}
+
+func TestDemoThenProposalsJSON(t *testing.T) {
+	path := demoDB(t)
+	r := mustOK(t, cli(t, path, "", "proposals", "--json"))
+	var rows []struct {
+		ID       int64  `json:"id"`
+		Title    string `json:"title"`
+		Score    int    `json:"score"`
+		Verdict  string `json:"verdict"`
+		DaysLeft *int   `json:"days_left"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil {
+		t.Fatalf("proposals --json is not JSON: %v\n%s", err, r.stdout)
+	}
+	if len(rows) < 2 {
+		t.Fatalf("want the demo proposals, got %d", len(rows))
+	}
+	if rows[0].Title != "Consolidate onto one data warehouse" || rows[0].DaysLeft == nil || *rows[0].DaysLeft != 9 {
+		t.Errorf("first proposal should be the one nine days out, got %+v", rows[0])
+	}
+	for _, p := range rows {
+		if p.Verdict == "" || p.Score < 0 || p.Score > 100 {
+			t.Errorf("proposal %q has no readiness: %+v", p.Title, p)
+		}
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("workbook mode %v (err %v), want 0600", info.Mode().Perm(), err)
+	}
+}
+
+func TestDemoRefusesNonEmptyWithoutForce(t *testing.T) {
+	path := demoDB(t)
+	before := mustOK(t, cli(t, path, "", "export")).stdout
+	oneSentence(t, cli(t, path, "", "demo"), 1, "--force")
+	if after := mustOK(t, cli(t, path, "", "export")).stdout; after != before {
+		t.Fatal("a refused demo changed the workbook")
+	}
+	r := mustOK(t, cli(t, path, "", "demo", "--force"))
+	if !strings.Contains(r.stderr, "backup") {
+		t.Errorf("--force should say where the backup went, stderr %q", r.stderr)
+	}
+	matches, _ := filepath.Glob(path + ".bak-*")
+	if len(matches) != 1 {
+		t.Fatalf("want one backup beside the workbook, got %v", matches)
+	}
+}
+
+func TestExportImportRoundTripIsByteIdentical(t *testing.T) {
+	path := demoDB(t)
+	first := mustOK(t, cli(t, path, "", "export")).stdout
+	file := filepath.Join(t.TempDir(), "wb.json")
+	mustOK(t, cli(t, path, "", "export", "-o", file))
+	if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("export file mode: %v %v", info, err)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	mustOK(t, cli(t, fresh, "", "import", file))
+	second := mustOK(t, cli(t, fresh, "", "export")).stdout
+	if first != second {
+		t.Fatal("export → import → export differs")
+	}
+	// Import refuses a workbook that has data, and leaves it as it was.
+	oneSentence(t, cli(t, fresh, "", "import", file), 1, "empty")
+}
+
+func TestImportRejectsBadFilesAndImportsNothing(t *testing.T) {
+	path := demoDB(t)
+	good := mustOK(t, cli(t, path, "", "export")).stdout
+	dir := t.TempDir()
+	cases := []struct{ name, body, want string }{
+		{"truncated", good[:len(good)/2], "truncated"},
+		{"not json", "hello, world\n", "line 1"},
+		{"wrong format", `{"format":"other","version":1}`, "not a backchannel workbook"},
+		{"newer version", strings.Replace(good, `"version": 1`, `"version": 99`, 1), "version"},
+		{"bad row", strings.Replace(good, `"influence": 5`, `"influence": 7`, 1), "influence must be 1 to 5, got 7"},
+		{"unknown field", strings.Replace(good, `"title":`, `"titel":`, 1), "titel"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".json")
+			if err := os.WriteFile(file, []byte(c.body), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			target := filepath.Join(t.TempDir(), "t.db")
+			oneSentence(t, cli(t, target, "", "import", file), 1, c.want)
+			r := mustOK(t, cli(t, target, "", "proposals", "--json"))
+			if strings.TrimSpace(r.stdout) != "[]" {
+				t.Fatalf("a failed import left data behind: %s", r.stdout)
+			}
+		})
+	}
+}
+
+func TestBadInputGetsOneSentence(t *testing.T) {
+	path := demoDB(t)
+	before := mustOK(t, cli(t, path, "", "export")).stdout
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"empty name", []string{"contacts", "add", "   "}, 1, "name must not be empty"},
+		{"empty title", []string{"proposals", "add", ""}, 1, "title must not be empty"},
+		{"unknown enum", []string{"contacts", "add", "Zed", "--kind", "frenemy"}, 1, "valid: none, lateral, influencer, willing"},
+		{"bad date", []string{"proposals", "add", "X", "--date", "next blue moon"}, 1, "cannot read date"},
+		{"sentiment out of range", []string{"log", "Dana", "-p", "1", "--sentiment", "5"}, 1, "-2 to +2"},
+		{"sentiment not a number", []string{"log", "Dana", "-p", "1", "--sentiment", "great"}, 1, "sentiment must be a number"},
+		{"unknown person", []string{"log", "Nobody Atall", "-p", "1"}, 1, "nobody atall"},
+		{"not on proposal", []string{"log", "Kwame", "-p", "1"}, 1, "--role"},
+		{"unknown proposal", []string{"brief", "No such proposal"}, 1, "no such proposal"},
+		{"ambiguous default", []string{"brief"}, 2, "name one"},
+		{"unknown flag", []string{"proposals", "--colour"}, 2, "unknown flag"},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
+		{"too many args", []string{"contacts", "add", "A", "B"}, 2, "takes"},
+		{"unknown objection status", []string{"objections", "--status", "pending"}, 1, "valid: open, addressing, resolved, accepted, withdrawn"},
+		{"unknown objection id", []string{"objections", "set", "999", "--status", "resolved"}, 1, "999"},
+		{"empty objection text", []string{"objections", "add", " ", "-p", "1"}, 1, "must not be empty"},
+		{"future conversation", []string{"log", "Dana", "-p", "1", "--date", "+3d"}, 1, "future"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			oneSentence(t, cli(t, path, "", c.args...), c.code, c.want)
+		})
+	}
+	if after := mustOK(t, cli(t, path, "", "export")).stdout; after != before {
+		t.Fatal("bad input changed the workbook")
+	}
+}
+
+func TestBadWorkbookFiles(t *testing.T) {
+	dir := t.TempDir()
+	random := filepath.Join(dir, "random.db")
+	noise := bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef, 0x13, 0x37}, 2000)
+	if err := os.WriteFile(random, noise, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	oneSentence(t, cli(t, random, "", "proposals"), 1, "not a backchannel workbook")
+	if got, _ := os.ReadFile(random); !bytes.Equal(got, noise) {
+		t.Fatal("opening a random file changed it")
+	}
+	oneSentence(t, cli(t, dir, "", "proposals"), 1, dir)
+
+	if os.Geteuid() != 0 { // root ignores folder permissions
+		ro := filepath.Join(dir, "ro")
+		if err := os.Mkdir(ro, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		oneSentence(t, cli(t, filepath.Join(ro, "w.db"), "", "proposals"), 1, "permission denied")
+	}
+
+	// A missing folder is created, private to the user.
+	nested := filepath.Join(dir, "new", "folder", "w.db")
+	mustOK(t, cli(t, nested, "", "proposals"))
+	if info, err := os.Stat(filepath.Dir(nested)); err != nil || info.Mode().Perm() != 0o700 {
+		t.Fatalf("created folder: %v %v", info, err)
+	}
+}
+
+func TestLogConversationChangesScore(t *testing.T) {
+	path := demoDB(t)
+	score := func() int {
+		var rows []struct {
+			Score int `json:"score"`
+		}
+		if err := json.Unmarshal([]byte(mustOK(t, cli(t, path, "", "proposals", "--json")).stdout), &rows); err != nil {
+			t.Fatal(err)
+		}
+		return rows[0].Score
+	}
+	before := score()
+	// Grace is a decision-maker nobody has talked to yet on the first proposal.
+	mustOK(t, cli(t, path, "", "log", "Grace", "-p", "Consolidate", "--kind", "advice", "--channel", "1:1",
+		"--sentiment", "+2", "--said", "She will back it.", "--stance", "champion"))
+	if after := score(); after <= before {
+		t.Fatalf("talking to an uncovered decision-maker who backs it should raise the score: %d → %d", before, after)
+	}
+	out := mustOK(t, cli(t, path, "", "brief", "Consolidate")).stdout
+	if !strings.Contains(out, "She will back it.") {
+		t.Error("the brief's log should show the new conversation")
+	}
+}
+
+func TestBriefOutputs(t *testing.T) {
+	path := demoDB(t)
+	file := filepath.Join(t.TempDir(), "brief.md")
+	mustOK(t, cli(t, path, "", "brief", "1", "-o", file, "--today", "2026-11-21"))
+	info, err := os.Stat(file)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("brief file: %v %v", info, err)
+	}
+	plain, _ := os.ReadFile(file)
+	if !strings.Contains(string(plain), "Dana Reyes") {
+		t.Error("plain brief should name people")
+	}
+	redacted := mustOK(t, cli(t, path, "", "brief", "1", "--redact")).stdout
+	for _, name := range []string{"Dana", "Reyes", "dana.reyes@northwind.example", "Tom Becker", "Priya"} {
+		if strings.Contains(strings.ToLower(redacted), strings.ToLower(name)) {
+			t.Errorf("redacted brief exposes %q", name)
+		}
+	}
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(mustOK(t, cli(t, path, "", "brief", "1", "--json")).stdout), &doc); err != nil {
+		t.Fatalf("brief --json: %v", err)
+	}
+}
+
+func TestObjectionsCommands(t *testing.T) {
+	path := demoDB(t)
+	var rows []struct {
+		ID       int64  `json:"id"`
+		Severity string `json:"severity"`
+		Status   string `json:"status"`
+		Response string `json:"response"`
+		Voice    string `json:"voice"`
+		Proposal string `json:"proposal_title"`
+	}
+	list := func(args ...string) {
+		t.Helper()
+		rows = nil
+		r := mustOK(t, cli(t, path, "", append([]string{"objections", "--json"}, args...)...))
+		if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil {
+			t.Fatalf("objections --json: %v", err)
+		}
+	}
+	list("--status", "open,addressing", "--severity", "major", "--severity", "blocker")
+	if len(rows) == 0 {
+		t.Fatal("the demo has open major and blocker objections")
+	}
+	for _, r := range rows {
+		if r.Severity == "minor" || (r.Status != "open" && r.Status != "addressing") {
+			t.Errorf("filter let through %+v", r)
+		}
+	}
+	target := rows[0].ID
+	mustOK(t, cli(t, path, "", "objections", "set", itoa(target), "--response", "Dual-run | for six weeks", "--voice", "Marcus", "--status", "resolved"))
+	list("--status", "open,addressing", "--severity", "major,blocker")
+	for _, r := range rows {
+		if r.ID == target {
+			t.Fatal("a resolved objection is still in the open filter")
+		}
+	}
+	md := mustOK(t, cli(t, path, "", "objections", "--md")).stdout
+	if !strings.Contains(md, `Dual-run \| for six weeks`) {
+		t.Errorf("--md should escape pipes in responses:\n%s", md)
+	}
+	list("--person", "anticipated")
+	for _, r := range rows {
+		if r.Voice == "" && r.Status == "" {
+			t.Errorf("unexpected row %+v", r)
+		}
+	}
+	mustOK(t, cli(t, path, "", "objections", "add", "Budget line is not in the Q1 plan", "-p", "Consolidate", "--severity", "blocker"))
+	mustOK(t, cli(t, path, "", "blindspots", "add", "Is Q1 the right quarter?", "-p", "Consolidate"))
+	r := mustOK(t, cli(t, path, "", "blindspots", "--person", "me", "--status", "open"))
+	if !strings.Contains(r.stdout, "Is Q1 the right quarter?") {
+		t.Errorf("new blind spot missing from the list:\n%s", r.stdout)
+	}
+}
+
+func itoa(n int64) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func TestVersionAndHelpNeedNoWorkbook(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "never", "created.db")
+	r := mustOK(t, cli(t, missing, "", "version"))
+	if !strings.HasPrefix(r.stdout, "backchannel ") {
+		t.Errorf("version output %q", r.stdout)
+	}
+	mustOK(t, cli(t, missing, "", "--help"))
+	if _, err := os.Stat(filepath.Dir(missing)); !os.IsNotExist(err) {
+		t.Error("version/help created the workbook folder")
+	}
+}

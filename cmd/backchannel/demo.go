@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/backchannel/backchannel/model"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) demoCommand() *cobra.Command {
+	var force bool
+	var size model.LargeOptions
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Write a realistic sample workbook into --db",
+		Long: `Write a sample workbook: a budget ask nine days from its steering committee, a
+governance change heading for the board, and an approved hire with its debrief,
+with fourteen people and weeks of conversations.
+
+With --stakeholders or --conversations it writes a large synthetic workbook
+instead, for benchmarks. It refuses to write into a workbook that has data
+unless --force is given; --force first saves a backup next to it.`,
+		Example: `  backchannel --db /tmp/demo.db demo
+  backchannel --db /tmp/big.db demo --stakeholders 300 --conversations 20000`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			day, err := today()
+			if err != nil {
+				return err
+			}
+			fl := cmd.Flags()
+			large := fl.Changed("stakeholders") || fl.Changed("conversations") || fl.Changed("proposals")
+			if large && (size.Stakeholders < 1 || size.Conversations < 0 || size.Proposals < 1) {
+				return fmt.Errorf("--proposals and --stakeholders must be at least 1 and --conversations at least 0")
+			}
+			wb := model.DemoWorkbook(day)
+			if large {
+				wb = model.LargeWorkbook(day, size)
+			}
+			if err := a.replaceWithWorkbook(ctx, wb, force); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Wrote the sample workbook to %s: %d proposals, %d people, %d conversations.\nOpen it with `backchannel --db %s`, or read a brief with `backchannel --db %s brief 1`.\n",
+				a.dbPath, len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints), a.dbPath, a.dbPath)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&force, "force", false, "replace a workbook that already has data (a backup is saved first)")
+	fl.IntVar(&size.Proposals, "proposals", 1, "large workbook: number of proposals")
+	fl.IntVar(&size.Stakeholders, "stakeholders", 300, "large workbook: stakeholders per proposal")
+	fl.IntVar(&size.Conversations, "conversations", 20000, "large workbook: conversations per proposal")
+	fl.Uint64Var(&size.Seed, "seed", 1, "large workbook: random seed")
+	return cmd
+}
+
+// replaceWithWorkbook imports wb into the workbook at a.dbPath. A workbook
+// with data is only replaced with force, and only after a backup succeeded.
+func (a *app) replaceWithWorkbook(ctx context.Context, wb model.Workbook, force bool) error {
+	st, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	empty, err := st.Empty(ctx)
+	if err != nil {
+		return err
+	}
+	if !empty {
+		if !force {
+			return errors.New("the workbook " + a.dbPath + " already has data; use --force to replace it (a backup is saved first) or pick another file with --db")
+		}
+		backup := a.dbPath + ".bak-" + time.Now().UTC().Format("20060102-150405")
+		if err := st.Backup(ctx, backup); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stderr, "Saved a backup of the old workbook to %s.\n", backup)
+		if err := st.Close(); err != nil {
+			return err
+		}
+		a.store = nil
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if err := os.Remove(a.dbPath + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("cannot replace %s: %w", a.dbPath, unwrapPathError(err))
+			}
+		}
+		if st, err = a.open(ctx); err != nil {
+			return err
+		}
+	}
+	return st.Import(ctx, wb)
+}

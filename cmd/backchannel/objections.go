@@ -1,0 +1,314 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+	"github.com/spf13/cobra"
+)
+
+// loadDirectory reads every proposal, stakeholder and contact, for lists that
+// span proposals and need names.
+func loadDirectory(ctx context.Context, st *db.Store) (model.Directory, error) {
+	props, err := st.ListProposals(ctx, true)
+	if err != nil {
+		return model.Directory{}, err
+	}
+	var stakes []model.Stakeholder
+	for _, p := range props {
+		list, err := st.ListStakeholders(ctx, p.ID)
+		if err != nil {
+			return model.Directory{}, err
+		}
+		stakes = append(stakes, list...)
+	}
+	contacts, err := st.ListContacts(ctx, true)
+	if err != nil {
+		return model.Directory{}, err
+	}
+	return model.NewDirectory(props, stakes, contacts), nil
+}
+
+// parseList parses each word (comma-separated or repeated flags) with parse.
+func parseList[T any](words []string, parse func(string) (T, error)) ([]T, error) {
+	var out []T
+	for _, w := range words {
+		for _, part := range strings.Split(w, ",") {
+			if strings.TrimSpace(part) == "" {
+				continue
+			}
+			v, err := parse(part)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// findStakeholderOn resolves a person to their stakeholder row on a proposal.
+func findStakeholderOn(ctx context.Context, st *db.Store, proposalID int64, person string) (model.Stakeholder, error) {
+	c, err := st.FindContact(ctx, person)
+	if err != nil {
+		return model.Stakeholder{}, err
+	}
+	list, err := st.ListStakeholders(ctx, proposalID)
+	if err != nil {
+		return model.Stakeholder{}, err
+	}
+	for _, s := range list {
+		if s.ContactID == c.ID {
+			return s, nil
+		}
+	}
+	return model.Stakeholder{}, fmt.Errorf("%s is not a stakeholder of that proposal", model.Clean(c.Name))
+}
+
+func (a *app) objectionsCommand() *cobra.Command {
+	var proposal, person, search string
+	var statuses, severities []string
+	var asJSON, asMD, all bool
+	cmd := &cobra.Command{
+		Use:     "objections",
+		Aliases: []string{"objection", "o"},
+		Short:   "Review every objection across proposals, most urgent first",
+		Long: `List objections across proposals, most urgent first: live before settled, then
+severity, then the nearest decision date, then the oldest. Objections of
+archived proposals are hidden unless --all is given.`,
+		Example: `  backchannel objections --status open,addressing --severity major,blocker
+  backchannel objections -p "Consolidate" --md > objections.md`,
+		Args: exactArgs(0, "no arguments (use flags to filter)"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if asJSON && asMD {
+				return usagef(fmt.Errorf("--json and --md cannot be used together"))
+			}
+			ctx := cmd.Context()
+			day, err := today()
+			if err != nil {
+				return err
+			}
+			f := model.ObjectionFilter{Person: person, Text: search, IncludeArchived: all}
+			if f.Statuses, err = parseList(statuses, model.ParseObjectionStatus); err != nil {
+				return err
+			}
+			if f.Severities, err = parseList(severities, model.ParseSeverity); err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			if proposal != "" {
+				p, err := st.FindProposal(ctx, proposal)
+				if err != nil {
+					return err
+				}
+				f.ProposalID = p.ID
+			}
+			dir, err := loadDirectory(ctx, st)
+			if err != nil {
+				return err
+			}
+			objs, err := st.ListObjections(ctx, 0)
+			if err != nil {
+				return err
+			}
+			rows := model.ObjectionRows(objs, dir, f, day)
+			switch {
+			case asJSON:
+				return writeJSON(a.stdout, rows)
+			case asMD:
+				_, err := fmt.Fprint(a.stdout, model.ObjectionsMarkdown(rows))
+				return err
+			}
+			if len(rows) == 0 {
+				fmt.Fprintln(a.stdout, "No objections match.")
+				return nil
+			}
+			t := newTable(a.stdout, "ID", "PROPOSAL", "RAISED BY", "SEVERITY", "STATUS", "AGE", "OBJECTION", "RESPONSE", "VOICE")
+			for _, r := range rows {
+				t.row(strconv.FormatInt(r.ID, 10), truncate(r.ProposalTitle, 24), r.RaisedBy, r.Severity.String(), r.Status.String(),
+					fmt.Sprintf("%dd", r.AgeDays), truncate(r.Text, 40), truncate(orDash(r.Response), 30), orDash(r.Voice))
+			}
+			return t.flush()
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&proposal, "proposal", "p", "", "only this proposal (id, title or unique prefix)")
+	fl.StringSliceVar(&statuses, "status", nil, "only these statuses: open, addressing, resolved, accepted, withdrawn")
+	fl.StringSliceVar(&severities, "severity", nil, "only these severities: minor, major, blocker")
+	fl.StringVar(&person, "person", "", "only objections raised or voiced by this person (part of a name; \"anticipated\" for none)")
+	fl.StringVar(&search, "search", "", "only objections whose text or response contains this")
+	fl.BoolVar(&all, "all", false, "include archived proposals")
+	fl.BoolVar(&asJSON, "json", false, "print JSON (see docs/objections-json.md)")
+	fl.BoolVar(&asMD, "md", false, "print a markdown table")
+	cmd.AddCommand(a.objectionsAddCommand(), a.objectionsSetCommand())
+	return cmd
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// objectionEdits are the flags shared by `objections add` and `objections set`.
+type objectionEdits struct {
+	severity, status, response, voice, by, raised string
+}
+
+func (e *objectionEdits) bind(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&e.severity, "severity", "", "minor, major, blocker")
+	fl.StringVar(&e.status, "status", "", "open, addressing, resolved, accepted, withdrawn")
+	fl.StringVar(&e.response, "response", "", "our response (empty clears it)")
+	fl.StringVar(&e.voice, "voice", "", "the supporter who will answer it in the room (a person; empty clears it)")
+}
+
+// apply changes o for every flag the user gave.
+func (e *objectionEdits) apply(ctx context.Context, cmd *cobra.Command, st *db.Store, o *model.Objection) (warning string, err error) {
+	fl := cmd.Flags()
+	if fl.Changed("severity") {
+		if o.Severity, err = model.ParseSeverity(e.severity); err != nil {
+			return "", err
+		}
+	}
+	if fl.Changed("status") {
+		if o.Status, err = model.ParseObjectionStatus(e.status); err != nil {
+			return "", err
+		}
+	}
+	if fl.Changed("response") {
+		o.Response = e.response
+	}
+	if fl.Changed("voice") {
+		o.VoiceID = 0
+		if strings.TrimSpace(e.voice) != "" {
+			s, err := findStakeholderOn(ctx, st, o.ProposalID, e.voice)
+			if err != nil {
+				return "", err
+			}
+			o.VoiceID = s.ID
+			if !s.Stance.For() || !s.Role.InRoom() {
+				warning = fmt.Sprintf("note: %s is %s and %s; a voice in the room is best a supporter who will be there", model.Clean(e.voice), s.Stance, s.Role)
+			}
+		}
+	}
+	return warning, nil
+}
+
+func (a *app) objectionsAddCommand() *cobra.Command {
+	var e objectionEdits
+	var proposal string
+	cmd := &cobra.Command{
+		Use:     "add TEXT",
+		Short:   "Add an objection (anticipated unless --by names who raised it)",
+		Example: `  backchannel objections add "Dashboards will break during the cut-over" -p Consolidate --by Tom --severity major`,
+		Args:    exactArgs(1, "the objection's text (quote it)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			day, err := today()
+			if err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			p, err := a.resolveProposal(ctx, st, proposal)
+			if err != nil {
+				return err
+			}
+			o := model.Objection{ProposalID: p.ID, Text: args[0], Severity: model.SeverityMajor, RaisedOn: day}
+			if e.by != "" {
+				s, err := findStakeholderOn(ctx, st, p.ID, e.by)
+				if err != nil {
+					return err
+				}
+				o.RaisedByID = s.ID
+			}
+			if e.raised != "" {
+				if o.RaisedOn, err = model.ParseDate(e.raised, day); err != nil {
+					return err
+				}
+			}
+			warning, err := e.apply(ctx, cmd, st, &o)
+			if err != nil {
+				return err
+			}
+			if err := o.Validate(); err != nil {
+				return err
+			}
+			if o, err = st.AddObjection(ctx, o); err != nil {
+				return err
+			}
+			if warning != "" {
+				fmt.Fprintln(a.stderr, warning)
+			}
+			fmt.Fprintf(a.stdout, "Added objection %d (%s, %s) to %q.\n", o.ID, o.Severity, o.Status, model.Clean(p.Title))
+			return nil
+		},
+	}
+	e.bind(cmd)
+	cmd.Flags().StringVarP(&proposal, "proposal", "p", "", "the proposal (default: the only open one)")
+	cmd.Flags().StringVar(&e.by, "by", "", "who raised it (default: anticipated)")
+	cmd.Flags().StringVar(&e.raised, "raised", "", "when it was raised (default: today)")
+	return cmd
+}
+
+func (a *app) objectionsSetCommand() *cobra.Command {
+	var e objectionEdits
+	var text string
+	cmd := &cobra.Command{
+		Use:     "set ID",
+		Short:   "Change an objection's status, response, voice or severity (each change kept in history)",
+		Example: `  backchannel objections set 2 --status resolved --response "Dual-running for six weeks" --voice Priya`,
+		Args:    exactArgs(1, "the objection's id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil {
+				return fmt.Errorf("objection id must be a number, got %q", args[0])
+			}
+			fl := cmd.Flags()
+			if !fl.Changed("status") && !fl.Changed("response") && !fl.Changed("voice") && !fl.Changed("severity") && !fl.Changed("text") {
+				return usagef(fmt.Errorf("nothing to change; give --status, --response, --voice, --severity or --text"))
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			o, err := st.GetObjection(ctx, id)
+			if err != nil {
+				return err
+			}
+			if fl.Changed("text") {
+				o.Text = text
+			}
+			warning, err := e.apply(ctx, cmd, st, &o)
+			if err != nil {
+				return err
+			}
+			if err := o.Validate(); err != nil {
+				return err
+			}
+			if o, err = st.UpdateObjection(ctx, o); err != nil {
+				return err
+			}
+			if warning != "" {
+				fmt.Fprintln(a.stderr, warning)
+			}
+			fmt.Fprintf(a.stdout, "Objection %d is now %s (%s).\n", o.ID, o.Status, o.Severity)
+			return nil
+		},
+	}
+	e.bind(cmd)
+	cmd.Flags().StringVar(&text, "text", "", "reword the objection")
+	return cmd
+}

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+	"github.com/spf13/cobra"
+)
+
+// proposalRow is one line of `proposals --json`: the proposal and its readiness today.
+type proposalRow struct {
+	model.Proposal
+	Score    int    `json:"score"`
+	Verdict  string `json:"verdict"`
+	DaysLeft *int   `json:"days_left"`
+}
+
+func (a *app) proposalsCommand() *cobra.Command {
+	var asJSON, all bool
+	cmd := &cobra.Command{
+		Use:     "proposals",
+		Aliases: []string{"proposal", "p"},
+		Short:   "List proposals with their readiness score and verdict",
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			day, err := today()
+			if err != nil {
+				return err
+			}
+			rows, err := proposalRows(ctx, st, day, all)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if rows == nil {
+					rows = []proposalRow{}
+				}
+				return writeJSON(a.stdout, rows)
+			}
+			if len(rows) == 0 {
+				fmt.Fprintln(a.stdout, "No proposals yet. Add one with `backchannel proposals add TITLE`, or load the sample with `backchannel demo`.")
+				return nil
+			}
+			t := newTable(a.stdout, "ID", "TITLE", "STATUS", "SCORE", "VERDICT", "DECISION", "FORUM")
+			for _, r := range rows {
+				t.row(strconv.FormatInt(r.ID, 10), r.Title, r.Status.String(), strconv.Itoa(r.Score), r.Verdict,
+					dateAndDays(day, r.DecisionDate), r.Forum)
+			}
+			return t.flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&all, "all", false, "include archived proposals")
+	cmd.AddCommand(a.proposalsAddCommand(), a.proposalsSetCommand())
+	return cmd
+}
+
+func dateAndDays(day, d model.Date) string {
+	if d.IsZero() {
+		return "no date"
+	}
+	return d.String() + " (" + daysLabel(day, d) + ")"
+}
+
+func proposalRows(ctx context.Context, st *db.Store, day model.Date, all bool) ([]proposalRow, error) {
+	props, err := st.ListProposals(ctx, all)
+	if err != nil {
+		return nil, err
+	}
+	var rows []proposalRow
+	for _, p := range props {
+		d, err := st.LoadDossier(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		r := model.Assess(d, day)
+		row := proposalRow{Proposal: p, Score: r.Score, Verdict: r.Verdict.String()}
+		if !p.DecisionDate.IsZero() {
+			n := day.DaysUntil(p.DecisionDate)
+			row.DaysLeft = &n
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// proposalFlags are the editable fields of a proposal as flags; only flags the
+// user set are applied, so `set` never blanks a field by accident.
+type proposalFlags struct {
+	title, ask, kind, forum, date, rule, status, moment string
+}
+
+func (f *proposalFlags) bind(cmd *cobra.Command, withTitle bool) {
+	fl := cmd.Flags()
+	if withTitle {
+		fl.StringVar(&f.title, "title", "", "new title")
+	}
+	fl.StringVar(&f.ask, "ask", "", "the ask, in one or two sentences")
+	fl.StringVar(&f.kind, "kind", "", "operational, governance, budget, hire/org, policy, deal, other")
+	fl.StringVar(&f.forum, "forum", "", `the formal forum, e.g. "Q1 board meeting"`)
+	fl.StringVar(&f.date, "date", "", "decision date: YYYY-MM-DD, +30d, a weekday")
+	fl.StringVar(&f.rule, "rule", "", "decision rule: one decider, majority, consensus, unanimity")
+	fl.StringVar(&f.status, "status", "", "draft, prewiring, ready, pitched, approved, rejected, deferred, archived")
+	fl.StringVar(&f.moment, "moment", "", "before the change, test my bias, before the board, after the meeting")
+}
+
+// apply sets on p every field whose flag was given, parsing as a person types.
+func (f *proposalFlags) apply(cmd *cobra.Command, p *model.Proposal, day model.Date) error {
+	fl := cmd.Flags()
+	var err error
+	set := func(name string, fn func() error) {
+		if err == nil && fl.Changed(name) {
+			err = fn()
+		}
+	}
+	set("title", func() error { p.Title = f.title; return nil })
+	set("ask", func() error { p.Ask = f.ask; return nil })
+	set("forum", func() error { p.Forum = f.forum; return nil })
+	set("kind", func() (e error) { p.Kind, e = model.ParseProposalKind(f.kind); return })
+	set("rule", func() (e error) { p.DecisionRule, e = model.ParseDecisionRule(f.rule); return })
+	set("status", func() (e error) { p.Status, e = model.ParseStatus(f.status); return })
+	set("moment", func() (e error) { p.Moment, e = model.ParseMoment(f.moment); return })
+	set("date", func() (e error) { p.DecisionDate, e = model.ParseDate(f.date, day); return })
+	return err
+}
+
+func (a *app) proposalsAddCommand() *cobra.Command {
+	var f proposalFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "add TITLE",
+		Short: "Add a proposal",
+		Example: `  backchannel proposals add "Move to quarterly planning" --forum "Q1 board meeting" \
+    --date 2027-01-15 --rule majority --kind governance --ask "Replace annual planning with quarterly cycles."`,
+		Args: exactArgs(1, "the title (quote it if it has spaces)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			day, err := today()
+			if err != nil {
+				return err
+			}
+			p := model.Proposal{Title: args[0], Status: model.StatusDraft}
+			if err := f.apply(cmd, &p, day); err != nil {
+				return err
+			}
+			if err := p.Validate(); err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			p, err = st.CreateProposal(ctx, p)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, p)
+			}
+			fmt.Fprintf(a.stdout, "Added proposal %d: %s\n", p.ID, model.Clean(p.Title))
+			return nil
+		},
+	}
+	f.bind(cmd, false)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the new proposal as JSON")
+	return cmd
+}
+
+func (a *app) proposalsSetCommand() *cobra.Command {
+	var f proposalFlags
+	cmd := &cobra.Command{
+		Use:   "set PROPOSAL",
+		Short: "Change a proposal's fields (only the flags given)",
+		Long:  "Change a proposal's fields. Only the flags given are changed; every change is kept in the history (a moved forum or decision date feeds the forum-shopping and endless-game flags).",
+		Args:  exactArgs(1, "a proposal id, title or unique title prefix"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			day, err := today()
+			if err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			p, err := st.FindProposal(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			if err := f.apply(cmd, &p, day); err != nil {
+				return err
+			}
+			if err := p.Validate(); err != nil {
+				return err
+			}
+			if p, err = st.UpdateProposal(ctx, p); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Updated proposal %d: %s\n", p.ID, model.Clean(p.Title))
+			return nil
+		},
+	}
+	f.bind(cmd, true)
+	return cmd
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "backchannel",
+		Short: "A workbook for the meeting before the meeting",
+		Long: `backchannel prepares a proposal for the forum that decides it: when to talk
+to whom, about what (an ask or a share) and where; what each person thinks,
+objects to and has not seen; how ready the proposal is; and a readiness brief.
+
+Run it without a command to open the terminal workbook.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef(fmt.Errorf("unknown command %q; see `backchannel --help`", args[0]))
+			}
+			return nil
+		},
+		RunE: a.runTUI,
+	}
+	root.PersistentFlags().StringVar(&a.dbPath, "db", defaultDBPath(), "workbook file (env BACKCHANNEL_DB)")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usagef(err) })
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetIn(a.stdin)
+	root.AddCommand(
+		a.proposalsCommand(),
+		a.contactsCommand(),
+		a.logCommand(),
+		a.briefCommand(),
+		a.objectionsCommand(),
+		a.blindSpotsCommand(),
+		a.demoCommand(),
+		a.exportCommand(),
+		a.importCommand(),
+		a.backupCommand(),
+		a.versionCommand(),
+	)
+	return root
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/backchannel/backchannel/model"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) exportCommand() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the whole workbook as JSON (see docs/workbook-format.md)",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			wb, err := st.Export(ctx)
+			if err != nil {
+				return err
+			}
+			data, err := marshalWorkbook(wb)
+			if err != nil {
+				return err
+			}
+			if out != "" && out != "-" {
+				return writeFileAtomic(out, data)
+			}
+			_, err = a.stdout.Write(data)
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE (atomically, mode 0600) instead of stdout")
+	return cmd
+}
+
+// marshalWorkbook is the one encoding of the export format, so that export →
+// import → export gives the same bytes.
+func marshalWorkbook(wb model.Workbook) ([]byte, error) {
+	data, err := json.MarshalIndent(wb, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+// maxImportSize bounds what import reads, so a wrong file cannot eat memory.
+const maxImportSize = 512 << 20
+
+func (a *app) importCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Load a workbook exported as JSON into an empty workbook (all or nothing)",
+		Long:  "Load a workbook exported as JSON (see docs/workbook-format.md) into an empty workbook. Everything is checked first; on any problem nothing is imported. Use - to read standard input.",
+		Args:  exactArgs(1, "the file to import (or - for standard input)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			wb, err := readWorkbook(args[0], a.stdin)
+			if err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			if err := st.Import(ctx, wb); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Imported %d proposals, %d contacts and %d conversations into %s.\n", len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints), a.dbPath)
+			return nil
+		},
+	}
+	return cmd
+}
+
+// readWorkbook reads and decodes an export file strictly: unknown fields,
+// trailing data and truncation are errors that say where.
+func readWorkbook(path string, stdin io.Reader) (model.Workbook, error) {
+	var r io.Reader = stdin
+	name := "standard input"
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return model.Workbook{}, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+		}
+		defer f.Close()
+		r, name = f, path
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+	if err != nil {
+		return model.Workbook{}, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	if len(data) > maxImportSize {
+		return model.Workbook{}, fmt.Errorf("%s is larger than %d MiB; not a workbook export", name, maxImportSize>>20)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var wb model.Workbook
+	if err := dec.Decode(&wb); err != nil {
+		return model.Workbook{}, fmt.Errorf("%s is not a valid workbook export: %s", name, jsonProblem(data, err))
+	}
+	if dec.More() {
+		return model.Workbook{}, fmt.Errorf("%s is not a valid workbook export: unexpected data after the workbook", name)
+	}
+	if wb.Format != model.WorkbookFormat {
+		return model.Workbook{}, fmt.Errorf("%s is not a backchannel workbook export (format %q)", name, wb.Format)
+	}
+	return wb, nil
+}
+
+// jsonProblem describes a decoding error with the line it happened on.
+func jsonProblem(data []byte, err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "the file ends early (truncated?)"
+	case errors.As(err, &syn):
+		return fmt.Sprintf("line %d: %s", lineOf(data, syn.Offset), syn.Error())
+	case errors.As(err, &typ):
+		return fmt.Sprintf("line %d: %s should be %s, not %s", lineOf(data, typ.Offset), typ.Field, typ.Type, typ.Value)
+	}
+	return err.Error()
+}
+
+func lineOf(data []byte, offset int64) int {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+func (a *app) backupCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "backup [PATH]",
+		Short: "Save a consistent copy of the workbook (default: a dated file in backups/ beside it)",
+		Args:  maxArgs(1, "one path"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			dest := ""
+			if len(args) == 1 {
+				dest = args[0]
+			} else {
+				dir := filepath.Join(filepath.Dir(a.dbPath), "backups")
+				if err := os.MkdirAll(dir, 0o700); err != nil {
+					return fmt.Errorf("cannot create %s: %w", dir, unwrapPathError(err))
+				}
+				dest = filepath.Join(dir, "workbook-"+time.Now().UTC().Format("20060102-150405")+".db")
+			}
+			if err := st.Backup(ctx, dest); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Saved a backup to %s.\n", dest)
+			return nil
+		},
+	}
+	return cmd
+}
