@@ -326,12 +326,12 @@ func (x *dossierIndex) talkAction(i int, it ScheduleItem, lead string) Action {
 	if opener == OpenerUnset {
 		opener, _ = SuggestOpener(x.d.Contacts[s.ContactID].Kind, s.Stance)
 	}
+	if s.Plan.ViaID != 0 {
+		where += " via " + x.contactName(s.Plan.ViaID)
+	}
 	text := fmt.Sprintf("%s %s (%s, %s) %s — %s, %s", lead, x.name(i), role, stance, when, where, openerPhrase(opener))
 	if s.Plan.HasWhat() {
 		text += "; plan: " + quote(snippet(s.Plan.Message, 90))
-	}
-	if s.Plan.ViaID != 0 {
-		text += " (via " + x.contactName(s.Plan.ViaID) + ")"
 	}
 	if !strings.HasSuffix(text, "”") {
 		text = sentence(text)

@@ -102,6 +102,10 @@ func renderBrief(doc BriefDoc) string {
 		w.line("Held at **", doc.Verdict.String(), "** whatever the score: ", esc(strings.Join(doc.Caps, "; ")), ".")
 		w.line()
 	}
+	if !doc.Status.Open() {
+		w.line("The forum has decided (", doc.Status.String(), "); the verdict reads the preparation as it stood.")
+		w.line()
+	}
 
 	w.heading(2, HeadingAsk)
 	if doc.Ask == "" {
