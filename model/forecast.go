@@ -34,7 +34,8 @@ type forecastRoom struct {
 }
 
 // voters are those marked as voting; when nobody is, the decision-makers.
-// Under one decider it is the single highest-influence one of those.
+// Under one decider it is the highest-influence decision-maker (or, when
+// nobody is marked decision-maker, the highest-influence voter).
 func (x *dossierIndex) forecastRoom() forecastRoom {
 	fr := forecastRoom{rule: x.p.DecisionRule}
 	for i, s := range x.people {
@@ -52,14 +53,26 @@ func (x *dossierIndex) forecastRoom() forecastRoom {
 			}
 		}
 	}
-	if fr.rule == RuleOneDecider && len(fr.voters) > 1 {
-		best := fr.voters[0]
-		for _, i := range fr.voters[1:] {
-			if x.people[i].influence() > x.people[best].influence() {
+	if fr.rule == RuleOneDecider {
+		best := -1
+		for i, s := range x.people { // room-table order: decision-makers first, most influential first
+			if s.Role == RoleDecisionMaker {
 				best = i
+				break
 			}
 		}
-		fr.voters = []int{best}
+		if best < 0 && len(fr.voters) > 0 {
+			best = fr.voters[0]
+			for _, i := range fr.voters[1:] {
+				if x.people[i].influence() > x.people[best].influence() {
+					best = i
+				}
+			}
+		}
+		fr.voters = nil
+		if best >= 0 {
+			fr.voters = []int{best}
+		}
 	}
 	return fr
 }

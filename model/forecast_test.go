@@ -80,3 +80,19 @@ func TestForecastNobodyDecides(t *testing.T) {
 		t.Errorf("verdict %s, first action %q", r.Verdict, r.NextActions[0].Text)
 	}
 }
+
+// Under one decider the decision-maker decides, even when a more influential
+// person is marked as voting.
+func TestForecastOneDeciderIsTheDecisionMaker(t *testing.T) {
+	m := newMini()
+	m.d.Proposal.DecisionRule = RuleOneDecider
+	boss := m.person("Boss", RoleDecisionMaker, 3, StanceOpponent)
+	m.person("Loud", RoleInRoom, 5, StanceChampion).Votes = true
+	fc := Assess(m.d, fixtureToday).Forecast
+	if fc.Outcome != OutcomeFails || fc.Needs != "Boss to say yes" || fc.For+fc.Against+fc.Unknown != 1 {
+		t.Errorf("forecast %+v", fc)
+	}
+	if len(fc.Swing) != 1 || fc.Swing[0].StakeholderID != boss.ID {
+		t.Errorf("swing %+v, want only Boss", fc.Swing)
+	}
+}
