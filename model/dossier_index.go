@@ -25,6 +25,8 @@ type dossierIndex struct {
 	// as indexes into d.Touchpoints (copying 20,000 rows would cost more
 	// than everything else Assess does).
 	talks [][]int32
+	// owner is the person each touchpoint belongs to (index into people), or −1.
+	owner []int32
 	// room are the indexes of people who decide or sit in the room.
 	room []int
 	// health is each contact's relationship health across all proposals.
@@ -53,8 +55,15 @@ func newDossierIndex(d Dossier, today Date) *dossierIndex {
 	}
 	x.byDay = byDayOrder(d.Touchpoints)
 	x.talks = make([][]int32, len(x.people))
-	for _, k := range x.byDay {
+	x.owner = make([]int32, len(d.Touchpoints))
+	for k := range d.Touchpoints {
+		x.owner[k] = -1
 		if i, ok := x.personOf(d.Touchpoints[k]); ok {
+			x.owner[k] = int32(i)
+		}
+	}
+	for _, k := range x.byDay {
+		if i := x.owner[k]; i >= 0 {
 			x.talks[i] = append(x.talks[i], k)
 		}
 	}

@@ -49,12 +49,10 @@ func (x *dossierIndex) whoKnows() []Knower {
 			since[id] = d
 		}
 	}
-	for _, t := range x.d.Touchpoints {
+	for k, t := range x.d.Touchpoints {
 		id := t.ContactID
-		if id == 0 {
-			if i, ok := x.personOf(t); ok {
-				id = x.people[i].ContactID
-			}
+		if id == 0 && x.owner[k] >= 0 {
+			id = x.people[x.owner[k]].ContactID
 		}
 		add(id, t.Date)
 	}
@@ -308,14 +306,13 @@ func (x *dossierIndex) sentimentRisk(add func(key, title, evidence string, ids [
 		nl := total - ne
 		se, sl, k := 0, 0, 0
 		for _, idx := range x.byDay {
-			t := x.d.Touchpoints[idx]
-			if _, ok := x.personOf(t); !ok {
+			if x.owner[idx] < 0 {
 				continue
 			}
-			if k < ne {
-				se += clampSentiment(t.Sentiment)
+			if s := clampSentiment(x.d.Touchpoints[idx].Sentiment); k < ne {
+				se += s
 			} else {
-				sl += clampSentiment(t.Sentiment)
+				sl += s
 			}
 			k++
 		}
