@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// reviewData is everything the objections and blind-spot screens list: every
+// proposal's dossier (archived ones too, so the archived toggle needs no
+// reload), its readiness today, and the indexes the rows and the detail pane
+// read. It is built in a command and never changed afterwards, so screens can
+// share it without copying.
+type reviewData struct {
+	proposals  []model.Proposal
+	dossiers   map[int64]model.Dossier
+	readiness  map[int64]model.Readiness
+	dir        model.Directory
+	objections []model.Objection
+	blindSpots []model.BlindSpot
+	talks      map[int64]model.Touchpoint
+	// objHistory and spotHistory are each row's change log, oldest first.
+	objHistory  map[int64][]model.HistoryEvent
+	spotHistory map[int64][]model.HistoryEvent
+}
+
+// newReviewData indexes the dossiers of every proposal.
+func newReviewData(props []model.Proposal, dossiers []model.Dossier, today model.Date) *reviewData {
+	d := &reviewData{
+		proposals:   props,
+		dossiers:    make(map[int64]model.Dossier, len(dossiers)),
+		readiness:   make(map[int64]model.Readiness, len(dossiers)),
+		talks:       map[int64]model.Touchpoint{},
+		objHistory:  map[int64][]model.HistoryEvent{},
+		spotHistory: map[int64][]model.HistoryEvent{},
+	}
+	var stakes []model.Stakeholder
+	contacts := map[int64]model.Contact{}
+	for _, ds := range dossiers {
+		id := ds.Proposal.ID
+		d.dossiers[id] = ds
+		d.readiness[id] = model.Assess(ds, today)
+		stakes = append(stakes, ds.Stakeholders...)
+		for cid, c := range ds.Contacts {
+			contacts[cid] = c
+		}
+		d.objections = append(d.objections, ds.Objections...)
+		d.blindSpots = append(d.blindSpots, ds.BlindSpots...)
+		for _, t := range ds.Touchpoints {
+			d.talks[t.ID] = t
+		}
+		for _, h := range ds.History {
+			switch h.Entity {
+			case model.EntityObjection:
+				d.objHistory[h.EntityID] = append(d.objHistory[h.EntityID], h)
+			case model.EntityBlindSpot:
+				d.spotHistory[h.EntityID] = append(d.spotHistory[h.EntityID], h)
+			}
+		}
+	}
+	cs := make([]model.Contact, 0, len(contacts))
+	for _, c := range contacts {
+		cs = append(cs, c)
+	}
+	d.dir = model.NewDirectory(props, stakes, cs)
+	return d
+}
+
+// stakeholder returns a stakeholder of any proposal.
+func (d *reviewData) stakeholder(id int64) (model.Stakeholder, bool) {
+	s, ok := d.dir.Stakeholders[id]
+	return s, ok
+}
+
+// name is a stakeholder's cleaned name, or fallback for nobody.
+func (d *reviewData) name(id int64, fallback string) string {
+	return clean(d.dir.PersonName(id, fallback))
+}
+
+// supporters are the people on a proposal who could voice an answer in the
+// room: supporters and champions, those in the room first, then by influence.
+func (d *reviewData) supporters(proposalID int64) []model.Stakeholder {
+	var out []model.Stakeholder
+	for _, s := range d.dossiers[proposalID].Stakeholders {
+		if s.Stance.For() {
+			out = append(out, s)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b model.Stakeholder) int {
+		if a.Role.InRoom() != b.Role.InRoom() {
+			if a.Role.InRoom() {
+				return -1
+			}
+			return 1
+		}
+		return b.Influence - a.Influence
+	})
+	return out
+}
+
+// reviewLoadedMsg carries every proposal for the review screens.
+type reviewLoadedMsg struct {
+	seq  int
+	data *reviewData
+	err  error
+}
+
+// loadReview reads every proposal, archived included, and assesses each.
+func (b *backend) loadReview(seq int) tea.Cmd {
+	st, ctx, today := b.st, b.ctx, b.today()
+	return func() tea.Msg {
+		props, err := st.ListProposals(ctx, true)
+		if err != nil {
+			return reviewLoadedMsg{seq: seq, err: err}
+		}
+		dossiers := make([]model.Dossier, 0, len(props))
+		for _, p := range props {
+			d, err := st.LoadDossier(ctx, p.ID)
+			if err != nil {
+				return reviewLoadedMsg{seq: seq, err: err}
+			}
+			dossiers = append(dossiers, d)
+		}
+		return reviewLoadedMsg{seq: seq, data: newReviewData(props, dossiers, today)}
+	}
+}
+
+// objectionSavedMsg reports an objection written from the review screen.
+type objectionSavedMsg struct {
+	seq       int
+	objection model.Objection
+	err       error
+}
+
+func (m objectionSavedMsg) saveErr() error { return m.err }
+
+// saveObjection adds a new objection, or applies the edited fields to the
+// objection as it is stored now (the command line may have changed the rest
+// while the screen was open). The store keeps every status change in history.
+func (b *backend) saveObjection(seq int, id int64, d objectionDraft, edit objectionEdit) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		if id == 0 {
+			o, err := st.AddObjection(ctx, model.Objection{ProposalID: d.ProposalID, Text: model.Normalize(d.Text, true),
+				Severity: d.Severity, Status: model.ObjectionOpen, Response: model.Normalize(d.Response, true)})
+			return objectionSavedMsg{seq: seq, objection: o, err: err}
+		}
+		o, err := st.GetObjection(ctx, id)
+		if err != nil {
+			return objectionSavedMsg{seq: seq, err: err}
+		}
+		d.applyTo(&o, edit)
+		o, err = st.UpdateObjection(ctx, o)
+		return objectionSavedMsg{seq: seq, objection: o, err: err}
+	}
+}
+
+// blindSpotSavedMsg reports a blind spot written from the review screen.
+type blindSpotSavedMsg struct {
+	seq  int
+	spot model.BlindSpot
+	err  error
+}
+
+func (m blindSpotSavedMsg) saveErr() error { return m.err }
+
+// saveBlindSpot adds a new blind spot, or applies the edited fields to the
+// blind spot as it is stored now.
+func (b *backend) saveBlindSpot(seq int, id int64, d blindSpotDraft, edit blindSpotEdit) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		if id == 0 {
+			s, err := st.AddBlindSpot(ctx, model.BlindSpot{ProposalID: d.ProposalID, SurfacedByID: d.SurfacedByID,
+				Text: model.Normalize(d.Text, true), Status: model.BlindSpotOpen})
+			return blindSpotSavedMsg{seq: seq, spot: s, err: err}
+		}
+		s, err := st.GetBlindSpot(ctx, id)
+		if err != nil {
+			return blindSpotSavedMsg{seq: seq, err: err}
+		}
+		d.applyTo(&s, edit)
+		s, err = st.UpdateBlindSpot(ctx, s)
+		return blindSpotSavedMsg{seq: seq, spot: s, err: err}
+	}
+}

@@ -1,0 +1,179 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// settle is the pause after a key that moves focus: huh moves to the next
+// field in a command, and keys sent before it lands would go to the old field.
+const settle = 120 * time.Millisecond
+
+// program is a running app under teatest with helpers to type like a person.
+type program struct {
+	t  *testing.T
+	tm *teatest.TestModel
+}
+
+func startProgram(t *testing.T, st Store) *program {
+	t.Helper()
+	app := New(st, Options{Today: func() model.Date { return testToday }, NoColor: true})
+	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(100, 30))
+	p := &program{t: t, tm: tm}
+	time.Sleep(settle)
+	return p
+}
+
+// keys presses keys, pausing after each so focus changes land.
+func (p *program) keys(keys ...string) {
+	for _, k := range keys {
+		p.tm.Send(keyMsg(k))
+		time.Sleep(settle)
+	}
+}
+
+// typ types text into the focused field.
+func (p *program) typ(s string) {
+	p.tm.Type(s)
+	time.Sleep(settle)
+}
+
+// eventually polls cond until it holds or five seconds pass.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+// TestWalkthroughEndToEndOnARealStore drives the real program against a
+// SQLite workbook: a new proposal through every walkthrough step, a logged
+// conversation, quit, and everything still there when reopened.
+func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the whole program with pauses between keys")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "workbook.db")
+	st, err := db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+
+	p := startProgram(t, st)
+	proposal := func() model.Proposal {
+		ps, err := st.ListProposals(ctx, true)
+		if err != nil || len(ps) != 1 {
+			return model.Proposal{}
+		}
+		return ps[0]
+	}
+
+	// Step 1, the proposal.
+	p.keys("n")
+	p.typ("Move standup to async")
+	p.keys("enter")
+	p.typ("Replace the daily standup with a written check-in.")
+	p.keys("enter", "enter")
+	p.typ("Eng leads")
+	p.keys("enter")
+	p.typ("+10d")
+	p.keys("enter", "enter")
+	eventually(t, "the proposal step to be saved", func() bool { return proposal().WalkStep == 1 })
+
+	// Step 2, when: the moment.
+	p.keys("down", "enter")
+	eventually(t, "the when step to be saved", func() bool { return proposal().WalkStep == 2 })
+	if m := proposal().Moment; m != model.MomentTestBias {
+		t.Fatalf("moment saved as %s, want %s", m, model.MomentTestBias)
+	}
+
+	// Step 3, whom: one new person, a skeptical decision-maker.
+	p.keys("a", "enter")
+	p.typ("Priya Shah")
+	p.keys("enter", "enter", "enter", "enter", "enter") // title, org, partner kind, discretion
+	p.keys("enter", "enter", "y", "n")                  // decides, influence 3, votes, no veto
+	p.keys("left", "left", "enter", "enter", "enter")   // skeptic, target supporter, no spoiler
+	p.keys("enter", "enter")                            // wants, fears left blank
+	eventually(t, "the person to be saved", func() bool {
+		d, err := st.LoadDossier(ctx, proposal().ID)
+		return err == nil && len(d.Stakeholders) == 1
+	})
+	p.keys("tab")
+	eventually(t, "the whom step to be saved", func() bool { return proposal().WalkStep == 3 })
+
+	// Step 4, what.
+	p.keys("enter", "enter")
+	p.typ("Would a written check-in lose anything you rely on?")
+	p.keys("enter", "enter", "tab")
+	eventually(t, "the what step to be saved", func() bool { return proposal().WalkStep == 4 })
+
+	// Step 5, when and where for that person.
+	p.keys("enter", "enter")
+	p.typ("+3d")
+	p.keys("enter", "enter", "down", "enter", "enter", "enter", "tab")
+	eventually(t, "the where step to be saved", func() bool { return proposal().WalkStep == 5 })
+
+	d, err := st.LoadDossier(ctx, proposal().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := model.Assess(d, testToday).Score
+	s := d.Stakeholders[0]
+	if !s.Plan.Complete() || s.Plan.Venue != model.VenueCoffee || !s.Plan.TargetDate.Equal(testToday.AddDays(3)) {
+		t.Fatalf("plan saved as %+v", s.Plan)
+	}
+
+	// Step 6, review, then the workspace; log a conversation there.
+	p.keys("enter")
+	eventually(t, "the walkthrough to finish", func() bool {
+		pr := proposal()
+		return pr.WalkStep == 6 && pr.Status == model.StatusPrewiring
+	})
+	p.keys("2", "l", "enter", "enter", "enter", "enter", "enter", "up", "up", "enter")
+	p.typ("Happy to try it for a month.")
+	p.keys("enter", "enter", "enter", "enter", "enter", "enter")
+	eventually(t, "the conversation to be logged with the new stance", func() bool {
+		d, err := st.LoadDossier(ctx, proposal().ID)
+		return err == nil && len(d.Touchpoints) == 1 && d.Stakeholders[0].Stance == model.StanceNeutral
+	})
+	d, _ = st.LoadDossier(ctx, proposal().ID)
+	after := model.Assess(d, testToday).Score
+	if after <= before {
+		t.Fatalf("readiness went from %d to %d after a warm conversation with the decider", before, after)
+	}
+	p.keys("q")
+	p.tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	// Reopen: the dashboard shows the proposal with its new score.
+	p2 := startProgram(t, st)
+	p2.keys("q")
+	out := readAll(t, p2.tm.FinalOutput(t, teatest.WithFinalTimeout(5*time.Second)))
+	for _, want := range []string{"Move standup to async", itoa(after)} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Fatalf("reopened dashboard does not show %q", want)
+		}
+	}
+}
+
+func readAll(t *testing.T, r io.Reader) []byte {
+	t.Helper()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
