@@ -222,9 +222,9 @@ func TestWalkthroughAddsAPersonWithPrompts(t *testing.T) {
 	d.typ("Priya Shah")
 	d.press("enter")
 	d.typ("VP Engineering")
-	d.press("enter", "enter", "right", "enter", "enter") // org, lateral, discretion
+	d.press("enter", "enter", "right", "enter", "enter")  // org, lateral, discretion
 	d.press("enter", "right", "right", "enter", "y", "n") // decides, influence 5, votes, no veto
-	d.press("left", "left", "enter", "enter", "enter")   // skeptic, target supporter, not a spoiler
+	d.press("left", "left", "enter", "enter", "enter")    // skeptic, target supporter, not a spoiler
 	d.typ("Fewer meetings")
 	d.press("enter")
 	d.typ("Losing touch")
@@ -274,7 +274,7 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	touches := len(st.touchpoints)
 
 	d.press("l", "enter", "enter", "enter", "enter", "enter") // person, date, channel, kind, opener
-	d.press("up", "enter")                                   // sentiment +1
+	d.press("up", "enter")                                    // sentiment +1
 	d.typ("Open to it with a stop-loss")
 	d.press("enter")
 	d.typ("Still wary of overruns")
