@@ -224,7 +224,7 @@ func (x *dossierIndex) needs(fr forecastRoom) string {
 		for k, i := range fr.vetoes {
 			names[k] = x.name(i)
 		}
-		s += "; no veto from " + listSome(names, 3)
+		s += ", and no veto from " + listSome(names, 3)
 	}
 	return s
 }

@@ -43,8 +43,8 @@ func TestForecastVotersAndRules(t *testing.T) {
 	}{
 		{"majority passes", RuleMajority, []Stance{StanceSupporter, StanceChampion, StanceSkeptic}, nil, -1, OutcomePasses, "2 of 3 votes for"},
 		{"majority fails", RuleMajority, []Stance{StanceSkeptic, StanceOpponent, StanceSupporter}, nil, -1, OutcomeFails, "2 of 3 votes for"},
-		{"veto against fails", RuleMajority, []Stance{StanceSupporter, StanceChampion, StanceSkeptic}, nil, 2, OutcomeFails, "2 of 3 votes for; no veto from P2"},
-		{"undecided veto", RuleMajority, []Stance{StanceSupporter, StanceChampion, StanceNeutral}, nil, 2, OutcomeUncertain, "2 of 3 votes for; no veto from P2"},
+		{"veto against fails", RuleMajority, []Stance{StanceSupporter, StanceChampion, StanceSkeptic}, nil, 2, OutcomeFails, "2 of 3 votes for, and no veto from P2"},
+		{"undecided veto", RuleMajority, []Stance{StanceSupporter, StanceChampion, StanceNeutral}, nil, 2, OutcomeUncertain, "2 of 3 votes for, and no veto from P2"},
 		{"unanimity needs all", RuleUnanimity, []Stance{StanceSupporter, StanceChampion, StanceNeutral}, nil, -1, OutcomeUncertain, "all 3 for"},
 		{"unanimity fails on one skeptic", RuleUnanimity, []Stance{StanceSupporter, StanceChampion, StanceSkeptic}, nil, -1, OutcomeFails, "all 3 for"},
 		{"consensus", RuleConsensus, []Stance{StanceSupporter, StanceChampion, StanceNeutral}, nil, -1, OutcomePasses, "no one against and 2 of 3 for"},
