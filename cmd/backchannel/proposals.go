@@ -51,7 +51,11 @@ func (a *app) proposalsCommand() *cobra.Command {
 			}
 			t := newTable(a.stdout, "ID", "TITLE", "STATUS", "SCORE", "VERDICT", "DECISION", "FORUM")
 			for _, r := range rows {
-				t.row(strconv.FormatInt(r.ID, 10), r.Title, r.Status.String(), strconv.Itoa(r.Score), r.Verdict,
+				verdict := r.Verdict
+				if r.Status.Decided() || r.Status == model.StatusArchived {
+					verdict = "— (" + r.Status.String() + ")"
+				}
+				t.row(strconv.FormatInt(r.ID, 10), r.Title, r.Status.String(), strconv.Itoa(r.Score), verdict,
 					dateAndDays(day, r.DecisionDate), r.Forum)
 			}
 			return t.flush()
