@@ -257,6 +257,64 @@ func (f *fakeStore) AddObjection(_ context.Context, o model.Objection) (model.Ob
 	return o, nil
 }
 
+func (f *fakeStore) GetObjection(_ context.Context, id int64) (model.Objection, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, o := range f.objections {
+		if o.ID == id {
+			return o, nil
+		}
+	}
+	return model.Objection{}, db.ErrNotFound
+}
+
+func (f *fakeStore) UpdateObjection(_ context.Context, o model.Objection) (model.Objection, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.write("UpdateObjection"); err != nil {
+		return model.Objection{}, err
+	}
+	if err := o.Validate(); err != nil {
+		return model.Objection{}, err
+	}
+	for i := range f.objections {
+		if f.objections[i].ID == o.ID {
+			f.objections[i] = o
+			return o, nil
+		}
+	}
+	return model.Objection{}, db.ErrNotFound
+}
+
+func (f *fakeStore) GetBlindSpot(_ context.Context, id int64) (model.BlindSpot, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, b := range f.blindSpots {
+		if b.ID == id {
+			return b, nil
+		}
+	}
+	return model.BlindSpot{}, db.ErrNotFound
+}
+
+func (f *fakeStore) UpdateBlindSpot(_ context.Context, b model.BlindSpot) (model.BlindSpot, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.write("UpdateBlindSpot"); err != nil {
+		return model.BlindSpot{}, err
+	}
+	if err := b.Validate(); err != nil {
+		return model.BlindSpot{}, err
+	}
+	for i := range f.blindSpots {
+		if f.blindSpots[i].ID == b.ID {
+			f.blindSpots[i] = b
+			return b, nil
+		}
+	}
+	return model.BlindSpot{}, db.ErrNotFound
+}
+
 func (f *fakeStore) AddBlindSpot(_ context.Context, b model.BlindSpot) (model.BlindSpot, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

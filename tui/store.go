@@ -30,7 +30,11 @@ type Store interface {
 
 	LogTouchpoint(ctx context.Context, t model.Touchpoint) (model.Touchpoint, error)
 	AddObjection(ctx context.Context, o model.Objection) (model.Objection, error)
+	GetObjection(ctx context.Context, id int64) (model.Objection, error)
+	UpdateObjection(ctx context.Context, o model.Objection) (model.Objection, error)
 	AddBlindSpot(ctx context.Context, b model.BlindSpot) (model.BlindSpot, error)
+	GetBlindSpot(ctx context.Context, id int64) (model.BlindSpot, error)
+	UpdateBlindSpot(ctx context.Context, b model.BlindSpot) (model.BlindSpot, error)
 
 	// LoadDossier reads everything readiness and the brief need, in one go.
 	LoadDossier(ctx context.Context, proposalID int64) (model.Dossier, error)
