@@ -49,6 +49,8 @@ const (
 	screenWalk
 	screenPerson
 	screenLog
+	screenObjections
+	screenBlindSpots
 )
 
 // screen is the contract every screen meets: a concrete type with Update
@@ -105,6 +107,8 @@ type App struct {
 	walk  *walkthrough
 	pers  *personScreen
 	logs  *logScreen
+	objs  *objectionsScreen
+	spots *blindSpotsScreen
 
 	width, height int
 	lay           layout
@@ -153,6 +157,10 @@ func (a *App) current() (screen, func(tea.Msg) tea.Cmd) {
 		return a.pers, func(m tea.Msg) (c tea.Cmd) { a.pers, c = a.pers.Update(m); return c }
 	case screenLog:
 		return a.logs, func(m tea.Msg) (c tea.Cmd) { a.logs, c = a.logs.Update(m); return c }
+	case screenObjections:
+		return a.objs, func(m tea.Msg) (c tea.Cmd) { a.objs, c = a.objs.Update(m); return c }
+	case screenBlindSpots:
+		return a.spots, func(m tea.Msg) (c tea.Cmd) { a.spots, c = a.spots.Update(m); return c }
 	}
 	return a.dash, func(m tea.Msg) (c tea.Cmd) { a.dash, c = a.dash.Update(m); return c }
 }
@@ -171,6 +179,12 @@ func (a *App) screens() []screen {
 	}
 	if a.logs != nil {
 		out = append(out, a.logs)
+	}
+	if a.objs != nil {
+		out = append(out, a.objs)
+	}
+	if a.spots != nil {
+		out = append(out, a.spots)
 	}
 	return out
 }
@@ -205,6 +219,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.openPerson(msg)
 	case openLogMsg:
 		return a, a.openLog(msg)
+	case reviewNav:
+		return a, a.handleReviewNav(msg)
 	case backMsg:
 		if msg.from != a.state() {
 			return a, nil
@@ -248,6 +264,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case !capt && key.Matches(k, a.keys.Help):
 		a.showKeys = true
 		return nil
+	case !capt && key.Matches(k, a.keys.Objections) && a.reviewKeyAllowed(reviewObjections):
+		return a.openReview(openReviewMsg{kind: reviewObjections, proposalID: a.reviewScope()})
+	case !capt && key.Matches(k, a.keys.BlindSpots) && a.reviewKeyAllowed(reviewBlindSpots):
+		return a.openReview(openReviewMsg{kind: reviewBlindSpots, proposalID: a.reviewScope()})
 	case key.Matches(k, a.keys.Back):
 		if w, ok := cur.(escWanter); !ok || !w.wantsEsc() {
 			return a.leave(pendingBack)

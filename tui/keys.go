@@ -14,6 +14,10 @@ type keyMap struct {
 	Help      key.Binding
 	Back      key.Binding
 
+	// Objections and BlindSpots open the review screens from anywhere.
+	Objections key.Binding
+	BlindSpots key.Binding
+
 	Move     key.Binding
 	Up       key.Binding
 	Down     key.Binding
@@ -51,6 +55,9 @@ func newKeyMap() keyMap {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+
+		Objections: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "objections")),
+		BlindSpots: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blind spots")),
 
 		// Move only labels ↑/↓ in the short help; Up and Down do the work.
 		Move:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),

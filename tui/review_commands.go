@@ -185,3 +185,154 @@ func (b *backend) saveBlindSpot(seq int, id int64, d blindSpotDraft, edit blindS
 		return blindSpotSavedMsg{seq: seq, spot: s, err: err}
 	}
 }
+
+// reviewNav is a navigation message of the review screens; the app routes
+// every one of them to handleReviewNav.
+type reviewNav interface{ reviewNav() }
+
+// reviewKind names a review screen.
+type reviewKind int
+
+const (
+	reviewObjections reviewKind = iota
+	reviewBlindSpots
+)
+
+// openReviewMsg opens the objections or blind-spot screen, on one proposal
+// when proposalID is set, with selectID selected once loaded.
+type openReviewMsg struct {
+	kind       reviewKind
+	proposalID int64
+	selectID   int64
+}
+
+// openWorkspaceAtMsg opens a proposal's workspace over the review screen on a
+// tab with a row selected: a person on the Room tab, a talk on the Log tab.
+type openWorkspaceAtMsg struct {
+	proposalID int64
+	tab        wsTab
+	selectID   int64
+}
+
+// workspaceFocusMsg is the first load of a workspace opened by
+// openWorkspaceAtMsg, to be followed by selecting the row.
+type workspaceFocusMsg struct {
+	work     *workspace
+	loaded   tea.Msg
+	tab      wsTab
+	selectID int64
+}
+
+func (openReviewMsg) reviewNav()      {}
+func (openWorkspaceAtMsg) reviewNav() {}
+func (workspaceFocusMsg) reviewNav()  {}
+
+// handleReviewNav carries out a review navigation message.
+func (a *App) handleReviewNav(msg reviewNav) tea.Cmd {
+	switch m := msg.(type) {
+	case openReviewMsg:
+		return a.openReview(m)
+	case openWorkspaceAtMsg:
+		return a.openWorkspaceAt(m)
+	case workspaceFocusMsg:
+		if a.work != m.work {
+			return nil
+		}
+		var cmd tea.Cmd
+		a.work, cmd = a.work.Update(m.loaded)
+		a.work.tab = m.tab
+		switch m.tab {
+		case tabRoom:
+			a.work.room.SelectID(m.selectID)
+		case tabLog:
+			a.work.log.SelectID(m.selectID)
+		}
+		a.work.syncKeys()
+		return cmd
+	}
+	return nil
+}
+
+// reviewKeyAllowed reports whether the global o or b key may leave the
+// screen on top: never with unsaved input, and not onto the same screen.
+func (a *App) reviewKeyAllowed(kind reviewKind) bool {
+	cur, _ := a.current()
+	if d, ok := cur.(drafter); ok && d.dirty() {
+		return false
+	}
+	switch a.state() {
+	case screenObjections:
+		return kind != reviewObjections
+	case screenBlindSpots:
+		return kind != reviewBlindSpots
+	}
+	return true
+}
+
+// reviewScope is the proposal a review screen opened now should start on:
+// the workspace's, or the other review screen's.
+func (a *App) reviewScope() int64 {
+	switch a.state() {
+	case screenWorkspace:
+		if a.work != nil {
+			return a.work.id
+		}
+	case screenObjections:
+		if a.objs != nil {
+			return a.objs.scope
+		}
+	case screenBlindSpots:
+		if a.spots != nil {
+			return a.spots.scope
+		}
+	}
+	return 0
+}
+
+// openReview shows a review screen over the dashboard or the workspace it
+// was opened from. A review screen already open, and anything above it, is
+// closed first, so there is only ever one of each.
+func (a *App) openReview(m openReviewMsg) tea.Cmd {
+	for i, id := range a.stack {
+		if id == screenObjections || id == screenBlindSpots {
+			a.stack = a.stack[:i]
+			break
+		}
+	}
+	for len(a.stack) > 1 && a.state() != screenDashboard && a.state() != screenWorkspace {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+	a.walk, a.pers, a.logs = nil, nil, nil
+	if a.state() == screenDashboard {
+		a.work = nil
+	}
+	a.objs, a.spots = nil, nil
+	if m.kind == reviewBlindSpots {
+		a.spots = newBlindSpotsScreen(a.b, a.styles, m.proposalID, m.selectID)
+		a.push(screenBlindSpots)
+		return a.spots.Init()
+	}
+	a.objs = newObjectionsScreen(a.b, a.styles, m.proposalID, m.selectID)
+	a.push(screenObjections)
+	return a.objs.Init()
+}
+
+// openWorkspaceAt opens a workspace over the review screen. A workspace under
+// the review screen is dropped: there is one workspace at a time.
+func (a *App) openWorkspaceAt(m openWorkspaceAtMsg) tea.Cmd {
+	keep := a.stack[:0]
+	for _, id := range a.stack {
+		if id != screenWorkspace {
+			keep = append(keep, id)
+		}
+	}
+	a.stack = keep
+	w := newWorkspace(a.b, a.styles, m.proposalID)
+	w.tab = m.tab
+	a.work = w
+	a.push(screenWorkspace)
+	load := w.refresh()
+	return func() tea.Msg {
+		return workspaceFocusMsg{work: w, loaded: load(), tab: m.tab, selectID: m.selectID}
+	}
+}

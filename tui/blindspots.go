@@ -1,0 +1,289 @@
+package tui
+
+import (
+	"errors"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// blindSpotStatusFilters is what s cycles through on the blind-spot screen.
+var blindSpotStatusFilters = []struct {
+	label    string
+	statuses []model.BlindSpotStatus
+}{
+	{"any", nil},
+	{"open", []model.BlindSpotStatus{model.BlindSpotOpen}},
+	{"addressed", []model.BlindSpotStatus{model.BlindSpotAddressed}},
+}
+
+// blindSpotsScreen lists blind spots across proposals (or one), open first,
+// with who surfaced each and how it was addressed; m toggles the status, r
+// says how it was addressed, a adds one.
+type blindSpotsScreen struct {
+	reviewBase
+	statusIdx int
+	rows      []model.BlindSpotRow
+
+	edit    blindSpotEdit
+	draft   *blindSpotDraft
+	started blindSpotDraft
+}
+
+// newBlindSpotsScreen builds the screen, scoped to one proposal when
+// proposalID is set, with selectID selected once loaded.
+func newBlindSpotsScreen(b *backend, st *Styles, proposalID, selectID int64) *blindSpotsScreen {
+	s := &blindSpotsScreen{}
+	s.b, s.st, s.keys, s.scope, s.focus = b, st, newReviewKeys(), proposalID, selectID
+	s.list = newGrid([]column{
+		{title: "Status", width: 9},
+		{title: "Age", width: 4, right: true},
+		{title: "Proposal", flex: 1, min: 10},
+		{title: "Blind spot", flex: 3, min: 16},
+		{title: "Surfaced by", width: 14},
+		{title: "How addressed", flex: 2, min: 12, hideBelow: 100},
+	}, "")
+	s.syncKeys()
+	return s
+}
+
+// spotProposalCol is the index of the Proposal column, hidden when scoped.
+const spotProposalCol = 2
+
+// Init loads every proposal.
+func (s *blindSpotsScreen) Init() tea.Cmd { return s.load() }
+
+// refresh reloads when the screen comes back into view.
+func (s *blindSpotsScreen) refresh() tea.Cmd { return s.load() }
+
+// title is the breadcrumb.
+func (s *blindSpotsScreen) title() string { return "Blind spots" }
+
+// SetSize lays out the list, the detail pane and the forms.
+func (s *blindSpotsScreen) SetSize(w, h int) { s.sizeParts(w, h) }
+
+// setStyles re-themes the form.
+func (s *blindSpotsScreen) setStyles(st *Styles) tea.Cmd {
+	s.st = st
+	s.host.setStyles(st)
+	return nil
+}
+
+// Update handles loads, saves, the forms, the search and the list keys.
+func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reviewLoadedMsg:
+		if msg.seq != s.seq {
+			return s, nil
+		}
+		s.loading = false
+		if msg.err != nil {
+			return s, reportErr(msg.err)
+		}
+		s.loaded, s.data = true, msg.data
+		s.rebuild()
+		if note := s.readinessNote(); note != "" {
+			return s, navigate(statusMsg{text: note})
+		}
+		return s, nil
+	case blindSpotSavedMsg:
+		if msg.seq != s.saveSeq {
+			return s, nil
+		}
+		s.waiting = false
+		if msg.err != nil {
+			s.announce, s.leaving = 0, false
+			if s.host.form == nil {
+				return s, reportErr(msg.err)
+			}
+			cmd := s.startForm()
+			s.started = blindSpotDraft{Text: "\x00unsaved"}
+			return s, tea.Batch(reportErr(msg.err), cmd)
+		}
+		s.host.stop()
+		s.focus = msg.spot.ID
+		s.syncKeys()
+		return s, s.load()
+	case tea.PasteMsg:
+		if s.pasteSearch(msg) {
+			s.rebuild()
+			return s, nil
+		}
+	}
+	if s.host.active() {
+		if s.waiting {
+			return s, nil
+		}
+		completed, cmd := s.host.update(msg)
+		if completed {
+			if s.filterForm {
+				s.applyFilter()
+				s.host.stop()
+				s.rebuild()
+				return s, cmd
+			}
+			return s, tea.Batch(cmd, s.save())
+		}
+		return s, cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		cmd := s.handleKey(k)
+		s.syncKeys()
+		return s, cmd
+	}
+	return s, nil
+}
+
+// handleKey runs the search, the filters, movement and the actions.
+func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.searching {
+		if s.searchKey(k) {
+			s.rebuild()
+		}
+		return nil
+	}
+	if key.Matches(k, s.keys.Refresh) {
+		return s.load()
+	}
+	if !s.loaded || s.waiting || s.move(k) {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Search):
+		s.searching = true
+		return nil
+	case key.Matches(k, s.keys.StatusFilter):
+		s.statusIdx = (s.statusIdx + 1) % len(blindSpotStatusFilters)
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.Scope):
+		if s.scope != 0 {
+			s.scope = 0
+		} else if row, ok := s.selectedRow(); ok {
+			s.scope = row.ProposalID
+		} else {
+			return reportErr(errors.New("select a blind spot first: p shows only its proposal"))
+		}
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.Archived):
+		s.archived = !s.archived
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.Clear):
+		s.statusIdx, s.person, s.query, s.archived, s.scope = 0, "", "", false, 0
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.Filter):
+		return s.openFilterForm()
+	case key.Matches(k, s.keys.Add):
+		return s.openForm(addBlindSpot)
+	}
+	row, ok := s.selectedRow()
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Edit):
+		return s.openForm(editBlindSpot)
+	case key.Matches(k, s.keys.Respond):
+		return s.openForm(editBlindSpotHow)
+	case key.Matches(k, s.keys.Mark):
+		return s.toggle(row)
+	case key.Matches(k, s.keys.Person):
+		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabRoom, selectID: row.SurfacedByID})
+	case key.Matches(k, s.keys.Talk):
+		if row.TouchpointID == 0 {
+			return reportErr(errors.New("this blind spot was not recorded from a logged conversation"))
+		}
+		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabLog, selectID: row.TouchpointID})
+	}
+	return nil
+}
+
+// selectedRow is the blind spot under the cursor.
+func (s *blindSpotsScreen) selectedRow() (model.BlindSpotRow, bool) {
+	i := s.list.Cursor()
+	if i < 0 || i >= len(s.rows) || s.list.Len() != len(s.rows) {
+		return model.BlindSpotRow{}, false
+	}
+	return s.rows[i], true
+}
+
+// rebuild filters and orders the blind spots again, open first, keeping the
+// selection on the same one.
+func (s *blindSpotsScreen) rebuild() {
+	if s.data == nil {
+		return
+	}
+	keep := s.focus
+	if keep == 0 {
+		keep = s.selectedID()
+	}
+	s.focus = 0
+	f := model.BlindSpotFilter{ProposalID: s.scope, Statuses: blindSpotStatusFilters[s.statusIdx].statuses,
+		Person: s.person, Text: s.query, IncludeArchived: s.includeArchived()}
+	s.rows = model.BlindSpotRows(s.data.blindSpots, s.data.dir, f, s.b.today())
+	setColumnHidden(&s.list, spotProposalCol, s.scope != 0)
+	s.list.SetRows(s.gridRows())
+	if keep != 0 {
+		s.list.SelectID(keep)
+	}
+	s.syncKeys()
+}
+
+// syncKeys enables what applies now.
+func (s *blindSpotsScreen) syncKeys() {
+	has := s.loaded && s.list.Len() > 0
+	for _, b := range []*key.Binding{&s.keys.Edit, &s.keys.Mark, &s.keys.Respond, &s.keys.Person} {
+		b.SetEnabled(has)
+	}
+	s.keys.Voice.SetEnabled(false)
+	s.keys.SeverityFilter.SetEnabled(false)
+	row, ok := s.selectedRow()
+	s.keys.Talk.SetEnabled(has && ok && row.TouchpointID != 0)
+	s.keys.Respond.SetHelp("r", "how addressed")
+	s.keys.Mark.SetHelp("m", "mark addressed")
+	if ok && row.Status == model.BlindSpotAddressed {
+		s.keys.Mark.SetHelp("m", "reopen")
+	}
+	s.keys.Person.SetHelp("w", "go to who surfaced it")
+	if ok && row.SurfacedByID == 0 {
+		s.keys.Person.SetHelp("w", "go to the room")
+	}
+	s.keys.Scope.SetHelp("p", "this proposal only")
+	if s.scope != 0 {
+		s.keys.Scope.SetHelp("p", "every proposal")
+	}
+	s.keys.Archived.SetHelp("A", "show archived")
+	if s.archived {
+		s.keys.Archived.SetHelp("A", "hide archived")
+	}
+	s.keys.Add.SetHelp("a", "add")
+	s.keys.Add.SetEnabled(s.loaded)
+}
+
+// ShortHelp implements help.KeyMap.
+func (s *blindSpotsScreen) ShortHelp() []key.Binding {
+	switch {
+	case s.host.active():
+		return s.host.keyBinds()
+	case s.searching:
+		return []key.Binding{s.keys.SearchDone}
+	}
+	return []key.Binding{s.keys.Mark, s.keys.Respond, s.keys.Edit, s.keys.Add, s.keys.Search, s.keys.StatusFilter, s.keys.Person}
+}
+
+// FullHelp implements help.KeyMap.
+func (s *blindSpotsScreen) FullHelp() [][]key.Binding {
+	if s.host.active() {
+		return [][]key.Binding{s.host.keyBinds()}
+	}
+	return [][]key.Binding{
+		{s.keys.Mark, s.keys.Respond, s.keys.Edit, s.keys.Add, s.keys.Person, s.keys.Talk},
+		{s.keys.Search, s.keys.StatusFilter, s.keys.Scope, s.keys.Filter, s.keys.Archived, s.keys.Clear},
+		append(s.keys.navKeys(), s.keys.Refresh),
+	}
+}

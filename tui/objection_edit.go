@@ -1,0 +1,285 @@
+package tui
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// objectionEdit is which form is open on the objections screen.
+type objectionEdit int
+
+const (
+	// editObjection changes status, response and voice together (enter).
+	editObjection objectionEdit = iota
+	// editObjectionStatus only changes the status (m).
+	editObjectionStatus
+	// editObjectionResponse only writes the response (r).
+	editObjectionResponse
+	// editObjectionVoice only picks the voice in the room (i).
+	editObjectionVoice
+	// addObjection records a new anticipated objection (a).
+	addObjection
+)
+
+// objectionDraft is what the objection forms edit; huh fields are bound to
+// it, so it always holds what is on screen, submitted or not.
+type objectionDraft struct {
+	ProposalID int64
+	Text       string
+	Severity   model.Severity
+	Status     model.ObjectionStatus
+	Response   string
+	VoiceID    int64
+}
+
+// draftFromObjection fills a draft from a stored objection.
+func draftFromObjection(o model.Objection) objectionDraft {
+	return objectionDraft{ProposalID: o.ProposalID, Text: o.Text, Severity: o.Severity, Status: o.Status,
+		Response: o.Response, VoiceID: o.VoiceID}
+}
+
+// applyTo copies the fields the form edits onto a stored objection, leaving
+// the others as they are stored.
+func (d objectionDraft) applyTo(o *model.Objection, e objectionEdit) {
+	switch e {
+	case editObjection:
+		o.Status, o.Response, o.VoiceID = d.Status, model.Normalize(d.Response, true), d.VoiceID
+	case editObjectionStatus:
+		o.Status = d.Status
+	case editObjectionResponse:
+		o.Response = model.Normalize(d.Response, true)
+	case editObjectionVoice:
+		o.VoiceID = d.VoiceID
+	}
+}
+
+// filterDraft is what the filter form edits on both review screens.
+type filterDraft struct {
+	Scope    int64
+	Person   string
+	Archived bool
+}
+
+// openForm shows one of the objection forms for the selected row (or a new
+// objection), in place of the list.
+func (s *objectionsScreen) openForm(e objectionEdit) tea.Cmd {
+	s.edit, s.filterForm = e, false
+	if e == addObjection {
+		props := s.openProposals()
+		if len(props) == 0 {
+			return reportErr(errors.New("there is no open proposal to add an objection to; start one from the dashboard with n"))
+		}
+		pid := s.scope
+		if row, ok := s.selectedRow(); ok && pid == 0 {
+			pid = row.ProposalID
+		}
+		if s.data.dir.Proposals[pid].Status == model.StatusArchived || pid == 0 {
+			pid = props[0].ID
+		}
+		s.editID = 0
+		s.draft = &objectionDraft{ProposalID: pid, Status: model.ObjectionOpen}
+	} else {
+		row, ok := s.selectedRow()
+		if !ok {
+			return nil
+		}
+		if e == editObjectionVoice && len(s.data.supporters(row.ProposalID)) == 0 && row.VoiceID == 0 {
+			return reportErr(errors.New("nobody on “" + ansi.Truncate(s.proposalTitle(row.ProposalID), 40, "…") +
+				"” is a supporter or champion yet; win someone over before choosing who voices the answer"))
+		}
+		s.editID = row.ID
+		s.draft = new(objectionDraft)
+		*s.draft = draftFromObjection(row.Objection)
+	}
+	return s.startForm()
+}
+
+// startForm builds the current form from the draft and shows it.
+func (s *objectionsScreen) startForm() tea.Cmd {
+	s.started = *s.draft
+	return s.host.start(s.buildForm(), s.st)
+}
+
+// buildForm is the huh form for the current edit.
+func (s *objectionsScreen) buildForm() *huh.Form {
+	d := s.draft
+	status := huh.NewSelect[model.ObjectionStatus]().Title("Status").Options(enumOptions(model.ObjectionStatuses())...).
+		Value(&d.Status)
+	response := huh.NewText().Title("Our response").
+		Description("how you will answer it in the room; ctrl+j new line, ctrl+e opens $EDITOR").
+		Lines(4).CharLimit(model.MaxTextLen).Value(&d.Response)
+	voice := huh.NewSelect[int64]().Title("Voice in the room").
+		Description("the supporter who will answer it in the meeting; people in the room first").
+		Options(s.voiceOptions(d.ProposalID, d.VoiceID)...).Value(&d.VoiceID)
+	voice.Height(min(len(s.voiceOptions(d.ProposalID, d.VoiceID))+1, 6))
+	switch s.edit {
+	case editObjectionStatus:
+		return huh.NewForm(huh.NewGroup(status.Description("each change is kept in the history with its date")))
+	case editObjectionResponse:
+		return huh.NewForm(huh.NewGroup(response.Lines(max(min(s.height-formHeading-8, 10), 4))))
+	case editObjectionVoice:
+		return huh.NewForm(huh.NewGroup(voice))
+	case addObjection:
+		text := huh.NewText().Title("What objection do you expect?").
+			Description("one objection; nobody has raised it yet, so it is logged as anticipated").
+			Lines(3).CharLimit(model.MaxTextLen).Value(&d.Text).
+			Validate(func(t string) error {
+				if strings.TrimSpace(t) == "" {
+					return errors.New("write the objection; an empty one cannot be saved")
+				}
+				return nil
+			})
+		sev := huh.NewSelect[model.Severity]().Title("How serious would it be?").Inline(true).
+			Options(enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})...).
+			Value(&d.Severity)
+		var fields []huh.Field
+		if props := s.openProposals(); s.scope == 0 && len(props) > 1 {
+			opts := make([]huh.Option[int64], len(props))
+			for i, p := range props {
+				opts[i] = huh.NewOption(clean(p.Title), p.ID)
+			}
+			fields = append(fields, huh.NewSelect[int64]().Title("Proposal").Options(opts...).Value(&d.ProposalID).
+				Height(min(len(opts)+1, 5)))
+		}
+		fields = append(fields, text, sev)
+		return huh.NewForm(huh.NewGroup(fields...))
+	}
+	return huh.NewForm(huh.NewGroup(status.Inline(true), response, voice))
+}
+
+// voiceOptions are "nobody yet" and the proposal's supporters, in-room first;
+// a current voice who no longer supports it stays listed, marked so.
+func (s *objectionsScreen) voiceOptions(proposalID, current int64) []huh.Option[int64] {
+	opts := []huh.Option[int64]{huh.NewOption("nobody yet", int64(0))}
+	seen := false
+	for _, st := range s.data.supporters(proposalID) {
+		seen = seen || st.ID == current
+		opts = append(opts, huh.NewOption(s.data.name(st.ID, "someone")+" — "+st.Stance.String()+", "+shortRole(st.Role), st.ID))
+	}
+	if current != 0 && !seen {
+		if st, ok := s.data.stakeholder(current); ok {
+			opts = append(opts, huh.NewOption(s.data.name(current, "someone")+" — now "+st.Stance.String(), current))
+		}
+	}
+	return opts
+}
+
+// openProposals are the proposals an objection can be added to.
+func (s *objectionsScreen) openProposals() []model.Proposal {
+	var out []model.Proposal
+	for _, p := range s.data.proposals {
+		if p.Status != model.StatusArchived {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// save writes the draft: the form was completed, or "save it" was chosen.
+func (s *objectionsScreen) save() tea.Cmd {
+	d := *s.draft
+	s.saveSeq++
+	s.waiting = true
+	s.expectChange(d.ProposalID, s.describeSave())
+	return s.b.saveObjection(s.saveSeq, s.editID, d, s.edit)
+}
+
+// describeSave says what the save changes, for the status line.
+func (s *objectionsScreen) describeSave() string {
+	d, was := *s.draft, s.started
+	if s.edit == addObjection {
+		return "Added the anticipated objection."
+	}
+	var parts []string
+	if d.Status != was.Status && s.edit != editObjectionResponse && s.edit != editObjectionVoice {
+		parts = append(parts, "Marked "+d.Status.String()+".")
+	}
+	if model.Normalize(d.Response, true) != model.Normalize(was.Response, true) &&
+		(s.edit == editObjection || s.edit == editObjectionResponse) {
+		parts = append(parts, "Response saved.")
+	}
+	if d.VoiceID != was.VoiceID && (s.edit == editObjection || s.edit == editObjectionVoice) {
+		parts = append(parts, "Voice in the room: "+s.data.name(d.VoiceID, "nobody yet")+".")
+	}
+	if len(parts) == 0 {
+		return "Nothing changed."
+	}
+	return strings.Join(parts, " ")
+}
+
+// dirty reports a data form with input not saved yet.
+func (s *objectionsScreen) dirty() bool {
+	return s.host.active() && !s.filterForm && s.draft != nil && *s.draft != s.started
+}
+
+// saveDraft saves the form on the way out ("save it" when leaving).
+func (s *objectionsScreen) saveDraft() tea.Cmd {
+	if !s.dirty() {
+		return nil
+	}
+	s.leaving = true
+	return s.save()
+}
+
+// openFilterForm picks a proposal and a person to filter by.
+func (s *objectionsScreen) openFilterForm() tea.Cmd {
+	names := map[string]bool{}
+	for _, o := range s.data.objections {
+		names[s.data.name(o.RaisedByID, model.Anticipated)] = true
+		if o.VoiceID != 0 {
+			names[s.data.name(o.VoiceID, "")] = true
+		}
+	}
+	s.filterForm = true
+	s.fdraft = &filterDraft{Scope: s.scope, Person: s.person, Archived: s.archived}
+	return s.host.start(s.filterFormFor(s.fdraft, names, "Who raised it or will voice the answer"), s.st)
+}
+
+// filterFormFor is the filter form of both review screens.
+func (r *reviewBase) filterFormFor(d *filterDraft, names map[string]bool, personTitle string) *huh.Form {
+	props := []huh.Option[int64]{huh.NewOption("every proposal", int64(0))}
+	for _, p := range r.data.proposals {
+		label := clean(p.Title)
+		if p.Status == model.StatusArchived {
+			label += " (archived)"
+		}
+		props = append(props, huh.NewOption(label, p.ID))
+	}
+	list := make([]string, 0, len(names))
+	for n := range names {
+		if n != "" {
+			list = append(list, n)
+		}
+	}
+	sort.Strings(list)
+	people := []huh.Option[string]{huh.NewOption("anyone", "")}
+	for _, n := range list {
+		people = append(people, huh.NewOption(n, n))
+	}
+	if d.Person != "" && !names[d.Person] {
+		people = append(people, huh.NewOption(d.Person, d.Person))
+	}
+	return huh.NewForm(huh.NewGroup(
+		huh.NewSelect[int64]().Title("Proposal").Options(props...).Value(&d.Scope).Height(min(len(props)+1, 6)),
+		huh.NewSelect[string]().Title(personTitle).Description("/ to type part of a name").
+			Options(people...).Value(&d.Person).Height(min(len(people)+1, 7)),
+		huh.NewConfirm().Title("Include archived proposals?").Affirmative("yes").Negative("no").Value(&d.Archived),
+	))
+}
+
+// applyFilter takes the filter form's answers.
+func (r *reviewBase) applyFilter() {
+	if r.fdraft == nil {
+		return
+	}
+	r.scope, r.person, r.archived = r.fdraft.Scope, r.fdraft.Person, r.fdraft.Archived
+	r.fdraft = nil
+	r.filterForm = false
+}

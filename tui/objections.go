@@ -1,0 +1,352 @@
+package tui
+
+import (
+	"errors"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// statusChoice is one step of the status filter cycle.
+type statusChoice struct {
+	label    string
+	statuses []model.ObjectionStatus
+}
+
+// objectionStatusFilters is what s cycles through.
+var objectionStatusFilters = []statusChoice{
+	{"any", nil},
+	{"open or addressing", []model.ObjectionStatus{model.ObjectionOpen, model.ObjectionAddressing}},
+	{"open", []model.ObjectionStatus{model.ObjectionOpen}},
+	{"addressing", []model.ObjectionStatus{model.ObjectionAddressing}},
+	{"resolved", []model.ObjectionStatus{model.ObjectionResolved}},
+	{"accepted", []model.ObjectionStatus{model.ObjectionAccepted}},
+	{"withdrawn", []model.ObjectionStatus{model.ObjectionWithdrawn}},
+	{"settled", []model.ObjectionStatus{model.ObjectionResolved, model.ObjectionAccepted, model.ObjectionWithdrawn}},
+}
+
+// severityChoice is one step of the severity filter cycle.
+type severityChoice struct {
+	label      string
+	severities []model.Severity
+}
+
+// severityFilters is what v cycles through.
+var severityFilters = []severityChoice{
+	{"any", nil},
+	{"blocker", []model.Severity{model.SeverityBlocker}},
+	{"major or blocker", []model.Severity{model.SeverityMajor, model.SeverityBlocker}},
+	{"major", []model.Severity{model.SeverityMajor}},
+	{"minor", []model.Severity{model.SeverityMinor}},
+}
+
+// objectionsScreen is the objections log: every objection across proposals
+// (or one), most urgent first, with filters, a detail pane and the forms to
+// change status, respond, pick the voice in the room and add one.
+type objectionsScreen struct {
+	reviewBase
+	statusIdx   int
+	severityIdx int
+	rows        []model.ObjectionRow
+
+	edit    objectionEdit
+	draft   *objectionDraft
+	started objectionDraft
+}
+
+// newObjectionsScreen builds the screen, scoped to one proposal when
+// proposalID is set, with selectID selected once loaded.
+func newObjectionsScreen(b *backend, st *Styles, proposalID, selectID int64) *objectionsScreen {
+	s := &objectionsScreen{}
+	s.b, s.st, s.keys, s.scope, s.focus = b, st, newReviewKeys(), proposalID, selectID
+	s.keys.Person.SetHelp("w", "go to who raised it")
+	s.list = newGrid([]column{
+		{title: "Severity", width: 8},
+		{title: "Status", width: 10},
+		{title: "Age", width: 4, right: true},
+		{title: "Proposal", flex: 1, min: 10},
+		{title: "Objection", flex: 3, min: 16},
+		{title: "Raised by", width: 14},
+		{title: "Voice in room", width: 14, hideBelow: 96},
+		{title: "Our response", flex: 2, min: 12, hideBelow: 110},
+	}, "")
+	s.syncKeys()
+	return s
+}
+
+// objProposalCol is the index of the Proposal column, hidden when scoped.
+const objProposalCol = 3
+
+// Init loads every proposal.
+func (s *objectionsScreen) Init() tea.Cmd { return s.load() }
+
+// refresh reloads when the screen comes back into view.
+func (s *objectionsScreen) refresh() tea.Cmd { return s.load() }
+
+// title is the breadcrumb.
+func (s *objectionsScreen) title() string { return "Objections" }
+
+// SetSize lays out the list, the detail pane and the forms.
+func (s *objectionsScreen) SetSize(w, h int) { s.sizeParts(w, h) }
+
+// setStyles re-themes the form.
+func (s *objectionsScreen) setStyles(st *Styles) tea.Cmd {
+	s.st = st
+	s.host.setStyles(st)
+	return nil
+}
+
+// Update handles loads, saves, the forms, the search and the list keys.
+func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reviewLoadedMsg:
+		if msg.seq != s.seq {
+			return s, nil
+		}
+		s.loading = false
+		if msg.err != nil {
+			return s, reportErr(msg.err)
+		}
+		s.loaded, s.data = true, msg.data
+		s.rebuild()
+		if note := s.readinessNote(); note != "" {
+			return s, navigate(statusMsg{text: note})
+		}
+		return s, nil
+	case objectionSavedMsg:
+		if msg.seq != s.saveSeq {
+			return s, nil
+		}
+		s.waiting = false
+		if msg.err != nil {
+			s.announce, s.leaving = 0, false
+			cmd := s.startForm()
+			// Shown again with what was typed, and still counted as unsaved.
+			s.started = objectionDraft{Text: "\x00unsaved"}
+			return s, tea.Batch(reportErr(msg.err), cmd)
+		}
+		s.host.stop()
+		s.focus = msg.objection.ID
+		s.syncKeys()
+		return s, s.load()
+	case tea.PasteMsg:
+		if s.pasteSearch(msg) {
+			s.rebuild()
+			return s, nil
+		}
+	}
+	if s.host.active() {
+		if s.waiting {
+			return s, nil
+		}
+		completed, cmd := s.host.update(msg)
+		if completed {
+			if s.filterForm {
+				s.applyFilter()
+				s.host.stop()
+				s.rebuild()
+				return s, cmd
+			}
+			return s, tea.Batch(cmd, s.save())
+		}
+		return s, cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		cmd := s.handleKey(k)
+		s.syncKeys()
+		return s, cmd
+	}
+	return s, nil
+}
+
+// handleKey runs the search, the filters, movement and the actions.
+func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.searching {
+		if s.searchKey(k) {
+			s.rebuild()
+		}
+		return nil
+	}
+	if key.Matches(k, s.keys.Refresh) {
+		return s.load()
+	}
+	if !s.loaded || s.waiting || s.move(k) {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Search):
+		s.searching = true
+		return nil
+	case key.Matches(k, s.keys.StatusFilter):
+		s.statusIdx = (s.statusIdx + 1) % len(objectionStatusFilters)
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.SeverityFilter):
+		s.severityIdx = (s.severityIdx + 1) % len(severityFilters)
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.Scope):
+		return s.toggleScope()
+	case key.Matches(k, s.keys.Archived):
+		s.archived = !s.archived
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.Clear):
+		s.statusIdx, s.severityIdx, s.person, s.query, s.archived, s.scope = 0, 0, "", "", false, 0
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.Filter):
+		return s.openFilterForm()
+	case key.Matches(k, s.keys.Add):
+		return s.openForm(addObjection)
+	}
+	row, ok := s.selectedRow()
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Edit):
+		return s.openForm(editObjection)
+	case key.Matches(k, s.keys.Mark):
+		return s.openForm(editObjectionStatus)
+	case key.Matches(k, s.keys.Respond):
+		return s.openForm(editObjectionResponse)
+	case key.Matches(k, s.keys.Voice):
+		return s.openForm(editObjectionVoice)
+	case key.Matches(k, s.keys.Person):
+		who := row.RaisedByID
+		if who == 0 {
+			who = row.VoiceID
+		}
+		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabRoom, selectID: who})
+	case key.Matches(k, s.keys.Talk):
+		if row.TouchpointID == 0 {
+			return reportErr(errors.New("this objection was not recorded from a logged conversation"))
+		}
+		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabLog, selectID: row.TouchpointID})
+	}
+	return nil
+}
+
+// toggleScope switches between every proposal and the selected row's one.
+func (s *objectionsScreen) toggleScope() tea.Cmd {
+	if s.scope != 0 {
+		s.scope = 0
+		s.rebuild()
+		return nil
+	}
+	row, ok := s.selectedRow()
+	if !ok {
+		return reportErr(errors.New("select an objection first: p shows only its proposal"))
+	}
+	s.scope = row.ProposalID
+	s.rebuild()
+	return nil
+}
+
+// selectedRow is the objection under the cursor.
+func (s *objectionsScreen) selectedRow() (model.ObjectionRow, bool) {
+	i := s.list.Cursor()
+	if i < 0 || i >= len(s.rows) || s.list.Len() != len(s.rows) {
+		return model.ObjectionRow{}, false
+	}
+	return s.rows[i], true
+}
+
+// filter is the model filter for the current choices.
+func (s *objectionsScreen) filter() model.ObjectionFilter {
+	return model.ObjectionFilter{
+		ProposalID:      s.scope,
+		Statuses:        objectionStatusFilters[s.statusIdx].statuses,
+		Severities:      severityFilters[s.severityIdx].severities,
+		Person:          s.person,
+		Text:            s.query,
+		IncludeArchived: s.includeArchived(),
+	}
+}
+
+// rebuild filters and orders the objections again (the model orders them,
+// most urgent first) and keeps the selection on the same objection.
+func (s *objectionsScreen) rebuild() {
+	if s.data == nil {
+		return
+	}
+	keep := s.focus
+	if keep == 0 {
+		keep = s.selectedID()
+	}
+	s.focus = 0
+	s.rows = model.ObjectionRows(s.data.objections, s.data.dir, s.filter(), s.b.today())
+	setColumnHidden(&s.list, objProposalCol, s.scope != 0)
+	s.list.SetRows(s.gridRows())
+	if keep != 0 {
+		s.list.SelectID(keep)
+	}
+	s.syncKeys()
+}
+
+// setColumnHidden hides or shows a grid column whatever the width.
+func setColumnHidden(g *grid, col int, hidden bool) {
+	want := 0
+	if hidden {
+		want = hiddenWidth
+	}
+	if g.cols[col].hideBelow == want {
+		return
+	}
+	g.cols[col].hideBelow = want
+	if g.width > 0 {
+		g.layout()
+		g.clamp()
+	}
+}
+
+// syncKeys enables what applies now.
+func (s *objectionsScreen) syncKeys() {
+	has := s.loaded && s.list.Len() > 0
+	for _, b := range []*key.Binding{&s.keys.Edit, &s.keys.Mark, &s.keys.Respond, &s.keys.Voice, &s.keys.Person} {
+		b.SetEnabled(has)
+	}
+	row, ok := s.selectedRow()
+	s.keys.Talk.SetEnabled(has && ok && row.TouchpointID != 0)
+	s.keys.Person.SetHelp("w", "go to who raised it")
+	if ok && row.RaisedByID == 0 {
+		s.keys.Person.SetHelp("w", "go to the room")
+	}
+	s.keys.Scope.SetHelp("p", "this proposal only")
+	if s.scope != 0 {
+		s.keys.Scope.SetHelp("p", "every proposal")
+	}
+	s.keys.Archived.SetHelp("A", "show archived")
+	if s.archived {
+		s.keys.Archived.SetHelp("A", "hide archived")
+	}
+	s.keys.Add.SetHelp("a", "add anticipated")
+	s.keys.Add.SetEnabled(s.loaded)
+}
+
+// ShortHelp implements help.KeyMap: the actions first, since the line drops
+// keys from the end when the terminal is narrow.
+func (s *objectionsScreen) ShortHelp() []key.Binding {
+	switch {
+	case s.host.active():
+		return s.host.keyBinds()
+	case s.searching:
+		return []key.Binding{s.keys.SearchDone}
+	}
+	return []key.Binding{s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Add, s.keys.Search, s.keys.Person}
+}
+
+// FullHelp implements help.KeyMap.
+func (s *objectionsScreen) FullHelp() [][]key.Binding {
+	if s.host.active() {
+		return [][]key.Binding{s.host.keyBinds()}
+	}
+	return [][]key.Binding{
+		{s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Voice, s.keys.Add, s.keys.Person, s.keys.Talk},
+		{s.keys.Search, s.keys.StatusFilter, s.keys.SeverityFilter, s.keys.Scope, s.keys.Filter, s.keys.Archived, s.keys.Clear},
+		append(s.keys.navKeys(), s.keys.Refresh),
+	}
+}

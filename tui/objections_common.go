@@ -1,0 +1,426 @@
+package tui
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// This file holds what the objections and blind-spot screens share: their
+// keys, the loaded data with scope, search and filters, list movement, the
+// detail pane layout and the readiness announcement after an edit.
+
+// reviewKeys are the review screens' keys: the common ones plus filters and
+// actions on the selected row.
+type reviewKeys struct {
+	keyMap
+	Search         key.Binding
+	SearchDone     key.Binding
+	StatusFilter   key.Binding
+	SeverityFilter key.Binding
+	Scope          key.Binding
+	Filter         key.Binding
+	Archived       key.Binding
+	Clear          key.Binding
+	Mark           key.Binding
+	Respond        key.Binding
+	Voice          key.Binding
+	Person         key.Binding
+	Talk           key.Binding
+}
+
+// newReviewKeys returns the review screens' default bindings.
+func newReviewKeys() reviewKeys {
+	k := reviewKeys{keyMap: newKeyMap()}
+	k.Edit = key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "edit"))
+	k.Add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))
+	k.Search = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
+	k.SearchDone = key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep search"))
+	k.StatusFilter = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status filter"))
+	k.SeverityFilter = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "severity filter"))
+	k.Scope = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "this proposal/all"))
+	k.Filter = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter by proposal, person"))
+	k.Archived = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived"))
+	k.Clear = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters"))
+	k.Mark = key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "status"))
+	k.Respond = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "respond"))
+	k.Voice = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "voice in room"))
+	k.Person = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "go to who raised it"))
+	k.Talk = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "go to the talk"))
+	return k
+}
+
+// reviewBase is the state both review screens share.
+type reviewBase struct {
+	b    *backend
+	st   *Styles
+	keys reviewKeys
+
+	width, height int
+	detailH       int
+
+	seq     int
+	loading bool
+	loaded  bool
+	data    *reviewData
+
+	// scope is the one proposal shown; 0 lists every proposal.
+	scope    int64
+	archived bool
+	person   string
+	query    string
+	// searching is true while / is taking typed characters.
+	searching bool
+
+	list grid
+	host formHost
+	// editID is the row a form edits; 0 while adding.
+	editID  int64
+	saveSeq int
+	waiting bool
+	// leaving is set when a save was asked for on the way out of a form, so
+	// that "back" then closes the form rather than the screen.
+	leaving bool
+
+	// focus is the row to select after the next load.
+	focus int64
+	// announce is the proposal whose readiness change to report after the
+	// next load, with its readiness before the edit and what was saved.
+	announce  int64
+	before    model.Readiness
+	savedWhat string
+
+	// filterForm is true while the form on screen is the filter form, whose
+	// answers are not data and are never "unsaved input".
+	filterForm bool
+	fdraft     *filterDraft
+}
+
+// reviewTop is the lines above the list: the title, the filter line, a gap.
+const reviewTop = 3
+
+// load reads every proposal again.
+func (r *reviewBase) load() tea.Cmd {
+	r.seq++
+	r.loading = true
+	return r.b.loadReview(r.seq)
+}
+
+// sizeParts splits the body between the list and the detail pane.
+func (r *reviewBase) sizeParts(w, h int) {
+	r.width, r.height = w, h
+	avail := max(h-reviewTop-1, 4)
+	r.detailH = min(max(avail*2/5, 5), 14)
+	if avail-r.detailH < 3 {
+		r.detailH = max(avail-3, 0)
+	}
+	r.list.SetSize(w, avail-r.detailH)
+	r.host.SetSize(w, h-formHeading)
+}
+
+// formHeading is the lines above a form: a title, a context line, a gap.
+const formHeading = 3
+
+// proposalTitle is a proposal's cleaned title.
+func (r *reviewBase) proposalTitle(id int64) string {
+	if r.data == nil {
+		return ""
+	}
+	if t := clean(r.data.dir.Proposals[id].Title); t != "" {
+		return t
+	}
+	return "untitled proposal"
+}
+
+// includeArchived is whether archived proposals are listed: when asked, or
+// when the one proposal in scope is itself archived.
+func (r *reviewBase) includeArchived() bool {
+	if r.archived {
+		return true
+	}
+	return r.data != nil && r.scope != 0 && r.data.dir.Proposals[r.scope].Status == model.StatusArchived
+}
+
+// move handles the list movement keys; it reports whether k was one.
+func (r *reviewBase) move(k tea.KeyPressMsg) bool {
+	g := &r.list
+	switch {
+	case key.Matches(k, r.keys.Up):
+		g.Move(-1)
+	case key.Matches(k, r.keys.Down):
+		g.Move(1)
+	case key.Matches(k, r.keys.PageUp):
+		g.Move(-g.Page())
+	case key.Matches(k, r.keys.PageDown):
+		g.Move(g.Page())
+	case key.Matches(k, r.keys.Top):
+		g.SetCursor(0)
+	case key.Matches(k, r.keys.Bottom):
+		g.SetCursor(g.Len() - 1)
+	default:
+		return false
+	}
+	return true
+}
+
+// selectedID is the id of the row under the cursor, 0 when none.
+func (r *reviewBase) selectedID() int64 {
+	if row, ok := r.list.Selected(); ok {
+		return row.id
+	}
+	return 0
+}
+
+// searchKey edits the search text while / is active. It reports whether the
+// text changed, so the rows are filtered again as the user types.
+func (r *reviewBase) searchKey(k tea.KeyPressMsg) (changed bool) {
+	switch {
+	case k.Code == tea.KeyEscape:
+		r.searching = false
+		changed = r.query != ""
+		r.query = ""
+	case key.Matches(k, r.keys.SearchDone):
+		r.searching = false
+		if k.Code == tea.KeyDown || k.Code == tea.KeyUp {
+			r.move(k)
+		}
+	case k.Code == tea.KeyBackspace:
+		if rs := []rune(r.query); len(rs) > 0 {
+			r.query = string(rs[:len(rs)-1])
+			changed = true
+		}
+	case k.String() == "ctrl+u":
+		changed = r.query != ""
+		r.query = ""
+	case k.String() == "ctrl+w":
+		trimmed := strings.TrimRightFunc(r.query, unicode.IsSpace)
+		i := strings.LastIndexFunc(trimmed, unicode.IsSpace)
+		r.query = trimmed[:i+1]
+		changed = true
+	case k.Text != "":
+		r.query += clean(k.Text)
+		changed = true
+	}
+	return changed
+}
+
+// pasteSearch adds pasted text to the search, on one line.
+func (r *reviewBase) pasteSearch(p tea.PasteMsg) bool {
+	if !r.searching {
+		return false
+	}
+	r.query += clean(p.Content)
+	return true
+}
+
+// capturing reports whether typed characters go to the search or a form.
+func (r *reviewBase) capturing() bool { return r.searching || r.host.capturing() }
+
+// wantsEsc reports whether esc ends the search or a form's filter instead of
+// going back.
+func (r *reviewBase) wantsEsc() bool { return r.searching || r.host.wantsEsc() }
+
+// back closes a form (or the form a save just came from) before the screen.
+func (r *reviewBase) back() (bool, tea.Cmd) {
+	if r.host.active() || r.leaving || r.waiting {
+		r.leaving = false
+		r.host.stop()
+		return true, nil
+	}
+	return false, nil
+}
+
+// readinessNote says how the edited proposal's readiness moved, once the
+// reload after a save has landed.
+func (r *reviewBase) readinessNote() string {
+	if r.announce == 0 || r.data == nil {
+		return ""
+	}
+	id := r.announce
+	r.announce = 0
+	after, ok := r.data.readiness[id]
+	if !ok {
+		return r.savedWhat
+	}
+	title := ansi.Truncate(r.proposalTitle(id), 32, "…")
+	var note string
+	switch {
+	case after.Score == r.before.Score:
+		note = "Readiness of “" + title + "” unchanged at " + itoa(after.Score) + "."
+	case after.Verdict != r.before.Verdict:
+		note = "Readiness of “" + title + "” " + itoa(r.before.Score) + " → " + itoa(after.Score) + ": now " + after.Verdict.String() + "."
+	default:
+		note = "Readiness of “" + title + "” " + itoa(r.before.Score) + " → " + itoa(after.Score) + "."
+	}
+	return joinNonEmpty(" ", r.savedWhat, note)
+}
+
+// expectChange remembers a proposal's readiness before a save.
+func (r *reviewBase) expectChange(proposalID int64, what string) {
+	r.announce, r.savedWhat = proposalID, what
+	if r.data != nil {
+		r.before = r.data.readiness[proposalID]
+	}
+}
+
+// readinessLine is "readiness 57/100, Getting there" for a proposal.
+func (r *reviewBase) readinessLine(proposalID int64) string {
+	if rd, ok := r.data.readiness[proposalID]; ok {
+		return "readiness " + itoa(rd.Score) + "/100, " + rd.Verdict.String()
+	}
+	return ""
+}
+
+// filterPart renders one "key label: value" part of the filter line; the
+// value is accented when the filter is narrowing the list.
+func (r *reviewBase) filterPart(keyName, label, value string, active bool) string {
+	st := r.st
+	v := st.Muted.Render(value)
+	if active {
+		v = st.Accent.Bold(true).Render(value)
+	}
+	return st.Text.Bold(true).Render(keyName) + st.Muted.Render(" "+label+": ") + v
+}
+
+// searchLine is the search field while typing, or the kept search.
+func (r *reviewBase) searchPart() string {
+	st := r.st
+	switch {
+	case r.searching:
+		return st.Text.Bold(true).Render("/ ") + st.Text.Render(r.query) + st.Accent.Render("▏") +
+			st.Muted.Render("  enter keeps · esc clears")
+	case r.query != "":
+		return r.filterPart("/", "text", "“"+r.query+"”", true)
+	}
+	return st.Text.Bold(true).Render("/") + st.Muted.Render(" search")
+}
+
+// section is a block of the detail pane: its lines and the fewest it may
+// be cut to when the pane is short.
+type section struct {
+	lines []string
+	min   int
+}
+
+// fitSections lays sections out in order within height lines: each first
+// gets its minimum (sections that do not fit at all are dropped from the
+// end), then the spare lines go to sections in order until they are whole.
+func fitSections(secs []section, height int) []string {
+	if height <= 0 {
+		return nil
+	}
+	give := make([]int, len(secs))
+	left := height
+	for i, s := range secs {
+		n := min(s.min, len(s.lines))
+		if n > left {
+			break
+		}
+		give[i] = n
+		left -= n
+	}
+	for i, s := range secs {
+		if left == 0 {
+			break
+		}
+		if give[i] == 0 && s.min > 0 {
+			continue
+		}
+		extra := min(len(s.lines)-give[i], left)
+		give[i] += extra
+		left -= extra
+	}
+	var out []string
+	for i, s := range secs {
+		lines := s.lines[:give[i]]
+		if give[i] < len(s.lines) && give[i] > 0 {
+			lines = append([]string(nil), lines...)
+			last := lines[len(lines)-1]
+			lines[len(lines)-1] = ansi.Truncate(last+" …", ansi.StringWidth(last)+2, "…")
+		}
+		out = append(out, lines...)
+	}
+	return out
+}
+
+// labelled wraps "Label: text" to width with the label on the first line.
+func labelled(st *Styles, label, text string, width, maxLines int, tn tone) []string {
+	lead := ansi.StringWidth(label) + 1
+	body := wrapText(text, max(width-lead, 10), maxLines)
+	if len(body) == 0 {
+		return nil
+	}
+	out := make([]string, len(body))
+	for i, l := range body {
+		prefix := strings.Repeat(" ", lead)
+		if i == 0 {
+			prefix = st.Muted.Render(label) + " "
+		}
+		out[i] = prefix + st.toneStyle(tn).Render(l)
+	}
+	return out
+}
+
+// statusChanges describes the status history of a row:
+// "raised 2026-11-01 · open → addressing on 2026-11-19".
+func statusChanges(evs []model.HistoryEvent, raised model.Date) string {
+	var parts []string
+	if !raised.IsZero() {
+		parts = append(parts, "raised "+raised.String())
+	}
+	for _, e := range evs {
+		if e.Action == model.ActionUpdate && e.Field == "status" {
+			parts = append(parts, clean(e.Old)+" → "+clean(e.New)+" on "+model.DateOf(e.At).String())
+		}
+	}
+	if len(parts) <= 1 {
+		parts = append(parts, "no status change yet")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// talkLines shows the conversation a row came from: when, how, what was said
+// and what was not.
+func talkLines(st *Styles, t model.Touchpoint, who string, width int) []string {
+	head := "From the talk with " + who + " on " + t.Date.Human() + " (" + t.Channel.String() + ", " + t.Kind.String() + ")"
+	out := []string{st.Muted.Render(ansi.Truncate(head, width, "…"))}
+	out = append(out, labelled(st, "  said:", t.Said, width, 2, toneNormal)...)
+	out = append(out, labelled(st, "  not said:", t.Subtext, width, 2, toneNormal)...)
+	return out
+}
+
+// ageCell is a compact age: "20d", "14w", "2y".
+func ageCell(days int, raised model.Date) string {
+	switch {
+	case raised.IsZero():
+		return "—"
+	case days < 100:
+		return itoa(max(days, 0)) + "d"
+	case days < 700:
+		return itoa(days/7) + "w"
+	}
+	return itoa(days/365) + "y"
+}
+
+// hiddenWidth hides a column whatever the width.
+const hiddenWidth = math.MaxInt
+
+// personLabel is a stakeholder with their part: "Dana Reyes (decides, skeptic)".
+func (r *reviewBase) personLabel(id int64, fallback string) string {
+	s, ok := r.data.stakeholder(id)
+	if !ok {
+		return fallback
+	}
+	return r.data.name(id, fallback) + " (" + shortRole(s.Role) + ", " + s.Stance.String() + ")"
+}
+
+// rule is the line between the list and the detail pane.
+func (r *reviewBase) rule() string {
+	return r.st.TabGap.Render(strings.Repeat("─", max(r.width, 1)))
+}

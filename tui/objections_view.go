@@ -1,0 +1,248 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// gridRows turns the filtered objections into cells, once per filter change,
+// never per frame. Cells follow the column order, proposal included even when
+// that column is hidden.
+func (s *objectionsScreen) gridRows() []gridRow {
+	out := make([]gridRow, len(s.rows))
+	for i, r := range s.rows {
+		t := toneNormal
+		switch {
+		case !r.Status.Live():
+			t = toneMuted
+		case r.Severity == model.SeverityBlocker:
+			t = toneBad
+		case r.Severity == model.SeverityMajor:
+			t = toneWarn
+		}
+		voice := clean(r.Voice)
+		if voice == "" {
+			voice = "—"
+			if r.Status.Live() {
+				voice = "nobody yet"
+			}
+		}
+		resp := clean(r.Response)
+		if resp == "" {
+			resp = "—"
+		}
+		out[i] = gridRow{id: r.ID, tone: t, cells: []string{
+			r.Severity.String(), r.Status.String(), ageCell(r.AgeDays, r.RaisedOn), clean(r.ProposalTitle),
+			clean(r.Text), clean(r.RaisedBy), voice, resp,
+		}}
+	}
+	return out
+}
+
+// View shows the title, the filters, the list and the selected objection,
+// or the open form.
+func (s *objectionsScreen) View() string {
+	st := s.st
+	if !s.loaded {
+		if s.loading {
+			return st.Muted.Render("Loading objections…")
+		}
+		return st.Muted.Render("The objections could not be loaded. Press ctrl+r to try again, esc to go back.")
+	}
+	if s.host.form != nil && (s.host.active() || s.waiting) {
+		return s.formView()
+	}
+	list := s.list.View(st)
+	if s.list.Len() == 0 {
+		list = s.emptyView()
+	}
+	used := reviewTop + strings.Count(list, "\n") + 1
+	detail := s.detailLines(s.height - used - 1)
+	out := s.titleLine() + "\n" + s.filterLine() + "\n\n" + list
+	if len(detail) > 0 {
+		out += "\n" + s.rule() + "\n" + strings.Join(detail, "\n")
+	}
+	return out
+}
+
+// emptyView explains an empty list: nothing recorded, or nothing matching.
+func (s *objectionsScreen) emptyView() string {
+	st := s.st
+	head := s.list.View(st)
+	if i := strings.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	msg := "Nothing matches these filters. Press x to clear them."
+	if len(s.data.objections) == 0 {
+		msg = "No objections recorded yet. Press a to add one you expect, or log a conversation (l in a proposal)."
+	}
+	return head + "\n" + strings.Join(wrapLines([]string{st.Muted.Render(msg)}, s.width), "\n")
+}
+
+// titleLine is "Objections · every proposal · 9 shown, 4 still open".
+func (s *objectionsScreen) titleLine() string {
+	st := s.st
+	live := 0
+	for _, r := range s.rows {
+		if r.Status.Live() {
+			live++
+		}
+	}
+	where := "every proposal"
+	if s.scope != 0 {
+		where = "“" + ansi.Truncate(s.proposalTitle(s.scope), 40, "…") + "”"
+	}
+	left := st.Title.Render("Objections") + st.Muted.Render(" · "+where+" · "+itoa(len(s.rows))+" shown, "+itoa(live)+" still open")
+	if h := s.list.scrollHint(); h != "" {
+		right := st.Muted.Render(h)
+		if gap := s.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 2 {
+			return left + strings.Repeat(" ", gap) + right
+		}
+	}
+	return ansi.Truncate(left, s.width, "…")
+}
+
+// filterLine shows each filter with its key, the narrowing ones accented.
+func (s *objectionsScreen) filterLine() string {
+	if s.searching {
+		return ansi.Truncate(s.searchPart(), s.width, "…")
+	}
+	scope := "all"
+	if s.scope != 0 {
+		scope = "this one"
+	}
+	person := s.person
+	if person == "" {
+		person = "anyone"
+	}
+	parts := []string{
+		s.filterPart("s", "status", objectionStatusFilters[s.statusIdx].label, s.statusIdx != 0),
+		s.filterPart("v", "severity", severityFilters[s.severityIdx].label, s.severityIdx != 0),
+		s.filterPart("p", "proposals", scope, s.scope != 0),
+		s.filterPart("f", "person", person, s.person != ""),
+		s.searchPart(),
+	}
+	if s.archived {
+		parts = append(parts, s.filterPart("A", "archived", "shown", true))
+	}
+	return ansi.Truncate(strings.Join(parts, "  "), s.width, "…")
+}
+
+// detailLines describes the selected objection in at most height lines:
+// what it is, who raised it, our answer (or when and how it was resolved),
+// the voice in the room, its status history and the talk it came from.
+func (s *objectionsScreen) detailLines(height int) []string {
+	row, ok := s.selectedRow()
+	if !ok || height <= 0 {
+		return nil
+	}
+	st, w := s.st, s.width
+	today := s.b.today()
+	meta := row.Severity.String() + " · " + row.Status.String() + " · " + clean(row.ProposalTitle)
+	if rl := s.readinessLine(row.ProposalID); rl != "" {
+		meta += " — " + rl
+	}
+	secs := []section{
+		{lines: []string{st.Muted.Render(ansi.Truncate(meta, w, "…"))}, min: 1},
+		{lines: styled(st.Title, wrapText(row.Text, w, 3)), min: 1},
+	}
+	raised := "Anticipated: nobody has raised it yet"
+	if row.RaisedByID != 0 {
+		raised = "Raised by " + s.personLabel(row.RaisedByID, clean(row.RaisedBy))
+	}
+	if !row.RaisedOn.IsZero() {
+		raised += " on " + row.RaisedOn.Human() + " (" + agoPhrase(today, row.RaisedOn) + ")"
+	}
+	secs = append(secs, section{lines: []string{st.Text.Render(ansi.Truncate(raised, w, "…"))}, min: 1})
+
+	var resp []string
+	switch {
+	case !row.Status.Live():
+		label := capitalise(row.Status.String()) + " on " + row.ResolvedOn.Human() + ":"
+		how := row.Response
+		if strings.TrimSpace(how) == "" {
+			how = "no note of how. Press r to add one."
+		}
+		resp = labelled(st, label, how, w, 4, toneNormal)
+	case strings.TrimSpace(row.Response) == "":
+		resp = []string{st.Warn.Render(ansi.Truncate("No response yet. Press r to write one.", w, "…"))}
+	default:
+		resp = labelled(st, "Our response:", row.Response, w, 4, toneNormal)
+	}
+	secs = append(secs, section{lines: resp, min: 1})
+
+	voice := "Voice in the room: nobody yet. Press i to pick a supporter."
+	vt := st.Warn
+	if !row.Status.Live() {
+		vt = st.Muted
+	}
+	if row.VoiceID != 0 {
+		voice, vt = "Voice in the room: "+s.personLabel(row.VoiceID, clean(row.Voice)), st.Text
+		if vs, ok := s.data.stakeholder(row.VoiceID); ok && !vs.Role.InRoom() {
+			voice += " — not in the room"
+			vt = st.Warn
+		}
+	}
+	secs = append(secs, section{lines: []string{vt.Render(ansi.Truncate(voice, w, "…"))}, min: 1})
+
+	hist := labelled(st, "History:", statusChanges(s.data.objHistory[row.ID], row.RaisedOn), w, 2, toneNormal)
+	secs = append(secs, section{lines: hist, min: 1})
+	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
+		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})
+	}
+	return fitSections(secs, height)
+}
+
+// formView shows what is being edited above the form.
+func (s *objectionsScreen) formView() string {
+	st := s.st
+	if s.waiting {
+		return st.Muted.Render("Saving…")
+	}
+	var title, context string
+	switch s.edit {
+	case addObjection:
+		title = "Add an anticipated objection"
+		context = "Something you expect someone to raise. It counts against readiness until it is answered."
+	default:
+		row, _ := s.selectedRow()
+		if row.ID != s.editID {
+			for _, r := range s.rows {
+				if r.ID == s.editID {
+					row = r
+				}
+			}
+		}
+		title = map[objectionEdit]string{
+			editObjection:         "Work on an objection",
+			editObjectionStatus:   "Change the status",
+			editObjectionResponse: "Write our response",
+			editObjectionVoice:    "Pick the voice in the room",
+		}[s.edit]
+		context = "“" + clean(row.Text) + "” — " + clean(row.RaisedBy) + " · " + row.Severity.String() + " · " + clean(row.ProposalTitle)
+	}
+	if s.filterForm {
+		title, context = "Filter the objections", "Pick a proposal and a person; s and v cycle status and severity."
+	}
+	return st.Title.Render(title) + "\n" + st.Muted.Render(ansi.Truncate(context, s.width, "…")) + "\n\n" + s.host.view()
+}
+
+// styled renders each line with a style.
+func styled(style interface{ Render(...string) string }, lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = style.Render(l)
+	}
+	return out
+}
+
+// capitalise upper-cases the first letter of a word.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
