@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -13,22 +14,30 @@ const formScreenTop = 3
 // personScreen adds or edits a stakeholder from the workspace, walking
 // through whom, when, what and where (or the subset asked for).
 type personScreen struct {
-	b       *backend
-	st      *Styles
-	flow    *personFlow
-	heading string
-	width   int
-	height  int
+	b      *backend
+	st     *Styles
+	flow   *personFlow
+	adding bool
+	width  int
+	height int
 }
 
 // newPersonScreen prepares the person forms for a stakeholder (0 adds one).
 func newPersonScreen(b *backend, st *Styles, d model.Dossier, stakeholderID int64, stages []personStage) *personScreen {
 	f := newPersonFlow(b, st, d, stakeholderID, stages)
-	h := "Add a person to “" + clean(d.Proposal.Title) + "”"
-	if stakeholderID != 0 {
-		h = "Edit " + f.name() + " on “" + clean(d.Proposal.Title) + "”"
+	return &personScreen{b: b, st: st, flow: f, adding: stakeholderID == 0}
+}
+
+// heading names the person once known: "Add Ben Carter to “…”".
+func (s *personScreen) heading() string {
+	who := "a person"
+	if n := clean(s.flow.draft.Name); n != "" && (!s.adding || s.flow.base.ID != 0) {
+		who = n
 	}
-	return &personScreen{b: b, st: st, flow: f, heading: h}
+	if s.adding {
+		return "Add " + who + " to “" + clean(s.flow.dossier.Proposal.Title) + "”"
+	}
+	return "Edit " + who + " on “" + clean(s.flow.dossier.Proposal.Title) + "”"
 }
 
 // Init loads what the forms need.
@@ -36,7 +45,7 @@ func (s *personScreen) Init() tea.Cmd { return s.flow.Init() }
 
 // title is the breadcrumb.
 func (s *personScreen) title() string {
-	if s.flow.adding() {
+	if s.adding {
 		return "Add a person"
 	}
 	return "Edit " + s.flow.name()
@@ -67,7 +76,7 @@ func (s *personScreen) Update(msg tea.Msg) (*personScreen, tea.Cmd) {
 
 // View shows the heading, the stages and the form.
 func (s *personScreen) View() string {
-	return s.st.Title.Render(s.heading) + "\n" + s.flow.progress() + "\n\n" + s.flow.View()
+	return s.st.Title.Render(ansi.Truncate(s.heading(), s.width, "…")) + "\n" + s.flow.progress() + "\n\n" + s.flow.View()
 }
 
 // capturing reports whether a text field has the keys.
@@ -133,7 +142,7 @@ func (s *logScreen) Update(msg tea.Msg) (*logScreen, tea.Cmd) {
 
 // View shows the heading, the stages and the form.
 func (s *logScreen) View() string {
-	return s.st.Title.Render("Log a conversation on “"+clean(s.flow.dossier.Proposal.Title)+"”") + "\n" +
+	return s.st.Title.Render(ansi.Truncate("Log a conversation on “"+clean(s.flow.dossier.Proposal.Title)+"”", s.width, "…")) + "\n" +
 		s.flow.progress() + "\n\n" + s.flow.View()
 }
 
