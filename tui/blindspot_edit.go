@@ -75,20 +75,15 @@ func (s *blindSpotsScreen) toggle(row model.BlindSpotRow) tea.Cmd {
 func (s *blindSpotsScreen) openForm(e blindSpotEdit) tea.Cmd {
 	s.edit, s.filterForm = e, false
 	if e == addBlindSpot {
-		var open []model.Proposal
-		for _, p := range s.data.proposals {
-			if p.Status != model.StatusArchived {
-				open = append(open, p)
-			}
-		}
+		open := s.openProposals()
 		if len(open) == 0 {
-			return reportErr(errors.New("there is no open proposal to add a blind spot to; start one from the dashboard with n"))
+			return reportErr(errors.New("there is no undecided proposal to add a blind spot to; start one from the dashboard with n"))
 		}
 		pid := s.scope
 		if row, ok := s.selectedRow(); ok && pid == 0 {
 			pid = row.ProposalID
 		}
-		if pid == 0 || s.data.dir.Proposals[pid].Status == model.StatusArchived {
+		if pid == 0 || !s.data.dir.Proposals[pid].Status.Open() {
 			pid = open[0].ID
 		}
 		s.editID = 0
@@ -137,10 +132,8 @@ func (s *blindSpotsScreen) buildForm() *huh.Form {
 	case addBlindSpot:
 		var fields []huh.Field
 		var open []huh.Option[int64]
-		for _, p := range s.data.proposals {
-			if p.Status != model.StatusArchived {
-				open = append(open, huh.NewOption(clean(p.Title), p.ID))
-			}
+		for _, p := range s.openProposals() {
+			open = append(open, huh.NewOption(clean(p.Title), p.ID))
 		}
 		if s.scope == 0 && len(open) > 1 {
 			fields = append(fields, huh.NewSelect[int64]().Title("Proposal").Options(open...).Value(&d.ProposalID).
@@ -165,7 +158,7 @@ func (s *blindSpotsScreen) buildForm() *huh.Form {
 	status := huh.NewSelect[model.BlindSpotStatus]().Title("Status").Inline(true).
 		Options(huh.NewOption("open", model.BlindSpotOpen), huh.NewOption("addressed", model.BlindSpotAddressed)).
 		Value(&d.Status)
-	return huh.NewForm(huh.NewGroup(status, how))
+	return huh.NewForm(huh.NewGroup(how.Lines(3), status))
 }
 
 // surfacerOptions are "me" and the people on the proposal.

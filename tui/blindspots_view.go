@@ -47,7 +47,10 @@ func (s *blindSpotsScreen) View() string {
 			head = head[:i]
 		}
 		msg := "Nothing matches these filters. Press x to clear them."
-		if len(s.data.blindSpots) == 0 {
+		switch {
+		case len(s.data.proposals) == 0:
+			msg = "No proposals yet. Press esc, then n to walk through one."
+		case len(s.data.blindSpots) == 0:
 			msg = "No blind spots yet. Ask someone “am I thinking about this right?”, or press a to note one yourself."
 		}
 		list = head + "\n" + strings.Join(wrapLines([]string{st.Muted.Render(msg)}, s.width), "\n")
@@ -89,23 +92,11 @@ func (s *blindSpotsScreen) filterLine() string {
 	if s.searching {
 		return ansi.Truncate(s.searchPart(), s.width, "…")
 	}
-	scope := "all"
-	if s.scope != 0 {
-		scope = "this one"
+	status := blindSpotStatusFilters[s.statusIdx].label
+	if s.statusIdx == 0 {
+		status = "any status"
 	}
-	person := s.person
-	if person == "" {
-		person = "anyone"
-	}
-	parts := []string{
-		s.filterPart("s", "status", blindSpotStatusFilters[s.statusIdx].label, s.statusIdx != 0),
-		s.filterPart("p", "proposals", scope, s.scope != 0),
-		s.filterPart("f", "person", person, s.person != ""),
-		s.searchPart(),
-	}
-	if s.archived {
-		parts = append(parts, s.filterPart("A", "archived", "shown", true))
-	}
+	parts := append([]string{s.filterPart("s", status, s.statusIdx != 0)}, s.commonFilters()...)
 	return ansi.Truncate(strings.Join(parts, "  "), s.width, "…")
 }
 
@@ -119,20 +110,16 @@ func (s *blindSpotsScreen) detailLines(height int) []string {
 	}
 	st, w := s.st, s.width
 	today := s.b.today()
-	meta := row.Status.String() + " · " + clean(row.ProposalTitle)
-	if rl := s.readinessLine(row.ProposalID); rl != "" {
-		meta += " — " + rl
-	}
 	secs := []section{
-		{lines: []string{st.Muted.Render(ansi.Truncate(meta, w, "…"))}, min: 1},
+		{lines: []string{s.metaLine(row.ProposalID)}, min: 1},
 		{lines: styled(st.Title, wrapText(row.Text, w, 3)), min: 1},
 	}
-	who := "You noted it yourself"
+	who := row.Status.String() + " · you noted it yourself"
 	if row.SurfacedByID != 0 {
-		who = "Surfaced by " + s.personLabel(row.SurfacedByID, clean(row.SurfacedBy))
+		who = row.Status.String() + " · surfaced by " + s.personLabel(row.SurfacedByID, clean(row.SurfacedBy))
 	}
 	if !row.RaisedOn.IsZero() {
-		who += " on " + row.RaisedOn.Human() + " (" + agoPhrase(today, row.RaisedOn) + ")"
+		who += ", " + agoPhrase(today, row.RaisedOn)
 	}
 	secs = append(secs, section{lines: []string{st.Text.Render(ansi.Truncate(who, w, "…"))}, min: 1})
 
@@ -155,7 +142,7 @@ func (s *blindSpotsScreen) detailLines(height int) []string {
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
 		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})
 	}
-	return fitSections(secs, height)
+	return fitSections(secs, height, w)
 }
 
 // formView shows what is being edited above the form.
@@ -164,7 +151,7 @@ func (s *blindSpotsScreen) formView() string {
 	if s.waiting {
 		return st.Muted.Render("Saving…")
 	}
-	title, context := "Add a blind spot", "Something you had not seen, or an assumption to test. It counts against readiness while open."
+	title, context := "Add a blind spot", "Something you had not seen, or an assumption to test; it counts against readiness while open."
 	switch {
 	case s.filterForm:
 		title, context = "Filter the blind spots", "Pick a proposal and a person; s cycles the status."

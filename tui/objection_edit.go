@@ -74,13 +74,13 @@ func (s *objectionsScreen) openForm(e objectionEdit) tea.Cmd {
 	if e == addObjection {
 		props := s.openProposals()
 		if len(props) == 0 {
-			return reportErr(errors.New("there is no open proposal to add an objection to; start one from the dashboard with n"))
+			return reportErr(errors.New("there is no undecided proposal to add an objection to; start one from the dashboard with n"))
 		}
 		pid := s.scope
 		if row, ok := s.selectedRow(); ok && pid == 0 {
 			pid = row.ProposalID
 		}
-		if s.data.dir.Proposals[pid].Status == model.StatusArchived || pid == 0 {
+		if !s.data.dir.Proposals[pid].Status.Open() || pid == 0 {
 			pid = props[0].ID
 		}
 		s.editID = 0
@@ -110,18 +110,21 @@ func (s *objectionsScreen) startForm() tea.Cmd {
 // buildForm is the huh form for the current edit.
 func (s *objectionsScreen) buildForm() *huh.Form {
 	d := s.draft
-	status := huh.NewSelect[model.ObjectionStatus]().Title("Status").Options(enumOptions(model.ObjectionStatuses())...).
-		Value(&d.Status)
 	response := huh.NewText().Title("Our response").
 		Description("how you will answer it in the room; ctrl+j new line, ctrl+e opens $EDITOR").
-		Lines(4).CharLimit(model.MaxTextLen).Value(&d.Response)
+		CharLimit(model.MaxTextLen).Value(&d.Response)
+	voices := s.voiceOptions(d.ProposalID, d.VoiceID)
 	voice := huh.NewSelect[int64]().Title("Voice in the room").
-		Description("the supporter who will answer it in the meeting; people in the room first").
-		Options(s.voiceOptions(d.ProposalID, d.VoiceID)...).Value(&d.VoiceID)
-	voice.Height(min(len(s.voiceOptions(d.ProposalID, d.VoiceID))+1, 6))
+		Description("supporters who will answer it in the meeting, people in the room first").
+		Options(voices...).Value(&d.VoiceID).Height(min(len(voices), 5) + 2)
 	switch s.edit {
 	case editObjectionStatus:
-		return huh.NewForm(huh.NewGroup(status.Description("each change is kept in the history with its date")))
+		opts := make([]huh.Option[model.ObjectionStatus], 0, 5)
+		for _, st := range model.ObjectionStatuses() {
+			opts = append(opts, huh.NewOption(st.String()+" — "+statusMeaning(st), st))
+		}
+		return huh.NewForm(huh.NewGroup(huh.NewSelect[model.ObjectionStatus]().Title("Status").
+			Description("each change is kept in the history with its date").Options(opts...).Value(&d.Status)))
 	case editObjectionResponse:
 		return huh.NewForm(huh.NewGroup(response.Lines(max(min(s.height-formHeading-8, 10), 4))))
 	case editObjectionVoice:
@@ -151,7 +154,25 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 		fields = append(fields, text, sev)
 		return huh.NewForm(huh.NewGroup(fields...))
 	}
-	return huh.NewForm(huh.NewGroup(status.Inline(true), response, voice))
+	status := huh.NewSelect[model.ObjectionStatus]().Title("Status").Inline(true).
+		Options(enumOptions(model.ObjectionStatuses())...).Value(&d.Status)
+	response.Title("Our response").Description("ctrl+e opens $EDITOR").Lines(3)
+	return huh.NewForm(huh.NewGroup(status, response, voice))
+}
+
+// statusMeaning explains each objection status in the status picker.
+func statusMeaning(s model.ObjectionStatus) string {
+	switch s {
+	case model.ObjectionAddressing:
+		return "we are working on the answer"
+	case model.ObjectionResolved:
+		return "answered to their satisfaction"
+	case model.ObjectionAccepted:
+		return "a real cost we accept, and say so"
+	case model.ObjectionWithdrawn:
+		return "they dropped it"
+	}
+	return "nobody is working on it yet"
 }
 
 // voiceOptions are "nobody yet" and the proposal's supporters, in-room first;
@@ -171,11 +192,12 @@ func (s *objectionsScreen) voiceOptions(proposalID, current int64) []huh.Option[
 	return opts
 }
 
-// openProposals are the proposals an objection can be added to.
-func (s *objectionsScreen) openProposals() []model.Proposal {
+// openProposals are the proposals still to be decided, which are the ones
+// an objection or blind spot can be added to.
+func (r *reviewBase) openProposals() []model.Proposal {
 	var out []model.Proposal
-	for _, p := range s.data.proposals {
-		if p.Status != model.StatusArchived {
+	for _, p := range r.data.proposals {
+		if p.Status.Open() {
 			out = append(out, p)
 		}
 	}

@@ -65,19 +65,28 @@ func newObjectionsScreen(b *backend, st *Styles, proposalID, selectID int64) *ob
 	s.list = newGrid([]column{
 		{title: "Severity", width: 8},
 		{title: "Status", width: 10},
-		{title: "Age", width: 4, right: true},
+		{title: "Age", width: 4, right: true, hideBelow: wideReview},
 		{title: "Proposal", flex: 1, min: 10},
 		{title: "Objection", flex: 3, min: 16},
 		{title: "Raised by", width: 14},
-		{title: "Voice in room", width: 14, hideBelow: 96},
+		{title: "Voice in room", width: 14, hideBelow: wideReview},
 		{title: "Our response", flex: 2, min: 12, hideBelow: 110},
+		// Needs stands in for the voice and response columns when they do
+		// not fit, so a narrow list still shows what each objection lacks.
+		{title: "Needs", width: 12},
 	}, "")
 	s.syncKeys()
 	return s
 }
 
-// objProposalCol is the index of the Proposal column, hidden when scoped.
-const objProposalCol = 3
+// Columns the screen shows or hides itself: the proposal when scoped, and
+// "Needs" when voice and response have room of their own.
+const (
+	objProposalCol = 3
+	objNeedsCol    = 8
+	// wideReview is the width from which voice and response get columns.
+	wideReview = 96
+)
 
 // Init loads every proposal.
 func (s *objectionsScreen) Init() tea.Cmd { return s.load() }
@@ -89,7 +98,10 @@ func (s *objectionsScreen) refresh() tea.Cmd { return s.load() }
 func (s *objectionsScreen) title() string { return "Objections" }
 
 // SetSize lays out the list, the detail pane and the forms.
-func (s *objectionsScreen) SetSize(w, h int) { s.sizeParts(w, h) }
+func (s *objectionsScreen) SetSize(w, h int) {
+	setColumnHidden(&s.list, objNeedsCol, w >= wideReview)
+	s.sizeParts(w, h)
+}
 
 // setStyles re-themes the form.
 func (s *objectionsScreen) setStyles(st *Styles) tea.Cmd {
@@ -323,7 +335,7 @@ func (s *objectionsScreen) syncKeys() {
 	if s.archived {
 		s.keys.Archived.SetHelp("A", "hide archived")
 	}
-	s.keys.Add.SetHelp("a", "add anticipated")
+	s.keys.Add.SetHelp("a", "add")
 	s.keys.Add.SetEnabled(s.loaded)
 }
 
@@ -336,7 +348,7 @@ func (s *objectionsScreen) ShortHelp() []key.Binding {
 	case s.searching:
 		return []key.Binding{s.keys.SearchDone}
 	}
-	return []key.Binding{s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Add, s.keys.Search, s.keys.Person}
+	return []key.Binding{s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Add, s.keys.Person}
 }
 
 // FullHelp implements help.KeyMap.

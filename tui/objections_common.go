@@ -50,7 +50,7 @@ func newReviewKeys() reviewKeys {
 	k.Clear = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters"))
 	k.Mark = key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "status"))
 	k.Respond = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "respond"))
-	k.Voice = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "voice in room"))
+	k.Voice = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "voice"))
 	k.Person = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "go to who raised it"))
 	k.Talk = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "go to the talk"))
 	return k
@@ -269,23 +269,54 @@ func (r *reviewBase) expectChange(proposalID int64, what string) {
 	}
 }
 
-// readinessLine is "readiness 57/100, Getting there" for a proposal.
-func (r *reviewBase) readinessLine(proposalID int64) string {
+// metaLine is the proposal's title with its readiness on the right:
+// "Consolidate onto one data warehouse        readiness 57/100 · Getting there".
+func (r *reviewBase) metaLine(proposalID int64) string {
+	st := r.st
+	right := ""
 	if rd, ok := r.data.readiness[proposalID]; ok {
-		return "readiness " + itoa(rd.Score) + "/100, " + rd.Verdict.String()
+		right = "readiness " + itoa(rd.Score) + "/100 · " + rd.Verdict.String()
 	}
-	return ""
+	room := r.width - ansi.StringWidth(right) - 2
+	if room < 12 {
+		return st.Muted.Render(ansi.Truncate(joinNonEmpty(" · ", r.proposalTitle(proposalID), right), r.width, "…"))
+	}
+	left := ansi.Truncate(r.proposalTitle(proposalID), room, "…")
+	gap := r.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	return st.Muted.Render(left) + strings.Repeat(" ", gap) + st.Text.Render(right)
 }
 
-// filterPart renders one "key label: value" part of the filter line; the
-// value is accented when the filter is narrowing the list.
-func (r *reviewBase) filterPart(keyName, label, value string, active bool) string {
+// filterPart renders one "key value" part of the filter line; the value is
+// accented when the filter is narrowing the list.
+func (r *reviewBase) filterPart(keyName, value string, active bool) string {
 	st := r.st
 	v := st.Muted.Render(value)
 	if active {
 		v = st.Accent.Bold(true).Render(value)
 	}
-	return st.Text.Bold(true).Render(keyName) + st.Muted.Render(" "+label+": ") + v
+	return st.Text.Bold(true).Render(keyName) + " " + v
+}
+
+// commonFilters are the proposal, person, search and archived parts of the
+// filter line, shared by both screens.
+func (r *reviewBase) commonFilters() []string {
+	scope := "all proposals"
+	if r.scope != 0 {
+		scope = "this proposal"
+	}
+	person := r.person
+	if person == "" {
+		person = "anyone"
+	}
+	parts := []string{
+		r.filterPart("p", scope, r.scope != 0),
+		r.filterPart("f", person, r.person != ""),
+		r.searchPart(),
+	}
+	if r.archived {
+		parts = append(parts, r.filterPart("A", "with archived", true))
+	}
+	return parts
 }
 
 // searchLine is the search field while typing, or the kept search.
@@ -296,7 +327,7 @@ func (r *reviewBase) searchPart() string {
 		return st.Text.Bold(true).Render("/ ") + st.Text.Render(r.query) + st.Accent.Render("▏") +
 			st.Muted.Render("  enter keeps · esc clears")
 	case r.query != "":
-		return r.filterPart("/", "text", "“"+r.query+"”", true)
+		return r.filterPart("/", "“"+r.query+"”", true)
 	}
 	return st.Text.Bold(true).Render("/") + st.Muted.Render(" search")
 }
@@ -308,10 +339,11 @@ type section struct {
 	min   int
 }
 
-// fitSections lays sections out in order within height lines: each first
-// gets its minimum (sections that do not fit at all are dropped from the
-// end), then the spare lines go to sections in order until they are whole.
-func fitSections(secs []section, height int) []string {
+// fitSections lays sections out in order within height lines of width
+// cells: each first gets its minimum (sections that do not fit at all are
+// dropped from the end), then the spare lines go to sections in order until
+// they are whole. A cut section ends in "…".
+func fitSections(secs []section, height, width int) []string {
 	if height <= 0 {
 		return nil
 	}
@@ -342,7 +374,7 @@ func fitSections(secs []section, height int) []string {
 		if give[i] < len(s.lines) && give[i] > 0 {
 			lines = append([]string(nil), lines...)
 			last := lines[len(lines)-1]
-			lines[len(lines)-1] = ansi.Truncate(last+" …", ansi.StringWidth(last)+2, "…")
+			lines[len(lines)-1] = ansi.Truncate(last, max(width-2, 1), "") + " …"
 		}
 		out = append(out, lines...)
 	}

@@ -36,10 +36,28 @@ func (s *objectionsScreen) gridRows() []gridRow {
 		}
 		out[i] = gridRow{id: r.ID, tone: t, cells: []string{
 			r.Severity.String(), r.Status.String(), ageCell(r.AgeDays, r.RaisedOn), clean(r.ProposalTitle),
-			clean(r.Text), clean(r.RaisedBy), voice, resp,
+			clean(r.Text), clean(r.RaisedBy), voice, resp, needs(r.Objection),
 		}}
 	}
 	return out
+}
+
+// needs says what a live objection still lacks before the pitch: an answer,
+// someone to give it in the room, or both.
+func needs(o model.Objection) string {
+	if !o.Status.Live() {
+		return ""
+	}
+	noReply, noVoice := strings.TrimSpace(o.Response) == "", o.VoiceID == 0
+	switch {
+	case noReply && noVoice:
+		return "reply, voice"
+	case noReply:
+		return "reply"
+	case noVoice:
+		return "voice"
+	}
+	return "—"
 }
 
 // View shows the title, the filters, the list and the selected objection,
@@ -76,7 +94,10 @@ func (s *objectionsScreen) emptyView() string {
 		head = head[:i]
 	}
 	msg := "Nothing matches these filters. Press x to clear them."
-	if len(s.data.objections) == 0 {
+	switch {
+	case len(s.data.proposals) == 0:
+		msg = "No proposals yet. Press esc, then n to walk through one: objections come from the people you talk to."
+	case len(s.data.objections) == 0:
 		msg = "No objections recorded yet. Press a to add one you expect, or log a conversation (l in a proposal)."
 	}
 	return head + "\n" + strings.Join(wrapLines([]string{st.Muted.Render(msg)}, s.width), "\n")
@@ -110,24 +131,17 @@ func (s *objectionsScreen) filterLine() string {
 	if s.searching {
 		return ansi.Truncate(s.searchPart(), s.width, "…")
 	}
-	scope := "all"
-	if s.scope != 0 {
-		scope = "this one"
+	status, sev := objectionStatusFilters[s.statusIdx].label, severityFilters[s.severityIdx].label
+	if s.statusIdx == 0 {
+		status = "any status"
 	}
-	person := s.person
-	if person == "" {
-		person = "anyone"
+	if s.severityIdx == 0 {
+		sev = "any severity"
 	}
-	parts := []string{
-		s.filterPart("s", "status", objectionStatusFilters[s.statusIdx].label, s.statusIdx != 0),
-		s.filterPart("v", "severity", severityFilters[s.severityIdx].label, s.severityIdx != 0),
-		s.filterPart("p", "proposals", scope, s.scope != 0),
-		s.filterPart("f", "person", person, s.person != ""),
-		s.searchPart(),
-	}
-	if s.archived {
-		parts = append(parts, s.filterPart("A", "archived", "shown", true))
-	}
+	parts := append([]string{
+		s.filterPart("s", status, s.statusIdx != 0),
+		s.filterPart("v", sev, s.severityIdx != 0),
+	}, s.commonFilters()...)
 	return ansi.Truncate(strings.Join(parts, "  "), s.width, "…")
 }
 
@@ -141,20 +155,21 @@ func (s *objectionsScreen) detailLines(height int) []string {
 	}
 	st, w := s.st, s.width
 	today := s.b.today()
-	meta := row.Severity.String() + " · " + row.Status.String() + " · " + clean(row.ProposalTitle)
-	if rl := s.readinessLine(row.ProposalID); rl != "" {
-		meta += " — " + rl
-	}
 	secs := []section{
-		{lines: []string{st.Muted.Render(ansi.Truncate(meta, w, "…"))}, min: 1},
+		{lines: []string{s.metaLine(row.ProposalID)}, min: 1},
 		{lines: styled(st.Title, wrapText(row.Text, w, 3)), min: 1},
 	}
-	raised := "Anticipated: nobody has raised it yet"
-	if row.RaisedByID != 0 {
-		raised = "Raised by " + s.personLabel(row.RaisedByID, clean(row.RaisedBy))
-	}
-	if !row.RaisedOn.IsZero() {
-		raised += " on " + row.RaisedOn.Human() + " (" + agoPhrase(today, row.RaisedOn) + ")"
+	raised := row.Severity.String() + " · " + row.Status.String() + " · "
+	switch {
+	case row.RaisedByID != 0:
+		raised += "raised by " + s.personLabel(row.RaisedByID, clean(row.RaisedBy))
+		if !row.RaisedOn.IsZero() {
+			raised += ", " + agoPhrase(today, row.RaisedOn)
+		}
+	case !row.RaisedOn.IsZero():
+		raised += "anticipated, nobody has raised it yet (noted " + row.RaisedOn.Human() + ", " + agoPhrase(today, row.RaisedOn) + ")"
+	default:
+		raised += "anticipated, nobody has raised it yet"
 	}
 	secs = append(secs, section{lines: []string{st.Text.Render(ansi.Truncate(raised, w, "…"))}, min: 1})
 
@@ -193,7 +208,7 @@ func (s *objectionsScreen) detailLines(height int) []string {
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
 		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})
 	}
-	return fitSections(secs, height)
+	return fitSections(secs, height, w)
 }
 
 // formView shows what is being edited above the form.
@@ -206,7 +221,7 @@ func (s *objectionsScreen) formView() string {
 	switch s.edit {
 	case addObjection:
 		title = "Add an anticipated objection"
-		context = "Something you expect someone to raise. It counts against readiness until it is answered."
+		context = "Something you expect someone to raise; it counts against readiness until answered."
 	default:
 		row, _ := s.selectedRow()
 		if row.ID != s.editID {

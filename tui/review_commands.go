@@ -336,3 +336,23 @@ func (a *App) openWorkspaceAt(m openWorkspaceAtMsg) tea.Cmd {
 		return workspaceFocusMsg{work: w, loaded: load(), tab: m.tab, selectID: m.selectID}
 	}
 }
+
+// reviewTab reports whether the workspace shows its objections or blind spots,
+// where enter opens the review screen on this proposal.
+func (w *workspace) reviewTab() bool { return w.tab == tabObjections || w.tab == tabBlindSpots }
+
+// review opens the review screen for the workspace's tab, on this proposal,
+// with the row under the cursor selected.
+func (w *workspace) review() tea.Cmd {
+	m := openReviewMsg{kind: reviewObjections, proposalID: w.id}
+	if r, ok := w.objs.Selected(); ok {
+		m.selectID = r.id
+	}
+	if w.tab == tabBlindSpots {
+		m = openReviewMsg{kind: reviewBlindSpots, proposalID: w.id}
+		if r, ok := w.spots.Selected(); ok {
+			m.selectID = r.id
+		}
+	}
+	return navigate(m)
+}

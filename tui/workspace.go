@@ -278,6 +278,9 @@ func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
 
 // edit opens the forms for the selected stakeholder or plan item.
 func (w *workspace) edit() tea.Cmd {
+	if w.reviewTab() {
+		return w.review()
+	}
 	id := w.selectedStakeholder()
 	if id == 0 {
 		return nil
@@ -374,8 +377,12 @@ func (w *workspace) syncKeys() {
 	w.keys.Log.SetEnabled(w.loaded)
 	w.keys.Add.SetEnabled(w.loaded)
 	w.keys.Walk.SetEnabled(w.loaded)
-	w.keys.Edit.SetEnabled(hasPeople && (w.tab == tabRoom || w.tab == tabPlan))
+	w.keys.Edit.SetEnabled((hasPeople && (w.tab == tabRoom || w.tab == tabPlan)) || (w.loaded && w.reviewTab()))
 	switch w.tab {
+	case tabObjections:
+		w.keys.Edit.SetHelp("enter", "work on objections")
+	case tabBlindSpots:
+		w.keys.Edit.SetHelp("enter", "work on blind spots")
 	case tabRoom:
 		w.keys.Edit.SetHelp("e", "edit person")
 	case tabPlan:

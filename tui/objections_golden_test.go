@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// demoDB is a real SQLite workbook in a temporary folder holding the demo,
+// on a clock fixed at the test day, so history dates are reproducible.
+func demoDB(t testing.TB) *db.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := db.OpenWithClock(ctx, filepath.Join(t.TempDir(), "workbook.db"), func() time.Time { return fakeNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Import(ctx, model.DemoWorkbook(testToday)); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// realDemo is the demo on a real store, for scenarios that show history.
+func realDemo(t testing.TB) Store { return demoDB(t) }
+
+// reviewScenarios cover the objections and blind-spot screens. Run with
+// -update to rewrite the golden files, then read them as a user would.
+var reviewScenarios = []scenario{
+	{"objections_all", realDemo, func(d *driver) { d.press("o") }},
+	{"objections_second_row", realDemo, func(d *driver) { d.press("o", "down") }},
+	{"objections_from_a_talk", realDemo, func(d *driver) { d.press("o", "down", "down") }},
+	{"objections_open_major_or_blocker", realDemo, func(d *driver) { d.press("o", "s", "v", "v") }},
+	{"objections_resolved", realDemo, func(d *driver) { d.press("o", "s", "s", "s", "s") }},
+	{"objections_from_workspace", realDemo, func(d *driver) { d.press("enter", "o") }},
+	{"objections_search", realDemo, func(d *driver) { d.press("o", "/"); d.typ("vendor") }},
+	{"objections_no_match", realDemo, func(d *driver) { d.press("o", "/"); d.typ("zebra"); d.press("enter") }},
+	{"objections_edit_form", realDemo, func(d *driver) { d.press("o", "enter") }},
+	{"objections_respond_form", realDemo, func(d *driver) { d.press("o", "down", "r") }},
+	{"objections_status_form", realDemo, func(d *driver) { d.press("o", "m") }},
+	{"objections_voice_form", realDemo, func(d *driver) { d.press("o", "down", "i") }},
+	{"objections_add_form", realDemo, func(d *driver) { d.press("o", "a") }},
+	{"objections_filter_form", realDemo, func(d *driver) { d.press("o", "f") }},
+	{"objections_keys", realDemo, func(d *driver) { d.press("o", "?") }},
+	{"objections_empty", emptyStore, func(d *driver) { d.press("o") }},
+	{"blindspots_all", realDemo, func(d *driver) { d.press("b") }},
+	{"blindspots_addressed", realDemo, func(d *driver) { d.press("b", "s", "s") }},
+	{"blindspots_from_workspace", realDemo, func(d *driver) { d.press("enter", "b") }},
+	{"blindspots_edit_form", realDemo, func(d *driver) { d.press("b", "enter") }},
+	{"blindspots_add_form", realDemo, func(d *driver) { d.press("b", "a") }},
+	{"blindspots_keys", realDemo, func(d *driver) { d.press("b", "?") }},
+}
+
+func TestGoldenReview(t *testing.T) {
+	for _, sc := range reviewScenarios {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
+				d := newDriver(t, sc.store(t), size[0], size[1])
+				sc.steps(d)
+				v := d.view()
+				checkFrame(t, v, size[0], size[1])
+				golden.RequireEqual(t, []byte(v))
+			})
+		}
+	}
+}
