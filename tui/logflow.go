@@ -337,27 +337,37 @@ func (f *logFlow) talkForm() *huh.Form {
 				Options(enumOptions(model.TouchKinds())...).Value(&d.Kind),
 			huh.NewSelect[model.Opener]().Title("Opener used").Inline(true).Options(openers...).Value(&d.Opener),
 		).Title("Log a conversation"),
+		// One text field per group: huh hands $EDITOR's result to every
+		// text field of the group on screen.
 		huh.NewGroup(
 			huh.NewSelect[int]().Title("How did it go?").Description("your reading of their sentiment").
 				Options(sentiments...).Value(&d.Sentiment),
-			huh.NewText().Title("What did they say?").Lines(3).Value(&d.Said).CharLimit(model.MaxTextLen),
+			huh.NewText().Title("What did they say?").Description("ctrl+e writes in $EDITOR").
+				Lines(4).Value(&d.Said).CharLimit(model.MaxTextLen),
+		).Title("How it went"),
+		huh.NewGroup(
 			huh.NewText().Title("What was not said?").Description("the subtext: hesitations, what they avoided").
-				Lines(2).Value(&d.Subtext).CharLimit(model.MaxTextLen),
-		).Title("How it went").Description("ctrl+e writes in $EDITOR"),
+				Lines(4).Value(&d.Subtext).CharLimit(model.MaxTextLen),
+		).Title("How it went"),
 	)
 }
 
 // raisedForm asks for objections and blind spots raised in the conversation.
 func (f *logFlow) raisedForm() *huh.Form {
 	d := f.draft
-	return huh.NewForm(huh.NewGroup(
-		huh.NewText().Title("Objections they raised").Description("one per line; leave empty if none").
-			Lines(3).Value(&d.Objections).CharLimit(model.MaxTextLen),
-		huh.NewSelect[model.Severity]().Title("How serious are they?").Inline(true).
-			Options(enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})...).Value(&d.Severity),
-		huh.NewText().Title("Blind spots they surfaced").Description("things you had not seen; one per line").
-			Lines(3).Value(&d.BlindSpots).CharLimit(model.MaxTextLen),
-	).Title("Raised in the conversation with " + personName(f.dossier, d.StakeholderID)))
+	title := "Raised in the conversation with " + personName(f.dossier, d.StakeholderID)
+	return huh.NewForm(
+		huh.NewGroup(
+			huh.NewText().Title("Objections they raised").Description("one per line; leave empty if none").
+				Lines(4).Value(&d.Objections).CharLimit(model.MaxTextLen),
+			huh.NewSelect[model.Severity]().Title("How serious are they?").Inline(true).
+				Options(enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})...).Value(&d.Severity),
+		).Title(title),
+		huh.NewGroup(
+			huh.NewText().Title("Blind spots they surfaced").Description("things you had not seen; one per line").
+				Lines(4).Value(&d.BlindSpots).CharLimit(model.MaxTextLen),
+		).Title(title),
+	)
 }
 
 // stanceForm asks where they stand now, suggesting a move from the reading.

@@ -442,10 +442,14 @@ func (f *personFlow) whomForm() *huh.Form {
 			huh.NewConfirm().Title("Could they be a spoiler?").
 				Description("someone with an interest in killing the deal").Value(&d.Spoiler),
 		).Title("Where they stand"),
+		// One text field per group: huh hands $EDITOR's result to every
+		// text field of the group on screen.
 		huh.NewGroup(
-			huh.NewText().Title("What do they want from this?").Lines(2).Value(&d.Wants).CharLimit(model.MaxTextLen),
-			huh.NewText().Title("What do they fear?").Lines(2).Value(&d.Fears).CharLimit(model.MaxTextLen),
-		).Title("Their interests").Description("ctrl+e writes in $EDITOR; leave blank if you don't know yet"),
+			huh.NewText().Title("What do they want from this?").Lines(3).Value(&d.Wants).CharLimit(model.MaxTextLen),
+		).Title("Their interests").Description("leave blank if you don't know yet; ctrl+e writes in $EDITOR"),
+		huh.NewGroup(
+			huh.NewText().Title("What do they fear?").Lines(3).Value(&d.Fears).CharLimit(model.MaxTextLen),
+		).Title("Their interests").Description("leave blank if you don't know yet; ctrl+e writes in $EDITOR"),
 	)
 	if !f.adding() {
 		groups[0].Title("About " + f.name())
