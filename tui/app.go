@@ -132,7 +132,7 @@ func New(st Store, opts Options) *App {
 	a := &App{b: b, opts: opts, keys: newKeyMap(), help: help.New()}
 	a.styles = newStyles(true, opts.NoColor)
 	a.help.Styles = a.styles.Help
-	a.dash = newDashboard(b, a.styles)
+	a.dash = newDashboard(b, a.styles, opts.DBPath)
 	a.stack = []screenID{screenDashboard}
 	return a
 }

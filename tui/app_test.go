@@ -458,3 +458,90 @@ func TestLoadErrorIsOneSentenceInTheStatusLine(t *testing.T) {
 	d.send(openWorkspaceMsg{id: 4242})
 	d.mustSee("✗ Cannot load proposal 4242: not found.")
 }
+
+func TestLongPeopleListsAreTypedNotScrolled(t *testing.T) {
+	st := newFakeStore()
+	wb := model.LargeWorkbook(testToday, model.LargeOptions{Proposals: 1, Stakeholders: 100, Conversations: 10, Seed: 2})
+	if err := st.Import(t.Context(), wb); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, st, 100, 30)
+	d.press("enter", "2", "l")
+	if !d.app.logs.capturing() {
+		t.Fatal("with 100 people the person field should be a name to type, not a list")
+	}
+	w := d.app.work
+	target := w.d.Stakeholders[7]
+	name := w.d.Contacts[target.ContactID].Name
+	for range 60 {
+		d.press("backspace")
+	}
+	d.typ("Nobody Atall")
+	d.press("enter")
+	d.mustSee("nobody by that name here")
+	for range 60 {
+		d.press("backspace")
+	}
+	d.typ(strings.ToLower(name))
+	d.press("enter", "enter", "enter", "enter", "enter") // date, channel, kind, opener
+	d.press("enter", "enter", "enter", "enter", "enter", "enter")
+	tp := st.touchpoints[len(st.touchpoints)-1]
+	if tp.StakeholderID != target.ID {
+		t.Fatalf("logged against stakeholder %d, want %d (%s)", tp.StakeholderID, target.ID, name)
+	}
+}
+
+func TestPersonPickResolvesNames(t *testing.T) {
+	p := newPersonPick("nobody", []string{"Ada Berg", "Bo Costa", "Ada Berg"}, []int64{1, 2, 3})
+	if id, err := p.resolve("  bo costa "); err != nil || id != 2 {
+		t.Fatalf("resolve bo costa = %d, %v", id, err)
+	}
+	if id, err := p.resolve(""); err != nil || id != 0 {
+		t.Fatalf("empty should be nobody, got %d, %v", id, err)
+	}
+	if _, err := p.resolve("Ada Berg"); err == nil {
+		t.Fatal("a name two people share resolved to one of them")
+	}
+	if _, err := newPersonPick("", []string{"X"}, []int64{9}).resolve(""); err == nil {
+		t.Fatal("empty resolved although someone must be picked")
+	}
+}
+
+func TestEscInAPersonFormAsksThenReturnsToTheStep(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	walkToWhom(d)
+	d.press("a", "enter")
+	d.typ("Half typed")
+	d.press("esc")
+	if d.app.ask != pendingBack {
+		t.Fatal("esc with a half-typed person did not ask")
+	}
+	d.press("d")
+	w := d.app.walk
+	if d.app.state() != screenWalk || w.flow != nil || w.step != walkWhom {
+		t.Fatal("discarding the person did not return to the whom step")
+	}
+	if len(st.contacts) != 0 {
+		t.Fatal("a discarded person was saved")
+	}
+}
+
+func TestQuitMidConversationCanSaveIt(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter", "enter")
+	d.typ("Said yes in the corridor")
+	touches := len(st.touchpoints)
+	d.press("ctrl+c")
+	if d.app.ask != pendingQuit {
+		t.Fatal("ctrl+c while writing what was said did not ask")
+	}
+	d.press("s")
+	if !d.quit {
+		t.Fatal("save and quit did not quit")
+	}
+	if len(st.touchpoints) != touches+1 || st.touchpoints[len(st.touchpoints)-1].Said != "Said yes in the corridor" {
+		t.Fatal("the half-logged conversation was not saved")
+	}
+}

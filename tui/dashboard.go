@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -23,11 +24,13 @@ type dashboard struct {
 	seq     int
 	width   int
 	height  int
+	// dbPath is the workbook file, shown so people know which one is open.
+	dbPath string
 }
 
 // newDashboard builds the dashboard screen.
-func newDashboard(b *backend, st *Styles) *dashboard {
-	d := &dashboard{b: b, st: st, keys: newKeyMap()}
+func newDashboard(b *backend, st *Styles, dbPath string) *dashboard {
+	d := &dashboard{b: b, st: st, keys: newKeyMap(), dbPath: clean(dbPath)}
 	d.syncKeys()
 	d.list = newGrid([]column{
 		{title: "Proposal", flex: 2, min: 16},
@@ -53,7 +56,7 @@ func (d *dashboard) refresh() tea.Cmd {
 // SetSize lays out the list.
 func (d *dashboard) SetSize(w, h int) {
 	d.width, d.height = w, h
-	d.list.SetSize(w, h-3)
+	d.list.SetSize(w, h-5)
 }
 
 // setStyles swaps in new styles.
@@ -181,7 +184,15 @@ func (d *dashboard) View() string {
 	if h := d.list.scrollHint(); h != "" {
 		head += st.Muted.Render("  " + h)
 	}
-	return head + "\n\n" + d.list.View(st)
+	return clip(head+"\n\n"+d.list.View(st), d.width, max(d.height-1, 1)) + "\n" + d.footer()
+}
+
+// footer names the open workbook file on the last line.
+func (d *dashboard) footer() string {
+	if d.dbPath == "" {
+		return ""
+	}
+	return d.st.Muted.Render(ansi.Truncate("Workbook: "+d.dbPath, d.width, "…"))
 }
 
 // emptyView is the first thing a new user sees: what to do, in two lines.
@@ -193,7 +204,8 @@ func (d *dashboard) emptyView() string {
 		st.Text.Render("Press ") + st.Accent.Render("n") + st.Text.Render(" to walk through a new proposal: when, whom, what and where."),
 		st.Text.Render("Press ") + st.Accent.Render("d") + st.Text.Render(" to load a demo workbook and look around first."),
 	}
-	return strings.Join(wrapLines(lines, d.width), "\n")
+	body := strings.Join(wrapLines(lines, d.width), "\n")
+	return clip(body, d.width, max(d.height-1, 1)) + "\n" + d.footer()
 }
 
 // ShortHelp implements help.KeyMap.

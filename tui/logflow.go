@@ -36,6 +36,8 @@ type logDraft struct {
 	Severity      model.Severity
 	BlindSpots    string
 	Stance        model.Stance
+	// PersonText is the typed name when the proposal has too many people to list.
+	PersonText string
 }
 
 // touchpointLoggedMsg reports the conversation written to the store.
@@ -160,6 +162,7 @@ type logFlow struct {
 	waiting bool
 	done    bool
 	summary []string
+	pick    *personPick
 }
 
 // newLogFlow prepares the flow with the selected person as the default.
@@ -211,6 +214,9 @@ func (f *logFlow) dirty() bool { return f.host.active() && *f.draft != f.started
 
 // saveDraft saves the current stage as it stands.
 func (f *logFlow) saveDraft() tea.Cmd {
+	if f.pick != nil && f.stage == logTalk {
+		f.draft.StakeholderID = f.pick.value(f.draft.StakeholderID, f.draft.PersonText)
+	}
 	f.seq++
 	f.waiting = true
 	switch f.stage {
@@ -317,10 +323,13 @@ func (f *logFlow) progress() string {
 func (f *logFlow) talkForm() *huh.Form {
 	d := f.draft
 	today := f.b.today()
-	people := make([]huh.Option[int64], 0, len(f.dossier.Stakeholders))
+	labels := make([]string, 0, len(f.dossier.Stakeholders))
+	ids := make([]int64, 0, len(f.dossier.Stakeholders))
 	for _, s := range f.dossier.Stakeholders {
-		people = append(people, huh.NewOption(clean(f.dossier.Contacts[s.ContactID].Name), s.ID))
+		labels, ids = append(labels, clean(f.dossier.Contacts[s.ContactID].Name)), append(ids, s.ID)
 	}
+	people := newPersonPick("", labels, ids)
+	f.pick = &people
 	openers := append([]huh.Option[model.Opener]{huh.NewOption("none", model.OpenerUnset)}, enumOptions(model.Openers())...)
 	sentiments := make([]huh.Option[int], 0, 5)
 	for n := 2; n >= -2; n-- {
@@ -328,8 +337,7 @@ func (f *logFlow) talkForm() *huh.Form {
 	}
 	return huh.NewForm(
 		huh.NewGroup(
-			huh.NewSelect[int64]().Title("Who did you talk to?").Options(people...).Value(&d.StakeholderID).
-				Height(min(len(people)+1, 5)),
+			people.field("Who did you talk to?", "", &d.StakeholderID, &d.PersonText, 5),
 			huh.NewInput().Title("When").Description("today, yesterday, -3d, 2026-11-19").Value(&d.Date).
 				Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
 			huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(enumOptions(model.Venues())...).Value(&d.Channel),

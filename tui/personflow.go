@@ -73,6 +73,11 @@ type personDraft struct {
 	Venue      model.Venue
 	Place      string
 	ViaID      int64
+
+	// Typed names, used instead of the ids when a list is too long to show.
+	ContactText string
+	BeforeText  string
+	ViaText     string
 }
 
 // draftFrom fills a draft from a stored stakeholder and contact.
@@ -163,9 +168,11 @@ type personFlow struct {
 	contact  model.Contact
 	dossier  model.Dossier
 	contacts []model.Contact
-	seq      int
-	waiting  bool
-	done     bool
+	// picks are the person choices of the forms built so far.
+	contactPick, beforePick, viaPick *personPick
+	seq                              int
+	waiting                          bool
+	done                             bool
 }
 
 // newPersonFlow prepares the flow for a stakeholder (id 0 adds a new person).
@@ -218,10 +225,33 @@ func (f *personFlow) dirty() bool { return f.host.active() && *f.draft != f.star
 
 // saveDraft saves what is on screen now, even mid-form.
 func (f *personFlow) saveDraft() tea.Cmd {
+	f.resolvePicks()
 	f.syncPicked()
 	f.seq++
 	f.waiting = true
 	return f.b.savePerson(f.seq, *f.draft, f.base, f.contact)
+}
+
+// resolvePicks turns typed names into ids for the long lists.
+func (f *personFlow) resolvePicks() {
+	d := f.draft
+	if f.contactPick != nil {
+		d.ContactID = f.contactPick.value(d.ContactID, d.ContactText)
+	}
+	if f.beforePick != nil {
+		d.BeforeID = f.beforePick.value(d.BeforeID, d.BeforeText)
+	}
+	if f.viaPick != nil {
+		d.ViaID = f.viaPick.value(d.ViaID, d.ViaText)
+	}
+}
+
+// pickedContact is the contact chosen in the whom form so far (0 for new).
+func (f *personFlow) pickedContact() int64 {
+	if f.contactPick == nil {
+		return f.draft.ContactID
+	}
+	return f.contactPick.value(f.draft.ContactID, f.draft.ContactText)
 }
 
 // syncPicked copies a contact picked from the directory into the draft, so
@@ -392,21 +422,26 @@ func (f *personFlow) whomForm() *huh.Form {
 		for _, s := range f.dossier.Stakeholders {
 			on[s.ContactID] = true
 		}
-		opts := []huh.Option[int64]{huh.NewOption("＋ Someone new", int64(0))}
+		var free []model.Contact
 		for _, c := range f.contacts {
-			if on[c.ID] {
-				continue
+			if !on[c.ID] {
+				free = append(free, c)
 			}
-			label := clean(c.Name)
-			if t := clean(joinNonEmpty(", ", c.Title, c.Org)); t != "" {
-				label += " — " + t
-			}
-			opts = append(opts, huh.NewOption(label, c.ID))
 		}
-		desc := whomPrompts(f.dossier)
+		labels := make([]string, len(free))
+		ids := make([]int64, len(free))
+		for i, c := range free {
+			labels[i], ids[i] = clean(c.Name), c.ID
+			// A short list is read, so it says who they are; a long one is
+			// typed, so it is just names.
+			if t := clean(joinNonEmpty(", ", c.Title, c.Org)); t != "" && len(free) <= pickLimit {
+				labels[i] += " — " + t
+			}
+		}
+		pick := newPersonPick("＋ Someone new", labels, ids)
+		f.contactPick = &pick
 		groups = append(groups, huh.NewGroup(
-			huh.NewSelect[int64]().Title("Who do you need to talk to?").Description(desc).
-				Options(opts...).Value(&d.ContactID).Height(min(len(opts)+1, 8)).Filtering(false),
+			pick.field("Who do you need to talk to?", whomPrompts(f.dossier), &d.ContactID, &d.ContactText, 9),
 		))
 	}
 	groups = append(groups,
@@ -425,7 +460,7 @@ func (f *personFlow) whomForm() *huh.Form {
 				Options(enumOptions(model.PartnerKinds())...).Value(&d.Kind),
 			huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
 				Options(enumOptions(model.Discretions())...).Value(&d.Discretion),
-		).Title("About them").WithHideFunc(func() bool { return f.adding() && d.ContactID != 0 }),
+		).Title("About them").WithHideFunc(func() bool { return f.adding() && f.pickedContact() != 0 }),
 		huh.NewGroup(
 			huh.NewSelect[model.Role]().Title("Their part in the decision").Inline(true).
 				Options(enumOptions(model.Roles())...).Value(&d.Role),
@@ -509,10 +544,13 @@ func (f *personFlow) whenForm() *huh.Form {
 	for _, m := range model.Moments() {
 		momentOpts = append(momentOpts, huh.NewOption(m.String()+" — "+m.Purpose(), m))
 	}
-	before := []huh.Option[int64]{huh.NewOption("no ordering", int64(0))}
+	var labels []string
+	var ids []int64
 	for _, s := range f.otherStakeholders() {
-		before = append(before, huh.NewOption("before "+clean(f.dossier.Contacts[s.ContactID].Name), s.ID))
+		labels, ids = append(labels, clean(f.dossier.Contacts[s.ContactID].Name)), append(ids, s.ID)
 	}
+	before := newPersonPick("no ordering", labels, ids)
+	f.beforePick = &before
 	dateHint := "e.g. +3d, friday, 2026-12-01"
 	if dd := f.dossier.Proposal.DecisionDate; !dd.IsZero() {
 		dateHint += " · decision " + dd.Human() + " (" + daysPhrase(today, dd) + ")"
@@ -521,8 +559,7 @@ func (f *personFlow) whenForm() *huh.Form {
 		huh.NewSelect[model.Moment]().Title("Which moment is this talk for?").Options(momentOpts...).Value(&d.Moment),
 		huh.NewInput().Title("Talk by").Description(dateHint).Value(&d.TargetDate).
 			Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
-		huh.NewSelect[int64]().Title("Talk to them before…").Options(before...).Value(&d.BeforeID).
-			Height(min(len(before)+1, 6)),
+		before.field("Talk to them before…", "", &d.BeforeID, &d.BeforeText, 6),
 	).Title("When to talk to " + f.name()))
 }
 
@@ -585,19 +622,20 @@ func kindPhrase(k model.PartnerKind) string {
 // whereForm asks where: the venue, the place and who carries the message.
 func (f *personFlow) whereForm() *huh.Form {
 	d := f.draft
-	via := []huh.Option[int64]{huh.NewOption("directly, no go-between", int64(0))}
+	var labels []string
+	var ids []int64
 	for _, c := range f.contacts {
-		if c.ID == f.base.ContactID {
-			continue
+		if c.ID != f.base.ContactID {
+			labels, ids = append(labels, clean(c.Name)), append(ids, c.ID)
 		}
-		via = append(via, huh.NewOption("via "+clean(c.Name), c.ID))
 	}
+	via := newPersonPick("directly, no go-between", labels, ids)
+	f.viaPick = &via
 	return huh.NewForm(huh.NewGroup(
 		huh.NewSelect[model.Venue]().Title("Where or how?").Options(enumOptions(model.Venues())...).
 			Value(&d.Venue).Height(6),
 		huh.NewInput().Title("The place, if it matters").Placeholder("e.g. the coffee bar on 3").
 			Value(&d.Place).CharLimit(model.MaxNameLen),
-		huh.NewSelect[int64]().Title("Through whom?").Description("a trusted go-between can carry the message").
-			Options(via...).Value(&d.ViaID).Height(min(len(via)+1, 5)),
+		via.field("Through whom?", "a trusted go-between can carry the message", &d.ViaID, &d.ViaText, 5),
 	).Title("Where to talk to " + f.name()))
 }

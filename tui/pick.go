@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/huh/v2"
+)
+
+// pickLimit is the longest list offered as a select. huh draws every option
+// on every key, so longer lists (a proposal with 2,000 people) become a text
+// field with completion instead.
+const pickLimit = 40
+
+// personPick is the choice of one person (or none) from a list that may be
+// long: a select when short, a name with completion when long.
+type personPick struct {
+	none   string // label of the "nobody" choice; "" when someone must be picked
+	labels []string
+	ids    []int64
+	byName map[string]int64
+	dupes  map[string]bool
+}
+
+// newPersonPick builds the choice from labels and ids in display order.
+func newPersonPick(none string, labels []string, ids []int64) personPick {
+	p := personPick{none: none, labels: labels, ids: ids, byName: map[string]int64{}, dupes: map[string]bool{}}
+	for i, l := range labels {
+		k := strings.ToLower(l)
+		if _, seen := p.byName[k]; seen {
+			p.dupes[k] = true
+		}
+		p.byName[k] = ids[i]
+	}
+	return p
+}
+
+// large reports whether the list is typed rather than chosen.
+func (p personPick) large() bool { return len(p.labels) > pickLimit }
+
+// label is the text for an id, or "" for none or unknown.
+func (p personPick) label(id int64) string {
+	for i, x := range p.ids {
+		if x == id {
+			return p.labels[i]
+		}
+	}
+	return ""
+}
+
+// resolve reads a typed name: "" is nobody when nobody is allowed.
+func (p personPick) resolve(s string) (int64, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	if k == "" {
+		if p.none != "" {
+			return 0, nil
+		}
+		return 0, errors.New("type a name from the list")
+	}
+	if p.dupes[k] {
+		return 0, errors.New("more than one person has that name; pick them on the Room tab first")
+	}
+	if id, ok := p.byName[k]; ok {
+		return id, nil
+	}
+	return 0, errors.New("nobody by that name here; ctrl+e completes a name")
+}
+
+// field is the form field: a select over id, or a name input over text.
+func (p personPick) field(title, desc string, id *int64, text *string, height int) huh.Field {
+	if !p.large() {
+		opts := make([]huh.Option[int64], 0, len(p.labels)+1)
+		if p.none != "" {
+			opts = append(opts, huh.NewOption(p.none, int64(0)))
+		}
+		for i, l := range p.labels {
+			opts = append(opts, huh.NewOption(l, p.ids[i]))
+		}
+		return huh.NewSelect[int64]().Title(title).Description(desc).Options(opts...).Value(id).
+			Height(min(len(opts)+1, height))
+	}
+	*text = p.label(*id)
+	hint := "type a name; ctrl+e completes"
+	if p.none != "" {
+		hint += "; empty means " + p.none
+	}
+	if desc != "" {
+		hint = desc + " · " + hint
+	}
+	return huh.NewInput().Title(title).Description(hint).Suggestions(p.labels).Value(text).
+		Validate(func(s string) error { _, err := p.resolve(s); return err })
+}
+
+// value is the chosen id: the select's, or the typed name resolved.
+func (p personPick) value(id int64, text string) int64 {
+	if !p.large() {
+		return id
+	}
+	v, err := p.resolve(text)
+	if err != nil {
+		return id
+	}
+	return v
+}
