@@ -242,18 +242,18 @@ func (s *blindSpotsScreen) syncKeys() {
 	}
 	s.keys.Voice.SetEnabled(false)
 	s.keys.SeverityFilter.SetEnabled(false)
+	s.keys.Talk.SetEnabled(has)
 	row, ok := s.selectedRow()
-	s.keys.Talk.SetEnabled(has && ok && row.TouchpointID != 0)
 	s.keys.Respond.SetHelp("r", "how addressed")
 	s.keys.Mark.SetHelp("m", "mark addressed")
 	if ok && row.Status == model.BlindSpotAddressed {
 		s.keys.Mark.SetHelp("m", "reopen")
 	}
-	s.keys.Person.SetHelp("w", "go to who surfaced it")
+	s.keys.Person.SetHelp("w", "who surfaced it")
 	if ok && row.SurfacedByID == 0 {
-		s.keys.Person.SetHelp("w", "go to the room")
+		s.keys.Person.SetHelp("w", "the room")
 	}
-	s.keys.Scope.SetHelp("p", "this proposal only")
+	s.keys.Scope.SetHelp("p", "this proposal")
 	if s.scope != 0 {
 		s.keys.Scope.SetHelp("p", "every proposal")
 	}
@@ -284,6 +284,6 @@ func (s *blindSpotsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Mark, s.keys.Respond, s.keys.Edit, s.keys.Add, s.keys.Person, s.keys.Talk},
 		{s.keys.Search, s.keys.StatusFilter, s.keys.Scope, s.keys.Filter, s.keys.Archived, s.keys.Clear},
-		append(s.keys.navKeys(), s.keys.Refresh),
+		s.navHelp(),
 	}
 }

@@ -137,7 +137,7 @@ func (s *blindSpotsScreen) detailLines(height int) []string {
 		how = []string{st.Warn.Render(ansi.Truncate("Not addressed yet. Press m when it is, r to say how.", w, "…"))}
 	}
 	secs = append(secs, section{lines: how, min: 1})
-	hist := labelled(st, "History:", statusChanges(s.data.spotHistory[row.ID], row.RaisedOn), w, 2, toneNormal)
+	hist := labelled(st, "History:", statusChanges(s.data.spotHistory[row.ID], row.RaisedOn, row.Status.String(), row.AddressedOn), w, 2, toneNormal)
 	secs = append(secs, section{lines: hist, min: 1})
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
 		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})

@@ -61,7 +61,6 @@ type objectionsScreen struct {
 func newObjectionsScreen(b *backend, st *Styles, proposalID, selectID int64) *objectionsScreen {
 	s := &objectionsScreen{}
 	s.b, s.st, s.keys, s.scope, s.focus = b, st, newReviewKeys(), proposalID, selectID
-	s.keys.Person.SetHelp("w", "go to who raised it")
 	s.list = newGrid([]column{
 		{title: "Severity", width: 8},
 		{title: "Status", width: 10},
@@ -321,13 +320,13 @@ func (s *objectionsScreen) syncKeys() {
 	for _, b := range []*key.Binding{&s.keys.Edit, &s.keys.Mark, &s.keys.Respond, &s.keys.Voice, &s.keys.Person} {
 		b.SetEnabled(has)
 	}
+	s.keys.Talk.SetEnabled(has)
 	row, ok := s.selectedRow()
-	s.keys.Talk.SetEnabled(has && ok && row.TouchpointID != 0)
-	s.keys.Person.SetHelp("w", "go to who raised it")
+	s.keys.Person.SetHelp("w", "who raised it")
 	if ok && row.RaisedByID == 0 {
-		s.keys.Person.SetHelp("w", "go to the room")
+		s.keys.Person.SetHelp("w", "the room")
 	}
-	s.keys.Scope.SetHelp("p", "this proposal only")
+	s.keys.Scope.SetHelp("p", "this proposal")
 	if s.scope != 0 {
 		s.keys.Scope.SetHelp("p", "every proposal")
 	}
@@ -359,6 +358,6 @@ func (s *objectionsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Voice, s.keys.Add, s.keys.Person, s.keys.Talk},
 		{s.keys.Search, s.keys.StatusFilter, s.keys.SeverityFilter, s.keys.Scope, s.keys.Filter, s.keys.Archived, s.keys.Clear},
-		append(s.keys.navKeys(), s.keys.Refresh),
+		s.navHelp(),
 	}
 }

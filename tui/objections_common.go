@@ -42,17 +42,17 @@ func newReviewKeys() reviewKeys {
 	k.Add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))
 	k.Search = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
 	k.SearchDone = key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep search"))
-	k.StatusFilter = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status filter"))
-	k.SeverityFilter = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "severity filter"))
+	k.StatusFilter = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "filter status"))
+	k.SeverityFilter = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "filter severity"))
 	k.Scope = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "this proposal/all"))
-	k.Filter = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter by proposal, person"))
+	k.Filter = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "proposal, person"))
 	k.Archived = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived"))
 	k.Clear = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters"))
 	k.Mark = key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "status"))
 	k.Respond = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "respond"))
 	k.Voice = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "voice"))
-	k.Person = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "go to who raised it"))
-	k.Talk = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "go to the talk"))
+	k.Person = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "who raised it"))
+	k.Talk = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "the talk"))
 	return k
 }
 
@@ -204,10 +204,16 @@ func (r *reviewBase) searchKey(k tea.KeyPressMsg) (changed bool) {
 		r.query = trimmed[:i+1]
 		changed = true
 	case k.Text != "":
-		r.query += clean(k.Text)
+		r.query += oneLine(k.Text)
 		changed = true
 	}
 	return changed
+}
+
+// oneLine is typed or pasted text made safe for the one-line search field;
+// unlike clean it keeps spaces as typed, so "ERP mig" can be searched.
+func oneLine(s string) string {
+	return strings.NewReplacer("\n", " ", "\t", " ").Replace(model.CleanBlock(s))
 }
 
 // pasteSearch adds pasted text to the search, on one line.
@@ -215,7 +221,7 @@ func (r *reviewBase) pasteSearch(p tea.PasteMsg) bool {
 	if !r.searching {
 		return false
 	}
-	r.query += clean(p.Content)
+	r.query += oneLine(p.Content)
 	return true
 }
 
@@ -400,18 +406,27 @@ func labelled(st *Styles, label, text string, width, maxLines int, tn tone) []st
 }
 
 // statusChanges describes the status history of a row:
-// "raised 2026-11-01 · open → addressing on 2026-11-19".
-func statusChanges(evs []model.HistoryEvent, raised model.Date) string {
+// "raised 2026-11-01 · open → addressing on 2026-11-19". A row whose log
+// has no status change (imported, say) still says where it stands.
+func statusChanges(evs []model.HistoryEvent, raised model.Date, status string, settledOn model.Date) string {
 	var parts []string
 	if !raised.IsZero() {
 		parts = append(parts, "raised "+raised.String())
 	}
+	changes := 0
 	for _, e := range evs {
 		if e.Action == model.ActionUpdate && e.Field == "status" {
 			parts = append(parts, clean(e.Old)+" → "+clean(e.New)+" on "+model.DateOf(e.At).String())
+			changes++
 		}
 	}
-	if len(parts) <= 1 {
+	switch {
+	case changes > 0:
+	case !settledOn.IsZero():
+		parts = append(parts, status+" on "+settledOn.String())
+	case status != "open":
+		parts = append(parts, "now "+status)
+	default:
 		parts = append(parts, "no status change yet")
 	}
 	return strings.Join(parts, " · ")
@@ -455,4 +470,15 @@ func (r *reviewBase) personLabel(id int64, fallback string) string {
 // rule is the line between the list and the detail pane.
 func (r *reviewBase) rule() string {
 	return r.st.TabGap.Render(strings.Repeat("─", max(r.width, 1)))
+}
+
+// navHelp is the list movement in the key list, folded into pairs so the
+// list fits 80 columns beside the filters and the actions.
+func (r *reviewBase) navHelp() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓ j/k", "move")),
+		key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/dn", "page")),
+		key.NewBinding(key.WithKeys("g", "G"), key.WithHelp("g/G", "first/last")),
+		r.keys.Refresh,
+	}
 }

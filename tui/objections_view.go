@@ -203,7 +203,7 @@ func (s *objectionsScreen) detailLines(height int) []string {
 	}
 	secs = append(secs, section{lines: []string{vt.Render(ansi.Truncate(voice, w, "…"))}, min: 1})
 
-	hist := labelled(st, "History:", statusChanges(s.data.objHistory[row.ID], row.RaisedOn), w, 2, toneNormal)
+	hist := labelled(st, "History:", statusChanges(s.data.objHistory[row.ID], row.RaisedOn, row.Status.String(), row.ResolvedOn), w, 2, toneNormal)
 	secs = append(secs, section{lines: hist, min: 1})
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
 		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})

@@ -1,0 +1,536 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// openObjections opens the objections screen from the dashboard.
+func openObjections(t *testing.T, st Store) *driver {
+	t.Helper()
+	d := newDriver(t, st, 100, 30)
+	d.press("o")
+	if d.app.state() != screenObjections {
+		t.Fatalf("o opened screen %d, want the objections", d.app.state())
+	}
+	return d
+}
+
+// rowIDs are the objection ids on the screen, in order.
+func rowIDs(rows []model.ObjectionRow) []int64 {
+	out := make([]int64, len(rows))
+	for i, r := range rows {
+		out[i] = r.ID
+	}
+	return out
+}
+
+func TestOListsEveryObjectionMostUrgentFirst(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	if len(s.rows) != len(st.objections) {
+		t.Fatalf("the screen lists %d objections, the workbook has %d", len(s.rows), len(st.objections))
+	}
+	// The order is the model's, not one of the screen's own.
+	want := model.ObjectionRows(s.data.objections, s.data.dir, model.ObjectionFilter{}, testToday)
+	if got, w := rowIDs(s.rows), rowIDs(want); !equalIDs(got, w) {
+		t.Fatalf("order %v, want the model's %v", got, w)
+	}
+	if s.list.Len() != len(s.rows) {
+		t.Fatalf("the grid has %d rows for %d objections", s.list.Len(), len(s.rows))
+	}
+	for i := range s.rows {
+		if s.list.rows[i].id != s.rows[i].ID {
+			t.Fatalf("grid row %d is objection %d, the list says %d", i, s.list.rows[i].id, s.rows[i].ID)
+		}
+	}
+	// Live before settled, and among live ones the most severe first.
+	for i := 1; i < len(s.rows); i++ {
+		a, b := s.rows[i-1], s.rows[i]
+		if !a.Status.Live() && b.Status.Live() {
+			t.Fatalf("settled objection %d comes before live objection %d", a.ID, b.ID)
+		}
+		if a.Status.Live() && b.Status.Live() && a.Severity < b.Severity {
+			t.Fatalf("%s objection %d comes before %s objection %d", a.Severity, a.ID, b.Severity, b.ID)
+		}
+	}
+	live := 0
+	for _, o := range st.objections {
+		if o.Status.Live() {
+			live++
+		}
+	}
+	d.mustSee(itoa(len(st.objections))+" shown, "+itoa(live)+" still open", "The ERP migration overran")
+}
+
+func equalIDs(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestOFromAWorkspaceStartsOnThatProposalAndPTogglesAll(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 100, 30)
+	d.press("enter")
+	pid := d.app.work.id
+	d.press("o")
+	s := d.app.objs
+	if s == nil || s.scope != pid {
+		t.Fatalf("o from the workspace of proposal %d did not start on it", pid)
+	}
+	for _, r := range s.rows {
+		if r.ProposalID != pid {
+			t.Fatalf("objection %d of proposal %d listed on proposal %d's screen", r.ID, r.ProposalID, pid)
+		}
+	}
+	scoped := len(s.rows)
+	d.press("p")
+	if s.scope != 0 || len(s.rows) <= scoped {
+		t.Fatalf("p did not widen to every proposal: scope %d, %d rows", s.scope, len(s.rows))
+	}
+	d.press("p")
+	if s.scope != s.rows[0].ProposalID {
+		t.Fatalf("p did not narrow to the selected objection's proposal")
+	}
+	d.press("esc")
+	if d.app.state() != screenWorkspace {
+		t.Fatalf("esc went to screen %d, want back to the workspace", d.app.state())
+	}
+}
+
+func TestStatusAndSeverityFiltersNarrowTheList(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	count := func(keep func(model.Objection) bool) int {
+		n := 0
+		for _, o := range st.objections {
+			if keep(o) {
+				n++
+			}
+		}
+		return n
+	}
+
+	d.press("s")
+	if got, want := len(s.rows), count(func(o model.Objection) bool { return o.Status.Live() }); got != want {
+		t.Fatalf("open or addressing shows %d, the workbook has %d", got, want)
+	}
+	d.mustSee("s open or addressing")
+
+	d.press("v", "v")
+	majorPlus := func(o model.Objection) bool { return o.Status.Live() && o.Severity >= model.SeverityMajor }
+	if got, want := len(s.rows), count(majorPlus); got != want || want == 0 {
+		t.Fatalf("open major or blocker shows %d, the workbook has %d", got, want)
+	}
+	for _, r := range s.rows {
+		if !majorPlus(r.Objection) {
+			t.Fatalf("objection %d (%s, %s) passed the filter", r.ID, r.Status, r.Severity)
+		}
+	}
+	d.mustSee("v major or blocker")
+
+	d.press("x")
+	if len(s.rows) != len(st.objections) {
+		t.Fatalf("x left %d of %d objections", len(s.rows), len(st.objections))
+	}
+}
+
+func TestSearchFiltersAsYouTypeAndEscClearsIt(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	all := len(s.rows)
+	d.press("/")
+	d.typ("vendor q")
+	if d.quit {
+		t.Fatal("q typed into the search quit the app")
+	}
+	d.press("backspace", "backspace")
+	if s.query != "vendor" {
+		t.Fatalf("search text is %q, want %q", s.query, "vendor")
+	}
+	if len(s.rows) == 0 || len(s.rows) == all {
+		t.Fatalf("searching vendor left %d of %d rows", len(s.rows), all)
+	}
+	for _, r := range s.rows {
+		if !strings.Contains(strings.ToLower(r.Text+r.Response), "vendor") {
+			t.Fatalf("objection %q matched vendor", r.Text)
+		}
+	}
+	d.press("enter")
+	if s.searching || s.query != "vendor" {
+		t.Fatal("enter did not keep the search")
+	}
+	d.mustSee("/ “vendor”")
+	d.press("/", "esc")
+	if s.query != "" || len(s.rows) != all {
+		t.Fatalf("esc left the search %q with %d rows", s.query, len(s.rows))
+	}
+	if d.app.state() != screenObjections {
+		t.Fatal("esc in the search left the screen")
+	}
+}
+
+func TestArchivedProposalsAreHiddenUntilAsked(t *testing.T) {
+	st := demoStore(t)
+	archived := st.proposals[1].ID
+	st.setProposalStatus(archived, model.StatusArchived)
+	d := openObjections(t, st)
+	s := d.app.objs
+	has := func() bool {
+		for _, r := range s.rows {
+			if r.ProposalID == archived {
+				return true
+			}
+		}
+		return false
+	}
+	if has() {
+		t.Fatal("objections of an archived proposal are listed by default")
+	}
+	d.press("A")
+	if !has() {
+		t.Fatal("A did not show the archived proposal's objections")
+	}
+	d.mustSee("A with archived")
+	d.press("A")
+	if has() {
+		t.Fatal("A again did not hide them")
+	}
+}
+
+func TestFilterFormPicksAPerson(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	d.press("f")
+	if !s.host.active() || !s.filterForm {
+		t.Fatal("f did not open the filter form")
+	}
+	if s.dirty() {
+		t.Fatal("the filter form counts as unsaved input")
+	}
+	d.press("enter", "/")
+	d.typ("Tom")
+	d.press("enter", "enter")
+	if s.host.active() {
+		t.Fatal("the filter form is still open")
+	}
+	if s.person != "Tom Becker" {
+		t.Fatalf("person filter is %q, want Tom Becker", s.person)
+	}
+	if len(s.rows) == 0 {
+		t.Fatal("no objection raised by or voiced by Tom Becker")
+	}
+	for _, r := range s.rows {
+		if r.RaisedBy != "Tom Becker" && r.Voice != "Tom Becker" {
+			t.Fatalf("objection %q (raised by %s, voiced by %s) passed the person filter", r.Text, r.RaisedBy, r.Voice)
+		}
+	}
+	d.mustSee("f Tom Becker")
+}
+
+func TestStatusChangeIsKeptInHistoryAndShown(t *testing.T) {
+	ctx := context.Background()
+	st := demoDB(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	first := s.rows[0]
+	if first.Status != model.ObjectionAddressing {
+		t.Fatalf("the demo's most urgent objection is %s; this test expects addressing", first.Status)
+	}
+	d.press("m", "down", "enter")
+	got, err := st.GetObjection(ctx, first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != model.ObjectionResolved || !got.ResolvedOn.Equal(testToday) {
+		t.Fatalf("stored as %s resolved on %q, want resolved today", got.Status, got.ResolvedOn)
+	}
+	hist, err := st.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityObjection, EntityID: first.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last model.HistoryEvent
+	for _, h := range hist {
+		if h.Field == "status" {
+			last = h
+		}
+	}
+	if last.Old != "addressing" || last.New != "resolved" || !model.DateOf(last.At).Equal(testToday) {
+		t.Fatalf("last status change is %+v, want addressing → resolved today", last)
+	}
+	// The screen stays on it, now among the settled ones, and says when and how.
+	if sel, ok := s.selectedRow(); !ok || sel.ID != first.ID {
+		t.Fatal("the selection did not follow the objection it changed")
+	}
+	d.mustSee("Marked resolved.", "Readiness of", "Resolved on Sat 21 Nov:", "Phased plan",
+		"open → addressing on 2026-10-26 · addressing → resolved on 2026-11-21")
+}
+
+func TestRespondWritesAMultiLineResponse(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	d.press("down")
+	row, _ := s.selectedRow()
+	if row.Response != "" {
+		t.Fatal("the second objection already has a response; pick another for this test")
+	}
+	d.press("r")
+	d.typ("Observers get redacted papers.")
+	d.press("ctrl+j")
+	d.typ("M&A items are taken in closed session.")
+	d.press("enter")
+	want := "Observers get redacted papers.\nM&A items are taken in closed session."
+	if got := st.storedObjection(t, row.ID).Response; got != want {
+		t.Fatalf("response stored as %q, want %q", got, want)
+	}
+	if s.host.active() {
+		t.Fatal("the form is still open after saving")
+	}
+	d.mustSee("Response saved.", "Our response: Observers get redacted papers.")
+}
+
+func TestVoiceIsPickedFromSupportersInTheRoomFirst(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	row := s.rows[0]
+	opts := s.voiceOptions(row.ProposalID, 0)
+	var supporters []model.Stakeholder
+	for _, sh := range st.stakeholders {
+		if sh.ProposalID == row.ProposalID && sh.Stance.For() {
+			supporters = append(supporters, sh)
+		}
+	}
+	if len(opts) != len(supporters)+1 || opts[0].Value != 0 {
+		t.Fatalf("%d voice options for %d supporters (plus nobody)", len(opts), len(supporters))
+	}
+	inRoom := true
+	for _, o := range opts[1:] {
+		sh, ok := s.data.stakeholder(o.Value)
+		if !ok || !sh.Stance.For() {
+			t.Fatalf("option %q is not a supporter", o.Key)
+		}
+		if sh.Role.InRoom() && !inRoom {
+			t.Fatalf("%q is in the room but listed after someone who is not", o.Key)
+		}
+		inRoom = sh.Role.InRoom()
+	}
+
+	d.press("down")
+	row = s.rows[1]
+	d.press("i", "down", "enter")
+	want := s.voiceOptions(row.ProposalID, 0)[1].Value
+	if got := st.storedObjection(t, row.ID).VoiceID; got != want {
+		t.Fatalf("voice stored as %d, want the first supporter %d", got, want)
+	}
+	d.mustSee("Voice in the room: " + s.data.name(want, ""))
+}
+
+func TestVoiceWithNoSupporterSaysWhy(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	row := d.app.objs.rows[1]
+	for i := range st.stakeholders {
+		if st.stakeholders[i].ProposalID == row.ProposalID && st.stakeholders[i].Stance.For() {
+			st.stakeholders[i].Stance = model.StanceNeutral
+		}
+	}
+	d.press("ctrl+r", "down", "i")
+	if d.app.objs.host.active() {
+		t.Fatal("i opened an empty voice picker")
+	}
+	d.mustSee("is a supporter or champion yet")
+}
+
+func TestAddAnticipatedObjectionAndRefuseAnEmptyOne(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	pid := s.rows[0].ProposalID
+	before := st.callCount()
+	d.press("a", "enter", "enter")
+	if st.countWrites("AddObjection", before) != 0 || !s.host.active() {
+		t.Fatal("an objection with no text was saved")
+	}
+	d.typ("Finance will ask for a second quote.")
+	d.press("enter", "right", "enter")
+	if st.countWrites("AddObjection", before) != 1 {
+		t.Fatal("the objection was not added")
+	}
+	o := st.objections[len(st.objections)-1]
+	if o.ProposalID != pid || o.RaisedByID != 0 || o.Status != model.ObjectionOpen || o.Severity != model.SeverityMajor ||
+		o.Text != "Finance will ask for a second quote." {
+		t.Fatalf("added %+v", o)
+	}
+	if sel, ok := s.selectedRow(); !ok || sel.ID != o.ID {
+		t.Fatal("the new objection is not selected")
+	}
+	d.mustSee("Added the anticipated objection.", "anticipated, nobody has raised it yet")
+}
+
+func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	before := st.callCount()
+
+	d.press("r")
+	d.typ("half an answer")
+	d.press("esc")
+	if d.app.ask != pendingBack {
+		t.Fatal("esc with a typed response did not ask")
+	}
+	d.mustSee("You have unsaved input. Save it before you leave?")
+	d.press("d")
+	if s.host.active() || d.app.state() != screenObjections {
+		t.Fatal("discarding did not return to the list")
+	}
+	if st.countWrites("UpdateObjection", before) != 0 {
+		t.Fatal("a discarded response was saved")
+	}
+
+	d.press("r")
+	d.typ("a full answer")
+	d.press("ctrl+c", "esc")
+	if d.quit || !s.host.active() {
+		t.Fatal("keep editing did not keep the form")
+	}
+	d.press("esc", "s")
+	if st.countWrites("UpdateObjection", before) != 1 {
+		t.Fatal("save it did not save the response")
+	}
+	if s.host.active() || d.app.state() != screenObjections {
+		t.Fatal("after saving on the way out the list should show again, not the screen below")
+	}
+	if got := st.storedObjection(t, s.rows[0].ID).Response; !strings.HasPrefix(got, "Phased plan") || !strings.HasSuffix(got, "a full answer") {
+		t.Fatalf("response stored as %q", got)
+	}
+}
+
+func TestGlobalKeysAreTextInTheResponseField(t *testing.T) {
+	d := openObjections(t, demoStore(t))
+	d.press("down", "r")
+	d.typ("bob quits")
+	if d.app.state() != screenObjections || d.quit {
+		t.Fatal("typing b, o or q in the response left the form")
+	}
+	if got := d.app.objs.draft.Response; got != "bob quits" {
+		t.Fatalf("response draft is %q", got)
+	}
+}
+
+func TestWJumpsToWhoRaisedItAndTToTheTalk(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	row := s.rows[0]
+	d.press("w")
+	if d.app.state() != screenWorkspace || d.app.work.id != row.ProposalID || d.app.work.tab != tabRoom {
+		t.Fatal("w did not open the room of the objection's proposal")
+	}
+	if sel, ok := d.app.work.room.Selected(); !ok || sel.id != row.RaisedByID {
+		t.Fatalf("the room selects %d, want who raised it (%d)", sel.id, row.RaisedByID)
+	}
+	d.press("esc")
+	if d.app.state() != screenObjections {
+		t.Fatal("esc from the room did not come back to the objections")
+	}
+
+	var talk model.ObjectionRow
+	for i, r := range d.app.objs.rows {
+		if r.TouchpointID != 0 {
+			talk = r
+			d.app.objs.list.SetCursor(i)
+		}
+	}
+	if talk.ID == 0 {
+		t.Fatal("the demo has no objection from a logged talk")
+	}
+	d.press("t")
+	if d.app.state() != screenWorkspace || d.app.work.tab != tabLog {
+		t.Fatal("t did not open the proposal's log")
+	}
+	if sel, ok := d.app.work.log.Selected(); !ok || sel.id != talk.TouchpointID {
+		t.Fatalf("the log selects %d, want the talk %d", sel.id, talk.TouchpointID)
+	}
+	// Only one workspace at a time: o from here replaces it with the review.
+	d.press("o")
+	if d.app.state() != screenObjections || len(d.app.stack) != 2 {
+		t.Fatalf("o from a jumped-to workspace left the stack %v", d.app.stack)
+	}
+}
+
+func TestEditFromTheWorkspaceShowsInItsReadinessOnReturn(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 100, 30)
+	d.press("enter")
+	w := d.app.work
+	before := w.r.Score
+	d.press("5", "enter")
+	if d.app.state() != screenObjections || d.app.objs.scope != w.id {
+		t.Fatal("enter on the Objections tab did not open the objections of this proposal")
+	}
+	// Resolve the most urgent one: the demo's blocker being addressed.
+	d.press("m", "down", "enter")
+	d.press("esc")
+	if d.app.state() != screenWorkspace {
+		t.Fatal("esc did not return to the workspace")
+	}
+	dossier, err := st.LoadDossier(context.Background(), w.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.Assess(dossier, testToday).Score
+	if d.app.work.r.Score != want {
+		t.Fatalf("the workspace shows %d, the workbook assesses %d", d.app.work.r.Score, want)
+	}
+	if want <= before {
+		t.Fatalf("resolving a blocker moved readiness from %d to %d", before, want)
+	}
+	d.mustSee("Readiness " + itoa(before) + " → " + itoa(want))
+}
+
+func TestSaveFailureKeepsWhatWasTyped(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	st.fail = errBoom
+	d.press("down", "r")
+	d.typ("keep me")
+	d.press("enter")
+	d.mustSee("The disk is full.")
+	if !s.host.active() || s.draft.Response != "keep me" || !s.dirty() {
+		t.Fatal("after a failed save the typed response is not on screen as unsaved input")
+	}
+}
+
+func TestHostileObjectionTextIsCleaned(t *testing.T) {
+	st := demoStore(t)
+	st.objections[0].Text = "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 me\u202e now\x1b[2J"
+	st.objections[0].Response = "line one\r\x1b[31mred\x1b[0m"
+	d := openObjections(t, st)
+	d.app.objs.list.SelectID(st.objections[0].ID)
+	raw := d.app.View().Content
+	for _, bad := range []string{"\x1b]8", "\u202e", "\x1b[2J", "\r", "\x1b[31m"} {
+		if strings.Contains(raw, bad) {
+			t.Fatalf("the screen carries %q from user text", bad)
+		}
+	}
+	d.mustSee("click me now", "line one red")
+}
