@@ -279,6 +279,8 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	d.press("enter")
 	d.typ("Still wary of overruns")
 	d.press("enter")
+	d.typ("Send the stop-loss memo")
+	d.press("enter")
 	d.typ("Vendor lock-in")
 	d.press("enter", "right", "enter") // major
 	d.typ("Finance close week clashes")
@@ -298,7 +300,7 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	}
 	tp := st.touchpoints[len(st.touchpoints)-1]
 	if tp.StakeholderID != dana.ID || tp.Sentiment != 1 || tp.Said != "Open to it with a stop-loss" ||
-		tp.Subtext != "Still wary of overruns" || !tp.Date.Equal(testToday) {
+		tp.Subtext != "Still wary of overruns" || tp.FollowUp != "Send the stop-loss memo" || !tp.Date.Equal(testToday) {
 		t.Fatalf("conversation saved as %+v", tp)
 	}
 	o := st.objections[len(st.objections)-1]

@@ -3,8 +3,9 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
@@ -196,12 +197,10 @@ func humanError(err error) string {
 	if s == "" {
 		return "Something went wrong."
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}
 	return s
 }
-
-// errorf is fmt.Errorf, for errors built in the UI.
-var errorf = fmt.Errorf

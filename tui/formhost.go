@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -131,6 +133,8 @@ func (h *formHost) keyBinds() []key.Binding {
 			b = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp("ctrl+j", "new line"))
 		case "ctrl+e":
 			b = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp("ctrl+e", "$EDITOR"))
+		case "shift+tab":
+			b = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp("shift+tab", "previous field"))
 		case "/", "g/home", "G/end", "ctrl+u", "ctrl+d":
 			continue
 		}
@@ -140,5 +144,17 @@ func (h *formHost) keyBinds() []key.Binding {
 		seen[b.Help().Key] = true
 		out = append(out, b)
 	}
+	// enter first: when the line is too narrow the last keys give way.
+	slices.SortStableFunc(out, func(x, y key.Binding) int {
+		return boolRank(x.Help().Key != "enter") - boolRank(y.Help().Key != "enter")
+	})
 	return out
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -70,15 +70,20 @@ var scenarios = []scenario{
 	{"person_edit", demo, func(d *driver) { d.press("enter", "2", "e") }},
 	{"log_talk", demo, func(d *driver) { d.press("enter", "2", "l") }},
 	{"log_reading", demo, func(d *driver) { d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter") }},
+	{"log_subtext", demo, func(d *driver) {
+		d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter", "up", "enter")
+		d.typ("Fine by me")
+		d.press("enter")
+	}},
 	{"log_raised", demo, func(d *driver) {
 		d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter", "up", "enter")
 		d.typ("Fine by me")
-		d.press("enter", "enter")
+		d.press("enter", "enter", "enter")
 	}},
 	{"log_stance", demo, func(d *driver) {
 		d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter", "up", "enter")
 		d.typ("Fine by me")
-		d.press("enter", "enter", "enter", "enter", "enter")
+		d.press("enter", "enter", "enter", "enter", "enter", "enter")
 	}},
 	{"unsaved_quit_question", emptyStore, func(d *driver) {
 		d.press("n")

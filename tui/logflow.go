@@ -32,6 +32,7 @@ type logDraft struct {
 	Sentiment     int
 	Said          string
 	Subtext       string
+	FollowUp      string
 	Objections    string
 	Severity      model.Severity
 	BlindSpots    string
@@ -82,6 +83,7 @@ func (b *backend) logTouchpoint(seq int, d logDraft) tea.Cmd {
 		t, err := st.LogTouchpoint(ctx, model.Touchpoint{
 			StakeholderID: d.StakeholderID, Date: date, Channel: d.Channel, Kind: d.Kind, Opener: d.Opener,
 			Sentiment: d.Sentiment, Said: model.Normalize(d.Said, true), Subtext: model.Normalize(d.Subtext, true),
+			FollowUp: model.Normalize(d.FollowUp, false),
 		})
 		return touchpointLoggedMsg{seq: seq, touchpoint: t, err: err}
 	}
@@ -356,6 +358,8 @@ func (f *logFlow) talkForm() *huh.Form {
 		huh.NewGroup(
 			huh.NewText().Title("What was not said?").Description("the subtext: hesitations, what they avoided").
 				Lines(4).Value(&d.Subtext).CharLimit(model.MaxTextLen),
+			huh.NewInput().Title("Follow-up").Placeholder("optional: what you promised to send or do").
+				Value(&d.FollowUp).CharLimit(500),
 		).Title("How it went"),
 	)
 }

@@ -145,7 +145,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	})
 	p.keys("2", "l", "enter", "enter", "enter", "enter", "enter", "up", "up", "enter")
 	p.typ("Happy to try it for a month.")
-	p.keys("enter", "enter", "enter", "enter", "enter", "enter")
+	p.keys("enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	eventually(t, "the conversation to be logged with the new stance", func() bool {
 		d, err := st.LoadDossier(ctx, proposal().ID)
 		return err == nil && len(d.Touchpoints) == 1 && d.Stakeholders[0].Stance == model.StanceNeutral

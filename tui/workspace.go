@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -262,7 +263,7 @@ func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, w.keys.Log):
 		if len(w.d.Stakeholders) == 0 {
-			return reportErr(errorf("add a person first (a): a conversation is logged against someone on the proposal"))
+			return reportErr(errors.New("add a person first (press a): a conversation is logged against someone on the proposal"))
 		}
 		return navigate(openLogMsg{dossier: w.d, stakeholderID: w.selectedStakeholder()})
 	case key.Matches(k, w.keys.Add):

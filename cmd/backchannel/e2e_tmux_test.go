@@ -187,7 +187,7 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	s.waitFor("How did it go?")
 	s.keys("Up", "Up", "Enter")
 	s.typ("Happy to try it for a month.")
-	s.keys("Enter", "Enter")
+	s.keys("Enter", "Enter", "Enter")
 	s.waitFor("Objections they raised")
 	s.typ("Juniors may go quiet in writing")
 	s.keys("Enter", "Enter", "Enter")
