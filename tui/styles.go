@@ -49,6 +49,7 @@ type Styles struct {
 	isDark  bool
 	noColor bool
 
+	// App to Accent style text by meaning: the frame, titles, tones.
 	App       lipgloss.Style
 	Brand     lipgloss.Style
 	Crumb     lipgloss.Style
@@ -62,23 +63,28 @@ type Styles struct {
 	Bad       lipgloss.Style
 	Accent    lipgloss.Style
 
+	// Tab to TabGap draw the workspace tab bar and rules.
 	Tab       lipgloss.Style
 	TabActive lipgloss.Style
 	TabGap    lipgloss.Style
 
+	// GridHeader to GridCell draw the lists.
 	GridHeader   lipgloss.Style
 	GridSelected lipgloss.Style
 	GridCell     lipgloss.Style
 
+	// StepDone to StepTodo mark the walkthrough's progress.
 	StepDone    lipgloss.Style
 	StepCurrent lipgloss.Style
 	StepTodo    lipgloss.Style
 
+	// Status to Empty style the status line and placeholder text.
 	Status    lipgloss.Style
 	StatusErr lipgloss.Style
 	AskBox    lipgloss.Style
 	Empty     lipgloss.Style
 
+	// Help styles the key help line.
 	Help help.Styles
 }
 
