@@ -49,8 +49,7 @@ type Styles struct {
 	isDark  bool
 	noColor bool
 
-	// App to Accent style text by meaning: the frame, titles, tones.
-	App       lipgloss.Style
+	// Brand to Accent style text by meaning: the frame, titles, tones.
 	Brand     lipgloss.Style
 	Crumb     lipgloss.Style
 	HeaderDim lipgloss.Style
@@ -68,21 +67,18 @@ type Styles struct {
 	TabActive lipgloss.Style
 	TabGap    lipgloss.Style
 
-	// GridHeader to GridCell draw the lists.
+	// GridHeader and GridSelected draw the lists.
 	GridHeader   lipgloss.Style
 	GridSelected lipgloss.Style
-	GridCell     lipgloss.Style
 
 	// StepDone to StepTodo mark the walkthrough's progress.
 	StepDone    lipgloss.Style
 	StepCurrent lipgloss.Style
 	StepTodo    lipgloss.Style
 
-	// Status to Empty style the status line and placeholder text.
+	// Status and StatusErr style the status line.
 	Status    lipgloss.Style
 	StatusErr lipgloss.Style
-	AskBox    lipgloss.Style
-	Empty     lipgloss.Style
 
 	// Help styles the key help line.
 	Help help.Styles
@@ -99,7 +95,6 @@ func newStyles(isDark, noColor bool) *Styles {
 		}
 		return lipgloss.NewStyle().Foreground(c)
 	}
-	s.App = lipgloss.NewStyle()
 	s.Brand = fg(p.accent).Bold(true)
 	s.Crumb = fg(p.text).Bold(true)
 	s.HeaderDim = fg(p.muted)
@@ -117,7 +112,6 @@ func newStyles(isDark, noColor bool) *Styles {
 	s.TabGap = fg(p.subtle)
 
 	s.GridHeader = fg(p.muted).Bold(true)
-	s.GridCell = lipgloss.NewStyle()
 	if noColor {
 		s.GridSelected = lipgloss.NewStyle().Reverse(true)
 		s.TabActive = s.TabActive.Reverse(true)
@@ -131,11 +125,6 @@ func newStyles(isDark, noColor bool) *Styles {
 
 	s.Status = fg(p.muted)
 	s.StatusErr = fg(p.bad).Bold(true)
-	s.AskBox = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1)
-	if !noColor {
-		s.AskBox = s.AskBox.BorderForeground(p.warn)
-	}
-	s.Empty = fg(p.text)
 
 	if noColor {
 		s.Help = help.Styles{}
