@@ -18,10 +18,15 @@ func blindSpotArgs(b model.BlindSpot) []any {
 		b.HowAddressed, b.RaisedOn.String(), b.AddressedOn.String(), stamp(b.CreatedAt), stamp(b.UpdatedAt)}
 }
 
+// blindSpotDest lists where each column of blindSpotCols goes.
+func blindSpotDest(b *model.BlindSpot) []any {
+	return []any{&b.ID, &b.ProposalID, optID(&b.SurfacedByID), optID(&b.TouchpointID), &b.Text, text(&b.Status),
+		&b.HowAddressed, date(&b.RaisedOn), date(&b.AddressedOn), timestamp(&b.CreatedAt), timestamp(&b.UpdatedAt)}
+}
+
 func scanBlindSpot(sc rowScanner) (model.BlindSpot, error) {
 	var b model.BlindSpot
-	err := sc.Scan(&b.ID, &b.ProposalID, optID(&b.SurfacedByID), optID(&b.TouchpointID), &b.Text, text(&b.Status),
-		&b.HowAddressed, text(&b.RaisedOn), text(&b.AddressedOn), timestamp(&b.CreatedAt), timestamp(&b.UpdatedAt))
+	err := sc.Scan(blindSpotDest(&b)...)
 	return b, err
 }
 
@@ -161,18 +166,5 @@ func (s *Store) ListBlindSpots(ctx context.Context, proposalID int64) ([]model.B
 }
 
 func queryBlindSpots(ctx context.Context, q querier, query string, args ...any) ([]model.BlindSpot, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.BlindSpot
-	for rows.Next() {
-		b, err := scanBlindSpot(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, blindSpotDest, 0, query, args...)
 }

@@ -18,10 +18,15 @@ func contactArgs(c model.Contact) []any {
 		c.CadenceDays, c.Archived, stamp(c.CreatedAt), stamp(c.UpdatedAt)}
 }
 
+// contactDest lists where each column of contactCols goes.
+func contactDest(c *model.Contact) []any {
+	return []any{&c.ID, &c.Name, &c.Title, &c.Org, &c.Email, text(&c.Kind), text(&c.Discretion), &c.ValueIBring, &c.Notes,
+		integer(&c.CadenceDays), &c.Archived, timestamp(&c.CreatedAt), timestamp(&c.UpdatedAt)}
+}
+
 func scanContact(sc rowScanner) (model.Contact, error) {
 	var c model.Contact
-	err := sc.Scan(&c.ID, &c.Name, &c.Title, &c.Org, &c.Email, text(&c.Kind), text(&c.Discretion), &c.ValueIBring, &c.Notes,
-		&c.CadenceDays, &c.Archived, timestamp(&c.CreatedAt), timestamp(&c.UpdatedAt))
+	err := sc.Scan(contactDest(&c)...)
 	return c, err
 }
 
@@ -141,20 +146,7 @@ func (s *Store) ListContacts(ctx context.Context, includeArchived bool) ([]model
 }
 
 func queryContacts(ctx context.Context, q querier, query string, args ...any) ([]model.Contact, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Contact
-	for rows.Next() {
-		c, err := scanContact(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, contactDest, 0, query, args...)
 }
 
 // FindContact resolves what a person typed: a numeric ID ("7" or "#7"), an

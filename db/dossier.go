@@ -1,59 +1,168 @@
 package db
 
 import (
+	"cmp"
 	"context"
-	"database/sql"
+	"database/sql/driver"
+	"slices"
 
 	"github.com/backchannel/backchannel/model"
 )
 
 // LoadDossier reads everything readiness and the brief need about one
 // proposal, in one read transaction so the parts agree with each other.
+//
+// It is on the hot path of every screen, so the big reads are shaped for
+// SQLite: they go to the driver directly (see rawread.go), the proposal's
+// conversations are read in rowid order (sequential pages) and sorted here,
+// and the stakeholders' conversations on other proposals are picked out of
+// an index before any row is touched.
 func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossier, error) {
 	var d model.Dossier
-	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if d.Proposal, err = getProposal(ctx, tx, proposalID); err != nil {
-			return err
-		}
-		if d.Stakeholders, err = listStakeholders(ctx, tx, proposalID); err != nil {
-			return err
-		}
-		// Every conversation of the proposal is with one of its stakeholders,
-		// so the proposal's own log is a subset of its stakeholders' whole
-		// log: read that once and pick the proposal's rows out of it.
-		if d.ContactTouchpoints, err = queryTouchpoints(ctx, tx, "SELECT "+touchpointCols+` FROM touchpoints
-			WHERE contact_id IN (SELECT contact_id FROM stakeholders WHERE proposal_id = ?)
-			ORDER BY date, id`, proposalID); err != nil {
-			return err
-		}
-		for _, t := range d.ContactTouchpoints {
-			if t.ProposalID == proposalID {
-				d.Touchpoints = append(d.Touchpoints, t)
-			}
-		}
-		contacts, err := queryContacts(ctx, tx, "SELECT "+contactCols+` FROM contacts WHERE id IN (
-			SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
-			UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL
-			UNION SELECT contact_id FROM touchpoints WHERE proposal_id = ?1)`, proposalID)
+	err := s.readDriver(ctx, func(q driver.QueryerContext) error {
+		ps, err := rawAll(ctx, q, proposalDest, 1, "SELECT "+proposalCols+" FROM proposals WHERE id = ?", proposalID)
 		if err != nil {
 			return err
 		}
-		d.Contacts = make(map[int64]model.Contact, len(contacts))
-		for _, c := range contacts {
-			d.Contacts[c.ID] = c
+		if len(ps) == 0 {
+			return notFoundf("no proposal with id %d", proposalID)
 		}
-		if d.Objections, err = queryObjections(ctx, tx, "SELECT "+objectionCols+" FROM objections WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+		d.Proposal = ps[0]
+		if d.Stakeholders, err = rawAll(ctx, q, stakeholderDest, 0, "SELECT "+stakeholderCols+" FROM stakeholders WHERE proposal_id = ?", proposalID); err != nil {
 			return err
 		}
-		if d.BlindSpots, err = queryBlindSpots(ctx, tx, "SELECT "+blindSpotCols+" FROM blind_spots WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+		sortStakeholders(d.Stakeholders)
+
+		n, err := rawCount(ctx, q, "SELECT count(*) FROM touchpoints WHERE proposal_id = ?", proposalID)
+		if err != nil {
 			return err
 		}
-		d.History, err = queryHistory(ctx, tx, "SELECT "+historyCols+" FROM history WHERE proposal_id = ? ORDER BY id", proposalID)
+		if d.Touchpoints, err = rawAll(ctx, q, touchpointDest, n, "SELECT "+touchpointCols+
+			" FROM touchpoints WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+			return err
+		}
+		d.Touchpoints = sortedTouchpoints(d.Touchpoints)
+		// ContactTouchpoints is every conversation, on any proposal, with
+		// the people this proposal involves (stakeholders and go-betweens).
+		// A conversation carries its stakeholder's proposal and contact
+		// (LogTouchpoint and Import see to it), so that is this proposal's
+		// log plus the conversations of those people's stakeholder rows on
+		// other proposals, found without reading this proposal's rows again.
+		elsewhere, err := rawAll(ctx, q, touchpointDest, 0, "SELECT "+touchpointCols+` FROM touchpoints
+			WHERE stakeholder_id IN (
+				SELECT id FROM stakeholders WHERE proposal_id <> ?1 AND contact_id IN (
+					SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
+					UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL))`, proposalID)
+		if err != nil {
+			return err
+		}
+		d.ContactTouchpoints = mergeTouchpoints(d.Touchpoints, sortedTouchpoints(elsewhere))
+
+		if d.Contacts, err = dossierContacts(ctx, q, proposalID, d.Touchpoints); err != nil {
+			return err
+		}
+		if d.Objections, err = rawAll(ctx, q, objectionDest, 0, "SELECT "+objectionCols+" FROM objections WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+			return err
+		}
+		if d.BlindSpots, err = rawAll(ctx, q, blindSpotDest, 0, "SELECT "+blindSpotCols+" FROM blind_spots WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+			return err
+		}
+		// Nearly every row above wrote one history row: a good size guess.
+		n = len(d.Touchpoints) + len(d.Stakeholders) + len(d.Objections) + len(d.BlindSpots) + 16
+		d.History, err = rawAll(ctx, q, historyDest, n, "SELECT "+historyCols+" FROM history WHERE proposal_id = ? ORDER BY id", proposalID)
 		return err
 	})
 	if err != nil {
 		return model.Dossier{}, wrapf(err, "cannot load proposal %d", proposalID)
 	}
 	return d, nil
+}
+
+// touchpointBefore orders a log by date, then ID.
+func touchpointBefore(a, b *model.Touchpoint) int {
+	return cmp.Or(a.Date.Time().Compare(b.Date.Time()), cmp.Compare(a.ID, b.ID))
+}
+
+// sortedTouchpoints orders the log by date, then ID, in place. It sorts
+// small keys and then moves each row once along the permutation's cycles:
+// a Touchpoint is too big to swap around tens of thousands of times.
+func sortedTouchpoints(ts []model.Touchpoint) []model.Touchpoint {
+	if slices.IsSortedFunc(ts, func(a, b model.Touchpoint) int { return touchpointBefore(&a, &b) }) {
+		return ts
+	}
+	type key struct {
+		day, id int64
+		from    int
+	}
+	keys := make([]key, len(ts))
+	for i := range ts {
+		keys[i] = key{ts[i].Date.Time().Unix(), ts[i].ID, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.id, b.id)) })
+	// Position i must receive the row now at keys[i].from.
+	for start := range keys {
+		if keys[start].from < 0 || keys[start].from == start {
+			continue
+		}
+		tmp := ts[start]
+		i := start
+		for {
+			from := keys[i].from
+			keys[i].from = -1
+			if from == start {
+				ts[i] = tmp
+				break
+			}
+			ts[i] = ts[from]
+			i = from
+		}
+	}
+	return ts
+}
+
+// mergeTouchpoints merges two logs already in order into a new one.
+func mergeTouchpoints(a, b []model.Touchpoint) []model.Touchpoint {
+	out := make([]model.Touchpoint, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if touchpointBefore(&a[0], &b[0]) <= 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
+}
+
+// dossierContacts reads every contact the proposal refers to: its
+// stakeholders, their intermediaries, and the people in its conversations.
+// The last are always stakeholders too, but a workbook edited by hand could
+// disagree, so any stragglers are read as well.
+func dossierContacts(ctx context.Context, q driver.QueryerContext, proposalID int64, talks []model.Touchpoint) (map[int64]model.Contact, error) {
+	list, err := rawAll(ctx, q, contactDest, 0, "SELECT "+contactCols+` FROM contacts WHERE id IN (
+		SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
+		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL)`, proposalID)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[int64]model.Contact, len(list))
+	for _, c := range list {
+		m[c.ID] = c
+	}
+	var missing []any
+	for _, t := range talks {
+		if _, ok := m[t.ContactID]; !ok && !slices.Contains(missing, any(t.ContactID)) {
+			missing = append(missing, t.ContactID)
+		}
+	}
+	if len(missing) > 0 {
+		extra, err := rawAll(ctx, q, contactDest, len(missing), "SELECT "+contactCols+" FROM contacts WHERE id IN ("+placeholders(len(missing))+")", missing...)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range extra {
+			m[c.ID] = c
+		}
+	}
+	return m, nil
 }

@@ -1,6 +1,11 @@
 package db
 
 import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"context"
 	"reflect"
 	"sort"
@@ -30,6 +35,11 @@ func TestLoadDossier(t *testing.T) {
 	t2 := log(danaElsewhere, 12) // Dana, other proposal: in ContactTouchpoints only
 	t3 := log(f.sMarcus, 15)
 	log(strangerElsewhere, 10) // nobody on this proposal: nowhere in the dossier
+	// Sofia carries messages to Dana on this proposal; her own talks on
+	// the other proposal belong to the nurture ledger too.
+	sofiaElsewhere, err := s.AddStakeholder(ctx, model.Stakeholder{ProposalID: f.other.ID, ContactID: f.via.ID, Influence: 2})
+	mustNoErr(t, err)
+	t4 := log(sofiaElsewhere, 14)
 	obj, err := s.AddObjection(ctx, model.Objection{ProposalID: f.proposal.ID, Text: "Cost.", RaisedByID: f.sDana.ID})
 	mustNoErr(t, err)
 	_, err = s.AddObjection(ctx, model.Objection{ProposalID: f.other.ID, Text: "Elsewhere."})
@@ -53,7 +63,7 @@ func TestLoadDossier(t *testing.T) {
 	if got, want := ids(d.Touchpoints), []int64{t3.ID, t1.ID}; !reflect.DeepEqual(got, want) {
 		t.Errorf("touchpoints %v, want %v (by date)", got, want)
 	}
-	if got, want := ids(d.ContactTouchpoints), []int64{t2.ID, t3.ID, t1.ID}; !reflect.DeepEqual(got, want) {
+	if got, want := ids(d.ContactTouchpoints), []int64{t2.ID, t4.ID, t3.ID, t1.ID}; !reflect.DeepEqual(got, want) {
 		t.Errorf("contact touchpoints %v, want %v", got, want)
 	}
 	var contactIDs []int64
@@ -79,6 +89,67 @@ func TestLoadDossier(t *testing.T) {
 	for _, h := range d.History {
 		if h.ProposalID != f.proposal.ID {
 			t.Errorf("history row of proposal %d in the dossier", h.ProposalID)
+		}
+	}
+}
+
+// LoadDossier must agree with the model's own definition of a dossier,
+// DossierFromWorkbook, on the demo workbook (people on several proposals,
+// go-betweens, history of every kind), once both are put in ID order.
+func TestLoadDossierMatchesModel(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	wb := model.DemoWorkbook(model.NewDate(2026, 11, 21))
+	mustNoErr(t, s.Import(ctx, wb))
+	for _, p := range wb.Proposals {
+		got, err := s.LoadDossier(ctx, p.ID)
+		mustNoErr(t, err)
+		want := model.DossierFromWorkbook(wb, p.ID)
+		if len(got.ContactTouchpoints) == 0 || len(got.History) == 0 {
+			t.Fatalf("proposal %d: the demo should give a full dossier", p.ID)
+		}
+		if !equalJSON(t, byID(got), byID(want)) {
+			g, _ := json.MarshalIndent(byID(got), "", " ")
+			w, _ := json.MarshalIndent(byID(want), "", " ")
+			t.Errorf("proposal %d: LoadDossier differs from DossierFromWorkbook\n got %s\nwant %s", p.ID, g, w)
+		}
+	}
+}
+
+// byID puts every list of a dossier in ID order, and empty lists as nil.
+func byID(d model.Dossier) model.Dossier {
+	st := slices.Clone(d.Stakeholders)
+	slices.SortFunc(st, func(a, b model.Stakeholder) int { return cmp.Compare(a.ID, b.ID) })
+	tp := slices.Clone(d.Touchpoints)
+	slices.SortFunc(tp, func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) })
+	ct := slices.Clone(d.ContactTouchpoints)
+	slices.SortFunc(ct, func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) })
+	d.Stakeholders, d.Touchpoints, d.ContactTouchpoints = nilIfEmpty(st), nilIfEmpty(tp), nilIfEmpty(ct)
+	d.Objections, d.BlindSpots, d.History = nilIfEmpty(d.Objections), nilIfEmpty(d.BlindSpots), nilIfEmpty(d.History)
+	return d
+}
+
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+// The in-place permutation sort agrees with a plain stable sort.
+func TestSortedTouchpoints(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 7, 100, 2000} {
+		ts := make([]model.Touchpoint, n)
+		for i := range ts {
+			ts[i] = model.Touchpoint{ID: int64(i + 1), Date: model.NewDate(2026, 1, 1).AddDays(rng.IntN(30)), Said: fmt.Sprint(i)}
+		}
+		rng.Shuffle(len(ts), func(i, j int) { ts[i], ts[j] = ts[j], ts[i] })
+		want := slices.Clone(ts)
+		slices.SortStableFunc(want, func(a, b model.Touchpoint) int { return touchpointBefore(&a, &b) })
+		got := sortedTouchpoints(ts)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("n=%d: permutation sort differs from a stable sort", n)
 		}
 	}
 }

@@ -69,9 +69,14 @@ func insertHistory(ctx context.Context, q querier, at time.Time, evs ...model.Hi
 	return nil
 }
 
+// historyDest lists where each column of historyCols goes.
+func historyDest(e *model.HistoryEvent) []any {
+	return []any{&e.ID, timestamp(&e.At), &e.Entity, &e.EntityID, optID(&e.ProposalID), &e.Action, &e.Field, &e.Old, &e.New}
+}
+
 func scanHistory(sc rowScanner) (model.HistoryEvent, error) {
 	var e model.HistoryEvent
-	err := sc.Scan(&e.ID, timestamp(&e.At), &e.Entity, &e.EntityID, optID(&e.ProposalID), &e.Action, &e.Field, &e.Old, &e.New)
+	err := sc.Scan(historyDest(&e)...)
 	return e, err
 }
 
@@ -120,20 +125,7 @@ func (s *Store) ListHistory(ctx context.Context, f HistoryFilter) ([]model.Histo
 }
 
 func queryHistory(ctx context.Context, q querier, query string, args ...any) ([]model.HistoryEvent, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.HistoryEvent
-	for rows.Next() {
-		e, err := scanHistory(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, historyDest, 0, query, args...)
 }
 
 // exists runs a query that returns one boolean.

@@ -18,10 +18,15 @@ func objectionArgs(o model.Objection) []any {
 		word(o.Status), o.Response, nullID(o.VoiceID), o.RaisedOn.String(), o.ResolvedOn.String(), stamp(o.CreatedAt), stamp(o.UpdatedAt)}
 }
 
+// objectionDest lists where each column of objectionCols goes.
+func objectionDest(o *model.Objection) []any {
+	return []any{&o.ID, &o.ProposalID, optID(&o.RaisedByID), optID(&o.TouchpointID), &o.Text, text(&o.Severity),
+		text(&o.Status), &o.Response, optID(&o.VoiceID), date(&o.RaisedOn), date(&o.ResolvedOn), timestamp(&o.CreatedAt), timestamp(&o.UpdatedAt)}
+}
+
 func scanObjection(sc rowScanner) (model.Objection, error) {
 	var o model.Objection
-	err := sc.Scan(&o.ID, &o.ProposalID, optID(&o.RaisedByID), optID(&o.TouchpointID), &o.Text, text(&o.Severity),
-		text(&o.Status), &o.Response, optID(&o.VoiceID), text(&o.RaisedOn), text(&o.ResolvedOn), timestamp(&o.CreatedAt), timestamp(&o.UpdatedAt))
+	err := sc.Scan(objectionDest(&o)...)
 	return o, err
 }
 
@@ -167,18 +172,5 @@ func (s *Store) ListObjections(ctx context.Context, proposalID int64) ([]model.O
 }
 
 func queryObjections(ctx context.Context, q querier, query string, args ...any) ([]model.Objection, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Objection
-	for rows.Next() {
-		o, err := scanObjection(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, objectionDest, 0, query, args...)
 }

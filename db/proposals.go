@@ -19,10 +19,15 @@ func proposalArgs(p model.Proposal) []any {
 		word(p.Status), word(p.Moment), p.WalkStep, stamp(p.CreatedAt), stamp(p.UpdatedAt)}
 }
 
+// proposalDest lists where each column of proposalCols goes.
+func proposalDest(p *model.Proposal) []any {
+	return []any{&p.ID, &p.Title, &p.Ask, text(&p.Kind), &p.Forum, date(&p.DecisionDate), text(&p.DecisionRule),
+		text(&p.Status), text(&p.Moment), integer(&p.WalkStep), timestamp(&p.CreatedAt), timestamp(&p.UpdatedAt)}
+}
+
 func scanProposal(sc rowScanner) (model.Proposal, error) {
 	var p model.Proposal
-	err := sc.Scan(&p.ID, &p.Title, &p.Ask, text(&p.Kind), &p.Forum, text(&p.DecisionDate), text(&p.DecisionRule),
-		text(&p.Status), text(&p.Moment), &p.WalkStep, timestamp(&p.CreatedAt), timestamp(&p.UpdatedAt))
+	err := sc.Scan(proposalDest(&p)...)
 	return p, err
 }
 
@@ -149,20 +154,7 @@ func (s *Store) ListProposals(ctx context.Context, includeArchived bool) ([]mode
 }
 
 func queryProposals(ctx context.Context, q querier, query string, args ...any) ([]model.Proposal, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Proposal
-	for rows.Next() {
-		p, err := scanProposal(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, proposalDest, 0, query, args...)
 }
 
 // FindProposal resolves what a person typed: a numeric ID ("42" or "#42"),

@@ -26,13 +26,17 @@ func stakeholderArgs(st model.Stakeholder) []any {
 		word(p.Venue), p.Place, nullID(p.ViaID), p.Done, word(st.Acted), stamp(st.CreatedAt), stamp(st.UpdatedAt)}
 }
 
+// stakeholderDest lists where each column of stakeholderCols goes.
+func stakeholderDest(st *model.Stakeholder) []any {
+	return []any{&st.ID, &st.ProposalID, &st.ContactID, text(&st.Role), integer(&st.Influence), &st.Votes, &st.Veto,
+		text(&st.Stance), text(&st.TargetStance), &st.Spoiler, &st.Wants, &st.Fears,
+		text(&st.Plan.Moment), date(&st.Plan.TargetDate), optID(&st.Plan.BeforeID), text(&st.Plan.Approach), &st.Plan.Message, text(&st.Plan.Opener),
+		text(&st.Plan.Venue), &st.Plan.Place, optID(&st.Plan.ViaID), &st.Plan.Done, text(&st.Acted), timestamp(&st.CreatedAt), timestamp(&st.UpdatedAt)}
+}
+
 func scanStakeholder(sc rowScanner) (model.Stakeholder, error) {
 	var st model.Stakeholder
-	p := &st.Plan
-	err := sc.Scan(&st.ID, &st.ProposalID, &st.ContactID, text(&st.Role), &st.Influence, &st.Votes, &st.Veto,
-		text(&st.Stance), text(&st.TargetStance), &st.Spoiler, &st.Wants, &st.Fears,
-		text(&p.Moment), text(&p.TargetDate), optID(&p.BeforeID), text(&p.Approach), &p.Message, text(&p.Opener),
-		text(&p.Venue), &p.Place, optID(&p.ViaID), &p.Done, text(&st.Acted), timestamp(&st.CreatedAt), timestamp(&st.UpdatedAt))
+	err := sc.Scan(stakeholderDest(&st)...)
 	return st, err
 }
 
@@ -210,27 +214,21 @@ func (s *Store) ListStakeholders(ctx context.Context, proposalID int64) ([]model
 }
 
 func listStakeholders(ctx context.Context, q querier, proposalID int64) ([]model.Stakeholder, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+stakeholderCols+" FROM stakeholders WHERE proposal_id = ?", proposalID)
+	out, err := queryStakeholders(ctx, q, "SELECT "+stakeholderCols+" FROM stakeholders WHERE proposal_id = ?", proposalID)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []model.Stakeholder
-	for rows.Next() {
-		st, err := scanStakeholder(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// Roles are stored as words, so their order is the model's, applied here.
-	slices.SortFunc(out, func(a, b model.Stakeholder) int {
+	sortStakeholders(out)
+	return out, nil
+}
+
+// sortStakeholders orders by role (most decisive first), then influence
+// (highest first), then ID. Roles are stored as words, so the model's order
+// is applied here rather than in SQL.
+func sortStakeholders(sts []model.Stakeholder) {
+	slices.SortFunc(sts, func(a, b model.Stakeholder) int {
 		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.Influence, a.Influence), cmp.Compare(a.ID, b.ID))
 	})
-	return out, nil
 }
 
 // RemoveStakeholder takes a contact off a proposal. It refuses (ErrConflict)

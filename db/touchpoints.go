@@ -18,10 +18,15 @@ func touchpointArgs(t model.Touchpoint) []any {
 		word(t.Opener), t.Sentiment, t.Said, t.Subtext, t.FollowUp, stamp(t.CreatedAt)}
 }
 
+// touchpointDest lists where each column of touchpointCols goes.
+func touchpointDest(t *model.Touchpoint) []any {
+	return []any{&t.ID, &t.StakeholderID, &t.ProposalID, &t.ContactID, date(&t.Date), text(&t.Channel), text(&t.Kind),
+		text(&t.Opener), integer(&t.Sentiment), &t.Said, &t.Subtext, &t.FollowUp, timestamp(&t.CreatedAt)}
+}
+
 func scanTouchpoint(sc rowScanner) (model.Touchpoint, error) {
 	var t model.Touchpoint
-	err := sc.Scan(&t.ID, &t.StakeholderID, &t.ProposalID, &t.ContactID, text(&t.Date), text(&t.Channel), text(&t.Kind),
-		text(&t.Opener), &t.Sentiment, &t.Said, &t.Subtext, &t.FollowUp, timestamp(&t.CreatedAt))
+	err := sc.Scan(touchpointDest(&t)...)
 	return t, err
 }
 
@@ -162,18 +167,5 @@ func (s *Store) ListContactTouchpoints(ctx context.Context, contactID int64) ([]
 }
 
 func queryTouchpoints(ctx context.Context, q querier, query string, args ...any) ([]model.Touchpoint, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Touchpoint
-	for rows.Next() {
-		t, err := scanTouchpoint(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, touchpointDest, 0, query, args...)
 }

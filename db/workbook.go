@@ -93,20 +93,7 @@ func nonNil[T any](s []T) []T {
 }
 
 func queryStakeholders(ctx context.Context, q querier, query string, args ...any) ([]model.Stakeholder, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Stakeholder
-	for rows.Next() {
-		st, err := scanStakeholder(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, stakeholderDest, 0, query, args...)
 }
 
 // Import loads a whole exported workbook into this one, which must hold no

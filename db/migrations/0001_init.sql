@@ -94,7 +94,12 @@ CREATE TABLE touchpoints (
 ) STRICT;
 
 CREATE INDEX touchpoints_proposal_date ON touchpoints (proposal_id, date);
-CREATE INDEX touchpoints_contact_date ON touchpoints (contact_id, date);
+-- Reading a whole proposal's log in rowid order touches the table's pages in
+-- order instead of jumping around by date: several times faster on a big log.
+CREATE INDEX touchpoints_proposal ON touchpoints (proposal_id);
+-- proposal_id rides along so "this contact's talks on other proposals" is
+-- answered from the index before any row is read.
+CREATE INDEX touchpoints_contact_date ON touchpoints (contact_id, date, proposal_id);
 CREATE INDEX touchpoints_stakeholder ON touchpoints (stakeholder_id);
 
 CREATE TABLE objections (

@@ -1,0 +1,98 @@
+package db
+
+import (
+	"context"
+	"testing"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// largeStore imports a generated workbook with two proposals of the given
+// size (stakeholders and conversations each), so the queries have rows of
+// another proposal to skip. Import is direct inserts in one transaction.
+// withTalkHistory keeps the history row each logged conversation writes;
+// without it the history holds only the other changes (creates, stance
+// moves), as when conversations are inserted directly.
+func largeStore(b *testing.B, stakeholders, conversations int, withTalkHistory bool) (*Store, int64) {
+	b.Helper()
+	s, _ := openTest(b)
+	wb := model.LargeWorkbook(model.NewDate(2026, 11, 21), model.LargeOptions{Proposals: 2, Stakeholders: stakeholders,
+		Conversations: conversations, Seed: 1})
+	if !withTalkHistory {
+		kept := wb.History[:0]
+		for _, h := range wb.History {
+			if h.Entity != model.EntityTouchpoint {
+				kept = append(kept, h)
+			}
+		}
+		wb.History = kept
+	}
+	if err := s.Import(context.Background(), wb); err != nil {
+		b.Fatal(err)
+	}
+	return s, wb.Proposals[0].ID
+}
+
+func benchLoadDossier(b *testing.B, withTalkHistory bool) {
+	s, id := largeStore(b, 300, 20000, withTalkHistory)
+	ctx := context.Background()
+	d, err := s.LoadDossier(ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(d.Stakeholders) != 300 || len(d.Touchpoints) != 20000 {
+		b.Fatalf("dossier has %d stakeholders and %d conversations", len(d.Stakeholders), len(d.Touchpoints))
+	}
+	b.ReportMetric(float64(len(d.History)), "history-rows")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.LoadDossier(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadDossier is issue 2's budget: a proposal with 300
+// stakeholders and 20,000 conversations, inserted directly (so the history
+// holds the other changes but not one row per conversation).
+func BenchmarkLoadDossier(b *testing.B) { benchLoadDossier(b, false) }
+
+// BenchmarkLoadDossierFullHistory is the same proposal as if every
+// conversation had been logged through LogTouchpoint: 20,000 more history
+// rows to read.
+func BenchmarkLoadDossierFullHistory(b *testing.B) { benchLoadDossier(b, true) }
+
+// BenchmarkLogTouchpoint is one conversation logged: one IMMEDIATE
+// transaction with its history, fsynced (synchronous=FULL).
+func BenchmarkLogTouchpoint(b *testing.B) {
+	s, _ := openTest(b)
+	f := buildFixture(b, s)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.LogTouchpoint(ctx, model.Touchpoint{StakeholderID: f.sDana.ID, Date: model.NewDate(2026, 11, 20),
+			Said: "A short note."}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOpen is the cost of opening an existing workbook of the issue's
+// size (two such proposals), quick_check included, as every CLI command
+// pays it.
+func BenchmarkOpen(b *testing.B) {
+	s, _ := largeStore(b, 300, 20000, true)
+	path := s.Path()
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		o, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := o.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// LoadDossier reads tens of thousands of rows on every screen that shows a
+// proposal. Going through database/sql costs about as much again as SQLite
+// itself (a lock and a conversion per column), so LoadDossier talks to the
+// driver connection directly, still inside one read-only transaction. These
+// helpers are that path; everything else uses database/sql.
+
+// readDriver runs fn in one read-only transaction on a reader connection,
+// handing it the driver connection to query.
+func (s *Store) readDriver(ctx context.Context, fn func(q driver.QueryerContext) error) error {
+	conn, err := s.r.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("cannot read the workbook: %w", err)
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		q, ok := dc.(driver.QueryerContext)
+		b, ok2 := dc.(driver.ConnBeginTx)
+		if !ok || !ok2 {
+			return errors.New("the SQLite driver cannot run queries directly")
+		}
+		tx, err := b.BeginTx(ctx, driver.TxOptions{ReadOnly: true})
+		if err != nil {
+			return fmt.Errorf("cannot read the workbook: %w", err)
+		}
+		if err := fn(q); err != nil {
+			if rbErr := tx.Rollback(); rbErr != nil {
+				// A connection stuck in a transaction must not go back
+				// to the pool.
+				return errors.Join(err, driver.ErrBadConn)
+			}
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// rawAll is queryAll on a driver connection.
+func rawAll[T any](ctx context.Context, q driver.QueryerContext, dest func(*T) []any, hint int, query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, namedValues(args))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]T, 0, hint)
+	var cur T
+	d := dest(&cur)
+	if n := len(rows.Columns()); n != len(d) {
+		return nil, fmt.Errorf("query returns %d columns for %d destinations", n, len(d))
+	}
+	vals := make([]driver.Value, len(d))
+	for {
+		err := rows.Next(vals)
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var zero T
+		cur = zero
+		for i, v := range vals {
+			if err := assign(d[i], v); err != nil {
+				return nil, fmt.Errorf("column %s: %w", rows.Columns()[i], err)
+			}
+		}
+		out = append(out, cur)
+	}
+}
+
+// rawCount is countRows on a driver connection.
+func rawCount(ctx context.Context, q driver.QueryerContext, query string, args ...any) (int, error) {
+	var n int64
+	counts, err := rawAll(ctx, q, func(p *int64) []any { return []any{p} }, 1, query, args...)
+	if err == nil && len(counts) == 1 {
+		n = counts[0]
+	}
+	return int(n), err
+}
+
+func namedValues(args []any) []driver.NamedValue {
+	nv := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	return nv
+}
+
+// assign stores one driver value; it covers exactly the destination kinds
+// the *Dest functions use.
+func assign(dst any, v driver.Value) error {
+	switch d := dst.(type) {
+	case *string:
+		switch s := v.(type) {
+		case string:
+			*d = s
+		case []byte:
+			*d = string(s)
+		case nil:
+			*d = ""
+		default:
+			return fmt.Errorf("expected text, got %T", v)
+		}
+	case *int64:
+		n, ok := v.(int64)
+		if !ok {
+			return fmt.Errorf("expected an integer, got %T", v)
+		}
+		*d = n
+	case *bool:
+		n, ok := v.(int64)
+		if !ok {
+			return fmt.Errorf("expected 0 or 1, got %T", v)
+		}
+		*d = n != 0
+	case sql.Scanner:
+		return d.Scan(v)
+	default:
+		return fmt.Errorf("cannot store into %T", dst)
+	}
+	return nil
+}
