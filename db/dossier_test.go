@@ -2,12 +2,12 @@ package db
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"slices"
-	"context"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
