@@ -51,6 +51,7 @@ type workspace struct {
 	md      string
 	names   map[int64]string
 	tpIndex map[int64]int
+	stIndex map[int64]int
 
 	room, plan, log, objs, spots grid
 	planNotes                    []string
@@ -135,7 +136,7 @@ func (w *workspace) refresh() tea.Cmd {
 func (w *workspace) SetSize(width, height int) {
 	w.width, w.height = width, height
 	h := max(height-workspaceTop, 3)
-	w.room.SetSize(width, h-1)
+	w.room.SetSize(width, h-3)
 	w.plan.SetSize(width, h-3)
 	w.log.SetSize(width, h-4)
 	w.objs.SetSize(width, h)
@@ -415,8 +416,10 @@ func (w *workspace) FullHelp() [][]key.Binding {
 func (w *workspace) rebuild() {
 	d, r, today := w.d, w.r, w.b.today()
 	w.names = make(map[int64]string, len(d.Stakeholders))
-	for _, s := range d.Stakeholders {
+	w.stIndex = make(map[int64]int, len(d.Stakeholders))
+	for i, s := range d.Stakeholders {
 		w.names[s.ID] = clean(d.Contacts[s.ContactID].Name)
+		w.stIndex[s.ID] = i
 	}
 	w.buildTop()
 	w.room.SetRows(w.roomRows(today))
@@ -532,7 +535,7 @@ func (w *workspace) View() string {
 	case tabSummary:
 		body = w.summaryView()
 	case tabRoom:
-		body = w.room.View(st) + "\n" + w.roomLegend()
+		body = w.room.View(st) + "\n" + w.roomLegend() + "\n" + w.roomDetail()
 	case tabPlan:
 		body = w.plan.View(st) + "\n" + w.planFooter()
 	case tabLog:
@@ -560,6 +563,49 @@ func (w *workspace) roomLegend() string {
 		legend += "  ·  " + h
 	}
 	return w.st.Muted.Render(ansi.Truncate(legend, w.width, "…"))
+}
+
+// roomDetail spells out the selected person's plan and interests, which the
+// table can only abbreviate.
+func (w *workspace) roomDetail() string {
+	r, ok := w.room.Selected()
+	if !ok {
+		return ""
+	}
+	i, ok := w.stIndex[r.id]
+	if !ok {
+		return ""
+	}
+	s := w.d.Stakeholders[i]
+	p := s.Plan
+	next := "no talk planned"
+	if !p.Done && (p.HasWhen() || p.HasWhat() || p.HasWhere()) {
+		where := planWhere(p)
+		if p.Place != "" && p.Venue != model.VenueUnset {
+			where += " (" + clean(p.Place) + ")"
+		}
+		parts := []string{dateOr(p.TargetDate, p.Moment.String()), where, planWhat(p)}
+		if p.Opener != model.OpenerUnset {
+			parts = append(parts, "open with "+p.Opener.String())
+		}
+		if p.ViaID != 0 {
+			parts = append(parts, "via "+w.viaName(p.ViaID))
+		}
+		if p.BeforeID != 0 {
+			parts = append(parts, "before "+w.name(p.BeforeID))
+		}
+		next = joinNonEmpty(" · ", parts...)
+	}
+	wants, fears := clean(s.Wants), clean(s.Fears)
+	if wants == "" {
+		wants = "?"
+	}
+	if fears == "" {
+		fears = "?"
+	}
+	st := w.st
+	return st.Muted.Render("Next:  ") + ansi.Truncate(next, max(w.width-7, 1), "…") + "\n" +
+		st.Muted.Render("Wants: ") + ansi.Truncate(wants+st.Muted.Render("  Fears: ")+fears, max(w.width-7, 1), "…")
 }
 
 // planFooter explains the marks and lists schedule conflicts.
