@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -124,4 +125,65 @@ func TestTwoProcessesWriting(t *testing.T) {
 		t.Errorf("the writers did not overlap (spans %v); the test proved nothing", spans)
 	}
 	t.Logf("writer spans: %v and %v", time.Duration(spans[0][1]-spans[0][0]), time.Duration(spans[1][1]-spans[1][0]))
+}
+
+// One Store used from many goroutines at once: writers queue on the single
+// writer connection while readers load dossiers from their own snapshot.
+func TestStoreConcurrentUse(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	f := buildFixture(t, s)
+	const writers, each = 4, 25
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each+writers*each)
+	for w := 0; w < writers; w++ {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				_, err := s.LogTouchpoint(ctx, model.Touchpoint{StakeholderID: f.sMarcus.ID, Date: model.NewDate(2026, 11, 1+i)})
+				errs <- err
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				d, err := s.LoadDossier(ctx, f.proposal.ID)
+				if err == nil && len(d.Touchpoints) != len(d.ContactTouchpoints) {
+					err = fmt.Errorf("inconsistent dossier: %d conversations, %d in the contacts' log", len(d.Touchpoints), len(d.ContactTouchpoints))
+				}
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := count(t, s, "SELECT count(*) FROM touchpoints"); n != writers*each {
+		t.Errorf("%d conversations, want %d", n, writers*each)
+	}
+}
+
+func TestCanceledContext(t *testing.T) {
+	s, _ := openTest(t)
+	f := buildFixture(t, s)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.LoadDossier(ctx, f.proposal.ID); !errors.Is(err, context.Canceled) {
+		t.Errorf("LoadDossier with a canceled context = %v", err)
+	}
+	if _, err := s.CreateContact(ctx, model.Contact{Name: "Late"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("CreateContact with a canceled context = %v", err)
+	}
+	if _, err := s.ListProposals(ctx, true); !errors.Is(err, context.Canceled) {
+		t.Errorf("ListProposals with a canceled context = %v", err)
+	}
+	// The store still works afterwards.
+	if _, err := s.LoadDossier(context.Background(), f.proposal.ID); err != nil {
+		t.Errorf("after cancellation: %v", err)
+	}
 }

@@ -7,7 +7,8 @@
 // processes (the TUI and the CLI) queue for the write lock instead of failing
 // with "database is locked". Reads use a separate small pool of query-only
 // connections and deferred transactions, so a long read never holds the write
-// lock and sees one consistent WAL snapshot.
+// lock and sees one consistent WAL snapshot. LoadDossier, which reads tens of
+// thousands of rows, goes to the driver connection directly (rawread.go).
 //
 // Storage conventions: enums are stored as their words (the model's
 // MarshalText), dates as 'YYYY-MM-DD' (empty when unset), timestamps as RFC 3339

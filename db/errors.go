@@ -59,10 +59,6 @@ func sqliteCode(err error) int {
 	return 0
 }
 
-// isConstraint reports whether err is a constraint violation (unique, check,
-// foreign key or a trigger's RAISE).
-func isConstraint(err error) bool { return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT }
-
 // isNotDatabase reports whether SQLite found the file unreadable as a database.
 func isNotDatabase(err error) bool {
 	c := sqliteCode(err)

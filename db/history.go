@@ -74,12 +74,6 @@ func historyDest(e *model.HistoryEvent) []any {
 	return []any{&e.ID, timestamp(&e.At), &e.Entity, &e.EntityID, optID(&e.ProposalID), &e.Action, &e.Field, &e.Old, &e.New}
 }
 
-func scanHistory(sc rowScanner) (model.HistoryEvent, error) {
-	var e model.HistoryEvent
-	err := sc.Scan(historyDest(&e)...)
-	return e, err
-}
-
 // HistoryFilter selects history rows; zero fields match everything.
 type HistoryFilter struct {
 	ProposalID int64

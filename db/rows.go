@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
 )
 
 // queryAll runs a query and reads every row with dest, which says where
@@ -27,14 +26,4 @@ func queryAll[T any](ctx context.Context, q querier, dest func(*T) []any, hint i
 		out = append(out, cur)
 	}
 	return out, rows.Err()
-}
-
-// countRows runs a count(*) query, used to size big results before reading.
-func countRows(ctx context.Context, q querier, query string, args ...any) (int, error) {
-	var n int
-	err := q.QueryRowContext(ctx, query, args...).Scan(&n)
-	if err == sql.ErrNoRows {
-		return 0, nil
-	}
-	return n, err
 }

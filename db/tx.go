@@ -17,8 +17,12 @@ type querier interface {
 // WithTx runs fn in one write transaction on the writer connection and
 // commits when fn returns nil; any error (or panic) rolls everything back.
 // The transaction begins IMMEDIATE, so it waits for another process's write
-// to finish instead of failing later with "database is locked". Changes made
-// through tx directly do not write history: that is the caller's duty.
+// to finish instead of failing later with "database is locked".
+//
+// It is for work the Store's methods do not cover. Changes made through tx
+// write no history unless fn writes it. fn must not call the Store's write
+// methods (they would wait for the one writer connection fn holds), and the
+// Store's read methods do not see fn's uncommitted changes.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
