@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// briefSection is one "## Heading" section of a brief's markdown.
+func briefSection(md, heading string) string {
+	_, rest, ok := strings.Cut(md, "## "+heading+"\n")
+	if !ok {
+		return ""
+	}
+	if i := strings.Index(rest, "\n## "); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest
+}
+
+// TestObjectionReviewEndToEndOnARealStore drives the real program against a
+// SQLite workbook holding the demo: filter to open blockers, write a
+// response, pick the voice in the room, resolve it, and see it leave the
+// filter while readiness and the brief follow.
+func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the whole program with pauses between keys")
+	}
+	ctx := context.Background()
+	st := demoDB(t)
+	objs, err := st.ListObjections(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var target model.Objection
+	for _, o := range objs {
+		if o.Status == model.ObjectionOpen && o.Severity == model.SeverityBlocker {
+			if target.ID != 0 {
+				t.Fatal("the demo has more than one open blocker; this test expects one")
+			}
+			target = o
+		}
+	}
+	if target.ID == 0 {
+		t.Fatal("the demo has no open blocker")
+	}
+	assess := func() (model.Dossier, model.Readiness) {
+		d, err := st.LoadDossier(ctx, target.ProposalID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d, model.Assess(d, testToday)
+	}
+	stored := func() model.Objection {
+		o, err := st.GetObjection(ctx, target.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	_, before := assess()
+
+	p := startProgram(t, st)
+	// The terminal output is a stream of changed cells, so only single words
+	// can be looked for in it; the screen's state is checked at the end.
+	waitWord := func(word string) {
+		t.Helper()
+		teatest.WaitFor(t, p.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(word)) },
+			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+
+	// Every objection, then only the open blockers: status open, severity blocker.
+	p.keys("o")
+	waitWord("Objections")
+	p.keys("s", "s", "v")
+
+	// Write the response.
+	response := "Observers receive redacted board papers; M and A items are taken in closed session."
+	p.keys("r")
+	waitWord("Write")
+	p.typ(response)
+	p.keys("enter")
+	eventually(t, "the response to be saved", func() bool { return stored().Response == response })
+
+	// Pick the voice in the room: the first supporter offered.
+	p.keys("i")
+	waitWord("Pick")
+	p.keys("down", "enter")
+	eventually(t, "the voice to be saved", func() bool { return stored().VoiceID != 0 })
+	voice := stored().VoiceID
+	if sh, err := st.GetStakeholder(ctx, voice); err != nil || !sh.Stance.For() {
+		t.Fatalf("the voice picked (%d) is not a supporter", voice)
+	}
+	d, mid := assess()
+	open := briefSection(model.Brief(d, mid, model.BriefOptions{Today: testToday}), model.HeadingObjections)
+	if !strings.Contains(open, "redacted board papers") {
+		t.Fatalf("the brief's objections do not show the new response:\n%s", open)
+	}
+
+	// Resolve it: open → addressing → resolved in the status picker.
+	p.keys("m")
+	waitWord("Change")
+	p.keys("down", "down", "enter")
+	eventually(t, "the objection to be resolved", func() bool { return stored().Status == model.ObjectionResolved })
+	waitWord("Marked")
+	got := stored()
+	if !got.ResolvedOn.Equal(testToday) {
+		t.Fatalf("resolved on %q, want today", got.ResolvedOn)
+	}
+	hist, err := st.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityObjection, EntityID: target.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	statusRows := 0
+	for _, h := range hist {
+		if h.Field == "status" && h.Old == "open" && h.New == "resolved" {
+			statusRows++
+		}
+	}
+	if statusRows != 1 {
+		t.Fatalf("%d history rows for open → resolved, want 1", statusRows)
+	}
+
+	d, after := assess()
+	if after.Score <= mid.Score || mid.Score < before.Score {
+		t.Fatalf("readiness went %d → %d → %d answering then resolving a blocker", before.Score, mid.Score, after.Score)
+	}
+	if open := briefSection(model.Brief(d, after, model.BriefOptions{Today: testToday}), model.HeadingObjections); strings.Contains(open, "confidential M&A") {
+		t.Fatalf("the brief still lists the resolved objection as open:\n%s", open)
+	}
+
+	if err := p.tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	app := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	if f := app.objs.filter(); len(f.Statuses) != 1 || f.Statuses[0] != model.ObjectionOpen ||
+		len(f.Severities) != 1 || f.Severities[0] != model.SeverityBlocker {
+		t.Fatalf("the screen's filter is %+v, want open blockers", f)
+	}
+	for _, r := range app.objs.rows {
+		if r.ID == target.ID {
+			t.Fatal("the resolved objection is still listed under the open filter")
+		}
+	}
+	// Each save reports its own move; the last one was the resolution.
+	note := "Readiness of “" + truncateTitle(app, target.ProposalID) + "” " + itoa(mid.Score) + " → " + itoa(after.Score)
+	if !strings.Contains(app.status, note) {
+		t.Fatalf("the status line says %q, want it to include %q", app.status, note)
+	}
+}
+
+// truncateTitle is the proposal title as the status line shortens it.
+func truncateTitle(a *App, id int64) string {
+	t := a.objs.proposalTitle(id)
+	if r := []rune(t); len(r) > 31 {
+		return string(r[:31]) + "…"
+	}
+	return t
+}
