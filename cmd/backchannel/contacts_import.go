@@ -78,7 +78,7 @@ var csvColumns = map[string]string{
 	"email": "email", "e-mail": "email", "handle": "email",
 	"kind": "kind", "partner": "kind", "partner kind": "kind",
 	"discretion": "discretion",
-	"value": "value", "value i bring": "value",
+	"value":      "value", "value i bring": "value",
 	"notes": "notes", "note": "notes",
 	"cadence": "cadence", "cadence days": "cadence",
 }
