@@ -73,4 +73,3 @@ func (b *demoBuilder) proposalByID(id int64) *Proposal {
 	}
 	panic(fmt.Sprintf("demo: no proposal %d", id))
 }
-
