@@ -4,9 +4,13 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -66,4 +70,77 @@ func TestFileModesUnderUmask(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A folder the user may not write to gives one clear sentence. Root ignores
+// permission bits, so when the tests run as root the check runs in a copy
+// of the test binary started as the unprivileged user "nobody".
+func TestOpenReadOnlyFolder(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "locked")
+	if err := os.Mkdir(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	want := "cannot create workbook in " + dir + ": permission denied"
+	if os.Geteuid() != 0 {
+		_, err := Open(context.Background(), filepath.Join(dir, "workbook.db"))
+		if err == nil || err.Error() != want {
+			t.Fatalf("got %v, want %q", err, want)
+		}
+		if !errors.Is(err, fs.ErrPermission) {
+			t.Error("errors.Is(err, fs.ErrPermission) is false")
+		}
+		return
+	}
+	out, err := runAsNobody(t, base, "^TestHelperOpen$", helperOpenEnv+"="+filepath.Join(dir, "workbook.db"))
+	if err != nil {
+		t.Skipf("cannot run as nobody here: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "OPEN ERROR: "+want+"\n") || !strings.Contains(out, "IS PERMISSION: true") {
+		t.Errorf("as nobody, got:\n%s\nwant the sentence %q", out, want)
+	}
+}
+
+const helperOpenEnv = "BACKCHANNEL_TEST_OPEN"
+
+// TestHelperOpen is not a test on its own: TestOpenReadOnlyFolder runs it
+// as an unprivileged user and reads what it prints.
+func TestHelperOpen(t *testing.T) {
+	path := os.Getenv(helperOpenEnv)
+	if path == "" {
+		t.Skip("helper process for TestOpenReadOnlyFolder")
+	}
+	s, err := Open(context.Background(), path)
+	if err == nil {
+		s.Close()
+		fmt.Println("OPEN ERROR: none")
+		return
+	}
+	fmt.Printf("OPEN ERROR: %v\nIS PERMISSION: %v\n", err, errors.Is(err, fs.ErrPermission))
+}
+
+// runAsNobody copies the test binary where nobody can run it and runs the
+// selected test as that user.
+func runAsNobody(t *testing.T, base, run string, env ...string) (string, error) {
+	t.Helper()
+	for _, d := range []string{filepath.Dir(base), base} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			return "", err
+		}
+	}
+	bin := filepath.Join(base, "db.test")
+	data, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		return "", err
+	}
+	cmd := exec.Command(bin, "-test.run="+run, "-test.count=1")
+	cmd.Dir = base
+	cmd.Env = append([]string{"HOME=" + base, "GOCACHE=" + base}, env...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	out, err := cmd.CombinedOutput()
+	return string(out), err
 }
