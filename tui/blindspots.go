@@ -147,9 +147,7 @@ func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, s.keys.Refresh) {
 		return s.load()
 	}
-	if !s.loaded || s.waiting || s.move(k) {
-		return nil
-	}
+	// Filters work while the list is still loading: keys typed ahead count.
 	switch {
 	case key.Matches(k, s.keys.Search):
 		s.searching = true
@@ -158,6 +156,19 @@ func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		s.statusIdx = (s.statusIdx + 1) % len(blindSpotStatusFilters)
 		s.rebuild()
 		return nil
+	case key.Matches(k, s.keys.Archived):
+		s.archived = !s.archived
+		s.rebuild()
+		return nil
+	case key.Matches(k, s.keys.Clear):
+		s.statusIdx, s.person, s.query, s.archived, s.scope = 0, "", "", false, 0
+		s.rebuild()
+		return nil
+	}
+	if !s.loaded || s.waiting || s.move(k) {
+		return nil
+	}
+	switch {
 	case key.Matches(k, s.keys.Scope):
 		if s.scope != 0 {
 			s.scope = 0
@@ -166,14 +177,6 @@ func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		} else {
 			return reportErr(errors.New("select a blind spot first: p shows only its proposal"))
 		}
-		s.rebuild()
-		return nil
-	case key.Matches(k, s.keys.Archived):
-		s.archived = !s.archived
-		s.rebuild()
-		return nil
-	case key.Matches(k, s.keys.Clear):
-		s.statusIdx, s.person, s.query, s.archived, s.scope = 0, "", "", false, 0
 		s.rebuild()
 		return nil
 	case key.Matches(k, s.keys.Filter):
@@ -249,7 +252,7 @@ func (s *blindSpotsScreen) syncKeys() {
 	if ok && row.Status == model.BlindSpotAddressed {
 		s.keys.Mark.SetHelp("m", "reopen")
 	}
-	s.keys.Person.SetHelp("w", "who surfaced it")
+	s.keys.Person.SetHelp("w", "surfaced by")
 	if ok && row.SurfacedByID == 0 {
 		s.keys.Person.SetHelp("w", "the room")
 	}

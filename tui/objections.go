@@ -64,12 +64,12 @@ func newObjectionsScreen(b *backend, st *Styles, proposalID, selectID int64) *ob
 	s.list = newGrid([]column{
 		{title: "Severity", width: 8},
 		{title: "Status", width: 10},
-		{title: "Age", width: 4, right: true, hideBelow: wideReview},
+		{title: "Age", width: 4, right: true, hideBelow: 96},
 		{title: "Proposal", flex: 1, min: 10},
 		{title: "Objection", flex: 3, min: 16},
 		{title: "Raised by", width: 14},
 		{title: "Voice in room", width: 14, hideBelow: wideReview},
-		{title: "Our response", flex: 2, min: 12, hideBelow: 110},
+		{title: "Our response", flex: 2, min: 12, hideBelow: wideReview},
 		// Needs stands in for the voice and response columns when they do
 		// not fit, so a narrow list still shows what each objection lacks.
 		{title: "Needs", width: 12},
@@ -84,7 +84,7 @@ const (
 	objProposalCol = 3
 	objNeedsCol    = 8
 	// wideReview is the width from which voice and response get columns.
-	wideReview = 96
+	wideReview = 110
 )
 
 // Init loads every proposal.
@@ -183,9 +183,8 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, s.keys.Refresh) {
 		return s.load()
 	}
-	if !s.loaded || s.waiting || s.move(k) {
-		return nil
-	}
+	// Filters only change what is shown, so they work while the list is
+	// still loading: keys typed ahead are not lost.
 	switch {
 	case key.Matches(k, s.keys.Search):
 		s.searching = true
@@ -198,8 +197,6 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		s.severityIdx = (s.severityIdx + 1) % len(severityFilters)
 		s.rebuild()
 		return nil
-	case key.Matches(k, s.keys.Scope):
-		return s.toggleScope()
 	case key.Matches(k, s.keys.Archived):
 		s.archived = !s.archived
 		s.rebuild()
@@ -208,6 +205,13 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		s.statusIdx, s.severityIdx, s.person, s.query, s.archived, s.scope = 0, 0, "", "", false, 0
 		s.rebuild()
 		return nil
+	}
+	if !s.loaded || s.waiting || s.move(k) {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Scope):
+		return s.toggleScope()
 	case key.Matches(k, s.keys.Filter):
 		return s.openFilterForm()
 	case key.Matches(k, s.keys.Add):

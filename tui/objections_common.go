@@ -42,10 +42,10 @@ func newReviewKeys() reviewKeys {
 	k.Add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))
 	k.Search = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
 	k.SearchDone = key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep search"))
-	k.StatusFilter = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "filter status"))
-	k.SeverityFilter = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "filter severity"))
+	k.StatusFilter = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "by status"))
+	k.SeverityFilter = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "by severity"))
 	k.Scope = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "this proposal/all"))
-	k.Filter = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "proposal, person"))
+	k.Filter = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "more filters"))
 	k.Archived = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived"))
 	k.Clear = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters"))
 	k.Mark = key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "status"))
@@ -476,8 +476,8 @@ func (r *reviewBase) rule() string {
 // list fits 80 columns beside the filters and the actions.
 func (r *reviewBase) navHelp() []key.Binding {
 	return []key.Binding{
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓ j/k", "move")),
-		key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/dn", "page")),
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓ j/k", "move")),
+		key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pg↑↓", "page")),
 		key.NewBinding(key.WithKeys("g", "G"), key.WithHelp("g/G", "first/last")),
 		r.keys.Refresh,
 	}

@@ -534,3 +534,20 @@ func TestHostileObjectionTextIsCleaned(t *testing.T) {
 	}
 	d.mustSee("click me now", "line one red")
 }
+
+func TestFilterKeysTypedBeforeTheListLoadsCount(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 100, 30)
+	_, load := d.app.Update(keyMsg("o"))
+	d.press("s", "v")
+	d.run(load)
+	s := d.app.objs
+	if s.statusIdx != 1 || s.severityIdx != 1 {
+		t.Fatalf("filters typed ahead were lost: status %d, severity %d", s.statusIdx, s.severityIdx)
+	}
+	for _, r := range s.rows {
+		if !r.Status.Live() || r.Severity != model.SeverityBlocker {
+			t.Fatalf("objection %d (%s, %s) passed open blockers", r.ID, r.Status, r.Severity)
+		}
+	}
+}

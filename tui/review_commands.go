@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -355,4 +356,16 @@ func (w *workspace) review() tea.Cmd {
 		}
 	}
 	return navigate(m)
+}
+
+// reviewKeysHelp lists o and b in the key list wherever they work.
+func (a *App) reviewKeysHelp() []key.Binding {
+	var out []key.Binding
+	if a.reviewKeyAllowed(reviewObjections) {
+		out = append(out, a.keys.Objections)
+	}
+	if a.reviewKeyAllowed(reviewBlindSpots) {
+		out = append(out, a.keys.BlindSpots)
+	}
+	return out
 }

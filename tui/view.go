@@ -128,7 +128,7 @@ func (a *App) globalKeys(cur screen) []key.Binding {
 // keysView lists every key of the active screen and the global ones.
 func (a *App) keysView(cur screen) string {
 	groups := cur.FullHelp()
-	groups = append(groups, a.globalKeys(cur))
+	groups = append(groups, append(a.globalKeys(cur), a.reviewKeysHelp()...))
 	h := a.help
 	h.ShowAll = true
 	return a.styles.Heading.Render("All keys") + "\n\n" + h.FullHelpView(groups)
