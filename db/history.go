@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -126,7 +127,7 @@ func queryHistory(ctx context.Context, q querier, query string, args ...any) ([]
 func exists(ctx context.Context, q querier, query string, args ...any) (bool, error) {
 	var ok bool
 	err := q.QueryRowContext(ctx, query, args...).Scan(&ok)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
 	return ok, err
