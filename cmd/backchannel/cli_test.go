@@ -340,3 +340,33 @@ func TestVersionAndHelpNeedNoWorkbook(t *testing.T) {
 		t.Error("version/help created the workbook folder")
 	}
 }
+
+func TestImportContactsFromCSVAndVCard(t *testing.T) {
+	path := demoDB(t)
+	dir := t.TempDir()
+	csvFile := filepath.Join(dir, "people.csv")
+	os.WriteFile(csvFile, []byte("name,title,email,kind\nZoe Park,Analyst,zoe@x.example,willing\nDana Reyes,CFO,dana.reyes@northwind.example,\n"), 0o600)
+	r := mustOK(t, cli(t, path, "", "import", csvFile))
+	if !strings.Contains(r.stdout, "Imported 1 contacts") || !strings.Contains(r.stdout, "Skipped 1 already in the workbook: Dana Reyes") {
+		t.Errorf("csv import said %q", r.stdout)
+	}
+	vcf := filepath.Join(dir, "people.vcf")
+	os.WriteFile(vcf, []byte("BEGIN:VCARD\nVERSION:3.0\nFN:Yusuf Ali\nEMAIL:yusuf@x.example\nEND:VCARD\n"), 0o600)
+	mustOK(t, cli(t, path, "", "import", vcf))
+	list := mustOK(t, cli(t, path, "", "contacts")).stdout
+	for _, name := range []string{"Zoe Park", "Yusuf Ali"} {
+		if !strings.Contains(list, name) {
+			t.Errorf("%s missing after import:\n%s", name, list)
+		}
+	}
+	before := mustOK(t, cli(t, path, "", "export")).stdout
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("name,kind\nAmy,lateral\nBo,frenemy\n"), 0o600)
+	oneSentence(t, cli(t, path, "", "import", bad), 1, "line 3")
+	truncated := filepath.Join(dir, "cut.vcf")
+	os.WriteFile(truncated, []byte("BEGIN:VCARD\nFN:Cut Off\n"), 0o600)
+	oneSentence(t, cli(t, path, "", "import", truncated), 1, "never closed")
+	if after := mustOK(t, cli(t, path, "", "export")).stdout; after != before {
+		t.Fatal("a refused contacts import changed the workbook")
+	}
+}

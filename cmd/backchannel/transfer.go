@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/backchannel/backchannel/model"
@@ -59,51 +60,133 @@ func marshalWorkbook(wb model.Workbook) ([]byte, error) {
 const maxImportSize = 512 << 20
 
 func (a *app) importCommand() *cobra.Command {
+	var format string
 	cmd := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Load a workbook exported as JSON into an empty workbook (all or nothing)",
-		Long:  "Load a workbook exported as JSON (see docs/workbook-format.md) into an empty workbook. Everything is checked first; on any problem nothing is imported. Use - to read standard input.",
-		Args:  exactArgs(1, "the file to import (or - for standard input)"),
+		Short: "Import a workbook (JSON) into an empty workbook, or contacts from CSV or vCard",
+		Long: `Import from FILE (or - for standard input), all or nothing:
+
+  - a workbook exported as JSON (see docs/workbook-format.md) goes into an
+    EMPTY workbook, ids, history and all;
+  - contacts from CSV (a header row with at least a name column; also title,
+    org, email, kind, discretion, value, notes, cadence) or vCard (.vcf) are
+    added to any workbook; people already there (same email, or same name
+    without one) are skipped.
+
+The format is taken from the file's extension or content; --format overrides.
+Everything is checked first; on any problem nothing is imported and the error
+names the line.`,
+		Example: `  backchannel import workbook.json
+  backchannel import people.csv
+  backchannel import contacts.vcf`,
+		Args: exactArgs(1, "the file to import (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			wb, err := readWorkbook(args[0], a.stdin)
+			name, data, err := readImportFile(args[0], a.stdin)
 			if err != nil {
 				return err
+			}
+			kind, err := importFormat(format, args[0], data)
+			if err != nil {
+				return err
+			}
+			if kind == "json" {
+				wb, err := decodeWorkbook(name, data)
+				if err != nil {
+					return err
+				}
+				st, err := a.open(ctx)
+				if err != nil {
+					return err
+				}
+				if err := st.Import(ctx, wb); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "Imported %d proposals, %d contacts and %d conversations into %s.\n", len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints), a.dbPath)
+				return nil
+			}
+			parse := parseContactsCSV
+			if kind == "vcard" {
+				parse = parseVCards
+			}
+			contacts, err := parse(data)
+			if err != nil {
+				return fmt.Errorf("%s: %w; nothing was imported", name, err)
 			}
 			st, err := a.open(ctx)
 			if err != nil {
 				return err
 			}
-			if err := st.Import(ctx, wb); err != nil {
+			res, err := st.ImportContacts(ctx, contacts)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Imported %d proposals, %d contacts and %d conversations into %s.\n", len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints), a.dbPath)
+			fmt.Fprintf(a.stdout, "Imported %d contacts into %s.\n", len(res.Added), a.dbPath)
+			if len(res.Skipped) > 0 {
+				fmt.Fprintf(a.stdout, "Skipped %d already in the workbook: %s.\n", len(res.Skipped), model.Clean(strings.Join(res.Skipped, ", ")))
+			}
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "auto", "json, csv, vcard or auto")
 	return cmd
 }
 
-// readWorkbook reads and decodes an export file strictly: unknown fields,
-// trailing data and truncation are errors that say where.
-func readWorkbook(path string, stdin io.Reader) (model.Workbook, error) {
+// importFormat decides what FILE holds: the flag, else the extension, else a
+// look at the first bytes.
+func importFormat(flag, path string, data []byte) (string, error) {
+	switch strings.ToLower(flag) {
+	case "json", "csv":
+		return strings.ToLower(flag), nil
+	case "vcard", "vcf":
+		return "vcard", nil
+	case "auto", "":
+	default:
+		return "", usagef(fmt.Errorf("unknown --format %q; valid: json, csv, vcard, auto", flag))
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return "json", nil
+	case ".csv":
+		return "csv", nil
+	case ".vcf", ".vcard":
+		return "vcard", nil
+	}
+	head := strings.ToUpper(strings.TrimSpace(string(data[:min(len(data), 64)])))
+	switch {
+	case strings.HasPrefix(head, "BEGIN:VCARD"):
+		return "vcard", nil
+	case strings.HasPrefix(head, "{"), head == "":
+		return "json", nil
+	}
+	return "", fmt.Errorf("cannot tell what %s holds; name it .json, .csv or .vcf, or pass --format", path)
+}
+
+// readImportFile reads FILE or standard input, bounded by maxImportSize.
+func readImportFile(path string, stdin io.Reader) (string, []byte, error) {
 	var r io.Reader = stdin
 	name := "standard input"
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return model.Workbook{}, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+			return "", nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
 		}
 		defer f.Close()
 		r, name = f, path
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
 	if err != nil {
-		return model.Workbook{}, fmt.Errorf("cannot read %s: %w", name, err)
+		return "", nil, fmt.Errorf("cannot read %s: %w", name, err)
 	}
 	if len(data) > maxImportSize {
-		return model.Workbook{}, fmt.Errorf("%s is larger than %d MiB; not a workbook export", name, maxImportSize>>20)
+		return "", nil, fmt.Errorf("%s is larger than %d MiB; too big to import", name, maxImportSize>>20)
 	}
+	return name, data, nil
+}
+
+// decodeWorkbook decodes an export file strictly: unknown fields, trailing
+// data and truncation are errors that say where.
+func decodeWorkbook(name string, data []byte) (model.Workbook, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var wb model.Workbook

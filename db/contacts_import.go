@@ -1,0 +1,78 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// ContactImport is what ImportContacts did: the contacts it added, and the
+// names it skipped because the workbook (or the file, earlier) already had them.
+type ContactImport struct {
+	Added   []model.Contact
+	Skipped []string
+}
+
+// ImportContacts adds contacts from an address book in one transaction: all
+// of them or, on any error, none. A contact whose email (or, without email,
+// whose name) is already in the workbook or earlier in the list is skipped, so
+// importing the same file twice adds nothing.
+func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (ContactImport, error) {
+	for i := range cs {
+		normalizeContact(&cs[i])
+		if err := cs[i].Validate(); err != nil {
+			return ContactImport{}, fmt.Errorf("contact %d (%s): %w", i+1, model.Clean(cs[i].Name), err)
+		}
+	}
+	var out ContactImport
+	now := s.clock()
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		out = ContactImport{}
+		seen := map[string]bool{}
+		existing, err := queryContacts(ctx, tx, `SELECT `+contactCols+` FROM contacts`)
+		if err != nil {
+			return err
+		}
+		for _, c := range existing {
+			seen[contactKey(c)] = true
+		}
+		for _, c := range cs {
+			key := contactKey(c)
+			if seen[key] {
+				out.Skipped = append(out.Skipped, c.Name)
+				continue
+			}
+			seen[key] = true
+			c.ID, c.Archived, c.CreatedAt, c.UpdatedAt = 0, false, now, now
+			res, err := tx.ExecContext(ctx, insertContactSQL, contactArgs(c)...)
+			if err != nil {
+				return err
+			}
+			if c.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			if err := insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID,
+				Action: model.ActionCreate, New: c.Name}); err != nil {
+				return err
+			}
+			out.Added = append(out.Added, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return ContactImport{}, wrapf(err, "cannot import contacts")
+	}
+	return out, nil
+}
+
+// contactKey identifies a person across address books: the email when there
+// is one, else the name, case-insensitively.
+func contactKey(c model.Contact) string {
+	if e := strings.ToLower(strings.TrimSpace(c.Email)); e != "" {
+		return "email:" + e
+	}
+	return "name:" + strings.ToLower(strings.Join(strings.Fields(c.Name), " "))
+}
