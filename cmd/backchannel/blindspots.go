@@ -30,36 +30,18 @@ func (a *app) blindSpotsCommand() *cobra.Command {
 			if f.Statuses, err = parseList(statuses, model.ParseBlindSpotStatus); err != nil {
 				return err
 			}
-			st, err := a.open(ctx)
+			rv, err := a.openReview(ctx, proposal)
 			if err != nil {
 				return err
 			}
-			if proposal != "" {
-				p, err := st.FindProposal(ctx, proposal)
-				if err != nil {
-					return err
-				}
-				f.ProposalID = p.ID
-			}
-			dir, err := loadDirectory(ctx, st)
+			f.ProposalID = rv.proposalID
+			spots, err := rv.st.ListBlindSpots(ctx, 0)
 			if err != nil {
 				return err
 			}
-			spots, err := st.ListBlindSpots(ctx, 0)
-			if err != nil {
+			rows := model.BlindSpotRows(spots, rv.dir, f, day)
+			if done, err := a.printRows(asJSON, asMD, rows, len(rows), func() string { return model.BlindSpotsMarkdown(rows) }, "No blind spots match."); done {
 				return err
-			}
-			rows := model.BlindSpotRows(spots, dir, f, day)
-			switch {
-			case asJSON:
-				return writeJSON(a.stdout, rows)
-			case asMD:
-				_, err := fmt.Fprint(a.stdout, model.BlindSpotsMarkdown(rows))
-				return err
-			}
-			if len(rows) == 0 {
-				fmt.Fprintln(a.stdout, "No blind spots match.")
-				return nil
 			}
 			t := newTable(a.stdout, "ID", "PROPOSAL", "SURFACED BY", "STATUS", "AGE", "BLIND SPOT", "HOW ADDRESSED")
 			for _, r := range rows {

@@ -33,6 +33,47 @@ func loadDirectory(ctx context.Context, st *db.Store) (model.Directory, error) {
 	return model.NewDirectory(props, stakes, contacts), nil
 }
 
+// review is what the objection and blind-spot lists read: the store, names
+// for every id, and the proposal the list is narrowed to (0 = all).
+type review struct {
+	st         *db.Store
+	dir        model.Directory
+	proposalID int64
+}
+
+func (a *app) openReview(ctx context.Context, proposalRef string) (review, error) {
+	st, err := a.open(ctx)
+	if err != nil {
+		return review{}, err
+	}
+	rv := review{st: st}
+	if proposalRef != "" {
+		p, err := st.FindProposal(ctx, proposalRef)
+		if err != nil {
+			return review{}, err
+		}
+		rv.proposalID = p.ID
+	}
+	rv.dir, err = loadDirectory(ctx, st)
+	return rv, err
+}
+
+// printRows writes rows as JSON or markdown when asked, or says that nothing
+// matched; done reports whether the caller still has a table to print.
+func (a *app) printRows(asJSON, asMD bool, rows any, n int, markdown func() string, none string) (done bool, err error) {
+	switch {
+	case asJSON:
+		return true, writeJSON(a.stdout, rows)
+	case asMD:
+		_, err := fmt.Fprint(a.stdout, markdown())
+		return true, err
+	case n == 0:
+		_, err := fmt.Fprintln(a.stdout, none)
+		return true, err
+	}
+	return false, nil
+}
+
 // parseList parses each word (comma-separated or repeated flags) with parse.
 func parseList[T any](words []string, parse func(string) (T, error)) ([]T, error) {
 	var out []T
@@ -99,36 +140,18 @@ archived proposals are hidden unless --all is given.`,
 			if f.Severities, err = parseList(severities, model.ParseSeverity); err != nil {
 				return err
 			}
-			st, err := a.open(ctx)
+			rv, err := a.openReview(ctx, proposal)
 			if err != nil {
 				return err
 			}
-			if proposal != "" {
-				p, err := st.FindProposal(ctx, proposal)
-				if err != nil {
-					return err
-				}
-				f.ProposalID = p.ID
-			}
-			dir, err := loadDirectory(ctx, st)
+			f.ProposalID = rv.proposalID
+			objs, err := rv.st.ListObjections(ctx, 0)
 			if err != nil {
 				return err
 			}
-			objs, err := st.ListObjections(ctx, 0)
-			if err != nil {
+			rows := model.ObjectionRows(objs, rv.dir, f, day)
+			if done, err := a.printRows(asJSON, asMD, rows, len(rows), func() string { return model.ObjectionsMarkdown(rows) }, "No objections match."); done {
 				return err
-			}
-			rows := model.ObjectionRows(objs, dir, f, day)
-			switch {
-			case asJSON:
-				return writeJSON(a.stdout, rows)
-			case asMD:
-				_, err := fmt.Fprint(a.stdout, model.ObjectionsMarkdown(rows))
-				return err
-			}
-			if len(rows) == 0 {
-				fmt.Fprintln(a.stdout, "No objections match.")
-				return nil
 			}
 			t := newTable(a.stdout, "ID", "PROPOSAL", "RAISED BY", "SEVERITY", "STATUS", "AGE", "OBJECTION", "RESPONSE", "VOICE")
 			for _, r := range rows {
