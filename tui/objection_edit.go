@@ -98,6 +98,7 @@ func (s *objectionsScreen) openForm(e objectionEdit) tea.Cmd {
 		s.draft = new(objectionDraft)
 		*s.draft = draftFromObjection(row.Objection)
 	}
+	s.orig = *s.draft
 	return s.startForm()
 }
 
@@ -215,7 +216,7 @@ func (s *objectionsScreen) save() tea.Cmd {
 
 // describeSave says what the save changes, for the status line.
 func (s *objectionsScreen) describeSave() string {
-	d, was := *s.draft, s.started
+	d, was := *s.draft, s.orig
 	if s.edit == addObjection {
 		return "Added the anticipated objection."
 	}

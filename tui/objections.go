@@ -54,6 +54,9 @@ type objectionsScreen struct {
 	edit    objectionEdit
 	draft   *objectionDraft
 	started objectionDraft
+	// orig is the objection as it was when the form opened, to say what a
+	// save changed even after a failed save marked the form unsaved.
+	orig objectionDraft
 }
 
 // newObjectionsScreen builds the screen, scoped to one proposal when

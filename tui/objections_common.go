@@ -63,7 +63,6 @@ type reviewBase struct {
 	keys reviewKeys
 
 	width, height int
-	detailH       int
 
 	seq     int
 	loading bool
@@ -112,15 +111,17 @@ func (r *reviewBase) load() tea.Cmd {
 	return r.b.loadReview(r.seq)
 }
 
-// sizeParts splits the body between the list and the detail pane.
+// sizeParts splits the body between the list and the detail pane. The list
+// is at most what is left after a detail pane of two fifths; a short list
+// leaves the pane more, since View puts the pane right under the rows.
 func (r *reviewBase) sizeParts(w, h int) {
 	r.width, r.height = w, h
 	avail := max(h-reviewTop-1, 4)
-	r.detailH = min(max(avail*2/5, 5), 14)
-	if avail-r.detailH < 3 {
-		r.detailH = max(avail-3, 0)
+	detail := min(max(avail*2/5, 5), 14)
+	if avail-detail < 3 {
+		detail = max(avail-3, 0)
 	}
-	r.list.SetSize(w, avail-r.detailH)
+	r.list.SetSize(w, avail-detail)
 	r.host.SetSize(w, h-formHeading)
 }
 
@@ -235,7 +236,7 @@ func (r *reviewBase) wantsEsc() bool { return r.searching || r.host.wantsEsc() }
 // back closes a form (or the form a save just came from) before the screen.
 func (r *reviewBase) back() (bool, tea.Cmd) {
 	if r.host.active() || r.leaving || r.waiting {
-		r.leaving = false
+		r.leaving, r.filterForm, r.fdraft = false, false, nil
 		r.host.stop()
 		return true, nil
 	}
@@ -243,7 +244,8 @@ func (r *reviewBase) back() (bool, tea.Cmd) {
 }
 
 // readinessNote says how the edited proposal's readiness moved, once the
-// reload after a save has landed.
+// reload after a save has landed: "Response saved. “Consolidate…”:
+// readiness 57 → 61." The title gives way so the line fits the terminal.
 func (r *reviewBase) readinessNote() string {
 	if r.announce == 0 || r.data == nil {
 		return ""
@@ -254,17 +256,17 @@ func (r *reviewBase) readinessNote() string {
 	if !ok {
 		return r.savedWhat
 	}
-	title := ansi.Truncate(r.proposalTitle(id), 32, "…")
-	var note string
+	move := "readiness " + itoa(r.before.Score) + " → " + itoa(after.Score)
 	switch {
 	case after.Score == r.before.Score:
-		note = "Readiness of “" + title + "” unchanged at " + itoa(after.Score) + "."
+		move = "readiness unchanged at " + itoa(after.Score)
 	case after.Verdict != r.before.Verdict:
-		note = "Readiness of “" + title + "” " + itoa(r.before.Score) + " → " + itoa(after.Score) + ": now " + after.Verdict.String() + "."
-	default:
-		note = "Readiness of “" + title + "” " + itoa(r.before.Score) + " → " + itoa(after.Score) + "."
+		move += ", now " + after.Verdict.String()
 	}
-	return joinNonEmpty(" ", r.savedWhat, note)
+	lead := r.savedWhat + " “"
+	tail := "”: " + move + "."
+	room := max(r.width-ansi.StringWidth(lead)-ansi.StringWidth(tail), 12)
+	return lead + ansi.Truncate(r.proposalTitle(id), room, "…") + tail
 }
 
 // expectChange remembers a proposal's readiness before a save.

@@ -150,17 +150,8 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 		}
 	}
 	// Each save reports its own move; the last one was the resolution.
-	note := "Readiness of “" + truncateTitle(app, target.ProposalID) + "” " + itoa(mid.Score) + " → " + itoa(after.Score)
+	note := "readiness " + itoa(mid.Score) + " → " + itoa(after.Score)
 	if !strings.Contains(app.status, note) {
 		t.Fatalf("the status line says %q, want it to include %q", app.status, note)
 	}
-}
-
-// truncateTitle is the proposal title as the status line shortens it.
-func truncateTitle(a *App, id int64) string {
-	t := a.objs.proposalTitle(id)
-	if r := []rune(t); len(r) > 31 {
-		return string(r[:31]) + "…"
-	}
-	return t
 }
