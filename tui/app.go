@@ -51,6 +51,8 @@ const (
 	screenLog
 	screenObjections
 	screenBlindSpots
+	screenContacts
+	screenDebrief
 )
 
 // screen is the contract every screen meets: a concrete type with Update
@@ -109,6 +111,9 @@ type App struct {
 	logs  *logScreen
 	objs  *objectionsScreen
 	spots *blindSpotsScreen
+	// people and debrief are the Contacts and Debrief screens.
+	people  *contactsScreen
+	debrief *debriefScreen
 
 	width, height int
 	lay           layout
@@ -161,6 +166,10 @@ func (a *App) current() (screen, func(tea.Msg) tea.Cmd) {
 		return a.objs, func(m tea.Msg) (c tea.Cmd) { a.objs, c = a.objs.Update(m); return c }
 	case screenBlindSpots:
 		return a.spots, func(m tea.Msg) (c tea.Cmd) { a.spots, c = a.spots.Update(m); return c }
+	case screenContacts:
+		return a.people, func(m tea.Msg) (c tea.Cmd) { a.people, c = a.people.Update(m); return c }
+	case screenDebrief:
+		return a.debrief, func(m tea.Msg) (c tea.Cmd) { a.debrief, c = a.debrief.Update(m); return c }
 	}
 	return a.dash, func(m tea.Msg) (c tea.Cmd) { a.dash, c = a.dash.Update(m); return c }
 }
@@ -185,6 +194,12 @@ func (a *App) screens() []screen {
 	}
 	if a.spots != nil {
 		out = append(out, a.spots)
+	}
+	if a.people != nil {
+		out = append(out, a.people)
+	}
+	if a.debrief != nil {
+		out = append(out, a.debrief)
 	}
 	return out
 }
@@ -221,6 +236,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.openLog(msg)
 	case reviewNav:
 		return a, a.handleReviewNav(msg)
+	case peopleNav:
+		return a, a.handlePeopleNav(msg)
 	case backMsg:
 		if msg.from != a.state() {
 			return a, nil

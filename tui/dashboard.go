@@ -117,6 +117,8 @@ func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, d.keys.Demo):
 		return tea.Batch(d.b.loadDemo(), navigate(statusMsg{text: "Loading the demo workbook…"}))
+	case key.Matches(k, d.keys.Contacts):
+		return navigate(openContactsMsg{})
 	case key.Matches(k, d.keys.Refresh):
 		return d.refresh()
 	}
@@ -129,8 +131,10 @@ func (d *dashboard) syncKeys() {
 	d.keys.Open.SetEnabled(has)
 	d.keys.Walk.SetEnabled(has)
 	d.keys.Demo.SetEnabled(d.loaded && d.empty)
+	d.keys.Contacts.SetEnabled(d.loaded)
 	d.keys.Open.SetHelp("enter", "open")
-	d.keys.Walk.SetHelp("w", "resume walkthrough")
+	// Short enough that c contacts also fits the key line at 80 columns.
+	d.keys.Walk.SetHelp("w", "walkthrough")
 	for _, b := range []*key.Binding{&d.keys.Up, &d.keys.Down, &d.keys.PageUp, &d.keys.PageDown, &d.keys.Top, &d.keys.Bottom} {
 		b.SetEnabled(has)
 	}
@@ -151,12 +155,14 @@ func (d *dashboard) buildRows() []gridRow {
 				t = toneWarn
 			}
 		}
+		verdict := r.Readiness.Verdict.String()
 		if !p.Status.Open() {
-			t = toneMuted
+			// Decided or archived: the outcome, not how ready it was.
+			t, verdict = toneMuted, p.Status.String()
 		}
 		rows = append(rows, gridRow{id: p.ID, tone: t, cells: []string{
 			clean(p.Title),
-			r.Readiness.Verdict.String(),
+			verdict,
 			itoa(r.Readiness.Score),
 			daysPhrase(today, p.DecisionDate),
 			p.Status.String(),
@@ -210,13 +216,13 @@ func (d *dashboard) emptyView() string {
 
 // ShortHelp implements help.KeyMap.
 func (d *dashboard) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Demo}
+	return []key.Binding{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Demo}
 }
 
 // FullHelp implements help.KeyMap.
 func (d *dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Demo, d.keys.Refresh},
+		{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Demo, d.keys.Refresh},
 		d.keys.navKeys(),
 	}
 }

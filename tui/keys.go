@@ -39,6 +39,11 @@ type keyMap struct {
 	Add     key.Binding
 	Edit    key.Binding
 
+	// Contacts opens the directory from the dashboard; Debrief records a
+	// proposal's outcome and how each person acted, from its workspace.
+	Contacts key.Binding
+	Debrief  key.Binding
+
 	NextStep key.Binding
 	PrevStep key.Binding
 	Finish   key.Binding
@@ -80,6 +85,9 @@ func newKeyMap() keyMap {
 		Log:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log talk")),
 		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add person")),
 		Edit:    key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
+
+		Contacts: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "contacts")),
+		Debrief:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "debrief")),
 
 		NextStep: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
 		PrevStep: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous step")),

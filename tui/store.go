@@ -23,6 +23,11 @@ type Store interface {
 	CreateContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	UpdateContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	ListContacts(ctx context.Context, includeArchived bool) ([]model.Contact, error)
+	GetContact(ctx context.Context, id int64) (model.Contact, error)
+	// ListStakeholders and ListTouchpoints read one proposal's people and
+	// conversations, for the contact directory's history across proposals.
+	ListStakeholders(ctx context.Context, proposalID int64) ([]model.Stakeholder, error)
+	ListTouchpoints(ctx context.Context, proposalID int64) ([]model.Touchpoint, error)
 
 	AddStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error)
 	UpdateStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error)

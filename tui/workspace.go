@@ -198,6 +198,7 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		if msg.err != nil {
 			return w, reportErr(msg.err)
 		}
+		first := !w.loaded
 		w.loaded = true
 		w.d, w.r, w.md = msg.dossier, msg.readiness, msg.brief
 		w.version++
@@ -207,6 +208,9 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		if w.announce {
 			w.announce = false
 			cmds = append(cmds, navigate(statusMsg{text: w.scoreChange(), prepend: true}))
+		}
+		if first {
+			cmds = append(cmds, w.debriefOffer())
 		}
 		w.syncKeys()
 		return w, tea.Batch(cmds...)
@@ -262,6 +266,8 @@ func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return w.refresh()
 	case !w.loaded:
 		return nil
+	case key.Matches(k, w.keys.Debrief):
+		return navigate(openDebriefMsg{proposalID: w.id})
 	case key.Matches(k, w.keys.Log):
 		if len(w.d.Stakeholders) == 0 {
 			return reportErr(errors.New("add a person first (press a): a conversation is logged against someone on the proposal"))
@@ -400,14 +406,14 @@ func (w *workspace) syncKeys() {
 // ShortHelp implements help.KeyMap; most useful first, since the line drops
 // keys from the end when the terminal is narrow.
 func (w *workspace) ShortHelp() []key.Binding {
-	return []key.Binding{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.NextTab, w.keys.Walk, w.keys.Move}
+	return append(w.debriefHelp(), w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.NextTab, w.keys.Walk, w.keys.Move)
 }
 
 // FullHelp implements help.KeyMap.
 func (w *workspace) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{w.keys.NextTab, w.keys.PrevTab, w.keys.JumpTab, w.keys.Refresh},
-		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Walk},
+		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Walk, w.keys.Debrief},
 		w.keys.navKeys(),
 	}
 }
@@ -460,6 +466,10 @@ func (w *workspace) buildTop() {
 		vs = st.Bad
 	default:
 		vs = st.Warn.Bold(true)
+	}
+	if !p.Status.Open() {
+		// Decided or archived: the outcome, not how ready it was.
+		verdict, vs = p.Status.String()+" · "+itoa(r.Score)+"/100", st.Title
 	}
 	title := clean(p.Title)
 	room := w.width - ansi.StringWidth(verdict) - 2

@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// openForm shows the contact form for a person (id 0 adds someone new) in
+// place of the list or their page.
+func (s *contactsScreen) openForm(id int64) tea.Cmd {
+	d := contactDraft{}
+	if id != 0 {
+		c, ok := s.data.contact(id)
+		if !ok {
+			return nil
+		}
+		d = draftFromContact(c)
+	}
+	s.editID, s.formFrom, s.formName = id, s.mode, clean(d.Name)
+	s.draft = &d
+	return s.startForm()
+}
+
+// startForm builds the form from the draft and shows it.
+func (s *contactsScreen) startForm() tea.Cmd {
+	s.started = *s.draft
+	return s.host.start(s.buildForm(), s.st)
+}
+
+// buildForm is the contact form: who they are, how you work together, the
+// value you bring them and notes. Each text field has a page of its own,
+// because huh gives $EDITOR's text to every text field on the page.
+func (s *contactsScreen) buildForm() *huh.Form {
+	d := s.draft
+	lim := func(f *huh.Input) *huh.Input { return f.CharLimit(model.MaxNameLen) }
+	who := huh.NewGroup(
+		lim(huh.NewInput().Title("Name").Value(&d.Name)).Validate(func(v string) error {
+			if strings.TrimSpace(v) == "" {
+				return errors.New("a person needs a name")
+			}
+			return nil
+		}),
+		lim(huh.NewInput().Title("Job title").Placeholder("optional").Value(&d.Title)),
+		lim(huh.NewInput().Title("Team or organisation").Placeholder("optional").Value(&d.Org)),
+		lim(huh.NewInput().Title("Email or handle").Placeholder("optional").Value(&d.Email)),
+	).Title("Who they are")
+	fields := []huh.Field{
+		huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
+			Description("lateral: a peer · influencer: more senior · willing: wants you to succeed").
+			Options(enumOptions(model.PartnerKinds())...).Value(&d.Kind),
+		huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
+			Options(enumOptions(model.Discretions())...).Value(&d.Discretion),
+		huh.NewInput().Title("Reconnect every … days").
+			Description("blank for the default of " + itoa(model.DefaultCadenceDays) + "; any logged conversation resets it").
+			Value(&d.Cadence).CharLimit(5).
+			Validate(func(v string) error { _, err := parseCadence(v); return err }),
+	}
+	groups := []*huh.Group{
+		who,
+		huh.NewGroup(fields...).Title("How you work together"),
+		huh.NewGroup(huh.NewText().Title("What value do you bring them?").Lines(3).CharLimit(model.MaxTextLen).
+			Value(&d.ValueIBring)).Title("The value you bring").
+			Description("a back channel is a two-way street; ctrl+e writes in $EDITOR"),
+		huh.NewGroup(huh.NewText().Title("Notes").Lines(4).CharLimit(model.MaxTextLen).Value(&d.Notes)).
+			Title("Notes").Description("how they like to be approached, what they care about; ctrl+e writes in $EDITOR"),
+	}
+	if s.editID != 0 {
+		// Last and on its own: archiving is rare, and the page fits 80×24.
+		groups = append(groups, huh.NewGroup(huh.NewConfirm().Title("Archive them?").
+			Description("hidden from the directory and the pickers; their history stays").
+			Affirmative("archive").Negative("keep").Value(&d.Archived)).Title("Keep them in the directory?"))
+	}
+	return huh.NewForm(groups...)
+}
+
+// save writes the draft: the form was completed, or "save it" was chosen.
+func (s *contactsScreen) save() tea.Cmd {
+	s.saveSeq++
+	s.waiting = true
+	return s.b.saveContact(s.saveSeq, s.editID, *s.draft)
+}
+
+// saved takes the answer of a save: back to the list or page with the
+// person selected, or the form again with what was typed.
+func (s *contactsScreen) saved(msg contactSavedMsg) tea.Cmd {
+	if msg.seq != s.saveSeq {
+		return nil
+	}
+	s.waiting = false
+	if msg.err != nil {
+		s.leaving = false
+		cmd := s.startForm()
+		// Shown again with what was typed, and still counted as unsaved.
+		s.started = contactDraft{Name: "\x00unsaved"}
+		return tea.Batch(reportErr(msg.err), cmd)
+	}
+	c := msg.contact
+	s.host.stop()
+	s.mode, s.focus = s.formFrom, c.ID
+	name := clean(c.Name)
+	status := "Saved " + name + "."
+	switch {
+	case s.editID == 0:
+		status = "Added " + name + "."
+		if s.mode == contactsDetail {
+			s.detailID = c.ID
+		}
+	case c.Archived && !s.archived:
+		status = "Archived " + name + ". Press A to show archived contacts."
+		s.mode = contactsList
+	}
+	if s.mode == contactsDetail {
+		s.detailOff = 0
+	}
+	s.syncKeys()
+	return tea.Batch(s.load(), navigate(statusMsg{text: status}))
+}
+
+// dirty reports input in the form not saved yet.
+func (s *contactsScreen) dirty() bool {
+	return s.host.active() && s.draft != nil && *s.draft != s.started
+}
+
+// saveDraft saves the form on the way out ("save it" when leaving).
+func (s *contactsScreen) saveDraft() tea.Cmd {
+	if !s.dirty() {
+		return nil
+	}
+	s.leaving = true
+	return s.save()
+}
+
+// formView is the heading and the form.
+func (s *contactsScreen) formView() string {
+	st := s.st
+	head := "Add a person to your contacts"
+	sub := "Name them now; everything else can wait."
+	if s.editID != 0 {
+		head = "Edit " + s.formName
+		sub = "Every change is kept in the history."
+	}
+	if s.waiting {
+		return st.Title.Render(ansi.Truncate(head, s.width, "…")) + "\n\n" + st.Muted.Render("Saving…")
+	}
+	return st.Title.Render(ansi.Truncate(head, s.width, "…")) + "\n" +
+		st.Muted.Render(ansi.Truncate(sub, s.width, "…")) + "\n\n" + s.host.view()
+}

@@ -1,0 +1,525 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// peopleNav is a navigation message of the Contacts and Debrief screens;
+// the app routes every one of them to handlePeopleNav.
+type peopleNav interface{ peopleNav() }
+
+// openContactsMsg opens the contact directory.
+type openContactsMsg struct{}
+
+// openDebriefMsg opens the debrief of a proposal.
+type openDebriefMsg struct{ proposalID int64 }
+
+func (openContactsMsg) peopleNav() {}
+func (openDebriefMsg) peopleNav()  {}
+
+// handlePeopleNav opens the Contacts or Debrief screen on top of the
+// screen that asked.
+func (a *App) handlePeopleNav(msg peopleNav) tea.Cmd {
+	switch m := msg.(type) {
+	case openContactsMsg:
+		a.people = newContactsScreen(a.b, a.styles)
+		a.push(screenContacts)
+		return a.people.Init()
+	case openDebriefMsg:
+		a.debrief = newDebriefScreen(a.b, a.styles, m.proposalID)
+		a.push(screenDebrief)
+		return a.debrief.Init()
+	}
+	return nil
+}
+
+// contactsMode is what the Contacts screen shows: the list or one person.
+type contactsMode int
+
+const (
+	contactsList contactsMode = iota
+	contactsDetail
+)
+
+// contactsKeys are the Contacts screen's keys.
+type contactsKeys struct {
+	keyMap
+	Search     key.Binding
+	SearchDone key.Binding
+	Sort       key.Binding
+	Archived   key.Binding
+}
+
+// newContactsKeys returns the Contacts screen's bindings.
+func newContactsKeys() contactsKeys {
+	k := contactsKeys{keyMap: newKeyMap()}
+	k.Open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "history"))
+	k.Add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))
+	k.Edit = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit"))
+	k.Search = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find by name"))
+	k.SearchDone = key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep search"))
+	k.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by name"))
+	k.Archived = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived"))
+	return k
+}
+
+// contactsScreen is the directory: every person with their relationship
+// health, sorted with those who need attention first (or by name), a search
+// by name, and a page per person with their history across proposals and
+// their recent conversations. a adds a person, e edits one.
+type contactsScreen struct {
+	b    *backend
+	st   *Styles
+	keys contactsKeys
+
+	width, height int
+
+	seq     int
+	loading bool
+	loaded  bool
+	data    *peopleData
+	// cells are each contact's row, built once per load; lower their names
+	// in lower case for the search.
+	cells map[int64]gridRow
+	lower map[int64]string
+	// flags are each contact's flags (said≠did, ask-only, reconnect);
+	// attention marks the active contacts with any.
+	flags     map[int64][]string
+	attention map[int64]bool
+	// flagged counts the active contacts that need attention.
+	flagged int
+
+	list      grid
+	mode      contactsMode
+	query     string
+	searching bool
+	byName    bool
+	archived  bool
+	// focus is the contact to select after the next load.
+	focus int64
+
+	// detailID is the person on the detail page; detail its lines, built on
+	// open, load and resize, and detailOff the first line shown.
+	detailID  int64
+	detail    []string
+	detailOff int
+
+	host     formHost
+	draft    *contactDraft
+	started  contactDraft
+	editID   int64
+	formName string
+	formFrom contactsMode
+	saveSeq  int
+	waiting  bool
+	leaving  bool
+}
+
+// contactsTop is the lines above the list: the title, the filter line, a gap.
+const contactsTop = 3
+
+// newContactsScreen builds the Contacts screen.
+func newContactsScreen(b *backend, st *Styles) *contactsScreen {
+	s := &contactsScreen{b: b, st: st, keys: newContactsKeys()}
+	s.list = newGrid([]column{
+		{title: "Name", flex: 2, min: 14},
+		{title: "Title · org", flex: 3, min: 10},
+		{title: "Kind", width: 10},
+		{title: "Discreet", width: 8},
+		{title: "Spoke", width: 8},
+		{title: "Give/ask", width: 8, right: true},
+		{title: "Flag", flex: 2, min: 9},
+	}, "")
+	s.syncKeys()
+	return s
+}
+
+// Init loads the directory.
+func (s *contactsScreen) Init() tea.Cmd { return s.load() }
+
+// refresh reloads when the screen comes back into view.
+func (s *contactsScreen) refresh() tea.Cmd { return s.load() }
+
+// load reads the directory again.
+func (s *contactsScreen) load() tea.Cmd {
+	s.seq++
+	s.loading = true
+	return s.b.loadPeople(s.seq)
+}
+
+// title is the breadcrumb.
+func (s *contactsScreen) title() string {
+	if s.mode == contactsDetail && s.data != nil {
+		if c, ok := s.data.contact(s.detailID); ok {
+			return "Contacts › " + clean(c.Name)
+		}
+	}
+	return "Contacts"
+}
+
+// SetSize lays out the list, the detail page and the form.
+func (s *contactsScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.list.SetSize(w, max(h-contactsTop-1, 2))
+	s.host.SetSize(w, h-formHeading)
+	// The flag cells are fitted to the column's new width.
+	s.rebuild()
+	s.buildDetail()
+}
+
+// setStyles re-themes the page and the form.
+func (s *contactsScreen) setStyles(st *Styles) tea.Cmd {
+	s.st = st
+	s.host.setStyles(st)
+	s.buildDetail()
+	return nil
+}
+
+// Update handles loads, saves, the form, the search and the keys.
+func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case peopleLoadedMsg:
+		if msg.seq != s.seq {
+			return s, nil
+		}
+		s.loading = false
+		if msg.err != nil {
+			return s, reportErr(msg.err)
+		}
+		s.loaded, s.data = true, msg.data
+		s.index()
+		s.rebuild()
+		if s.mode == contactsDetail {
+			if _, ok := s.data.contact(s.detailID); !ok {
+				s.mode = contactsList
+			}
+			s.buildDetail()
+		}
+		return s, nil
+	case contactSavedMsg:
+		return s, s.saved(msg)
+	case tea.PasteMsg:
+		if s.searching {
+			s.query += oneLineText(msg.Content)
+			s.rebuild()
+			return s, nil
+		}
+	}
+	if s.host.active() {
+		if s.waiting {
+			return s, nil
+		}
+		completed, cmd := s.host.update(msg)
+		if completed {
+			return s, tea.Batch(cmd, s.save())
+		}
+		return s, cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		cmd := s.handleKey(k)
+		s.syncKeys()
+		return s, cmd
+	}
+	return s, nil
+}
+
+// handleKey runs the search, movement and the actions of the mode.
+func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.searching {
+		if s.searchKey(k) {
+			s.rebuild()
+		}
+		return nil
+	}
+	if key.Matches(k, s.keys.Refresh) {
+		return s.load()
+	}
+	if !s.loaded || s.waiting {
+		return nil
+	}
+	if s.mode == contactsDetail {
+		switch {
+		case key.Matches(k, s.keys.Edit):
+			return s.openForm(s.detailID)
+		case key.Matches(k, s.keys.Add):
+			return s.openForm(0)
+		}
+		s.scroll(k)
+		return nil
+	}
+	if s.move(k) {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Search):
+		s.searching = true
+	case key.Matches(k, s.keys.Sort):
+		s.byName = !s.byName
+		s.rebuild()
+	case key.Matches(k, s.keys.Archived):
+		s.archived = !s.archived
+		s.rebuild()
+	case key.Matches(k, s.keys.Add):
+		return s.openForm(0)
+	case key.Matches(k, s.keys.Edit):
+		if r, ok := s.list.Selected(); ok {
+			return s.openForm(r.id)
+		}
+	case key.Matches(k, s.keys.Open):
+		if r, ok := s.list.Selected(); ok {
+			s.openDetail(r.id)
+		}
+	}
+	return nil
+}
+
+// move handles the list movement keys; it reports whether k was one.
+func (s *contactsScreen) move(k tea.KeyPressMsg) bool {
+	g := &s.list
+	switch {
+	case key.Matches(k, s.keys.Up):
+		g.Move(-1)
+	case key.Matches(k, s.keys.Down):
+		g.Move(1)
+	case key.Matches(k, s.keys.PageUp):
+		g.Move(-g.Page())
+	case key.Matches(k, s.keys.PageDown):
+		g.Move(g.Page())
+	case key.Matches(k, s.keys.Top):
+		g.SetCursor(0)
+	case key.Matches(k, s.keys.Bottom):
+		g.SetCursor(g.Len() - 1)
+	default:
+		return false
+	}
+	return true
+}
+
+// scroll moves the detail page.
+func (s *contactsScreen) scroll(k tea.KeyPressMsg) {
+	page := s.detailWindow()
+	switch {
+	case key.Matches(k, s.keys.Up):
+		s.detailOff--
+	case key.Matches(k, s.keys.Down):
+		s.detailOff++
+	case key.Matches(k, s.keys.PageUp):
+		s.detailOff -= page
+	case key.Matches(k, s.keys.PageDown):
+		s.detailOff += page
+	case key.Matches(k, s.keys.Top):
+		s.detailOff = 0
+	case key.Matches(k, s.keys.Bottom):
+		s.detailOff = len(s.detail)
+	}
+	s.clampDetail()
+}
+
+// detailWindow is how many lines of the page show at once: all of the
+// height, less a line for the scroll hint when the page is longer.
+func (s *contactsScreen) detailWindow() int {
+	if len(s.detail) <= s.height {
+		return max(s.height, 1)
+	}
+	return max(s.height-1, 1)
+}
+
+// clampDetail keeps the detail page's window on its lines.
+func (s *contactsScreen) clampDetail() {
+	s.detailOff = max(min(s.detailOff, len(s.detail)-s.detailWindow()), 0)
+}
+
+// openDetail shows one person's page.
+func (s *contactsScreen) openDetail(id int64) {
+	s.mode, s.detailID, s.detailOff = contactsDetail, id, 0
+	s.buildDetail()
+}
+
+// searchKey edits the search while / is active; it reports whether the
+// text changed, so the list is filtered again as the user types.
+func (s *contactsScreen) searchKey(k tea.KeyPressMsg) (changed bool) {
+	switch {
+	case k.Code == tea.KeyEscape:
+		s.searching = false
+		changed = s.query != ""
+		s.query = ""
+	case key.Matches(k, s.keys.SearchDone):
+		s.searching = false
+		if k.Code == tea.KeyDown || k.Code == tea.KeyUp {
+			s.move(k)
+		}
+	case k.Code == tea.KeyBackspace:
+		if rs := []rune(s.query); len(rs) > 0 {
+			s.query = string(rs[:len(rs)-1])
+			changed = true
+		}
+	case k.String() == "ctrl+u":
+		changed = s.query != ""
+		s.query = ""
+	case k.Text != "":
+		s.query += oneLineText(k.Text)
+		changed = true
+	}
+	return changed
+}
+
+// oneLineText is typed or pasted text made safe for the one-line search:
+// control characters and escape sequences go, spaces stay as typed.
+func oneLineText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, model.CleanBlock(s))
+}
+
+// index builds each contact's row and search key once per load.
+func (s *contactsScreen) index() {
+	d, today := s.data, s.b.today()
+	s.cells = make(map[int64]gridRow, len(d.contacts))
+	s.lower = make(map[int64]string, len(d.contacts))
+	s.flags = make(map[int64][]string, len(d.contacts))
+	s.attention = make(map[int64]bool, len(d.contacts))
+	s.flagged = 0
+	for _, c := range d.contacts {
+		s.lower[c.ID] = strings.ToLower(clean(c.Name))
+		row, flags := contactRow(c, d, today)
+		s.cells[c.ID], s.flags[c.ID] = row, flags
+		if len(flags) > 0 && !c.Archived {
+			s.attention[c.ID] = true
+			s.flagged++
+		}
+	}
+}
+
+// rebuild filters and orders the rows again, keeping the selection on the
+// same person.
+func (s *contactsScreen) rebuild() {
+	if s.data == nil {
+		return
+	}
+	keep := s.focus
+	if keep == 0 {
+		if r, ok := s.list.Selected(); ok {
+			keep = r.id
+		}
+	}
+	s.focus = 0
+	q := strings.ToLower(strings.TrimSpace(s.query))
+	flagW := 0
+	if n := len(s.list.widths); n == len(s.list.cols) {
+		flagW = s.list.widths[n-1]
+	}
+	rows := make([]gridRow, 0, len(s.data.contacts))
+	var later []gridRow
+	for _, c := range s.data.contacts {
+		if c.Archived && !s.archived {
+			continue
+		}
+		if q != "" && !strings.Contains(s.lower[c.ID], q) {
+			continue
+		}
+		row := s.cells[c.ID]
+		row.cells[len(row.cells)-1] = flagCell(s.flags[c.ID], flagW)
+		if !s.byName && !s.attention[c.ID] {
+			later = append(later, row)
+			continue
+		}
+		rows = append(rows, row)
+	}
+	rows = append(rows, later...)
+	s.list.SetRows(rows)
+	if keep != 0 {
+		s.list.SelectID(keep)
+	}
+	s.syncKeys()
+}
+
+// capturing reports whether typed characters go to the search or a form.
+func (s *contactsScreen) capturing() bool { return s.searching || s.host.capturing() }
+
+// wantsEsc reports whether esc ends the search or a form's filter.
+func (s *contactsScreen) wantsEsc() bool { return s.searching || s.host.wantsEsc() }
+
+// back closes the form, then the person's page, before the screen.
+func (s *contactsScreen) back() (bool, tea.Cmd) {
+	switch {
+	case s.host.active() || s.waiting:
+		s.host.stop()
+		s.waiting, s.leaving = false, false
+		s.mode = s.formFrom
+		s.syncKeys()
+		return true, nil
+	case s.leaving:
+		// The save asked for on the way out has closed the form already.
+		s.leaving = false
+		return true, nil
+	case s.mode == contactsDetail:
+		s.mode = contactsList
+		s.list.SelectID(s.detailID)
+		s.syncKeys()
+		return true, nil
+	}
+	return false, nil
+}
+
+// syncKeys enables what applies now.
+func (s *contactsScreen) syncKeys() {
+	list := s.loaded && s.mode == contactsList
+	has := list && s.list.Len() > 0
+	any := list && len(s.data.contacts) > 0
+	s.keys.Open.SetEnabled(has)
+	s.keys.Edit.SetEnabled(has || (s.loaded && s.mode == contactsDetail))
+	s.keys.Add.SetEnabled(s.loaded)
+	s.keys.Search.SetEnabled(any)
+	s.keys.Sort.SetEnabled(any)
+	s.keys.Archived.SetEnabled(any)
+	s.keys.Sort.SetHelp("s", "sort by name")
+	if s.byName {
+		s.keys.Sort.SetHelp("s", "sort by attention")
+	}
+	s.keys.Archived.SetHelp("A", "show archived")
+	if s.archived {
+		s.keys.Archived.SetHelp("A", "hide archived")
+	}
+	s.keys.Move.SetHelp("↑/↓", "move")
+	s.keys.Edit.SetHelp("e", "edit")
+	if s.mode == contactsDetail {
+		s.keys.Move.SetHelp("↑/↓", "scroll")
+		s.keys.Edit.SetHelp("e", "edit them")
+	}
+	s.keys.Move.SetEnabled(has || (s.loaded && s.mode == contactsDetail))
+}
+
+// ShortHelp implements help.KeyMap; the most useful keys first, since the
+// line drops keys from the end when the terminal is narrow.
+func (s *contactsScreen) ShortHelp() []key.Binding {
+	switch {
+	case s.host.active():
+		return s.host.keyBinds()
+	case s.searching:
+		return []key.Binding{s.keys.SearchDone}
+	case s.mode == contactsDetail:
+		return []key.Binding{s.keys.Edit, s.keys.Move, s.keys.Add}
+	}
+	return []key.Binding{s.keys.Open, s.keys.Search, s.keys.Add, s.keys.Edit, s.keys.Sort, s.keys.Archived}
+}
+
+// FullHelp implements help.KeyMap.
+func (s *contactsScreen) FullHelp() [][]key.Binding {
+	if s.host.active() {
+		return [][]key.Binding{s.host.keyBinds()}
+	}
+	return [][]key.Binding{
+		{s.keys.Open, s.keys.Add, s.keys.Edit},
+		{s.keys.Search, s.keys.Sort, s.keys.Archived, s.keys.Refresh},
+		s.keys.navKeys(),
+	}
+}

@@ -1,0 +1,330 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// contactRow is one directory row and its flags, most telling first: last
+// time they did not act as they had said, I only ever ask, the reconnect
+// cadence has run out. The flag cell is filled in for the column's width.
+func contactRow(c model.Contact, d *peopleData, today model.Date) (gridRow, []string) {
+	h := d.health[c.ID]
+	var flags []string
+	if sd, ok := d.sayDoOf(c.ID); ok && sd.gap {
+		flags = append(flags, "said≠did")
+	}
+	if h.AskOnly {
+		flags = append(flags, "ask-only")
+	}
+	if h.Due {
+		flags = append(flags, "reconnect")
+	}
+	name := clean(c.Name)
+	t := toneNormal
+	switch {
+	case c.Archived:
+		name += " (archived)"
+		t = toneMuted
+	case len(flags) > 0:
+		t = toneWarn
+	}
+	kind := c.Kind.String()
+	if c.Kind == model.PartnerNone {
+		kind = "—"
+	}
+	return gridRow{id: c.ID, tone: t, cells: []string{
+		name,
+		joinNonEmpty(" · ", clean(c.Title), clean(c.Org)),
+		kind,
+		c.Discretion.String(),
+		agoPhrase(today, h.LastSpoken),
+		itoa(h.Gives) + "/" + itoa(h.Asks),
+		"",
+	}}, flags
+}
+
+// flagCell lists the flags, or when they do not fit the first with a
+// count of the others: "said≠did +1".
+func flagCell(flags []string, width int) string {
+	all := strings.Join(flags, ", ")
+	if len(flags) < 2 || ansi.StringWidth(all) <= width {
+		return all
+	}
+	return flags[0] + " +" + itoa(len(flags)-1)
+}
+
+// View shows the list, a person's page, or the form.
+func (s *contactsScreen) View() string {
+	st := s.st
+	switch {
+	case !s.loaded && s.loading:
+		return st.Muted.Render("Loading contacts…")
+	case !s.loaded:
+		return st.Muted.Render("The contacts could not be loaded. Press ctrl+r to try again, esc to go back.")
+	case s.host.form != nil && (s.host.active() || s.waiting):
+		return s.formView()
+	case s.mode == contactsDetail:
+		return s.detailView()
+	}
+	return s.listView()
+}
+
+// listView is the title, the filter line, the list and the legend.
+func (s *contactsScreen) listView() string {
+	st := s.st
+	active := 0
+	for _, c := range s.data.contacts {
+		if !c.Archived {
+			active++
+		}
+	}
+	head := st.Title.Render(plural(active, "contact", "contacts"))
+	if s.flagged > 0 {
+		head += st.Warn.Render(" · " + itoa(s.flagged) + " need attention")
+	}
+	if h := s.list.scrollHint(); h != "" {
+		head += st.Muted.Render("  " + h)
+	}
+	order := "attention first"
+	if s.byName {
+		order = "by name"
+	}
+	filters := []string{s.searchPart(), s.part("s", "sorted "+order, false)}
+	if s.archived {
+		filters = append(filters, s.part("A", "with archived", true))
+	}
+	var body string
+	switch {
+	case s.list.Len() > 0:
+		body = s.list.View(st)
+	case len(s.data.contacts) == 0:
+		body = st.Text.Render("No contacts yet.") + "\n" +
+			st.Muted.Render(ansi.Truncate("Press a to add someone, or add people to a proposal from its workspace.", s.width, "…"))
+	case s.query != "":
+		body = st.Text.Render(ansi.Truncate("Nobody’s name contains “"+s.query+"”.", s.width, "…")) + "\n" +
+			st.Muted.Render("esc or ctrl+u clears the search.")
+	default:
+		body = st.Text.Render("Every contact is archived.") + "\n" + st.Muted.Render("Press A to show them.")
+	}
+	if len(s.data.contacts) == 0 {
+		return clip(body, s.width, s.height)
+	}
+	top := ansi.Truncate(head, s.width, "…") + "\n" + ansi.Truncate(strings.Join(filters, "   "), s.width, "…")
+	legend := st.Muted.Render(ansi.Truncate("said≠did: acted unlike their word · ask-only: never gives · reconnect: overdue", s.width, "…"))
+	return clip(top+"\n\n"+body, s.width, max(s.height-1, 1)) + "\n" + legend
+}
+
+// part renders one "key value" part of the filter line.
+func (s *contactsScreen) part(keyName, value string, active bool) string {
+	st := s.st
+	v := st.Muted.Render(value)
+	if active {
+		v = st.Accent.Bold(true).Render(value)
+	}
+	return st.Text.Bold(true).Render(keyName) + " " + v
+}
+
+// searchPart is the search field while typing, or the kept search.
+func (s *contactsScreen) searchPart() string {
+	st := s.st
+	switch {
+	case s.searching:
+		return st.Text.Bold(true).Render("/ ") + st.Text.Render(s.query) + st.Accent.Render("▏") +
+			st.Muted.Render("  enter keeps · esc clears")
+	case s.query != "":
+		return s.part("/", "“"+s.query+"”", true)
+	}
+	return st.Text.Bold(true).Render("/") + st.Muted.Render(" find by name")
+}
+
+// detailView is the window of the person's page, with where it is when the
+// page is longer than the screen.
+func (s *contactsScreen) detailView() string {
+	lines := s.detail
+	if len(lines) <= s.height {
+		return strings.Join(lines, "\n")
+	}
+	end := min(s.detailOff+s.detailWindow(), len(lines))
+	hint := "lines " + itoa(s.detailOff+1) + "–" + itoa(end) + " of " + itoa(len(lines)) + " · ↑/↓ scroll"
+	return strings.Join(lines[s.detailOff:end], "\n") + "\n" + s.st.Muted.Render(ansi.Truncate(hint, s.width, "…"))
+}
+
+// buildDetail renders the person's page once per open, load, resize or
+// restyle: who they are, the health of the relationship, the value I bring
+// and notes, their part in every proposal with how they acted in the room
+// beside what they said, and the recent conversations.
+func (s *contactsScreen) buildDetail() {
+	s.detail = nil
+	if s.data == nil || s.width == 0 || s.mode != contactsDetail {
+		return
+	}
+	c, ok := s.data.contact(s.detailID)
+	if !ok {
+		return
+	}
+	st, w, today := s.st, s.width, s.b.today()
+	h := s.data.health[c.ID]
+	var out []string
+	add := func(line string) { out = append(out, ansi.Truncate(line, w, "…")) }
+	// wrapped adds a line too long for the page as several, the later ones
+	// indented under the first.
+	wrapped := func(line string, indent int) {
+		for i, l := range strings.Split(ansi.Wrap(line, max(w-indent, 10), ""), "\n") {
+			if i > 0 {
+				l = strings.Repeat(" ", indent) + l
+			}
+			add(l)
+		}
+	}
+
+	name := st.Title.Render(clean(c.Name))
+	if c.Archived {
+		name += st.Muted.Render(" (archived)")
+	}
+	add(name)
+	if who := joinNonEmpty(" · ", clean(c.Title), clean(c.Org), clean(c.Email)); who != "" {
+		add(st.Muted.Render(who))
+	}
+	kind := c.Kind.String() + " partner"
+	if c.Kind == model.PartnerNone {
+		kind = "no partner kind yet"
+	}
+	add(st.Text.Render(kind + " · discretion " + c.Discretion.String() + " · reconnect every " + itoa(h.CadenceDays) + "d"))
+	add(s.healthLine(h, today))
+	if h.Due {
+		wrapped(st.Warn.Render("⚠ Reconnect due: "+itoa(h.DaysSince)+" days since you last spoke; the cadence is "+itoa(h.CadenceDays)+"."), 2)
+	}
+	if h.AskOnly {
+		wrapped(st.Warn.Render("⚠ Ask-only: "+plural(h.Asks, "ask", "asks")+" and nothing given. Share something useful or thank them first."), 2)
+	}
+	if sd, ok := s.data.sayDoOf(c.ID); ok && sd.gap {
+		last := s.data.lastDebrief[c.ID]
+		wrapped(st.toneStyle(sd.tone).Render("≠ Last time, on “"+clean(s.data.proposals[last.ProposalID].Title)+"”: "+sd.phrase+"."), 2)
+	}
+
+	notes := append(labelledText(st, "Value I bring:", c.ValueIBring, w, 4), labelledText(st, "Notes:", c.Notes, w, 6)...)
+	if len(notes) > 0 {
+		out = append(out, "")
+		out = append(out, notes...)
+	}
+
+	stakes := s.data.stakes[c.ID]
+	out = append(out, "", st.Heading.Render("Across proposals ("+itoa(len(stakes))+")"))
+	if len(stakes) == 0 {
+		add(st.Muted.Render("Not on any proposal yet."))
+	}
+	for _, sk := range stakes {
+		p := s.data.proposals[sk.ProposalID]
+		meta := []string{outcomeWord(p.Status)}
+		if p.Status.Open() {
+			meta[0] = p.Status.String()
+		}
+		if !p.DecisionDate.IsZero() {
+			meta = append(meta, p.DecisionDate.Human())
+		}
+		wrapped(st.Text.Bold(true).Render("• "+clean(p.Title))+st.Muted.Render(" · "+strings.Join(meta, " · ")), 2)
+		wrapped("  "+s.partLine(sk, p), 2)
+	}
+
+	talks := s.data.talks[c.ID]
+	out = append(out, "", st.Heading.Render("Recent conversations ("+itoa(len(talks))+")"))
+	if len(talks) == 0 {
+		add(st.Muted.Render("No conversations logged with them yet."))
+	}
+	// With several proposals, a column says which one each talk was about.
+	about := 0
+	if len(stakes) > 1 {
+		about = min(max(w/5, 12), 24)
+	}
+	for i, t := range talks {
+		if i == 8 {
+			add(st.Muted.Render("… and " + plural(len(talks)-8, "earlier one", "earlier ones")))
+			break
+		}
+		lead := fit(t.Date.Human(), 10, false) + " " + fit(t.Kind.String(), 10, false) + " " + fit(signed(t.Sentiment), 2, true) + "  "
+		if about > 0 {
+			lead += fit(clean(s.data.proposals[t.ProposalID].Title), about, false) + "  "
+		}
+		said := clean(t.Said)
+		if said == "" {
+			said = "—"
+		}
+		tn := toneNormal
+		if t.Sentiment < 0 {
+			tn = toneWarn
+		}
+		add(st.Muted.Render(lead) + st.toneStyle(tn).Render(said))
+	}
+	s.detail = out
+	s.clampDetail()
+}
+
+// healthLine is "Last spoke 5d ago (Mon 16 Nov) · 2 gives, 3 asks · reconnect in 16d".
+func (s *contactsScreen) healthLine(h model.Health, today model.Date) string {
+	st := s.st
+	spoke := "Never spoken to in a logged conversation"
+	if !h.LastSpoken.IsZero() {
+		spoke = "Last spoke " + agoPhrase(today, h.LastSpoken) + " (" + h.LastSpoken.Human() + ")"
+	}
+	parts := []string{spoke, plural(h.Gives, "give", "gives") + ", " + plural(h.Asks, "ask", "asks")}
+	if !h.LastSpoken.IsZero() && !h.Due {
+		parts = append(parts, "reconnect "+daysPhrase(today, h.LastSpoken.AddDays(h.CadenceDays)))
+	}
+	return st.Text.Render(strings.Join(parts, " · "))
+}
+
+// partLine is a person's part in one proposal: their role, and either what
+// they said against how they acted (decided proposals) or their stance and
+// the target (open ones).
+func (s *contactsScreen) partLine(sk model.Stakeholder, p model.Proposal) string {
+	st := s.st
+	role := shortRole(sk.Role) + " · influence " + itoa(sk.Influence)
+	if sk.Veto {
+		role += " · veto"
+	}
+	switch {
+	case p.Status.Decided():
+		sd := readSayDo(sk.Stance, sk.Acted)
+		if !sd.recorded {
+			return st.Muted.Render(role+" · said "+sk.Stance.String()+" · ") + st.Warn.Render("how they acted is not recorded")
+		}
+		text := sd.phrase
+		switch {
+		case sd.gap:
+			text = "≠ " + text
+		case strings.HasPrefix(text, "said"):
+			text += " — as they said"
+		}
+		return st.Muted.Render(role+" · ") + st.toneStyle(sd.tone).Render(text)
+	case p.Status == model.StatusArchived && sk.Acted != model.ActedUnknown:
+		return st.Muted.Render(role + " · " + readSayDo(sk.Stance, sk.Acted).phrase)
+	}
+	stance := "stance " + stanceArrow(sk.Stance, sk.TargetStance)
+	if sk.TargetStance != sk.Stance && sk.TargetStance != model.StanceUnknown {
+		stance = "stance " + sk.Stance.String() + " → target " + sk.TargetStance.String()
+	}
+	if sk.Spoiler {
+		stance += " · possible spoiler"
+	}
+	return st.Muted.Render(role+" · ") + st.Text.Render(stance)
+}
+
+// labelledText wraps "Label: text" to width, the label on the first line
+// and the rest indented under the text.
+func labelledText(st *Styles, label, text string, width, maxLines int) []string {
+	lead := ansi.StringWidth(label) + 1
+	body := wrapText(text, max(width-lead, 10), maxLines)
+	out := make([]string, len(body))
+	for i, l := range body {
+		prefix := strings.Repeat(" ", lead)
+		if i == 0 {
+			prefix = st.Muted.Render(label) + " "
+		}
+		out[i] = prefix + st.Text.Render(l)
+	}
+	return out
+}

@@ -1,0 +1,343 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// hireID is the demo's decided proposal, "Hire a VP of Security".
+const hireID = 3
+
+// stakeOn finds a person's part in a proposal of the fake by their name.
+func (f *fakeStore) stakeOn(t testing.TB, proposalID int64, name string) model.Stakeholder {
+	t.Helper()
+	c := f.contactNamed(t, name)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, s := range f.stakeholders {
+		if s.ProposalID == proposalID && s.ContactID == c.ID {
+			return s
+		}
+	}
+	t.Fatalf("%s is not on proposal %d", name, proposalID)
+	return model.Stakeholder{}
+}
+
+// openHireDebrief opens the demo's decided proposal and its debrief.
+func openHireDebrief(d *driver) {
+	d.t.Helper()
+	d.press("down", "down", "enter", "D")
+	if d.app.state() != screenDebrief {
+		d.t.Fatal("D on the workspace did not open the debrief")
+	}
+}
+
+func TestDebriefShowsWhatEachPersonSaidBesideWhatTheyDid(t *testing.T) {
+	d := newDriver(t, demoStore(t), 120, 40)
+	openHireDebrief(d)
+	d.mustSee(
+		"Debrief: Hire a VP of Security",
+		"[y approved]",
+		"= Grace Whitfield",
+		"≠ Tom Becker",
+		"gap: stayed silent",
+		"3 of 3 in the room recorded",
+		"1 gap between word and deed: Tom Becker",
+	)
+}
+
+func TestDebriefChoiceIsSavedAndTheGapShown(t *testing.T) {
+	st := demoStore(t)
+	dana := st.stakeOn(t, hireID, "Dana Reyes")
+	d := newDriver(t, st, 120, 40)
+	openHireDebrief(d)
+	d.press("down", "2")
+
+	if got := st.storedStakeholder(t, dana.ID).Acted; got != model.ActedSpokeAgainst {
+		t.Fatalf("Dana's debrief saved as %q, want spoke against", got)
+	}
+	d.mustSee("Saved: Dana Reyes spoke against it.", "gap: spoke against it",
+		"2 gaps between word and deed: Dana Reyes, Tom Becker")
+	r, _ := d.app.debrief.list.Selected()
+	if r.tone != toneBad || r.cells[0] != "≠" {
+		t.Fatalf("a supporter who spoke against is shown with tone %d and mark %q", r.tone, r.cells[0])
+	}
+
+	// ←/→ step through the readings; each is saved.
+	d.press("right")
+	if got := st.storedStakeholder(t, dana.ID).Acted; got != model.ActedSilent {
+		t.Fatalf("→ saved %q, want silent", got)
+	}
+	d.press("left", "left")
+	if got := st.storedStakeholder(t, dana.ID).Acted; got != model.ActedSpokeFor {
+		t.Fatalf("← ← saved %q, want spoke for", got)
+	}
+	d.press("0")
+	if got := st.storedStakeholder(t, dana.ID).Acted; got != model.ActedUnknown {
+		t.Fatalf("0 saved %q, want not recorded", got)
+	}
+	d.mustSee("2 of 3 in the room recorded")
+
+	// Pressing the reading already there writes nothing.
+	before := st.countWrites("UpdateStakeholder", 0)
+	d.press("0")
+	if st.countWrites("UpdateStakeholder", 0) != before {
+		t.Fatal("choosing the same reading again wrote to the store")
+	}
+}
+
+func TestDebriefOutcomeIsSavedAndTheDashboardShowsIt(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 120, 40)
+	openHireDebrief(d)
+	d.press("r")
+	if got := st.storedProposal(t, hireID).Status; got != model.StatusRejected {
+		t.Fatalf("outcome saved as %s, want rejected", got)
+	}
+	d.mustSee("[r rejected]", "Saved: outcome rejected.")
+
+	d.press("p")
+	if got := st.storedProposal(t, hireID).Status; got != model.StatusPitched {
+		t.Fatalf("“not decided yet” saved %s, want pitched", got)
+	}
+	d.press("d")
+	if got := st.storedProposal(t, hireID).Status; got != model.StatusDeferred {
+		t.Fatalf("outcome saved as %s, want deferred", got)
+	}
+
+	d.press("esc")
+	if d.app.state() != screenWorkspace {
+		t.Fatal("esc on the debrief did not go back to the workspace")
+	}
+	// The header gives the outcome where the verdict was.
+	if head := strings.Split(d.view(), "\n")[2]; !strings.HasSuffix(head, "deferred · 97/100") {
+		t.Fatalf("the workspace header reads %q", head)
+	}
+	d.press("esc")
+	d.mustSee("Hire a VP of Security                              deferred")
+}
+
+func TestNotDecidedYetReturnsAnOpenProposalToItsStatus(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	d.press("enter", "D", "y")
+	if got := st.storedProposal(t, 1).Status; got != model.StatusApproved {
+		t.Fatalf("outcome saved as %s, want approved", got)
+	}
+	d.press("p")
+	if got := st.storedProposal(t, 1).Status; got != model.StatusPrewiring {
+		t.Fatalf("“not decided yet” saved %s, want prewiring as it was", got)
+	}
+}
+
+func TestWorkspaceOffersTheDebriefOncePastTheMeeting(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	d.press("enter")
+	d.mustNotSee("D debrief", "press D")
+
+	d.press("esc")
+	st.setProposalStatus(1, model.StatusPitched)
+	d.press("enter")
+	d.mustSee("Pitched: press D to record the outcome and how each person acted", "D debrief")
+
+	// A decision date gone by while still prewiring is offered too.
+	d.press("esc")
+	st.setProposalStatus(1, model.StatusPrewiring)
+	d.app.b.today = func() model.Date { return testToday.AddDays(10) }
+	d.press("enter")
+	d.mustSee("The decision date has passed: press D")
+
+	// A decided proposal with someone in the room not recorded.
+	d.press("esc")
+	st.mu.Lock()
+	for i := range st.stakeholders {
+		if st.stakeholders[i].ProposalID == hireID && st.stakeholders[i].Role == model.RoleInRoom {
+			st.stakeholders[i].Acted = model.ActedUnknown
+		}
+	}
+	st.mu.Unlock()
+	d.press("down", "down", "enter")
+	d.mustSee("Decided (approved): press D to record how 2 people in the room acted.")
+}
+
+func TestChoicesMadeWhileAWriteIsUnderWayFollowInOrder(t *testing.T) {
+	st := demoStore(t)
+	tom := st.stakeOn(t, hireID, "Tom Becker")
+	d := newDriver(t, st, 120, 40)
+	openHireDebrief(d)
+	d.press("down", "down")
+	since := st.callCount()
+
+	// Three readings before the first write has run: the first is sent, the
+	// others wait, and only the last of them is written next.
+	_, first := d.app.Update(keyMsg("1"))
+	_, second := d.app.Update(keyMsg("2"))
+	_, third := d.app.Update(keyMsg("4"))
+	if first == nil || second != nil || third != nil {
+		t.Fatal("a second write was sent while the first was under way")
+	}
+	d.mustSee("absent")
+	d.run(first)
+	if got := st.storedStakeholder(t, tom.ID).Acted; got != model.ActedAbsent {
+		t.Fatalf("the last choice saved as %q, want absent", got)
+	}
+	if n := st.countWrites("UpdateStakeholder", since); n != 2 {
+		t.Fatalf("%d writes for three quick choices, want 2 (the first, then the latest)", n)
+	}
+}
+
+func TestQuitRightAfterAChoiceWaitsForItsWrite(t *testing.T) {
+	st := demoStore(t)
+	tom := st.stakeOn(t, hireID, "Tom Becker")
+	d := newDriver(t, st, 80, 24)
+	openHireDebrief(d)
+	d.press("down", "down")
+	_, write := d.app.Update(keyMsg("1"))
+	d.press("q")
+	if d.quit || d.app.ask != pendingQuit {
+		t.Fatal("q with a write under way did not ask")
+	}
+	d.press("s")
+	if d.quit {
+		t.Fatal("quit before the write landed")
+	}
+	d.run(write)
+	if !d.quit {
+		t.Fatal("save-and-quit did not quit once the write landed")
+	}
+	if got := st.storedStakeholder(t, tom.ID).Acted; got != model.ActedSpokeFor {
+		t.Fatalf("saved %q, want spoke for", got)
+	}
+}
+
+func TestDebriefWriteFailureShowsWhatTheStoreHolds(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	openHireDebrief(d)
+	st.fail = errBoom
+	d.press("down", "down", "1")
+	d.mustSee("✗ The disk is full.", "gap: stayed silent")
+	if got := st.stakeOn(t, hireID, "Tom Becker").Acted; got != model.ActedSilent {
+		t.Fatalf("store holds %q after a failed write", got)
+	}
+}
+
+func TestSayDoReading(t *testing.T) {
+	cases := []struct {
+		stance model.Stance
+		acted  model.Acted
+		gap    bool
+		tone   tone
+		phrase string
+	}{
+		{model.StanceSupporter, model.ActedSpokeFor, false, toneGood, "said supporter, spoke for it"},
+		{model.StanceSupporter, model.ActedSilent, true, toneWarn, "said supporter, stayed silent"},
+		{model.StanceChampion, model.ActedAbsent, true, toneWarn, "said champion, was absent"},
+		{model.StanceSupporter, model.ActedSpokeAgainst, true, toneBad, "said supporter, spoke against it"},
+		{model.StanceSkeptic, model.ActedSpokeFor, true, toneGood, "said skeptic, spoke for it"},
+		{model.StanceSkeptic, model.ActedSpokeAgainst, false, toneNormal, "said skeptic, spoke against it"},
+		{model.StanceOpponent, model.ActedSilent, false, toneNormal, "said opponent, stayed silent"},
+		{model.StanceNeutral, model.ActedSpokeAgainst, true, toneBad, "said neutral, spoke against it"},
+		{model.StanceNeutral, model.ActedSpokeFor, true, toneGood, "said neutral, spoke for it"},
+		{model.StanceNeutral, model.ActedAbsent, false, toneNormal, "said neutral, was absent"},
+		{model.StanceUnknown, model.ActedSpokeAgainst, false, toneNormal, "stance never read, spoke against it"},
+		{model.StanceSupporter, model.ActedUnknown, false, toneMuted, "not recorded"},
+	}
+	for _, c := range cases {
+		r := readSayDo(c.stance, c.acted)
+		if r.gap != c.gap || r.tone != c.tone || r.phrase != c.phrase || r.recorded != (c.acted != model.ActedUnknown) {
+			t.Errorf("%s / %s: got %+v, want gap %v tone %d %q", c.stance, c.acted, r, c.gap, c.tone, c.phrase)
+		}
+	}
+}
+
+// TestDebriefThenContactsOnARealStore drives the real program against a
+// SQLite workbook holding the demo: record in the debrief of the approved
+// hire that Dana, a supporter, spoke against it, then find the gap on her
+// page in the contact directory.
+func TestDebriefThenContactsOnARealStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the whole program with pauses between keys")
+	}
+	ctx := context.Background()
+	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Import(ctx, model.DemoWorkbook(model.NewDate(2026, time.November, 21))); err != nil {
+		t.Fatal(err)
+	}
+	var dana model.Stakeholder
+	sts, err := st.ListStakeholders(ctx, hireID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sts {
+		if c, _ := st.GetContact(ctx, s.ContactID); c.Name == "Dana Reyes" {
+			dana = s
+		}
+	}
+	if dana.ID == 0 || dana.Stance != model.StanceSupporter || dana.Acted != model.ActedSpokeFor {
+		t.Fatalf("the demo's hire should have Dana as a supporter who spoke for it: %+v", dana)
+	}
+	acted := func() model.Acted {
+		s, err := st.GetStakeholder(ctx, dana.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Acted
+	}
+
+	p := startProgram(t, st)
+	p.keys("down", "down", "enter")
+	teatest.WaitFor(t, p.tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Room") },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	p.keys("D", "down", "2")
+	eventually(t, "Dana's debrief to be saved", func() bool { return acted() == model.ActedSpokeAgainst })
+	p.keys("r")
+	eventually(t, "the outcome to be saved", func() bool {
+		pr, err := st.GetProposal(ctx, hireID)
+		return err == nil && pr.Status == model.StatusRejected
+	})
+	hist, err := st.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityStakeholder, EntityID: dana.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := hist[len(hist)-1]; last.Field != "acted" || last.Old != "spoke for" || last.New != "spoke against" {
+		t.Fatalf("the last history row of Dana's part is %+v, want acted spoke for → spoke against", last)
+	}
+
+	// Back to the dashboard, into the contacts, find Dana, open her page.
+	p.keys("esc", "esc", "c", "/")
+	p.typ("dana")
+	p.keys("enter", "enter")
+	if err := p.tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	app := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	if app.state() != screenContacts || app.people.mode != contactsDetail {
+		t.Fatalf("the program ended on screen %d, not Dana's page", app.state())
+	}
+	screen := ansi.Strip(app.View().Content)
+	for _, want := range []string{
+		"Dana Reyes",
+		"≠ Last time, on “Hire a VP of Security”: said supporter, spoke against it.",
+		"• Hire a VP of Security · rejected",
+		"≠ said supporter, spoke against it",
+	} {
+		if !strings.Contains(screen, want) {
+			t.Fatalf("Dana's page does not show %q:\n%s", want, screen)
+		}
+	}
+}

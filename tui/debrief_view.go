@@ -1,0 +1,226 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// errCadence is the contact form's complaint about the reconnect cadence.
+var errCadence = errors.New("the reconnect cadence is a number of days from 0 to 3650; leave it blank for the default")
+
+// sayDo compares what a person said (their stance) with what they did in
+// the room (the debrief).
+type sayDo struct {
+	// recorded is false until the debrief says how they acted.
+	recorded bool
+	// gap is set when the deed does not match the word: a supporter who did
+	// not speak for it, a skeptic or neutral who took a side they had not
+	// announced.
+	gap bool
+	// tone is bad when the gap cost support, good when it brought some.
+	tone tone
+	// phrase reads "said supporter, stayed silent".
+	phrase string
+}
+
+// readSayDo compares a stated stance with how the person acted. Holding
+// back (silent or absent) is not a gap for someone who said they were
+// against it or neutral: they did not take the side they had announced
+// against, nor one they had not.
+func readSayDo(stance model.Stance, acted model.Acted) sayDo {
+	if acted == model.ActedUnknown {
+		return sayDo{tone: toneMuted, phrase: "not recorded"}
+	}
+	r := sayDo{recorded: true, tone: toneNormal, phrase: "said " + stance.String() + ", " + actedPhrase(acted)}
+	if !stance.Known() {
+		r.phrase = "stance never read, " + actedPhrase(acted)
+		return r
+	}
+	switch {
+	case stance.For() && acted != model.ActedSpokeFor:
+		r.gap, r.tone = true, toneWarn
+		if acted == model.ActedSpokeAgainst {
+			r.tone = toneBad
+		}
+	case !stance.For() && acted == model.ActedSpokeFor:
+		r.gap, r.tone = true, toneGood
+	case !stance.Against() && acted == model.ActedSpokeAgainst:
+		r.gap, r.tone = true, toneBad
+	case stance.For():
+		r.tone = toneGood
+	}
+	return r
+}
+
+// verdict is the short reading for a table cell beside the stated stance:
+// "gap: stayed silent", or "as they said".
+func (r sayDo) verdict(acted model.Acted) string {
+	switch {
+	case !r.recorded:
+		return "—"
+	case r.gap:
+		return "gap: " + actedPhrase(acted)
+	case strings.HasPrefix(r.phrase, "stance never read"):
+		return "stance never read"
+	}
+	return "as they said"
+}
+
+// mark is one cell that reads without colour: ≠ a gap, = as they said.
+func (r sayDo) mark() string {
+	switch {
+	case !r.recorded:
+		return ""
+	case r.gap:
+		return "≠"
+	}
+	return "="
+}
+
+// actedPhrase says how someone acted as part of a sentence.
+func actedPhrase(a model.Acted) string {
+	switch a {
+	case model.ActedSpokeFor:
+		return "spoke for it"
+	case model.ActedSpokeAgainst:
+		return "spoke against it"
+	case model.ActedSilent:
+		return "stayed silent"
+	case model.ActedAbsent:
+		return "was absent"
+	}
+	return "not recorded"
+}
+
+// outcomeWord names a proposal's status as an outcome: "not decided yet"
+// for a proposal still open.
+func outcomeWord(s model.Status) string {
+	if s.Open() {
+		return "not decided yet"
+	}
+	return s.String()
+}
+
+// View shows the proposal, the outcome choice, the people with what they
+// said and did, and the legend of keys.
+func (s *debriefScreen) View() string {
+	st := s.st
+	if !s.loaded {
+		if s.loading {
+			return st.Muted.Render("Loading the debrief…")
+		}
+		return st.Muted.Render("This proposal could not be loaded. Press esc to go back.")
+	}
+	var b strings.Builder
+	b.WriteString(s.top)
+	b.WriteString("\n\n")
+	if len(s.d.Stakeholders) == 0 {
+		b.WriteString(st.Muted.Render(ansi.Truncate("Nobody is on this proposal, so there is nobody to debrief. Record the outcome above.", s.width, "…")))
+		return b.String()
+	}
+	b.WriteString(s.list.View(st))
+	b.WriteString("\n\n")
+	b.WriteString(s.footer())
+	return b.String()
+}
+
+// buildTop renders the title, the meta line and the outcome choice, once
+// per load, save or resize.
+func (s *debriefScreen) buildTop() {
+	if !s.loaded || s.width == 0 {
+		s.top = ""
+		return
+	}
+	st, p, today := s.st, s.d.Proposal, s.b.today()
+	title := st.Title.Render(ansi.Truncate("Debrief: "+clean(p.Title), s.width, "…"))
+	when := "no decision date"
+	if !p.DecisionDate.IsZero() {
+		when = "decision " + p.DecisionDate.Human() + " (" + daysPhrase(today, p.DecisionDate) + ")"
+	}
+	meta := st.Muted.Render(ansi.Truncate(joinNonEmpty(" · ", clean(p.Forum), when, p.DecisionRule.String()), s.width, "…"))
+	parts := []string{st.Text.Bold(true).Render("Outcome:")}
+	for _, o := range outcomeChoices {
+		label := o.label
+		if p.Status == o.status || (o.status == model.StatusPitched && p.Status.Open()) {
+			parts = append(parts, st.Accent.Bold(true).Render("["+o.key+" "+label+"]"))
+			continue
+		}
+		parts = append(parts, st.Muted.Render(" "+o.key+" "+label+" "))
+	}
+	outcome := strings.Join(parts, " ")
+	if ansi.StringWidth(outcome) > s.width {
+		// Narrow: the current outcome and the keys, without the labels.
+		outcome = st.Text.Bold(true).Render("Outcome: ") + st.Accent.Bold(true).Render(outcomeWord(p.Status)) +
+			st.Muted.Render("  y/r/d/p to change")
+	}
+	s.top = title + "\n" + meta + "\n" + ansi.Truncate(outcome, s.width, "…")
+}
+
+// outcomeChoice is one outcome and the key that records it.
+type outcomeChoice struct {
+	key    string
+	label  string
+	status model.Status
+}
+
+// outcomeChoices are the outcomes in the order shown.
+var outcomeChoices = []outcomeChoice{
+	{"y", "approved", model.StatusApproved},
+	{"r", "rejected", model.StatusRejected},
+	{"d", "deferred", model.StatusDeferred},
+	{"p", "not decided yet", model.StatusPitched},
+}
+
+// rows turns the people into cells, once per load or choice.
+func (s *debriefScreen) rows() []gridRow {
+	out := make([]gridRow, 0, len(s.d.Stakeholders))
+	for _, p := range s.d.Stakeholders {
+		r := readSayDo(p.Stance, p.Acted)
+		name := clean(s.d.Contacts[p.ContactID].Name)
+		if name == "" {
+			name = "someone"
+		}
+		out = append(out, gridRow{id: p.ID, tone: r.tone, cells: []string{
+			r.mark(), name, shortRole(p.Role), p.Stance.String(), p.Acted.String(), r.verdict(p.Acted),
+		}})
+	}
+	return out
+}
+
+// footer is the key legend and the tally: how many in the room are
+// recorded, and the gaps between what people said and did.
+func (s *debriefScreen) footer() string {
+	st := s.st
+	legend := "1 spoke for · 2 spoke against · 3 silent · 4 absent · 0 clear · ←/→ change"
+	inRoom, recorded, gaps := 0, 0, 0
+	var gapNames []string
+	for _, p := range s.d.Stakeholders {
+		if p.Role.InRoom() {
+			inRoom++
+			if p.Acted != model.ActedUnknown {
+				recorded++
+			}
+		}
+		if readSayDo(p.Stance, p.Acted).gap {
+			gaps++
+			gapNames = append(gapNames, clean(s.d.Contacts[p.ContactID].Name))
+		}
+	}
+	tally := itoa(recorded) + " of " + itoa(inRoom) + " in the room recorded"
+	tallyStyle := st.Text
+	if recorded < inRoom {
+		tallyStyle = st.Warn
+	}
+	line := tallyStyle.Render(tally)
+	switch gaps {
+	case 0:
+		line += st.Muted.Render(" · no gap between what anyone said and did")
+	default:
+		line += st.Muted.Render(" · ") + st.Warn.Render(plural(gaps, "gap", "gaps")+" between word and deed: "+strings.Join(gapNames, ", "))
+	}
+	return st.Muted.Render(ansi.Truncate(legend, s.width, "…")) + "\n" + ansi.Truncate(line, s.width, "…")
+}

@@ -1,0 +1,120 @@
+package tui
+
+import (
+	"context"
+	"sort"
+	"testing"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// The fake's reads for the Contacts and Debrief screens, kept apart from the
+// rest of the fake, and the people tests' views into its state.
+
+func (f *fakeStore) GetContact(_ context.Context, id int64) (model.Contact, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, c := range f.contacts {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return model.Contact{}, db.ErrNotFound
+}
+
+func (f *fakeStore) ListStakeholders(_ context.Context, proposalID int64) ([]model.Stakeholder, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Stakeholder
+	for _, s := range f.stakeholders {
+		if s.ProposalID == proposalID {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Role != b.Role {
+			return a.Role < b.Role
+		}
+		if a.Influence != b.Influence {
+			return a.Influence > b.Influence
+		}
+		return a.ID < b.ID
+	})
+	return out, nil
+}
+
+func (f *fakeStore) ListTouchpoints(_ context.Context, proposalID int64) ([]model.Touchpoint, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Touchpoint
+	for _, t := range f.touchpoints {
+		if t.ProposalID == proposalID {
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Date.Equal(out[j].Date) {
+			return out[i].Date.Before(out[j].Date)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// storedContact returns the contact the fake holds now.
+func (f *fakeStore) storedContact(t testing.TB, id int64) model.Contact {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, c := range f.contacts {
+		if c.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("the store has no contact %d", id)
+	return model.Contact{}
+}
+
+// contactNamed returns the contact the fake holds with that name.
+func (f *fakeStore) contactNamed(t testing.TB, name string) model.Contact {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, c := range f.contacts {
+		if c.Name == name {
+			return c
+		}
+	}
+	t.Fatalf("the store has no contact named %q", name)
+	return model.Contact{}
+}
+
+// storedStakeholder returns the stakeholder the fake holds now.
+func (f *fakeStore) storedStakeholder(t testing.TB, id int64) model.Stakeholder {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, s := range f.stakeholders {
+		if s.ID == id {
+			return s
+		}
+	}
+	t.Fatalf("the store has no stakeholder %d", id)
+	return model.Stakeholder{}
+}
+
+// storedProposal returns the proposal the fake holds now.
+func (f *fakeStore) storedProposal(t testing.TB, id int64) model.Proposal {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, p := range f.proposals {
+		if p.ID == id {
+			return p
+		}
+	}
+	t.Fatalf("the store has no proposal %d", id)
+	return model.Proposal{}
+}

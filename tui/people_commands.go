@@ -1,0 +1,341 @@
+package tui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// This file holds the commands of the Contacts and Debrief screens: the one
+// load that reads the whole directory with every person's part in every
+// proposal, and the writes of the contact form and the debrief.
+
+// peopleData is the contact directory with everything the Contacts screen
+// shows: each person's relationship health, their part in every proposal and
+// their conversations. It is built in a command and never changed afterwards.
+type peopleData struct {
+	// contacts are every contact, archived included, by name.
+	contacts []model.Contact
+	byID     map[int64]int
+	// proposals holds every proposal, archived included, by ID.
+	proposals map[int64]model.Proposal
+	// stakes holds each contact's parts, most recent decision first.
+	stakes map[int64][]model.Stakeholder
+	// talks holds each contact's conversations, newest first.
+	talks  map[int64][]model.Touchpoint
+	health map[int64]model.Health
+	// lastDebrief is each contact's most recent recorded debrief, the "last
+	// time" their words and deeds can be compared.
+	lastDebrief map[int64]model.Stakeholder
+}
+
+// contact returns a contact of the directory by ID.
+func (d *peopleData) contact(id int64) (model.Contact, bool) {
+	i, ok := d.byID[id]
+	if !ok {
+		return model.Contact{}, false
+	}
+	return d.contacts[i], true
+}
+
+// sayDoOf reads a contact's last recorded debrief, if any.
+func (d *peopleData) sayDoOf(contactID int64) (sayDo, bool) {
+	s, ok := d.lastDebrief[contactID]
+	if !ok {
+		return sayDo{}, false
+	}
+	return readSayDo(s.Stance, s.Acted), true
+}
+
+// newPeopleData indexes what loadPeople read. Touchpoints are read per
+// proposal, which covers every conversation: each one belongs to a
+// stakeholder of some proposal.
+func newPeopleData(contacts []model.Contact, props []model.Proposal, stakes []model.Stakeholder, talks []model.Touchpoint, today model.Date) *peopleData {
+	d := &peopleData{
+		contacts:    contacts,
+		byID:        make(map[int64]int, len(contacts)),
+		proposals:   make(map[int64]model.Proposal, len(props)),
+		stakes:      map[int64][]model.Stakeholder{},
+		talks:       map[int64][]model.Touchpoint{},
+		health:      make(map[int64]model.Health, len(contacts)),
+		lastDebrief: map[int64]model.Stakeholder{},
+	}
+	for i, c := range contacts {
+		d.byID[c.ID] = i
+	}
+	for _, p := range props {
+		d.proposals[p.ID] = p
+	}
+	for _, s := range stakes {
+		d.stakes[s.ContactID] = append(d.stakes[s.ContactID], s)
+	}
+	for _, t := range talks {
+		d.talks[t.ContactID] = append(d.talks[t.ContactID], t)
+	}
+	for cid, ss := range d.stakes {
+		slices.SortStableFunc(ss, func(a, b model.Stakeholder) int { return d.proposalOrder(a.ProposalID, b.ProposalID) })
+		for _, s := range ss {
+			if s.Acted != model.ActedUnknown && d.proposals[s.ProposalID].Status.Decided() {
+				d.lastDebrief[cid] = s
+				break
+			}
+		}
+	}
+	for cid, ts := range d.talks {
+		slices.SortStableFunc(ts, func(a, b model.Touchpoint) int {
+			if !a.Date.Equal(b.Date) {
+				if a.Date.After(b.Date) {
+					return -1
+				}
+				return 1
+			}
+			return int(b.ID - a.ID)
+		})
+		d.talks[cid] = ts
+	}
+	for _, c := range contacts {
+		d.health[c.ID] = model.ContactHealth(c, d.talks[c.ID], today)
+	}
+	return d
+}
+
+// proposalOrder puts the latest decision date first; undated proposals come
+// last, newest first.
+func (d *peopleData) proposalOrder(a, b int64) int {
+	pa, pb := d.proposals[a], d.proposals[b]
+	switch {
+	case pa.DecisionDate.IsZero() != pb.DecisionDate.IsZero():
+		if pa.DecisionDate.IsZero() {
+			return 1
+		}
+		return -1
+	case pa.DecisionDate.After(pb.DecisionDate):
+		return -1
+	case pb.DecisionDate.After(pa.DecisionDate):
+		return 1
+	}
+	return int(b - a)
+}
+
+// peopleLoadedMsg carries the contact directory for the Contacts screen.
+type peopleLoadedMsg struct {
+	seq  int
+	data *peopleData
+	err  error
+}
+
+// loadPeople reads every contact, every proposal and, per proposal, its
+// stakeholders and conversations: 2 + 2×proposals queries, however many
+// contacts there are.
+func (b *backend) loadPeople(seq int) tea.Cmd {
+	st, ctx, today := b.st, b.ctx, b.today()
+	return func() tea.Msg {
+		fail := func(err error) tea.Msg { return peopleLoadedMsg{seq: seq, err: err} }
+		contacts, err := st.ListContacts(ctx, true)
+		if err != nil {
+			return fail(err)
+		}
+		props, err := st.ListProposals(ctx, true)
+		if err != nil {
+			return fail(err)
+		}
+		var stakes []model.Stakeholder
+		var talks []model.Touchpoint
+		for _, p := range props {
+			ss, err := st.ListStakeholders(ctx, p.ID)
+			if err != nil {
+				return fail(err)
+			}
+			ts, err := st.ListTouchpoints(ctx, p.ID)
+			if err != nil {
+				return fail(err)
+			}
+			stakes = append(stakes, ss...)
+			talks = append(talks, ts...)
+		}
+		return peopleLoadedMsg{seq: seq, data: newPeopleData(contacts, props, stakes, talks, today)}
+	}
+}
+
+// contactDraft is what the contact form edits; huh fields are bound to it.
+type contactDraft struct {
+	Name        string
+	Title       string
+	Org         string
+	Email       string
+	Kind        model.PartnerKind
+	Discretion  model.Discretion
+	ValueIBring string
+	Notes       string
+	// Cadence is the reconnect cadence in days as typed; blank uses the default.
+	Cadence  string
+	Archived bool
+}
+
+// draftFromContact fills a draft from a stored contact.
+func draftFromContact(c model.Contact) contactDraft {
+	cad := ""
+	if c.CadenceDays > 0 {
+		cad = itoa(c.CadenceDays)
+	}
+	return contactDraft{Name: c.Name, Title: c.Title, Org: c.Org, Email: c.Email, Kind: c.Kind, Discretion: c.Discretion,
+		ValueIBring: c.ValueIBring, Notes: c.Notes, Cadence: cad, Archived: c.Archived}
+}
+
+// parseCadence reads the typed cadence: blank is 0 (the default).
+func parseCadence(s string) (int, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "d"))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 3650 {
+		return 0, errCadence
+	}
+	return n, nil
+}
+
+// applyTo copies the form onto a stored contact, normalising typed text.
+func (d contactDraft) applyTo(c *model.Contact) error {
+	n, err := parseCadence(d.Cadence)
+	if err != nil {
+		return err
+	}
+	c.Name = model.Normalize(d.Name, false)
+	c.Title = model.Normalize(d.Title, false)
+	c.Org = model.Normalize(d.Org, false)
+	c.Email = model.Normalize(d.Email, false)
+	c.Kind, c.Discretion = d.Kind, d.Discretion
+	c.ValueIBring = model.Normalize(d.ValueIBring, true)
+	c.Notes = model.Normalize(d.Notes, true)
+	c.CadenceDays, c.Archived = n, d.Archived
+	return nil
+}
+
+// contactSavedMsg reports a contact written from the Contacts screen.
+type contactSavedMsg struct {
+	seq     int
+	contact model.Contact
+	err     error
+}
+
+func (m contactSavedMsg) saveErr() error { return m.err }
+
+// saveContact creates a contact (id 0), or applies the form to the contact
+// as stored now, so fields changed elsewhere meanwhile are not overwritten
+// with stale values. The store keeps every changed field in history.
+func (b *backend) saveContact(seq int, id int64, d contactDraft) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		var c model.Contact
+		if id != 0 {
+			var err error
+			if c, err = st.GetContact(ctx, id); err != nil {
+				return contactSavedMsg{seq: seq, err: err}
+			}
+		}
+		if err := d.applyTo(&c); err != nil {
+			return contactSavedMsg{seq: seq, err: err}
+		}
+		var err error
+		if id == 0 {
+			c, err = st.CreateContact(ctx, c)
+		} else {
+			c, err = st.UpdateContact(ctx, c)
+		}
+		return contactSavedMsg{seq: seq, contact: c, err: err}
+	}
+}
+
+// debriefLoadedMsg carries the proposal the Debrief screen records.
+type debriefLoadedMsg struct {
+	seq     int
+	dossier model.Dossier
+	err     error
+}
+
+// loadDebrief reads the proposal with its people.
+func (b *backend) loadDebrief(seq int, id int64) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		d, err := st.LoadDossier(ctx, id)
+		return debriefLoadedMsg{seq: seq, dossier: d, err: err}
+	}
+}
+
+// debriefWrite is a batch of debrief choices not yet in the store: the
+// outcome and how each person acted. Only the latest choice per field is
+// kept, so a burst of key presses writes once per field, in order.
+type debriefWrite struct {
+	outcome    model.Status
+	hasOutcome bool
+	acted      map[int64]model.Acted
+}
+
+// empty reports whether there is nothing to write.
+func (w debriefWrite) empty() bool { return !w.hasOutcome && len(w.acted) == 0 }
+
+// debriefSavedMsg reports a batch of debrief choices written. It is not a
+// saveResult: the screen answers with debriefFlushedMsg once nothing is
+// left to write, and only then may a "save and quit" go ahead.
+type debriefSavedMsg struct {
+	seq          int
+	proposal     model.Proposal
+	stakeholders []model.Stakeholder
+	// what says what was saved, for the status line.
+	what string
+	err  error
+}
+
+// debriefFlushedMsg says every debrief choice made so far is in the store.
+type debriefFlushedMsg struct{ err error }
+
+func (m debriefFlushedMsg) saveErr() error { return m.err }
+
+// saveDebrief writes a batch: the outcome through UpdateProposal, each
+// reading through UpdateStakeholder, each applied to the row as stored now.
+// The store records every change in history.
+func (b *backend) saveDebrief(seq int, proposalID int64, w debriefWrite, names map[int64]string) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		msg := debriefSavedMsg{seq: seq}
+		var said []string
+		if w.hasOutcome {
+			p, err := st.GetProposal(ctx, proposalID)
+			if err == nil && p.Status != w.outcome {
+				p.Status = w.outcome
+				p, err = st.UpdateProposal(ctx, p)
+			}
+			if err != nil {
+				msg.err = err
+				return msg
+			}
+			msg.proposal = p
+			said = append(said, "outcome "+outcomeWord(p.Status))
+		}
+		ids := make([]int64, 0, len(w.acted))
+		for id := range w.acted {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			s, err := st.GetStakeholder(ctx, id)
+			if err == nil && s.Acted != w.acted[id] {
+				s.Acted = w.acted[id]
+				s, err = st.UpdateStakeholder(ctx, s)
+			}
+			if err != nil {
+				msg.err = err
+				return msg
+			}
+			msg.stakeholders = append(msg.stakeholders, s)
+			said = append(said, names[id]+" "+actedPhrase(s.Acted))
+		}
+		msg.what = "Saved: " + strings.Join(said, "; ") + "."
+		return msg
+	}
+}
