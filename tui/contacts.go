@@ -92,8 +92,9 @@ type contactsScreen struct {
 	// attention marks the active contacts with any.
 	flags     map[int64][]string
 	attention map[int64]bool
-	// flagged counts the active contacts that need attention.
-	flagged int
+	// active counts the contacts not archived; flagged those of them that
+	// need attention.
+	active, flagged int
 
 	list      grid
 	mode      contactsMode
@@ -387,8 +388,11 @@ func (s *contactsScreen) index() {
 	s.lower = make(map[int64]string, len(d.contacts))
 	s.flags = make(map[int64][]string, len(d.contacts))
 	s.attention = make(map[int64]bool, len(d.contacts))
-	s.flagged = 0
+	s.active, s.flagged = 0, 0
 	for _, c := range d.contacts {
+		if !c.Archived {
+			s.active++
+		}
 		s.lower[c.ID] = strings.ToLower(clean(c.Name))
 		row, flags := contactRow(c, d, today)
 		s.cells[c.ID], s.flags[c.ID] = row, flags

@@ -3,11 +3,13 @@ package tui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 )
 
@@ -379,6 +381,23 @@ func BenchmarkContactsDirectory(b *testing.B) {
 	b.Run("load", func(b *testing.B) {
 		for b.Loop() {
 			d.app.people.b.loadPeople(s.seq)()
+		}
+	})
+	b.Run("load_sqlite", func(b *testing.B) {
+		ctx := context.Background()
+		real, err := db.Open(ctx, filepath.Join(b.TempDir(), "workbook.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer real.Close()
+		if err := real.Import(ctx, wb); err != nil {
+			b.Fatal(err)
+		}
+		be := &backend{st: real, ctx: ctx, today: func() model.Date { return testToday }}
+		for b.Loop() {
+			if m := be.loadPeople(1)().(peopleLoadedMsg); m.err != nil || len(m.data.contacts) != 1000 {
+				b.Fatalf("loaded %v contacts: %v", m.data, m.err)
+			}
 		}
 	})
 	b.Run("index", func(b *testing.B) {

@@ -76,13 +76,7 @@ func (s *contactsScreen) View() string {
 // listView is the title, the filter line, the list and the legend.
 func (s *contactsScreen) listView() string {
 	st := s.st
-	active := 0
-	for _, c := range s.data.contacts {
-		if !c.Archived {
-			active++
-		}
-	}
-	head := st.Title.Render(plural(active, "contact", "contacts"))
+	head := st.Title.Render(plural(s.active, "contact", "contacts"))
 	if s.flagged > 0 {
 		head += st.Warn.Render(" · " + itoa(s.flagged) + " need attention")
 	}
