@@ -92,11 +92,11 @@ func DemoWorkbook(today Date) Workbook {
 	b.talk(sDana, -28, VenueInPerson, TouchAsk, OpenerAdvice, -1, "Not before the ERP overrun is explained. Wants a three-year cost model.", "She is under pressure from the board on opex.", "Build the three-year model with Omar.")
 	b.talk(sHiroshi, -25, VenueEmail, TouchAsk, OpenerUnset, -1, "Raised data residency for EU customers.", "", "Get the vendor's residency documentation.")
 	b.talk(sMarcus, -24, VenueCoffee, TouchAsk, OpenerAppreciate, 1, "Supportive if he doesn't lose two engineers for a quarter.", "", "")
-	b.talk(sTom, -21, VenueChat, TouchAsk, OpenerUnset, -1, "Worried his dashboards break during the cut-over.", "Felt like he was being consulted after the fact.", "")
+	tomDashboards := b.talk(sTom, -21, VenueChat, TouchAsk, OpenerUnset, -1, "Worried his dashboards break during the cut-over.", "Felt like he was being consulted after the fact.", "")
 	b.talk(sSofia, -20, VenueCoffee, TouchShare, OpenerAppreciate, 1, "Will flag it to Grace when the numbers are solid.", "", "")
 	b.talk(sOmar, -18, VenueChat, TouchAsk, OpenerAdvice, 0, "Thinks the savings line is optimistic by a third.", "", "Revise year-two savings.")
 	b.talk(sDana, -14, VenueCall, TouchShare, OpenerAppreciate, 0, "Appreciated the revised model; still wants the migration staffing answered.", "", "")
-	tomCold := b.talk(sTom, -12, VenueAfterMeeting, TouchAsk, OpenerUnset, -2, "Said the analytics team was never asked.", "He has been talking to Mei about the vendor contracts.", "")
+	b.talk(sTom, -12, VenueAfterMeeting, TouchAsk, OpenerUnset, -2, "Said the analytics team was never asked.", "He has been talking to Mei about the vendor contracts.", "")
 	b.talk(sPriya, -10, VenueVideo, TouchShare, OpenerAppreciate, 2, "Benchmark done: 4x faster on the top twenty queries.", "", "")
 	b.talk(sMarcus, -7, VenueInPerson, TouchAsk, OpenerAdvice, 1, "Will back it if Priya's team gets the two contractors.", "", "")
 	b.talk(sDana, -5, VenueInPerson, TouchAdvice, OpenerAdvice, 1, "Open to it if the overrun risk has a named owner and a stop-loss.", "First time she talked about 'when', not 'if'.", "Add a stop-loss clause to the memo.")
@@ -104,7 +104,7 @@ func DemoWorkbook(today Date) Workbook {
 
 	b.objection(p1, sDana, 0, "The ERP migration overran by 40%; why would this one not?", SeverityBlocker, ObjectionAddressing,
 		"Phased plan with a stop-loss at month four and Priya named as the accountable owner.", sMarcus, -28, 0)
-	b.objection(p1, sTom, tomCold, "Analytics dashboards will break during the cut-over.", SeverityMajor, ObjectionOpen, "", nil, -21, 0)
+	b.objection(p1, sTom, tomDashboards, "Analytics dashboards will break during the cut-over.", SeverityMajor, ObjectionOpen, "", nil, -21, 0)
 	b.objection(p1, sHiroshi, 0, "EU customer data must stay in the EU region.", SeverityMajor, ObjectionResolved,
 		"The new platform runs in eu-west with residency controls; vendor documentation attached to the memo.", sLena, -25, -15)
 	b.objection(p1, sMarcus, 0, "Two engineers lost to the migration for a quarter.", SeverityMajor, ObjectionAccepted,

@@ -115,3 +115,21 @@ func TestLargeWorkbookSize(t *testing.T) {
 		}
 	}
 }
+
+// An objection raised in a conversation is dated the day of that conversation.
+func TestDemoObjectionsMatchTheirConversations(t *testing.T) {
+	wb := DemoWorkbook(NewDate(2026, 11, 21))
+	talks := map[int64]Touchpoint{}
+	for _, tp := range wb.Touchpoints {
+		talks[tp.ID] = tp
+	}
+	for _, o := range wb.Objections {
+		if o.TouchpointID == 0 {
+			continue
+		}
+		tp := talks[o.TouchpointID]
+		if !tp.Date.Equal(o.RaisedOn) || tp.StakeholderID != o.RaisedByID {
+			t.Errorf("objection %q raised %s by %d, but its conversation is %s with %d", o.Text, o.RaisedOn, o.RaisedByID, tp.Date, tp.StakeholderID)
+		}
+	}
+}
