@@ -370,3 +370,20 @@ func TestImportContactsFromCSVAndVCard(t *testing.T) {
 		t.Fatal("a refused contacts import changed the workbook")
 	}
 }
+
+func TestShellCompletionOffersProposalsAndPeople(t *testing.T) {
+	path := demoDB(t)
+	r := mustOK(t, cli(t, path, "", "__complete", "brief", ""))
+	if !strings.Contains(r.stdout, "1\tConsolidate onto one data warehouse") {
+		t.Errorf("brief completion: %q", r.stdout)
+	}
+	r = mustOK(t, cli(t, path, "", "__complete", "log", "Da"))
+	if !strings.Contains(r.stdout, "Dana Reyes") || strings.Contains(r.stdout, "Tom Becker") {
+		t.Errorf("log completion: %q", r.stdout)
+	}
+	r = mustOK(t, cli(t, path, "", "__complete", "objections", "--severity", ""))
+	if !strings.Contains(r.stdout, "blocker") {
+		t.Errorf("severity completion: %q", r.stdout)
+	}
+	mustOK(t, cli(t, path, "", "completion", "bash"))
+}

@@ -43,5 +43,6 @@ Run it without a command to open the terminal workbook.`,
 		a.backupCommand(),
 		a.versionCommand(),
 	)
+	a.addCompletions(root)
 	return root
 }
