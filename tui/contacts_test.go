@@ -127,7 +127,7 @@ func TestContactDetailShowsHistoryAcrossProposalsAndTheSayDoGap(t *testing.T) {
 		"• Consolidate onto one data warehouse · prewiring",
 		"stance opponent → target neutral · possible spoiler",
 		"• Hire a VP of Security · approved",
-		"in the room · influence 2 · ≠ said supporter, stayed silent",
+		"in the room · influence 2 · target was neutral · ≠ said supporter, stayed silent",
 		"Recent conversations (4)",
 		"Said the analytics team was never asked.",
 		"Value I bring: Keeping his dashboards working through the cut-over.",

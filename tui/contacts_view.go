@@ -293,6 +293,9 @@ func (s *contactsScreen) partLine(sk model.Stakeholder, p model.Proposal) string
 		case strings.HasPrefix(text, "said"):
 			text += " — as they said"
 		}
+		if sk.TargetStance != sk.Stance && sk.TargetStance.Known() {
+			role += " · target was " + sk.TargetStance.String()
+		}
 		return st.Muted.Render(role+" · ") + st.toneStyle(sd.tone).Render(text)
 	case p.Status == model.StatusArchived && sk.Acted != model.ActedUnknown:
 		return st.Muted.Render(role + " · " + readSayDo(sk.Stance, sk.Acted).phrase)
