@@ -211,7 +211,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.relayout()
-		return a, nil
+		return a, a.rerender()
 	case tea.BackgroundColorMsg:
 		return a, a.setStyles(newStyles(msg.IsDark(), a.opts.NoColor))
 	case tea.KeyPressMsg:

@@ -442,6 +442,17 @@ func TestResizeReflowsEveryScreen(t *testing.T) {
 	}
 }
 
+func TestResizeRendersTheBriefAtTheNewWidth(t *testing.T) {
+	d := newDriver(t, demoStore(t), 120, 40)
+	d.press("enter")
+	d.mustSee("Readiness brief")
+	for _, size := range [][2]int{{60, 20}, {90, 30}, {120, 40}} {
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		d.mustNotSee("Rendering the readiness brief")
+		d.mustSee("Readiness brief")
+	}
+}
+
 func TestHelpListsEveryKeyAndAnyKeyCloses(t *testing.T) {
 	d := newDriver(t, demoStore(t), 80, 24)
 	d.press("enter", "?")

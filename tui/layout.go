@@ -1,6 +1,10 @@
 package tui
 
-import "time"
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // timeNow is the wall clock, used only when Options.Today is not given.
 var timeNow = time.Now
@@ -37,4 +41,15 @@ func (a *App) relayout() {
 	for _, s := range a.screens() {
 		s.SetSize(a.lay.bodyW, a.lay.bodyH)
 	}
+}
+
+// rerender starts the work a new size needs beyond laying out: the
+// workspace's brief is rendered by glamour for one width at a time, so a
+// width it has not seen yet needs a rendering, or the Summary tab would say
+// "Rendering…" until something else asked for one.
+func (a *App) rerender() tea.Cmd {
+	if a.work == nil {
+		return nil
+	}
+	return a.work.briefCmd()
 }
