@@ -218,7 +218,7 @@ func TestWalkthroughAddsAPersonWithPrompts(t *testing.T) {
 	walkToWhom(d)
 	d.mustSee("Partners still missing: lateral", "Who will object?", "Who will be in the room?")
 
-	d.press("a", "enter") // someone new
+	d.press("a") // nobody in the directory yet: straight to the name
 	d.typ("Priya Shah")
 	d.press("enter")
 	d.typ("VP Engineering")
@@ -524,7 +524,7 @@ func TestEscInAPersonFormAsksThenReturnsToTheStep(t *testing.T) {
 	st := newFakeStore()
 	d := newDriver(t, st, 80, 24)
 	walkToWhom(d)
-	d.press("a", "enter")
+	d.press("a")
 	d.typ("Half typed")
 	d.press("esc")
 	if d.app.ask != pendingBack {
@@ -557,4 +557,22 @@ func TestQuitMidConversationCanSaveIt(t *testing.T) {
 	if len(st.touchpoints) != touches+1 || st.touchpoints[len(st.touchpoints)-1].Said != "Said yes in the corridor" {
 		t.Fatal("the half-logged conversation was not saved")
 	}
+}
+
+func TestAddingToAnEmptyDirectoryStartsAtTheName(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	walkToWhom(d)
+	d.press("a")
+	// A name typed at once goes into the name field: its o, b and q are
+	// letters, not the keys that open the objections or quit.
+	d.typ("Quinn Bob")
+	if d.quit || d.app.state() != screenWalk || d.app.walk.flow == nil {
+		t.Fatal("typing a name after a left the person form")
+	}
+	if got := d.app.walk.flow.draft.Name; got != "Quinn Bob" {
+		t.Fatalf("name field holds %q, want the typed name", got)
+	}
+	d.mustSee("About them", "Who will object? Who will be in the room?")
+	d.mustNotSee("Someone new")
 }

@@ -417,6 +417,7 @@ func (f *personFlow) whomForm() *huh.Form {
 	d := f.draft
 	title := clean(f.dossier.Proposal.Title)
 	var groups []*huh.Group
+	about := ""
 	if f.adding() {
 		on := map[int64]bool{}
 		for _, s := range f.dossier.Stakeholders {
@@ -438,11 +439,18 @@ func (f *personFlow) whomForm() *huh.Form {
 				labels[i] += " — " + t
 			}
 		}
-		pick := newPersonPick("＋ Someone new", labels, ids)
-		f.contactPick = &pick
-		groups = append(groups, huh.NewGroup(
-			pick.field("Who do you need to talk to?", whomPrompts(f.dossier), &d.ContactID, &d.ContactText, 9),
-		))
+		// With nobody in the directory left to pick, a list holding only
+		// "Someone new" is a step that asks nothing, and a name typed into it
+		// would be read as keys (o, b, q); the name comes first instead.
+		if len(free) > 0 {
+			pick := newPersonPick("＋ Someone new", labels, ids)
+			f.contactPick = &pick
+			groups = append(groups, huh.NewGroup(
+				pick.field("Who do you need to talk to?", whomPrompts(f.dossier), &d.ContactID, &d.ContactText, 9),
+			))
+		} else {
+			about = whomPrompts(f.dossier)
+		}
 	}
 	groups = append(groups,
 		huh.NewGroup(
@@ -460,7 +468,7 @@ func (f *personFlow) whomForm() *huh.Form {
 				Options(enumOptions(model.PartnerKinds())...).Value(&d.Kind),
 			huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
 				Options(enumOptions(model.Discretions())...).Value(&d.Discretion),
-		).Title("About them").WithHideFunc(func() bool { return f.adding() && f.pickedContact() != 0 }),
+		).Title("About them").Description(about).WithHideFunc(func() bool { return f.adding() && f.pickedContact() != 0 }),
 		huh.NewGroup(
 			huh.NewSelect[model.Role]().Title("Their part in the decision").Inline(true).
 				Options(enumOptions(model.Roles())...).Value(&d.Role),

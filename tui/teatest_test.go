@@ -102,7 +102,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	}
 
 	// Step 3, whom: one new person, a skeptical decision-maker.
-	p.keys("a", "enter")
+	p.keys("a") // nobody in the directory yet: straight to the name
 	p.typ("Priya Shah")
 	p.keys("enter", "enter", "enter", "enter", "enter") // title, org, partner kind, discretion
 	p.keys("enter", "enter", "y", "n")                  // decides, influence 3, votes, no veto
