@@ -151,7 +151,13 @@ func renderBrief(doc BriefDoc) string {
 	} else {
 		rows = rows[:0]
 		for _, t := range doc.RecentLog {
-			rows = append(rows, []string{t.Date.Human(), esc(t.Whom), t.Channel.String(), t.Kind.String(), signed(t.Sentiment),
+			// A conversation logged without a channel shows a dash, not the
+			// enum's internal word "unset".
+			channel := ""
+			if t.Channel != VenueUnset {
+				channel = t.Channel.String()
+			}
+			rows = append(rows, []string{t.Date.Human(), esc(t.Whom), channel, t.Kind.String(), signed(t.Sentiment),
 				esc(snippet(t.Said, 160)), esc(snippet(t.Subtext, 120)), esc(snippet(t.FollowUp, 80))})
 		}
 		w.table([]string{"When", "Whom", "Channel", "Kind", "Mood", "Said", "Not said", "Follow-up"}, "----r---", rows)

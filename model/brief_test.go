@@ -307,3 +307,21 @@ func TestRedactionLabels(t *testing.T) {
 		t.Errorf("letters: %s %s %s %s", letters(0), letters(25), letters(26), letters(27))
 	}
 }
+
+// A conversation logged without a channel (the CLI's log leaves it out
+// unless asked) shows a dash in the recent log, not the word "unset".
+func TestBriefLogShowsADashForNoChannel(t *testing.T) {
+	d := fixtureDossier()
+	d.Touchpoints[len(d.Touchpoints)-1].Channel = VenueUnset
+	src := Brief(d, Assess(d, propToday), BriefOptions{Today: propToday})
+	channels := columnText(t, parseMarkdown(src), src, "Channel")
+	if len(channels) == 0 {
+		t.Fatal("the brief has no log table with a Channel column")
+	}
+	if !slices.Contains(channels, "—") {
+		t.Errorf("log channels %q: want a dash for the conversation without one", channels)
+	}
+	if slices.Contains(channels, VenueUnset.String()) {
+		t.Errorf("log channels %q show the internal word %q", channels, VenueUnset.String())
+	}
+}
