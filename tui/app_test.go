@@ -576,3 +576,17 @@ func TestAddingToAnEmptyDirectoryStartsAtTheName(t *testing.T) {
 	d.mustSee("About them", "Who will object? Who will be in the room?")
 	d.mustNotSee("Someone new")
 }
+
+func TestConversationWithoutAChannelShowsADash(t *testing.T) {
+	st := demoStore(t)
+	for i := range st.touchpoints {
+		st.touchpoints[i].Channel = model.VenueUnset
+	}
+	d := newDriver(t, st, 120, 40)
+	d.press("enter", "4")
+	d.mustSee("Channel")
+	d.mustNotSee("unset")
+	d.press("esc", "o", "down", "down") // Tom's objection, raised in a talk
+	d.mustSee("From the talk with Tom Becker on Sat 31 Oct (ask)")
+	d.mustNotSee("unset")
+}

@@ -437,7 +437,11 @@ func statusChanges(evs []model.HistoryEvent, raised model.Date, status string, s
 // talkLines shows the conversation a row came from: when, how, what was said
 // and what was not.
 func talkLines(st *Styles, t model.Touchpoint, who string, width int) []string {
-	head := "From the talk with " + who + " on " + t.Date.Human() + " (" + t.Channel.String() + ", " + t.Kind.String() + ")"
+	how := t.Kind.String()
+	if t.Channel != model.VenueUnset {
+		how = t.Channel.String() + ", " + how
+	}
+	head := "From the talk with " + who + " on " + t.Date.Human() + " (" + how + ")"
 	out := []string{st.Muted.Render(ansi.Truncate(head, width, "…"))}
 	out = append(out, labelled(st, "  said:", t.Said, width, 2, toneNormal)...)
 	out = append(out, labelled(st, "  not said:", t.Subtext, width, 2, toneNormal)...)

@@ -145,6 +145,15 @@ func planWhere(p model.Plan) string {
 	return p.Venue.String()
 }
 
+// channelWord names the channel a conversation was held on; one logged
+// without a channel (the CLI allows it) shows a dash, not the word "unset".
+func channelWord(v model.Venue) string {
+	if v == model.VenueUnset {
+		return "—"
+	}
+	return v.String()
+}
+
 // viaName names the go-between contact.
 func (w *workspace) viaName(id int64) string {
 	if id == 0 {
@@ -177,7 +186,7 @@ func (w *workspace) logRows() []gridRow {
 			tn = toneWarn
 		}
 		rows = append(rows, gridRow{id: t.ID, tone: tn, cells: []string{
-			t.Date.Human(), w.name(t.StakeholderID), t.Channel.String(), t.Kind.String(), signed(t.Sentiment), clean(t.Said),
+			t.Date.Human(), w.name(t.StakeholderID), channelWord(t.Channel), t.Kind.String(), signed(t.Sentiment), clean(t.Said),
 		}})
 	}
 	return rows
