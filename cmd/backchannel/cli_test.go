@@ -236,8 +236,11 @@ func TestLogConversationChangesScore(t *testing.T) {
 	}
 	before := score()
 	// Grace is a decision-maker nobody has talked to yet on the first proposal.
-	mustOK(t, cli(t, path, "", "log", "Grace", "-p", "Consolidate", "--kind", "advice", "--channel", "1:1",
-		"--sentiment", "+2", "--said", "She will back it.", "--stance", "champion"))
+	logged := mustOK(t, cli(t, path, "", "log", "Grace", "-p", "Consolidate", "--kind", "advice", "--channel", "1:1",
+		"--sentiment", "+2", "--said", "She will back it.", "--stance", "champion")).stdout
+	if !strings.Contains(logged, "with Grace Whitfield on") {
+		t.Errorf("log should name the person the prefix found, got %q", logged)
+	}
 	if after := score(); after <= before {
 		t.Fatalf("talking to an uncovered decision-maker who backs it should raise the score: %d → %d", before, after)
 	}

@@ -121,7 +121,14 @@ func (a *app) logConversation(ctx context.Context, person string, f logFlags) er
 	if f.asJSON {
 		return writeJSON(a.stdout, t)
 	}
-	fmt.Fprintf(a.stdout, "Logged %s with %s on %s (sentiment %+d) for %q.\n", t.Kind, model.Clean(person), t.Date, t.Sentiment, model.Clean(p.Title))
+	// Name the person found, not what was typed: a prefix such as "Dana"
+	// may have matched someone other than the one meant, and this line is
+	// where the user finds out.
+	who := person
+	if c, err := st.GetContact(ctx, sh.ContactID); err == nil {
+		who = c.Name
+	}
+	fmt.Fprintf(a.stdout, "Logged %s with %s on %s (sentiment %+d) for %q.\n", t.Kind, model.Clean(who), t.Date, t.Sentiment, model.Clean(p.Title))
 	return nil
 }
 
