@@ -620,7 +620,12 @@ func (w *workspace) roomDetail() string {
 
 // planFooter explains the marks and lists schedule conflicts.
 func (w *workspace) planFooter() string {
-	lines := []string{w.st.Muted.Render(ansi.Truncate("* on the critical path  ·  overdue talks in the warning colour", w.width, "…"))}
+	// Without colour the warning tone is bold, and the legend says so.
+	tone := "in the warning colour"
+	if w.st.noColor {
+		tone = "in bold"
+	}
+	lines := []string{w.st.Muted.Render(ansi.Truncate("* on the critical path  ·  overdue talks "+tone, w.width, "…"))}
 	for i, n := range w.planNotes {
 		if i == 2 {
 			break
