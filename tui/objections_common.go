@@ -265,8 +265,18 @@ func (r *reviewBase) readinessNote() string {
 	}
 	lead := r.savedWhat + " “"
 	tail := "”: " + move + "."
-	room := max(r.width-ansi.StringWidth(lead)-ansi.StringWidth(tail), 12)
-	return lead + ansi.Truncate(r.proposalTitle(id), room, "…") + tail
+	room := r.width - ansi.StringWidth(lead) - ansi.StringWidth(tail)
+	if room >= 12 {
+		return lead + ansi.Truncate(r.proposalTitle(id), room, "…") + tail
+	}
+	// A long confirmation leaves no room for a readable title. The readiness
+	// move matters more than the title, and more than the confirmation, whose
+	// details the pane below shows: it is what the line must not lose.
+	move = strings.ToUpper(move[:1]) + move[1:] + "."
+	if ansi.StringWidth(r.savedWhat)+1+ansi.StringWidth(move) <= r.width {
+		return r.savedWhat + " " + move
+	}
+	return move + " " + r.savedWhat
 }
 
 // expectChange remembers a proposal's readiness before a save.

@@ -551,3 +551,22 @@ func TestFilterKeysTypedBeforeTheListLoadsCount(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns a save that changes status, response and voice at once has
+// a long confirmation; the readiness move still makes it onto the line.
+func TestLongConfirmationKeepsTheReadinessMoveAt80Columns(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	d.press("o", "down")
+	s := d.app.objs
+	row, _ := s.selectedRow()
+	before := s.data.readiness[row.ProposalID].Score
+	d.press("enter", "right", "enter")
+	d.typ("Observers get redacted papers.")
+	d.press("enter", "down", "enter")
+	after := s.data.readiness[row.ProposalID].Score
+	if after == before {
+		t.Fatalf("giving a blocker a voice left readiness at %d; this test needs a move", before)
+	}
+	d.mustSee("eadiness " + itoa(before) + " → " + itoa(after) + ".")
+}
