@@ -321,9 +321,14 @@ func (a *App) do(action pendingAction) tea.Cmd {
 }
 
 // answer handles the "unsaved input" question: save, discard or keep editing.
+// A second ctrl+c is someone who wants out now: it saves what was typed, so
+// nothing is lost, and quits.
 func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
 	action := a.ask
 	switch {
+	case key.Matches(k, a.keys.ForceQuit):
+		action = pendingQuit
+		fallthrough
 	case key.Matches(k, a.keys.Save):
 		a.ask = pendingNone
 		cur, _ := a.current()

@@ -590,3 +590,41 @@ func TestConversationWithoutAChannelShowsADash(t *testing.T) {
 	d.mustSee("From the talk with Tom Becker on Sat 31 Oct (ask)")
 	d.mustNotSee("unset")
 }
+
+func TestSecondCtrlCSavesWhatWasTypedAndQuits(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	d.press("n")
+	d.typ("Budget for Q4")
+	d.press("ctrl+c")
+	d.mustSee("You have unsaved input. Save it before you quit?", "ctrl+c save and quit")
+	d.press("ctrl+c")
+	if !d.quit {
+		t.Fatal("a second ctrl+c at the unsaved-input question did not quit")
+	}
+	if len(st.proposals) != 1 || st.proposals[0].Title != "Budget for Q4" {
+		t.Fatalf("the typed title was lost: %+v", st.proposals)
+	}
+}
+
+func TestCtrlCAfterEscQuestionSavesAndQuits(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	d.press("c", "a")
+	d.typ("Nadia Karim")
+	d.press("esc")
+	if d.app.ask != pendingBack {
+		t.Fatal("esc with a typed name did not ask")
+	}
+	d.press("ctrl+c")
+	if !d.quit {
+		t.Fatal("ctrl+c at the leave question did not quit")
+	}
+	found := false
+	for _, c := range st.contacts {
+		found = found || c.Name == "Nadia Karim"
+	}
+	if !found {
+		t.Fatal("the typed contact was not saved on the way out")
+	}
+}

@@ -51,6 +51,9 @@ type keyMap struct {
 	Save    key.Binding
 	Discard key.Binding
 	Keep    key.Binding
+	// SaveQuit only labels ctrl+c in the unsaved-input question, where a
+	// second ctrl+c saves and quits; ForceQuit is the binding that matches.
+	SaveQuit key.Binding
 }
 
 // newKeyMap returns the default bindings.
@@ -93,9 +96,10 @@ func newKeyMap() keyMap {
 		PrevStep: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous step")),
 		Finish:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "finish")),
 
-		Save:    key.NewBinding(key.WithKeys("s", "y"), key.WithHelp("s", "save it")),
-		Discard: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard it")),
-		Keep:    key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc", "keep editing")),
+		Save:     key.NewBinding(key.WithKeys("s", "y"), key.WithHelp("s", "save it")),
+		Discard:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard it")),
+		Keep:     key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc", "keep editing")),
+		SaveQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save and quit")),
 	}
 }
 

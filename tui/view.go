@@ -82,7 +82,7 @@ func (a *App) helpView(cur screen) string {
 	var line string
 	switch {
 	case a.ask != pendingNone:
-		line = h.ShortHelpView([]key.Binding{a.keys.Save, a.keys.Discard, a.keys.Keep})
+		line = h.ShortHelpView([]key.Binding{a.keys.Save, a.keys.Discard, a.keys.Keep, a.keys.SaveQuit})
 	case a.showKeys:
 		line = h.ShortHelpView([]key.Binding{key.NewBinding(key.WithKeys("any"), key.WithHelp("any key", "close"))})
 	default:
