@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
 
@@ -626,5 +627,31 @@ func TestCtrlCAfterEscQuestionSavesAndQuits(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("the typed contact was not saved on the way out")
+	}
+}
+
+func TestUnchangedScoreSaysWhichFactorsMoved(t *testing.T) {
+	d := newDriver(t, demoStore(t), 120, 40)
+	d.press("enter")
+	w := d.app.work
+	// A talk that covers someone (+4) but brings a new major objection (−4)
+	// leaves the sum where it was.
+	w.prevScore, w.prevVerd = w.r.Score, w.r.Verdict
+	w.prevFacts = slices.Clone(w.r.Factors)
+	for i := range w.prevFacts {
+		switch w.prevFacts[i].Key {
+		case model.FactorCoverage:
+			w.prevFacts[i].Points -= 4
+		case model.FactorObjections:
+			w.prevFacts[i].Points += 4
+		}
+	}
+	want := "Readiness unchanged at " + itoa(w.r.Score) + " (" + w.r.Verdict.String() + "): coverage +4, objections −4."
+	if got := w.scoreChange(); got != want {
+		t.Fatalf("score change reads %q, want %q", got, want)
+	}
+	w.prevFacts = slices.Clone(w.r.Factors)
+	if got := w.scoreChange(); strings.Contains(got, ":") {
+		t.Fatalf("nothing moved, yet the change lists factors: %q", got)
 	}
 }

@@ -64,6 +64,7 @@ type workspace struct {
 	announce  bool
 	prevScore int
 	prevVerd  model.Verdict
+	prevFacts []model.Factor
 
 	top string
 }
@@ -124,7 +125,7 @@ func (w *workspace) title() string { return "Proposal" }
 // refresh reloads the dossier; after an edit it announces how the score moved.
 func (w *workspace) refresh() tea.Cmd {
 	if w.loaded {
-		w.announce, w.prevScore, w.prevVerd = true, w.r.Score, w.r.Verdict
+		w.announce, w.prevScore, w.prevVerd, w.prevFacts = true, w.r.Score, w.r.Verdict, w.r.Factors
 	}
 	w.seq++
 	w.loading = true
@@ -243,11 +244,32 @@ func (w *workspace) scoreChange() string {
 	s := "Readiness " + itoa(w.prevScore) + " → " + itoa(w.r.Score)
 	if w.r.Score == w.prevScore {
 		s = "Readiness unchanged at " + itoa(w.r.Score)
+		// "Unchanged" after a conversation reads as "it did nothing" when
+		// gains and losses cancelled out; say which factors moved.
+		if moves := factorMoves(w.prevFacts, w.r.Factors); moves != "" {
+			return s + " (" + w.r.Verdict.String() + "): " + moves + "."
+		}
 	}
 	if w.r.Verdict != w.prevVerd {
 		return s + ": now " + w.r.Verdict.String() + "."
 	}
 	return s + " (" + w.r.Verdict.String() + ")."
+}
+
+// factorMoves lists the factors whose points changed, in display order:
+// "coverage +4, support +1, objections −5".
+func factorMoves(before, after []model.Factor) string {
+	was := make(map[string]int, len(before))
+	for _, f := range before {
+		was[f.Key] = f.Points
+	}
+	var out []string
+	for _, f := range after {
+		if d := f.Points - was[f.Key]; d != 0 {
+			out = append(out, strings.ReplaceAll(f.Key, "_", " ")+" "+signed(d))
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // handleKey switches tabs, moves, and opens the forms.
