@@ -105,7 +105,10 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 				prio += 20
 			}
 		case !s.Plan.Done && items[s.ID].Overdue:
-			prio, lead = prioOverdue, "Overdue: talk to"
+			// The planned day has passed but the latest safe day (the "by"
+			// that follows) has not: name both, or "Overdue … by" a future
+			// day reads as a contradiction.
+			prio, lead = prioOverdue, "Overdue (planned for "+s.Plan.TargetDate.Human()+"): talk to"
 		case s.inRoom() && gap:
 			prio, lead = prioWinOver+10*s.influence(), "Follow up with"
 		case s.Spoiler && (!x.talked(i) || (!s.Plan.Done && !s.Plan.Complete())):
