@@ -243,6 +243,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.setStatus(msg.status, false)
+		if a.work != nil && msg.stakeholderID != 0 {
+			a.work.selectAfterLoad = msg.stakeholderID
+		}
 		return a, a.pop()
 	}
 	_, update := a.current()
@@ -417,6 +420,9 @@ type openLogMsg struct {
 type backMsg struct {
 	from   screenID
 	status string
+	// stakeholderID is the person the form was about; the workspace
+	// underneath selects them, so l or e next acts on the same person.
+	stakeholderID int64
 }
 
 func (a *App) openWorkspace(m openWorkspaceMsg) tea.Cmd {

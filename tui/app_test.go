@@ -655,3 +655,40 @@ func TestUnchangedScoreSaysWhichFactorsMoved(t *testing.T) {
 		t.Fatalf("nothing moved, yet the change lists factors: %q", got)
 	}
 }
+
+func TestPersonJustAddedIsTheOneLNext(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 120, 40)
+	d.press("enter", "a", "enter") // someone new, from the Summary tab
+	d.typ("Zoe Park")
+	for range 14 { // the rest of whom as offered
+		d.press("enter")
+	}
+	d.press("enter")
+	d.typ("+2d")
+	d.press("enter", "enter") // when
+	d.press("right", "enter")
+	d.typ("Share the benchmark")
+	d.press("enter", "enter")                  // what
+	d.press("down", "enter", "enter", "enter") // where
+	if d.app.state() != screenWorkspace {
+		t.Fatalf("adding a person ended on screen %d, want the workspace", d.app.state())
+	}
+	w := d.app.work
+	var zoe int64
+	for _, s := range w.d.Stakeholders {
+		if w.d.Contacts[s.ContactID].Name == "Zoe Park" {
+			zoe = s.ID
+		}
+	}
+	if zoe == 0 {
+		t.Fatal("Zoe Park was not added")
+	}
+	if r, ok := w.room.Selected(); !ok || r.id != zoe {
+		t.Fatal("the Room tab does not select the person just added")
+	}
+	d.press("l")
+	if d.app.state() != screenLog || d.app.logs.flow.draft.StakeholderID != zoe {
+		t.Fatal("l after adding someone does not log a talk with them")
+	}
+}

@@ -69,7 +69,8 @@ func (s *personScreen) Update(msg tea.Msg) (*personScreen, tea.Cmd) {
 	cmd := s.flow.Update(msg)
 	if s.flow.done {
 		name := clean(s.flow.contact.Name)
-		return s, tea.Batch(cmd, navigate(backMsg{from: screenPerson, status: "Saved " + name + "."}))
+		return s, tea.Batch(cmd, navigate(backMsg{from: screenPerson, status: "Saved " + name + ".",
+			stakeholderID: s.flow.base.ID}))
 	}
 	return s, cmd
 }
@@ -135,7 +136,8 @@ func (s *logScreen) Update(msg tea.Msg) (*logScreen, tea.Cmd) {
 	cmd := s.flow.Update(msg)
 	if s.flow.done {
 		status := joinNonEmpty(" ", s.flow.summary...)
-		return s, tea.Batch(cmd, navigate(backMsg{from: screenLog, status: status}))
+		return s, tea.Batch(cmd, navigate(backMsg{from: screenLog, status: status,
+			stakeholderID: s.flow.draft.StakeholderID}))
 	}
 	return s, cmd
 }

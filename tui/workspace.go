@@ -66,6 +66,10 @@ type workspace struct {
 	prevVerd  model.Verdict
 	prevFacts []model.Factor
 
+	// selectAfterLoad is a person to select on the Room and Plan tabs once
+	// the next load lands: the one just added, edited or talked to.
+	selectAfterLoad int64
+
 	top string
 }
 
@@ -205,6 +209,11 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		w.version++
 		w.cache, w.rendering = map[string]string{}, map[string]bool{}
 		w.rebuild()
+		if id := w.selectAfterLoad; id != 0 {
+			w.selectAfterLoad = 0
+			w.room.SelectID(id)
+			w.plan.SelectID(id)
+		}
 		cmds := []tea.Cmd{w.briefCmd()}
 		if w.announce {
 			w.announce = false
@@ -343,6 +352,12 @@ func (w *workspace) selectedStakeholder() int64 {
 					return t.StakeholderID
 				}
 			}
+		}
+	default:
+		// Tabs without people act on the person selected on the Room tab,
+		// so adding someone on the Summary tab and pressing l logs with them.
+		if r, ok := w.room.Selected(); ok {
+			return r.id
 		}
 	}
 	return 0
