@@ -692,3 +692,13 @@ func TestPersonJustAddedIsTheOneLNext(t *testing.T) {
 		t.Fatal("l after adding someone does not log a talk with them")
 	}
 }
+
+func TestWalkthroughOfADecidedProposalShowsTheOutcome(t *testing.T) {
+	d := newDriver(t, demoStore(t), 120, 40)
+	d.press("G", "w") // the demo's approved proposal
+	if d.app.walk == nil || d.app.walk.p.Status != model.StatusApproved {
+		t.Fatal("this test expects the last demo proposal to be approved")
+	}
+	d.mustSee("approved · ")
+	d.mustNotSee("Ready to pitch · ")
+}

@@ -298,7 +298,13 @@ func (w *walkthrough) reviewText() string {
 	case model.NotReady:
 		vs = st.Bad
 	}
-	lines := []string{vs.Render(r.Verdict.String()+" · "+itoa(r.Score)+"/100") + st.Muted.Render("  readiness of “"+ansi.Truncate(clean(w.p.Title), max(width-40, 10), "…")+"”")}
+	verdict := r.Verdict.String()
+	if !w.p.Status.Open() {
+		// Decided or archived: the outcome, as the dashboard and the
+		// workspace show it, not "Ready to pitch" for something pitched.
+		verdict, vs = w.p.Status.String(), st.Title
+	}
+	lines := []string{vs.Render(verdict+" · "+itoa(r.Score)+"/100") + st.Muted.Render("  readiness of “"+ansi.Truncate(clean(w.p.Title), max(width-40, 10), "…")+"”")}
 	if !w.p.DecisionDate.IsZero() {
 		lines = append(lines, st.Muted.Render("Decision "+w.p.DecisionDate.Human()+" ("+daysPhrase(w.b.today(), w.p.DecisionDate)+")"))
 	}
