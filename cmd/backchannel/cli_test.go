@@ -390,3 +390,25 @@ func TestShellCompletionOffersProposalsAndPeople(t *testing.T) {
 	}
 	mustOK(t, cli(t, path, "", "completion", "bash"))
 }
+
+// objections set says what changed: no "is now open" for a response alone,
+// and a note that names the person and reads as a sentence when the voice
+// picked is not a supporter in the room.
+func TestObjectionsSetSaysWhatChanged(t *testing.T) {
+	path := demoDB(t)
+	r := mustOK(t, cli(t, path, "", "objections", "set", "2", "--response", "Dual-run for six weeks", "--voice", "Grace"))
+	if !strings.Contains(r.stdout, "updated; it is still open") {
+		t.Errorf("a response and voice alone should not read as a status change: %q", r.stdout)
+	}
+	if want := "note: Grace Whitfield's stance is unknown; a voice in the room is best a supporter who will be there.\n"; r.stderr != want {
+		t.Errorf("voice note %q, want %q", r.stderr, want)
+	}
+	r = mustOK(t, cli(t, path, "", "objections", "set", "2", "--voice", "Priya"))
+	if r.stderr != "" {
+		t.Errorf("a champion in the room needs no note, got %q", r.stderr)
+	}
+	r = mustOK(t, cli(t, path, "", "objections", "set", "2", "--status", "addressing"))
+	if !strings.Contains(r.stdout, "is now addressing") {
+		t.Errorf("a status change should say so: %q", r.stdout)
+	}
+}

@@ -110,6 +110,23 @@ func findStakeholderOn(ctx context.Context, st *db.Store, proposalID int64, pers
 	return model.Stakeholder{}, fmt.Errorf("%s is not a stakeholder of that proposal", model.Clean(c.Name))
 }
 
+// voiceNote says why someone is a weak voice in the room ("" when they are
+// a supporter who will be there), in words a person reads.
+func voiceNote(name string, s model.Stakeholder) string {
+	var why string
+	switch {
+	case !s.Stance.For() && !s.Role.InRoom():
+		why = fmt.Sprintf("%s's stance is %s and their role (%s) may keep them out of the room", name, s.Stance, s.Role)
+	case !s.Stance.For():
+		why = fmt.Sprintf("%s's stance is %s", name, s.Stance)
+	case !s.Role.InRoom():
+		why = fmt.Sprintf("%s's role (%s) may keep them out of the room", name, s.Role)
+	default:
+		return ""
+	}
+	return "note: " + why + "; a voice in the room is best a supporter who will be there."
+}
+
 func (a *app) objectionsCommand() *cobra.Command {
 	var proposal, person, search string
 	var statuses, severities []string
@@ -218,9 +235,11 @@ func (e *objectionEdits) apply(ctx context.Context, cmd *cobra.Command, st *db.S
 				return "", err
 			}
 			o.VoiceID = s.ID
-			if !s.Stance.For() || !s.Role.InRoom() {
-				warning = fmt.Sprintf("note: %s is %s and %s; a voice in the room is best a supporter who will be there", model.Clean(e.voice), s.Stance, s.Role)
+			name := e.voice
+			if c, err := st.GetContact(ctx, s.ContactID); err == nil {
+				name = c.Name
 			}
+			warning = voiceNote(model.Clean(name), s)
 		}
 	}
 	return warning, nil
@@ -327,7 +346,13 @@ func (a *app) objectionsSetCommand() *cobra.Command {
 			if warning != "" {
 				fmt.Fprintln(a.stderr, warning)
 			}
-			fmt.Fprintf(a.stdout, "Objection %d is now %s (%s).\n", o.ID, o.Status, o.Severity)
+			if fl.Changed("status") {
+				fmt.Fprintf(a.stdout, "Objection %d is now %s (%s).\n", o.ID, o.Status, o.Severity)
+			} else {
+				// "is now open" after changing only the response would
+				// claim a status change that did not happen.
+				fmt.Fprintf(a.stdout, "Objection %d updated; it is still %s (%s).\n", o.ID, o.Status, o.Severity)
+			}
 			return nil
 		},
 	}
