@@ -158,7 +158,11 @@ func (a *app) blindSpotsSetCommand() *cobra.Command {
 			if b, err = st.UpdateBlindSpot(ctx, b); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Blind spot %d is now %s.\n", b.ID, b.Status)
+			if fl.Changed("status") {
+				fmt.Fprintf(a.stdout, "Blind spot %d is now %s.\n", b.ID, b.Status)
+			} else {
+				fmt.Fprintf(a.stdout, "Blind spot %d updated; it is still %s.\n", b.ID, b.Status)
+			}
 			return nil
 		},
 	}

@@ -412,3 +412,15 @@ func TestObjectionsSetSaysWhatChanged(t *testing.T) {
 		t.Errorf("a status change should say so: %q", r.stdout)
 	}
 }
+
+func TestBlindspotsSetSaysWhatChanged(t *testing.T) {
+	path := demoDB(t)
+	r := mustOK(t, cli(t, path, "", "blindspots", "set", "2", "--how", "Asked the analytics leads to co-write the plan."))
+	if !strings.Contains(r.stdout, "updated; it is still open") {
+		t.Errorf("a note on how alone should not read as a status change: %q", r.stdout)
+	}
+	r = mustOK(t, cli(t, path, "", "blindspots", "set", "2", "--status", "addressed"))
+	if !strings.Contains(r.stdout, "is now addressed") {
+		t.Errorf("a status change should say so: %q", r.stdout)
+	}
+}
