@@ -341,3 +341,17 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 		}
 	}
 }
+
+// With nothing recorded the footer makes no claim about gaps; once someone
+// acted as they said, it says there is none.
+func TestDebriefClaimsNoGapOnlyOnceSomethingIsRecorded(t *testing.T) {
+	d := newDriver(t, demoStore(t), 120, 40)
+	d.press("enter", "D") // the first demo proposal: nobody recorded yet
+	if d.app.state() != screenDebrief {
+		t.Fatal("D did not open the debrief")
+	}
+	d.mustSee("0 of 5 in the room recorded", "gaps between word and deed show once recorded")
+	d.mustNotSee("no gap between")
+	d.press("down", "down", "1") // Marcus, a supporter, spoke for it
+	d.mustSee("1 of 5 in the room recorded", "no gap between what anyone said and did")
+}

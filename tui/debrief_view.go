@@ -196,9 +196,10 @@ func (s *debriefScreen) rows() []gridRow {
 func (s *debriefScreen) footer() string {
 	st := s.st
 	legend := "1 spoke for · 2 spoke against · 3 silent · 4 absent · 0 clear · ←/→ change"
-	inRoom, recorded, gaps := 0, 0, 0
+	inRoom, recorded, gaps, any := 0, 0, 0, false
 	var gapNames []string
 	for _, p := range s.d.Stakeholders {
+		any = any || p.Acted != model.ActedUnknown
 		if p.Role.InRoom() {
 			inRoom++
 			if p.Acted != model.ActedUnknown {
@@ -216,8 +217,12 @@ func (s *debriefScreen) footer() string {
 		tallyStyle = st.Warn
 	}
 	line := tallyStyle.Render(tally)
-	switch gaps {
-	case 0:
+	switch {
+	case !any:
+		// With nothing recorded there is nothing to compare yet; "no gap"
+		// would be a claim about people nobody has judged.
+		line += st.Muted.Render(" · gaps between word and deed show once recorded")
+	case gaps == 0:
 		line += st.Muted.Render(" · no gap between what anyone said and did")
 	default:
 		line += st.Muted.Render(" · ") + st.Warn.Render(plural(gaps, "gap", "gaps")+" between word and deed: "+strings.Join(gapNames, ", "))
