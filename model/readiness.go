@@ -56,6 +56,11 @@ const (
 	// Blind spots: the factor is empty at this many open ones.
 	blindSpotBudget = 4
 
+	// HeardFloor is the share (per mille) of the objections and blind-spot
+	// factors given when nobody in the room has been talked to yet; it rises
+	// to the full factor with the share of the room's influence heard from.
+	HeardFloor = 500
+
 	// Timing: share of capacity (one talk a day before the decision) and of
 	// talks not overdue; the part given when there is no decision date.
 	timingCapacityPart = 600 // per mille
@@ -275,7 +280,7 @@ func (x *dossierIndex) objectionsFactor() Factor {
 		if len(x.d.Objections) == 0 {
 			reason += " (none logged yet: ask who will object)"
 		}
-		return newFactor(FactorObjections, top*1000, reason)
+		return x.heardFactor(FactorObjections, top*1000, reason)
 	}
 	var parts []string
 	for _, sev := range Severities() {
@@ -285,7 +290,38 @@ func (x *dossierIndex) objectionsFactor() Factor {
 	}
 	reason := fmt.Sprintf("%s open (%s); %d with a voice in the room",
 		plural(live, "objection", "objections"), strings.Join(parts, ", "), voiced)
-	return newFactor(FactorObjections, scaled(top, objectionBudget-pen, objectionBudget), reason)
+	return x.heardFactor(FactorObjections, scaled(top, objectionBudget-pen, objectionBudget), reason)
+}
+
+// heardFactor scales a factor that rewards the absence of trouble (open
+// objections, open blind spots) by how much of the room has been heard:
+// half credit when nobody has been talked to, full credit once everyone has.
+// "No objections" means little before anyone was asked. The scale depends
+// only on coverage, so adding an objection still never raises the score and
+// resolving one never lowers it.
+func (x *dossierIndex) heardFactor(key string, milli int, reason string) Factor {
+	heard, total := x.heardInfluence()
+	if total > 0 && heard >= total {
+		return newFactor(key, milli, reason)
+	}
+	confidence := HeardFloor
+	if total > 0 {
+		confidence += (1000 - HeardFloor) * heard / total
+	}
+	reason += fmt.Sprintf("; counted at %d%% until the whole room has been heard", confidence/10)
+	return newFactor(key, milli*confidence/1000, reason)
+}
+
+// heardInfluence is the room's influence talked to, and its total.
+func (x *dossierIndex) heardInfluence() (heard, total int) {
+	for _, i := range x.room {
+		w := x.people[i].influence()
+		total += w
+		if x.talked(i) {
+			heard += w
+		}
+	}
+	return heard, total
 }
 
 func (x *dossierIndex) blindSpotsFactor() Factor {
@@ -305,7 +341,7 @@ func (x *dossierIndex) blindSpotsFactor() Factor {
 	default:
 		reason = fmt.Sprintf("%d of %d still open", open, len(x.d.BlindSpots))
 	}
-	return newFactor(FactorBlindSpots, scaled(top, blindSpotBudget-open, blindSpotBudget), reason)
+	return x.heardFactor(FactorBlindSpots, scaled(top, blindSpotBudget-open, blindSpotBudget), reason)
 }
 
 func (x *dossierIndex) planFactor(sched Schedule) Factor {

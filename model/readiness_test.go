@@ -74,6 +74,7 @@ func TestObjectionPointsBySeverityAndVoice(t *testing.T) {
 	m := newMini()
 	dm := m.person("Dee", RoleDecisionMaker, 3, StanceSupporter)
 	inf := m.person("Ian", RoleInfluencer, 3, StanceSupporter)
+	m.talk(*dm, -3, TouchAsk, 0) // the whole room heard: no discount
 	cases := []struct {
 		name  string
 		obj   Objection
@@ -100,7 +101,8 @@ func TestObjectionPointsBySeverityAndVoice(t *testing.T) {
 
 func TestBlindSpotsAndTimingPoints(t *testing.T) {
 	m := newMini()
-	m.person("Dee", RoleDecisionMaker, 3, StanceSupporter)
+	dee := m.person("Dee", RoleDecisionMaker, 3, StanceSupporter)
+	m.talk(*dee, -3, TouchAsk, 0)
 	m.d.BlindSpots = []BlindSpot{{ID: 1, Text: "a"}, {ID: 2, Text: "b", Status: BlindSpotAddressed}}
 	r := Assess(m.d, fixtureToday)
 	if got := points(t, r, FactorBlindSpots); got != 8 { // 10 × 3/4 = 7.5, rounded half up
@@ -191,5 +193,31 @@ func TestFixtureReadiness(t *testing.T) {
 	}
 	if _, ok := r.Factor("nonsense"); ok {
 		t.Errorf("Factor found a key that does not exist")
+	}
+}
+
+// "No objections" before anyone was asked is not evidence: the objections and
+// blind-spot factors count half when nobody in the room has been heard, and
+// rise with the share of the room's influence talked to.
+func TestQuietFactorsCountOnlyAsFarAsTheRoomIsHeard(t *testing.T) {
+	m := newMini()
+	big := m.person("Big", RoleDecisionMaker, 3, StanceSupporter)
+	small := m.person("Small", RoleInRoom, 1, StanceSupporter)
+	r := Assess(m.d, fixtureToday)
+	if o, b := points(t, r, FactorObjections), points(t, r, FactorBlindSpots); o != 10 || b != 5 {
+		t.Errorf("nobody heard: objections %d, blind spots %d; want 10 and 5", o, b)
+	}
+	if f, _ := r.Factor(FactorObjections); !strings.Contains(f.Reason, "counted at 50%") {
+		t.Errorf("the reason should say why the factor is discounted: %q", f.Reason)
+	}
+	m.talk(*big, -2, TouchAsk, 0)
+	r = Assess(m.d, fixtureToday)
+	if o := points(t, r, FactorObjections); o != 18 { // 20 × (0.5 + 0.5 × 3/4) = 17.5
+		t.Errorf("three quarters heard: objections %d, want 18", o)
+	}
+	m.talk(*small, -1, TouchAsk, 0)
+	r = Assess(m.d, fixtureToday)
+	if o, b := points(t, r, FactorObjections), points(t, r, FactorBlindSpots); o != 20 || b != 10 {
+		t.Errorf("whole room heard: objections %d, blind spots %d; want 20 and 10", o, b)
 	}
 }
