@@ -23,8 +23,13 @@ const (
 // BriefTitle is the brief's top heading for a proposal title (unescaped).
 func BriefTitle(title string) string { return "Readiness brief: " + Clean(title) }
 
-// VerdictHeading is the heading that carries the verdict and the score.
-func VerdictHeading(v Verdict, score int) string {
+// VerdictHeading is the heading that carries the verdict and the score. Once
+// the forum has decided (or the proposal is archived) the outcome leads, since
+// "Ready to pitch" would read oddly about a proposal already approved.
+func VerdictHeading(status Status, v Verdict, score int) string {
+	if !status.Open() {
+		return fmt.Sprintf("Outcome: %s (preparation scored %d/100)", status, score)
+	}
 	return fmt.Sprintf("Verdict: %s (%d/100)", v, score)
 }
 
@@ -91,7 +96,7 @@ func renderBrief(doc BriefDoc) string {
 	w.line(strings.Join(header, " · "))
 	w.line()
 
-	w.heading(2, VerdictHeading(doc.Verdict, doc.Score))
+	w.heading(2, VerdictHeading(doc.Status, doc.Verdict, doc.Score))
 	rows := make([][]string, 0, len(doc.Factors)+1)
 	for _, f := range doc.Factors {
 		rows = append(rows, []string{esc(f.Name), fmt.Sprintf("%d / %d", f.Points, f.Max), esc(f.Reason)})
@@ -103,7 +108,7 @@ func renderBrief(doc BriefDoc) string {
 		w.line()
 	}
 	if !doc.Status.Open() {
-		w.line("The forum has decided (", doc.Status.String(), "); the verdict reads the preparation as it stood.")
+		w.line("The forum has decided. The factors above read the preparation as it stood; on them the verdict would be ", doc.Verdict.String(), ".")
 		w.line()
 	}
 

@@ -43,7 +43,7 @@ func checkBriefMarkdown(t *testing.T, src string, doc BriefDoc) {
 	}
 	root := parseMarkdown(src)
 
-	wantHeadings := []string{BriefTitle(doc.Title), VerdictHeading(doc.Verdict, doc.Score), HeadingAsk, HeadingRoom,
+	wantHeadings := []string{BriefTitle(doc.Title), VerdictHeading(doc.Status, doc.Verdict, doc.Score), HeadingAsk, HeadingRoom,
 		HeadingObjections, HeadingBlindSpots, HeadingPlan, HeadingRisks, HeadingNextActions, HeadingRelationships, HeadingRecentLog}
 	var headings []string
 	listItems, strong, tables := 0, 0, 0
