@@ -424,3 +424,18 @@ func TestBlindspotsSetSaysWhatChanged(t *testing.T) {
 		t.Errorf("a status change should say so: %q", r.stdout)
 	}
 }
+
+func TestDemoLargeWorkbook(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.db")
+	r := mustOK(t, cli(t, path, "", "demo", "--proposals", "2", "--stakeholders", "40", "--conversations", "300"))
+	if !strings.Contains(r.stdout, "2 proposals, 80 people, 600 conversations") {
+		t.Errorf("demo said %q", r.stdout)
+	}
+	var rows []struct {
+		Score int `json:"score"`
+	}
+	if err := json.Unmarshal([]byte(mustOK(t, cli(t, path, "", "proposals", "--json")).stdout), &rows); err != nil || len(rows) != 2 {
+		t.Fatalf("large demo proposals: %v %d", err, len(rows))
+	}
+	oneSentence(t, cli(t, filepath.Join(t.TempDir(), "x.db"), "", "demo", "--stakeholders", "0"), 1, "at least 1")
+}
