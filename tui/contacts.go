@@ -281,26 +281,7 @@ func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 // move handles the list movement keys; it reports whether k was one.
-func (s *contactsScreen) move(k tea.KeyPressMsg) bool {
-	g := &s.list
-	switch {
-	case key.Matches(k, s.keys.Up):
-		g.Move(-1)
-	case key.Matches(k, s.keys.Down):
-		g.Move(1)
-	case key.Matches(k, s.keys.PageUp):
-		g.Move(-g.Page())
-	case key.Matches(k, s.keys.PageDown):
-		g.Move(g.Page())
-	case key.Matches(k, s.keys.Top):
-		g.SetCursor(0)
-	case key.Matches(k, s.keys.Bottom):
-		g.SetCursor(g.Len() - 1)
-	default:
-		return false
-	}
-	return true
-}
+func (s *contactsScreen) move(k tea.KeyPressMsg) bool { return s.list.moveKey(s.keys.keyMap, k) }
 
 // scroll moves the detail page.
 func (s *contactsScreen) scroll(k tea.KeyPressMsg) {

@@ -92,19 +92,10 @@ func (d *dashboard) Update(msg tea.Msg) (*dashboard, tea.Cmd) {
 
 // handleKey moves the cursor and opens things.
 func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if d.list.moveKey(d.keys, k) {
+		return nil
+	}
 	switch {
-	case key.Matches(k, d.keys.Up):
-		d.list.Move(-1)
-	case key.Matches(k, d.keys.Down):
-		d.list.Move(1)
-	case key.Matches(k, d.keys.PageUp):
-		d.list.Move(-d.list.Page())
-	case key.Matches(k, d.keys.PageDown):
-		d.list.Move(d.list.Page())
-	case key.Matches(k, d.keys.Top):
-		d.list.SetCursor(0)
-	case key.Matches(k, d.keys.Bottom):
-		d.list.SetCursor(d.list.Len() - 1)
 	case key.Matches(k, d.keys.Open):
 		if r, ok := d.list.Selected(); ok {
 			return navigate(openWorkspaceMsg{id: r.id})

@@ -187,20 +187,10 @@ func (s *debriefScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if !s.loaded {
 		return nil
 	}
-	g := &s.list
+	if s.list.moveKey(s.keys.keyMap, k) {
+		return nil
+	}
 	switch {
-	case key.Matches(k, s.keys.Up):
-		g.Move(-1)
-	case key.Matches(k, s.keys.Down):
-		g.Move(1)
-	case key.Matches(k, s.keys.PageUp):
-		g.Move(-g.Page())
-	case key.Matches(k, s.keys.PageDown):
-		g.Move(g.Page())
-	case key.Matches(k, s.keys.Top):
-		g.SetCursor(0)
-	case key.Matches(k, s.keys.Bottom):
-		g.SetCursor(g.Len() - 1)
 	case key.Matches(k, s.keys.Approved):
 		return s.setOutcome(model.StatusApproved)
 	case key.Matches(k, s.keys.Rejected):

@@ -149,26 +149,7 @@ func (r *reviewBase) includeArchived() bool {
 }
 
 // move handles the list movement keys; it reports whether k was one.
-func (r *reviewBase) move(k tea.KeyPressMsg) bool {
-	g := &r.list
-	switch {
-	case key.Matches(k, r.keys.Up):
-		g.Move(-1)
-	case key.Matches(k, r.keys.Down):
-		g.Move(1)
-	case key.Matches(k, r.keys.PageUp):
-		g.Move(-g.Page())
-	case key.Matches(k, r.keys.PageDown):
-		g.Move(g.Page())
-	case key.Matches(k, r.keys.Top):
-		g.SetCursor(0)
-	case key.Matches(k, r.keys.Bottom):
-		g.SetCursor(g.Len() - 1)
-	default:
-		return false
-	}
-	return true
-}
+func (r *reviewBase) move(k tea.KeyPressMsg) bool { return r.list.moveKey(r.keys.keyMap, k) }
 
 // selectedID is the id of the row under the cursor, 0 when none.
 func (r *reviewBase) selectedID() int64 {

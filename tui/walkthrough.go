@@ -346,18 +346,9 @@ func (w *walkthrough) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return reportErr(errors.New("add at least the person who decides (press a) before going on"))
 		}
 		return w.saveStep(w.step + 1)
-	case key.Matches(k, w.keys.Up):
-		w.people.Move(-1)
-	case key.Matches(k, w.keys.Down):
-		w.people.Move(1)
-	case key.Matches(k, w.keys.PageUp):
-		w.people.Move(-w.people.Page())
-	case key.Matches(k, w.keys.PageDown):
-		w.people.Move(w.people.Page())
-	case key.Matches(k, w.keys.Top):
-		w.people.SetCursor(0)
-	case key.Matches(k, w.keys.Bottom):
-		w.people.SetCursor(w.people.Len() - 1)
+	case w.people.moveKey(w.keys, k):
+		// Moved the people list; nothing more to do.
+		return nil
 	case w.step == walkWhom && key.Matches(k, w.keys.Add):
 		return w.openFlow(0, []personStage{stageWhom})
 	case key.Matches(k, w.keys.Edit):

@@ -400,20 +400,7 @@ func (w *workspace) move(k tea.KeyPressMsg) {
 		}
 		return
 	}
-	switch {
-	case key.Matches(k, w.keys.Up):
-		g.Move(-1)
-	case key.Matches(k, w.keys.Down):
-		g.Move(1)
-	case key.Matches(k, w.keys.PageUp):
-		g.Move(-g.Page())
-	case key.Matches(k, w.keys.PageDown):
-		g.Move(g.Page())
-	case key.Matches(k, w.keys.Top):
-		g.SetCursor(0)
-	case key.Matches(k, w.keys.Bottom):
-		g.SetCursor(g.Len() - 1)
-	}
+	g.moveKey(w.keys, k)
 }
 
 // syncKeys enables the keys that apply to the current tab.
