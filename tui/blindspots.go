@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -75,19 +73,7 @@ func (s *blindSpotsScreen) setStyles(st *Styles) tea.Cmd {
 func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reviewLoadedMsg:
-		if msg.seq != s.seq {
-			return s, nil
-		}
-		s.loading = false
-		if msg.err != nil {
-			return s, reportErr(msg.err)
-		}
-		s.loaded, s.data = true, msg.data
-		s.rebuild()
-		if note := s.readinessNote(); note != "" {
-			return s, navigate(statusMsg{text: note})
-		}
-		return s, nil
+		return s, s.takeLoad(msg, s.rebuild)
 	case blindSpotSavedMsg:
 		if msg.seq != s.saveSeq {
 			return s, nil
@@ -112,20 +98,7 @@ func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 			return s, nil
 		}
 	}
-	if s.host.active() {
-		if s.waiting {
-			return s, nil
-		}
-		completed, cmd := s.host.update(msg)
-		if completed {
-			if s.filterForm {
-				s.applyFilter()
-				s.host.stop()
-				s.rebuild()
-				return s, cmd
-			}
-			return s, tea.Batch(cmd, s.save())
-		}
+	if ok, cmd := s.updateForm(msg, s.rebuild, s.save); ok {
 		return s, cmd
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
@@ -138,30 +111,18 @@ func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 
 // handleKey runs the search, the filters, movement and the actions.
 func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.searching {
-		if s.searchKey(k) {
-			s.rebuild()
-		}
-		return nil
+	if ok, cmd := s.commonKey(k, s.rebuild); ok {
+		return cmd
 	}
-	if key.Matches(k, s.keys.Refresh) {
-		return s.load()
-	}
-	// Filters work while the list is still loading: keys typed ahead count.
+	// Like the common filters, these work while the list is still loading.
 	switch {
-	case key.Matches(k, s.keys.Search):
-		s.searching = true
-		return nil
 	case key.Matches(k, s.keys.StatusFilter):
 		s.statusIdx = (s.statusIdx + 1) % len(blindSpotStatusFilters)
 		s.rebuild()
 		return nil
-	case key.Matches(k, s.keys.Archived):
-		s.archived = !s.archived
-		s.rebuild()
-		return nil
 	case key.Matches(k, s.keys.Clear):
-		s.statusIdx, s.person, s.query, s.archived, s.scope = 0, "", "", false, 0
+		s.statusIdx = 0
+		s.clearCommon()
 		s.rebuild()
 		return nil
 	}
@@ -170,15 +131,8 @@ func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.Scope):
-		if s.scope != 0 {
-			s.scope = 0
-		} else if row, ok := s.selectedRow(); ok {
-			s.scope = row.ProposalID
-		} else {
-			return reportErr(errors.New("select a blind spot first: p shows only its proposal"))
-		}
-		s.rebuild()
-		return nil
+		row, ok := s.selectedRow()
+		return s.toggleScope(row.ProposalID, ok, "a blind spot", s.rebuild)
 	case key.Matches(k, s.keys.Filter):
 		return s.openFilterForm()
 	case key.Matches(k, s.keys.Add):
@@ -198,10 +152,7 @@ func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Person):
 		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabRoom, selectID: row.SurfacedByID})
 	case key.Matches(k, s.keys.Talk):
-		if row.TouchpointID == 0 {
-			return reportErr(errors.New("this blind spot was not recorded from a logged conversation"))
-		}
-		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabLog, selectID: row.TouchpointID})
+		return openTalk(row.ProposalID, row.TouchpointID, "this blind spot")
 	}
 	return nil
 }
@@ -256,25 +207,13 @@ func (s *blindSpotsScreen) syncKeys() {
 	if ok && row.SurfacedByID == 0 {
 		s.keys.Person.SetHelp("w", "the room")
 	}
-	s.keys.Scope.SetHelp("p", "this proposal")
-	if s.scope != 0 {
-		s.keys.Scope.SetHelp("p", "every proposal")
-	}
-	s.keys.Archived.SetHelp("A", "show archived")
-	if s.archived {
-		s.keys.Archived.SetHelp("A", "hide archived")
-	}
-	s.keys.Add.SetHelp("a", "add")
-	s.keys.Add.SetEnabled(s.loaded)
+	s.syncFilterKeys()
 }
 
 // ShortHelp implements help.KeyMap.
 func (s *blindSpotsScreen) ShortHelp() []key.Binding {
-	switch {
-	case s.host.active():
-		return s.host.keyBinds()
-	case s.searching:
-		return []key.Binding{s.keys.SearchDone}
+	if keys, ok := s.modeHelp(); ok {
+		return keys
 	}
 	return []key.Binding{s.keys.Mark, s.keys.Respond, s.keys.Edit, s.keys.Add, s.keys.Search, s.keys.StatusFilter, s.keys.Person}
 }

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -116,19 +114,7 @@ func (s *objectionsScreen) setStyles(st *Styles) tea.Cmd {
 func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reviewLoadedMsg:
-		if msg.seq != s.seq {
-			return s, nil
-		}
-		s.loading = false
-		if msg.err != nil {
-			return s, reportErr(msg.err)
-		}
-		s.loaded, s.data = true, msg.data
-		s.rebuild()
-		if note := s.readinessNote(); note != "" {
-			return s, navigate(statusMsg{text: note})
-		}
-		return s, nil
+		return s, s.takeLoad(msg, s.rebuild)
 	case objectionSavedMsg:
 		if msg.seq != s.saveSeq {
 			return s, nil
@@ -151,20 +137,7 @@ func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 			return s, nil
 		}
 	}
-	if s.host.active() {
-		if s.waiting {
-			return s, nil
-		}
-		completed, cmd := s.host.update(msg)
-		if completed {
-			if s.filterForm {
-				s.applyFilter()
-				s.host.stop()
-				s.rebuild()
-				return s, cmd
-			}
-			return s, tea.Batch(cmd, s.save())
-		}
+	if ok, cmd := s.updateForm(msg, s.rebuild, s.save); ok {
 		return s, cmd
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
@@ -177,21 +150,11 @@ func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 
 // handleKey runs the search, the filters, movement and the actions.
 func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.searching {
-		if s.searchKey(k) {
-			s.rebuild()
-		}
-		return nil
+	if ok, cmd := s.commonKey(k, s.rebuild); ok {
+		return cmd
 	}
-	if key.Matches(k, s.keys.Refresh) {
-		return s.load()
-	}
-	// Filters only change what is shown, so they work while the list is
-	// still loading: keys typed ahead are not lost.
+	// Like the common filters, these work while the list is still loading.
 	switch {
-	case key.Matches(k, s.keys.Search):
-		s.searching = true
-		return nil
 	case key.Matches(k, s.keys.StatusFilter):
 		s.statusIdx = (s.statusIdx + 1) % len(objectionStatusFilters)
 		s.rebuild()
@@ -200,12 +163,9 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		s.severityIdx = (s.severityIdx + 1) % len(severityFilters)
 		s.rebuild()
 		return nil
-	case key.Matches(k, s.keys.Archived):
-		s.archived = !s.archived
-		s.rebuild()
-		return nil
 	case key.Matches(k, s.keys.Clear):
-		s.statusIdx, s.severityIdx, s.person, s.query, s.archived, s.scope = 0, 0, "", "", false, 0
+		s.statusIdx, s.severityIdx = 0, 0
+		s.clearCommon()
 		s.rebuild()
 		return nil
 	}
@@ -214,7 +174,8 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.Scope):
-		return s.toggleScope()
+		row, ok := s.selectedRow()
+		return s.toggleScope(row.ProposalID, ok, "an objection", s.rebuild)
 	case key.Matches(k, s.keys.Filter):
 		return s.openFilterForm()
 	case key.Matches(k, s.keys.Add):
@@ -240,27 +201,8 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabRoom, selectID: who})
 	case key.Matches(k, s.keys.Talk):
-		if row.TouchpointID == 0 {
-			return reportErr(errors.New("this objection was not recorded from a logged conversation"))
-		}
-		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabLog, selectID: row.TouchpointID})
+		return openTalk(row.ProposalID, row.TouchpointID, "this objection")
 	}
-	return nil
-}
-
-// toggleScope switches between every proposal and the selected row's one.
-func (s *objectionsScreen) toggleScope() tea.Cmd {
-	if s.scope != 0 {
-		s.scope = 0
-		s.rebuild()
-		return nil
-	}
-	row, ok := s.selectedRow()
-	if !ok {
-		return reportErr(errors.New("select an objection first: p shows only its proposal"))
-	}
-	s.scope = row.ProposalID
-	s.rebuild()
 	return nil
 }
 
@@ -333,26 +275,14 @@ func (s *objectionsScreen) syncKeys() {
 	if ok && row.RaisedByID == 0 {
 		s.keys.Person.SetHelp("w", "the room")
 	}
-	s.keys.Scope.SetHelp("p", "this proposal")
-	if s.scope != 0 {
-		s.keys.Scope.SetHelp("p", "every proposal")
-	}
-	s.keys.Archived.SetHelp("A", "show archived")
-	if s.archived {
-		s.keys.Archived.SetHelp("A", "hide archived")
-	}
-	s.keys.Add.SetHelp("a", "add")
-	s.keys.Add.SetEnabled(s.loaded)
+	s.syncFilterKeys()
 }
 
 // ShortHelp implements help.KeyMap: the actions first, since the line drops
 // keys from the end when the terminal is narrow.
 func (s *objectionsScreen) ShortHelp() []key.Binding {
-	switch {
-	case s.host.active():
-		return s.host.keyBinds()
-	case s.searching:
-		return []key.Binding{s.keys.SearchDone}
+	if keys, ok := s.modeHelp(); ok {
+		return keys
 	}
 	return []key.Binding{s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Add, s.keys.Person}
 }

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"errors"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// This file holds the steps of Update and handleKey that the objections and
+// blind-spot screens take the same way. Each takes the screen's own rebuild
+// (and save) as arguments: reviewBase holds the shared state but not the
+// rows, which are typed per screen.
+
+// takeLoad applies a finished load, dropping one a newer load has
+// overtaken, and reports the readiness move of an edit once the reload
+// after its save has landed.
+func (r *reviewBase) takeLoad(msg reviewLoadedMsg, rebuild func()) tea.Cmd {
+	if msg.seq != r.seq {
+		return nil
+	}
+	r.loading = false
+	if msg.err != nil {
+		return reportErr(msg.err)
+	}
+	r.loaded, r.data = true, msg.data
+	rebuild()
+	if note := r.readinessNote(); note != "" {
+		return navigate(statusMsg{text: note})
+	}
+	return nil
+}
+
+// updateForm feeds msg to the open form and reports false when none is
+// open. A completed filter form narrows the list at once; a completed edit
+// form is saved. While a save is in flight the form takes nothing, so a
+// second enter cannot save twice.
+func (r *reviewBase) updateForm(msg tea.Msg, rebuild func(), save func() tea.Cmd) (bool, tea.Cmd) {
+	if !r.host.active() {
+		return false, nil
+	}
+	if r.waiting {
+		return true, nil
+	}
+	completed, cmd := r.host.update(msg)
+	if !completed {
+		return true, cmd
+	}
+	if r.filterForm {
+		r.applyFilter()
+		r.host.stop()
+		rebuild()
+		return true, cmd
+	}
+	return true, tea.Batch(cmd, save())
+}
+
+// commonKey handles the keys both screens answer alike before their own:
+// typing into the search, reload, and the search and archived toggles. It
+// reports whether k was one of them. Filters only change what is shown, so
+// they work while the list is still loading: keys typed ahead are not lost.
+func (r *reviewBase) commonKey(k tea.KeyPressMsg, rebuild func()) (bool, tea.Cmd) {
+	switch {
+	case r.searching:
+		if r.searchKey(k) {
+			rebuild()
+		}
+		return true, nil
+	case key.Matches(k, r.keys.Refresh):
+		return true, r.load()
+	case key.Matches(k, r.keys.Search):
+		r.searching = true
+		return true, nil
+	case key.Matches(k, r.keys.Archived):
+		r.archived = !r.archived
+		rebuild()
+		return true, nil
+	}
+	return false, nil
+}
+
+// clearCommon resets the filters both screens share; each screen resets its
+// own cycles alongside.
+func (r *reviewBase) clearCommon() {
+	r.person, r.query, r.archived, r.scope = "", "", false, 0
+}
+
+// toggleScope switches between every proposal and the selected row's one;
+// what names the row ("an objection") for the error when none is selected.
+func (r *reviewBase) toggleScope(proposalID int64, selected bool, what string, rebuild func()) tea.Cmd {
+	switch {
+	case r.scope != 0:
+		r.scope = 0
+	case selected:
+		r.scope = proposalID
+	default:
+		return reportErr(errors.New("select " + what + " first: p shows only its proposal"))
+	}
+	rebuild()
+	return nil
+}
+
+// openTalk opens the logged conversation a row was recorded from, in its
+// proposal's workspace; what names the row ("this objection") when it came
+// from no conversation.
+func openTalk(proposalID, touchpointID int64, what string) tea.Cmd {
+	if touchpointID == 0 {
+		return reportErr(errors.New(what + " was not recorded from a logged conversation"))
+	}
+	return navigate(openWorkspaceAtMsg{proposalID: proposalID, tab: tabLog, selectID: touchpointID})
+}
+
+// syncFilterKeys labels the scope, archived and add keys for the current
+// state; the screens label their row actions themselves.
+func (r *reviewBase) syncFilterKeys() {
+	r.keys.Scope.SetHelp("p", "this proposal")
+	if r.scope != 0 {
+		r.keys.Scope.SetHelp("p", "every proposal")
+	}
+	r.keys.Archived.SetHelp("A", "show archived")
+	if r.archived {
+		r.keys.Archived.SetHelp("A", "hide archived")
+	}
+	r.keys.Add.SetHelp("a", "add")
+	r.keys.Add.SetEnabled(r.loaded)
+}
+
+// modeHelp is the short key list while a form or the search has the keys,
+// and false when the screen's own list applies.
+func (r *reviewBase) modeHelp() ([]key.Binding, bool) {
+	switch {
+	case r.host.active():
+		return r.host.keyBinds(), true
+	case r.searching:
+		return []key.Binding{r.keys.SearchDone}, true
+	}
+	return nil, false
+}
