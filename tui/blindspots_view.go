@@ -30,74 +30,48 @@ func (s *blindSpotsScreen) gridRows() []gridRow {
 // View shows the title, the filters, the list and the selected blind spot,
 // or the open form.
 func (s *blindSpotsScreen) View() string {
-	st := s.st
 	if !s.loaded {
-		if s.loading {
-			return st.Muted.Render("Loading blind spots…")
-		}
-		return st.Muted.Render("The blind spots could not be loaded. Press ctrl+r to try again, esc to go back.")
+		return s.notLoadedView("blind spots")
 	}
 	if s.host.form != nil && (s.host.active() || (s.waiting && s.edit != editBlindSpotStatus)) {
 		return s.formView()
 	}
-	list := s.list.View(st)
-	if s.list.Len() == 0 {
-		head := list
-		if i := strings.IndexByte(head, '\n'); i >= 0 {
-			head = head[:i]
-		}
-		msg := "Nothing matches these filters. Press x to clear them."
-		switch {
-		case len(s.data.proposals) == 0:
-			msg = "No proposals yet. Press esc, then n to walk through one."
-		case len(s.data.blindSpots) == 0:
-			msg = "No blind spots yet. Ask someone “am I thinking about this right?”, or press a to note one yourself."
-		}
-		list = head + "\n" + strings.Join(wrapLines([]string{st.Muted.Render(msg)}, s.width), "\n")
+	// The list is drawn first, as it lays out the grid the title's scroll
+	// hint reads.
+	list := s.listView(s.emptyNote)
+	return s.page(s.titleLine(), s.filterLine(), list, s.detailLines)
+}
+
+// emptyNote says why no blind spot is listed: nothing recorded, or nothing
+// matching.
+func (s *blindSpotsScreen) emptyNote() string {
+	switch {
+	case len(s.data.proposals) == 0:
+		return "No proposals yet. Press esc, then n to walk through one."
+	case len(s.data.blindSpots) == 0:
+		return "No blind spots yet. Ask someone “am I thinking about this right?”, or press a to note one yourself."
 	}
-	used := reviewTop + strings.Count(list, "\n") + 1
-	detail := s.detailLines(s.height - used - 1)
-	out := s.titleLine() + "\n" + s.filterLine() + "\n\n" + list
-	if len(detail) > 0 {
-		out += "\n" + s.rule() + "\n" + strings.Join(detail, "\n")
-	}
-	return out
+	return "Nothing matches these filters. Press x to clear them."
 }
 
 // titleLine is "Blind spots · every proposal · 5 shown, 3 still open".
 func (s *blindSpotsScreen) titleLine() string {
-	st := s.st
 	open := 0
 	for _, r := range s.rows {
 		if r.Status == model.BlindSpotOpen {
 			open++
 		}
 	}
-	where := "every proposal"
-	if s.scope != 0 {
-		where = "“" + ansi.Truncate(s.proposalTitle(s.scope), 40, "…") + "”"
-	}
-	left := st.Title.Render("Blind spots") + st.Muted.Render(" · "+where+" · "+itoa(len(s.rows))+" shown, "+itoa(open)+" still open")
-	if h := s.list.scrollHint(); h != "" {
-		right := st.Muted.Render(h)
-		if gap := s.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 2 {
-			return left + strings.Repeat(" ", gap) + right
-		}
-	}
-	return ansi.Truncate(left, s.width, "…")
+	return s.reviewBase.titleLine("Blind spots", len(s.rows), open)
 }
 
 // filterLine shows each filter with its key.
 func (s *blindSpotsScreen) filterLine() string {
-	if s.searching {
-		return ansi.Truncate(s.searchPart(), s.width, "…")
-	}
 	status := blindSpotStatusFilters[s.statusIdx].label
 	if s.statusIdx == 0 {
 		status = "any status"
 	}
-	parts := append([]string{s.filterPart("s", status, s.statusIdx != 0)}, s.commonFilters()...)
-	return ansi.Truncate(strings.Join(parts, "  "), s.width, "…")
+	return s.reviewBase.filterLine(s.filterPart("s", status, s.statusIdx != 0))
 }
 
 // detailLines describes the selected blind spot: what it is, who surfaced
@@ -147,10 +121,6 @@ func (s *blindSpotsScreen) detailLines(height int) []string {
 
 // formView shows what is being edited above the form.
 func (s *blindSpotsScreen) formView() string {
-	st := s.st
-	if s.waiting {
-		return st.Muted.Render("Saving…")
-	}
 	title, context := "Add a blind spot", "Something you had not seen, or an assumption to test; it counts against readiness while open."
 	switch {
 	case s.filterForm:
@@ -168,5 +138,5 @@ func (s *blindSpotsScreen) formView() string {
 		}
 		context = "“" + clean(row.Text) + "” — " + clean(row.SurfacedBy) + " · " + clean(row.ProposalTitle)
 	}
-	return st.Title.Render(title) + "\n" + st.Muted.Render(ansi.Truncate(context, s.width, "…")) + "\n\n" + s.host.view()
+	return s.formFrame(title, context)
 }

@@ -63,74 +63,43 @@ func needs(o model.Objection) string {
 // View shows the title, the filters, the list and the selected objection,
 // or the open form.
 func (s *objectionsScreen) View() string {
-	st := s.st
 	if !s.loaded {
-		if s.loading {
-			return st.Muted.Render("Loading objections…")
-		}
-		return st.Muted.Render("The objections could not be loaded. Press ctrl+r to try again, esc to go back.")
+		return s.notLoadedView("objections")
 	}
 	if s.host.form != nil && (s.host.active() || s.waiting) {
 		return s.formView()
 	}
-	list := s.list.View(st)
-	if s.list.Len() == 0 {
-		list = s.emptyView()
-	}
-	used := reviewTop + strings.Count(list, "\n") + 1
-	detail := s.detailLines(s.height - used - 1)
-	out := s.titleLine() + "\n" + s.filterLine() + "\n\n" + list
-	if len(detail) > 0 {
-		out += "\n" + s.rule() + "\n" + strings.Join(detail, "\n")
-	}
-	return out
+	// The list is drawn first, as it lays out the grid the title's scroll
+	// hint reads.
+	list := s.listView(s.emptyNote)
+	return s.page(s.titleLine(), s.filterLine(), list, s.detailLines)
 }
 
-// emptyView explains an empty list: nothing recorded, or nothing matching.
-func (s *objectionsScreen) emptyView() string {
-	st := s.st
-	head := s.list.View(st)
-	if i := strings.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
-	msg := "Nothing matches these filters. Press x to clear them."
+// emptyNote says why no objection is listed: nothing recorded, or nothing
+// matching.
+func (s *objectionsScreen) emptyNote() string {
 	switch {
 	case len(s.data.proposals) == 0:
-		msg = "No proposals yet. Press esc, then n to walk through one: objections come from the people you talk to."
+		return "No proposals yet. Press esc, then n to walk through one: objections come from the people you talk to."
 	case len(s.data.objections) == 0:
-		msg = "No objections recorded yet. Press a to add one you expect, or log a conversation (l in a proposal)."
+		return "No objections recorded yet. Press a to add one you expect, or log a conversation (l in a proposal)."
 	}
-	return head + "\n" + strings.Join(wrapLines([]string{st.Muted.Render(msg)}, s.width), "\n")
+	return "Nothing matches these filters. Press x to clear them."
 }
 
 // titleLine is "Objections · every proposal · 9 shown, 4 still open".
 func (s *objectionsScreen) titleLine() string {
-	st := s.st
 	live := 0
 	for _, r := range s.rows {
 		if r.Status.Live() {
 			live++
 		}
 	}
-	where := "every proposal"
-	if s.scope != 0 {
-		where = "“" + ansi.Truncate(s.proposalTitle(s.scope), 40, "…") + "”"
-	}
-	left := st.Title.Render("Objections") + st.Muted.Render(" · "+where+" · "+itoa(len(s.rows))+" shown, "+itoa(live)+" still open")
-	if h := s.list.scrollHint(); h != "" {
-		right := st.Muted.Render(h)
-		if gap := s.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 2 {
-			return left + strings.Repeat(" ", gap) + right
-		}
-	}
-	return ansi.Truncate(left, s.width, "…")
+	return s.reviewBase.titleLine("Objections", len(s.rows), live)
 }
 
 // filterLine shows each filter with its key, the narrowing ones accented.
 func (s *objectionsScreen) filterLine() string {
-	if s.searching {
-		return ansi.Truncate(s.searchPart(), s.width, "…")
-	}
 	status, sev := objectionStatusFilters[s.statusIdx].label, severityFilters[s.severityIdx].label
 	if s.statusIdx == 0 {
 		status = "any status"
@@ -138,11 +107,10 @@ func (s *objectionsScreen) filterLine() string {
 	if s.severityIdx == 0 {
 		sev = "any severity"
 	}
-	parts := append([]string{
+	return s.reviewBase.filterLine(
 		s.filterPart("s", status, s.statusIdx != 0),
 		s.filterPart("v", sev, s.severityIdx != 0),
-	}, s.commonFilters()...)
-	return ansi.Truncate(strings.Join(parts, "  "), s.width, "…")
+	)
 }
 
 // detailLines describes the selected objection in at most height lines:
@@ -213,10 +181,6 @@ func (s *objectionsScreen) detailLines(height int) []string {
 
 // formView shows what is being edited above the form.
 func (s *objectionsScreen) formView() string {
-	st := s.st
-	if s.waiting {
-		return st.Muted.Render("Saving…")
-	}
 	var title, context string
 	switch s.edit {
 	case addObjection:
@@ -242,7 +206,7 @@ func (s *objectionsScreen) formView() string {
 	if s.filterForm {
 		title, context = "Filter the objections", "Pick a proposal and a person; s and v cycle status and severity."
 	}
-	return st.Title.Render(title) + "\n" + st.Muted.Render(ansi.Truncate(context, s.width, "…")) + "\n\n" + s.host.view()
+	return s.formFrame(title, context)
 }
 
 // styled renders each line with a style.
