@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/exp/golden"
-
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 )
@@ -347,20 +345,7 @@ var peopleScenarios = []scenario{
 	{"workspace_decided", demo, func(d *driver) { d.press("down", "down", "enter") }},
 }
 
-func TestGoldenPeople(t *testing.T) {
-	for _, sc := range peopleScenarios {
-		for _, size := range [][2]int{{80, 24}, {120, 40}} {
-			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				t.Parallel()
-				d := newDriver(t, sc.store(t), size[0], size[1])
-				sc.steps(d)
-				v := d.view()
-				checkFrame(t, v, size[0], size[1])
-				golden.RequireEqual(t, []byte(v))
-			})
-		}
-	}
-}
+func TestGoldenPeople(t *testing.T) { runGolden(t, peopleScenarios) }
 
 // BenchmarkContactsDirectory measures the Contacts screen on a directory of
 // 1,000 people: building the rows from a load, filtering as a name is typed,

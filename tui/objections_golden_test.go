@@ -2,12 +2,9 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
@@ -59,17 +56,4 @@ var reviewScenarios = []scenario{
 	{"blindspots_keys", realDemo, func(d *driver) { d.press("b", "?") }},
 }
 
-func TestGoldenReview(t *testing.T) {
-	for _, sc := range reviewScenarios {
-		for _, size := range [][2]int{{80, 24}, {120, 40}} {
-			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				t.Parallel()
-				d := newDriver(t, sc.store(t), size[0], size[1])
-				sc.steps(d)
-				v := d.view()
-				checkFrame(t, v, size[0], size[1])
-				golden.RequireEqual(t, []byte(v))
-			})
-		}
-	}
-}
+func TestGoldenReview(t *testing.T) { runGolden(t, reviewScenarios) }
