@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"testing"
 
@@ -66,55 +67,23 @@ func (f *fakeStore) ListTouchpoints(_ context.Context, proposalID int64) ([]mode
 // storedContact returns the contact the fake holds now.
 func (f *fakeStore) storedContact(t testing.TB, id int64) model.Contact {
 	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, c := range f.contacts {
-		if c.ID == id {
-			return c
-		}
-	}
-	t.Fatalf("the store has no contact %d", id)
-	return model.Contact{}
+	return storedWhere(t, f, &f.contacts, func(c model.Contact) bool { return c.ID == id }, fmt.Sprintf("contact %d", id))
 }
 
 // contactNamed returns the contact the fake holds with that name.
 func (f *fakeStore) contactNamed(t testing.TB, name string) model.Contact {
 	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, c := range f.contacts {
-		if c.Name == name {
-			return c
-		}
-	}
-	t.Fatalf("the store has no contact named %q", name)
-	return model.Contact{}
+	return storedWhere(t, f, &f.contacts, func(c model.Contact) bool { return c.Name == name }, fmt.Sprintf("contact named %q", name))
 }
 
 // storedStakeholder returns the stakeholder the fake holds now.
 func (f *fakeStore) storedStakeholder(t testing.TB, id int64) model.Stakeholder {
 	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, s := range f.stakeholders {
-		if s.ID == id {
-			return s
-		}
-	}
-	t.Fatalf("the store has no stakeholder %d", id)
-	return model.Stakeholder{}
+	return storedWhere(t, f, &f.stakeholders, func(s model.Stakeholder) bool { return s.ID == id }, fmt.Sprintf("stakeholder %d", id))
 }
 
 // storedProposal returns the proposal the fake holds now.
 func (f *fakeStore) storedProposal(t testing.TB, id int64) model.Proposal {
 	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, p := range f.proposals {
-		if p.ID == id {
-			return p
-		}
-	}
-	t.Fatalf("the store has no proposal %d", id)
-	return model.Proposal{}
+	return storedWhere(t, f, &f.proposals, func(p model.Proposal) bool { return p.ID == id }, fmt.Sprintf("proposal %d", id))
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
@@ -12,29 +13,13 @@ import (
 // storedObjection returns the objection the fake holds now.
 func (f *fakeStore) storedObjection(t testing.TB, id int64) model.Objection {
 	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, o := range f.objections {
-		if o.ID == id {
-			return o
-		}
-	}
-	t.Fatalf("the store has no objection %d", id)
-	return model.Objection{}
+	return storedWhere(t, f, &f.objections, func(o model.Objection) bool { return o.ID == id }, fmt.Sprintf("objection %d", id))
 }
 
 // storedBlindSpot returns the blind spot the fake holds now.
 func (f *fakeStore) storedBlindSpot(t testing.TB, id int64) model.BlindSpot {
 	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, b := range f.blindSpots {
-		if b.ID == id {
-			return b
-		}
-	}
-	t.Fatalf("the store has no blind spot %d", id)
-	return model.BlindSpot{}
+	return storedWhere(t, f, &f.blindSpots, func(b model.BlindSpot) bool { return b.ID == id }, fmt.Sprintf("blind spot %d", id))
 }
 
 // setProposalStatus changes a proposal's status behind the UI's back.

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 
 	"github.com/backchannel/backchannel/db"
@@ -37,6 +38,24 @@ type fakeStore struct {
 var fakeNow = time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
 
 func newFakeStore() *fakeStore { return &fakeStore{nextID: 1000} }
+
+// storedWhere returns the first item of *items that match accepts, read
+// under the fake's lock, and fails the test naming what was looked for
+// ("contact 7") when there is none. The slice is passed by pointer so it
+// is read only once the lock is held.
+func storedWhere[T any](t testing.TB, f *fakeStore, items *[]T, match func(T) bool, what string) T {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, it := range *items {
+		if match(it) {
+			return it
+		}
+	}
+	t.Fatalf("the store has no %s", what)
+	var zero T
+	return zero
+}
 
 func (f *fakeStore) write(name string) error {
 	f.calls = append(f.calls, name)
