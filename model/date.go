@@ -135,3 +135,28 @@ func ParseDate(s string, today Date) (Date, error) {
 	}
 	return Date{}, fmt.Errorf("cannot read date %q; use YYYY-MM-DD, today, tomorrow, +3d or a weekday", s)
 }
+
+// Relative says how far d is from today in words: "today", "tomorrow",
+// "yesterday", "in 9 days", "3 days ago" — or, compact, "in 9d", "3d ago" for
+// narrow columns. An unset date reads "no date".
+func (d Date) Relative(today Date, compact bool) string {
+	if d.IsZero() {
+		return "no date"
+	}
+	n := today.DaysUntil(d)
+	unit := " days"
+	if compact {
+		unit = "d"
+	}
+	switch {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n == -1:
+		return "yesterday"
+	case n > 0:
+		return fmt.Sprintf("in %d%s", n, unit)
+	}
+	return fmt.Sprintf("%d%s ago", -n, unit)
+}

@@ -266,7 +266,7 @@ func (s *contactsScreen) healthLine(h model.Health, today model.Date) string {
 	}
 	parts := []string{spoke, plural(h.Gives, "give", "gives") + ", " + plural(h.Asks, "ask", "asks")}
 	if !h.LastSpoken.IsZero() && !h.Due {
-		parts = append(parts, "reconnect "+daysPhrase(today, h.LastSpoken.AddDays(h.CadenceDays)))
+		parts = append(parts, "reconnect "+h.LastSpoken.AddDays(h.CadenceDays).Relative(today, true))
 	}
 	return st.Text.Render(strings.Join(parts, " · "))
 }

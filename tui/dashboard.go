@@ -155,7 +155,7 @@ func (d *dashboard) buildRows() []gridRow {
 			clean(p.Title),
 			verdict,
 			itoa(r.Readiness.Score),
-			daysPhrase(today, p.DecisionDate),
+			p.DecisionDate.Relative(today, true),
 			p.Status.String(),
 			clean(p.Forum),
 		}})

@@ -139,7 +139,7 @@ func (s *debriefScreen) buildTop() {
 	title := st.Title.Render(ansi.Truncate("Debrief: "+clean(p.Title), s.width, "…"))
 	when := "no decision date"
 	if !p.DecisionDate.IsZero() {
-		when = "decision " + p.DecisionDate.Human() + " (" + daysPhrase(today, p.DecisionDate) + ")"
+		when = "decision " + p.DecisionDate.Human() + " (" + p.DecisionDate.Relative(today, true) + ")"
 	}
 	meta := st.Muted.Render(ansi.Truncate(joinNonEmpty(" · ", clean(p.Forum), when, p.DecisionRule.String()), s.width, "…"))
 	parts := []string{st.Text.Bold(true).Render("Outcome:")}

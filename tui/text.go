@@ -26,25 +26,6 @@ func signed(n int) string {
 	return "0"
 }
 
-// daysPhrase says how far a date is from today: "today", "in 9d", "3d ago".
-func daysPhrase(today, d model.Date) string {
-	if d.IsZero() {
-		return "no date"
-	}
-	n := today.DaysUntil(d)
-	switch {
-	case n == 0:
-		return "today"
-	case n == 1:
-		return "tomorrow"
-	case n == -1:
-		return "yesterday"
-	case n > 0:
-		return "in " + itoa(n) + "d"
-	}
-	return itoa(-n) + "d ago"
-}
-
 // agoPhrase says how long ago a conversation was: "today", "3d ago", "never".
 func agoPhrase(today, d model.Date) string {
 	if d.IsZero() {

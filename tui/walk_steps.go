@@ -306,7 +306,7 @@ func (w *walkthrough) reviewText() string {
 	}
 	lines := []string{vs.Render(verdict+" · "+itoa(r.Score)+"/100") + st.Muted.Render("  readiness of “"+ansi.Truncate(clean(w.p.Title), max(width-40, 10), "…")+"”")}
 	if !w.p.DecisionDate.IsZero() {
-		lines = append(lines, st.Muted.Render("Decision "+w.p.DecisionDate.Human()+" ("+daysPhrase(w.b.today(), w.p.DecisionDate)+")"))
+		lines = append(lines, st.Muted.Render("Decision "+w.p.DecisionDate.Human()+" ("+w.p.DecisionDate.Relative(w.b.today(), true)+")"))
 	}
 	lines = append(lines, "", st.Heading.Render("How the score is made"))
 	nameW := 0

@@ -503,7 +503,7 @@ func (w *workspace) buildTop() {
 	}
 	decision := "no decision date"
 	if !p.DecisionDate.IsZero() {
-		decision = "decision " + p.DecisionDate.Human() + " (" + daysPhrase(today, p.DecisionDate) + ")"
+		decision = "decision " + p.DecisionDate.Human() + " (" + p.DecisionDate.Relative(today, true) + ")"
 	}
 	meta := joinNonEmpty(" · ", clean(p.Forum), decision, p.Status.String(), p.DecisionRule.String())
 	line2 := st.Muted.Render(ansi.Truncate(meta, w.width, "…"))

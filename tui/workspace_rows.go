@@ -90,7 +90,7 @@ func (w *workspace) planRows(today model.Date) []gridRow {
 		if it.Critical {
 			mark = "*"
 		}
-		due := daysPhrase(today, it.TargetDate)
+		due := it.TargetDate.Relative(today, true)
 		t := toneNormal
 		switch {
 		case it.Overdue:

@@ -54,7 +54,7 @@ func (a *app) contactsCommand() *cobra.Command {
 			for _, r := range rows {
 				last := "never"
 				if !r.Health.LastSpoken.IsZero() {
-					last = daysLabel(day, r.Health.LastSpoken)
+					last = r.Health.LastSpoken.Relative(day, false)
 				}
 				var note string
 				switch {

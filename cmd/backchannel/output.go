@@ -91,22 +91,3 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
-
-// daysLabel says how far a decision date is: "in 9 days", "today", "3 days ago".
-func daysLabel(today, d model.Date) string {
-	if d.IsZero() {
-		return "no date"
-	}
-	n := today.DaysUntil(d)
-	switch {
-	case n == 0:
-		return "today"
-	case n == 1:
-		return "tomorrow"
-	case n == -1:
-		return "yesterday"
-	case n > 0:
-		return fmt.Sprintf("in %d days", n)
-	}
-	return fmt.Sprintf("%d days ago", -n)
-}

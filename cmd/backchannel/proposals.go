@@ -71,7 +71,7 @@ func dateAndDays(day, d model.Date) string {
 	if d.IsZero() {
 		return "no date"
 	}
-	return d.String() + " (" + daysLabel(day, d) + ")"
+	return d.String() + " (" + d.Relative(day, false) + ")"
 }
 
 func proposalRows(ctx context.Context, st *db.Store, day model.Date, all bool) ([]proposalRow, error) {
