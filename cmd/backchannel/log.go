@@ -161,14 +161,8 @@ func findOrAddStakeholder(ctx context.Context, st *db.Store, p model.Proposal, p
 	if err != nil {
 		return model.Stakeholder{}, err
 	}
-	list, err := st.ListStakeholders(ctx, p.ID)
-	if err != nil {
-		return model.Stakeholder{}, err
-	}
-	for _, s := range list {
-		if s.ContactID == c.ID {
-			return s, nil
-		}
+	if s, ok, err := stakeholderOf(ctx, st, p.ID, c.ID); ok || err != nil {
+		return s, err
 	}
 	if role == "" {
 		return model.Stakeholder{}, fmt.Errorf("%s is not on %q yet; pass --role (decision-maker, in the room, influencer, implementer, affected) to add them", model.Clean(c.Name), model.Clean(p.Title))

@@ -98,16 +98,25 @@ func findStakeholderOn(ctx context.Context, st *db.Store, proposalID int64, pers
 	if err != nil {
 		return model.Stakeholder{}, err
 	}
+	s, ok, err := stakeholderOf(ctx, st, proposalID, c.ID)
+	if err == nil && !ok {
+		err = fmt.Errorf("%s is not a stakeholder of that proposal", model.Clean(c.Name))
+	}
+	return s, err
+}
+
+// stakeholderOf is the contact's part in the proposal, if they have one.
+func stakeholderOf(ctx context.Context, st *db.Store, proposalID, contactID int64) (model.Stakeholder, bool, error) {
 	list, err := st.ListStakeholders(ctx, proposalID)
 	if err != nil {
-		return model.Stakeholder{}, err
+		return model.Stakeholder{}, false, err
 	}
 	for _, s := range list {
-		if s.ContactID == c.ID {
-			return s, nil
+		if s.ContactID == contactID {
+			return s, true, nil
 		}
 	}
-	return model.Stakeholder{}, fmt.Errorf("%s is not a stakeholder of that proposal", model.Clean(c.Name))
+	return model.Stakeholder{}, false, nil
 }
 
 // voiceNote says why someone is a weak voice in the room ("" when they are
