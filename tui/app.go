@@ -53,6 +53,8 @@ const (
 	screenBlindSpots
 	screenContacts
 	screenDebrief
+	// screenCount is the number of screens, for walking them all.
+	screenCount
 )
 
 // screen is the contract every screen meets: a concrete type with Update
@@ -150,58 +152,84 @@ func (a *App) Init() tea.Cmd {
 // state is the screen on top.
 func (a *App) state() screenID { return a.stack[len(a.stack)-1] }
 
-// current returns the active screen and a function that updates it. Adding a
-// screen is one more case here.
-func (a *App) current() (screen, func(tea.Msg) tea.Cmd) {
-	switch a.state() {
-	case screenWorkspace:
-		return a.work, func(m tea.Msg) (c tea.Cmd) { a.work, c = a.work.Update(m); return c }
-	case screenWalk:
-		return a.walk, func(m tea.Msg) (c tea.Cmd) { a.walk, c = a.walk.Update(m); return c }
-	case screenPerson:
-		return a.pers, func(m tea.Msg) (c tea.Cmd) { a.pers, c = a.pers.Update(m); return c }
-	case screenLog:
-		return a.logs, func(m tea.Msg) (c tea.Cmd) { a.logs, c = a.logs.Update(m); return c }
-	case screenObjections:
-		return a.objs, func(m tea.Msg) (c tea.Cmd) { a.objs, c = a.objs.Update(m); return c }
-	case screenBlindSpots:
-		return a.spots, func(m tea.Msg) (c tea.Cmd) { a.spots, c = a.spots.Update(m); return c }
-	case screenContacts:
-		return a.people, func(m tea.Msg) (c tea.Cmd) { a.people, c = a.people.Update(m); return c }
-	case screenDebrief:
-		return a.debrief, func(m tea.Msg) (c tea.Cmd) { a.debrief, c = a.debrief.Update(m); return c }
-	}
-	return a.dash, func(m tea.Msg) (c tea.Cmd) { a.dash, c = a.dash.Update(m); return c }
+// route is one screen's slot in the app: the screen when it is open (nil
+// when not), how to update it, and how to close it.
+type route struct {
+	s      screen
+	update func(tea.Msg) tea.Cmd
+	close  func()
 }
 
-// screens lists every live screen, for resizes and restyles.
+// slot makes the route of the screen held in *p. Screens are pointers, so a
+// closed one is the nil pointer.
+func slot[S interface {
+	comparable
+	screen
+	Update(tea.Msg) (S, tea.Cmd)
+}](p *S) route {
+	var none S
+	r := route{close: func() { *p = none }}
+	if *p != none {
+		r.s = *p
+		r.update = func(m tea.Msg) (c tea.Cmd) { *p, c = (*p).Update(m); return c }
+	}
+	return r
+}
+
+// route is the one table of screens: current, screens and closing them all
+// read it, so adding a screen is one more case here.
+func (a *App) route(id screenID) route {
+	switch id {
+	case screenWorkspace:
+		return slot(&a.work)
+	case screenWalk:
+		return slot(&a.walk)
+	case screenPerson:
+		return slot(&a.pers)
+	case screenLog:
+		return slot(&a.logs)
+	case screenObjections:
+		return slot(&a.objs)
+	case screenBlindSpots:
+		return slot(&a.spots)
+	case screenContacts:
+		return slot(&a.people)
+	case screenDebrief:
+		return slot(&a.debrief)
+	}
+	return slot(&a.dash)
+}
+
+// current returns the active screen and a function that updates it.
+func (a *App) current() (screen, func(tea.Msg) tea.Cmd) {
+	r := a.route(a.state())
+	return r.s, r.update
+}
+
+// screens lists every open screen, for resizes and restyles.
 func (a *App) screens() []screen {
-	out := []screen{a.dash}
-	if a.work != nil {
-		out = append(out, a.work)
-	}
-	if a.walk != nil {
-		out = append(out, a.walk)
-	}
-	if a.pers != nil {
-		out = append(out, a.pers)
-	}
-	if a.logs != nil {
-		out = append(out, a.logs)
-	}
-	if a.objs != nil {
-		out = append(out, a.objs)
-	}
-	if a.spots != nil {
-		out = append(out, a.spots)
-	}
-	if a.people != nil {
-		out = append(out, a.people)
-	}
-	if a.debrief != nil {
-		out = append(out, a.debrief)
+	var out []screen
+	for id := range screenCount {
+		if r := a.route(id); r.s != nil {
+			out = append(out, r.s)
+		}
 	}
 	return out
+}
+
+// closeHidden closes every screen that is no longer on the stack, so that
+// whatever way the stack changed, only the screens on it stay open to be
+// resized, restyled and found by the router.
+func (a *App) closeHidden() {
+	on := make([]bool, screenCount)
+	for _, id := range a.stack {
+		on[id] = true
+	}
+	for id := range screenCount {
+		if !on[id] {
+			a.route(id).close()
+		}
+	}
 }
 
 // Update routes a message: keys through the global bindings first, sizes and
@@ -365,9 +393,11 @@ func (a *App) setStyles(st *Styles) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// push shows a screen on top of the current one.
+// push shows a screen on top of the current one. The callers cut the stack
+// back first as they need; push closes what they cut.
 func (a *App) push(id screenID) {
 	a.stack = append(a.stack, id)
+	a.closeHidden()
 	a.relayout()
 }
 
@@ -377,12 +407,7 @@ func (a *App) pop() tea.Cmd {
 		return nil
 	}
 	a.stack = a.stack[:len(a.stack)-1]
-	switch a.state() {
-	case screenDashboard:
-		a.work, a.walk = nil, nil
-	case screenWorkspace:
-		a.walk, a.pers, a.logs = nil, nil, nil
-	}
+	a.closeHidden()
 	a.relayout()
 	cur, _ := a.current()
 	if r, ok := cur.(refresher); ok {
@@ -432,7 +457,6 @@ func (a *App) openWorkspace(m openWorkspaceMsg) tea.Cmd {
 	for len(a.stack) > 1 && a.state() != screenDashboard {
 		a.stack = a.stack[:len(a.stack)-1]
 	}
-	a.walk, a.pers, a.logs = nil, nil, nil
 	a.work = newWorkspace(a.b, a.styles, m.id)
 	a.push(screenWorkspace)
 	a.setStatus(m.status, false)

@@ -303,11 +303,6 @@ func (a *App) openReview(m openReviewMsg) tea.Cmd {
 	for len(a.stack) > 1 && a.state() != screenDashboard && a.state() != screenWorkspace {
 		a.stack = a.stack[:len(a.stack)-1]
 	}
-	a.walk, a.pers, a.logs = nil, nil, nil
-	if a.state() == screenDashboard {
-		a.work = nil
-	}
-	a.objs, a.spots = nil, nil
 	if m.kind == reviewBlindSpots {
 		a.spots = newBlindSpotsScreen(a.b, a.styles, m.proposalID, m.selectID)
 		a.push(screenBlindSpots)
