@@ -40,7 +40,7 @@ func (a *app) blindSpotsCommand() *cobra.Command {
 				return err
 			}
 			rows := model.BlindSpotRows(spots, rv.dir, f, day)
-			if done, err := a.printRows(asJSON, asMD, rows, len(rows), func() string { return model.BlindSpotsMarkdown(rows) }, "No blind spots match."); done {
+			if done, err := printRows(a, asJSON, asMD, rows, model.BlindSpotsMarkdown, "No blind spots match."); done {
 				return err
 			}
 			t := newTable(a.stdout, "ID", "PROPOSAL", "SURFACED BY", "STATUS", "AGE", "BLIND SPOT", "HOW ADDRESSED")

@@ -60,14 +60,14 @@ func (a *app) openReview(ctx context.Context, proposalRef string) (review, error
 
 // printRows writes rows as JSON or markdown when asked, or says that nothing
 // matched; done reports whether the caller still has a table to print.
-func (a *app) printRows(asJSON, asMD bool, rows any, n int, markdown func() string, none string) (done bool, err error) {
+func printRows[T any](a *app, asJSON, asMD bool, rows []T, markdown func([]T) string, none string) (done bool, err error) {
 	switch {
 	case asJSON:
 		return true, writeJSON(a.stdout, rows)
 	case asMD:
-		_, err := fmt.Fprint(a.stdout, markdown())
+		_, err := fmt.Fprint(a.stdout, markdown(rows))
 		return true, err
-	case n == 0:
+	case len(rows) == 0:
 		_, err := fmt.Fprintln(a.stdout, none)
 		return true, err
 	}
@@ -176,7 +176,7 @@ archived proposals are hidden unless --all is given.`,
 				return err
 			}
 			rows := model.ObjectionRows(objs, rv.dir, f, day)
-			if done, err := a.printRows(asJSON, asMD, rows, len(rows), func() string { return model.ObjectionsMarkdown(rows) }, "No objections match."); done {
+			if done, err := printRows(a, asJSON, asMD, rows, model.ObjectionsMarkdown, "No objections match."); done {
 				return err
 			}
 			t := newTable(a.stdout, "ID", "PROPOSAL", "RAISED BY", "SEVERITY", "STATUS", "AGE", "OBJECTION", "RESPONSE", "VOICE")
