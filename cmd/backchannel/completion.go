@@ -4,10 +4,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/backchannel/backchannel/model"
 	"github.com/spf13/cobra"
 )
 
-// completeProposals offers proposal ids with their titles as descriptions, so
+// completeProposals offers proposal ids with their titles as descriptions
+// (cleaned: a tab or newline would split an entry of the shell protocol), so
 // `backchannel brief <TAB>` lists what can be briefed. It never fails loudly:
 // a shell completion that errors is worse than none.
 func (a *app) completeProposals(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
@@ -26,7 +28,7 @@ func (a *app) completeProposals(cmd *cobra.Command, args []string, toComplete st
 	for _, p := range props {
 		id := strconv.FormatInt(p.ID, 10)
 		if strings.HasPrefix(id, toComplete) {
-			out = append(out, id+"\t"+completionText(p.Title))
+			out = append(out, id+"\t"+model.Clean(p.Title))
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
@@ -44,7 +46,7 @@ func (a *app) completeContacts(cmd *cobra.Command, args []string, toComplete str
 	}
 	var out []string
 	for _, c := range contacts {
-		name := completionText(c.Name)
+		name := model.Clean(c.Name)
 		if strings.HasPrefix(strings.ToLower(name), strings.ToLower(toComplete)) {
 			out = append(out, name)
 		}
@@ -57,17 +59,6 @@ func completeWords(words ...string) func(*cobra.Command, []string, string) ([]st
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return words, cobra.ShellCompDirectiveNoFileComp
 	}
-}
-
-// completionText keeps user text from breaking the shell's completion
-// protocol (tabs and newlines separate entries there).
-func completionText(s string) string {
-	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)), " ")
 }
 
 // addCompletions wires completion for the commands that take proposals,
