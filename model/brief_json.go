@@ -375,11 +375,18 @@ func (x *dossierIndex) briefRelationships() []BriefRelationship {
 	return out
 }
 
+// recentLogRows are the conversations the recent log shows, oldest first,
+// given every conversation in day order (as indexes).
+func recentLogRows(byDay []int32) []int32 {
+	return byDay[max(0, len(byDay)-recentLogSize):]
+}
+
 // recentLog is the latest conversations on the proposal, newest first.
 func (x *dossierIndex) recentLog() []BriefTouch {
-	out := []BriefTouch{}
-	for k := len(x.byDay) - 1; k >= 0 && len(out) < recentLogSize; k-- {
-		t := x.d.Touchpoints[x.byDay[k]]
+	rows := recentLogRows(x.byDay)
+	out := make([]BriefTouch, 0, len(rows))
+	for k := len(rows) - 1; k >= 0; k-- {
+		t := x.d.Touchpoints[rows[k]]
 		whom := x.contactName(t.ContactID)
 		if i, ok := x.personOf(t); ok {
 			whom = x.name(i)

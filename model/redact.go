@@ -295,8 +295,13 @@ func letters(n int) string {
 }
 
 // redactDossier returns a copy of d in which every person is their label
-// and every free text has names and emails replaced. Contacts lose their
-// email, title and organisation, which identify them as surely as a name.
+// and every free text the brief can show has names and emails replaced.
+// Contacts lose their email, title and organisation, which identify them as
+// surely as a name. Words the brief never shows are dropped rather than
+// redacted: the conversations beyond its recent log, those on other
+// proposals, and the history of anything but the proposal itself (only its
+// forum and date moves are quoted). On a large dossier that is most of the
+// text, and what is dropped cannot leak through a later change either.
 func redactDossier(d Dossier, rd *Redactor) Dossier {
 	out := d
 	out.Proposal.Title = rd.Text(d.Proposal.Title)
@@ -316,17 +321,23 @@ func redactDossier(d Dossier, rd *Redactor) Dossier {
 		s.Plan.Message, s.Plan.Place = rd.Text(s.Plan.Message), rd.Text(s.Plan.Place)
 		out.Stakeholders[k] = s
 	}
-	redactTouches := func(ts []Touchpoint) []Touchpoint {
-		o := make([]Touchpoint, len(ts))
-		for k, t := range ts {
-			t.Said, t.Subtext, t.FollowUp = rd.Text(t.Said), rd.Text(t.Subtext), rd.Text(t.FollowUp)
-			o[k] = t
-		}
-		return o
+	// The recent log picks its rows by day, then ID; keeping every row that
+	// shares an ID with one it picks stays right even if blanking the others
+	// reorders rows that share an ID.
+	ts := sortedBy(d.Touchpoints, func(t Touchpoint) int64 { return t.ID })
+	shown := map[int64]bool{}
+	for _, k := range recentLogRows(byDayOrder(ts)) {
+		shown[ts[k].ID] = true
 	}
-	out.Touchpoints = redactTouches(d.Touchpoints)
-	// Conversations on other proposals only feed the ledger's counts; their
-	// words never belong in this brief, so they are dropped, not redacted.
+	out.Touchpoints = make([]Touchpoint, len(d.Touchpoints))
+	for k, t := range d.Touchpoints {
+		if shown[t.ID] {
+			t.Said, t.Subtext, t.FollowUp = rd.Text(t.Said), rd.Text(t.Subtext), rd.Text(t.FollowUp)
+		} else {
+			t.Said, t.Subtext, t.FollowUp = "", "", ""
+		}
+		out.Touchpoints[k] = t
+	}
 	out.ContactTouchpoints = make([]Touchpoint, len(d.ContactTouchpoints))
 	for k, t := range d.ContactTouchpoints {
 		t.Said, t.Subtext, t.FollowUp = "", "", ""
@@ -344,6 +355,11 @@ func redactDossier(d Dossier, rd *Redactor) Dossier {
 	}
 	out.History = make([]HistoryEvent, len(d.History))
 	for k, h := range d.History {
+		if h.Entity != EntityProposal {
+			h.Old, h.New = "", ""
+			out.History[k] = h
+			continue
+		}
 		old, nu := rd.Text(h.Old), rd.Text(h.New)
 		if old == nu && h.Old != h.New {
 			// Two values that differed only by a name must still read as a
