@@ -3,31 +3,26 @@ package db
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/backchannel/backchannel/model"
 )
 
-const blindSpotCols = `id, proposal_id, surfaced_by_id, touchpoint_id, text, status, how_addressed, raised_on, addressed_on, created_at, updated_at`
+// blindSpotTable is where blind spots are stored.
+var blindSpotTable = newTable("blind_spots", "blind spot",
+	`id, proposal_id, surfaced_by_id, touchpoint_id, text, status, how_addressed, raised_on, addressed_on, created_at, updated_at`,
+	blindSpotDest, blindSpotArgs)
 
-const insertBlindSpotSQL = `INSERT INTO blind_spots (` + blindSpotCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
+// blindSpotArgs lists the stored value of each column.
 func blindSpotArgs(b model.BlindSpot) []any {
 	return []any{nullID(b.ID), b.ProposalID, nullID(b.SurfacedByID), nullID(b.TouchpointID), b.Text, word(b.Status),
 		b.HowAddressed, b.RaisedOn.String(), b.AddressedOn.String(), stamp(b.CreatedAt), stamp(b.UpdatedAt)}
 }
 
-// blindSpotDest lists where each column of blindSpotCols goes.
+// blindSpotDest lists where each column goes.
 func blindSpotDest(b *model.BlindSpot) []any {
 	return []any{&b.ID, &b.ProposalID, optID(&b.SurfacedByID), optID(&b.TouchpointID), &b.Text, text(&b.Status),
 		&b.HowAddressed, date(&b.RaisedOn), date(&b.AddressedOn), timestamp(&b.CreatedAt), timestamp(&b.UpdatedAt)}
-}
-
-func scanBlindSpot(sc rowScanner) (model.BlindSpot, error) {
-	var b model.BlindSpot
-	err := sc.Scan(blindSpotDest(&b)...)
-	return b, err
 }
 
 func normalizeBlindSpot(b *model.BlindSpot) {
@@ -69,11 +64,8 @@ func (s *Store) AddBlindSpot(ctx context.Context, b model.BlindSpot) (model.Blin
 		if err := checkSameProposal(ctx, tx, b.ProposalID, b.TouchpointID, ref{"surfaced by", b.SurfacedByID}); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, insertBlindSpotSQL, blindSpotArgs(b)...)
-		if err != nil {
-			return err
-		}
-		if b.ID, err = res.LastInsertId(); err != nil {
+		var err error
+		if b.ID, err = blindSpotTable.insert(ctx, tx, b); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityBlindSpot, EntityID: b.ID,
@@ -94,7 +86,7 @@ func (s *Store) UpdateBlindSpot(ctx context.Context, b model.BlindSpot) (model.B
 		return model.BlindSpot{}, err
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		old, err := getBlindSpot(ctx, tx, b.ID)
+		old, err := blindSpotTable.get(ctx, tx, b.ID)
 		if err != nil {
 			return err
 		}
@@ -120,11 +112,7 @@ func (s *Store) UpdateBlindSpot(ctx context.Context, b model.BlindSpot) (model.B
 		}
 		now := s.clock()
 		b.UpdatedAt = now
-		_, err = tx.ExecContext(ctx, `UPDATE blind_spots SET surfaced_by_id = ?, touchpoint_id = ?, text = ?, status = ?,
-			how_addressed = ?, raised_on = ?, addressed_on = ?, updated_at = ? WHERE id = ?`,
-			nullID(b.SurfacedByID), nullID(b.TouchpointID), b.Text, word(b.Status), b.HowAddressed, b.RaisedOn.String(),
-			b.AddressedOn.String(), stamp(now), b.ID)
-		if err != nil {
+		if err := blindSpotTable.update(ctx, tx, b); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityBlindSpot, b.ID, b.ProposalID, changes, "", "")...)
@@ -137,34 +125,16 @@ func (s *Store) UpdateBlindSpot(ctx context.Context, b model.BlindSpot) (model.B
 
 // GetBlindSpot returns the blind spot with the given ID.
 func (s *Store) GetBlindSpot(ctx context.Context, id int64) (model.BlindSpot, error) {
-	return getBlindSpot(ctx, s.r, id)
-}
-
-func getBlindSpot(ctx context.Context, q querier, id int64) (model.BlindSpot, error) {
-	b, err := scanBlindSpot(q.QueryRowContext(ctx, "SELECT "+blindSpotCols+" FROM blind_spots WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.BlindSpot{}, notFoundf("no blind spot with id %d", id)
-	}
-	if err != nil {
-		return model.BlindSpot{}, fmt.Errorf("cannot read blind spot %d: %w", id, err)
-	}
-	return b, nil
+	return blindSpotTable.get(ctx, s.r, id)
 }
 
 // ListBlindSpots returns a proposal's blind spots by ID; proposalID 0 lists
 // every proposal's.
 func (s *Store) ListBlindSpots(ctx context.Context, proposalID int64) ([]model.BlindSpot, error) {
-	query, args := "SELECT "+blindSpotCols+" FROM blind_spots ORDER BY id", []any(nil)
-	if proposalID != 0 {
-		query, args = "SELECT "+blindSpotCols+" FROM blind_spots WHERE proposal_id = ? ORDER BY id", []any{proposalID}
-	}
-	bs, err := queryBlindSpots(ctx, s.r, query, args...)
+	rest, args := ofProposal(proposalID)
+	bs, err := blindSpotTable.query(ctx, s.r, rest, args...)
 	if err != nil {
 		return nil, fmt.Errorf("cannot list blind spots: %w", err)
 	}
 	return bs, nil
-}
-
-func queryBlindSpots(ctx context.Context, q querier, query string, args ...any) ([]model.BlindSpot, error) {
-	return queryAll(ctx, q, blindSpotDest, 0, query, args...)
 }

@@ -226,9 +226,6 @@ func (c idCol) Scan(src any) error {
 
 func optID(dst *int64) idCol { return idCol{dst} }
 
-// rowScanner is *sql.Row or *sql.Rows.
-type rowScanner interface{ Scan(dest ...any) error }
-
 // History values as text.
 
 func itoa(n int) string  { return strconv.Itoa(n) }

@@ -9,25 +9,21 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-const contactCols = `id, name, title, org, email, partner_kind, discretion, value_i_bring, notes, cadence_days, archived, created_at, updated_at`
+// contactTable is where contacts are stored.
+var contactTable = newTable("contacts", "contact",
+	`id, name, title, org, email, partner_kind, discretion, value_i_bring, notes, cadence_days, archived, created_at, updated_at`,
+	contactDest, contactArgs)
 
-const insertContactSQL = `INSERT INTO contacts (` + contactCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
+// contactArgs lists the stored value of each column.
 func contactArgs(c model.Contact) []any {
 	return []any{nullID(c.ID), c.Name, c.Title, c.Org, c.Email, word(c.Kind), word(c.Discretion), c.ValueIBring, c.Notes,
 		c.CadenceDays, c.Archived, stamp(c.CreatedAt), stamp(c.UpdatedAt)}
 }
 
-// contactDest lists where each column of contactCols goes.
+// contactDest lists where each column goes.
 func contactDest(c *model.Contact) []any {
 	return []any{&c.ID, &c.Name, &c.Title, &c.Org, &c.Email, text(&c.Kind), text(&c.Discretion), &c.ValueIBring, &c.Notes,
 		integer(&c.CadenceDays), &c.Archived, timestamp(&c.CreatedAt), timestamp(&c.UpdatedAt)}
-}
-
-func scanContact(sc rowScanner) (model.Contact, error) {
-	var c model.Contact
-	err := sc.Scan(contactDest(&c)...)
-	return c, err
 }
 
 func normalizeContact(c *model.Contact) {
@@ -64,11 +60,8 @@ func (s *Store) CreateContact(ctx context.Context, c model.Contact) (model.Conta
 	now := s.clock()
 	c.ID, c.CreatedAt, c.UpdatedAt = 0, now, now
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, insertContactSQL, contactArgs(c)...)
-		if err != nil {
-			return err
-		}
-		if c.ID, err = res.LastInsertId(); err != nil {
+		var err error
+		if c.ID, err = contactTable.insert(ctx, tx, c); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID,
@@ -88,7 +81,7 @@ func (s *Store) UpdateContact(ctx context.Context, c model.Contact) (model.Conta
 		return model.Contact{}, err
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		old, err := getContact(ctx, tx, c.ID)
+		old, err := contactTable.get(ctx, tx, c.ID)
 		if err != nil {
 			return err
 		}
@@ -99,11 +92,7 @@ func (s *Store) UpdateContact(ctx context.Context, c model.Contact) (model.Conta
 		}
 		now := s.clock()
 		c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
-		_, err = tx.ExecContext(ctx, `UPDATE contacts SET name = ?, title = ?, org = ?, email = ?, partner_kind = ?,
-			discretion = ?, value_i_bring = ?, notes = ?, cadence_days = ?, archived = ?, updated_at = ? WHERE id = ?`,
-			c.Name, c.Title, c.Org, c.Email, word(c.Kind), word(c.Discretion), c.ValueIBring, c.Notes, c.CadenceDays,
-			c.Archived, stamp(c.UpdatedAt), c.ID)
-		if err != nil {
+		if err := contactTable.update(ctx, tx, c); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityContact, c.ID, 0, changes, "archived", btoa(true))...)
@@ -116,37 +105,21 @@ func (s *Store) UpdateContact(ctx context.Context, c model.Contact) (model.Conta
 
 // GetContact returns the contact with the given ID.
 func (s *Store) GetContact(ctx context.Context, id int64) (model.Contact, error) {
-	return getContact(ctx, s.r, id)
-}
-
-func getContact(ctx context.Context, q querier, id int64) (model.Contact, error) {
-	c, err := scanContact(q.QueryRowContext(ctx, "SELECT "+contactCols+" FROM contacts WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.Contact{}, notFoundf("no contact with id %d", id)
-	}
-	if err != nil {
-		return model.Contact{}, fmt.Errorf("cannot read contact %d: %w", id, err)
-	}
-	return c, nil
+	return contactTable.get(ctx, s.r, id)
 }
 
 // ListContacts returns contacts by name (then ID), leaving out archived ones
 // unless asked for.
 func (s *Store) ListContacts(ctx context.Context, includeArchived bool) ([]model.Contact, error) {
-	query := "SELECT " + contactCols + " FROM contacts"
+	where := ""
 	if !includeArchived {
-		query += " WHERE archived = 0"
+		where = "WHERE archived = 0 "
 	}
-	query += " ORDER BY name COLLATE NOCASE, id"
-	cs, err := queryContacts(ctx, s.r, query)
+	cs, err := contactTable.query(ctx, s.r, where+"ORDER BY name COLLATE NOCASE, id")
 	if err != nil {
 		return nil, fmt.Errorf("cannot list contacts: %w", err)
 	}
 	return cs, nil
-}
-
-func queryContacts(ctx context.Context, q querier, query string, args ...any) ([]model.Contact, error) {
-	return queryAll(ctx, q, contactDest, 0, query, args...)
 }
 
 // FindContact resolves what a person typed: a numeric ID ("7" or "#7"), an
@@ -164,7 +137,7 @@ func (s *Store) FindContact(ctx context.Context, ref string) (model.Contact, err
 			return c, err
 		}
 	}
-	all, err := queryContacts(ctx, s.r, "SELECT "+contactCols+" FROM contacts ORDER BY id")
+	all, err := contactTable.query(ctx, s.r, "ORDER BY id")
 	if err != nil {
 		return model.Contact{}, fmt.Errorf("cannot search contacts: %w", err)
 	}
@@ -186,7 +159,7 @@ func (s *Store) FindContact(ctx context.Context, ref string) (model.Contact, err
 // the record and archived instead; archived reports which happened.
 func (s *Store) RemoveContact(ctx context.Context, id int64) (archived bool, err error) {
 	err = s.WithTx(ctx, func(tx *sql.Tx) error {
-		c, err := getContact(ctx, tx, id)
+		c, err := contactTable.get(ctx, tx, id)
 		if err != nil {
 			return err
 		}

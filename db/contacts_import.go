@@ -32,7 +32,7 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (Contact
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
 		out = ContactImport{}
 		seen := map[string]bool{}
-		existing, err := queryContacts(ctx, tx, `SELECT `+contactCols+` FROM contacts`)
+		existing, err := contactTable.query(ctx, tx, "")
 		if err != nil {
 			return err
 		}
@@ -47,11 +47,7 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (Contact
 			}
 			seen[key] = true
 			c.ID, c.Archived, c.CreatedAt, c.UpdatedAt = 0, false, now, now
-			res, err := tx.ExecContext(ctx, insertContactSQL, contactArgs(c)...)
-			if err != nil {
-				return err
-			}
-			if c.ID, err = res.LastInsertId(); err != nil {
+			if c.ID, err = contactTable.insert(ctx, tx, c); err != nil {
 				return err
 			}
 			if err := insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID,

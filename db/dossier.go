@@ -20,7 +20,7 @@ import (
 func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossier, error) {
 	var d model.Dossier
 	err := s.readDriver(ctx, func(q driver.QueryerContext) error {
-		ps, err := rawAll(ctx, q, proposalDest, 1, "SELECT "+proposalCols+" FROM proposals WHERE id = ?", proposalID)
+		ps, err := proposalTable.rawQuery(ctx, q, 1, "WHERE id = ?", proposalID)
 		if err != nil {
 			return err
 		}
@@ -28,7 +28,7 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 			return notFoundf("no proposal with id %d", proposalID)
 		}
 		d.Proposal = ps[0]
-		if d.Stakeholders, err = rawAll(ctx, q, stakeholderDest, 0, "SELECT "+stakeholderCols+" FROM stakeholders WHERE proposal_id = ?", proposalID); err != nil {
+		if d.Stakeholders, err = stakeholderTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ?", proposalID); err != nil {
 			return err
 		}
 		sortStakeholders(d.Stakeholders)
@@ -37,8 +37,7 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 		if err != nil {
 			return err
 		}
-		if d.Touchpoints, err = rawAll(ctx, q, touchpointDest, n, "SELECT "+touchpointCols+
-			" FROM touchpoints WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+		if d.Touchpoints, err = touchpointTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
 			return err
 		}
 		d.Touchpoints = sortedTouchpoints(d.Touchpoints)
@@ -48,8 +47,7 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 		// (LogTouchpoint and Import see to it), so that is this proposal's
 		// log plus the conversations of those people's stakeholder rows on
 		// other proposals, found without reading this proposal's rows again.
-		elsewhere, err := rawAll(ctx, q, touchpointDest, 0, "SELECT "+touchpointCols+` FROM touchpoints
-			WHERE stakeholder_id IN (
+		elsewhere, err := touchpointTable.rawQuery(ctx, q, 0, `WHERE stakeholder_id IN (
 				SELECT id FROM stakeholders WHERE proposal_id <> ?1 AND contact_id IN (
 					SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
 					UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL))`, proposalID)
@@ -61,15 +59,15 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 		if d.Contacts, err = dossierContacts(ctx, q, proposalID, d.Touchpoints); err != nil {
 			return err
 		}
-		if d.Objections, err = rawAll(ctx, q, objectionDest, 0, "SELECT "+objectionCols+" FROM objections WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+		if d.Objections, err = objectionTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
 			return err
 		}
-		if d.BlindSpots, err = rawAll(ctx, q, blindSpotDest, 0, "SELECT "+blindSpotCols+" FROM blind_spots WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+		if d.BlindSpots, err = blindSpotTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
 			return err
 		}
 		// Nearly every row above wrote one history row: a good size guess.
 		n = len(d.Touchpoints) + len(d.Stakeholders) + len(d.Objections) + len(d.BlindSpots) + 16
-		d.History, err = rawAll(ctx, q, historyDest, n, "SELECT "+historyCols+" FROM history WHERE proposal_id = ? ORDER BY id", proposalID)
+		d.History, err = historyTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? ORDER BY id", proposalID)
 		return err
 	})
 	if err != nil {
@@ -139,7 +137,7 @@ func mergeTouchpoints(a, b []model.Touchpoint) []model.Touchpoint {
 // The last are always stakeholders too, but a workbook edited by hand could
 // disagree, so any stragglers are read as well.
 func dossierContacts(ctx context.Context, q driver.QueryerContext, proposalID int64, talks []model.Touchpoint) (map[int64]model.Contact, error) {
-	list, err := rawAll(ctx, q, contactDest, 0, "SELECT "+contactCols+` FROM contacts WHERE id IN (
+	list, err := contactTable.rawQuery(ctx, q, 0, `WHERE id IN (
 		SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
 		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL)`, proposalID)
 	if err != nil {
@@ -156,7 +154,7 @@ func dossierContacts(ctx context.Context, q driver.QueryerContext, proposalID in
 		}
 	}
 	if len(missing) > 0 {
-		extra, err := rawAll(ctx, q, contactDest, len(missing), "SELECT "+contactCols+" FROM contacts WHERE id IN ("+placeholders(len(missing))+")", missing...)
+		extra, err := contactTable.rawQuery(ctx, q, len(missing), "WHERE id IN ("+placeholders(len(missing))+")", missing...)
 		if err != nil {
 			return nil, err
 		}

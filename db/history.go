@@ -45,7 +45,11 @@ func updateEvents(entity string, id, proposalID int64, changes []change, archive
 	return evs
 }
 
-const historyCols = `id, at, entity, entity_id, proposal_id, action, field, old, new`
+// historyTable is where the change log is stored. insertHistory writes new
+// rows; its insert is for Import, which keeps IDs and times exactly.
+var historyTable = newTable("history", "history row",
+	`id, at, entity, entity_id, proposal_id, action, field, old, new`,
+	historyDest, historyArgs)
 
 // insertHistory appends events stamped at the given time, in one statement.
 // It must run in the transaction that made the change.
@@ -70,9 +74,14 @@ func insertHistory(ctx context.Context, q querier, at time.Time, evs ...model.Hi
 	return nil
 }
 
-// historyDest lists where each column of historyCols goes.
+// historyDest lists where each column goes.
 func historyDest(e *model.HistoryEvent) []any {
 	return []any{&e.ID, timestamp(&e.At), &e.Entity, &e.EntityID, optID(&e.ProposalID), &e.Action, &e.Field, &e.Old, &e.New}
+}
+
+// historyArgs lists the stored value of each column.
+func historyArgs(e model.HistoryEvent) []any {
+	return []any{e.ID, stamp(e.At), e.Entity, e.EntityID, nullID(e.ProposalID), e.Action, e.Field, e.Old, e.New}
 }
 
 // HistoryFilter selects history rows; zero fields match everything.
@@ -101,26 +110,21 @@ func (s *Store) ListHistory(ctx context.Context, f HistoryFilter) ([]model.Histo
 		where = append(where, "entity_id = ?")
 		args = append(args, f.EntityID)
 	}
-	query := "SELECT " + historyCols + " FROM history"
+	var rest string
 	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
+		rest = "WHERE " + strings.Join(where, " AND ") + " "
 	}
 	limit := -1
 	if f.Limit > 0 {
 		limit = f.Limit
 	}
-	query += " ORDER BY id DESC LIMIT ?"
 	args = append(args, limit)
-	evs, err := queryHistory(ctx, s.r, query, args...)
+	evs, err := historyTable.query(ctx, s.r, rest+"ORDER BY id DESC LIMIT ?", args...)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read history: %w", err)
 	}
 	slices.Reverse(evs)
 	return evs, nil
-}
-
-func queryHistory(ctx context.Context, q querier, query string, args ...any) ([]model.HistoryEvent, error) {
-	return queryAll(ctx, q, historyDest, 0, query, args...)
 }
 
 // exists runs a query that returns one boolean.

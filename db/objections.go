@@ -3,31 +3,26 @@ package db
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/backchannel/backchannel/model"
 )
 
-const objectionCols = `id, proposal_id, raised_by_id, touchpoint_id, text, severity, status, response, voice_id, raised_on, resolved_on, created_at, updated_at`
+// objectionTable is where objections are stored.
+var objectionTable = newTable("objections", "objection",
+	`id, proposal_id, raised_by_id, touchpoint_id, text, severity, status, response, voice_id, raised_on, resolved_on, created_at, updated_at`,
+	objectionDest, objectionArgs)
 
-const insertObjectionSQL = `INSERT INTO objections (` + objectionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
+// objectionArgs lists the stored value of each column.
 func objectionArgs(o model.Objection) []any {
 	return []any{nullID(o.ID), o.ProposalID, nullID(o.RaisedByID), nullID(o.TouchpointID), o.Text, word(o.Severity),
 		word(o.Status), o.Response, nullID(o.VoiceID), o.RaisedOn.String(), o.ResolvedOn.String(), stamp(o.CreatedAt), stamp(o.UpdatedAt)}
 }
 
-// objectionDest lists where each column of objectionCols goes.
+// objectionDest lists where each column goes.
 func objectionDest(o *model.Objection) []any {
 	return []any{&o.ID, &o.ProposalID, optID(&o.RaisedByID), optID(&o.TouchpointID), &o.Text, text(&o.Severity),
 		text(&o.Status), &o.Response, optID(&o.VoiceID), date(&o.RaisedOn), date(&o.ResolvedOn), timestamp(&o.CreatedAt), timestamp(&o.UpdatedAt)}
-}
-
-func scanObjection(sc rowScanner) (model.Objection, error) {
-	var o model.Objection
-	err := sc.Scan(objectionDest(&o)...)
-	return o, err
 }
 
 func normalizeObjection(o *model.Objection) {
@@ -75,11 +70,8 @@ func (s *Store) AddObjection(ctx context.Context, o model.Objection) (model.Obje
 		if err := checkSameProposal(ctx, tx, o.ProposalID, o.TouchpointID, objectionRefs(o)...); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, insertObjectionSQL, objectionArgs(o)...)
-		if err != nil {
-			return err
-		}
-		if o.ID, err = res.LastInsertId(); err != nil {
+		var err error
+		if o.ID, err = objectionTable.insert(ctx, tx, o); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityObjection, EntityID: o.ID,
@@ -100,7 +92,7 @@ func (s *Store) UpdateObjection(ctx context.Context, o model.Objection) (model.O
 		return model.Objection{}, err
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		old, err := getObjection(ctx, tx, o.ID)
+		old, err := objectionTable.get(ctx, tx, o.ID)
 		if err != nil {
 			return err
 		}
@@ -126,11 +118,7 @@ func (s *Store) UpdateObjection(ctx context.Context, o model.Objection) (model.O
 		}
 		now := s.clock()
 		o.UpdatedAt = now
-		_, err = tx.ExecContext(ctx, `UPDATE objections SET raised_by_id = ?, touchpoint_id = ?, text = ?, severity = ?,
-			status = ?, response = ?, voice_id = ?, raised_on = ?, resolved_on = ?, updated_at = ? WHERE id = ?`,
-			nullID(o.RaisedByID), nullID(o.TouchpointID), o.Text, word(o.Severity), word(o.Status), o.Response,
-			nullID(o.VoiceID), o.RaisedOn.String(), o.ResolvedOn.String(), stamp(now), o.ID)
-		if err != nil {
+		if err := objectionTable.update(ctx, tx, o); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityObjection, o.ID, o.ProposalID, changes, "", "")...)
@@ -143,34 +131,16 @@ func (s *Store) UpdateObjection(ctx context.Context, o model.Objection) (model.O
 
 // GetObjection returns the objection with the given ID.
 func (s *Store) GetObjection(ctx context.Context, id int64) (model.Objection, error) {
-	return getObjection(ctx, s.r, id)
-}
-
-func getObjection(ctx context.Context, q querier, id int64) (model.Objection, error) {
-	o, err := scanObjection(q.QueryRowContext(ctx, "SELECT "+objectionCols+" FROM objections WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.Objection{}, notFoundf("no objection with id %d", id)
-	}
-	if err != nil {
-		return model.Objection{}, fmt.Errorf("cannot read objection %d: %w", id, err)
-	}
-	return o, nil
+	return objectionTable.get(ctx, s.r, id)
 }
 
 // ListObjections returns a proposal's objections by ID; proposalID 0 lists
 // every proposal's.
 func (s *Store) ListObjections(ctx context.Context, proposalID int64) ([]model.Objection, error) {
-	query, args := "SELECT "+objectionCols+" FROM objections ORDER BY id", []any(nil)
-	if proposalID != 0 {
-		query, args = "SELECT "+objectionCols+" FROM objections WHERE proposal_id = ? ORDER BY id", []any{proposalID}
-	}
-	list, err := queryObjections(ctx, s.r, query, args...)
+	rest, args := ofProposal(proposalID)
+	list, err := objectionTable.query(ctx, s.r, rest, args...)
 	if err != nil {
 		return nil, fmt.Errorf("cannot list objections: %w", err)
 	}
 	return list, nil
-}
-
-func queryObjections(ctx context.Context, q querier, query string, args ...any) ([]model.Objection, error) {
-	return queryAll(ctx, q, objectionDest, 0, query, args...)
 }

@@ -9,26 +9,21 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-const proposalCols = `id, title, ask, kind, forum, decision_date, decision_rule, status, moment, walk_step, created_at, updated_at`
+// proposalTable is where proposals are stored.
+var proposalTable = newTable("proposals", "proposal",
+	`id, title, ask, kind, forum, decision_date, decision_rule, status, moment, walk_step, created_at, updated_at`,
+	proposalDest, proposalArgs)
 
-const insertProposalSQL = `INSERT INTO proposals (` + proposalCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
-// proposalArgs are the values for insertProposalSQL; ID 0 lets SQLite choose.
+// proposalArgs lists the stored value of each column.
 func proposalArgs(p model.Proposal) []any {
 	return []any{nullID(p.ID), p.Title, p.Ask, word(p.Kind), p.Forum, p.DecisionDate.String(), word(p.DecisionRule),
 		word(p.Status), word(p.Moment), p.WalkStep, stamp(p.CreatedAt), stamp(p.UpdatedAt)}
 }
 
-// proposalDest lists where each column of proposalCols goes.
+// proposalDest lists where each column goes.
 func proposalDest(p *model.Proposal) []any {
 	return []any{&p.ID, &p.Title, &p.Ask, text(&p.Kind), &p.Forum, date(&p.DecisionDate), text(&p.DecisionRule),
 		text(&p.Status), text(&p.Moment), integer(&p.WalkStep), timestamp(&p.CreatedAt), timestamp(&p.UpdatedAt)}
-}
-
-func scanProposal(sc rowScanner) (model.Proposal, error) {
-	var p model.Proposal
-	err := sc.Scan(proposalDest(&p)...)
-	return p, err
 }
 
 func normalizeProposal(p *model.Proposal) {
@@ -62,11 +57,8 @@ func (s *Store) CreateProposal(ctx context.Context, p model.Proposal) (model.Pro
 	now := s.clock()
 	p.ID, p.CreatedAt, p.UpdatedAt = 0, now, now
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, insertProposalSQL, proposalArgs(p)...)
-		if err != nil {
-			return err
-		}
-		if p.ID, err = res.LastInsertId(); err != nil {
+		var err error
+		if p.ID, err = proposalTable.insert(ctx, tx, p); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityProposal, EntityID: p.ID, ProposalID: p.ID,
@@ -87,7 +79,7 @@ func (s *Store) UpdateProposal(ctx context.Context, p model.Proposal) (model.Pro
 		return model.Proposal{}, err
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		old, err := getProposal(ctx, tx, p.ID)
+		old, err := proposalTable.get(ctx, tx, p.ID)
 		if err != nil {
 			return err
 		}
@@ -98,11 +90,7 @@ func (s *Store) UpdateProposal(ctx context.Context, p model.Proposal) (model.Pro
 		}
 		now := s.clock()
 		p.CreatedAt, p.UpdatedAt = old.CreatedAt, now
-		_, err = tx.ExecContext(ctx, `UPDATE proposals SET title = ?, ask = ?, kind = ?, forum = ?, decision_date = ?,
-			decision_rule = ?, status = ?, moment = ?, walk_step = ?, updated_at = ? WHERE id = ?`,
-			p.Title, p.Ask, word(p.Kind), p.Forum, p.DecisionDate.String(), word(p.DecisionRule), word(p.Status),
-			word(p.Moment), p.WalkStep, stamp(p.UpdatedAt), p.ID)
-		if err != nil {
+		if err := proposalTable.update(ctx, tx, p); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityProposal, p.ID, p.ID, changes, "status", model.StatusArchived.String())...)
@@ -115,18 +103,7 @@ func (s *Store) UpdateProposal(ctx context.Context, p model.Proposal) (model.Pro
 
 // GetProposal returns the proposal with the given ID.
 func (s *Store) GetProposal(ctx context.Context, id int64) (model.Proposal, error) {
-	return getProposal(ctx, s.r, id)
-}
-
-func getProposal(ctx context.Context, q querier, id int64) (model.Proposal, error) {
-	p, err := scanProposal(q.QueryRowContext(ctx, "SELECT "+proposalCols+" FROM proposals WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.Proposal{}, notFoundf("no proposal with id %d", id)
-	}
-	if err != nil {
-		return model.Proposal{}, fmt.Errorf("cannot read proposal %d: %w", id, err)
-	}
-	return p, nil
+	return proposalTable.get(ctx, s.r, id)
 }
 
 // ListProposals returns open proposals first, then by decision date (unset
@@ -138,23 +115,18 @@ func (s *Store) ListProposals(ctx context.Context, includeArchived bool) ([]mode
 			open = append(open, word(st))
 		}
 	}
-	query := "SELECT " + proposalCols + " FROM proposals"
+	var where string
 	var args []any
 	if !includeArchived {
-		query += " WHERE status <> ?"
+		where = "WHERE status <> ? "
 		args = append(args, word(model.StatusArchived))
 	}
-	query += " ORDER BY status IN (" + placeholders(len(open)) + ") DESC, decision_date = '', decision_date, id"
 	args = append(args, open...)
-	ps, err := queryProposals(ctx, s.r, query, args...)
+	ps, err := proposalTable.query(ctx, s.r, where+"ORDER BY status IN ("+placeholders(len(open))+") DESC, decision_date = '', decision_date, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("cannot list proposals: %w", err)
 	}
 	return ps, nil
-}
-
-func queryProposals(ctx context.Context, q querier, query string, args ...any) ([]model.Proposal, error) {
-	return queryAll(ctx, q, proposalDest, 0, query, args...)
 }
 
 // FindProposal resolves what a person typed: a numeric ID ("42" or "#42"),
@@ -172,7 +144,7 @@ func (s *Store) FindProposal(ctx context.Context, ref string) (model.Proposal, e
 			return p, err
 		}
 	}
-	all, err := queryProposals(ctx, s.r, "SELECT "+proposalCols+" FROM proposals ORDER BY id")
+	all, err := proposalTable.query(ctx, s.r, "ORDER BY id")
 	if err != nil {
 		return model.Proposal{}, fmt.Errorf("cannot search proposals: %w", err)
 	}

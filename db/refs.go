@@ -18,7 +18,7 @@ type ref struct {
 // and conversation named belong to it: an objection cannot be voiced in the
 // room by someone who is not on the proposal.
 func checkSameProposal(ctx context.Context, q querier, proposalID, touchpointID int64, people ...ref) error {
-	if _, err := getProposal(ctx, q, proposalID); err != nil {
+	if _, err := proposalTable.get(ctx, q, proposalID); err != nil {
 		return err
 	}
 	for _, r := range people {
@@ -38,7 +38,7 @@ func checkSameProposal(ctx context.Context, q querier, proposalID, touchpointID 
 		}
 	}
 	if touchpointID != 0 {
-		t, err := getTouchpoint(ctx, q, touchpointID)
+		t, err := touchpointTable.get(ctx, q, touchpointID)
 		if err != nil {
 			return err
 		}

@@ -4,20 +4,20 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 
 	"github.com/backchannel/backchannel/model"
 )
 
-const stakeholderCols = `id, proposal_id, contact_id, role, influence, votes, veto, stance, target_stance, spoiler, wants, fears,
+// stakeholderTable is where stakeholders are stored.
+var stakeholderTable = newTable("stakeholders", "stakeholder",
+	`id, proposal_id, contact_id, role, influence, votes, veto, stance, target_stance, spoiler, wants, fears,
 	plan_moment, plan_target_date, plan_before_id, plan_approach, plan_message, plan_opener, plan_venue, plan_place,
-	plan_via_id, plan_done, acted, created_at, updated_at`
+	plan_via_id, plan_done, acted, created_at, updated_at`,
+	stakeholderDest, stakeholderArgs)
 
-const insertStakeholderSQL = `INSERT INTO stakeholders (` + stakeholderCols + `)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
+// stakeholderArgs lists the stored value of each column.
 func stakeholderArgs(st model.Stakeholder) []any {
 	p := st.Plan
 	return []any{nullID(st.ID), st.ProposalID, st.ContactID, word(st.Role), st.Influence, st.Votes, st.Veto,
@@ -26,18 +26,12 @@ func stakeholderArgs(st model.Stakeholder) []any {
 		word(p.Venue), p.Place, nullID(p.ViaID), p.Done, word(st.Acted), stamp(st.CreatedAt), stamp(st.UpdatedAt)}
 }
 
-// stakeholderDest lists where each column of stakeholderCols goes.
+// stakeholderDest lists where each column goes.
 func stakeholderDest(st *model.Stakeholder) []any {
 	return []any{&st.ID, &st.ProposalID, &st.ContactID, text(&st.Role), integer(&st.Influence), &st.Votes, &st.Veto,
 		text(&st.Stance), text(&st.TargetStance), &st.Spoiler, &st.Wants, &st.Fears,
 		text(&st.Plan.Moment), date(&st.Plan.TargetDate), optID(&st.Plan.BeforeID), text(&st.Plan.Approach), &st.Plan.Message, text(&st.Plan.Opener),
 		text(&st.Plan.Venue), &st.Plan.Place, optID(&st.Plan.ViaID), &st.Plan.Done, text(&st.Acted), timestamp(&st.CreatedAt), timestamp(&st.UpdatedAt)}
-}
-
-func scanStakeholder(sc rowScanner) (model.Stakeholder, error) {
-	var st model.Stakeholder
-	err := sc.Scan(stakeholderDest(&st)...)
-	return st, err
 }
 
 func normalizeStakeholder(st *model.Stakeholder) {
@@ -77,7 +71,7 @@ func stakeholderFields(st model.Stakeholder) []field {
 // proposal and "via" names another contact.
 func checkPlanRefs(ctx context.Context, q querier, st model.Stakeholder) error {
 	if b := st.Plan.BeforeID; b != 0 {
-		before, err := getStakeholder(ctx, q, b)
+		before, err := stakeholderTable.get(ctx, q, b)
 		if err != nil {
 			return err
 		}
@@ -89,7 +83,7 @@ func checkPlanRefs(ctx context.Context, q querier, st model.Stakeholder) error {
 		if v == st.ContactID {
 			return invalidf("a person cannot be their own intermediary")
 		}
-		if _, err := getContact(ctx, q, v); err != nil {
+		if _, err := contactTable.get(ctx, q, v); err != nil {
 			return err
 		}
 	}
@@ -107,11 +101,11 @@ func (s *Store) AddStakeholder(ctx context.Context, st model.Stakeholder) (model
 	now := s.clock()
 	st.CreatedAt, st.UpdatedAt = now, now
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		p, err := getProposal(ctx, tx, st.ProposalID)
+		p, err := proposalTable.get(ctx, tx, st.ProposalID)
 		if err != nil {
 			return err
 		}
-		c, err := getContact(ctx, tx, st.ContactID)
+		c, err := contactTable.get(ctx, tx, st.ContactID)
 		if err != nil {
 			return err
 		}
@@ -125,11 +119,7 @@ func (s *Store) AddStakeholder(ctx context.Context, st model.Stakeholder) (model
 		if err := checkPlanRefs(ctx, tx, st); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, insertStakeholderSQL, stakeholderArgs(st)...)
-		if err != nil {
-			return err
-		}
-		if st.ID, err = res.LastInsertId(); err != nil {
+		if st.ID, err = stakeholderTable.insert(ctx, tx, st); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityStakeholder, EntityID: st.ID,
@@ -150,7 +140,7 @@ func (s *Store) UpdateStakeholder(ctx context.Context, st model.Stakeholder) (mo
 		return model.Stakeholder{}, err
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		old, err := getStakeholder(ctx, tx, st.ID)
+		old, err := stakeholderTable.get(ctx, tx, st.ID)
 		if err != nil {
 			return err
 		}
@@ -168,15 +158,7 @@ func (s *Store) UpdateStakeholder(ctx context.Context, st model.Stakeholder) (mo
 		}
 		now := s.clock()
 		st.CreatedAt, st.UpdatedAt = old.CreatedAt, now
-		p := st.Plan
-		_, err = tx.ExecContext(ctx, `UPDATE stakeholders SET role = ?, influence = ?, votes = ?, veto = ?, stance = ?,
-			target_stance = ?, spoiler = ?, wants = ?, fears = ?, plan_moment = ?, plan_target_date = ?, plan_before_id = ?,
-			plan_approach = ?, plan_message = ?, plan_opener = ?, plan_venue = ?, plan_place = ?, plan_via_id = ?,
-			plan_done = ?, acted = ?, updated_at = ? WHERE id = ?`,
-			word(st.Role), st.Influence, st.Votes, st.Veto, word(st.Stance), word(st.TargetStance), st.Spoiler, st.Wants,
-			st.Fears, word(p.Moment), p.TargetDate.String(), nullID(p.BeforeID), word(p.Approach), p.Message,
-			word(p.Opener), word(p.Venue), p.Place, nullID(p.ViaID), p.Done, word(st.Acted), stamp(st.UpdatedAt), st.ID)
-		if err != nil {
+		if err := stakeholderTable.update(ctx, tx, st); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityStakeholder, st.ID, st.ProposalID, changes, "", "")...)
@@ -189,37 +171,18 @@ func (s *Store) UpdateStakeholder(ctx context.Context, st model.Stakeholder) (mo
 
 // GetStakeholder returns the stakeholder with the given ID.
 func (s *Store) GetStakeholder(ctx context.Context, id int64) (model.Stakeholder, error) {
-	return getStakeholder(ctx, s.r, id)
-}
-
-func getStakeholder(ctx context.Context, q querier, id int64) (model.Stakeholder, error) {
-	st, err := scanStakeholder(q.QueryRowContext(ctx, "SELECT "+stakeholderCols+" FROM stakeholders WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.Stakeholder{}, notFoundf("no stakeholder with id %d", id)
-	}
-	if err != nil {
-		return model.Stakeholder{}, fmt.Errorf("cannot read stakeholder %d: %w", id, err)
-	}
-	return st, nil
+	return stakeholderTable.get(ctx, s.r, id)
 }
 
 // ListStakeholders returns a proposal's stakeholders by role (most decisive
 // first), then influence (highest first), then ID.
 func (s *Store) ListStakeholders(ctx context.Context, proposalID int64) ([]model.Stakeholder, error) {
-	sts, err := listStakeholders(ctx, s.r, proposalID)
+	sts, err := stakeholderTable.query(ctx, s.r, "WHERE proposal_id = ?", proposalID)
 	if err != nil {
 		return nil, fmt.Errorf("cannot list stakeholders of proposal %d: %w", proposalID, err)
 	}
+	sortStakeholders(sts)
 	return sts, nil
-}
-
-func listStakeholders(ctx context.Context, q querier, proposalID int64) ([]model.Stakeholder, error) {
-	out, err := queryStakeholders(ctx, q, "SELECT "+stakeholderCols+" FROM stakeholders WHERE proposal_id = ?", proposalID)
-	if err != nil {
-		return nil, err
-	}
-	sortStakeholders(out)
-	return out, nil
 }
 
 // sortStakeholders orders by role (most decisive first), then influence
@@ -237,7 +200,7 @@ func sortStakeholders(sts []model.Stakeholder) {
 // that ordering, with history.
 func (s *Store) RemoveStakeholder(ctx context.Context, id int64) error {
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		st, err := getStakeholder(ctx, tx, id)
+		st, err := stakeholderTable.get(ctx, tx, id)
 		if err != nil {
 			return err
 		}

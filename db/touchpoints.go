@@ -3,31 +3,26 @@ package db
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/backchannel/backchannel/model"
 )
 
-const touchpointCols = `id, stakeholder_id, proposal_id, contact_id, date, channel, kind, opener, sentiment, said, subtext, follow_up, created_at`
+// touchpointTable is where conversations are stored.
+var touchpointTable = newTable("touchpoints", "conversation",
+	`id, stakeholder_id, proposal_id, contact_id, date, channel, kind, opener, sentiment, said, subtext, follow_up, created_at`,
+	touchpointDest, touchpointArgs)
 
-const insertTouchpointSQL = `INSERT INTO touchpoints (` + touchpointCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
+// touchpointArgs lists the stored value of each column.
 func touchpointArgs(t model.Touchpoint) []any {
 	return []any{nullID(t.ID), t.StakeholderID, t.ProposalID, t.ContactID, t.Date.String(), word(t.Channel), word(t.Kind),
 		word(t.Opener), t.Sentiment, t.Said, t.Subtext, t.FollowUp, stamp(t.CreatedAt)}
 }
 
-// touchpointDest lists where each column of touchpointCols goes.
+// touchpointDest lists where each column goes.
 func touchpointDest(t *model.Touchpoint) []any {
 	return []any{&t.ID, &t.StakeholderID, &t.ProposalID, &t.ContactID, date(&t.Date), text(&t.Channel), text(&t.Kind),
 		text(&t.Opener), integer(&t.Sentiment), &t.Said, &t.Subtext, &t.FollowUp, timestamp(&t.CreatedAt)}
-}
-
-func scanTouchpoint(sc rowScanner) (model.Touchpoint, error) {
-	var t model.Touchpoint
-	err := sc.Scan(touchpointDest(&t)...)
-	return t, err
 }
 
 func normalizeTouchpoint(t *model.Touchpoint) {
@@ -63,7 +58,7 @@ func (s *Store) LogTouchpoint(ctx context.Context, t model.Touchpoint) (model.To
 	now := s.clock()
 	t.ID, t.CreatedAt = 0, now
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		st, err := getStakeholder(ctx, tx, t.StakeholderID)
+		st, err := stakeholderTable.get(ctx, tx, t.StakeholderID)
 		if err != nil {
 			return err
 		}
@@ -71,11 +66,7 @@ func (s *Store) LogTouchpoint(ctx context.Context, t model.Touchpoint) (model.To
 			return invalidf("the conversation's proposal and contact must be those of stakeholder %d", st.ID)
 		}
 		t.ProposalID, t.ContactID = st.ProposalID, st.ContactID
-		res, err := tx.ExecContext(ctx, insertTouchpointSQL, touchpointArgs(t)...)
-		if err != nil {
-			return err
-		}
-		if t.ID, err = res.LastInsertId(); err != nil {
+		if t.ID, err = touchpointTable.insert(ctx, tx, t); err != nil {
 			return err
 		}
 		evs := []model.HistoryEvent{{Entity: model.EntityTouchpoint, EntityID: t.ID, ProposalID: t.ProposalID,
@@ -103,7 +94,7 @@ func (s *Store) UpdateTouchpoint(ctx context.Context, t model.Touchpoint) (model
 		return model.Touchpoint{}, err
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		old, err := getTouchpoint(ctx, tx, t.ID)
+		old, err := touchpointTable.get(ctx, tx, t.ID)
 		if err != nil {
 			return err
 		}
@@ -117,10 +108,7 @@ func (s *Store) UpdateTouchpoint(ctx context.Context, t model.Touchpoint) (model
 			t = old
 			return nil
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE touchpoints SET date = ?, channel = ?, kind = ?, opener = ?, sentiment = ?,
-			said = ?, subtext = ?, follow_up = ? WHERE id = ?`,
-			t.Date.String(), word(t.Channel), word(t.Kind), word(t.Opener), t.Sentiment, t.Said, t.Subtext, t.FollowUp, t.ID)
-		if err != nil {
+		if err := touchpointTable.update(ctx, tx, t); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, s.clock(), updateEvents(model.EntityTouchpoint, t.ID, t.ProposalID, changes, "", "")...)
@@ -133,23 +121,12 @@ func (s *Store) UpdateTouchpoint(ctx context.Context, t model.Touchpoint) (model
 
 // GetTouchpoint returns the logged conversation with the given ID.
 func (s *Store) GetTouchpoint(ctx context.Context, id int64) (model.Touchpoint, error) {
-	return getTouchpoint(ctx, s.r, id)
-}
-
-func getTouchpoint(ctx context.Context, q querier, id int64) (model.Touchpoint, error) {
-	t, err := scanTouchpoint(q.QueryRowContext(ctx, "SELECT "+touchpointCols+" FROM touchpoints WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.Touchpoint{}, notFoundf("no conversation with id %d", id)
-	}
-	if err != nil {
-		return model.Touchpoint{}, fmt.Errorf("cannot read conversation %d: %w", id, err)
-	}
-	return t, nil
+	return touchpointTable.get(ctx, s.r, id)
 }
 
 // ListTouchpoints returns a proposal's conversations by date, then ID.
 func (s *Store) ListTouchpoints(ctx context.Context, proposalID int64) ([]model.Touchpoint, error) {
-	ts, err := queryTouchpoints(ctx, s.r, "SELECT "+touchpointCols+" FROM touchpoints WHERE proposal_id = ? ORDER BY date, id", proposalID)
+	ts, err := touchpointTable.query(ctx, s.r, "WHERE proposal_id = ? ORDER BY date, id", proposalID)
 	if err != nil {
 		return nil, fmt.Errorf("cannot list the conversations of proposal %d: %w", proposalID, err)
 	}
@@ -159,13 +136,9 @@ func (s *Store) ListTouchpoints(ctx context.Context, proposalID int64) ([]model.
 // ListContactTouchpoints returns every conversation with a contact, across
 // proposals, by date, then ID.
 func (s *Store) ListContactTouchpoints(ctx context.Context, contactID int64) ([]model.Touchpoint, error) {
-	ts, err := queryTouchpoints(ctx, s.r, "SELECT "+touchpointCols+" FROM touchpoints WHERE contact_id = ? ORDER BY date, id", contactID)
+	ts, err := touchpointTable.query(ctx, s.r, "WHERE contact_id = ? ORDER BY date, id", contactID)
 	if err != nil {
 		return nil, fmt.Errorf("cannot list the conversations with contact %d: %w", contactID, err)
 	}
 	return ts, nil
-}
-
-func queryTouchpoints(ctx context.Context, q querier, query string, args ...any) ([]model.Touchpoint, error) {
-	return queryAll(ctx, q, touchpointDest, 0, query, args...)
 }

@@ -38,37 +38,31 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	return nil
 }
 
-const historyInsertSQL = `INSERT INTO history (` + historyCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
-func historyArgs(e model.HistoryEvent) []any {
-	return []any{e.ID, stamp(e.At), e.Entity, e.EntityID, nullID(e.ProposalID), e.Action, e.Field, e.Old, e.New}
-}
-
 // Export returns the whole workbook, every table ordered by ID, read in one
 // transaction.
 func (s *Store) Export(ctx context.Context) (model.Workbook, error) {
 	wb := model.Workbook{Format: model.WorkbookFormat, Version: model.WorkbookVersion}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if wb.Proposals, err = queryProposals(ctx, tx, "SELECT "+proposalCols+" FROM proposals ORDER BY id"); err != nil {
+		if wb.Proposals, err = proposalTable.query(ctx, tx, "ORDER BY id"); err != nil {
 			return err
 		}
-		if wb.Contacts, err = queryContacts(ctx, tx, "SELECT "+contactCols+" FROM contacts ORDER BY id"); err != nil {
+		if wb.Contacts, err = contactTable.query(ctx, tx, "ORDER BY id"); err != nil {
 			return err
 		}
-		if wb.Stakeholders, err = queryStakeholders(ctx, tx, "SELECT "+stakeholderCols+" FROM stakeholders ORDER BY id"); err != nil {
+		if wb.Stakeholders, err = stakeholderTable.query(ctx, tx, "ORDER BY id"); err != nil {
 			return err
 		}
-		if wb.Touchpoints, err = queryTouchpoints(ctx, tx, "SELECT "+touchpointCols+" FROM touchpoints ORDER BY id"); err != nil {
+		if wb.Touchpoints, err = touchpointTable.query(ctx, tx, "ORDER BY id"); err != nil {
 			return err
 		}
-		if wb.Objections, err = queryObjections(ctx, tx, "SELECT "+objectionCols+" FROM objections ORDER BY id"); err != nil {
+		if wb.Objections, err = objectionTable.query(ctx, tx, "ORDER BY id"); err != nil {
 			return err
 		}
-		if wb.BlindSpots, err = queryBlindSpots(ctx, tx, "SELECT "+blindSpotCols+" FROM blind_spots ORDER BY id"); err != nil {
+		if wb.BlindSpots, err = blindSpotTable.query(ctx, tx, "ORDER BY id"); err != nil {
 			return err
 		}
-		wb.History, err = queryHistory(ctx, tx, "SELECT "+historyCols+" FROM history ORDER BY id")
+		wb.History, err = historyTable.query(ctx, tx, "ORDER BY id")
 		return err
 	})
 	if err != nil {
@@ -90,10 +84,6 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-func queryStakeholders(ctx context.Context, q querier, query string, args ...any) ([]model.Stakeholder, error) {
-	return queryAll(ctx, q, stakeholderDest, 0, query, args...)
 }
 
 // Import loads a whole exported workbook into this one, which must hold no
@@ -121,21 +111,13 @@ func (s *Store) Import(ctx context.Context, wb model.Workbook) error {
 			return err
 		}
 		for _, step := range []func() error{
-			func() error { return insertRows(ctx, tx, "proposals", insertProposalSQL, wb.Proposals, proposalArgs) },
-			func() error { return insertRows(ctx, tx, "contacts", insertContactSQL, wb.Contacts, contactArgs) },
-			func() error {
-				return insertRows(ctx, tx, "stakeholders", insertStakeholderSQL, wb.Stakeholders, stakeholderArgs)
-			},
-			func() error {
-				return insertRows(ctx, tx, "touchpoints", insertTouchpointSQL, wb.Touchpoints, touchpointArgs)
-			},
-			func() error {
-				return insertRows(ctx, tx, "objections", insertObjectionSQL, wb.Objections, objectionArgs)
-			},
-			func() error {
-				return insertRows(ctx, tx, "blind_spots", insertBlindSpotSQL, wb.BlindSpots, blindSpotArgs)
-			},
-			func() error { return insertRows(ctx, tx, "history", historyInsertSQL, wb.History, historyArgs) },
+			func() error { return insertRows(ctx, tx, proposalTable, wb.Proposals) },
+			func() error { return insertRows(ctx, tx, contactTable, wb.Contacts) },
+			func() error { return insertRows(ctx, tx, stakeholderTable, wb.Stakeholders) },
+			func() error { return insertRows(ctx, tx, touchpointTable, wb.Touchpoints) },
+			func() error { return insertRows(ctx, tx, objectionTable, wb.Objections) },
+			func() error { return insertRows(ctx, tx, blindSpotTable, wb.BlindSpots) },
+			func() error { return insertRows(ctx, tx, historyTable, wb.History) },
 		} {
 			if err := step(); err != nil {
 				return err
@@ -151,18 +133,18 @@ func (s *Store) Import(ctx context.Context, wb model.Workbook) error {
 
 // insertRows writes one table's rows with a single prepared statement; an
 // error names the row as the export file does ("stakeholders[3]").
-func insertRows[T any](ctx context.Context, tx *sql.Tx, table, query string, rows []T, args func(T) []any) error {
+func insertRows[T any](ctx context.Context, tx *sql.Tx, t *table[T], rows []T) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, query)
+	stmt, err := tx.PrepareContext(ctx, t.insertSQL)
 	if err != nil {
-		return fmt.Errorf("%s: %w", table, err)
+		return fmt.Errorf("%s: %w", t.name, err)
 	}
 	defer stmt.Close()
 	for i, r := range rows {
-		if _, err := stmt.ExecContext(ctx, args(r)...); err != nil {
-			return fmt.Errorf("%s[%d]: %w", table, i, err)
+		if _, err := stmt.ExecContext(ctx, t.args(r)...); err != nil {
+			return fmt.Errorf("%s[%d]: %w", t.name, i, err)
 		}
 	}
 	return nil
