@@ -166,11 +166,12 @@ func BriefData(d Dossier, r Readiness, opt BriefOptions) BriefDoc {
 	if day.IsZero() {
 		day = opt.Today
 	}
+	var x *dossierIndex
 	if opt.Redact {
-		d = redactDossier(d, NewRedactor(d))
-		r = Assess(d, day)
+		r, x = assess(redactDossier(d, NewRedactor(d)), day)
+	} else {
+		x = newDossierIndex(d, day)
 	}
-	x := newDossierIndex(d, day)
 	p := x.p
 	doc := BriefDoc{
 		Title: Clean(p.Title), Kind: p.Kind, Forum: Clean(p.Forum), DecisionDate: p.DecisionDate,

@@ -127,6 +127,13 @@ func (r Readiness) Factor(key string) (Factor, bool) {
 // order gives the same result. Each factor is rounded on its own and the
 // score is the sum of the shown points, so nothing is hidden.
 func Assess(d Dossier, today Date) Readiness {
+	r, _ := assess(d, today)
+	return r
+}
+
+// assess is Assess that also hands back the index it built, for a caller
+// (the redacted brief) that needs both.
+func assess(d Dossier, today Date) (Readiness, *dossierIndex) {
 	x := newDossierIndex(d, today)
 	r := Readiness{Today: today}
 	if !x.p.DecisionDate.IsZero() {
@@ -150,7 +157,7 @@ func Assess(d Dossier, today Date) Readiness {
 	r.Verdict, r.Caps = x.verdict(r.Score, r.Forecast)
 	r.Risks = x.risks(r)
 	r.NextActions = x.actions(r)
-	return r
+	return r, x
 }
 
 // verdict applies the thresholds, then the hard caps with the reason for each.
