@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -57,20 +58,29 @@ func (s *Store) CreateContact(ctx context.Context, c model.Contact) (model.Conta
 	if err := c.Validate(); err != nil {
 		return model.Contact{}, err
 	}
-	now := s.clock()
-	c.ID, c.CreatedAt, c.UpdatedAt = 0, now, now
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if c.ID, err = contactTable.insert(ctx, tx, c); err != nil {
-			return err
-		}
-		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID,
-			Action: model.ActionCreate, New: c.Name})
+	var added model.Contact
+	err := s.WithTx(ctx, func(tx *sql.Tx) (err error) {
+		added, err = addContact(ctx, tx, s.clock(), c)
+		return err
 	})
 	if err != nil {
 		return model.Contact{}, wrapf(err, "cannot create contact %q", c.Name)
 	}
-	return c, nil
+	return added, nil
+}
+
+// addContact stores a checked contact as a new row created at now, with its
+// history row, inside the caller's transaction. CreateContact and
+// ImportContacts both add people through it.
+func addContact(ctx context.Context, tx *sql.Tx, now time.Time, c model.Contact) (model.Contact, error) {
+	c.ID, c.CreatedAt, c.UpdatedAt = 0, now, now
+	id, err := contactTable.insert(ctx, tx, c)
+	if err != nil {
+		return model.Contact{}, err
+	}
+	c.ID = id
+	return c, insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID,
+		Action: model.ActionCreate, New: c.Name})
 }
 
 // UpdateContact stores c over the contact with c.ID, one history row per

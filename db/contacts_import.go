@@ -46,15 +46,12 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (Contact
 				continue
 			}
 			seen[key] = true
-			c.ID, c.Archived, c.CreatedAt, c.UpdatedAt = 0, false, now, now
-			if c.ID, err = contactTable.insert(ctx, tx, c); err != nil {
+			c.Archived = false
+			added, err := addContact(ctx, tx, now, c)
+			if err != nil {
 				return err
 			}
-			if err := insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID,
-				Action: model.ActionCreate, New: c.Name}); err != nil {
-				return err
-			}
-			out.Added = append(out.Added, c)
+			out.Added = append(out.Added, added)
 		}
 		return nil
 	})
