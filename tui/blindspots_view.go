@@ -71,7 +71,7 @@ func (s *blindSpotsScreen) filterLine() string {
 	if s.statusIdx == 0 {
 		status = "any status"
 	}
-	return s.reviewBase.filterLine(s.filterPart("s", status, s.statusIdx != 0))
+	return s.reviewBase.filterLine(filterPart(s.st, "s", status, s.statusIdx != 0))
 }
 
 // detailLines describes the selected blind spot: what it is, who surfaced

@@ -2,12 +2,9 @@ package tui
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/backchannel/backchannel/model"
 )
 
 // peopleNav is a navigation message of the Contacts and Debrief screens;
@@ -96,12 +93,11 @@ type contactsScreen struct {
 	// need attention.
 	active, flagged int
 
-	list      grid
-	mode      contactsMode
-	query     string
-	searching bool
-	byName    bool
-	archived  bool
+	list grid
+	mode contactsMode
+	searchBox
+	byName   bool
+	archived bool
 	// focus is the contact to select after the next load.
 	focus int64
 
@@ -206,8 +202,7 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 	case contactSavedMsg:
 		return s, s.saved(msg)
 	case tea.PasteMsg:
-		if s.searching {
-			s.query += oneLineText(msg.Content)
+		if s.pasteSearch(msg) {
 			s.rebuild()
 			return s, nil
 		}
@@ -233,7 +228,7 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 // handleKey runs the search, movement and the actions of the mode.
 func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if s.searching {
-		if s.searchKey(k) {
+		if s.searchKey(k, s.keys.SearchDone, s.move) {
 			s.rebuild()
 		}
 		return nil
@@ -321,45 +316,6 @@ func (s *contactsScreen) clampDetail() {
 func (s *contactsScreen) openDetail(id int64) {
 	s.mode, s.detailID, s.detailOff = contactsDetail, id, 0
 	s.buildDetail()
-}
-
-// searchKey edits the search while / is active; it reports whether the
-// text changed, so the list is filtered again as the user types.
-func (s *contactsScreen) searchKey(k tea.KeyPressMsg) (changed bool) {
-	switch {
-	case k.Code == tea.KeyEscape:
-		s.searching = false
-		changed = s.query != ""
-		s.query = ""
-	case key.Matches(k, s.keys.SearchDone):
-		s.searching = false
-		if k.Code == tea.KeyDown || k.Code == tea.KeyUp {
-			s.move(k)
-		}
-	case k.Code == tea.KeyBackspace:
-		if rs := []rune(s.query); len(rs) > 0 {
-			s.query = string(rs[:len(rs)-1])
-			changed = true
-		}
-	case k.String() == "ctrl+u":
-		changed = s.query != ""
-		s.query = ""
-	case k.Text != "":
-		s.query += oneLineText(k.Text)
-		changed = true
-	}
-	return changed
-}
-
-// oneLineText is typed or pasted text made safe for the one-line search:
-// control characters and escape sequences go, spaces stay as typed.
-func oneLineText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return ' '
-		}
-		return r
-	}, model.CleanBlock(s))
 }
 
 // index builds each contact's row and search key once per load.

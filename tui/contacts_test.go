@@ -96,6 +96,12 @@ func TestContactsSearchFiltersByName(t *testing.T) {
 	if d.app.people.list.Len() != 0 {
 		t.Fatalf("searching a team lists %v", listedNames(d))
 	}
+	// ctrl+w drops the last word, as in the review screens' search.
+	d.typ(" x")
+	d.press("ctrl+w")
+	if d.app.people.query != "finance " {
+		t.Fatalf("ctrl+w left the search %q, want %q", d.app.people.query, "finance ")
+	}
 
 	// esc in a search clears it; after that, esc goes back.
 	d.press("/", "esc")

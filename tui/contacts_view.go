@@ -87,9 +87,9 @@ func (s *contactsScreen) listView() string {
 	if s.byName {
 		order = "by name"
 	}
-	filters := []string{s.searchPart(), s.part("s", "sorted "+order, false)}
+	filters := []string{s.searchPart(st, "find by name"), filterPart(st, "s", "sorted "+order, false)}
 	if s.archived {
-		filters = append(filters, s.part("A", "with archived", true))
+		filters = append(filters, filterPart(st, "A", "with archived", true))
 	}
 	var body string
 	switch {
@@ -110,29 +110,6 @@ func (s *contactsScreen) listView() string {
 	top := ansi.Truncate(head, s.width, "…") + "\n" + ansi.Truncate(strings.Join(filters, "   "), s.width, "…")
 	legend := st.Muted.Render(ansi.Truncate("said≠did: acted unlike their word · ask-only: never gives · reconnect: overdue", s.width, "…"))
 	return clip(top+"\n\n"+body, s.width, max(s.height-1, 1)) + "\n" + legend
-}
-
-// part renders one "key value" part of the filter line.
-func (s *contactsScreen) part(keyName, value string, active bool) string {
-	st := s.st
-	v := st.Muted.Render(value)
-	if active {
-		v = st.Accent.Bold(true).Render(value)
-	}
-	return st.Text.Bold(true).Render(keyName) + " " + v
-}
-
-// searchPart is the search field while typing, or the kept search.
-func (s *contactsScreen) searchPart() string {
-	st := s.st
-	switch {
-	case s.searching:
-		return st.Text.Bold(true).Render("/ ") + st.Text.Render(s.query) + st.Accent.Render("▏") +
-			st.Muted.Render("  enter keeps · esc clears")
-	case s.query != "":
-		return s.part("/", "“"+s.query+"”", true)
-	}
-	return st.Text.Bold(true).Render("/") + st.Muted.Render(" find by name")
 }
 
 // detailView is the window of the person's page, with where it is when the

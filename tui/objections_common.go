@@ -3,7 +3,6 @@ package tui
 import (
 	"math"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -73,9 +72,7 @@ type reviewBase struct {
 	scope    int64
 	archived bool
 	person   string
-	query    string
-	// searching is true while / is taking typed characters.
-	searching bool
+	searchBox
 
 	list grid
 	host formHost
@@ -159,54 +156,6 @@ func (r *reviewBase) selectedID() int64 {
 	return 0
 }
 
-// searchKey edits the search text while / is active. It reports whether the
-// text changed, so the rows are filtered again as the user types.
-func (r *reviewBase) searchKey(k tea.KeyPressMsg) (changed bool) {
-	switch {
-	case k.Code == tea.KeyEscape:
-		r.searching = false
-		changed = r.query != ""
-		r.query = ""
-	case key.Matches(k, r.keys.SearchDone):
-		r.searching = false
-		if k.Code == tea.KeyDown || k.Code == tea.KeyUp {
-			r.move(k)
-		}
-	case k.Code == tea.KeyBackspace:
-		if rs := []rune(r.query); len(rs) > 0 {
-			r.query = string(rs[:len(rs)-1])
-			changed = true
-		}
-	case k.String() == "ctrl+u":
-		changed = r.query != ""
-		r.query = ""
-	case k.String() == "ctrl+w":
-		trimmed := strings.TrimRightFunc(r.query, unicode.IsSpace)
-		i := strings.LastIndexFunc(trimmed, unicode.IsSpace)
-		r.query = trimmed[:i+1]
-		changed = true
-	case k.Text != "":
-		r.query += oneLine(k.Text)
-		changed = true
-	}
-	return changed
-}
-
-// oneLine is typed or pasted text made safe for the one-line search field;
-// unlike clean it keeps spaces as typed, so "ERP mig" can be searched.
-func oneLine(s string) string {
-	return strings.NewReplacer("\n", " ", "\t", " ").Replace(model.CleanBlock(s))
-}
-
-// pasteSearch adds pasted text to the search, on one line.
-func (r *reviewBase) pasteSearch(p tea.PasteMsg) bool {
-	if !r.searching {
-		return false
-	}
-	r.query += oneLine(p.Content)
-	return true
-}
-
 // capturing reports whether typed characters go to the search or a form.
 func (r *reviewBase) capturing() bool { return r.searching || r.host.capturing() }
 
@@ -285,17 +234,6 @@ func (r *reviewBase) metaLine(proposalID int64) string {
 	return st.Muted.Render(left) + strings.Repeat(" ", gap) + st.Text.Render(right)
 }
 
-// filterPart renders one "key value" part of the filter line; the value is
-// accented when the filter is narrowing the list.
-func (r *reviewBase) filterPart(keyName, value string, active bool) string {
-	st := r.st
-	v := st.Muted.Render(value)
-	if active {
-		v = st.Accent.Bold(true).Render(value)
-	}
-	return st.Text.Bold(true).Render(keyName) + " " + v
-}
-
 // commonFilters are the proposal, person, search and archived parts of the
 // filter line, shared by both screens.
 func (r *reviewBase) commonFilters() []string {
@@ -308,27 +246,14 @@ func (r *reviewBase) commonFilters() []string {
 		person = "anyone"
 	}
 	parts := []string{
-		r.filterPart("p", scope, r.scope != 0),
-		r.filterPart("f", person, r.person != ""),
-		r.searchPart(),
+		filterPart(r.st, "p", scope, r.scope != 0),
+		filterPart(r.st, "f", person, r.person != ""),
+		r.searchPart(r.st, "search"),
 	}
 	if r.archived {
-		parts = append(parts, r.filterPart("A", "with archived", true))
+		parts = append(parts, filterPart(r.st, "A", "with archived", true))
 	}
 	return parts
-}
-
-// searchLine is the search field while typing, or the kept search.
-func (r *reviewBase) searchPart() string {
-	st := r.st
-	switch {
-	case r.searching:
-		return st.Text.Bold(true).Render("/ ") + st.Text.Render(r.query) + st.Accent.Render("▏") +
-			st.Muted.Render("  enter keeps · esc clears")
-	case r.query != "":
-		return r.filterPart("/", "“"+r.query+"”", true)
-	}
-	return st.Text.Bold(true).Render("/") + st.Muted.Render(" search")
 }
 
 // section is a block of the detail pane: its lines and the fewest it may

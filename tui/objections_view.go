@@ -108,8 +108,8 @@ func (s *objectionsScreen) filterLine() string {
 		sev = "any severity"
 	}
 	return s.reviewBase.filterLine(
-		s.filterPart("s", status, s.statusIdx != 0),
-		s.filterPart("v", sev, s.severityIdx != 0),
+		filterPart(s.st, "s", status, s.statusIdx != 0),
+		filterPart(s.st, "v", sev, s.severityIdx != 0),
 	)
 }
 

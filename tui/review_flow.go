@@ -62,7 +62,7 @@ func (r *reviewBase) updateForm(msg tea.Msg, rebuild func(), save func() tea.Cmd
 func (r *reviewBase) commonKey(k tea.KeyPressMsg, rebuild func()) (bool, tea.Cmd) {
 	switch {
 	case r.searching:
-		if r.searchKey(k) {
+		if r.searchKey(k, r.keys.SearchDone, r.move) {
 			rebuild()
 		}
 		return true, nil

@@ -67,7 +67,7 @@ func (r *reviewBase) titleLine(name string, shown, open int) string {
 // its key; while searching it is the search field instead.
 func (r *reviewBase) filterLine(own ...string) string {
 	if r.searching {
-		return ansi.Truncate(r.searchPart(), r.width, "…")
+		return ansi.Truncate(r.searchPart(r.st, "search"), r.width, "…")
 	}
 	return ansi.Truncate(strings.Join(append(own, r.commonFilters()...), "  "), r.width, "…")
 }
