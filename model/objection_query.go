@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -76,10 +77,10 @@ func ObjectionRows(objs []Objection, dir Directory, f ObjectionFilter, today Dat
 		if !f.IncludeArchived && p.Status == StatusArchived {
 			continue
 		}
-		if len(f.Statuses) > 0 && !contains(f.Statuses, o.Status) {
+		if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, o.Status) {
 			continue
 		}
-		if len(f.Severities) > 0 && !contains(f.Severities, o.Severity) {
+		if len(f.Severities) > 0 && !slices.Contains(f.Severities, o.Severity) {
 			continue
 		}
 		row := ObjectionRow{Objection: o, ProposalTitle: p.Title, DecisionDate: p.DecisionDate,
@@ -106,14 +107,8 @@ func urgentFirst(a, b ObjectionRow) bool {
 	if a.Severity != b.Severity {
 		return a.Severity > b.Severity
 	}
-	if !a.DecisionDate.Equal(b.DecisionDate) {
-		switch {
-		case a.DecisionDate.IsZero():
-			return false
-		case b.DecisionDate.IsZero():
-			return true
-		}
-		return a.DecisionDate.Before(b.DecisionDate)
+	if c := compareDates(a.DecisionDate, b.DecisionDate); c != 0 {
+		return c < 0
 	}
 	if a.AgeDays != b.AgeDays {
 		return a.AgeDays > b.AgeDays
@@ -150,7 +145,7 @@ func BlindSpotRows(spots []BlindSpot, dir Directory, f BlindSpotFilter, today Da
 		if (f.ProposalID != 0 && b.ProposalID != f.ProposalID) || (!f.IncludeArchived && p.Status == StatusArchived) {
 			continue
 		}
-		if len(f.Statuses) > 0 && !contains(f.Statuses, b.Status) {
+		if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, b.Status) {
 			continue
 		}
 		row := BlindSpotRow{BlindSpot: b, ProposalTitle: p.Title, SurfacedBy: dir.PersonName(b.SurfacedByID, Me)}
@@ -170,12 +165,8 @@ func BlindSpotRows(spots []BlindSpot, dir Directory, f BlindSpotFilter, today Da
 		if a.Status != b.Status {
 			return a.Status == BlindSpotOpen
 		}
-		da, db := dir.Proposals[a.ProposalID].DecisionDate, dir.Proposals[b.ProposalID].DecisionDate
-		if !da.Equal(db) {
-			if da.IsZero() || db.IsZero() {
-				return db.IsZero()
-			}
-			return da.Before(db)
+		if c := compareDates(dir.Proposals[a.ProposalID].DecisionDate, dir.Proposals[b.ProposalID].DecisionDate); c != 0 {
+			return c < 0
 		}
 		if a.AgeDays != b.AgeDays {
 			return a.AgeDays > b.AgeDays
@@ -183,15 +174,6 @@ func BlindSpotRows(spots []BlindSpot, dir Directory, f BlindSpotFilter, today Da
 		return a.ID < b.ID
 	})
 	return rows
-}
-
-func contains[T comparable](list []T, v T) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func containsFold(s, sub string) bool {
