@@ -73,34 +73,38 @@ func openStore(ctx context.Context, path string, now func() time.Time, migs []mi
 		return nil, err
 	}
 
-	w, err := sql.Open("sqlite", dsn(abs, false))
+	w, err := openPool(abs, false, 1)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open workbook %s: %w", abs, err)
+		return nil, err
 	}
-	w.SetMaxOpenConns(1)
-	w.SetMaxIdleConns(1)
-	w.SetConnMaxLifetime(0)
-	w.SetConnMaxIdleTime(0)
 	if err := migrate(ctx, w, abs, migs, now); err != nil {
 		_ = w.Close()
 		return nil, openError(abs, err)
 	}
-
-	r, err := sql.Open("sqlite", dsn(abs, true))
+	r, err := openPool(abs, true, readConns)
 	if err != nil {
 		_ = w.Close()
-		return nil, fmt.Errorf("cannot open workbook %s: %w", abs, err)
+		return nil, err
 	}
-	r.SetMaxOpenConns(readConns)
-	r.SetMaxIdleConns(readConns)
-	r.SetConnMaxLifetime(0)
-	r.SetConnMaxIdleTime(0)
 	if err := r.PingContext(ctx); err != nil {
 		_ = r.Close()
 		_ = w.Close()
 		return nil, openError(abs, err)
 	}
 	return &Store{path: abs, w: w, r: r, now: now}, nil
+}
+
+// openPool makes a pool of up to conns connections to the workbook, kept
+// open for the Store's life (no lifetime or idle limit is set). Nothing is
+// dialled until first use, where any error shows.
+func openPool(abs string, readOnly bool, conns int) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn(abs, readOnly))
+	if err != nil {
+		return nil, fmt.Errorf("cannot open workbook %s: %w", abs, err)
+	}
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	return db, nil
 }
 
 // dsn builds the connection string. Every connection gets the same pragmas
@@ -235,7 +239,6 @@ func openError(abs string, err error) error {
 		if perr := probeDir(filepath.Dir(abs)); perr != nil {
 			return perr
 		}
-		return fmt.Errorf("cannot open workbook %s: %w", abs, err)
 	}
 	return fmt.Errorf("cannot open workbook %s: %w", abs, err)
 }
