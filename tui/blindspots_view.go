@@ -104,14 +104,14 @@ func (s *blindSpotsScreen) detailLines(height int) []string {
 		if strings.TrimSpace(text) == "" {
 			text = "no note of how. Press r to add one."
 		}
-		how = labelled(st, "Addressed on "+row.AddressedOn.Human()+":", text, w, 4, toneNormal)
+		how = labelled(st, "Addressed on "+row.AddressedOn.Human()+":", text, w, 4)
 	case strings.TrimSpace(row.HowAddressed) != "":
-		how = labelled(st, "Under way:", row.HowAddressed, w, 4, toneNormal)
+		how = labelled(st, "Under way:", row.HowAddressed, w, 4)
 	default:
 		how = []string{st.Warn.Render(ansi.Truncate("Not addressed yet. Press m when it is, r to say how.", w, "…"))}
 	}
 	secs = append(secs, section{lines: how, min: 1})
-	hist := labelled(st, "History:", statusChanges(s.data.spotHistory[row.ID], row.RaisedOn, row.Status.String(), row.AddressedOn), w, 2, toneNormal)
+	hist := labelled(st, "History:", statusChanges(s.data.spotHistory[row.ID], row.RaisedOn, row.Status.String(), row.AddressedOn), w, 2)
 	secs = append(secs, section{lines: hist, min: 1})
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
 		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})

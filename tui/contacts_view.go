@@ -177,7 +177,7 @@ func (s *contactsScreen) buildDetail() {
 		wrapped(st.toneStyle(sd.tone).Render("≠ Last time, on “"+clean(s.data.proposals[last.ProposalID].Title)+"”: "+sd.phrase+"."), 2)
 	}
 
-	notes := append(labelledText(st, "Value I bring:", c.ValueIBring, w, 4), labelledText(st, "Notes:", c.Notes, w, 6)...)
+	notes := append(labelled(st, "Value I bring:", c.ValueIBring, w, 4), labelled(st, "Notes:", c.Notes, w, 6)...)
 	if len(notes) > 0 {
 		out = append(out, "")
 		out = append(out, notes...)
@@ -285,20 +285,4 @@ func (s *contactsScreen) partLine(sk model.Stakeholder, p model.Proposal) string
 		stance += " · possible spoiler"
 	}
 	return st.Muted.Render(role+" · ") + st.Text.Render(stance)
-}
-
-// labelledText wraps "Label: text" to width, the label on the first line
-// and the rest indented under the text.
-func labelledText(st *Styles, label, text string, width, maxLines int) []string {
-	lead := ansi.StringWidth(label) + 1
-	body := wrapText(text, max(width-lead, 10), maxLines)
-	out := make([]string, len(body))
-	for i, l := range body {
-		prefix := strings.Repeat(" ", lead)
-		if i == 0 {
-			prefix = st.Muted.Render(label) + " "
-		}
-		out[i] = prefix + st.Text.Render(l)
-	}
-	return out
 }

@@ -305,8 +305,9 @@ func fitSections(secs []section, height, width int) []string {
 	return out
 }
 
-// labelled wraps "Label: text" to width with the label on the first line.
-func labelled(st *Styles, label, text string, width, maxLines int, tn tone) []string {
+// labelled wraps "Label: text" to width, the label on the first line and
+// the rest indented under the text.
+func labelled(st *Styles, label, text string, width, maxLines int) []string {
 	lead := ansi.StringWidth(label) + 1
 	body := wrapText(text, max(width-lead, 10), maxLines)
 	if len(body) == 0 {
@@ -318,7 +319,7 @@ func labelled(st *Styles, label, text string, width, maxLines int, tn tone) []st
 		if i == 0 {
 			prefix = st.Muted.Render(label) + " "
 		}
-		out[i] = prefix + st.toneStyle(tn).Render(l)
+		out[i] = prefix + st.Text.Render(l)
 	}
 	return out
 }
@@ -359,8 +360,8 @@ func talkLines(st *Styles, t model.Touchpoint, who string, width int) []string {
 	}
 	head := "From the talk with " + who + " on " + t.Date.Human() + " (" + how + ")"
 	out := []string{st.Muted.Render(ansi.Truncate(head, width, "…"))}
-	out = append(out, labelled(st, "  said:", t.Said, width, 2, toneNormal)...)
-	out = append(out, labelled(st, "  not said:", t.Subtext, width, 2, toneNormal)...)
+	out = append(out, labelled(st, "  said:", t.Said, width, 2)...)
+	out = append(out, labelled(st, "  not said:", t.Subtext, width, 2)...)
 	return out
 }
 

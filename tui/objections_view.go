@@ -149,11 +149,11 @@ func (s *objectionsScreen) detailLines(height int) []string {
 		if strings.TrimSpace(how) == "" {
 			how = "no note of how. Press r to add one."
 		}
-		resp = labelled(st, label, how, w, 4, toneNormal)
+		resp = labelled(st, label, how, w, 4)
 	case strings.TrimSpace(row.Response) == "":
 		resp = []string{st.Warn.Render(ansi.Truncate("No response yet. Press r to write one.", w, "…"))}
 	default:
-		resp = labelled(st, "Our response:", row.Response, w, 4, toneNormal)
+		resp = labelled(st, "Our response:", row.Response, w, 4)
 	}
 	secs = append(secs, section{lines: resp, min: 1})
 
@@ -171,7 +171,7 @@ func (s *objectionsScreen) detailLines(height int) []string {
 	}
 	secs = append(secs, section{lines: []string{vt.Render(ansi.Truncate(voice, w, "…"))}, min: 1})
 
-	hist := labelled(st, "History:", statusChanges(s.data.objHistory[row.ID], row.RaisedOn, row.Status.String(), row.ResolvedOn), w, 2, toneNormal)
+	hist := labelled(st, "History:", statusChanges(s.data.objHistory[row.ID], row.RaisedOn, row.Status.String(), row.ResolvedOn), w, 2)
 	secs = append(secs, section{lines: hist, min: 1})
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
 		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})
