@@ -159,18 +159,8 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 		if s.Plan.Done || s.Plan.Complete() || talkPlanned[i] {
 			continue
 		}
-		var miss []string
-		if !s.Plan.HasWhen() {
-			miss = append(miss, "when")
-		}
-		if !s.Plan.HasWhat() {
-			miss = append(miss, "what")
-		}
-		if !s.Plan.HasWhere() {
-			miss = append(miss, "where")
-		}
 		add(prioCompletePlan+s.influence(), Action{Kind: ActionFixPlan, StakeholderID: s.ID,
-			Text: fmt.Sprintf("Complete the plan for %s: add %s.", x.name(i), strings.Join(miss, ", "))})
+			Text: fmt.Sprintf("Complete the plan for %s: add %s.", x.name(i), strings.Join(s.Plan.missing(), ", "))})
 	}
 
 	for i, s := range x.people {

@@ -89,6 +89,21 @@ func (p Plan) HasWhere() bool { return p.Venue != VenueUnset || p.Place != "" }
 // Complete reports whether when, what and where are all set.
 func (p Plan) Complete() bool { return p.HasWhen() && p.HasWhat() && p.HasWhere() }
 
+// missing names the parts of when, what and where the plan still lacks, in
+// that order, as readiness and the next actions word them.
+func (p Plan) missing() []string {
+	var out []string
+	for _, part := range []struct {
+		ok   bool
+		name string
+	}{{p.HasWhen(), "when"}, {p.HasWhat(), "what"}, {p.HasWhere(), "where"}} {
+		if !part.ok {
+			out = append(out, part.name)
+		}
+	}
+	return out
+}
+
 // Touchpoint is a logged conversation with a stakeholder.
 type Touchpoint struct {
 	ID            int64     `json:"id"`

@@ -371,25 +371,14 @@ func (x *dossierIndex) planFactor(sched Schedule) Factor {
 		pending++
 		w := s.influence()
 		total += w
-		parts := 0
-		var miss []string
-		for _, part := range []struct {
-			ok   bool
-			name string
-		}{{s.Plan.HasWhen(), "when"}, {s.Plan.HasWhat(), "what"}, {s.Plan.HasWhere(), "where"}} {
-			if part.ok {
-				parts++
-			} else {
-				miss = append(miss, part.name)
-			}
-		}
-		per := parts * 1000 / 3
+		miss := s.Plan.missing()
+		per := (3 - len(miss)) * 1000 / 3
 		if conflicted[s.ID] {
 			per = per * planConflictKeep / 1000
 			bad++
 		}
 		credit += w * per
-		if parts == 3 {
+		if len(miss) == 0 {
 			complete++
 		} else {
 			gaps = append(gaps, fmt.Sprintf("%s (%s)", x.name(i), strings.Join(miss, ", ")))
