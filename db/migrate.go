@@ -192,8 +192,7 @@ func backupBeforeMigrate(ctx context.Context, db *sql.DB, abs string, old int, a
 // which must not exist. The file is created 0600 first (SQLite would use
 // 0644) and synced afterwards, since VACUUM INTO itself does not fsync.
 func vacuumInto(ctx context.Context, db *sql.DB, dest string) error {
-	f, err := os.OpenFile(dest, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
-	if err != nil {
+	if err := createPrivate(dest); err != nil {
 		return err
 	}
 	ok := false
@@ -202,17 +201,10 @@ func vacuumInto(ctx context.Context, db *sql.DB, dest string) error {
 			_ = os.Remove(dest)
 		}
 	}()
-	if err := f.Chmod(fileMode); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
 		return err
 	}
-	f, err = os.OpenFile(dest, os.O_RDWR, 0)
+	f, err := os.OpenFile(dest, os.O_RDWR, 0)
 	if err != nil {
 		return err
 	}

@@ -151,19 +151,29 @@ func prepareFile(abs string) error {
 		return fmt.Errorf("cannot create workbook in %s: it is a file, not a folder", dir)
 	}
 
-	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
-	if err == nil {
-		chmodErr := f.Chmod(fileMode)
-		closeErr := f.Close()
-		if err := errors.Join(chmodErr, closeErr); err != nil {
-			return createError(dir, err)
-		}
+	err = createPrivate(abs)
+	switch {
+	case err == nil:
 		return nil
-	}
-	if !errors.Is(err, fs.ErrExist) {
+	case !errors.Is(err, fs.ErrExist):
 		return createError(dir, err)
 	}
 	return checkHeader(abs)
+}
+
+// createPrivate creates the empty file path with mode 0600 whatever the
+// umask, failing with fs.ErrExist when it is already there. The workbook
+// and its backups are made this way.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
+	if err != nil {
+		return err
+	}
+	if err := errors.Join(f.Chmod(fileMode), f.Close()); err != nil {
+		_ = os.Remove(path)
+		return err
+	}
+	return nil
 }
 
 // checkHeader refuses, without writing a byte, a file that is not a SQLite
