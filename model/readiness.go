@@ -15,25 +15,23 @@ const (
 	FactorTiming     = "timing"
 )
 
-// Weight is the most points one readiness factor can give, and what it measures.
+// Weight is the most points one readiness factor can give.
 type Weight struct {
 	Key  string
 	Name string
 	Max  int
-	// Measures says in one line what earns the points (shown in docs and help).
-	Measures string
 }
 
 // Weights are the readiness factors in display order with their maximum
 // points; they sum to 100. Every number that shapes the score lives in this
 // block, so the README can show it whole and nobody hunts for magic numbers.
 var Weights = []Weight{
-	{FactorCoverage, "Coverage of the room", 25, "share of the room's influence I have talked to about this proposal"},
-	{FactorSupport, "Support in the room", 25, "influence-weighted stance (70%) and share at or beyond their target stance (30%)"},
-	{FactorObjections, "Open objections", 20, "loses points per open objection by severity, half as many when a voice in the room will answer it"},
-	{FactorBlindSpots, "Blind spots", 10, "loses a quarter per open blind spot"},
-	{FactorPlan, "Plan completeness", 10, "remaining talks with when, what and where, halved when a talk is mis-scheduled"},
-	{FactorTiming, "Timing", 10, "days left against talks still to hold (60%) and talks not overdue (40%)"},
+	{FactorCoverage, "Coverage of the room", 25}, // share of the room's influence talked to about this proposal
+	{FactorSupport, "Support in the room", 25},   // influence-weighted stance (70%) and share at or beyond their target stance (30%)
+	{FactorObjections, "Open objections", 20},    // loses points per open objection by severity, half as many when a voice in the room will answer it
+	{FactorBlindSpots, "Blind spots", 10},        // loses a quarter per open blind spot
+	{FactorPlan, "Plan completeness", 10},        // remaining talks with when, what and where, halved when a talk is mis-scheduled
+	{FactorTiming, "Timing", 10},                 // days left against talks still to hold (60%) and talks not overdue (40%)
 }
 
 // The tunables behind the factors, kept beside the weights.
