@@ -41,6 +41,18 @@ type enum interface {
 	encoding.TextMarshaler
 }
 
+// textOf reads a TEXT column as the driver hands it over: SQLite text comes
+// as a string, but a []byte is text too.
+func textOf(src any) (string, bool) {
+	switch v := src.(type) {
+	case string:
+		return v, true
+	case []byte:
+		return string(v), true
+	}
+	return "", false
+}
+
 // wordCol scans a TEXT column holding an enum's word. It is a single
 // pointer, so handing it to Scan as an interface does not allocate, and it
 // looks words up in a table built once per enum type: LoadDossier scans
@@ -51,13 +63,8 @@ type wordCol[T enum, PT interface {
 }] struct{ dst PT }
 
 func (c wordCol[T, PT]) Scan(src any) error {
-	var s string
-	switch v := src.(type) {
-	case string:
-		s = v
-	case []byte:
-		s = string(v)
-	default:
+	s, ok := textOf(src)
+	if !ok {
 		return fmt.Errorf("expected text, got %T", src)
 	}
 	if v, ok := wordTable[T, PT]()[s]; ok {
@@ -119,12 +126,7 @@ func integer(dst *int) intCol { return intCol{dst} }
 type dateCol struct{ dst *model.Date }
 
 func (c dateCol) Scan(src any) error {
-	s, ok := src.(string)
-	if !ok {
-		if b, isBytes := src.([]byte); isBytes {
-			s, ok = string(b), true
-		}
-	}
+	s, ok := textOf(src)
 	if !ok {
 		return fmt.Errorf("expected a date, got %T", src)
 	}
@@ -168,13 +170,8 @@ func digits(s string) (int, bool) {
 type timeCol struct{ dst *time.Time }
 
 func (c timeCol) Scan(src any) error {
-	var s string
-	switch v := src.(type) {
-	case string:
-		s = v
-	case []byte:
-		s = string(v)
-	default:
+	s, ok := textOf(src)
+	if !ok {
 		return fmt.Errorf("expected a timestamp, got %T", src)
 	}
 	if t, ok := parseStamp(s); ok {
