@@ -206,7 +206,7 @@ func (s *blindSpotsScreen) describeSave() string {
 
 // dirty reports a data form with input not saved yet.
 func (s *blindSpotsScreen) dirty() bool {
-	return s.host.active() && !s.filterForm && s.draft != nil && *s.draft != s.started
+	return s.host.active() && !s.filterForm && s.draft != nil && (s.host.unsaved || *s.draft != s.started)
 }
 
 // saveDraft saves the form on the way out ("save it" when leaving).

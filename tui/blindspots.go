@@ -84,9 +84,7 @@ func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 			if s.host.form == nil {
 				return s, reportErr(msg.err)
 			}
-			cmd := s.startForm()
-			s.started = blindSpotDraft{Text: "\x00unsaved"}
-			return s, tea.Batch(reportErr(msg.err), cmd)
+			return s, tea.Batch(reportErr(msg.err), s.host.restart(s.buildForm(), s.st))
 		}
 		s.host.stop()
 		s.focus = msg.spot.ID

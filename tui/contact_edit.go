@@ -95,10 +95,8 @@ func (s *contactsScreen) saved(msg contactSavedMsg) tea.Cmd {
 	s.waiting = false
 	if msg.err != nil {
 		s.leaving = false
-		cmd := s.startForm()
 		// Shown again with what was typed, and still counted as unsaved.
-		s.started = contactDraft{Name: "\x00unsaved"}
-		return tea.Batch(reportErr(msg.err), cmd)
+		return tea.Batch(reportErr(msg.err), s.host.restart(s.buildForm(), s.st))
 	}
 	c := msg.contact
 	s.host.stop()
@@ -124,7 +122,7 @@ func (s *contactsScreen) saved(msg contactSavedMsg) tea.Cmd {
 
 // dirty reports input in the form not saved yet.
 func (s *contactsScreen) dirty() bool {
-	return s.host.active() && s.draft != nil && *s.draft != s.started
+	return s.host.active() && s.draft != nil && (s.host.unsaved || *s.draft != s.started)
 }
 
 // saveDraft saves the form on the way out ("save it" when leaving).

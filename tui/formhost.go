@@ -15,6 +15,10 @@ type formHost struct {
 	form   *huh.Form
 	width  int
 	height int
+	// unsaved is set when the form is shown again because saving it
+	// failed: what it holds is unsaved input until the next start, even
+	// if it is what the form started with.
+	unsaved bool
 }
 
 // huhKeyMap is huh's default map without its own quit: the app decides.
@@ -34,8 +38,16 @@ func (h *formHost) start(f *huh.Form, st *Styles) tea.Cmd {
 	if h.height > 0 {
 		f.WithHeight(h.height)
 	}
-	h.form = f
+	h.form, h.unsaved = f, false
 	return f.Init()
+}
+
+// restart shows f again after saving it failed, with what was typed; the
+// screen's dirty check then counts it as unsaved whatever it holds.
+func (h *formHost) restart(f *huh.Form, st *Styles) tea.Cmd {
+	cmd := h.start(f, st)
+	h.unsaved = true
+	return cmd
 }
 
 // active reports whether a form is showing.

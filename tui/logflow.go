@@ -212,7 +212,9 @@ func (f *logFlow) Init() tea.Cmd { return f.startStage() }
 func (f *logFlow) SetSize(w, h int) { f.host.SetSize(w, h) }
 
 // dirty reports whether something entered has not been saved yet.
-func (f *logFlow) dirty() bool { return f.host.active() && *f.draft != f.started }
+func (f *logFlow) dirty() bool {
+	return f.host.active() && (f.host.unsaved || *f.draft != f.started)
+}
 
 // saveDraft saves the current stage as it stands.
 func (f *logFlow) saveDraft() tea.Cmd {
@@ -264,9 +266,7 @@ func (f *logFlow) saved(seq int, err error, ok func()) tea.Cmd {
 	}
 	f.waiting = false
 	if err != nil {
-		cmd := f.startStage()
-		f.started = logDraft{Said: "\x00unsaved"}
-		return tea.Batch(reportErr(err), cmd)
+		return tea.Batch(reportErr(err), f.host.restart(f.stageForm(), f.st))
 	}
 	ok()
 	if f.stage == logStance {
@@ -278,19 +278,21 @@ func (f *logFlow) saved(seq int, err error, ok func()) tea.Cmd {
 	return f.startStage()
 }
 
-// startStage builds the current stage's form from the draft.
+// startStage shows the current stage's form, built from the draft.
 func (f *logFlow) startStage() tea.Cmd {
-	var form *huh.Form
+	f.started = *f.draft
+	return f.host.start(f.stageForm(), f.st)
+}
+
+// stageForm is the current stage's form.
+func (f *logFlow) stageForm() *huh.Form {
 	switch f.stage {
 	case logTalk:
-		form = f.talkForm()
+		return f.talkForm()
 	case logRaised:
-		form = f.raisedForm()
-	default:
-		form = f.stanceForm()
+		return f.raisedForm()
 	}
-	f.started = *f.draft
-	return f.host.start(form, f.st)
+	return f.stanceForm()
 }
 
 // View renders the current form.

@@ -98,12 +98,6 @@ func (s *objectionsScreen) openForm(e objectionEdit) tea.Cmd {
 		s.draft = new(objectionDraft)
 		*s.draft = draftFromObjection(row.Objection)
 	}
-	s.orig = *s.draft
-	return s.startForm()
-}
-
-// startForm builds the current form from the draft and shows it.
-func (s *objectionsScreen) startForm() tea.Cmd {
 	s.started = *s.draft
 	return s.host.start(s.buildForm(), s.st)
 }
@@ -216,7 +210,7 @@ func (s *objectionsScreen) save() tea.Cmd {
 
 // describeSave says what the save changes, for the status line.
 func (s *objectionsScreen) describeSave() string {
-	d, was := *s.draft, s.orig
+	d, was := *s.draft, s.started
 	if s.edit == addObjection {
 		return "Added the anticipated objection."
 	}
@@ -239,7 +233,7 @@ func (s *objectionsScreen) describeSave() string {
 
 // dirty reports a data form with input not saved yet.
 func (s *objectionsScreen) dirty() bool {
-	return s.host.active() && !s.filterForm && s.draft != nil && *s.draft != s.started
+	return s.host.active() && !s.filterForm && s.draft != nil && (s.host.unsaved || *s.draft != s.started)
 }
 
 // saveDraft saves the form on the way out ("save it" when leaving).

@@ -49,12 +49,12 @@ type objectionsScreen struct {
 	severityIdx int
 	rows        []model.ObjectionRow
 
-	edit    objectionEdit
-	draft   *objectionDraft
+	edit  objectionEdit
+	draft *objectionDraft
+	// started is the draft as the form opened, to tell typed input and to
+	// say what a save changed; a failed save shows the form again without
+	// taking a new one.
 	started objectionDraft
-	// orig is the objection as it was when the form opened, to say what a
-	// save changed even after a failed save marked the form unsaved.
-	orig objectionDraft
 }
 
 // newObjectionsScreen builds the screen, scoped to one proposal when
@@ -122,10 +122,8 @@ func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 		s.waiting = false
 		if msg.err != nil {
 			s.announce, s.leaving = 0, false
-			cmd := s.startForm()
 			// Shown again with what was typed, and still counted as unsaved.
-			s.started = objectionDraft{Text: "\x00unsaved"}
-			return s, tea.Batch(reportErr(msg.err), cmd)
+			return s, tea.Batch(reportErr(msg.err), s.host.restart(s.buildForm(), s.st))
 		}
 		s.host.stop()
 		s.focus = msg.objection.ID

@@ -221,7 +221,9 @@ func (f *personFlow) name() string {
 func (f *personFlow) SetSize(w, h int) { f.host.SetSize(w, h) }
 
 // dirty reports whether something typed or picked has not been saved yet.
-func (f *personFlow) dirty() bool { return f.host.active() && *f.draft != f.started }
+func (f *personFlow) dirty() bool {
+	return f.host.active() && (f.host.unsaved || *f.draft != f.started)
+}
 
 // saveDraft saves what is on screen now, even mid-form.
 func (f *personFlow) saveDraft() tea.Cmd {
@@ -291,9 +293,7 @@ func (f *personFlow) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			// Stay on the form with what was typed; the status line says why,
 			// and the input still counts as unsaved.
-			cmd := f.startStage()
-			f.started = personDraft{Name: "\x00unsaved"}
-			return tea.Batch(reportErr(msg.err), cmd)
+			return tea.Batch(reportErr(msg.err), f.host.restart(f.stageForm(), f.st))
 		}
 		f.base, f.contact = msg.stakeholder, msg.contact
 		f.draft.ContactID = msg.contact.ID
@@ -342,21 +342,25 @@ func withStakeholder(d model.Dossier, s model.Stakeholder, c model.Contact) mode
 	return out
 }
 
-// startStage builds the form for the current stage from the draft.
+// startStage shows the form for the current stage, built from the draft.
 func (f *personFlow) startStage() tea.Cmd {
-	var form *huh.Form
+	f.started = *f.draft
+	return f.host.start(f.stageForm(), f.st)
+}
+
+// stageForm is the form for the current stage.
+func (f *personFlow) stageForm() *huh.Form {
 	switch f.stage() {
 	case stageWhom:
-		form = f.whomForm()
+		return f.whomForm()
 	case stageWhen:
-		form = f.whenForm()
+		return f.whenForm()
 	case stageWhat:
-		form = f.whatForm()
+		return f.whatForm()
 	case stageWhere:
-		form = f.whereForm()
+		return f.whereForm()
 	}
-	f.started = *f.draft
-	return f.host.start(form, f.st)
+	return nil
 }
 
 // View renders the current form, or a waiting line between stages.

@@ -215,9 +215,7 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 				if w.step == walkWhen {
 					f = w.whenForm()
 				}
-				cmd := w.startForm(f)
-				w.started = proposalDraft{Title: "\x00unsaved"}
-				return w, tea.Batch(reportErr(msg.err), cmd)
+				return w, tea.Batch(reportErr(msg.err), w.host.restart(f, w.st))
 			}
 			return w, reportErr(msg.err)
 		}
@@ -421,7 +419,7 @@ func (w *walkthrough) dirty() bool {
 	if w.flow != nil {
 		return w.flow.dirty()
 	}
-	return w.host.active() && *w.draft != w.started
+	return w.host.active() && (w.host.unsaved || *w.draft != w.started)
 }
 
 // syncKeys enables the keys of the current step.
