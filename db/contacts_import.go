@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/backchannel/backchannel/model"
@@ -21,6 +22,7 @@ type ContactImport struct {
 // whose name) is already in the workbook or earlier in the list is skipped, so
 // importing the same file twice adds nothing.
 func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (ContactImport, error) {
+	cs = slices.Clone(cs) // tidied below; the caller's list stays as given
 	for i := range cs {
 		normalizeContact(&cs[i])
 		if err := cs[i].Validate(); err != nil {
