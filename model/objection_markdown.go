@@ -2,52 +2,46 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
 // ObjectionsMarkdown renders objection rows as a GFM table, with the brief's
 // escaping rules so that whatever users typed stays inside its cell.
 func ObjectionsMarkdown(rows []ObjectionRow) string {
-	var b strings.Builder
-	b.WriteString("# Objections\n\n")
-	if len(rows) == 0 {
-		b.WriteString("No objections match.\n")
-		return b.String()
-	}
-	b.WriteString("| # | Proposal | Raised by | Severity | Status | Age | Objection | Our response | Voice in the room |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+	cells := make([][]string, 0, len(rows))
 	for _, r := range rows {
 		status := r.Status.String()
 		if !r.ResolvedOn.IsZero() && !r.Status.Live() {
 			status += " " + r.ResolvedOn.String()
 		}
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %dd | %s | %s | %s |\n", r.ID,
-			EscapeCell(r.ProposalTitle), EscapeCell(r.RaisedBy), r.Severity, status, r.AgeDays,
-			EscapeCell(r.Text), cellOrDash(r.Response), cellOrDash(r.Voice))
+		cells = append(cells, []string{strconv.FormatInt(r.ID, 10), EscapeCell(r.ProposalTitle), EscapeCell(r.RaisedBy),
+			r.Severity.String(), status, fmt.Sprintf("%dd", r.AgeDays), EscapeCell(r.Text), EscapeCell(r.Response), EscapeCell(r.Voice)})
 	}
-	return b.String()
+	return listMarkdown("Objections", "No objections match.",
+		[]string{"#", "Proposal", "Raised by", "Severity", "Status", "Age", "Objection", "Our response", "Voice in the room"}, cells)
 }
 
 // BlindSpotsMarkdown renders blind spot rows as a GFM table.
 func BlindSpotsMarkdown(rows []BlindSpotRow) string {
-	var b strings.Builder
-	b.WriteString("# Blind spots\n\n")
-	if len(rows) == 0 {
-		b.WriteString("No blind spots match.\n")
-		return b.String()
-	}
-	b.WriteString("| # | Proposal | Surfaced by | Status | Age | Blind spot | How addressed |\n")
-	b.WriteString("|---|---|---|---|---|---|---|\n")
+	cells := make([][]string, 0, len(rows))
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %dd | %s | %s |\n", r.ID, EscapeCell(r.ProposalTitle), EscapeCell(r.SurfacedBy),
-			r.Status, r.AgeDays, EscapeCell(r.Text), cellOrDash(r.HowAddressed))
+		cells = append(cells, []string{strconv.FormatInt(r.ID, 10), EscapeCell(r.ProposalTitle), EscapeCell(r.SurfacedBy),
+			r.Status.String(), fmt.Sprintf("%dd", r.AgeDays), EscapeCell(r.Text), EscapeCell(r.HowAddressed)})
 	}
-	return b.String()
+	return listMarkdown("Blind spots", "No blind spots match.",
+		[]string{"#", "Proposal", "Surfaced by", "Status", "Age", "Blind spot", "How addressed"}, cells)
 }
 
-func cellOrDash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "—"
+// listMarkdown writes a titled list as the brief writes its tables (an
+// empty cell shows a dash), or the empty note when there are no rows.
+func listMarkdown(title, empty string, header []string, rows [][]string) string {
+	var w mdWriter
+	w.heading(1, title)
+	if len(rows) == 0 {
+		w.line(empty)
+	} else {
+		w.table(header, "", rows)
 	}
-	return EscapeCell(s)
+	return strings.TrimRight(w.b.String(), "\n") + "\n"
 }
