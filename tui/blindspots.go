@@ -75,21 +75,9 @@ func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 	case reviewLoadedMsg:
 		return s, s.takeLoad(msg, s.rebuild)
 	case blindSpotSavedMsg:
-		if msg.seq != s.saveSeq {
-			return s, nil
-		}
-		s.waiting = false
-		if msg.err != nil {
-			s.announce, s.leaving = 0, false
-			if s.host.form == nil {
-				return s, reportErr(msg.err)
-			}
-			return s, tea.Batch(reportErr(msg.err), s.host.restart(s.buildForm(), s.st))
-		}
-		s.host.stop()
-		s.focus = msg.spot.ID
+		cmd := s.takeSave(msg.seq, msg.err, msg.spot.ID, s.buildForm)
 		s.syncKeys()
-		return s, s.load()
+		return s, cmd
 	case tea.PasteMsg:
 		if s.pasteSearch(msg) {
 			s.rebuild()
@@ -157,11 +145,7 @@ func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 
 // selectedRow is the blind spot under the cursor.
 func (s *blindSpotsScreen) selectedRow() (model.BlindSpotRow, bool) {
-	i := s.list.Cursor()
-	if i < 0 || i >= len(s.rows) || s.list.Len() != len(s.rows) {
-		return model.BlindSpotRow{}, false
-	}
-	return s.rows[i], true
+	return selectedOf(&s.list, s.rows)
 }
 
 // rebuild filters and orders the blind spots again, open first, keeping the
@@ -170,19 +154,10 @@ func (s *blindSpotsScreen) rebuild() {
 	if s.data == nil {
 		return
 	}
-	keep := s.focus
-	if keep == 0 {
-		keep = s.selectedID()
-	}
-	s.focus = 0
 	f := model.BlindSpotFilter{ProposalID: s.scope, Statuses: blindSpotStatusFilters[s.statusIdx].statuses,
 		Person: s.person, Text: s.query, IncludeArchived: s.includeArchived()}
 	s.rows = model.BlindSpotRows(s.data.blindSpots, s.data.dir, f, s.b.today())
-	setColumnHidden(&s.list, spotProposalCol, s.scope != 0)
-	s.list.SetRows(s.gridRows())
-	if keep != 0 {
-		s.list.SelectID(keep)
-	}
+	s.showRows(s.gridRows(), spotProposalCol)
 	s.syncKeys()
 }
 

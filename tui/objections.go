@@ -116,19 +116,9 @@ func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 	case reviewLoadedMsg:
 		return s, s.takeLoad(msg, s.rebuild)
 	case objectionSavedMsg:
-		if msg.seq != s.saveSeq {
-			return s, nil
-		}
-		s.waiting = false
-		if msg.err != nil {
-			s.announce, s.leaving = 0, false
-			// Shown again with what was typed, and still counted as unsaved.
-			return s, tea.Batch(reportErr(msg.err), s.host.restart(s.buildForm(), s.st))
-		}
-		s.host.stop()
-		s.focus = msg.objection.ID
+		cmd := s.takeSave(msg.seq, msg.err, msg.objection.ID, s.buildForm)
 		s.syncKeys()
-		return s, s.load()
+		return s, cmd
 	case tea.PasteMsg:
 		if s.pasteSearch(msg) {
 			s.rebuild()
@@ -206,11 +196,7 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 
 // selectedRow is the objection under the cursor.
 func (s *objectionsScreen) selectedRow() (model.ObjectionRow, bool) {
-	i := s.list.Cursor()
-	if i < 0 || i >= len(s.rows) || s.list.Len() != len(s.rows) {
-		return model.ObjectionRow{}, false
-	}
-	return s.rows[i], true
+	return selectedOf(&s.list, s.rows)
 }
 
 // filter is the model filter for the current choices.
@@ -231,17 +217,8 @@ func (s *objectionsScreen) rebuild() {
 	if s.data == nil {
 		return
 	}
-	keep := s.focus
-	if keep == 0 {
-		keep = s.selectedID()
-	}
-	s.focus = 0
 	s.rows = model.ObjectionRows(s.data.objections, s.data.dir, s.filter(), s.b.today())
-	setColumnHidden(&s.list, objProposalCol, s.scope != 0)
-	s.list.SetRows(s.gridRows())
-	if keep != 0 {
-		s.list.SelectID(keep)
-	}
+	s.showRows(s.gridRows(), objProposalCol)
 	s.syncKeys()
 }
 

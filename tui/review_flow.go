@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 )
 
 // This file holds the steps of Update and handleKey that the objections and
@@ -29,6 +30,54 @@ func (r *reviewBase) takeLoad(msg reviewLoadedMsg, rebuild func()) tea.Cmd {
 		return navigate(statusMsg{text: note})
 	}
 	return nil
+}
+
+// takeSave applies the answer to a save. A failed one shows the form again,
+// built by form, with what was typed (m on a blind spot has no form: then
+// only the error shows); a saved one closes the form and reloads with the
+// saved row selected.
+func (r *reviewBase) takeSave(seq int, err error, id int64, form func() *huh.Form) tea.Cmd {
+	if seq != r.saveSeq {
+		return nil
+	}
+	r.waiting = false
+	if err != nil {
+		r.announce, r.leaving = 0, false
+		if r.host.form == nil {
+			return reportErr(err)
+		}
+		return tea.Batch(reportErr(err), r.host.restart(form(), r.st))
+	}
+	r.host.stop()
+	r.focus = id
+	return r.load()
+}
+
+// showRows puts freshly filtered rows in the list, keeping the selection on
+// the row to focus after a load or else the same row as before; the
+// proposal column (proposalCol) shows only across proposals.
+func (r *reviewBase) showRows(rows []gridRow, proposalCol int) {
+	keep := r.focus
+	if keep == 0 {
+		keep = r.selectedID()
+	}
+	r.focus = 0
+	setColumnHidden(&r.list, proposalCol, r.scope != 0)
+	r.list.SetRows(rows)
+	if keep != 0 {
+		r.list.SelectID(keep)
+	}
+}
+
+// selectedOf is the row of rows under the list's cursor; false when none
+// is, or the list does not show rows yet.
+func selectedOf[R any](list *grid, rows []R) (R, bool) {
+	i := list.Cursor()
+	if i < 0 || i >= len(rows) || list.Len() != len(rows) {
+		var none R
+		return none, false
+	}
+	return rows[i], true
 }
 
 // updateForm feeds msg to the open form and reports false when none is
