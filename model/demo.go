@@ -1,8 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -179,9 +180,11 @@ func newDemoBuilder(today Date) *demoBuilder {
 }
 
 // finish orders the history by time, as a store would have appended it, and
-// numbers it in that order.
+// numbers it in that order. Rows at the same moment keep the order they were
+// recorded in, which their provisional ids hold; an unstable sort on both
+// keys does that without a stable sort's many moves of large rows.
 func (b *demoBuilder) finish() Workbook {
-	sort.SliceStable(b.wb.History, func(i, j int) bool { return b.wb.History[i].At.Before(b.wb.History[j].At) })
+	slices.SortFunc(b.wb.History, func(x, y HistoryEvent) int { return cmp.Or(x.At.Compare(y.At), cmp.Compare(x.ID, y.ID)) })
 	for i := range b.wb.History {
 		b.wb.History[i].ID = int64(i + 1)
 	}
@@ -240,12 +243,12 @@ func (b *demoBuilder) stake(p *Proposal, c Contact, role Role, influence int, vo
 }
 
 // Stakeholder pointers are only used before the slice grows again within one
-// proposal's block; lookups by id keep later edits safe.
+// proposal's block; lookups by id keep later edits safe. The builder numbers
+// stakeholders in the order it adds them, so an id is its row: a scan here
+// made a large workbook's every conversation walk all earlier proposals.
 func (b *demoBuilder) stakeByID(id int64) *Stakeholder {
-	for i := range b.wb.Stakeholders {
-		if b.wb.Stakeholders[i].ID == id {
-			return &b.wb.Stakeholders[i]
-		}
+	if i := id - 1; i >= 0 && i < int64(len(b.wb.Stakeholders)) && b.wb.Stakeholders[i].ID == id {
+		return &b.wb.Stakeholders[i]
 	}
 	panic(fmt.Sprintf("demo: no stakeholder %d", id))
 }
