@@ -14,15 +14,6 @@ import (
 func (s *objectionsScreen) gridRows() []gridRow {
 	out := make([]gridRow, len(s.rows))
 	for i, r := range s.rows {
-		t := toneNormal
-		switch {
-		case !r.Status.Live():
-			t = toneMuted
-		case r.Severity == model.SeverityBlocker:
-			t = toneBad
-		case r.Severity == model.SeverityMajor:
-			t = toneWarn
-		}
 		voice := clean(r.Voice)
 		if voice == "" {
 			voice = "—"
@@ -34,12 +25,26 @@ func (s *objectionsScreen) gridRows() []gridRow {
 		if resp == "" {
 			resp = "—"
 		}
-		out[i] = gridRow{id: r.ID, tone: t, cells: []string{
+		out[i] = gridRow{id: r.ID, tone: objectionTone(r.Objection), cells: []string{
 			r.Severity.String(), r.Status.String(), ageCell(r.AgeDays, r.RaisedOn), clean(r.ProposalTitle),
 			clean(r.Text), clean(r.RaisedBy), voice, resp, needs(r.Objection),
 		}}
 	}
 	return out
+}
+
+// objectionTone colours an objection's row: settled ones muted, live
+// blockers bad and live major ones a warning.
+func objectionTone(o model.Objection) tone {
+	switch {
+	case !o.Status.Live():
+		return toneMuted
+	case o.Severity == model.SeverityBlocker:
+		return toneBad
+	case o.Severity == model.SeverityMajor:
+		return toneWarn
+	}
+	return toneNormal
 }
 
 // needs says what a live objection still lacks before the pitch: an answer,

@@ -208,15 +208,6 @@ func (w *workspace) objectionRows() []gridRow {
 	})
 	rows := make([]gridRow, 0, len(objs))
 	for _, o := range objs {
-		t := toneNormal
-		switch {
-		case !o.Status.Live():
-			t = toneMuted
-		case o.Severity == model.SeverityBlocker:
-			t = toneBad
-		case o.Severity == model.SeverityMajor:
-			t = toneWarn
-		}
 		by := "anticipated"
 		if o.RaisedByID != 0 {
 			by = w.name(o.RaisedByID)
@@ -229,7 +220,7 @@ func (w *workspace) objectionRows() []gridRow {
 		if resp == "" {
 			resp = "—"
 		}
-		rows = append(rows, gridRow{id: o.ID, tone: t, cells: []string{
+		rows = append(rows, gridRow{id: o.ID, tone: objectionTone(o), cells: []string{
 			o.Severity.String(), o.Status.String(), by, clean(o.Text), voice, resp,
 		}})
 	}
