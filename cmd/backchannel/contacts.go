@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
+	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 	"github.com/spf13/cobra"
 )
@@ -35,13 +37,13 @@ func (a *app) contactsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			talks, err := touchpointsByContact(ctx, st)
+			if err != nil {
+				return err
+			}
 			rows := []contactRow{}
 			for _, c := range contacts {
-				tps, err := st.ListContactTouchpoints(ctx, c.ID)
-				if err != nil {
-					return err
-				}
-				rows = append(rows, contactRow{Contact: c, Health: model.ContactHealth(c, tps, day)})
+				rows = append(rows, contactRow{Contact: c, Health: model.ContactHealth(c, talks[c.ID], day)})
 			}
 			if asJSON {
 				return writeJSON(a.stdout, rows)
@@ -75,6 +77,26 @@ func (a *app) contactsCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&all, "all", false, "include archived contacts")
 	cmd.AddCommand(a.contactsAddCommand())
 	return cmd
+}
+
+// touchpointsByContact reads every conversation a proposal at a time (a few
+// queries, rather than one per contact) and groups them by person.
+func touchpointsByContact(ctx context.Context, st *db.Store) (map[int64][]model.Touchpoint, error) {
+	props, err := st.ListProposals(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]model.Touchpoint{}
+	for _, p := range props {
+		tps, err := st.ListTouchpoints(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range tps {
+			out[t.ContactID] = append(out[t.ContactID], t)
+		}
+	}
+	return out, nil
 }
 
 func (a *app) contactsAddCommand() *cobra.Command {
