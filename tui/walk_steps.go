@@ -74,9 +74,8 @@ func (w *walkthrough) timeline() string {
 	default:
 		lines = append(lines, "Work back from the decision: win the deciders' support before the last week,", "and leave room for people who must hear it from someone else first.")
 	}
-	planned, overdue := 0, 0
+	planned, overdue := len(w.r.Schedule.Items), 0
 	for _, it := range w.r.Schedule.Items {
-		planned++
 		if it.Overdue {
 			overdue++
 		}
