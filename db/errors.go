@@ -23,6 +23,18 @@ var (
 	// ErrNotWorkbook means the file is not a SQLite database, is damaged, or
 	// is some other program's database.
 	ErrNotWorkbook = errors.New("not a backchannel workbook")
+	// ErrNoWorkbook means there is no workbook file at the path and the
+	// caller did not ask for one to be created.
+	ErrNoWorkbook = errors.New("no workbook")
+	// ErrReadOnly means the workbook could only be opened for reading, so
+	// the write was refused and nothing changed.
+	ErrReadOnly = errors.New("workbook is read-only")
+	// ErrDiskFull means a write failed because the disk is full; nothing of
+	// it was kept.
+	ErrDiskFull = errors.New("disk full")
+	// ErrBusy means another process held the workbook for longer than the
+	// store waits; nothing was changed.
+	ErrBusy = errors.New("workbook busy")
 )
 
 // storeError is an error whose text is a sentence for a person while

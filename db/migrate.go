@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,16 +85,23 @@ func readState(ctx context.Context, q querier) (schemaState, error) {
 	return st, nil
 }
 
-// check refuses files this build must not touch.
+// check refuses files this build must not touch: another program's
+// database, a newer schema, and any schema version this build never wrote
+// (a negative one, or none on a file that has tables).
 func (st schemaState) check(abs string, latest int) error {
 	fresh := st.version == 0 && st.objects == 0
 	if st.appID != applicationID && !fresh {
 		return foreignDatabase(abs)
 	}
-	if st.version > latest {
+	switch {
+	case st.version > latest:
 		return newError(ErrNewerSchema, nil,
 			"this workbook was written by a newer version of backchannel (schema %d, this build knows %d); upgrade backchannel to open it",
 			st.version, latest)
+	case st.version < 0, st.version == 0 && !fresh:
+		return newError(ErrNotWorkbook, nil,
+			"%s has a schema version (%d) that no backchannel writes, so it was altered by another program or damaged; restore it from a backup",
+			abs, st.version)
 	}
 	return nil
 }
@@ -149,26 +157,36 @@ func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now 
 
 // quickCheck asks SQLite to verify the file's structure, so a damaged
 // workbook fails at Open with a clear message instead of midway through an
-// edit.
+// edit. SQLite's report can span lines; it is folded into the one sentence,
+// which ends by saying what to do.
 func quickCheck(ctx context.Context, db *sql.DB, abs string) error {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(1)")
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(3)")
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var first string
-	if rows.Next() {
-		if err := rows.Scan(&first); err != nil {
+	var lines []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
 			return err
 		}
+		lines = append(lines, strings.Fields(line)...)
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if first != "ok" {
-		return newError(ErrNotWorkbook, nil, "%s is damaged (%s); restore it from a backup", abs, first)
+	if report := strings.Join(lines, " "); report != "ok" {
+		return damaged(abs, report)
 	}
 	return nil
+}
+
+// damaged is the one sentence for a workbook SQLite finds broken.
+func damaged(abs, report string) error {
+	return newError(ErrNotWorkbook, nil,
+		"%s is damaged (SQLite reports: %s); restore it from a backup (see `backchannel backup`; copies are kept in %s)",
+		abs, report, filepath.Join(filepath.Dir(abs), "backups"))
 }
 
 // backupBeforeMigrate writes workbook.db.bak-v<old>-<timestamp> beside the

@@ -39,7 +39,7 @@ func TestBackupBeforeMigratingOlderWorkbook(t *testing.T) {
 	next := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "0002_simulated.sql",
 		sql: "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"})
 	upgradeAt := time.Date(2027, 1, 2, 3, 4, 5, 0, time.UTC)
-	s2, err := openStore(ctx, path, func() time.Time { return upgradeAt }, next)
+	s2, err := openStore(ctx, path, Options{Create: true, Now: func() time.Time { return upgradeAt }}, next)
 	if err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}
@@ -78,7 +78,7 @@ func TestBackupBeforeMigratingOlderWorkbook(t *testing.T) {
 	}
 
 	// Opening the upgraded file again migrates nothing and backs up nothing.
-	s3, err := openStore(ctx, path, func() time.Time { return upgradeAt.Add(time.Hour) }, next)
+	s3, err := openStore(ctx, path, Options{Create: true, Now: func() time.Time { return upgradeAt.Add(time.Hour) }}, next)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 	migs, _ := loadMigrations(migrationFiles)
 	bad := append(migs[:len(migs):len(migs)], migration{version: 2, name: "0002_broken.sql",
 		sql: "ALTER TABLE contacts ADD COLUMN extra TEXT; CREATE TABLE oops (x INTEGER REFERENCES;"})
-	if s, err := openStore(ctx, path, time.Now, bad); err == nil {
+	if s, err := openStore(ctx, path, Options{Create: true}, bad); err == nil {
 		s.Close()
 		t.Fatal("a broken migration succeeded")
 	} else if !strings.Contains(err.Error(), "0002_broken.sql") {

@@ -89,7 +89,7 @@ func TestOpenConnectionPragmas(t *testing.T) {
 			pragma string
 			want   int64
 		}{
-			{"busy_timeout", 5000},
+			{"busy_timeout", DefaultBusyWait.Milliseconds()},
 			{"synchronous", 2}, // FULL
 			{"foreign_keys", 1},
 		}

@@ -3,20 +3,17 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/backchannel/backchannel/model"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // File permissions: the notes are sensitive (who objects, who is a likely
@@ -38,29 +35,67 @@ type Store struct {
 	w    *sql.DB // exactly one connection: every write queues here
 	r    *sql.DB // query-only connections for reads
 	now  func() time.Time
+	busy time.Duration // how long a write waits for another process
+
+	// readOnly, when set, says why the workbook could only be opened for
+	// reading; every write is then refused with it.
+	readOnly string
+	// notes are what opening did or found that the user should hear about.
+	notes []string
+	// onWait is told when a write starts and stops waiting for another
+	// process (see waitNote).
+	onWait atomic.Pointer[func(waiting bool)]
 }
+
+// Options says how to open a workbook.
+type Options struct {
+	// Create makes the workbook, and its folder, when the file is missing.
+	// Without it a missing file is ErrNoWorkbook and nothing is created, so
+	// a mistyped path never becomes a new, empty workbook.
+	Create bool
+	// Now stamps created/updated times and history; nil means time.Now.
+	Now func() time.Time
+	// BusyWait is how long a write waits for another process's write to
+	// finish before giving up; zero means DefaultBusyWait.
+	BusyWait time.Duration
+}
+
+// DefaultBusyWait is how long a write waits for another backchannel process
+// (a long import, say) before it gives up. It is long because failing is
+// worse than waiting: the other process is almost always making progress.
+const DefaultBusyWait = 2 * time.Minute
 
 // Open opens the workbook at path, creating it (and its folder) when missing
 // and migrating it to the current schema, after a backup, when it is older.
 func Open(ctx context.Context, path string) (*Store, error) {
-	return OpenWithClock(ctx, path, time.Now)
+	return OpenWith(ctx, path, Options{Create: true})
 }
 
 // OpenWithClock is Open with the clock that stamps created/updated times and
 // history, so tests get reproducible timestamps.
 func OpenWithClock(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+	return OpenWith(ctx, path, Options{Create: true, Now: now})
+}
+
+// OpenWith opens the workbook at path as o says. A workbook that cannot be
+// written (a read-only file or folder, a full disk) opens read-only: reads
+// work, every write is refused in one sentence, and ReadOnly says why.
+func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 	migs, err := loadMigrations(migrationFiles)
 	if err != nil {
 		return nil, err
 	}
-	return openStore(ctx, path, now, migs)
+	return openStore(ctx, path, o, migs)
 }
 
-// openStore does the work of Open with an explicit migration list, so tests
-// can stand in for a future schema.
-func openStore(ctx context.Context, path string, now func() time.Time, migs []migration) (*Store, error) {
-	if now == nil {
-		now = time.Now
+// openStore does the work of OpenWith with an explicit migration list, so
+// tests can stand in for a future schema.
+func openStore(ctx context.Context, path string, o Options, migs []migration) (*Store, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.BusyWait <= 0 {
+		o.BusyWait = DefaultBusyWait
 	}
 	if strings.TrimSpace(path) == "" {
 		return nil, errors.New("no workbook path given")
@@ -69,19 +104,42 @@ func openStore(ctx context.Context, path string, now func() time.Time, migs []mi
 	if err != nil {
 		return nil, fmt.Errorf("cannot resolve workbook path %q: %w", path, err)
 	}
-	if err := prepareFile(abs); err != nil {
-		return nil, err
-	}
-
-	w, err := openPool(abs, false, 1)
+	prep, err := prepareFile(abs, o.Create)
 	if err != nil {
 		return nil, err
 	}
-	if err := migrate(ctx, w, abs, migs, now); err != nil {
-		_ = w.Close()
-		return nil, openError(abs, err)
+	if prep.readOnly == "" {
+		s, err := openWritable(ctx, abs, o, migs)
+		if err == nil {
+			s.notes = prep.notes
+			return s, nil
+		}
+		// A full disk can fail even a read (SQLite cannot make its -shm
+		// file); reading without writing still works.
+		if !writeFault(err) || !diskFull(filepath.Dir(abs)) {
+			return nil, openError(abs, err)
+		}
+		prep.readOnly = "the disk is full"
 	}
-	r, err := openPool(abs, true, readConns)
+	s, err := openReadOnly(ctx, abs, o, len(migs), prep.readOnly)
+	if err != nil {
+		return nil, err
+	}
+	s.notes = append(prep.notes, fmt.Sprintf("%s is open read-only (%s): you can read it, and nothing can be saved", abs, s.readOnly))
+	return s, nil
+}
+
+// openWritable opens the writer and reader pools and migrates the schema.
+func openWritable(ctx context.Context, abs string, o Options, migs []migration) (*Store, error) {
+	w, err := openPool(dsn(abs, connWriter, o.BusyWait), 1)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, w, abs, migs, o.Now); err != nil {
+		_ = w.Close()
+		return nil, err
+	}
+	r, err := openPool(dsn(abs, connReader, o.BusyWait), readConns)
 	if err != nil {
 		_ = w.Close()
 		return nil, err
@@ -89,180 +147,59 @@ func openStore(ctx context.Context, path string, now func() time.Time, migs []mi
 	if err := r.PingContext(ctx); err != nil {
 		_ = r.Close()
 		_ = w.Close()
-		return nil, openError(abs, err)
+		return nil, err
 	}
-	return &Store{path: abs, w: w, r: r, now: now}, nil
+	return &Store{path: abs, w: w, r: r, now: o.Now, busy: o.BusyWait}, nil
 }
 
 // openPool makes a pool of up to conns connections to the workbook, kept
 // open for the Store's life (no lifetime or idle limit is set). Nothing is
 // dialled until first use, where any error shows.
-func openPool(abs string, readOnly bool, conns int) (*sql.DB, error) {
-	db, err := sql.Open("sqlite", dsn(abs, readOnly))
+func openPool(dsn string, conns int) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open workbook %s: %w", abs, err)
+		return nil, fmt.Errorf("cannot open workbook: %w", err)
 	}
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
 	return db, nil
 }
 
+// connKind is what a connection is for.
+type connKind int
+
+const (
+	connWriter    connKind = iota // the one read-write connection
+	connReader                    // query-only, beside a writer
+	connReadOnly                  // mode=ro: the file or folder cannot be written
+	connImmutable                 // mode=ro and immutable: not even a -shm can be made
+)
+
 // dsn builds the connection string. Every connection gets the same pragmas
 // (busy_timeout first, which the driver guarantees), mode=rw so SQLite never
 // creates the file itself with its default permissions, and IMMEDIATE write
 // transactions so a writer takes the lock up front and waits for it rather
 // than failing midway. Readers add query_only as a guard.
-func dsn(abs string, readOnly bool) string {
+func dsn(abs string, kind connKind, busy time.Duration) string {
 	u := url.URL{Path: filepath.ToSlash(abs)}
 	p := u.EscapedPath()
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows drive paths
 	}
-	q := "?mode=rw&_txlock=immediate" +
-		"&_pragma=busy_timeout(5000)" +
-		"&_pragma=journal_mode(WAL)" +
-		"&_pragma=synchronous(FULL)" +
-		"&_pragma=foreign_keys(ON)"
-	if readOnly {
+	q := fmt.Sprintf("&_pragma=busy_timeout(%d)", busy.Milliseconds())
+	switch kind {
+	case connWriter, connReader:
+		q = "?mode=rw&_txlock=immediate" + q + "&_pragma=journal_mode(WAL)"
+	case connReadOnly:
+		q = "?mode=ro" + q
+	case connImmutable:
+		q = "?mode=ro&immutable=1" + q
+	}
+	q += "&_pragma=synchronous(FULL)&_pragma=foreign_keys(ON)"
+	if kind != connWriter {
 		q += "&_pragma=query_only(ON)"
 	}
 	return "file:" + p + q
-}
-
-// prepareFile makes sure the folder (0700) and the file (0600) exist before
-// SQLite sees them: SQLite gives the -wal and -shm files the main file's
-// mode, so creating it ourselves keeps all three private whatever the umask.
-// An existing file must look like a SQLite database; it is only read.
-func prepareFile(abs string) error {
-	dir := filepath.Dir(abs)
-	fi, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, dirMode); err != nil {
-			return createError(dir, err)
-		}
-		// MkdirAll honours the umask; say exactly what we mean.
-		if err := os.Chmod(dir, dirMode); err != nil {
-			return createError(dir, err)
-		}
-	case err != nil:
-		return createError(dir, err)
-	case !fi.IsDir():
-		return fmt.Errorf("cannot create workbook in %s: it is a file, not a folder", dir)
-	}
-
-	err = createPrivate(abs)
-	switch {
-	case err == nil:
-		return nil
-	case !errors.Is(err, fs.ErrExist):
-		return createError(dir, err)
-	}
-	return checkHeader(abs)
-}
-
-// createPrivate creates the empty file path with mode 0600 whatever the
-// umask, failing with fs.ErrExist when it is already there. The workbook
-// and its backups are made this way.
-func createPrivate(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
-	if err != nil {
-		return err
-	}
-	if err := errors.Join(f.Chmod(fileMode), f.Close()); err != nil {
-		_ = os.Remove(path)
-		return err
-	}
-	return nil
-}
-
-// checkHeader refuses, without writing a byte, a file that is not a SQLite
-// database or is another program's: opening it through SQLite would already
-// switch it to WAL. An empty file is a new workbook, and so is a SQLite
-// database that never had a schema. The header fields are documented at
-// https://www.sqlite.org/fileformat.html#the_database_header.
-func checkHeader(abs string) error {
-	f, err := os.Open(abs)
-	if err != nil {
-		return fmt.Errorf("cannot read workbook %s: %w", abs, unwrapPath(err))
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("cannot read workbook %s: %w", abs, unwrapPath(err))
-	}
-	if fi.IsDir() {
-		return fmt.Errorf("%s is a folder, not a workbook file", abs)
-	}
-	var hdr [100]byte
-	n, err := io.ReadFull(f, hdr[:])
-	if n == 0 && errors.Is(err, io.EOF) {
-		return nil
-	}
-	if n < len(hdr) || string(hdr[:len(sqliteHeader)]) != sqliteHeader {
-		return notWorkbook(abs)
-	}
-	schemaCookie := binary.BigEndian.Uint32(hdr[40:])
-	userVersion := binary.BigEndian.Uint32(hdr[60:])
-	appID := binary.BigEndian.Uint32(hdr[68:])
-	if appID == applicationID || (appID == 0 && userVersion == 0 && schemaCookie == 0) {
-		return nil
-	}
-	return foreignDatabase(abs)
-}
-
-func foreignDatabase(abs string) error {
-	return newError(ErrNotWorkbook, nil, "%s is not a backchannel workbook (it is another program's SQLite database)", abs)
-}
-
-func notWorkbook(abs string) error {
-	return newError(ErrNotWorkbook, nil, "%s is not a backchannel workbook (not a SQLite database)", abs)
-}
-
-// createError says why the workbook could not be made in dir, in one line:
-// "cannot create workbook in /x: permission denied".
-func createError(dir string, err error) error {
-	return fmt.Errorf("cannot create workbook in %s: %w", dir, unwrapPath(err))
-}
-
-// unwrapPath drops the operation and path from an *fs.PathError, which the
-// caller's sentence already names; errors.Is still sees the errno.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// openError turns what went wrong while opening into one sentence.
-func openError(abs string, err error) error {
-	var se *storeError
-	switch {
-	case errors.As(err, &se):
-		return err
-	case isNotDatabase(err):
-		return newError(ErrNotWorkbook, err, "%s is not a backchannel workbook (not a SQLite database, or damaged)", abs)
-	case sqliteCode(err) == sqlite3.SQLITE_CANTOPEN || sqliteCode(err) == sqlite3.SQLITE_READONLY:
-		// SQLite cannot say which file failed; the usual cause is a folder
-		// where the -wal and -shm files cannot be created.
-		if perr := probeDir(filepath.Dir(abs)); perr != nil {
-			return perr
-		}
-	}
-	return fmt.Errorf("cannot open workbook %s: %w", abs, err)
-}
-
-// probeDir reports whether files can be created in dir.
-func probeDir(dir string) error {
-	f, err := os.CreateTemp(dir, ".backchannel-probe-*")
-	if err != nil {
-		return createError(dir, err)
-	}
-	name := f.Name()
-	_ = f.Close()
-	_ = os.Remove(name)
-	return nil
 }
 
 // Close closes the workbook. SQLite checkpoints the WAL into the main file
@@ -270,6 +207,11 @@ func probeDir(dir string) error {
 func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
+
+// busyWait is how long a write waits for another process, for messages.
+func (s *Store) busyWait() time.Duration { return s.busy.Round(time.Second) }
+
+func dirOf(path string) string { return filepath.Dir(path) }
 
 // Path returns the absolute path of the workbook file.
 func (s *Store) Path() string { return s.path }

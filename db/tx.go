@@ -23,8 +23,15 @@ type querier interface {
 // write no history unless fn writes it. fn must not call the Store's write
 // methods (they would wait for the one writer connection fn holds), and the
 // Store's read methods do not see fn's uncommitted changes.
+//
+// On a read-only workbook it refuses at once; a full disk or a workbook kept
+// busy too long is said in one sentence (ErrDiskFull, ErrBusy).
 func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
-	tx, err := s.w.BeginTx(ctx, nil)
+	if s.readOnly != "" {
+		return s.refuseWrite()
+	}
+	defer func() { err = s.faultError(err) }()
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("cannot start a change to the workbook: %w", err)
 	}

@@ -84,8 +84,53 @@ func (d *Date) UnmarshalText(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("date %q is not YYYY-MM-DD", string(b))
 	}
+	if err := inRange(t); err != nil {
+		return err
+	}
 	*d = Date{t}
 	return nil
+}
+
+// The years a date may fall in. Nothing this workbook records happened
+// before 1900 or is planned after 2200; such a date is a typo (year 0 would
+// otherwise read as "never" in one place and as a day in another).
+const (
+	minYear = 1900
+	maxYear = 2200
+)
+
+// inRange refuses a day outside minYear…maxYear in one sentence.
+func inRange(t time.Time) error {
+	if y := t.Year(); y < minYear || y > maxYear {
+		return fmt.Errorf("date %s is out of range; use a year from %d to %d", t.Format(time.DateOnly), minYear, maxYear)
+	}
+	return nil
+}
+
+// ParsePastDate is ParseDate for something that has already happened, such
+// as a conversation being logged: a weekday name means the most recent such
+// day (today, when today is that day), not the next one.
+func ParsePastDate(s string, today Date) (Date, error) {
+	if wd, ok := weekdayNamed(s); ok {
+		back := (int(today.t.Weekday()) - int(wd) + 7) % 7
+		return today.AddDays(-back), nil
+	}
+	return ParseDate(s, today)
+}
+
+// weekdayNamed reads a weekday name or a prefix of at least three letters.
+func weekdayNamed(s string) (time.Weekday, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) < 3 {
+		return 0, false
+	}
+	for i := 0; i < 7; i++ {
+		wd := time.Weekday(i)
+		if strings.HasPrefix(strings.ToLower(wd.String()), s) {
+			return wd, true
+		}
+	}
+	return 0, false
 }
 
 // ParseDate reads a date as a person would type it, relative to today:
@@ -104,6 +149,9 @@ func ParseDate(s string, today Date) (Date, error) {
 		return today.AddDays(-1), nil
 	}
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		if err := inRange(t); err != nil {
+			return Date{}, err
+		}
 		return Date{t}, nil
 	}
 	if s[0] == '+' || s[0] == '-' {
@@ -122,16 +170,12 @@ func ParseDate(s string, today Date) (Date, error) {
 			return today.AddDays(n * unit), nil
 		}
 	}
-	for i := 0; i < 7; i++ {
-		wd := time.Weekday(i)
-		name := strings.ToLower(wd.String())
-		if len(s) >= 3 && strings.HasPrefix(name, s) {
-			ahead := (int(wd) - int(today.t.Weekday()) + 7) % 7
-			if ahead == 0 {
-				ahead = 7
-			}
-			return today.AddDays(ahead), nil
+	if wd, ok := weekdayNamed(s); ok {
+		ahead := (int(wd) - int(today.t.Weekday()) + 7) % 7
+		if ahead == 0 {
+			ahead = 7
 		}
+		return today.AddDays(ahead), nil
 	}
 	return Date{}, fmt.Errorf("cannot read date %q; use YYYY-MM-DD, today, tomorrow, +3d or a weekday", s)
 }

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDateRelative(t *testing.T) {
 	today := NewDate(2026, 11, 21)
@@ -45,5 +48,55 @@ func TestParseDateForms(t *testing.T) {
 	}
 	if _, err := ParseDate("next blue moon", today); err == nil {
 		t.Error("nonsense should not parse")
+	}
+}
+
+// A conversation being logged happened in the past: "friday" said on
+// Saturday 21 Nov 2026 is the day before, not six days ahead (issue 8,
+// finding 10). The weekday itself is today.
+func TestParsePastDateWeekdayIsTheLastOne(t *testing.T) {
+	today := NewDate(2026, 11, 21) // a Saturday
+	cases := map[string]Date{
+		"friday":     NewDate(2026, 11, 20),
+		"Fri":        NewDate(2026, 11, 20),
+		"monday":     NewDate(2026, 11, 16),
+		"sunday":     NewDate(2026, 11, 15),
+		"saturday":   today,
+		"yesterday":  NewDate(2026, 11, 20),
+		"-3d":        NewDate(2026, 11, 18),
+		"2026-11-02": NewDate(2026, 11, 2),
+	}
+	for in, want := range cases {
+		got, err := ParsePastDate(in, today)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParsePastDate(%q) = %s, %v; want %s", in, got, err, want)
+		}
+	}
+	// The planning form keeps "the next such day".
+	if got, _ := ParseDate("friday", today); !got.Equal(NewDate(2026, 11, 27)) {
+		t.Errorf("ParseDate(friday) = %s, want the next Friday 2026-11-27", got)
+	}
+}
+
+// Year 0 read as "never" in one place and as a day in another (issue 11,
+// finding 7): a date before 1900 or after 2200 is refused wherever dates
+// are read.
+func TestDatesOutOfRangeAreRefused(t *testing.T) {
+	today := NewDate(2026, 11, 21)
+	for _, in := range []string{"0000-01-01", "1899-12-31", "2201-01-01", "9999-12-31"} {
+		if d, err := ParseDate(in, today); err == nil {
+			t.Errorf("ParseDate(%q) = %s, want an error", in, d)
+		} else if want := "out of range; use a year from 1900 to 2200"; !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseDate(%q): %q should say %q", in, err, want)
+		}
+		var d Date
+		if err := d.UnmarshalText([]byte(in)); err == nil {
+			t.Errorf("UnmarshalText(%q) = %s, want an error", in, d)
+		}
+	}
+	for _, in := range []string{"1900-01-01", "2200-12-31"} {
+		if _, err := ParseDate(in, today); err != nil {
+			t.Errorf("ParseDate(%q): %v", in, err)
+		}
 	}
 }

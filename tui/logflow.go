@@ -73,7 +73,7 @@ func (m stanceSavedMsg) saveErr() error { return m.err }
 func (b *backend) logTouchpoint(seq int, d logDraft) tea.Cmd {
 	st, ctx, today := b.st, b.ctx, b.today()
 	return func() tea.Msg {
-		date, err := model.ParseDate(d.Date, today)
+		date, err := model.ParsePastDate(d.Date, today)
 		if err != nil {
 			return touchpointLoggedMsg{seq: seq, err: err}
 		}
@@ -343,7 +343,7 @@ func (f *logFlow) talkForm() *huh.Form {
 		huh.NewGroup(
 			people.field("Who did you talk to?", "", &d.StakeholderID, &d.PersonText, 5),
 			huh.NewInput().Title("When").Description("today, yesterday, -3d, 2026-11-19").Value(&d.Date).
-				Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
+				Validate(func(s string) error { _, err := model.ParsePastDate(s, today); return err }),
 			huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(enumOptions(model.Venues())...).Value(&d.Channel),
 			huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
 				Options(enumOptions(model.TouchKinds())...).Value(&d.Kind),

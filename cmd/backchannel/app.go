@@ -21,6 +21,9 @@ type app struct {
 	stdout, stderr io.Writer
 	dbPath         string
 	store          *db.Store
+	// created is set when this run made the workbook file, so a command
+	// that then fails can leave nothing behind (discardCreated).
+	created bool
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -50,20 +53,57 @@ func defaultDBPath() string {
 	return filepath.Join(base, "backchannel", "workbook.db")
 }
 
-// open returns the store, opening (and creating or migrating) it on first use.
+// open returns the store, opening (and migrating) it on first use. A
+// missing workbook is an error that says how to make one: only the commands
+// that create a workbook (init, demo, import, the TUI) call openOrCreate.
 func (a *app) open(ctx context.Context) (*db.Store, error) {
+	return a.openStore(ctx, false)
+}
+
+// openOrCreate is open for the commands that may make a new workbook.
+func (a *app) openOrCreate(ctx context.Context) (*db.Store, error) {
+	return a.openStore(ctx, true)
+}
+
+func (a *app) openStore(ctx context.Context, create bool) (*db.Store, error) {
 	if a.store != nil {
 		return a.store, nil
 	}
 	if a.dbPath == "" {
 		return nil, usagef(errors.New("--db must not be empty"))
 	}
-	st, err := db.Open(ctx, a.dbPath)
+	_, statErr := os.Stat(a.dbPath)
+	st, err := db.OpenWith(ctx, a.dbPath, db.Options{Create: create})
 	if err != nil {
 		return nil, err
 	}
+	a.created = errors.Is(statErr, os.ErrNotExist)
+	for _, n := range st.Notes() {
+		fmt.Fprintln(a.stderr, "backchannel: "+sentence(errors.New(n)))
+	}
+	st.OnWait(func(waiting bool) {
+		if waiting {
+			fmt.Fprintln(a.stderr, "backchannel: waiting for another backchannel process to finish writing to the workbook…")
+		}
+	})
 	a.store = st
 	return st, nil
+}
+
+// discardCreated removes the workbook this run created when the command
+// that created it failed (an import with a bad row, say), so a failure
+// leaves nothing behind; err is returned as it was.
+func (a *app) discardCreated(err error) error {
+	if !a.created || a.store == nil {
+		return err
+	}
+	path := a.store.Path()
+	_ = a.store.Close()
+	a.store = nil
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		_ = os.Remove(path + suffix)
+	}
+	return err
 }
 
 // today is the calendar day the command works on. BACKCHANNEL_TODAY

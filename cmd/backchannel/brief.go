@@ -10,7 +10,7 @@ import (
 
 func (a *app) briefCommand() *cobra.Command {
 	var out, todayFlag string
-	var redact, asJSON bool
+	var redact, asJSON, force bool
 	cmd := &cobra.Command{
 		Use:   "brief [PROPOSAL]",
 		Short: "Print the markdown readiness brief for a proposal",
@@ -63,15 +63,12 @@ brief can go to a sponsor without exposing the back channel.`,
 			} else {
 				text = []byte(model.Brief(d, r, opt))
 			}
-			if out != "" && out != "-" {
-				return writeFileAtomic(out, text)
-			}
-			_, err = a.stdout.Write(text)
-			return err
+			return a.writeOutput(out, force, text)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "output", "o", "", "write to FILE (atomically, mode 0600) instead of stdout")
+	fl.BoolVar(&force, "force", false, "replace FILE if it exists (never a workbook)")
 	fl.BoolVar(&redact, "redact", false, "replace every person with a role label")
 	fl.BoolVar(&asJSON, "json", false, "print the same content as JSON")
 	fl.StringVar(&todayFlag, "today", "", "the day to judge readiness on, YYYY-MM-DD (default: today)")

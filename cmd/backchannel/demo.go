@@ -62,7 +62,7 @@ unless --force is given; --force first saves a backup next to it.`,
 // replaceWithWorkbook imports wb into the workbook at a.dbPath. A workbook
 // with data is only replaced with force, and only after a backup succeeded.
 func (a *app) replaceWithWorkbook(ctx context.Context, wb model.Workbook, force bool) error {
-	st, err := a.open(ctx)
+	st, err := a.openOrCreate(ctx)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (a *app) replaceWithWorkbook(ctx context.Context, wb model.Workbook, force 
 				return fmt.Errorf("cannot replace %s: %w", a.dbPath, unwrapPathError(err))
 			}
 		}
-		if st, err = a.open(ctx); err != nil {
+		if st, err = a.openOrCreate(ctx); err != nil {
 			return err
 		}
 	}

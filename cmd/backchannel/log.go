@@ -41,7 +41,7 @@ on the proposal, pass --role to add them.`,
 	fl.StringVarP(&f.channel, "channel", "c", "", "1:1 in person, coffee/lunch, walk, call, video, chat, email, after a meeting, at an event")
 	fl.StringVar(&f.opener, "opener", "", "compliment & appreciate, request advice, daydream aloud")
 	fl.StringVarP(&f.sentiment, "sentiment", "s", "0", "how it felt, -2 to +2")
-	fl.StringVarP(&f.date, "date", "d", "today", "when: YYYY-MM-DD, today, yesterday, -3d")
+	fl.StringVarP(&f.date, "date", "d", "today", "when: YYYY-MM-DD, today, yesterday, -3d, or a weekday (the last one)")
 	fl.StringVar(&f.said, "said", "", "what they said")
 	fl.StringVar(&f.subtext, "subtext", "", "what was not said")
 	fl.StringVar(&f.followUp, "follow-up", "", "what to do next")
@@ -73,7 +73,7 @@ func (a *app) logConversation(ctx context.Context, person string, f logFlags) er
 	if t.Sentiment, err = parseSentiment(f.sentiment); err != nil {
 		return err
 	}
-	if t.Date, err = model.ParseDate(f.date, day); err != nil {
+	if t.Date, err = model.ParsePastDate(f.date, day); err != nil {
 		return err
 	}
 	if t.Date.IsZero() {

@@ -285,7 +285,7 @@ func (a *app) objectionsAddCommand() *cobra.Command {
 				o.RaisedByID = s.ID
 			}
 			if e.raised != "" {
-				if o.RaisedOn, err = model.ParseDate(e.raised, day); err != nil {
+				if o.RaisedOn, err = model.ParsePastDate(e.raised, day); err != nil {
 					return err
 				}
 			}

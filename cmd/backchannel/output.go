@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 )
 
@@ -90,4 +91,44 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// writeOutput writes data to the -o target, or to stdout when out is "" or
+// "-". A target is checked first (checkTarget): the workbook, its -wal and
+// -shm, and any other SQLite database are never written over, and any other
+// existing file only with --force.
+func (a *app) writeOutput(out string, force bool, data []byte) error {
+	if out == "" || out == "-" {
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	if err := a.checkTarget(out, force); err != nil {
+		return err
+	}
+	return writeFileAtomic(out, data)
+}
+
+// checkTarget refuses, in one sentence, an output file that would destroy
+// something: the open workbook or its -wal/-shm (the same file by any name,
+// via os.SameFile), any SQLite database, or, without force, any file.
+func (a *app) checkTarget(out string, force bool) error {
+	fi, err := os.Stat(out)
+	if err != nil {
+		return nil // nothing there to lose; writing reports its own errors
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("%s is a folder; give a file name to write to", out)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if wi, err := os.Stat(a.dbPath + suffix); err == nil && os.SameFile(fi, wi) {
+			return fmt.Errorf("%s is the workbook itself%s; writing there would destroy it, so choose another file", out, map[string]string{"-wal": " (its -wal file)", "-shm": " (its -shm file)"}[suffix])
+		}
+	}
+	if db.IsWorkbookFile(out) {
+		return fmt.Errorf("%s is a SQLite database (a workbook or a backup); writing there would destroy it, so choose another file", out)
+	}
+	if !force {
+		return fmt.Errorf("%s already exists; use --force to replace it", out)
+	}
+	return nil
 }

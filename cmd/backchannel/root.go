@@ -31,6 +31,7 @@ Run it without a command to open the terminal workbook.`,
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
 	root.AddCommand(
+		a.initCommand(),
 		a.proposalsCommand(),
 		a.contactsCommand(),
 		a.logCommand(),

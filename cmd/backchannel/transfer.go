@@ -17,6 +17,7 @@ import (
 
 func (a *app) exportCommand() *cobra.Command {
 	var out string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the whole workbook as JSON (see docs/workbook-format.md)",
@@ -35,14 +36,11 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if out != "" && out != "-" {
-				return writeFileAtomic(out, data)
-			}
-			_, err = a.stdout.Write(data)
-			return err
+			return a.writeOutput(out, force, data)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE (atomically, mode 0600) instead of stdout")
+	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists (never a workbook)")
 	return cmd
 }
 
@@ -95,12 +93,12 @@ names the line.`,
 				if err != nil {
 					return err
 				}
-				st, err := a.open(ctx)
+				st, err := a.openOrCreate(ctx)
 				if err != nil {
 					return err
 				}
 				if err := st.Import(ctx, wb); err != nil {
-					return err
+					return a.discardCreated(err)
 				}
 				fmt.Fprintf(a.stdout, "Imported %d proposals, %d contacts and %d conversations into %s.\n", len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints), a.dbPath)
 				return nil
@@ -113,13 +111,13 @@ names the line.`,
 			if err != nil {
 				return fmt.Errorf("%s: %w; nothing was imported", name, err)
 			}
-			st, err := a.open(ctx)
+			st, err := a.openOrCreate(ctx)
 			if err != nil {
 				return err
 			}
 			res, err := st.ImportContacts(ctx, contacts)
 			if err != nil {
-				return err
+				return a.discardCreated(err)
 			}
 			fmt.Fprintf(a.stdout, "Imported %d contacts into %s.\n", len(res.Added), a.dbPath)
 			if len(res.Skipped) > 0 {

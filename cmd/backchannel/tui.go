@@ -14,7 +14,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if _, err := today(); err != nil {
 		return err
 	}
-	st, err := a.open(ctx)
+	st, err := a.openOrCreate(ctx)
 	if err != nil {
 		return err
 	}

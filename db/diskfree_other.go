@@ -1,0 +1,7 @@
+//go:build !unix
+
+package db
+
+// diskFull cannot be told on this system; SQLite's own "disk is full"
+// error still names it.
+func diskFull(string) bool { return false }
