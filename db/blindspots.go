@@ -45,9 +45,23 @@ func blindSpotFields(b model.BlindSpot) []field {
 // AddBlindSpot records something the proposer had not seen. RaisedOn
 // defaults to today; one added already addressed gets AddressedOn today too.
 func (s *Store) AddBlindSpot(ctx context.Context, b model.BlindSpot) (model.BlindSpot, error) {
+	var out model.BlindSpot
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.addBlindSpot(ctx, tx, b)
+		return err
+	})
+	if err != nil {
+		return model.BlindSpot{}, wrapf(err, "cannot add the blind spot")
+	}
+	return out, nil
+}
+
+// addBlindSpot is AddBlindSpot inside the caller's transaction.
+func (s *Store) addBlindSpot(ctx context.Context, tx *sql.Tx, b model.BlindSpot) (model.BlindSpot, error) {
 	normalizeBlindSpot(&b)
 	if err := b.Validate(); err != nil {
-		return model.BlindSpot{}, err
+		return model.BlindSpot{}, invalid(err)
 	}
 	today := s.today()
 	if b.RaisedOn.IsZero() {
@@ -60,7 +74,7 @@ func (s *Store) AddBlindSpot(ctx context.Context, b model.BlindSpot) (model.Blin
 	}
 	now := s.clock()
 	b.ID, b.CreatedAt, b.UpdatedAt = 0, now, now
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		if err := checkSameProposal(ctx, tx, b.ProposalID, b.TouchpointID, ref{"surfaced by", b.SurfacedByID}); err != nil {
 			return err
 		}
@@ -70,22 +84,33 @@ func (s *Store) AddBlindSpot(ctx context.Context, b model.BlindSpot) (model.Blin
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityBlindSpot, EntityID: b.ID,
 			ProposalID: b.ProposalID, Action: model.ActionCreate, New: summary(b.Text)})
-	})
-	if err != nil {
-		return model.BlindSpot{}, wrapf(err, "cannot add the blind spot")
-	}
-	return b, nil
+	}()
+	return b, err
 }
 
 // UpdateBlindSpot stores b over the blind spot with b.ID, one history row per
 // changed field. Becoming addressed sets AddressedOn to today when unset;
 // reopening clears it.
 func (s *Store) UpdateBlindSpot(ctx context.Context, b model.BlindSpot) (model.BlindSpot, error) {
+	var out model.BlindSpot
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.updateBlindSpot(ctx, tx, b)
+		return err
+	})
+	if err != nil {
+		return model.BlindSpot{}, wrapf(err, "cannot update blind spot %d", b.ID)
+	}
+	return out, nil
+}
+
+// updateBlindSpot is UpdateBlindSpot inside the caller's transaction.
+func (s *Store) updateBlindSpot(ctx context.Context, tx *sql.Tx, b model.BlindSpot) (model.BlindSpot, error) {
 	normalizeBlindSpot(&b)
 	if err := b.Validate(); err != nil {
-		return model.BlindSpot{}, err
+		return model.BlindSpot{}, invalid(err)
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		old, err := blindSpotTable.get(ctx, tx, b.ID)
 		if err != nil {
 			return err
@@ -116,11 +141,8 @@ func (s *Store) UpdateBlindSpot(ctx context.Context, b model.BlindSpot) (model.B
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityBlindSpot, b.ID, b.ProposalID, changes, "", "")...)
-	})
-	if err != nil {
-		return model.BlindSpot{}, wrapf(err, "cannot update blind spot %d", b.ID)
-	}
-	return b, nil
+	}()
+	return b, err
 }
 
 // GetBlindSpot returns the blind spot with the given ID.

@@ -56,7 +56,7 @@ func contactFields(c model.Contact) []field {
 func (s *Store) CreateContact(ctx context.Context, c model.Contact) (model.Contact, error) {
 	normalizeContact(&c)
 	if err := c.Validate(); err != nil {
-		return model.Contact{}, err
+		return model.Contact{}, invalid(err)
 	}
 	var added model.Contact
 	err := s.WithTx(ctx, func(tx *sql.Tx) (err error) {
@@ -86,11 +86,25 @@ func addContact(ctx context.Context, tx *sql.Tx, now time.Time, c model.Contact)
 // UpdateContact stores c over the contact with c.ID, one history row per
 // changed field. Setting Archived records an "archive" row.
 func (s *Store) UpdateContact(ctx context.Context, c model.Contact) (model.Contact, error) {
+	var out model.Contact
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.updateContact(ctx, tx, c)
+		return err
+	})
+	if err != nil {
+		return model.Contact{}, wrapf(err, "cannot update contact %q", c.Name)
+	}
+	return out, nil
+}
+
+// updateContact is UpdateContact inside the caller's transaction.
+func (s *Store) updateContact(ctx context.Context, tx *sql.Tx, c model.Contact) (model.Contact, error) {
 	normalizeContact(&c)
 	if err := c.Validate(); err != nil {
-		return model.Contact{}, err
+		return model.Contact{}, invalid(err)
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		old, err := contactTable.get(ctx, tx, c.ID)
 		if err != nil {
 			return err
@@ -106,11 +120,8 @@ func (s *Store) UpdateContact(ctx context.Context, c model.Contact) (model.Conta
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityContact, c.ID, 0, changes, "archived", btoa(true))...)
-	})
-	if err != nil {
-		return model.Contact{}, wrapf(err, "cannot update contact %q", c.Name)
-	}
-	return c, nil
+	}()
+	return c, err
 }
 
 // GetContact returns the contact with the given ID.

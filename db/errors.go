@@ -94,9 +94,23 @@ func wrapf(err error, format string, args ...any) error {
 
 // validationError marks a problem with the input found inside a transaction
 // (a reference to the wrong proposal, say); its text is the whole sentence.
-type validationError struct{ msg string }
+type validationError struct {
+	msg   string
+	cause error
+}
 
 func (e *validationError) Error() string { return e.msg }
+
+func (e *validationError) Unwrap() error { return e.cause }
+
+// invalid marks a model validation error found inside a transaction, so it
+// reaches the person as the sentence it is.
+func invalid(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &validationError{msg: err.Error(), cause: err}
+}
 
 func invalidf(format string, args ...any) error {
 	return &validationError{msg: fmt.Sprintf(format, args...)}

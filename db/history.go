@@ -58,14 +58,14 @@ func insertHistory(ctx context.Context, q querier, at time.Time, evs ...model.Hi
 		return nil
 	}
 	var b strings.Builder
-	b.WriteString("INSERT INTO history (at, entity, entity_id, proposal_id, action, field, old, new) VALUES ")
+	b.WriteString("INSERT INTO history (at, entity, entity_id, proposal_id, action, field, old, new, change_id) VALUES ")
 	args := make([]any, 0, 8*len(evs))
 	when := stamp(at)
 	for i, e := range evs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?)")
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM changes WHERE is_open = 1))")
 		args = append(args, when, e.Entity, e.EntityID, nullID(e.ProposalID), e.Action, e.Field, e.Old, e.New)
 	}
 	if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {

@@ -145,6 +145,9 @@ func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now 
 			return fmt.Errorf("schema migration %s failed: %w", m.name, err)
 		}
 	}
+	if err := syncCapture(ctx, tx); err != nil {
+		return err
+	}
 	// PRAGMA arguments cannot be bound; both values are our own integers.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", latest)); err != nil {
 		return err

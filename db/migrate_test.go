@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,15 +37,16 @@ func TestBackupBeforeMigratingOlderWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	next := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "0002_simulated.sql",
+	old := len(migs)
+	next := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "9999_simulated.sql",
 		sql: "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"})
 	upgradeAt := time.Date(2027, 1, 2, 3, 4, 5, 0, time.UTC)
 	s2, err := openStore(ctx, path, Options{Create: true, Now: func() time.Time { return upgradeAt }}, next)
 	if err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}
-	if got := pragmaInt(t, s2.w, "user_version"); got != 2 {
-		t.Errorf("user_version after upgrade = %d, want 2", got)
+	if got := pragmaInt(t, s2.w, "user_version"); got != int64(old+1) {
+		t.Errorf("user_version after upgrade = %d, want %d", got, old+1)
 	}
 	var nickname string
 	if err := s2.w.QueryRowContext(ctx, "SELECT nickname FROM contacts LIMIT 1").Scan(&nickname); err != nil {
@@ -54,7 +56,7 @@ func TestBackupBeforeMigratingOlderWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	backup := path + ".bak-v1-20270102T030405Z"
+	backup := path + fmt.Sprintf(".bak-v%d-20270102T030405Z", old)
 	fi, err := os.Stat(backup)
 	if err != nil {
 		entries, _ := os.ReadDir(dir)
@@ -63,15 +65,15 @@ func TestBackupBeforeMigratingOlderWorkbook(t *testing.T) {
 	if fi.Mode().Perm() != 0o600 {
 		t.Errorf("backup mode = %v, want 0600", fi.Mode().Perm())
 	}
-	// The backup is the version-1 workbook, data and all: today's build
+	// The backup is the workbook as it was, data and all: today's build
 	// opens it as current and exports the same bytes.
 	b, err := Open(ctx, backup)
 	if err != nil {
 		t.Fatalf("the backup does not open: %v", err)
 	}
 	defer b.Close()
-	if got := pragmaInt(t, b.w, "user_version"); got != 1 {
-		t.Errorf("backup user_version = %d, want 1", got)
+	if got := pragmaInt(t, b.w, "user_version"); got != int64(old) {
+		t.Errorf("backup user_version = %d, want %d", got, old)
 	}
 	if got := exportJSON(t, b); string(got) != string(v1Export) {
 		t.Error("the backup's data differs from the workbook before the upgrade")
@@ -109,12 +111,12 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 	}
 	s.Close()
 	migs, _ := loadMigrations(migrationFiles)
-	bad := append(migs[:len(migs):len(migs)], migration{version: 2, name: "0002_broken.sql",
+	bad := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "9999_broken.sql",
 		sql: "ALTER TABLE contacts ADD COLUMN extra TEXT; CREATE TABLE oops (x INTEGER REFERENCES;"})
 	if s, err := openStore(ctx, path, Options{Create: true}, bad); err == nil {
 		s.Close()
 		t.Fatal("a broken migration succeeded")
-	} else if !strings.Contains(err.Error(), "0002_broken.sql") {
+	} else if !strings.Contains(err.Error(), "9999_broken.sql") {
 		t.Errorf("error %q should name the migration", err)
 	}
 	s, err = Open(ctx, path)
@@ -122,8 +124,8 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if got := pragmaInt(t, s.w, "user_version"); got != 1 {
-		t.Errorf("user_version = %d, want 1", got)
+	if got := pragmaInt(t, s.w, "user_version"); got != int64(len(migs)) {
+		t.Errorf("user_version = %d, want %d", got, len(migs))
 	}
 	if _, err := s.w.ExecContext(ctx, "SELECT extra FROM contacts"); err == nil {
 		t.Error("half of the failed migration was applied")

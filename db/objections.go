@@ -51,9 +51,23 @@ func objectionRefs(o model.Objection) []ref {
 // AddObjection records an objection to a proposal. RaisedOn defaults to
 // today; an objection added already settled gets ResolvedOn today too.
 func (s *Store) AddObjection(ctx context.Context, o model.Objection) (model.Objection, error) {
+	var out model.Objection
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.addObjection(ctx, tx, o)
+		return err
+	})
+	if err != nil {
+		return model.Objection{}, wrapf(err, "cannot add the objection")
+	}
+	return out, nil
+}
+
+// addObjection is AddObjection inside the caller's transaction.
+func (s *Store) addObjection(ctx context.Context, tx *sql.Tx, o model.Objection) (model.Objection, error) {
 	normalizeObjection(&o)
 	if err := o.Validate(); err != nil {
-		return model.Objection{}, err
+		return model.Objection{}, invalid(err)
 	}
 	today := s.today()
 	if o.RaisedOn.IsZero() {
@@ -66,7 +80,7 @@ func (s *Store) AddObjection(ctx context.Context, o model.Objection) (model.Obje
 	}
 	now := s.clock()
 	o.ID, o.CreatedAt, o.UpdatedAt = 0, now, now
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		if err := checkSameProposal(ctx, tx, o.ProposalID, o.TouchpointID, objectionRefs(o)...); err != nil {
 			return err
 		}
@@ -76,22 +90,33 @@ func (s *Store) AddObjection(ctx context.Context, o model.Objection) (model.Obje
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityObjection, EntityID: o.ID,
 			ProposalID: o.ProposalID, Action: model.ActionCreate, New: summary(o.Text)})
-	})
-	if err != nil {
-		return model.Objection{}, wrapf(err, "cannot add the objection")
-	}
-	return o, nil
+	}()
+	return o, err
 }
 
 // UpdateObjection stores o over the objection with o.ID, one history row per
 // changed field (status changes included). Moving to resolved, accepted or
 // withdrawn sets ResolvedOn to today when unset; reopening clears it.
 func (s *Store) UpdateObjection(ctx context.Context, o model.Objection) (model.Objection, error) {
+	var out model.Objection
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.updateObjection(ctx, tx, o)
+		return err
+	})
+	if err != nil {
+		return model.Objection{}, wrapf(err, "cannot update objection %d", o.ID)
+	}
+	return out, nil
+}
+
+// updateObjection is UpdateObjection inside the caller's transaction.
+func (s *Store) updateObjection(ctx context.Context, tx *sql.Tx, o model.Objection) (model.Objection, error) {
 	normalizeObjection(&o)
 	if err := o.Validate(); err != nil {
-		return model.Objection{}, err
+		return model.Objection{}, invalid(err)
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		old, err := objectionTable.get(ctx, tx, o.ID)
 		if err != nil {
 			return err
@@ -122,11 +147,8 @@ func (s *Store) UpdateObjection(ctx context.Context, o model.Objection) (model.O
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityObjection, o.ID, o.ProposalID, changes, "", "")...)
-	})
-	if err != nil {
-		return model.Objection{}, wrapf(err, "cannot update objection %d", o.ID)
-	}
-	return o, nil
+	}()
+	return o, err
 }
 
 // GetObjection returns the objection with the given ID.

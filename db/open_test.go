@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,7 +127,8 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	if !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("Open = %v, want ErrNewerSchema", err)
 	}
-	want := "this workbook was written by a newer version of backchannel (schema 999, this build knows 1); upgrade backchannel to open it"
+	migs, _ := loadMigrations(migrationFiles)
+	want := fmt.Sprintf("this workbook was written by a newer version of backchannel (schema 999, this build knows %d); upgrade backchannel to open it", len(migs))
 	if err.Error() != want {
 		t.Errorf("message:\n got %q\nwant %q", err.Error(), want)
 	}

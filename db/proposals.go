@@ -50,35 +50,60 @@ func proposalFields(p model.Proposal) []field {
 // CreateProposal validates p, stores it with a new ID and timestamps, and
 // records its creation in history. p.ID is ignored.
 func (s *Store) CreateProposal(ctx context.Context, p model.Proposal) (model.Proposal, error) {
+	var out model.Proposal
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.createProposal(ctx, tx, p)
+		return err
+	})
+	if err != nil {
+		return model.Proposal{}, wrapf(err, "cannot create proposal %q", p.Title)
+	}
+	return out, nil
+}
+
+// createProposal is CreateProposal inside the caller's transaction.
+func (s *Store) createProposal(ctx context.Context, tx *sql.Tx, p model.Proposal) (model.Proposal, error) {
 	normalizeProposal(&p)
 	if err := p.Validate(); err != nil {
-		return model.Proposal{}, err
+		return model.Proposal{}, invalid(err)
 	}
 	now := s.clock()
 	p.ID, p.CreatedAt, p.UpdatedAt = 0, now, now
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		var err error
 		if p.ID, err = proposalTable.insert(ctx, tx, p); err != nil {
 			return err
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityProposal, EntityID: p.ID, ProposalID: p.ID,
 			Action: model.ActionCreate, New: p.Title})
-	})
-	if err != nil {
-		return model.Proposal{}, wrapf(err, "cannot create proposal %q", p.Title)
-	}
-	return p, nil
+	}()
+	return p, err
 }
 
 // UpdateProposal stores p over the proposal with p.ID and records one history
 // row per changed field (old → new). Nothing is written when nothing changed.
 // Setting the status to archived is how a proposal is archived.
 func (s *Store) UpdateProposal(ctx context.Context, p model.Proposal) (model.Proposal, error) {
+	var out model.Proposal
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.updateProposal(ctx, tx, p)
+		return err
+	})
+	if err != nil {
+		return model.Proposal{}, wrapf(err, "cannot update proposal %q", p.Title)
+	}
+	return out, nil
+}
+
+// updateProposal is UpdateProposal inside the caller's transaction.
+func (s *Store) updateProposal(ctx context.Context, tx *sql.Tx, p model.Proposal) (model.Proposal, error) {
 	normalizeProposal(&p)
 	if err := p.Validate(); err != nil {
-		return model.Proposal{}, err
+		return model.Proposal{}, invalid(err)
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		old, err := proposalTable.get(ctx, tx, p.ID)
 		if err != nil {
 			return err
@@ -94,11 +119,8 @@ func (s *Store) UpdateProposal(ctx context.Context, p model.Proposal) (model.Pro
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityProposal, p.ID, p.ID, changes, "status", model.StatusArchived.String())...)
-	})
-	if err != nil {
-		return model.Proposal{}, wrapf(err, "cannot update proposal %q", p.Title)
-	}
-	return p, nil
+	}()
+	return p, err
 }
 
 // GetProposal returns the proposal with the given ID.

@@ -93,14 +93,28 @@ func checkPlanRefs(ctx context.Context, q querier, st model.Stakeholder) error {
 // AddStakeholder puts a contact on a proposal. It fails with ErrConflict when
 // the contact is already on it.
 func (s *Store) AddStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error) {
+	var out model.Stakeholder
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.addStakeholder(ctx, tx, st)
+		return err
+	})
+	if err != nil {
+		return model.Stakeholder{}, wrapf(err, "cannot add the stakeholder")
+	}
+	return out, nil
+}
+
+// addStakeholder is AddStakeholder inside the caller's transaction.
+func (s *Store) addStakeholder(ctx context.Context, tx *sql.Tx, st model.Stakeholder) (model.Stakeholder, error) {
 	normalizeStakeholder(&st)
 	st.ID = 0
 	if err := st.Validate(); err != nil {
-		return model.Stakeholder{}, err
+		return model.Stakeholder{}, invalid(err)
 	}
 	now := s.clock()
 	st.CreatedAt, st.UpdatedAt = now, now
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		p, err := proposalTable.get(ctx, tx, st.ProposalID)
 		if err != nil {
 			return err
@@ -124,22 +138,33 @@ func (s *Store) AddStakeholder(ctx context.Context, st model.Stakeholder) (model
 		}
 		return insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityStakeholder, EntityID: st.ID,
 			ProposalID: st.ProposalID, Action: model.ActionCreate, New: c.Name})
-	})
-	if err != nil {
-		return model.Stakeholder{}, wrapf(err, "cannot add the stakeholder")
-	}
-	return st, nil
+	}()
+	return st, err
 }
 
 // UpdateStakeholder stores st over the stakeholder with st.ID, recording one
 // history row per changed field, plan fields included ("plan.venue"). The
 // proposal and contact of a stakeholder never change; zero means "as stored".
 func (s *Store) UpdateStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error) {
+	var out model.Stakeholder
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.updateStakeholder(ctx, tx, st)
+		return err
+	})
+	if err != nil {
+		return model.Stakeholder{}, wrapf(err, "cannot update stakeholder %d", st.ID)
+	}
+	return out, nil
+}
+
+// updateStakeholder is UpdateStakeholder inside the caller's transaction.
+func (s *Store) updateStakeholder(ctx context.Context, tx *sql.Tx, st model.Stakeholder) (model.Stakeholder, error) {
 	normalizeStakeholder(&st)
 	if err := st.Validate(); err != nil {
-		return model.Stakeholder{}, err
+		return model.Stakeholder{}, invalid(err)
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		old, err := stakeholderTable.get(ctx, tx, st.ID)
 		if err != nil {
 			return err
@@ -162,11 +187,8 @@ func (s *Store) UpdateStakeholder(ctx context.Context, st model.Stakeholder) (mo
 			return err
 		}
 		return insertHistory(ctx, tx, now, updateEvents(model.EntityStakeholder, st.ID, st.ProposalID, changes, "", "")...)
-	})
-	if err != nil {
-		return model.Stakeholder{}, wrapf(err, "cannot update stakeholder %d", st.ID)
-	}
-	return st, nil
+	}()
+	return st, err
 }
 
 // GetStakeholder returns the stakeholder with the given ID.
@@ -192,65 +214,4 @@ func sortStakeholders(sts []model.Stakeholder) {
 	slices.SortFunc(sts, func(a, b model.Stakeholder) int {
 		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.Influence, a.Influence), cmp.Compare(a.ID, b.ID))
 	})
-}
-
-// RemoveStakeholder takes a contact off a proposal. It refuses (ErrConflict)
-// while logged conversations, objections or blind spots refer to them: those
-// are the record. Plans of others that had to come before this person lose
-// that ordering, with history.
-func (s *Store) RemoveStakeholder(ctx context.Context, id int64) error {
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		st, err := stakeholderTable.get(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		var talks, objections, spots int
-		err = tx.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM touchpoints WHERE stakeholder_id = ?1),
-			(SELECT count(*) FROM objections WHERE raised_by_id = ?1 OR voice_id = ?1),
-			(SELECT count(*) FROM blind_spots WHERE surfaced_by_id = ?1)`, id).Scan(&talks, &objections, &spots)
-		if err != nil {
-			return err
-		}
-		if talks+objections+spots > 0 {
-			return conflictf("cannot remove stakeholder %d: %d conversations, %d objections and %d blind spots refer to them; they stay as the record",
-				id, talks, objections, spots)
-		}
-		now := s.clock()
-		var evs []model.HistoryEvent
-		rows, err := tx.QueryContext(ctx, "UPDATE stakeholders SET plan_before_id = NULL, updated_at = ? WHERE plan_before_id = ? RETURNING id",
-			stamp(now), id)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var other int64
-			if err := rows.Scan(&other); err != nil {
-				return err
-			}
-			evs = append(evs, model.HistoryEvent{Entity: model.EntityStakeholder, EntityID: other, ProposalID: st.ProposalID,
-				Action: model.ActionUpdate, Field: "plan.before_id", Old: idtoa(id)})
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM stakeholders WHERE id = ?", id); err != nil {
-			return err
-		}
-		var name string
-		if err := tx.QueryRowContext(ctx, "SELECT name FROM contacts WHERE id = ?", st.ContactID).Scan(&name); err != nil {
-			return err
-		}
-		evs = append(evs, model.HistoryEvent{Entity: model.EntityStakeholder, EntityID: id, ProposalID: st.ProposalID,
-			Action: model.ActionDelete, Old: name})
-		return insertHistory(ctx, tx, now, evs...)
-	})
-	if err != nil {
-		return wrapf(err, "cannot remove stakeholder %d", id)
-	}
-	return nil
 }

@@ -51,13 +51,27 @@ func touchpointSummary(t model.Touchpoint) string { return fmt.Sprintf("%s on %s
 // contact come from the stakeholder, and the stakeholder's planned talk is
 // marked done (with its own history row) in the same transaction.
 func (s *Store) LogTouchpoint(ctx context.Context, t model.Touchpoint) (model.Touchpoint, error) {
+	var out model.Touchpoint
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.logTouchpoint(ctx, tx, t)
+		return err
+	})
+	if err != nil {
+		return model.Touchpoint{}, wrapf(err, "cannot log the conversation")
+	}
+	return out, nil
+}
+
+// logTouchpoint is LogTouchpoint inside the caller's transaction.
+func (s *Store) logTouchpoint(ctx context.Context, tx *sql.Tx, t model.Touchpoint) (model.Touchpoint, error) {
 	normalizeTouchpoint(&t)
 	if err := t.Validate(); err != nil {
-		return model.Touchpoint{}, err
+		return model.Touchpoint{}, invalid(err)
 	}
 	now := s.clock()
 	t.ID, t.CreatedAt = 0, now
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		st, err := stakeholderTable.get(ctx, tx, t.StakeholderID)
 		if err != nil {
 			return err
@@ -79,21 +93,32 @@ func (s *Store) LogTouchpoint(ctx context.Context, t model.Touchpoint) (model.To
 				Action: model.ActionUpdate, Field: "plan.done", Old: btoa(false), New: btoa(true)})
 		}
 		return insertHistory(ctx, tx, now, evs...)
-	})
-	if err != nil {
-		return model.Touchpoint{}, wrapf(err, "cannot log the conversation")
-	}
-	return t, nil
+	}()
+	return t, err
 }
 
 // UpdateTouchpoint corrects a logged conversation, one history row per
 // changed field. Its stakeholder, proposal and contact never change.
 func (s *Store) UpdateTouchpoint(ctx context.Context, t model.Touchpoint) (model.Touchpoint, error) {
+	var out model.Touchpoint
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.updateTouchpoint(ctx, tx, t)
+		return err
+	})
+	if err != nil {
+		return model.Touchpoint{}, wrapf(err, "cannot update conversation %d", t.ID)
+	}
+	return out, nil
+}
+
+// updateTouchpoint is UpdateTouchpoint inside the caller's transaction.
+func (s *Store) updateTouchpoint(ctx context.Context, tx *sql.Tx, t model.Touchpoint) (model.Touchpoint, error) {
 	normalizeTouchpoint(&t)
 	if err := t.Validate(); err != nil {
-		return model.Touchpoint{}, err
+		return model.Touchpoint{}, invalid(err)
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		old, err := touchpointTable.get(ctx, tx, t.ID)
 		if err != nil {
 			return err
@@ -112,11 +137,8 @@ func (s *Store) UpdateTouchpoint(ctx context.Context, t model.Touchpoint) (model
 			return err
 		}
 		return insertHistory(ctx, tx, s.clock(), updateEvents(model.EntityTouchpoint, t.ID, t.ProposalID, changes, "", "")...)
-	})
-	if err != nil {
-		return model.Touchpoint{}, wrapf(err, "cannot update conversation %d", t.ID)
-	}
-	return t, nil
+	}()
+	return t, err
 }
 
 // GetTouchpoint returns the logged conversation with the given ID.

@@ -14,19 +14,29 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// WithTx runs fn in one write transaction on the writer connection and
-// commits when fn returns nil; any error (or panic) rolls everything back.
-// The transaction begins IMMEDIATE, so it waits for another process's write
-// to finish instead of failing later with "database is locked".
+// WithTx runs fn as one user action: one write transaction on the writer
+// connection, committed when fn returns nil; any error (or panic) rolls
+// everything back. Every row fn inserts, updates or deletes is captured as
+// one undo step (see changes.go), whose words fn may set with say; without
+// them the step is described from its first row. The transaction begins
+// IMMEDIATE, so it waits for another process's write to finish instead of
+// failing later with "database is locked".
 //
-// It is for work the Store's methods do not cover. Changes made through tx
-// write no history unless fn writes it. fn must not call the Store's write
-// methods (they would wait for the one writer connection fn holds), and the
-// Store's read methods do not see fn's uncommitted changes.
+// Changes made through tx write no history unless fn writes it. fn must not
+// call the Store's write methods (they would wait for the one writer
+// connection fn holds), and the Store's read methods do not see fn's
+// uncommitted changes.
 //
 // On a read-only workbook it refuses at once; a full disk or a workbook kept
 // busy too long is said in one sentence (ErrDiskFull, ErrBusy).
-func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	_, err := s.changeTx(ctx, changeSpec{kind: kindDo}, func(tx *sql.Tx, _ int64) error { return fn(tx) })
+	return err
+}
+
+// rawTx runs fn in a write transaction that is not a user action: nothing
+// in it is captured for undo (drafts). changeTx builds on it.
+func (s *Store) rawTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if s.readOnly != "" {
 		return s.refuseWrite()
 	}
