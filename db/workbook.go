@@ -105,6 +105,10 @@ func (s *Store) Import(ctx context.Context, wb model.Workbook) error {
 		if used {
 			return conflictf("%s already has data; import into a new, empty workbook file", s.path)
 		}
+		if err := say(ctx, tx, "loaded a workbook of %s and %s", model.Plural(len(wb.Proposals), "proposal", "proposals"),
+			model.Plural(len(wb.Contacts), "contact", "contacts")); err != nil {
+			return err
+		}
 		// Rows may refer forward ("talk before" a later stakeholder); the
 		// references were checked above and are checked again at commit.
 		if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
