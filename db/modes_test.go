@@ -144,3 +144,68 @@ func runAsNobody(t *testing.T, base, run string, env ...string) (string, error) 
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }
+
+// Issue 11, finding 3: a workbook found readable by others is made private
+// at open (file, -wal and -shm 0600; its own folder 0700), each with a note;
+// a folder shared with other files is left alone, and a note says so.
+func TestOpenTightensLoosePermissions(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	own := filepath.Join(base, "backchannel")
+	path := filepath.Join(own, "workbook.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateContact(ctx, model.Contact{Name: "Ada"}); err != nil {
+		t.Fatal(err)
+	}
+	// While it is open, the -wal and -shm exist: loosen all four.
+	for p, mode := range map[string]os.FileMode{own: 0o755, path: 0o644, path + "-wal": 0o644, path + "-shm": 0o644} {
+		if err := os.Chmod(p, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(s2.Notes(), "\n")
+	s2.Close()
+	s.Close()
+	for _, p := range []string{path, path + "-wal", path + "-shm", own} {
+		if !strings.Contains(notes, p+" private (0") {
+			t.Errorf("no note about %s in:\n%s", p, notes)
+		}
+	}
+	if fi, _ := os.Stat(own); fi.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode %v, want 0700", fi.Mode().Perm())
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("file mode %v, want 0600", fi.Mode().Perm())
+	}
+
+	// A shared folder: the file is tightened, the folder is not.
+	shared := filepath.Join(base, "project")
+	if err := os.Mkdir(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(shared, "README"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s3, err := Open(ctx, filepath.Join(shared, "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes = strings.Join(s3.Notes(), "\n")
+	s3.Close()
+	if fi, _ := os.Stat(shared); fi.Mode().Perm() != 0o755 {
+		t.Errorf("a shared folder was changed to %v", fi.Mode().Perm())
+	}
+	if !strings.Contains(notes, "the folder "+shared+" can be read by other users (0755); it holds other files too, so it was left as it is") {
+		t.Errorf("no note about the shared folder in:\n%s", notes)
+	}
+}

@@ -77,7 +77,7 @@ func (s *Store) Notes() []string { return append([]string(nil), s.notes...) }
 
 // refuseWrite is the one sentence every write gets on a read-only workbook.
 func (s *Store) refuseWrite() error {
-	return newError(ErrReadOnly, nil, "the workbook %s is open read-only (%s); nothing was changed", s.path, s.readOnly)
+	return newError(ErrReadOnly, nil, "nothing was changed: the workbook is read-only (%s)", s.readOnly)
 }
 
 // writeFault reports whether err is SQLite failing to write a file: the

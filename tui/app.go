@@ -36,7 +36,9 @@ func Run(ctx context.Context, st Store, opts Options) error {
 	if app.opts.NoColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := tea.NewProgram(app, popts...).Run()
+	p := tea.NewProgram(app, popts...)
+	listenForWaits(st, p)
+	_, err := p.Run()
 	return err
 }
 
@@ -122,6 +124,9 @@ type App struct {
 
 	status    string
 	statusErr bool
+	// readOnly is why the workbook cannot be written ("" when it can); the
+	// header says so on every screen.
+	readOnly string
 	ask       pendingAction
 	pending   pendingAction
 	showKeys  bool
@@ -136,7 +141,7 @@ func New(st Store, opts Options) *App {
 		opts.NoColor = true
 	}
 	b := &backend{st: st, ctx: context.Background(), today: opts.Today}
-	a := &App{b: b, opts: opts, keys: newKeyMap(), help: help.New()}
+	a := &App{b: b, opts: opts, keys: newKeyMap(), help: help.New(), readOnly: readOnlyReason(st)}
 	a.styles = newStyles(true, opts.NoColor)
 	a.help.Styles = a.styles.Help
 	a.dash = newDashboard(b, a.styles, opts.DBPath)
@@ -246,6 +251,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.handleKey(msg)
 	case errMsg:
 		a.setStatus(humanError(msg.err), true)
+		return a, nil
+	case waitingMsg:
+		a.updateWaiting(msg)
 		return a, nil
 	case statusMsg:
 		if msg.prepend && a.status != "" && !a.statusErr {

@@ -52,7 +52,7 @@ func (a *App) headerView(cur screen) string {
 	} else {
 		line = ansi.Truncate(left, a.width, "…")
 	}
-	return line + "\n" + st.TabGap.Render(strings.Repeat("─", a.width))
+	return line + "\n" + a.bannerView()
 }
 
 // statusView is the one-line status: the question being asked, an error, or

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"strings"
+
+	"github.com/backchannel/backchannel/model"
 )
 
 // usageError marks a mistake in how the command was called (exit 2).
@@ -18,13 +20,12 @@ func usagef(err error) error {
 	return usageError{err}
 }
 
-// sentence turns an error into one line a person can read: the first line of
-// the message, ending in a full stop.
+// sentence turns an error into one line a person can read, ending in a full
+// stop. A message over several lines is folded into one, never cut (the
+// end of a sentence often says what to do), and cleaned of control
+// characters and escapes, since it may quote text from a file or a user.
 func sentence(err error) string {
-	msg := strings.TrimSpace(err.Error())
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = strings.TrimSpace(msg[:i])
-	}
+	msg := model.Clean(err.Error())
 	if msg == "" {
 		msg = "unknown error"
 	}

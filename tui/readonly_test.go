@@ -1,0 +1,81 @@
+//go:build linux
+
+package tui
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// readOnlyStore opens the demo workbook on a file system remounted
+// read-only (root only; anyone else skips).
+func openReadOnlyDemo(t *testing.T) *db.Store {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("remounting a file system read-only needs root")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16m,mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", "-l", dir).Run() })
+	ctx := context.Background()
+	path := filepath.Join(dir, "workbook.db")
+	st, err := db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Import(ctx, model.DemoWorkbook(testToday)); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot remount read-only: %v %s", err, out)
+	}
+	st, err = db.OpenWith(ctx, path, db.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// Issue 11, finding 5: a read-only workbook opens in the TUI with a banner
+// on every screen, and a save is refused on the status line in one sentence.
+func TestReadOnlyWorkbookBannerAndRefusedSave(t *testing.T) {
+	st := openReadOnlyDemo(t)
+	d := newDriver(t, st, 80, 24)
+	banner := "Read-only (the file is read-only): you can look, but nothing can be saved."
+	d.mustSee(banner, "Consolidate")
+	d.press("o") // another screen: the banner is part of every screen's header
+	d.mustSee(banner, "Objections")
+	d.press("esc")
+	d.press("n")
+	d.typ("Move standup to async")
+	d.press("enter")
+	d.typ("Replace the standup.")
+	d.press("enter", "enter")
+	d.typ("Eng leads")
+	d.press("enter")
+	d.typ("+10d")
+	d.press("enter", "enter")
+	d.mustSee(banner, "Nothing was changed: the workbook is read-only (the file is read-only).")
+}
+
+// Issue 11, finding 2: while a save waits for another process the status
+// line says so, and the line goes once the save got its turn.
+func TestWaitingForAnotherProcessShowsOnTheStatusLine(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.send(waitingMsg{waiting: true})
+	d.mustSee(waitingText)
+	d.send(waitingMsg{waiting: false})
+	d.mustNotSee(waitingText)
+}
