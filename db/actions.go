@@ -38,21 +38,11 @@ func (s *Store) AddPerson(ctx context.Context, c model.Contact, st model.Stakeho
 	return out, nil
 }
 
-// Conversation is everything one logged talk records: the talk itself, the
-// objections and blind spots raised in it, and the stance it left.
-type Conversation struct {
-	Touchpoint model.Touchpoint
-	Objections []model.Objection
-	BlindSpots []model.BlindSpot
-	// Stance, when set, is the person's stance after the talk.
-	Stance *model.Stance
-}
-
 // RecordConversation logs a conversation with what was raised in it and the
 // updated stance, as one action. The objections and blind spots are tied to
 // the talk and to the person, on the talk's day unless they say otherwise.
-func (s *Store) RecordConversation(ctx context.Context, c Conversation) (Conversation, error) {
-	out := Conversation{Stance: c.Stance}
+func (s *Store) RecordConversation(ctx context.Context, c model.Conversation) (model.Conversation, error) {
+	out := model.Conversation{Stance: c.Stance}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
 		t, err := s.logTouchpoint(ctx, tx, c.Touchpoint)
 		if err != nil {
@@ -98,7 +88,7 @@ func (s *Store) RecordConversation(ctx context.Context, c Conversation) (Convers
 		return say(ctx, tx, "logged the conversation with %s on %s", contactName(ctx, tx, t.ContactID), t.Date.Human())
 	})
 	if err != nil {
-		return Conversation{}, wrapf(err, "cannot log the conversation")
+		return model.Conversation{}, wrapf(err, "cannot log the conversation")
 	}
 	return out, nil
 }

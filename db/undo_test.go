@@ -153,7 +153,7 @@ func randomAction(t *testing.T, s *Store, rng *rand.Rand) (string, bool) {
 		st := wb.Stakeholders[pick(len(wb.Stakeholders))]
 		stance := model.StanceOpponent
 		name = "record conversation"
-		_, err = s.RecordConversation(ctx, Conversation{
+		_, err = s.RecordConversation(ctx, model.Conversation{
 			Touchpoint: model.Touchpoint{StakeholderID: st.ID, Date: model.NewDate(2026, 11, 20), Sentiment: -1, Said: "Not this year."},
 			Objections: []model.Objection{{Text: "Too expensive", Severity: model.SeverityMajor}},
 			BlindSpots: []model.BlindSpot{{Text: "Union consultation"}},
@@ -309,7 +309,7 @@ func TestMultiRowActionsAreAtomic(t *testing.T) {
 			return err
 		}},
 		{"record conversation", "blind_spots", func(s *Store, f fixture) error {
-			_, err := s.RecordConversation(ctx, Conversation{
+			_, err := s.RecordConversation(ctx, model.Conversation{
 				Touchpoint: model.Touchpoint{StakeholderID: f.sMarcus.ID, Date: model.NewDate(2026, 11, 20)},
 				Objections: []model.Objection{{Text: "Cost", Severity: model.SeverityMinor}},
 				BlindSpots: []model.BlindSpot{{Text: "Legal review"}}, Stance: &stance})

@@ -33,6 +33,13 @@ type fakeStore struct {
 	// fail, when set, is returned by the next write.
 	fail  error
 	calls []string
+	// undo and redo are the fake's undo log: whole-state snapshots around
+	// each write (fakestore_actions_test.go).
+	undo, redo []fakeStep
+	// inAction is set while a whole action runs the fake's smaller writes:
+	// they are one step, recorded by the action.
+	inAction bool
+	drafts   map[string]model.Draft
 }
 
 var fakeNow = time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
@@ -58,11 +65,16 @@ func storedWhere[T any](t testing.TB, f *fakeStore, items *[]T, match func(T) bo
 }
 
 func (f *fakeStore) write(name string) error {
+	if f.inAction {
+		return nil
+	}
 	f.calls = append(f.calls, name)
 	if err := f.fail; err != nil {
 		f.fail = nil
 		return err
 	}
+	f.undo = append(f.undo, fakeStep{name: name, before: f.snapshot()})
+	f.redo = nil
 	return nil
 }
 

@@ -41,6 +41,40 @@ type Store interface {
 	GetBlindSpot(ctx context.Context, id int64) (model.BlindSpot, error)
 	UpdateBlindSpot(ctx context.Context, b model.BlindSpot) (model.BlindSpot, error)
 
+	// Whole user actions: each is one transaction and one undo step.
+
+	// AddPerson creates the contact (c.ID 0) or reuses it, and puts it on
+	// st's proposal.
+	AddPerson(ctx context.Context, c model.Contact, st model.Stakeholder) (model.Stakeholder, error)
+	// RecordConversation logs a talk with what was raised in it and the
+	// stance it left.
+	RecordConversation(ctx context.Context, c model.Conversation) (model.Conversation, error)
+	// Edit* read, change (with fn) and write one record in one transaction.
+	EditProposal(ctx context.Context, id int64, fn func(*model.Proposal) error) (model.Proposal, error)
+	EditContact(ctx context.Context, id int64, fn func(*model.Contact) error) (model.Contact, error)
+	EditStakeholder(ctx context.Context, id int64, fn func(*model.Stakeholder) error) (model.Stakeholder, error)
+	EditTouchpoint(ctx context.Context, id int64, fn func(*model.Touchpoint) error) (model.Touchpoint, error)
+	EditObjection(ctx context.Context, id int64, fn func(*model.Objection) error) (model.Objection, error)
+	EditBlindSpot(ctx context.Context, id int64, fn func(*model.BlindSpot) error) (model.BlindSpot, error)
+	// Removing: the *Impact reads say what goes with it, for the question.
+	StakeholderImpact(ctx context.Context, id int64) (model.Removal, error)
+	RemoveStakeholder(ctx context.Context, id int64) error
+	TouchpointImpact(ctx context.Context, id int64) (model.Removal, error)
+	DeleteTouchpoint(ctx context.Context, id int64) error
+	DeleteObjection(ctx context.Context, id int64) error
+	DeleteBlindSpot(ctx context.Context, id int64) error
+	ContactImpact(ctx context.Context, id int64) (model.Removal, error)
+	DeleteContact(ctx context.Context, id int64) error
+	MergeContacts(ctx context.Context, keepID, otherID int64) (model.Contact, error)
+	// Undo and Redo reverse the last action (from any screen or process).
+	Undo(ctx context.Context) (model.Change, error)
+	Redo(ctx context.Context) (model.Change, error)
+
+	// Drafts of half-filled forms: never workbook data, never undo steps.
+	SaveDraft(ctx context.Context, d model.Draft) error
+	GetDraft(ctx context.Context, key string) (model.Draft, bool, error)
+	DeleteDraft(ctx context.Context, key string) error
+
 	// LoadDossier reads everything readiness and the brief need, in one go.
 	LoadDossier(ctx context.Context, proposalID int64) (model.Dossier, error)
 }

@@ -1,0 +1,428 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// The fake's whole actions and undo log. Undo restores whole-state
+// snapshots: coarse, but it keeps the rule the UI relies on (one action, one
+// step; undo then redo is where you were).
+
+// fakeState is everything the fake holds.
+type fakeState struct {
+	proposals    []model.Proposal
+	contacts     []model.Contact
+	stakeholders []model.Stakeholder
+	touchpoints  []model.Touchpoint
+	objections   []model.Objection
+	blindSpots   []model.BlindSpot
+}
+
+// fakeStep is one recorded write: the state before it.
+type fakeStep struct {
+	name   string
+	before fakeState
+	after  fakeState
+}
+
+func (f *fakeStore) snapshot() fakeState {
+	return fakeState{slices.Clone(f.proposals), slices.Clone(f.contacts), slices.Clone(f.stakeholders),
+		slices.Clone(f.touchpoints), slices.Clone(f.objections), slices.Clone(f.blindSpots)}
+}
+
+func (f *fakeStore) restore(s fakeState) {
+	f.proposals, f.contacts, f.stakeholders = slices.Clone(s.proposals), slices.Clone(s.contacts), slices.Clone(s.stakeholders)
+	f.touchpoints, f.objections, f.blindSpots = slices.Clone(s.touchpoints), slices.Clone(s.objections), slices.Clone(s.blindSpots)
+}
+
+// action runs fn (which calls the fake's smaller writes) as one step: all
+// of it, or nothing of it when fn fails.
+func (f *fakeStore) action(name string, fn func() error) error {
+	f.mu.Lock()
+	if err := f.write(name); err != nil {
+		f.mu.Unlock()
+		return err
+	}
+	before := f.snapshot()
+	f.inAction = true
+	f.mu.Unlock()
+	err := fn()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.inAction = false
+	if err != nil {
+		f.restore(before)
+		f.undo = f.undo[:len(f.undo)-1]
+	}
+	return err
+}
+
+func (f *fakeStore) Undo(context.Context) (model.Change, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	cur := f.snapshot()
+	for len(f.undo) > 0 {
+		st := f.undo[len(f.undo)-1]
+		f.undo = f.undo[:len(f.undo)-1]
+		if reflect.DeepEqual(st.before, cur) { // a write that failed changed nothing
+			continue
+		}
+		st.after = cur
+		f.restore(st.before)
+		f.redo = append(f.redo, st)
+		return model.Change{Kind: model.ChangeUndo, Summary: st.name}, nil
+	}
+	return model.Change{}, errors.New("there is nothing to undo")
+}
+
+func (f *fakeStore) Redo(context.Context) (model.Change, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.redo) == 0 {
+		return model.Change{}, errors.New("there is nothing to redo")
+	}
+	st := f.redo[len(f.redo)-1]
+	f.redo = f.redo[:len(f.redo)-1]
+	f.restore(st.after)
+	f.undo = append(f.undo, fakeStep{name: st.name, before: st.before})
+	return model.Change{Kind: model.ChangeRedo, Summary: st.name}, nil
+}
+
+func (f *fakeStore) AddPerson(ctx context.Context, c model.Contact, st model.Stakeholder) (model.Stakeholder, error) {
+	var out model.Stakeholder
+	err := f.action("AddPerson", func() error {
+		if c.ID == 0 {
+			created, err := f.CreateContact(ctx, c)
+			if err != nil {
+				return err
+			}
+			c = created
+		}
+		st.ContactID = c.ID
+		var err error
+		out, err = f.AddStakeholder(ctx, st)
+		return err
+	})
+	return out, err
+}
+
+func (f *fakeStore) RecordConversation(ctx context.Context, c model.Conversation) (model.Conversation, error) {
+	out := model.Conversation{Stance: c.Stance}
+	err := f.action("RecordConversation", func() error {
+		t, err := f.LogTouchpoint(ctx, c.Touchpoint)
+		if err != nil {
+			return err
+		}
+		out.Touchpoint = t
+		for _, o := range c.Objections {
+			o.ProposalID, o.TouchpointID, o.RaisedByID = t.ProposalID, t.ID, t.StakeholderID
+			if o, err = f.AddObjection(ctx, o); err != nil {
+				return err
+			}
+			out.Objections = append(out.Objections, o)
+		}
+		for _, b := range c.BlindSpots {
+			b.ProposalID, b.TouchpointID, b.SurfacedByID = t.ProposalID, t.ID, t.StakeholderID
+			if b, err = f.AddBlindSpot(ctx, b); err != nil {
+				return err
+			}
+			out.BlindSpots = append(out.BlindSpots, b)
+		}
+		if c.Stance != nil {
+			_, err := f.EditStakeholder(ctx, t.StakeholderID, func(s *model.Stakeholder) error { s.Stance = *c.Stance; return nil })
+			return err
+		}
+		return nil
+	})
+	return out, err
+}
+
+// fakeEdit is the fake's read-modify-write.
+func fakeEdit[T any](f *fakeStore, name string, get func() (T, error), fn func(*T) error, put func(T) (T, error)) (T, error) {
+	var out T
+	err := f.action(name, func() error {
+		v, err := get()
+		if err != nil {
+			return err
+		}
+		if err := fn(&v); err != nil {
+			return err
+		}
+		out, err = put(v)
+		return err
+	})
+	return out, err
+}
+
+func (f *fakeStore) EditProposal(ctx context.Context, id int64, fn func(*model.Proposal) error) (model.Proposal, error) {
+	return fakeEdit(f, "EditProposal", func() (model.Proposal, error) { return f.GetProposal(ctx, id) }, fn,
+		func(p model.Proposal) (model.Proposal, error) { return f.UpdateProposal(ctx, p) })
+}
+
+func (f *fakeStore) EditContact(ctx context.Context, id int64, fn func(*model.Contact) error) (model.Contact, error) {
+	return fakeEdit(f, "EditContact", func() (model.Contact, error) { return f.GetContact(ctx, id) }, fn,
+		func(c model.Contact) (model.Contact, error) { return f.UpdateContact(ctx, c) })
+}
+
+func (f *fakeStore) EditStakeholder(ctx context.Context, id int64, fn func(*model.Stakeholder) error) (model.Stakeholder, error) {
+	return fakeEdit(f, "EditStakeholder", func() (model.Stakeholder, error) { return f.GetStakeholder(ctx, id) }, fn,
+		func(s model.Stakeholder) (model.Stakeholder, error) { return f.UpdateStakeholder(ctx, s) })
+}
+
+func (f *fakeStore) EditObjection(ctx context.Context, id int64, fn func(*model.Objection) error) (model.Objection, error) {
+	return fakeEdit(f, "EditObjection", func() (model.Objection, error) { return f.GetObjection(ctx, id) }, fn,
+		func(o model.Objection) (model.Objection, error) { return f.UpdateObjection(ctx, o) })
+}
+
+func (f *fakeStore) EditBlindSpot(ctx context.Context, id int64, fn func(*model.BlindSpot) error) (model.BlindSpot, error) {
+	return fakeEdit(f, "EditBlindSpot", func() (model.BlindSpot, error) { return f.GetBlindSpot(ctx, id) }, fn,
+		func(b model.BlindSpot) (model.BlindSpot, error) { return f.UpdateBlindSpot(ctx, b) })
+}
+
+func (f *fakeStore) EditTouchpoint(_ context.Context, id int64, fn func(*model.Touchpoint) error) (model.Touchpoint, error) {
+	var out model.Touchpoint
+	err := f.action("EditTouchpoint", func() error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		for i, t := range f.touchpoints {
+			if t.ID == id {
+				if err := fn(&t); err != nil {
+					return err
+				}
+				if err := t.Validate(); err != nil {
+					return err
+				}
+				f.touchpoints[i], out = t, t
+				return nil
+			}
+		}
+		return fmt.Errorf("no conversation with id %d: %w", id, db.ErrNotFound)
+	})
+	return out, err
+}
+
+// removeWhere drops the items that match, under the lock.
+func removeWhere[T any](items *[]T, match func(T) bool) int {
+	n := len(*items)
+	*items = slices.DeleteFunc(*items, match)
+	return n - len(*items)
+}
+
+func (f *fakeStore) StakeholderImpact(_ context.Context, id int64) (model.Removal, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var r model.Removal
+	for _, t := range f.touchpoints {
+		if t.StakeholderID == id {
+			r.Conversations++
+		}
+	}
+	for _, o := range f.objections {
+		if o.RaisedByID == id || o.VoiceID == id {
+			r.Objections++
+		}
+	}
+	for _, b := range f.blindSpots {
+		if b.SurfacedByID == id {
+			r.BlindSpots++
+		}
+	}
+	for _, s := range f.stakeholders {
+		if s.Plan.BeforeID == id {
+			r.PlanRefs++
+		}
+	}
+	return r, nil
+}
+
+func (f *fakeStore) RemoveStakeholder(_ context.Context, id int64) error {
+	return f.action("RemoveStakeholder", func() error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if removeWhere(&f.stakeholders, func(s model.Stakeholder) bool { return s.ID == id }) == 0 {
+			return fmt.Errorf("no stakeholder with id %d: %w", id, db.ErrNotFound)
+		}
+		removeWhere(&f.touchpoints, func(t model.Touchpoint) bool { return t.StakeholderID == id })
+		for i := range f.objections {
+			if f.objections[i].RaisedByID == id {
+				f.objections[i].RaisedByID, f.objections[i].TouchpointID = 0, 0
+			}
+			if f.objections[i].VoiceID == id {
+				f.objections[i].VoiceID = 0
+			}
+		}
+		for i := range f.blindSpots {
+			if f.blindSpots[i].SurfacedByID == id {
+				f.blindSpots[i].SurfacedByID, f.blindSpots[i].TouchpointID = 0, 0
+			}
+		}
+		for i := range f.stakeholders {
+			if f.stakeholders[i].Plan.BeforeID == id {
+				f.stakeholders[i].Plan.BeforeID = 0
+			}
+		}
+		return nil
+	})
+}
+
+func (f *fakeStore) TouchpointImpact(_ context.Context, id int64) (model.Removal, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var r model.Removal
+	for _, o := range f.objections {
+		if o.TouchpointID == id {
+			r.Objections++
+		}
+	}
+	for _, b := range f.blindSpots {
+		if b.TouchpointID == id {
+			r.BlindSpots++
+		}
+	}
+	return r, nil
+}
+
+func (f *fakeStore) DeleteTouchpoint(_ context.Context, id int64) error {
+	return f.action("DeleteTouchpoint", func() error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if removeWhere(&f.touchpoints, func(t model.Touchpoint) bool { return t.ID == id }) == 0 {
+			return fmt.Errorf("no conversation with id %d: %w", id, db.ErrNotFound)
+		}
+		for i := range f.objections {
+			if f.objections[i].TouchpointID == id {
+				f.objections[i].TouchpointID = 0
+			}
+		}
+		for i := range f.blindSpots {
+			if f.blindSpots[i].TouchpointID == id {
+				f.blindSpots[i].TouchpointID = 0
+			}
+		}
+		return nil
+	})
+}
+
+func (f *fakeStore) DeleteObjection(_ context.Context, id int64) error {
+	return f.action("DeleteObjection", func() error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if removeWhere(&f.objections, func(o model.Objection) bool { return o.ID == id }) == 0 {
+			return fmt.Errorf("no objection with id %d: %w", id, db.ErrNotFound)
+		}
+		return nil
+	})
+}
+
+func (f *fakeStore) DeleteBlindSpot(_ context.Context, id int64) error {
+	return f.action("DeleteBlindSpot", func() error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if removeWhere(&f.blindSpots, func(b model.BlindSpot) bool { return b.ID == id }) == 0 {
+			return fmt.Errorf("no blind spot with id %d: %w", id, db.ErrNotFound)
+		}
+		return nil
+	})
+}
+
+func (f *fakeStore) ContactImpact(_ context.Context, id int64) (model.Removal, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var r model.Removal
+	for _, s := range f.stakeholders {
+		if s.ContactID == id {
+			r.Proposals++
+		}
+		if s.Plan.ViaID == id {
+			r.PlanRefs++
+		}
+	}
+	for _, t := range f.touchpoints {
+		if t.ContactID == id {
+			r.Conversations++
+		}
+	}
+	return r, nil
+}
+
+func (f *fakeStore) DeleteContact(ctx context.Context, id int64) error {
+	r, _ := f.ContactImpact(ctx, id)
+	if r.Proposals+r.Conversations+r.PlanRefs > 0 {
+		return fmt.Errorf("the contact is on %d proposals; remove them first, or archive or merge the contact: %w", r.Proposals, db.ErrConflict)
+	}
+	return f.action("DeleteContact", func() error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if removeWhere(&f.contacts, func(c model.Contact) bool { return c.ID == id }) == 0 {
+			return fmt.Errorf("no contact with id %d: %w", id, db.ErrNotFound)
+		}
+		return nil
+	})
+}
+
+func (f *fakeStore) MergeContacts(_ context.Context, keepID, otherID int64) (model.Contact, error) {
+	var out model.Contact
+	err := f.action("MergeContacts", func() error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if keepID == otherID {
+			return errors.New("a contact cannot be merged into itself")
+		}
+		if removeWhere(&f.contacts, func(c model.Contact) bool { return c.ID == otherID }) == 0 {
+			return fmt.Errorf("no contact with id %d: %w", otherID, db.ErrNotFound)
+		}
+		for i := range f.stakeholders {
+			if f.stakeholders[i].ContactID == otherID {
+				f.stakeholders[i].ContactID = keepID
+			}
+			if f.stakeholders[i].Plan.ViaID == otherID {
+				f.stakeholders[i].Plan.ViaID = keepID
+			}
+		}
+		for i := range f.touchpoints {
+			if f.touchpoints[i].ContactID == otherID {
+				f.touchpoints[i].ContactID = keepID
+			}
+		}
+		for _, c := range f.contacts {
+			if c.ID == keepID {
+				out = c
+				return nil
+			}
+		}
+		return fmt.Errorf("no contact with id %d: %w", keepID, db.ErrNotFound)
+	})
+	return out, err
+}
+
+func (f *fakeStore) SaveDraft(_ context.Context, d model.Draft) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.drafts == nil {
+		f.drafts = map[string]model.Draft{}
+	}
+	d.UpdatedAt = fakeNow
+	f.drafts[d.Key] = d
+	return nil
+}
+
+func (f *fakeStore) GetDraft(_ context.Context, key string) (model.Draft, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := f.drafts[key]
+	return d, ok, nil
+}
+
+func (f *fakeStore) DeleteDraft(_ context.Context, key string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.drafts, key)
+	return nil
+}
