@@ -127,9 +127,9 @@ type App struct {
 	// readOnly is why the workbook cannot be written ("" when it can); the
 	// header says so on every screen.
 	readOnly string
-	ask       pendingAction
-	pending   pendingAction
-	showKeys  bool
+	ask      pendingAction
+	pending  pendingAction
+	showKeys bool
 }
 
 // New builds the app on a store. Run uses it; tests drive it directly.
