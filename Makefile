@@ -5,7 +5,7 @@ PKGS    := ./...
 DB      ?=
 RUNARGS := $(if $(DB),--db $(DB),)
 
-.PHONY: all build run test test-go tools lint bench demo clean
+.PHONY: all build run test test-go fuzz-brief fuzz tools lint bench demo clean
 
 all: build
 
@@ -16,11 +16,22 @@ build:
 run: build
 	./$(BIN) $(RUNARGS)
 
-## test: everything CI checks (lint, vet, unit, property, golden, teatest and the tmux end-to-end test)
-test: tools lint test-go
+## test: everything CI checks (lint, vet, unit, property, golden, teatest, the tmux end-to-end test, a brief fuzz)
+test: tools lint test-go fuzz-brief
 
 test-go:
 	CI=$${CI:-1} $(GO) test -count=1 $(PKGS)
+
+## fuzz-brief: a few seconds of each contact-file fuzz target, seeded with the importer corpus
+FUZZ_TARGETS := FuzzReadVCard FuzzReadCSV FuzzExportImport
+FUZZTIME ?= 3s
+FUZZLONG ?= 2m
+fuzz-brief:
+	@for t in $(FUZZ_TARGETS); do $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./internal/contactfile/ || exit 1; done
+
+## fuzz: the same targets for longer, FUZZLONG each (make fuzz FUZZLONG=10m)
+fuzz:
+	@$(MAKE) --no-print-directory fuzz-brief FUZZTIME=$(FUZZLONG)
 
 ## tools: what the tests need and a fresh machine may lack (tmux for the end-to-end test)
 tools:
