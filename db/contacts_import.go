@@ -5,55 +5,78 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
+	"time"
 
 	"github.com/backchannel/backchannel/model"
 )
 
-// ContactImport is what ImportContacts did: the contacts it added, and the
-// names it skipped because the workbook (or the file, earlier) already had them.
+// ContactImport is what ImportContacts did, or what PreviewContactImport
+// says it would do: a decision per contact given, in order, and the
+// contacts as they are (or would be) stored.
 type ContactImport struct {
-	Added   []model.Contact
-	Skipped []string
+	// Decisions has one entry per contact given: new, or a duplicate and of
+	// whom.
+	Decisions []model.ImportDecision
+	// Added are the new contacts; after a real import they have their IDs.
+	Added []model.Contact
+	// Merged are the workbook contacts that gained fields, after the merge.
+	Merged []model.Contact
 }
 
-// ImportContacts adds contacts from an address book in one transaction: all
-// of them or, on any error, none. A contact whose email (or, without email,
-// whose name) is already in the workbook or earlier in the list is skipped, so
-// importing the same file twice adds nothing.
-func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (ContactImport, error) {
-	cs = slices.Clone(cs) // tidied below; the caller's list stays as given
-	for i := range cs {
-		normalizeContact(&cs[i])
-		if err := cs[i].Validate(); err != nil {
-			return ContactImport{}, fmt.Errorf("contact %d (%s): %w", i+1, model.Clean(cs[i].Name), err)
-		}
+// PreviewContactImport says what ImportContacts would do with cs, reading
+// one snapshot of the workbook and writing nothing.
+func (s *Store) PreviewContactImport(ctx context.Context, cs []model.Contact) (ContactImport, error) {
+	cs, err := tidyImport(cs)
+	if err != nil {
+		return ContactImport{}, err
 	}
 	var out ContactImport
-	now := s.clock()
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		out = ContactImport{}
-		seen := map[string]bool{}
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
 		existing, err := contactTable.query(ctx, tx, "")
 		if err != nil {
 			return err
 		}
-		for _, c := range existing {
-			seen[contactKey(c)] = true
+		out = planImport(existing, cs)
+		return nil
+	})
+	if err != nil {
+		return ContactImport{}, wrapf(err, "cannot preview the import")
+	}
+	return out, nil
+}
+
+// ImportContacts adds contacts from an address book in one transaction: all
+// of them or, on any error, none. A contact already in the workbook (same
+// email, or same name and no conflicting organisation or email; see
+// model.PlanContactImport) is merged into it: its empty fields are filled,
+// nothing is overwritten. Duplicates within cs merge the same way, so
+// importing the same file twice adds nothing.
+func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (ContactImport, error) {
+	cs, err := tidyImport(cs)
+	if err != nil {
+		return ContactImport{}, err
+	}
+	var out ContactImport
+	now := s.clock()
+	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+		existing, err := contactTable.query(ctx, tx, "")
+		if err != nil {
+			return err
 		}
-		for _, c := range cs {
-			key := contactKey(c)
-			if seen[key] {
-				out.Skipped = append(out.Skipped, c.Name)
-				continue
-			}
-			seen[key] = true
-			c.Archived = false
-			added, err := addContact(ctx, tx, now, c)
-			if err != nil {
+		out = planImport(existing, cs)
+		for i, c := range out.Added {
+			if out.Added[i], err = addContact(ctx, tx, now, c); err != nil {
 				return err
 			}
-			out.Added = append(out.Added, added)
+		}
+		byID := make(map[int64]model.Contact, len(existing))
+		for _, c := range existing {
+			byID[c.ID] = c
+		}
+		for i, c := range out.Merged {
+			if out.Merged[i], err = mergeContact(ctx, tx, now, byID[c.ID], c); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -63,11 +86,56 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (Contact
 	return out, nil
 }
 
-// contactKey identifies a person across address books: the email when there
-// is one, else the name, case-insensitively.
-func contactKey(c model.Contact) string {
-	if e := strings.ToLower(strings.TrimSpace(c.Email)); e != "" {
-		return "email:" + e
+// tidyImport tidies a copy of cs as the store stores text, and checks each.
+func tidyImport(cs []model.Contact) ([]model.Contact, error) {
+	cs = slices.Clone(cs) // the caller's list stays as given
+	for i := range cs {
+		normalizeContact(&cs[i])
+		cs[i].ID, cs[i].Archived = 0, false
+		if err := cs[i].Validate(); err != nil {
+			return nil, fmt.Errorf("contact %d (%s): %w", i+1, model.Clean(cs[i].Name), err)
+		}
 	}
-	return "name:" + strings.ToLower(strings.Join(strings.Fields(c.Name), " "))
+	return cs, nil
+}
+
+// planImport applies the plan: the new contacts with the file's later
+// duplicates merged into them, and the workbook contacts that gain fields.
+func planImport(existing, cs []model.Contact) ContactImport {
+	out := ContactImport{Decisions: model.PlanContactImport(existing, cs)}
+	added := map[int]int{} // index in cs → index in out.Added
+	merged := map[int64]int{}
+	for i, d := range out.Decisions {
+		switch {
+		case d.Action == model.ImportNew:
+			added[i] = len(out.Added)
+			out.Added = append(out.Added, cs[i])
+		case d.OfIndex >= 0:
+			a := added[d.OfIndex]
+			out.Added[a], _ = model.FillContact(out.Added[a], cs[i])
+		case len(d.Fills) > 0:
+			m, ok := merged[d.Of.ID]
+			if !ok {
+				m = len(out.Merged)
+				merged[d.Of.ID] = m
+				out.Merged = append(out.Merged, d.Of)
+			}
+			out.Merged[m], _ = model.FillContact(out.Merged[m], cs[i])
+		}
+	}
+	return out
+}
+
+// mergeContact stores the filled-in contact over old with a history row
+// per filled field, inside the caller's transaction.
+func mergeContact(ctx context.Context, tx *sql.Tx, now time.Time, old, c model.Contact) (model.Contact, error) {
+	changes := diff(contactFields(old), contactFields(c))
+	if len(changes) == 0 {
+		return old, nil
+	}
+	c.CreatedAt, c.UpdatedAt = old.CreatedAt, now
+	if err := contactTable.update(ctx, tx, c); err != nil {
+		return model.Contact{}, err
+	}
+	return c, insertHistory(ctx, tx, now, updateEvents(model.EntityContact, c.ID, 0, changes, "archived", btoa(true))...)
 }

@@ -8,35 +8,86 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-func TestImportContactsSkipsKnownPeopleAndRecordsHistory(t *testing.T) {
+func TestImportContactsMergesKnownPeopleAndRecordsHistory(t *testing.T) {
 	ctx := context.Background()
 	st, _ := openTest(t)
-	if _, err := st.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Email: "DANA@x.example"}); err != nil {
-		t.Fatal(err)
-	}
-	res, err := st.ImportContacts(ctx, []model.Contact{
-		{Name: "Dana R.", Email: "dana@x.example"}, // same email, other spelling
-		{Name: "Ana Ng", Title: "Staff Engineer"},
-		{Name: "ana  ng"}, // same name earlier in the file
-		{Name: "Omar Haddad", Kind: model.PartnerLateral},
-	})
+	dana, err := st.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Email: "DANA@x.example", Notes: "mine"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Added) != 2 || len(res.Skipped) != 2 {
-		t.Fatalf("added %d, skipped %v", len(res.Added), res.Skipped)
+	file := []model.Contact{
+		{Name: "Dana R.", Email: "dana@x.example", Title: "CFO", Notes: "theirs"}, // same email: fills the title only
+		{Name: "Ana Ng", Title: "Staff Engineer"},
+		{Name: "ana  ng", Org: "Platform"}, // same name earlier in the file: one contact with both
+		{Name: "Omar Haddad", Kind: model.PartnerLateral},
+	}
+	preview, err := st.PreviewContactImport(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.ImportContacts(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []ContactImport{preview, res} {
+		if len(r.Added) != 2 || len(r.Merged) != 1 || len(r.Decisions) != 4 {
+			t.Fatalf("added %d merged %d decisions %d", len(r.Added), len(r.Merged), len(r.Decisions))
+		}
+		if d := r.Decisions[0]; d.Action != model.ImportDuplicate || d.Of.ID != dana.ID || d.By != "same email" {
+			t.Errorf("row 1: %+v", d)
+		}
+		if d := r.Decisions[2]; d.Action != model.ImportDuplicate || d.OfIndex != 1 {
+			t.Errorf("row 3: %+v", d)
+		}
 	}
 	all, err := st.ListContacts(ctx, true)
 	if err != nil || len(all) != 3 {
 		t.Fatalf("want 3 contacts, got %d (%v)", len(all), err)
 	}
-	hist, err := st.ListHistory(ctx, HistoryFilter{Entity: model.EntityContact})
-	if err != nil || len(hist) != 3 {
-		t.Fatalf("want a history row per contact, got %d (%v)", len(hist), err)
+	got, _ := st.GetContact(ctx, dana.ID)
+	if got.Title != "CFO" || got.Notes != "mine" || got.Name != "Dana Reyes" {
+		t.Errorf("merge overwrote or missed: %+v", got)
 	}
-	again, err := st.ImportContacts(ctx, []model.Contact{{Name: "Ana Ng"}, {Name: "Omar Haddad"}})
-	if err != nil || len(again.Added) != 0 {
-		t.Fatalf("importing the same people twice added %d (%v)", len(again.Added), err)
+	for _, c := range res.Added {
+		if c.Name == "Ana Ng" && (c.Title != "Staff Engineer" || c.Org != "Platform" || c.ID == 0) {
+			t.Errorf("in-file duplicate not merged: %+v", c)
+		}
+	}
+	hist, err := st.ListHistory(ctx, HistoryFilter{Entity: model.EntityContact, EntityID: dana.ID})
+	if err != nil || len(hist) != 2 || hist[1].Field != "title" || hist[1].New != "CFO" {
+		t.Fatalf("want creation and a title change in history, got %+v (%v)", hist, err)
+	}
+	again, err := st.ImportContacts(ctx, file)
+	if err != nil || len(again.Added) != 0 || len(again.Merged) != 0 {
+		t.Fatalf("importing the same file twice added %d, merged %d (%v)", len(again.Added), len(again.Merged), err)
+	}
+}
+
+// The finding: a row without an email for a person already there created a
+// second contact.
+func TestImportContactsRowWithoutEmailMergesIntoTheSamePerson(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openTest(t)
+	if _, err := st.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Org: "Northwind", Email: "dana@x.example"}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.ImportContacts(ctx, []model.Contact{{Name: "Dana Reyes", Org: "Northwind", Title: "CFO"}})
+	if err != nil || len(res.Added) != 0 {
+		t.Fatalf("added %d (%v)", len(res.Added), err)
+	}
+	if all, _ := st.ListContacts(ctx, true); len(all) != 1 || all[0].Title != "CFO" {
+		t.Fatalf("contacts %+v", all)
+	}
+}
+
+func TestPreviewWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openTest(t)
+	if _, err := st.PreviewContactImport(ctx, []model.Contact{{Name: "Ana Ng"}}); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := st.ListContacts(ctx, true); len(all) != 0 {
+		t.Fatalf("a preview stored %d contacts", len(all))
 	}
 }
 
@@ -46,6 +97,13 @@ func TestImportContactsIsAllOrNothing(t *testing.T) {
 	_, err := st.ImportContacts(ctx, []model.Contact{{Name: "Fine"}, {Name: "   "}})
 	if err == nil || !strings.Contains(err.Error(), "contact 2") {
 		t.Fatalf("error %v should name the second contact", err)
+	}
+	// A failure inside the transaction (the context ends mid-import) leaves
+	// nothing either.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := st.ImportContacts(cctx, []model.Contact{{Name: "A"}, {Name: "B"}}); err == nil {
+		t.Fatal("a cancelled import succeeded")
 	}
 	if all, _ := st.ListContacts(ctx, true); len(all) != 0 {
 		t.Fatalf("a refused import left %d contacts", len(all))
