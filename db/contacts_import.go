@@ -78,7 +78,8 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (Contact
 				return err
 			}
 		}
-		return nil
+		return say(ctx, tx, "imported %s and filled in %s", model.Plural(len(out.Added), "new contact", "new contacts"),
+			model.Plural(len(out.Merged), "known one", "known ones"))
 	})
 	if err != nil {
 		return ContactImport{}, wrapf(err, "cannot import contacts")

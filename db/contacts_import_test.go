@@ -109,3 +109,26 @@ func TestImportContactsIsAllOrNothing(t *testing.T) {
 		t.Fatalf("a refused import left %d contacts", len(all))
 	}
 }
+
+func TestImportIsOneUndoStep(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openTest(t)
+	dana, err := st.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Email: "dana@x.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ImportContacts(ctx, []model.Contact{{Name: "Dana", Email: "dana@x.example", Title: "CFO"}, {Name: "Ana Ng"}, {Name: "Omar Haddad"}}); err != nil {
+		t.Fatal(err)
+	}
+	ch, err := st.Undo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ch.Summary, "imported 2 new contacts and filled in 1 known one") {
+		t.Errorf("undo step %q", ch.Summary)
+	}
+	all, _ := st.ListContacts(ctx, true)
+	if len(all) != 1 || all[0].ID != dana.ID || all[0].Title != "" {
+		t.Fatalf("after one undo: %+v", all)
+	}
+}

@@ -75,7 +75,7 @@ func (a *app) contactsCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&all, "all", false, "include archived contacts")
-	cmd.AddCommand(a.contactsAddCommand())
+	cmd.AddCommand(a.contactsAddCommand(), a.contactsExportCommand())
 	return cmd
 }
 

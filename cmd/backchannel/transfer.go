@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/backchannel/backchannel/internal/contactfile"
 	"github.com/backchannel/backchannel/model"
 	"github.com/spf13/cobra"
 )
@@ -58,7 +59,8 @@ func marshalWorkbook(wb model.Workbook) ([]byte, error) {
 const maxImportSize = 512 << 20
 
 func (a *app) importCommand() *cobra.Command {
-	var format string
+	var format, encoding string
+	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Import a workbook (JSON) into an empty workbook, or contacts from CSV or vCard",
@@ -66,17 +68,21 @@ func (a *app) importCommand() *cobra.Command {
 
   - a workbook exported as JSON (see docs/workbook-format.md) goes into an
     EMPTY workbook, ids, history and all;
-  - contacts from CSV (a header row with at least a name column; also title,
-    org, email, kind, discretion, value, notes, cadence) or vCard (.vcf) are
-    added to any workbook; people already there (same email, or same name
-    without one) are skipped.
+  - contacts from vCard (2.1 to 4.0: Google, Apple, Android, Outlook) or CSV
+    exports (Google Contacts, Outlook in English or German, Outlook.com,
+    LinkedIn Connections, Thunderbird, Yahoo, a spreadsheet with a header
+    row, or backchannel's own) are added to any workbook. A contact already
+    there (same email, or same name with no other organisation or email) is
+    merged into it: its empty fields are filled, nothing is overwritten.
 
 The format is taken from the file's extension or content; --format overrides.
 Everything is checked first; on any problem nothing is imported and the error
-names the line.`,
+names the file and the line. --dry-run shows, per contact, whether it is new,
+a duplicate of #N or skipped (and why), and which CSV column became what.`,
 		Example: `  backchannel import workbook.json
-  backchannel import people.csv
-  backchannel import contacts.vcf`,
+  backchannel import contacts.vcf --dry-run
+  backchannel import Connections.csv
+  backchannel import outlook.csv --encoding windows-1251`,
 		Args: exactArgs(1, "the file to import (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -93,6 +99,10 @@ names the line.`,
 				if err != nil {
 					return err
 				}
+				if dryRun {
+					fmt.Fprintf(a.stdout, "Dry run: %s is a valid workbook export of %d proposals, %d contacts and %d conversations; it can go into an empty workbook. Nothing was imported.\n", name, len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints))
+					return nil
+				}
 				st, err := a.openOrCreate(ctx)
 				if err != nil {
 					return err
@@ -103,30 +113,16 @@ names the line.`,
 				fmt.Fprintf(a.stdout, "Imported %d proposals, %d contacts and %d conversations into %s.\n", len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints), a.dbPath)
 				return nil
 			}
-			parse := parseContactsCSV
+			opt := contactfile.Options{Format: contactfile.FormatCSV, Encoding: encoding}
 			if kind == "vcard" {
-				parse = parseVCards
+				opt.Format = contactfile.FormatVCard
 			}
-			contacts, err := parse(data)
-			if err != nil {
-				return fmt.Errorf("%s: %w; nothing was imported", name, err)
-			}
-			st, err := a.openOrCreate(ctx)
-			if err != nil {
-				return err
-			}
-			res, err := st.ImportContacts(ctx, contacts)
-			if err != nil {
-				return a.discardCreated(err)
-			}
-			fmt.Fprintf(a.stdout, "Imported %d contacts into %s.\n", len(res.Added), a.dbPath)
-			if len(res.Skipped) > 0 {
-				fmt.Fprintf(a.stdout, "Skipped %d already in the workbook: %s.\n", len(res.Skipped), model.Clean(strings.Join(res.Skipped, ", ")))
-			}
-			return nil
+			return a.importContacts(ctx, name, data, opt, dryRun)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "auto", "json, csv, vcard or auto")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "show what importing contacts would do (new, duplicate of #N, skipped) and import nothing")
+	cmd.Flags().StringVar(&encoding, "encoding", "", "the character set of a CSV or vCard file that is not UTF-8 and does not say (windows-1252, windows-1251, shift_jis, …)")
 	return cmd
 }
 
@@ -142,19 +138,16 @@ func importFormat(flag, path string, data []byte) (string, error) {
 	default:
 		return "", usagef(fmt.Errorf("unknown --format %q; valid: json, csv, vcard, auto", flag))
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
+	if strings.EqualFold(filepath.Ext(path), ".json") {
 		return "json", nil
-	case ".csv":
-		return "csv", nil
-	case ".vcf", ".vcard":
-		return "vcard", nil
 	}
-	head := strings.ToUpper(strings.TrimSpace(string(data[:min(len(data), 64)])))
-	switch {
-	case strings.HasPrefix(head, "BEGIN:VCARD"):
+	switch contactfile.Detect(path, data) {
+	case contactfile.FormatVCard:
 		return "vcard", nil
-	case strings.HasPrefix(head, "{"), head == "":
+	case contactfile.FormatCSV:
+		return "csv", nil
+	}
+	if head := strings.TrimSpace(string(data[:min(len(data), 64)])); head == "" || strings.HasPrefix(head, "{") {
 		return "json", nil
 	}
 	return "", fmt.Errorf("cannot tell what %s holds; name it .json, .csv or .vcf, or pass --format", path)
