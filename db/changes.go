@@ -140,6 +140,12 @@ func (s *Store) reverse(ctx context.Context, kind string) (model.Change, error) 
 		if err != nil {
 			return err
 		}
+		// Rows go back one at a time, so in between a reference can point
+		// at a row not yet restored (an import's forward references, a
+		// merge); the keys are checked when the whole step commits.
+		if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+			return err
+		}
 		if target.Purged {
 			return conflictf("cannot %s %q: purge erased its text for good", kind, target.Summary)
 		}
@@ -167,6 +173,9 @@ func (s *Store) reverse(ctx context.Context, kind string) (model.Change, error) 
 	if err != nil {
 		if errors.Is(err, ErrNothingToUndo) || errors.Is(err, ErrNothingToRedo) {
 			return model.Change{}, err
+		}
+		if isConstraint(err) {
+			return model.Change{}, conflictf("cannot %s %q: records made since depend on it; undo or remove those first", kind, done.Summary)
 		}
 		return model.Change{}, wrapf(err, "cannot %s", kind)
 	}

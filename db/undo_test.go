@@ -422,3 +422,24 @@ func TestDraftsAreNotActions(t *testing.T) {
 		t.Error("the discarded draft is still there")
 	}
 }
+
+// Loading a whole workbook is one step; its rows refer forward to each
+// other ("talk to X before Y"), and undo still takes all of it back.
+func TestUndoALoadedWorkbook(t *testing.T) {
+	ctx := context.Background()
+	s, _ := demoStore(t)
+	loaded := recordJSON(t, s)
+	ch, err := s.Undo(ctx)
+	mustNoErr(t, err)
+	if !strings.HasPrefix(ch.Summary, "loaded a workbook of 3 proposals") {
+		t.Errorf("undo words = %q", ch.Summary)
+	}
+	if empty, err := s.Empty(ctx); err != nil || !empty {
+		t.Errorf("after undoing the load the workbook is not empty (%v)", err)
+	}
+	_, err = s.Redo(ctx)
+	mustNoErr(t, err)
+	if !bytes.Equal(loaded, recordJSON(t, s)) {
+		t.Error("redo of the load differs from the load")
+	}
+}

@@ -130,6 +130,8 @@ type App struct {
 	ask      pendingAction
 	pending  pendingAction
 	showKeys bool
+	// confirm is the yes/no question open on the status line, if any.
+	confirm *confirmMsg
 }
 
 // New builds the app on a store. Run uses it; tests drive it directly.
@@ -270,6 +272,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.openPerson(msg)
 	case openLogMsg:
 		return a, a.openLog(msg)
+	case confirmMsg:
+		a.confirm = &msg
+		return a, nil
+	case undoneMsg:
+		return a, a.undone(msg)
 	case reviewNav:
 		return a, a.handleReviewNav(msg)
 	case peopleNav:
@@ -300,6 +307,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // focused text field gets every key but ctrl+c and esc.
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	a.setStatus("", false)
+	if a.confirm != nil {
+		return a.answerConfirm(k)
+	}
 	if a.ask != pendingNone {
 		return a.answer(k)
 	}
@@ -320,6 +330,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case !capt && key.Matches(k, a.keys.Help):
 		a.showKeys = true
 		return nil
+	case !capt && key.Matches(k, a.keys.Undo) && a.undoAllowed(cur):
+		return a.b.undo()
+	case !capt && key.Matches(k, a.keys.Redo) && a.undoAllowed(cur):
+		return a.b.redo()
 	case !capt && key.Matches(k, a.keys.Objections) && a.reviewKeyAllowed(reviewObjections):
 		return a.openReview(openReviewMsg{kind: reviewObjections, proposalID: a.reviewScope()})
 	case !capt && key.Matches(k, a.keys.BlindSpots) && a.reviewKeyAllowed(reviewBlindSpots):

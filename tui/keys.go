@@ -14,6 +14,11 @@ type keyMap struct {
 	Help      key.Binding
 	Back      key.Binding
 
+	// Undo and Redo take back the last change and put it back, anywhere
+	// but inside a form.
+	Undo key.Binding
+	Redo key.Binding
+
 	// Objections and BlindSpots open the review screens from anywhere.
 	Objections key.Binding
 	BlindSpots key.Binding
@@ -63,6 +68,9 @@ func newKeyMap() keyMap {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+
+		Undo: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "redo")),
 
 		Objections: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "objections")),
 		BlindSpots: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blind spots")),

@@ -60,6 +60,8 @@ func (a *App) headerView(cur screen) string {
 func (a *App) statusView() string {
 	st := a.styles
 	switch {
+	case a.confirm != nil:
+		return ansi.Truncate(st.Warn.Render(a.confirm.question), a.width, "…")
 	case a.ask != pendingNone:
 		what := "leave"
 		if a.ask == pendingQuit {
@@ -81,6 +83,9 @@ func (a *App) helpView(cur screen) string {
 	h.SetWidth(0)
 	var line string
 	switch {
+	case a.confirm != nil:
+		keys := newConfirmKeys()
+		line = h.ShortHelpView([]key.Binding{keys.Yes, keys.No})
 	case a.ask != pendingNone:
 		line = h.ShortHelpView([]key.Binding{a.keys.Save, a.keys.Discard, a.keys.Keep, a.keys.SaveQuit})
 	case a.showKeys:
@@ -128,7 +133,11 @@ func (a *App) globalKeys(cur screen) []key.Binding {
 // keysView lists every key of the active screen and the global ones.
 func (a *App) keysView(cur screen) string {
 	groups := cur.FullHelp()
-	groups = append(groups, append(a.globalKeys(cur), a.reviewKeysHelp()...))
+	global := append(a.globalKeys(cur), a.reviewKeysHelp()...)
+	if a.undoAllowed(cur) {
+		global = append(global, a.keys.Undo, a.keys.Redo)
+	}
+	groups = append(groups, global)
 	h := a.help
 	h.ShowAll = true
 	return a.styles.Heading.Render("All keys") + "\n\n" + h.FullHelpView(groups)
