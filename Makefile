@@ -5,7 +5,7 @@ PKGS    := ./...
 DB      ?=
 RUNARGS := $(if $(DB),--db $(DB),)
 
-.PHONY: all build run test test-go fuzz-brief fuzz tools lint bench demo clean
+.PHONY: all build run test test-go fuzz-brief fuzz stress tools lint bench demo clean
 
 all: build
 
@@ -32,6 +32,13 @@ fuzz-brief:
 ## fuzz: the same targets for longer, FUZZLONG each (make fuzz FUZZLONG=10m)
 fuzz:
 	@$(MAKE) --no-print-directory fuzz-brief FUZZTIME=$(FUZZLONG)
+
+## stress: the long data-safety suites at full size: 1,000 SIGKILLs of the
+## real binary mid-write, 64 writers × 30, a log during a 200,000-row import
+stress:
+	BACKCHANNEL_CRASH_CYCLES=1000 BACKCHANNEL_IMPORT_ROWS=200000 CI=$${CI:-1} \
+		$(GO) test -count=1 -timeout 60m -v -run 'TestCrashHarness|TestManyWritersNeverFail|TestLogDuringLargeImport' ./cmd/backchannel/ \
+		| grep -E '^(---|===|ok|FAIL|PASS)|stress_test.go'
 
 ## tools: what the tests need and a fresh machine may lack (tmux for the end-to-end test)
 tools:

@@ -79,8 +79,12 @@ func addContact(ctx context.Context, tx *sql.Tx, now time.Time, c model.Contact)
 		return model.Contact{}, err
 	}
 	c.ID = id
-	return c, insertHistory(ctx, tx, now, model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID,
-		Action: model.ActionCreate, New: c.Name})
+	return c, insertHistory(ctx, tx, now, addedEvent(c))
+}
+
+// addedEvent is the history row for a new contact.
+func addedEvent(c model.Contact) model.HistoryEvent {
+	return model.HistoryEvent{Entity: model.EntityContact, EntityID: c.ID, Action: model.ActionCreate, New: c.Name}
 }
 
 // UpdateContact stores c over the contact with c.ID, one history row per

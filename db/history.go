@@ -57,16 +57,23 @@ func insertHistory(ctx context.Context, q querier, at time.Time, evs ...model.Hi
 	if len(evs) == 0 {
 		return nil
 	}
+	// The open change is looked up once, not in a subquery per row: with
+	// thousands of rows (an import) compiling those subqueries cost more
+	// than writing the rows.
+	var change sql.NullInt64
+	if err := q.QueryRowContext(ctx, "SELECT id FROM changes WHERE is_open = 1").Scan(&change); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("cannot record the change in history: %w", err)
+	}
 	var b strings.Builder
 	b.WriteString("INSERT INTO history (at, entity, entity_id, proposal_id, action, field, old, new, change_id) VALUES ")
-	args := make([]any, 0, 8*len(evs))
+	args := make([]any, 0, 9*len(evs))
 	when := stamp(at)
 	for i, e := range evs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM changes WHERE is_open = 1))")
-		args = append(args, when, e.Entity, e.EntityID, nullID(e.ProposalID), e.Action, e.Field, e.Old, e.New)
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, when, e.Entity, e.EntityID, nullID(e.ProposalID), e.Action, e.Field, e.Old, e.New, change)
 	}
 	if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
 		return fmt.Errorf("cannot record the change in history: %w", err)
