@@ -89,7 +89,9 @@ func renderBrief(doc BriefDoc) string {
 		header = append(header, "no forum set")
 	}
 	header = append(header, decisionPhrase(doc.DecisionDate, doc.DaysLeft), "status: "+doc.Status.String())
-	if doc.Redacted {
+	if doc.Sponsor {
+		header = append(header, "redacted, sponsor edition")
+	} else if doc.Redacted {
 		header = append(header, "redacted")
 	}
 	header = append(header, "generated "+doc.Generated.String())
@@ -376,7 +378,9 @@ func renderRelationships(w *mdWriter, doc BriefDoc) {
 		if r.Partner != PartnerNone {
 			facts = append(facts, r.Partner.String()+" partner")
 		}
-		facts = append(facts, "discretion "+r.Discretion.String())
+		if !doc.Sponsor {
+			facts = append(facts, "discretion "+r.Discretion.String())
+		}
 		h := r.Health
 		if h.LastSpoken.IsZero() {
 			facts = append(facts, "never spoken")
@@ -406,7 +410,13 @@ func renderRelationships(w *mdWriter, doc BriefDoc) {
 	if len(doc.Relationships) > 0 {
 		w.line()
 	}
-	if len(doc.WhoKnows) == 0 {
+	if doc.Sponsor {
+		if doc.WhoKnowsCount == 0 {
+			w.line("Who knows: nobody yet, on the records.")
+		} else {
+			w.line("Who knows: ", plural(doc.WhoKnowsCount, "person", "people"), ", on the records (names left out of this edition).")
+		}
+	} else if len(doc.WhoKnows) == 0 {
 		w.line("Who knows: nobody yet, on the log.")
 	} else {
 		parts := make([]string, 0, len(doc.WhoKnows))

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -11,8 +12,23 @@ type BriefOptions struct {
 	// Today is the day the brief is generated, shown in its header.
 	Today Date
 	// Redact replaces every person with a role label, free text included.
+	// By default that is the sponsor edition (see SponsorEdition).
 	Redact bool
+	// Full, with Redact, keeps the back channel's own words (contact notes,
+	// value I bring, what was not said, follow-ups, discretion and who
+	// knows), still redacted: `brief --redact=full`.
+	Full bool
+	// Workbook is every contact in the workbook, archived ones included, so
+	// that redaction finds people who are not on this proposal too. Without
+	// it only the dossier's own contacts are redacted.
+	Workbook []Contact
 }
+
+// SponsorEdition reports whether the options ask for the sponsor edition:
+// redacted, and without contact notes, value I bring, what was not said,
+// follow-ups, discretion ratings or the names of who knows (the count
+// stays), with "they" for he and she.
+func (o BriefOptions) SponsorEdition() bool { return o.Redact && !o.Full }
 
 // recentLogSize is how many conversations the brief's recent log shows.
 const recentLogSize = 10
@@ -32,6 +48,8 @@ type BriefDoc struct {
 	Status    Status       `json:"status"`
 	Generated Date         `json:"generated"`
 	Redacted  bool         `json:"redacted"`
+	// Sponsor marks the sponsor edition of a redacted brief.
+	Sponsor bool `json:"sponsor_edition,omitempty"`
 
 	Verdict Verdict  `json:"verdict"`
 	Score   int      `json:"score"`
@@ -52,7 +70,10 @@ type BriefDoc struct {
 	NextActions   []Action            `json:"next_actions"`
 	Relationships []BriefRelationship `json:"relationships"`
 	WhoKnows      []BriefKnower       `json:"who_knows"`
-	RecentLog     []BriefTouch        `json:"recent_log"`
+	// WhoKnowsCount is how many people know; the sponsor edition keeps the
+	// count and drops the names.
+	WhoKnowsCount int          `json:"who_knows_count"`
+	RecentLog     []BriefTouch `json:"recent_log"`
 }
 
 // BriefForecast is the room forecast with people named.
@@ -162,13 +183,21 @@ type BriefTouch struct {
 // redacted first and the readiness recomputed from it, so that generated
 // sentences name role labels rather than people; the numbers are the same.
 func BriefData(d Dossier, r Readiness, opt BriefOptions) BriefDoc {
+	var rd *Redactor
+	if opt.Redact {
+		rd = NewWorkbookRedactor(d, opt.Workbook)
+	}
+	return briefData(d, r, opt, rd)
+}
+
+func briefData(d Dossier, r Readiness, opt BriefOptions, rd *Redactor) BriefDoc {
 	day := r.Today
 	if day.IsZero() {
 		day = opt.Today
 	}
 	var x *dossierIndex
 	if opt.Redact {
-		r, x = assess(redactDossier(d, NewRedactor(d)), day)
+		r, x = assess(redactDossier(d, rd, opt.SponsorEdition()), day)
 	} else {
 		x = newDossierIndex(d, day)
 	}
@@ -176,6 +205,7 @@ func BriefData(d Dossier, r Readiness, opt BriefOptions) BriefDoc {
 	doc := BriefDoc{
 		Title: Clean(p.Title), Kind: p.Kind, Forum: Clean(p.Forum), DecisionDate: p.DecisionDate,
 		DaysLeft: r.DaysLeft, Rule: p.DecisionRule, Status: p.Status, Generated: opt.Today, Redacted: opt.Redact,
+		Sponsor: opt.SponsorEdition(),
 		Verdict: r.Verdict, Score: r.Score, Caps: nonNil(r.Caps), Factors: nonNil(r.Factors),
 		Ask:         block(p.Ask),
 		Conflicts:   nonNil(r.Schedule.Conflicts),
@@ -246,8 +276,43 @@ func BriefData(d Dossier, r Readiness, opt BriefOptions) BriefDoc {
 	for _, k := range r.WhoKnows {
 		doc.WhoKnows = append(doc.WhoKnows, BriefKnower{Name: x.contactName(k.ContactID), Since: k.Since, Discretion: k.Discretion})
 	}
+	doc.WhoKnowsCount = len(doc.WhoKnows)
 	doc.RecentLog = x.recentLog()
+	if doc.Sponsor {
+		doc.WhoKnows = []BriefKnower{}
+		for k := range doc.Relationships {
+			doc.Relationships[k].Discretion = DiscretionUnknown
+		}
+	}
 	return doc
+}
+
+// RedactedBrief writes the redacted brief (the sponsor edition unless
+// opt.Full), as markdown or, with asJSON, as indented JSON, and then has the
+// independent leak guard read it: if any way of writing a person survived,
+// it returns no text and a *LeakError naming the field and the person's
+// label. Redaction fails closed.
+func RedactedBrief(d Dossier, r Readiness, opt BriefOptions, asJSON bool) ([]byte, error) {
+	opt.Redact = true
+	return redactedBrief(d, r, opt, asJSON, NewWorkbookRedactor(d, opt.Workbook))
+}
+
+func redactedBrief(d Dossier, r Readiness, opt BriefOptions, asJSON bool, rd *Redactor) ([]byte, error) {
+	doc := briefData(d, r, opt, rd)
+	var out []byte
+	if asJSON {
+		var err error
+		if out, err = json.MarshalIndent(doc, "", "  "); err != nil {
+			return nil, err
+		}
+		out = append(out, '\n')
+	} else {
+		out = []byte(renderBrief(doc))
+	}
+	if err := rd.guard().check(doc, string(out), asJSON); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // planOrder sorts the remaining talks by the day they will happen (the

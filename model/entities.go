@@ -22,11 +22,14 @@ type Proposal struct {
 
 // Contact is a person, independent of any proposal.
 type Contact struct {
-	ID         int64       `json:"id"`
-	Name       string      `json:"name"`
-	Title      string      `json:"title"`
-	Org        string      `json:"org"`
-	Email      string      `json:"email"`
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Org   string `json:"org"`
+	Email string `json:"email"`
+	// Aliases are other ways people write this person: nicknames, initials,
+	// handles, separated by commas. Redaction finds them too.
+	Aliases    string      `json:"aliases,omitempty"`
 	Kind       PartnerKind `json:"partner_kind"`
 	Discretion Discretion  `json:"discretion"`
 	// ValueIBring is what the user offers this person; influencers need a reason to help.

@@ -1,92 +1,139 @@
 package model
 
 import (
-	"cmp"
+	_ "embed"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Redactor replaces people with role labels so a brief can go to a sponsor
 // without exposing the back channel. Stakeholders become "Decision-maker A",
 // "Influencer B", "In the room C" (one letter sequence, in room-table
-// order); other contacts, such as intermediaries, become "Intermediary A".
-// In free text it replaces, case-insensitively and as whole words, each
-// person's full name, every part of it of three letters or more, their
-// email and its local part. That is deliberately greedy: a first name that
-// is also a word ("Will", "Grant") is replaced wherever it appears.
+// order); other contacts of the proposal, such as intermediaries, become
+// "Intermediary A"; everyone else in the workbook (archived contacts too)
+// becomes "Other person A".
+//
+// In free text it finds people the ways they are written (see contactTerms)
+// in normalised text (see fold): case, accents, transliterations,
+// look-alike letters, zero-width characters, markdown and HTML inside a
+// word, URL escapes, word endings and joined parts all fall away. A name
+// part that is also an everyday word ("Will", "Rose") and a name part of
+// two letters ("Al", "Wu") are matched only where written with a capital.
+// What it misses, the independent leak guard (redact_guard.go) catches.
 type Redactor struct {
 	labels map[int64]string
-	// terms by their first two folded runes (see termKey), longest first.
-	terms map[uint64][]redactTerm
-	// oneRune is set when some term is a single rune (a contact called "X").
-	oneRune bool
+	// terms by their first folded rune.
+	terms map[rune][]*redactTerm
+	// people are every contact whose names are redacted, by ID.
+	people map[int64]Contact
+	// order lists people's IDs in label order (stakeholders first).
+	order []int64
+	guard func() *leakGuard
 }
 
+// redactPiece is one word of a term.
+type redactPiece struct {
+	runes []rune
+	// capital: the word must start with a capital where it is found.
+	capital bool
+}
+
+// redactTerm is one way of writing a person: words that may be joined
+// directly or by up to a few spaces or punctuation marks.
 type redactTerm struct {
-	text  string
-	label string
+	pieces []redactPiece
+	label  string
 }
 
-// NewRedactor builds the labels and the terms to find for a dossier.
-func NewRedactor(d Dossier) *Redactor {
+// NewRedactor builds the labels and the terms to find for a dossier, from
+// the dossier's own contacts only; NewWorkbookRedactor covers everyone.
+func NewRedactor(d Dossier) *Redactor { return NewWorkbookRedactor(d, nil) }
+
+// NewWorkbookRedactor builds the labels and terms for a dossier and every
+// other contact in the workbook (archived ones included): people not on the
+// proposal are "Other person A", "Other person B"…
+func NewWorkbookRedactor(d Dossier, workbook []Contact) *Redactor {
 	x := newDossierIndex(Dossier{Proposal: d.Proposal, Stakeholders: d.Stakeholders, Contacts: d.Contacts}, Date{})
-	rd := &Redactor{labels: map[int64]string{}, terms: map[uint64][]redactTerm{}}
-	for i, s := range x.people {
-		if _, done := rd.labels[s.ContactID]; !done {
-			rd.labels[s.ContactID] = roleLabel(s.Role) + " " + letters(i)
+	rd := &Redactor{labels: map[int64]string{}, terms: map[rune][]*redactTerm{}, people: map[int64]Contact{}}
+	label := func(id int64, l string) {
+		if _, done := rd.labels[id]; !done {
+			rd.labels[id] = l
+			rd.order = append(rd.order, id)
 		}
 	}
-	ids := make([]int64, 0, len(d.Contacts))
-	for id := range d.Contacts {
-		ids = append(ids, id)
+	for i, s := range x.people {
+		label(s.ContactID, roleLabel(s.Role)+" "+letters(i))
 	}
-	slices.Sort(ids)
 	n := 0
-	for _, id := range ids {
+	for _, id := range sortedIDs(d.Contacts) {
 		if _, done := rd.labels[id]; !done {
-			rd.labels[id] = "Intermediary " + letters(n)
+			label(id, "Intermediary "+letters(n))
 			n++
 		}
 	}
-	// Terms: stakeholders first (in label order), so that when two people
-	// share a name the first label wins, deterministically.
-	seen := map[string]bool{}
-	addTerm := func(t string, label string) {
-		key := strings.ToLower(t)
-		if t == "" || seen[key] {
-			return
-		}
-		seen[key] = true
-		if utf8.RuneCountInString(t) == 1 {
-			rd.oneRune = true
-		}
-		k := termKey(t, 0)
-		rd.terms[k] = append(rd.terms[k], redactTerm{text: t, label: label})
-	}
-	order := make([]int64, 0, len(ids))
-	for _, s := range x.people {
-		order = append(order, s.ContactID)
-	}
-	order = append(order, ids...)
-	for _, id := range order {
-		c, ok := d.Contacts[id]
-		if !ok {
-			continue
-		}
-		for _, t := range nameTerms(c) {
-			addTerm(t, rd.labels[id])
+	others := map[int64]Contact{}
+	for _, c := range workbook {
+		if _, ok := d.Contacts[c.ID]; !ok {
+			others[c.ID] = c
 		}
 	}
-	for k := range rd.terms {
-		slices.SortStableFunc(rd.terms[k], func(a, b redactTerm) int { return cmp.Compare(len(b.text), len(a.text)) })
+	n = 0
+	for _, id := range sortedIDs(others) {
+		if _, done := rd.labels[id]; !done {
+			label(id, "Other person "+letters(n))
+			n++
+		}
 	}
+	for id, c := range d.Contacts {
+		rd.people[id] = c
+	}
+	for id, c := range others {
+		rd.people[id] = c
+	}
+	rd.build()
 	return rd
 }
 
+// build derives the terms from rd.people, rd.order and rd.labels.
+func (rd *Redactor) build() {
+	titles := uniqueTitles(rd.people)
+	// Terms in label order, so that when two people share a name the first
+	// label wins, deterministically.
+	seen := map[string]bool{}
+	for _, id := range rd.order {
+		c, ok := rd.people[id]
+		if !ok {
+			continue
+		}
+		for _, t := range contactTerms(c, titles[id]) {
+			t.label = rd.labels[id]
+			if key := t.key(); !seen[key] {
+				seen[key] = true
+				r := t.pieces[0].runes[0]
+				rd.terms[r] = append(rd.terms[r], t)
+			}
+		}
+	}
+	rd.guard = sync.OnceValue(func() *leakGuard { return newLeakGuard(rd.people, rd.order, rd.labels) })
+}
+
+func sortedIDs[T any](m map[int64]T) []int64 {
+	ids := make([]int64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // Label is the role label of a contact ("Decision-maker A"), or "Someone"
-// for a contact the dossier does not know.
+// for a contact the redactor does not know.
 func (rd *Redactor) Label(contactID int64) string {
 	if l, ok := rd.labels[contactID]; ok {
 		return l
@@ -94,179 +141,427 @@ func (rd *Redactor) Label(contactID int64) string {
 	return "Someone"
 }
 
-// Text cleans s and replaces every name and email in it with the person's
-// label. Text without any is returned as it came, untouched.
+// Text cleans s and replaces every way of writing a person in it with the
+// person's label. Text without any is returned as it came, untouched.
 func (rd *Redactor) Text(s string) string {
 	if s == "" {
 		return s
 	}
 	clean := CleanBlock(s)
+	fr := foldText(clean, nil)
 	var b strings.Builder
+	last := 0
 	changed := false
-	prevWord := false
-	for i := 0; i < len(clean); {
-		r, size := utf8.DecodeRuneInString(clean[i:])
-		word := isWordRune(r)
-		if prevWord && word {
-			// Mid-word: no term can start here.
-			if changed {
-				b.WriteString(clean[i : i+size])
-			}
-			i += size
+	for i := 0; i < len(fr); i++ {
+		if fr[i].class != classWord || int(fr[i].from) < last || !wordStart(fr, i) {
 			continue
 		}
-		if end, label, ok := rd.matchAt(clean, i, prevWord); ok {
-			if !changed {
-				b.Grow(len(clean))
-				b.WriteString(clean[:i])
-				changed = true
+		best, label := 0, ""
+		for _, t := range rd.terms[fr[i].r] {
+			if end, ok := t.match(fr, i); ok && end > best {
+				best, label = end, t.label
 			}
-			b.WriteString(label)
-			i, prevWord = end, true
+		}
+		if best == 0 {
 			continue
 		}
-		if changed {
-			b.WriteString(clean[i : i+size])
+		if !changed {
+			b.Grow(len(clean))
+			changed = true
 		}
-		prevWord = word
-		i += size
+		b.WriteString(clean[last:fr[i].from])
+		b.WriteString(label)
+		last = int(fr[best-1].to)
+		i = best - 1
 	}
 	if !changed {
 		return s
 	}
+	b.WriteString(clean[last:])
 	return b.String()
 }
 
-// matchAt finds the longest term that starts at byte i of s on a word
-// boundary, and returns where it ends and the label that replaces it.
-// Terms of two runes or more are filed under their first two; one-rune
-// terms (a contact called "X") under the first alone.
-func (rd *Redactor) matchAt(s string, i int, prevWord bool) (int, string, bool) {
-	if end, label, ok := rd.tryTerms(rd.terms[termKey(s, i)], s, i, prevWord); ok || !rd.oneRune {
-		return end, label, ok
+// wordStart reports whether a name may start at fr[i]: after a non-letter
+// or markup, where a script without spaces meets another, or at a capital
+// after a small letter ("MaryJane").
+func wordStart(fr []foldedRune, i int) bool {
+	if i == 0 {
+		return true
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return rd.tryTerms(rd.terms[uint64(foldRune(r))<<32], s, i, prevWord)
+	p, c := fr[i-1], fr[i]
+	if p.from == c.from {
+		return false // inside one source letter (ß → ss)
+	}
+	return p.class != classWord || noSpaceScript(p.r) || noSpaceScript(c.r) || (p.lower && c.upper)
 }
 
-func (rd *Redactor) tryTerms(terms []redactTerm, s string, i int, prevWord bool) (int, string, bool) {
-	for _, t := range terms {
-		if prevWord && isWordRune(firstRune(t.text)) {
-			continue
-		}
-		if end, ok := matchFold(s, i, t.text); ok {
-			return end, t.label, true
-		}
+// wordEnd reports whether a name may end before fr[k].
+func wordEnd(fr []foldedRune, k int) bool {
+	if k >= len(fr) {
+		return true
 	}
-	return 0, "", false
+	p, c := fr[k-1], fr[k]
+	if p.from == c.from {
+		return false
+	}
+	return c.class != classWord || noSpaceScript(p.r) || noSpaceScript(c.r) || (p.lower && c.upper)
 }
 
-// termKey folds the first two runes of s from byte i into a lookup key;
-// white space of any kind counts as a plain space, as matchFold treats it.
-func termKey(s string, i int) uint64 {
-	r1, n := utf8.DecodeRuneInString(s[i:])
-	key := uint64(foldRune(r1)) << 32
-	if i+n < len(s) {
-		r2, _ := utf8.DecodeRuneInString(s[i+n:])
-		if unicode.IsSpace(r2) {
-			r2 = ' '
-		}
-		key |= uint64(foldRune(r2))
-	}
-	return key
-}
+// nameEndings are the word endings a name may carry and still be the name
+// ("Danas", "the Reyeses").
+var nameEndings = [][]rune{[]rune("s"), []rune("es")}
 
-// foldRune maps a rune to a case-insensitive representative.
-func foldRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return r
-	}
-	return unicode.ToLower(unicode.ToUpper(r))
-}
+// maxGap is how many marks other than white space may join two words of a
+// name ("D. Reyes", "dana.reyes", "Dana - Reyes").
+const maxGap = 4
 
-// matchFold reports whether term occurs in s at byte i, case-insensitively,
-// ending on a word boundary; a space in the term matches any run of white
-// space, so a name broken over a line is still found.
-func matchFold(s string, i int, term string) (int, bool) {
-	j := i
-	for _, tr := range term {
-		if j >= len(s) {
-			return 0, false
+// match reports whether t is written at fr[i:], and where it ends.
+func (t *redactTerm) match(fr []foldedRune, i int) (int, bool) {
+	k := i
+	for p, pc := range t.pieces {
+		if p > 0 {
+			gap := 0
+			for k < len(fr) && fr[k].class != classWord {
+				if fr[k].class == classOther && !unicode.IsSpace(fr[k].r) {
+					if gap++; gap > maxGap {
+						return 0, false
+					}
+				}
+				k++
+			}
 		}
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if tr == ' ' {
-			if !unicode.IsSpace(r) {
+		for q, r := range pc.runes {
+			if q > 0 {
+				// Inside a word only markup may intervene; in a script
+				// without spaces, where any two characters may be a name,
+				// spaces and punctuation may too ("王 伟").
+				unspaced := noSpaceScript(pc.runes[q-1])
+				gap := 0
+				for k < len(fr) && (fr[k].class == classClear || (unspaced && fr[k].class == classOther && gap < maxGap)) {
+					if fr[k].class == classOther {
+						gap++
+					}
+					k++
+				}
+			}
+			if k >= len(fr) || fr[k].r != r || (q == 0 && pc.capital && !fr[k].upper) {
 				return 0, false
 			}
-			for j < len(s) {
-				r, size = utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsSpace(r) {
-					break
-				}
-				j += size
+			k++
+		}
+	}
+	if wordEnd(fr, k) {
+		return k, true
+	}
+	for _, e := range nameEndings {
+		j := k
+		for _, r := range e {
+			if j >= len(fr) || fr[j].r != r {
+				j = -1
+				break
 			}
-			continue
+			j++
 		}
-		if r != tr && foldRune(r) != foldRune(tr) {
-			return 0, false
-		}
-		j += size
-	}
-	last, _ := utf8.DecodeLastRuneInString(term)
-	if j < len(s) && isWordRune(last) {
-		if r, _ := utf8.DecodeRuneInString(s[j:]); isWordRune(r) {
-			return 0, false
+		if j > 0 && wordEnd(fr, j) {
+			return j, true
 		}
 	}
-	return j, true
+	return 0, false
 }
 
-// nameTerms lists what identifies a contact in text: the full name, each
-// part of three letters or more, the email and its local part.
-func nameTerms(c Contact) []string {
-	var out []string
-	full := Clean(c.Name)
-	out = append(out, full)
-	for _, tok := range strings.Fields(full) {
-		if letterCount(tok) >= 3 {
-			out = append(out, tok)
+// key identifies a term's spelling for de-duplication.
+func (t *redactTerm) key() string {
+	var b strings.Builder
+	for _, p := range t.pieces {
+		if p.capital {
+			b.WriteByte('^')
 		}
-		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return !isWordRune(r) }) {
-			if letterCount(part) >= 3 {
-				out = append(out, part)
+		b.WriteString(string(p.runes))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+//go:embed commonwords.txt
+var commonWordsText string
+
+// commonWords are the folded words of commonwords.txt.
+var commonWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(commonWordsText, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[foldString(line)] = true
+		}
+	}
+	return m
+})
+
+// foldString is a string's folded form, word runes and others alike.
+func foldString(s string) string {
+	var b strings.Builder
+	for _, f := range foldText(s, nil) {
+		if f.class != classClear {
+			b.WriteRune(f.r)
+		}
+	}
+	return b.String()
+}
+
+// foldWords splits text into its folded words.
+func foldWords(s string) [][]rune {
+	var out [][]rune
+	var cur []rune
+	for _, f := range foldText(s, nil) {
+		if f.class == classWord {
+			cur = append(cur, f.r)
+			continue
+		}
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// contactTerms lists the ways a contact is written: the full name; each
+// part of it (a part of two letters, or one that is an everyday word, only
+// with a capital; single letters never alone); initials ("DR", "D.R.") and
+// the short forms "Dana R." and "D. Reyes"; German umlauts spelt out
+// (Müller, Mueller); the email and its local part; every alias; and the job
+// title when nobody else in the workbook has it.
+func contactTerms(c Contact, uniqueTitle bool) []*redactTerm {
+	var out []*redactTerm
+	add := func(words [][]rune, caps ...bool) {
+		if len(words) == 0 {
+			return
+		}
+		t := &redactTerm{}
+		for k, w := range words {
+			t.pieces = append(t.pieces, redactPiece{runes: w, capital: k < len(caps) && caps[k]})
+		}
+		out = append(out, t)
+	}
+	single := func(w []rune) {
+		switch n := len(w); {
+		case n <= 1:
+		case n == 2 || commonWords()[string(w)]:
+			add([][]rune{w}, true)
+		default:
+			add([][]rune{w})
+		}
+	}
+	phrase := func(s string) {
+		words := foldWords(s)
+		if len(words) == 1 {
+			single(words[0])
+			return
+		}
+		add(words)
+	}
+	for _, name := range spellings(Clean(c.Name)) {
+		words := foldWords(name)
+		if len(words) > 1 {
+			// Each word of the name keeps the capital it needs alone, so
+			// that "will grant" is not Will Grant.
+			var caps []bool
+			for _, w := range words {
+				caps = append(caps, len(w) <= 2 || commonWords()[string(w)])
 			}
+			add(words, caps...)
+			// Runs of two or more words inside a longer name ("MaryJane"
+			// of Mary Jane Watson) are one person too, not two.
+			for i := 0; i < len(words); i++ {
+				for j := i + 2; j <= len(words); j++ {
+					if j-i < len(words) {
+						add(words[i:j], caps[i:j]...)
+					}
+				}
+			}
+		}
+		for _, w := range words {
+			single(w)
+		}
+		// Initials fold the first letter as written: an M folds to "rn"
+		// (its confusables skeleton), not to the first letter of that.
+		orig := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
+		if len(words) >= 2 && len(orig) == len(words) && cased(words[0]) && cased(words[len(words)-1]) {
+			initial := func(k int) []rune { r, _ := utf8.DecodeRuneInString(orig[k]); return fold(r) }
+			first, last := words[0], words[len(words)-1]
+			var initials [][]rune
+			var caps []bool
+			for k := range words {
+				initials = append(initials, initial(k))
+				caps = append(caps, true)
+			}
+			add(initials, caps...)
+			if len(words) > 2 {
+				add([][]rune{initial(0), initial(len(words) - 1)}, true, true)
+			}
+			add([][]rune{first, initial(len(words) - 1)}, false, true)
+			add([][]rune{initial(0), last}, true, false)
 		}
 	}
 	if email := Clean(c.Email); email != "" {
-		out = append(out, email)
+		add(foldWords(email))
 		local, _, _ := strings.Cut(strings.TrimPrefix(email, "@"), "@")
-		if letterCount(local) >= 3 {
-			out = append(out, local)
+		if words := foldWords(local); letterTotal(words) >= 3 {
+			if len(words) == 1 {
+				single(words[0])
+			} else {
+				add(words)
+			}
+		}
+	}
+	for _, a := range SplitAliases(c.Aliases) {
+		for _, s := range spellings(a) {
+			phrase(s)
+		}
+	}
+	if uniqueTitle {
+		words := foldWords(Clean(c.Title))
+		if len(words) == 1 {
+			if !commonWords()[string(words[0])] && len(words[0]) > 2 {
+				add(words, true)
+			}
+		} else {
+			add(words)
 		}
 	}
 	return out
 }
 
-func letterCount(s string) int {
+// cased reports whether a word's first letter has a capital form: initials
+// mean nothing in a script without case.
+func cased(w []rune) bool { return len(w) > 0 && unicode.IsLetter(w[0]) && !noSpaceScript(w[0]) }
+
+func letterTotal(words [][]rune) int {
 	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
+	for _, w := range words {
+		n += len(w)
 	}
 	return n
 }
 
-// isWordRune is what a whole-word match may not touch: letters, digits and
-// combining marks.
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+// umlauts are spelt out in German when the letter is not at hand.
+var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue")
 
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
+// spellings is s, and s with umlauts spelt out when it has any.
+func spellings(s string) []string {
+	if s == "" {
+		return nil
+	}
+	if t := umlauts.Replace(norm.NFC.String(s)); t != norm.NFC.String(s) {
+		return []string{s, t}
+	}
+	return []string{s}
+}
+
+// SplitAliases reads a contact's aliases: nicknames, initials and handles
+// separated by commas, semicolons or line breaks.
+func SplitAliases(s string) []string {
+	var out []string
+	for _, a := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		if a = Clean(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// uniqueTitles marks the contacts whose job title nobody else has: such a
+// title names one person as surely as their name does.
+func uniqueTitles(people map[int64]Contact) map[int64]bool {
+	count := map[string]int{}
+	key := map[int64]string{}
+	for id, c := range people {
+		if k := foldString(Clean(c.Title)); strings.TrimSpace(k) != "" {
+			key[id] = k
+			count[k]++
+		}
+	}
+	out := map[int64]bool{}
+	for id, k := range key {
+		out[id] = count[k] == 1
+	}
+	return out
+}
+
+// pronouns are the gendered pronouns a sponsor edition replaces with
+// "they": gender narrows down who is meant. The word before and after are
+// captured to choose between them and their and to agree the verb.
+var pronouns = regexp.MustCompile(`(?i)(\b\w+\s+)?\b(he|she|him|his|hers|her|himself|herself)\b(\s+[\w']+)?`)
+
+// objectWords after "her" show it stands for "them", not "their".
+var objectWords = map[string]bool{"a": true, "an": true, "the": true, "that": true, "this": true, "to": true, "and": true,
+	"or": true, "but": true, "about": true, "on": true, "in": true, "at": true, "for": true, "with": true, "if": true,
+	"when": true, "what": true, "how": true, "why": true, "so": true, "not": true, "it": true, "we": true, "i": true,
+	"you": true, "they": true, "again": true, "first": true, "before": true, "after": true, "know": true, "too": true,
+	"through": true, "up": true, "down": true, "out": true, "over": true, "into": true, "off": true, "back": true,
+	"by": true, "from": true, "as": true, "our": true, "my": true, "your": true, "some": true, "any": true,
+	"more": true, "less": true, "most": true, "enough": true, "yet": true, "now": true, "today": true, "here": true,
+	"there": true, "alone": true, "anyway": true, "later": true, "soon": true, "well": true, "much": true}
+
+// causeWords before "her" make the next word a verb: "let her decide".
+var causeWords = map[string]bool{"let": true, "make": true, "help": true, "see": true, "watch": true, "hear": true, "have": true, "had": true}
+
+// theyVerbs agree a verb after "they" that agreed with he or she.
+var theyVerbs = map[string]string{"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
+	"isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "goes": "go"}
+
+// notVerbs end in s but are not verbs to agree.
+var notVerbs = map[string]bool{"perhaps": true, "always": true, "sometimes": true, "as": true, "thus": true,
+	"towards": true, "afterwards": true, "besides": true, "unless": true, "this": true, "his": true, "its": true,
+	"us": true, "yes": true, "plus": true, "less": true, "nevertheless": true}
+
+// theyFor rewrites gendered pronouns as they/them/their.
+func theyFor(s string) string {
+	if s == "" {
+		return s
+	}
+	return pronouns.ReplaceAllStringFunc(s, func(m string) string {
+		sub := pronouns.FindStringSubmatch(m)
+		before, word, rest := sub[1], sub[2], sub[3]
+		next := strings.TrimSpace(rest)
+		var nu string
+		switch strings.ToLower(word) {
+		case "he", "she":
+			nu = "they"
+			if v, ok := theyVerbs[strings.ToLower(next)]; ok {
+				rest = strings.Replace(rest, next, v, 1)
+			} else if n := len(next); n > 3 && next == strings.ToLower(next) && strings.HasSuffix(next, "s") &&
+				!strings.HasSuffix(next, "ss") && !notVerbs[next] {
+				v := next[:n-1]
+				switch {
+				case strings.HasSuffix(next, "ies"):
+					v = next[:n-3] + "y"
+				case strings.HasSuffix(next, "shes"), strings.HasSuffix(next, "ches"), strings.HasSuffix(next, "xes"), strings.HasSuffix(next, "sses"):
+					v = next[:n-2]
+				}
+				rest = strings.Replace(rest, next, v, 1)
+			}
+		case "him":
+			nu = "them"
+		case "his":
+			nu = "their"
+		case "hers":
+			nu = "theirs"
+		case "himself", "herself":
+			nu = "themselves"
+		case "her":
+			nu = "their"
+			if next == "" || objectWords[strings.ToLower(next)] || causeWords[strings.ToLower(strings.TrimSpace(before))] {
+				nu = "them"
+			}
+		}
+		if word[0] >= 'A' && word[0] <= 'Z' {
+			nu = strings.ToUpper(nu[:1]) + nu[1:]
+		}
+		return before + nu + rest
+	})
 }
 
 // roleLabel is how a redacted brief names a person by role.
@@ -292,82 +587,4 @@ func letters(n int) string {
 		n = n/26 - 1
 	}
 	return s
-}
-
-// redactDossier returns a copy of d in which every person is their label
-// and every free text the brief can show has names and emails replaced.
-// Contacts lose their email, title and organisation, which identify them as
-// surely as a name. Words the brief never shows are dropped rather than
-// redacted: the conversations beyond its recent log, those on other
-// proposals, and the history of anything but the proposal itself (only its
-// forum and date moves are quoted). On a large dossier that is most of the
-// text, and what is dropped cannot leak through a later change either.
-func redactDossier(d Dossier, rd *Redactor) Dossier {
-	out := d
-	out.Proposal.Title = rd.Text(d.Proposal.Title)
-	out.Proposal.Ask = rd.Text(d.Proposal.Ask)
-	out.Proposal.Forum = rd.Text(d.Proposal.Forum)
-	out.Contacts = make(map[int64]Contact, len(d.Contacts))
-	for id, c := range d.Contacts {
-		c.Name = rd.Label(id)
-		c.Email, c.Title, c.Org = "", "", ""
-		c.Notes = rd.Text(c.Notes)
-		c.ValueIBring = rd.Text(c.ValueIBring)
-		out.Contacts[id] = c
-	}
-	out.Stakeholders = make([]Stakeholder, len(d.Stakeholders))
-	for k, s := range d.Stakeholders {
-		s.Wants, s.Fears = rd.Text(s.Wants), rd.Text(s.Fears)
-		s.Plan.Message, s.Plan.Place = rd.Text(s.Plan.Message), rd.Text(s.Plan.Place)
-		out.Stakeholders[k] = s
-	}
-	// The recent log picks its rows by day, then ID; keeping every row that
-	// shares an ID with one it picks stays right even if blanking the others
-	// reorders rows that share an ID.
-	ts := sortedBy(d.Touchpoints, func(t Touchpoint) int64 { return t.ID })
-	shown := map[int64]bool{}
-	for _, k := range recentLogRows(byDayOrder(ts)) {
-		shown[ts[k].ID] = true
-	}
-	out.Touchpoints = make([]Touchpoint, len(d.Touchpoints))
-	for k, t := range d.Touchpoints {
-		if shown[t.ID] {
-			t.Said, t.Subtext, t.FollowUp = rd.Text(t.Said), rd.Text(t.Subtext), rd.Text(t.FollowUp)
-		} else {
-			t.Said, t.Subtext, t.FollowUp = "", "", ""
-		}
-		out.Touchpoints[k] = t
-	}
-	out.ContactTouchpoints = make([]Touchpoint, len(d.ContactTouchpoints))
-	for k, t := range d.ContactTouchpoints {
-		t.Said, t.Subtext, t.FollowUp = "", "", ""
-		out.ContactTouchpoints[k] = t
-	}
-	out.Objections = make([]Objection, len(d.Objections))
-	for k, o := range d.Objections {
-		o.Text, o.Response = rd.Text(o.Text), rd.Text(o.Response)
-		out.Objections[k] = o
-	}
-	out.BlindSpots = make([]BlindSpot, len(d.BlindSpots))
-	for k, b := range d.BlindSpots {
-		b.Text, b.HowAddressed = rd.Text(b.Text), rd.Text(b.HowAddressed)
-		out.BlindSpots[k] = b
-	}
-	out.History = make([]HistoryEvent, len(d.History))
-	for k, h := range d.History {
-		if h.Entity != EntityProposal {
-			h.Old, h.New = "", ""
-			out.History[k] = h
-			continue
-		}
-		old, nu := rd.Text(h.Old), rd.Text(h.New)
-		if old == nu && h.Old != h.New {
-			// Two values that differed only by a name must still read as a
-			// change, or redaction would hide forum shopping.
-			nu += " (revised)"
-		}
-		h.Old, h.New = old, nu
-		out.History[k] = h
-	}
-	return out
 }

@@ -11,7 +11,7 @@ import (
 func (a *app) blindSpotsCommand() *cobra.Command {
 	var proposal, person, search string
 	var statuses []string
-	var asJSON, asMD, all bool
+	var asJSON, asMD, all, redact bool
 	cmd := &cobra.Command{
 		Use:     "blindspots",
 		Aliases: []string{"blindspot", "b"},
@@ -20,6 +20,9 @@ func (a *app) blindSpotsCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if asJSON && asMD {
 				return usagef(fmt.Errorf("--json and --md cannot be used together"))
+			}
+			if redact && !asMD {
+				return usagef(fmt.Errorf("--redact goes with --md"))
 			}
 			ctx := cmd.Context()
 			day, err := today()
@@ -40,6 +43,14 @@ func (a *app) blindSpotsCommand() *cobra.Command {
 				return err
 			}
 			rows := model.BlindSpotRows(spots, rv.dir, f, day)
+			if redact {
+				md, err := model.RedactedBlindSpotsMarkdown(rows, rv.dir)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(a.stdout, md)
+				return err
+			}
 			if done, err := printRows(a, asJSON, asMD, rows, model.BlindSpotsMarkdown, "No blind spots match."); done {
 				return err
 			}
@@ -59,6 +70,7 @@ func (a *app) blindSpotsCommand() *cobra.Command {
 	fl.BoolVar(&all, "all", false, "include archived proposals")
 	fl.BoolVar(&asJSON, "json", false, "print JSON (see docs/objections-json.md)")
 	fl.BoolVar(&asMD, "md", false, "print a markdown table")
+	fl.BoolVar(&redact, "redact", false, "with --md: replace every person with a label (Person A…), free text included; prints nothing if a name survives")
 	cmd.AddCommand(a.blindSpotsAddCommand(), a.blindSpotsSetCommand())
 	return cmd
 }

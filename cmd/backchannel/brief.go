@@ -9,8 +9,8 @@ import (
 )
 
 func (a *app) briefCommand() *cobra.Command {
-	var out, todayFlag string
-	var redact, asJSON, force bool
+	var out, todayFlag, redact string
+	var asJSON, force bool
 	cmd := &cobra.Command{
 		Use:   "brief [PROPOSAL]",
 		Short: "Print the markdown readiness brief for a proposal",
@@ -19,10 +19,19 @@ room, open objections, blind spots, the conversation plan, risks, next actions,
 relationship notes and the recent log.
 
 PROPOSAL is an id, a title or a unique title prefix; when only one proposal is
-open it is the default. --redact replaces every person with a role label so the
-brief can go to a sponsor without exposing the back channel.`,
+open it is the default.
+
+--redact replaces every person with a role label ("Decision-maker A") so the
+brief can go to a sponsor without exposing the back channel: names as people
+write them (name parts, initials, aliases, emails, accents and look-alike
+letters, unique job titles), of anyone in the workbook. It is the sponsor
+edition: no contact notes, value I bring, what was not said, follow-ups,
+discretion ratings or names of who knows. --redact=full keeps those words,
+still redacted. Redaction fails closed: a second, independent pass reads the
+output and, if a name survived, prints nothing and exits 1.`,
 		Example: `  backchannel brief
   backchannel brief "Consolidate" --redact -o brief.md
+  backchannel brief "Consolidate" --redact=full --json
   backchannel brief 1 --json --today 2026-11-21`,
 		Args: maxArgs(1, "one proposal"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -53,14 +62,29 @@ brief can go to a sponsor without exposing the back channel.`,
 				return err
 			}
 			r := model.Assess(d, day)
-			opt := model.BriefOptions{Today: day, Redact: redact}
+			opt := model.BriefOptions{Today: day}
 			var text []byte
-			if asJSON {
+			switch redact {
+			case "":
+			case "sponsor", "full":
+				opt.Full = redact == "full"
+				if opt.Workbook, err = st.ListContacts(ctx, true); err != nil {
+					return err
+				}
+				if text, err = model.RedactedBrief(d, r, opt, asJSON); err != nil {
+					return err
+				}
+			default:
+				return usagef(fmt.Errorf("--redact takes sponsor (the default) or full, not %q", redact))
+			}
+			switch {
+			case text != nil:
+			case asJSON:
 				if text, err = json.MarshalIndent(model.BriefData(d, r, opt), "", "  "); err != nil {
 					return err
 				}
 				text = append(text, '\n')
-			} else {
+			default:
 				text = []byte(model.Brief(d, r, opt))
 			}
 			return a.writeOutput(out, force, text)
@@ -69,7 +93,8 @@ brief can go to a sponsor without exposing the back channel.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "output", "o", "", "write to FILE (atomically, mode 0600) instead of stdout")
 	fl.BoolVar(&force, "force", false, "replace FILE if it exists (never a workbook)")
-	fl.BoolVar(&redact, "redact", false, "replace every person with a role label")
+	fl.StringVar(&redact, "redact", "", "replace every person with a role label: sponsor (the default edition) or full")
+	fl.Lookup("redact").NoOptDefVal = "sponsor"
 	fl.BoolVar(&asJSON, "json", false, "print the same content as JSON")
 	fl.StringVar(&todayFlag, "today", "", "the day to judge readiness on, YYYY-MM-DD (default: today)")
 	return cmd

@@ -139,7 +139,7 @@ func voiceNote(name string, s model.Stakeholder) string {
 func (a *app) objectionsCommand() *cobra.Command {
 	var proposal, person, search string
 	var statuses, severities []string
-	var asJSON, asMD, all bool
+	var asJSON, asMD, all, redact bool
 	cmd := &cobra.Command{
 		Use:     "objections",
 		Aliases: []string{"objection", "o"},
@@ -153,6 +153,9 @@ archived proposals are hidden unless --all is given.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if asJSON && asMD {
 				return usagef(fmt.Errorf("--json and --md cannot be used together"))
+			}
+			if redact && !asMD {
+				return usagef(fmt.Errorf("--redact goes with --md"))
 			}
 			ctx := cmd.Context()
 			day, err := today()
@@ -176,6 +179,14 @@ archived proposals are hidden unless --all is given.`,
 				return err
 			}
 			rows := model.ObjectionRows(objs, rv.dir, f, day)
+			if redact {
+				md, err := model.RedactedObjectionsMarkdown(rows, rv.dir)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(a.stdout, md)
+				return err
+			}
 			if done, err := printRows(a, asJSON, asMD, rows, model.ObjectionsMarkdown, "No objections match."); done {
 				return err
 			}
@@ -196,6 +207,7 @@ archived proposals are hidden unless --all is given.`,
 	fl.BoolVar(&all, "all", false, "include archived proposals")
 	fl.BoolVar(&asJSON, "json", false, "print JSON (see docs/objections-json.md)")
 	fl.BoolVar(&asMD, "md", false, "print a markdown table")
+	fl.BoolVar(&redact, "redact", false, "with --md: replace every person with a label (Person A…), free text included; prints nothing if a name survives")
 	cmd.AddCommand(a.objectionsAddCommand(), a.objectionsSetCommand())
 	return cmd
 }
