@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/backchannel/backchannel/model"
@@ -12,19 +13,19 @@ import (
 
 // contactTable is where contacts are stored.
 var contactTable = newTable("contacts", "contact",
-	`id, name, title, org, email, partner_kind, discretion, value_i_bring, notes, cadence_days, archived, created_at, updated_at`,
+	`id, name, title, org, email, partner_kind, discretion, value_i_bring, notes, cadence_days, archived, created_at, updated_at, aliases`,
 	contactDest, contactArgs)
 
 // contactArgs lists the stored value of each column.
 func contactArgs(c model.Contact) []any {
 	return []any{nullID(c.ID), c.Name, c.Title, c.Org, c.Email, word(c.Kind), word(c.Discretion), c.ValueIBring, c.Notes,
-		c.CadenceDays, c.Archived, stamp(c.CreatedAt), stamp(c.UpdatedAt)}
+		c.CadenceDays, c.Archived, stamp(c.CreatedAt), stamp(c.UpdatedAt), c.Aliases}
 }
 
 // contactDest lists where each column goes.
 func contactDest(c *model.Contact) []any {
 	return []any{&c.ID, &c.Name, &c.Title, &c.Org, &c.Email, text(&c.Kind), text(&c.Discretion), &c.ValueIBring, &c.Notes,
-		integer(&c.CadenceDays), &c.Archived, timestamp(&c.CreatedAt), timestamp(&c.UpdatedAt)}
+		integer(&c.CadenceDays), &c.Archived, timestamp(&c.CreatedAt), timestamp(&c.UpdatedAt), &c.Aliases}
 }
 
 func normalizeContact(c *model.Contact) {
@@ -32,6 +33,7 @@ func normalizeContact(c *model.Contact) {
 	c.Title = model.Normalize(c.Title, false)
 	c.Org = model.Normalize(c.Org, false)
 	c.Email = model.Normalize(c.Email, false)
+	c.Aliases = strings.Join(model.SplitAliases(c.Aliases), ", ")
 	c.ValueIBring = model.Normalize(c.ValueIBring, true)
 	c.Notes = model.Normalize(c.Notes, true)
 }
@@ -42,6 +44,7 @@ func contactFields(c model.Contact) []field {
 		{"title", c.Title},
 		{"org", c.Org},
 		{"email", c.Email},
+		{"aliases", c.Aliases},
 		{"partner_kind", c.Kind.String()},
 		{"discretion", c.Discretion.String()},
 		{"value_i_bring", c.ValueIBring},

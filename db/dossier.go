@@ -139,7 +139,8 @@ func mergeTouchpoints(a, b []model.Touchpoint) []model.Touchpoint {
 func dossierContacts(ctx context.Context, q driver.QueryerContext, proposalID int64, talks []model.Touchpoint) (map[int64]model.Contact, error) {
 	list, err := contactTable.rawQuery(ctx, q, 0, `WHERE id IN (
 		SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
-		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL)`, proposalID)
+		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL
+		UNION SELECT heard_via_id FROM touchpoints WHERE proposal_id = ?1 AND heard_via_id IS NOT NULL)`, proposalID)
 	if err != nil {
 		return nil, err
 	}

@@ -175,7 +175,8 @@ func contactRefs(ctx context.Context, q querier, id int64, r *model.Removal) err
 	return q.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM stakeholders WHERE contact_id = ?1),
 		(SELECT count(*) FROM touchpoints WHERE contact_id = ?1),
-		(SELECT count(*) FROM stakeholders WHERE plan_via_id = ?1)`, id).Scan(&r.Proposals, &r.Conversations, &r.PlanRefs)
+		(SELECT count(*) FROM stakeholders WHERE plan_via_id = ?1) +
+		(SELECT count(*) FROM touchpoints WHERE heard_via_id = ?1)`, id).Scan(&r.Proposals, &r.Conversations, &r.PlanRefs)
 }
 
 // DeleteContact deletes a contact that nothing refers to. One that is on a
@@ -265,6 +266,7 @@ func (s *Store) MergeContacts(ctx context.Context, keepID, otherID int64) (model
 		for _, q := range []string{
 			"UPDATE touchpoints SET contact_id = ?1 WHERE contact_id = ?2",
 			"UPDATE stakeholders SET plan_via_id = ?1, updated_at = ?3 WHERE plan_via_id = ?2",
+			"UPDATE touchpoints SET heard_via_id = NULLIF(?1, contact_id) WHERE heard_via_id = ?2",
 			"DELETE FROM contacts WHERE id = ?2",
 		} {
 			if _, err := tx.ExecContext(ctx, q, keepID, otherID, now); err != nil {

@@ -165,9 +165,12 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 		return wb, fmt.Errorf("this export was written by a newer version of backchannel (workbook version %d, this build reads %d); upgrade backchannel to import it",
 			wb.Version, model.WorkbookVersion)
 	}
-	if wb.Version != model.WorkbookVersion {
-		return wb, fmt.Errorf("workbook version %d is not supported; this build reads version %d", wb.Version, model.WorkbookVersion)
+	// Version 1 lacks only optional fields (aliases, heard_via_id): it
+	// reads as it is and is written back as the current version.
+	if wb.Version < 1 {
+		return wb, fmt.Errorf("workbook version %d is not supported; this build reads versions 1 to %d", wb.Version, model.WorkbookVersion)
 	}
+	wb.Version = model.WorkbookVersion
 	wb.Proposals = slices.Clone(wb.Proposals)
 	wb.Contacts = slices.Clone(wb.Contacts)
 	wb.Stakeholders = slices.Clone(wb.Stakeholders)
@@ -222,7 +225,7 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	for i := range wb.Touchpoints {
 		t := &wb.Touchpoints[i]
 		normalizeTouchpoint(t)
-		err := firstOf(uniqueID(seen, t.ID), t.Validate())
+		err := firstOf(uniqueID(seen, t.ID), t.Validate(), labelled("heard_via_id", optRefTo("contact", t.HeardViaID, contacts)))
 		if err == nil {
 			st, ok := stakes[t.StakeholderID]
 			switch {

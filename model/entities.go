@@ -124,6 +124,9 @@ type Touchpoint struct {
 	Subtext   string    `json:"subtext"`
 	FollowUp  string    `json:"follow_up"`
 	CreatedAt time.Time `json:"created_at"`
+	// HeardViaID is the contact who told them about the proposal before
+	// this conversation (0 = nobody, or not known): that person knows too.
+	HeardViaID int64 `json:"heard_via_id,omitempty"`
 }
 
 // Objection is a reason someone may resist the proposal.

@@ -9,6 +9,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/backchannel/backchannel/db"
 )
 
 // result is what one CLI invocation produced.
@@ -149,7 +152,7 @@ func TestImportRejectsBadFilesAndImportsNothing(t *testing.T) {
 		{"truncated", good[:len(good)/2], "truncated"},
 		{"not json", "hello, world\n", "line 1"},
 		{"wrong format", `{"format":"other","version":1}`, "not a backchannel workbook"},
-		{"newer version", strings.Replace(good, `"version": 1`, `"version": 99`, 1), "version"},
+		{"newer version", strings.Replace(good, `"version": 2`, `"version": 99`, 1), "version"},
 		{"bad row", strings.Replace(good, `"influence": 5`, `"influence": 7`, 1), "influence must be 1 to 5, got 7"},
 		{"unknown field", strings.Replace(good, `"title":`, `"titel":`, 1), "titel"},
 	}
@@ -449,4 +452,47 @@ func TestDemoLargeWorkbook(t *testing.T) {
 		t.Fatalf("large demo proposals: %v %d", err, len(rows))
 	}
 	oneSentence(t, cli(t, filepath.Join(t.TempDir(), "x.db"), "", "demo", "--stakeholders", "0"), 1, "at least 1")
+}
+
+// Every redacted output names nobody in the workbook, in any edition, and
+// a wrong edition or --redact without --md is a usage error.
+func TestRedactedOutputsNameNobody(t *testing.T) {
+	path := demoDB(t)
+	st, err := db.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contacts, err := st.ListContacts(context.Background(), true)
+	st.Close()
+	if err != nil || len(contacts) < 5 {
+		t.Fatalf("%d contacts, %v", len(contacts), err)
+	}
+	outputs := map[string]string{}
+	for _, args := range [][]string{
+		{"brief", "1", "--redact"}, {"brief", "2", "--redact=full"}, {"brief", "3", "--redact", "--json"},
+		{"objections", "--md", "--redact", "--all"}, {"blindspots", "--md", "--redact", "--all"},
+	} {
+		outputs[strings.Join(args, " ")] = mustOK(t, cli(t, path, "", args...)).stdout
+	}
+	for what, out := range outputs {
+		words := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(out), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			words[w] = true
+		}
+		for _, c := range contacts {
+			for _, part := range strings.Fields(strings.ToLower(c.Name)) {
+				if len(part) > 2 && words[part] {
+					t.Errorf("%s names %q of %q", what, part, c.Name)
+				}
+			}
+			if c.Email != "" && strings.Contains(strings.ToLower(out), strings.ToLower(c.Email)) {
+				t.Errorf("%s shows %q", what, c.Email)
+			}
+		}
+	}
+	if !strings.Contains(outputs["objections --md --redact --all"], "Person A") {
+		t.Errorf("objections --md --redact shows no labels:\n%s", outputs["objections --md --redact --all"])
+	}
+	oneSentence(t, cli(t, path, "", "brief", "1", "--redact=everything"), 2, "sponsor")
+	oneSentence(t, cli(t, path, "", "objections", "--redact"), 2, "--md")
 }

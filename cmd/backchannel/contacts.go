@@ -104,10 +104,11 @@ func (a *app) contactsAddCommand() *cobra.Command {
 	var kind, discretion string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:     "add NAME",
-		Short:   "Add a contact",
-		Example: `  backchannel contacts add "Dana Reyes" --title CFO --org Finance --kind influencer --discretion high`,
-		Args:    exactArgs(1, "the name (quote it if it has spaces)"),
+		Use:   "add NAME",
+		Short: "Add a contact",
+		Example: `  backchannel contacts add "Dana Reyes" --title CFO --org Finance --kind influencer --discretion high \
+    --aliases "DR, Dee, @dreyes"`,
+		Args: exactArgs(1, "the name (quote it if it has spaces)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			c.Name = args[0]
@@ -139,6 +140,7 @@ func (a *app) contactsAddCommand() *cobra.Command {
 	fl.StringVar(&c.Title, "title", "", "job title")
 	fl.StringVar(&c.Org, "org", "", "team or organisation")
 	fl.StringVar(&c.Email, "email", "", "email or handle")
+	fl.StringVar(&c.Aliases, "aliases", "", "other ways people write them, comma-separated (nicknames, initials, handles): redaction finds these too")
 	fl.StringVar(&kind, "kind", "none", "partner kind: lateral, influencer, willing, none")
 	fl.StringVar(&discretion, "discretion", "unknown", "can they keep a confidence: high, medium, low, unknown")
 	fl.StringVar(&c.ValueIBring, "value", "", "what value I bring them")

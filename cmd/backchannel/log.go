@@ -15,7 +15,7 @@ import (
 // logFlags are the fields of a conversation as typed on the command line.
 type logFlags struct {
 	proposal, kind, channel, opener, sentiment, date, stance, role string
-	said, subtext, followUp                                        string
+	said, subtext, followUp, heardVia                              string
 	asJSON                                                         bool
 }
 
@@ -47,6 +47,7 @@ on the proposal, pass --role to add them.`,
 	fl.StringVar(&f.followUp, "follow-up", "", "what to do next")
 	fl.StringVar(&f.stance, "stance", "", "their stance now: champion, supporter, neutral, skeptic, opponent")
 	fl.StringVar(&f.role, "role", "", "add them to the proposal with this role if they are not on it yet")
+	fl.StringVar(&f.heardVia, "heard-via", "", "who told them about the proposal before this talk (a contact): they know too")
 	fl.BoolVar(&f.asJSON, "json", false, "print the logged conversation as JSON")
 	return cmd
 }
@@ -105,6 +106,13 @@ func (a *app) logConversation(ctx context.Context, person string, f logFlags) er
 		return err
 	}
 	t.StakeholderID = sh.ID
+	if f.heardVia != "" {
+		teller, err := st.FindContact(ctx, f.heardVia)
+		if err != nil {
+			return fmt.Errorf("--heard-via: %w", err)
+		}
+		t.HeardViaID = teller.ID
+	}
 	if t, err = st.LogTouchpoint(ctx, t); err != nil {
 		return err
 	}
