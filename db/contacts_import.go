@@ -10,27 +10,14 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-// ContactImport is what ImportContacts did, or what PreviewContactImport
-// says it would do: a decision per contact given, in order, and the
-// contacts as they are (or would be) stored.
-type ContactImport struct {
-	// Decisions has one entry per contact given: new, or a duplicate and of
-	// whom.
-	Decisions []model.ImportDecision
-	// Added are the new contacts; after a real import they have their IDs.
-	Added []model.Contact
-	// Merged are the workbook contacts that gained fields, after the merge.
-	Merged []model.Contact
-}
-
 // PreviewContactImport says what ImportContacts would do with cs, reading
 // one snapshot of the workbook and writing nothing.
-func (s *Store) PreviewContactImport(ctx context.Context, cs []model.Contact) (ContactImport, error) {
+func (s *Store) PreviewContactImport(ctx context.Context, cs []model.Contact) (model.ContactImport, error) {
 	cs, err := tidyImport(cs)
 	if err != nil {
-		return ContactImport{}, err
+		return model.ContactImport{}, err
 	}
-	var out ContactImport
+	var out model.ContactImport
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
 		existing, err := contactTable.query(ctx, tx, "")
 		if err != nil {
@@ -40,7 +27,7 @@ func (s *Store) PreviewContactImport(ctx context.Context, cs []model.Contact) (C
 		return nil
 	})
 	if err != nil {
-		return ContactImport{}, wrapf(err, "cannot preview the import")
+		return model.ContactImport{}, wrapf(err, "cannot preview the import")
 	}
 	return out, nil
 }
@@ -51,12 +38,12 @@ func (s *Store) PreviewContactImport(ctx context.Context, cs []model.Contact) (C
 // model.PlanContactImport) is merged into it: its empty fields are filled,
 // nothing is overwritten. Duplicates within cs merge the same way, so
 // importing the same file twice adds nothing.
-func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (ContactImport, error) {
+func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (model.ContactImport, error) {
 	cs, err := tidyImport(cs)
 	if err != nil {
-		return ContactImport{}, err
+		return model.ContactImport{}, err
 	}
-	var out ContactImport
+	var out model.ContactImport
 	now := s.clock()
 	err = s.WithTx(ctx, func(tx *sql.Tx) error {
 		existing, err := contactTable.query(ctx, tx, "")
@@ -80,7 +67,7 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (Contact
 			model.Plural(len(out.Merged), "known one", "known ones"))
 	})
 	if err != nil {
-		return ContactImport{}, wrapf(err, "cannot import contacts")
+		return model.ContactImport{}, wrapf(err, "cannot import contacts")
 	}
 	return out, nil
 }
@@ -100,8 +87,8 @@ func tidyImport(cs []model.Contact) ([]model.Contact, error) {
 
 // planImport applies the plan: the new contacts with the file's later
 // duplicates merged into them, and the workbook contacts that gain fields.
-func planImport(existing, cs []model.Contact) ContactImport {
-	out := ContactImport{Decisions: model.PlanContactImport(existing, cs)}
+func planImport(existing, cs []model.Contact) model.ContactImport {
+	out := model.ContactImport{Decisions: model.PlanContactImport(existing, cs)}
 	added := map[int]int{} // index in cs → index in out.Added
 	merged := map[int64]int{}
 	for i, d := range out.Decisions {

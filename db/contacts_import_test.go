@@ -29,7 +29,7 @@ func TestImportContactsMergesKnownPeopleAndRecordsHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range []ContactImport{preview, res} {
+	for _, r := range []model.ContactImport{preview, res} {
 		if len(r.Added) != 2 || len(r.Merged) != 1 || len(r.Decisions) != 4 {
 			t.Fatalf("added %d merged %d decisions %d", len(r.Added), len(r.Merged), len(r.Decisions))
 		}

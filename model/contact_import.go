@@ -39,6 +39,19 @@ type ImportDecision struct {
 	Note string
 }
 
+// ContactImport is what importing a list of contacts did, or what a
+// preview says it would do: a decision per contact given, in order, and the
+// contacts as they are (or would be) stored.
+type ContactImport struct {
+	// Decisions has one entry per contact given: new, or a duplicate and of
+	// whom.
+	Decisions []ImportDecision
+	// Added are the new contacts; after a real import they have their IDs.
+	Added []Contact
+	// Merged are the workbook contacts that gained fields, after the merge.
+	Merged []Contact
+}
+
 // PlanContactImport decides, for each incoming contact, whether it is new
 // or a duplicate of a contact already there (archived ones included) or
 // earlier in the list. A duplicate has the same email, ignoring case; or,

@@ -51,6 +51,7 @@ type contactsKeys struct {
 	SearchDone key.Binding
 	Sort       key.Binding
 	Archived   key.Binding
+	Import     key.Binding
 }
 
 // newContactsKeys returns the Contacts screen's bindings.
@@ -63,6 +64,7 @@ func newContactsKeys() contactsKeys {
 	k.SearchDone = key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep search"))
 	k.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by name"))
 	k.Archived = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived"))
+	k.Import = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import a file"))
 	return k
 }
 
@@ -116,6 +118,9 @@ type contactsScreen struct {
 	saveSeq  int
 	waiting  bool
 	leaving  bool
+
+	// imp is the import flow while it is open (contacts_import.go).
+	imp *importFlow
 }
 
 // contactsTop is the lines above the list: the title, the filter line, a gap.
@@ -165,6 +170,9 @@ func (s *contactsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.list.SetSize(w, max(h-contactsTop-1, 2))
 	s.host.SetSize(w, h-formHeading)
+	if s.imp != nil {
+		s.imp.setSize(w, h)
+	}
 	// The flag cells are fitted to the column's new width.
 	s.rebuild()
 	s.buildDetail()
@@ -175,11 +183,19 @@ func (s *contactsScreen) setStyles(st *Styles) tea.Cmd {
 	s.st = st
 	s.host.setStyles(st)
 	s.buildDetail()
+	if s.imp != nil {
+		s.imp.st = st
+		s.imp.build()
+	}
 	return nil
 }
 
 // Update handles loads, saves, the form, the search and the keys.
 func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
+	if handled, cmd := s.updateImport(msg); handled {
+		s.syncKeys()
+		return s, cmd
+	}
 	switch msg := msg.(type) {
 	case peopleLoadedMsg:
 		if msg.seq != s.seq {
@@ -263,6 +279,8 @@ func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		s.rebuild()
 	case key.Matches(k, s.keys.Add):
 		return s.openForm(0)
+	case key.Matches(k, s.keys.Import):
+		return s.openImport()
 	case key.Matches(k, s.keys.Edit):
 		if r, ok := s.list.Selected(); ok {
 			return s.openForm(r.id)
@@ -384,13 +402,19 @@ func (s *contactsScreen) rebuild() {
 }
 
 // capturing reports whether typed characters go to the search or a form.
-func (s *contactsScreen) capturing() bool { return s.searching || s.host.capturing() }
+func (s *contactsScreen) capturing() bool {
+	return s.searching || s.host.capturing() || s.imp != nil
+}
 
 // wantsEsc reports whether esc ends the search or a form's filter.
-func (s *contactsScreen) wantsEsc() bool { return s.searching || s.host.wantsEsc() }
+func (s *contactsScreen) wantsEsc() bool { return s.searching || s.host.wantsEsc() || s.imp != nil }
 
 // back closes the form, then the person's page, before the screen.
 func (s *contactsScreen) back() (bool, tea.Cmd) {
+	if handled, cmd := s.backImport(); handled {
+		s.syncKeys()
+		return true, cmd
+	}
 	switch {
 	case s.host.active() || s.waiting:
 		s.host.stop()
@@ -422,6 +446,7 @@ func (s *contactsScreen) syncKeys() {
 	s.keys.Search.SetEnabled(any)
 	s.keys.Sort.SetEnabled(any)
 	s.keys.Archived.SetEnabled(any)
+	s.keys.Import.SetEnabled(list)
 	s.keys.Sort.SetHelp("s", "sort by name")
 	if s.byName {
 		s.keys.Sort.SetHelp("s", "sort by attention")
@@ -443,6 +468,8 @@ func (s *contactsScreen) syncKeys() {
 // line drops keys from the end when the terminal is narrow.
 func (s *contactsScreen) ShortHelp() []key.Binding {
 	switch {
+	case s.imp != nil:
+		return s.imp.help()
 	case s.host.active():
 		return s.host.keyBinds()
 	case s.searching:
@@ -450,16 +477,19 @@ func (s *contactsScreen) ShortHelp() []key.Binding {
 	case s.mode == contactsDetail:
 		return []key.Binding{s.keys.Edit, s.keys.Move, s.keys.Add}
 	}
-	return []key.Binding{s.keys.Open, s.keys.Search, s.keys.Add, s.keys.Edit, s.keys.Sort, s.keys.Archived}
+	return []key.Binding{s.keys.Open, s.keys.Search, s.keys.Add, s.keys.Edit, s.keys.Sort, s.keys.Archived, s.keys.Import}
 }
 
 // FullHelp implements help.KeyMap.
 func (s *contactsScreen) FullHelp() [][]key.Binding {
+	if s.imp != nil {
+		return [][]key.Binding{s.imp.help()}
+	}
 	if s.host.active() {
 		return [][]key.Binding{s.host.keyBinds()}
 	}
 	return [][]key.Binding{
-		{s.keys.Open, s.keys.Add, s.keys.Edit},
+		{s.keys.Open, s.keys.Add, s.keys.Edit, s.keys.Import},
 		{s.keys.Search, s.keys.Sort, s.keys.Archived, s.keys.Refresh},
 		s.keys.navKeys(),
 	}

@@ -65,6 +65,8 @@ func (s *contactsScreen) View() string {
 		return st.Muted.Render("Loading contacts…")
 	case !s.loaded:
 		return st.Muted.Render("The contacts could not be loaded. Press ctrl+r to try again, esc to go back.")
+	case s.imp != nil:
+		return s.imp.view()
 	case s.host.form != nil && (s.host.active() || s.waiting):
 		return s.formView()
 	case s.mode == contactsDetail:
@@ -97,7 +99,8 @@ func (s *contactsScreen) listView() string {
 		body = s.list.View(st)
 	case len(s.data.contacts) == 0:
 		body = st.Text.Render("No contacts yet.") + "\n" +
-			st.Muted.Render(ansi.Truncate("Press a to add someone, or add people to a proposal from its workspace.", s.width, "…"))
+			st.Muted.Render(ansi.Truncate("Press a to add someone, or add people to a proposal from its workspace.", s.width, "…")) + "\n" +
+			st.Muted.Render(ansi.Truncate("Press i to import a vCard or CSV export (Google, Outlook, LinkedIn, phone).", s.width, "…"))
 	case s.query != "":
 		body = st.Text.Render(ansi.Truncate("Nobody’s name contains “"+s.query+"”.", s.width, "…")) + "\n" +
 			st.Muted.Render("esc or ctrl+u clears the search.")

@@ -10,6 +10,7 @@ import (
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/internal/contactfile"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui"
 )
 
 // importContacts reads an address book (CSV or vCard) and imports its
@@ -26,7 +27,7 @@ func (a *app) importContacts(ctx context.Context, name string, data []byte, opt 
 		return err
 	}
 	contacts := f.Importable()
-	var res db.ContactImport
+	var res model.ContactImport
 	switch {
 	case dryRun && !a.workbookExists():
 		// No workbook yet: everything would be new, and a preview must not
@@ -93,3 +94,6 @@ func writeRow(w io.Writer, r contactfile.Row) {
 		fmt.Fprintf(w, "%11s%s\n", "", r.Detail)
 	}
 }
+
+// The TUI's Contacts screen imports through the store it is given.
+var _ tui.ContactImporter = (*db.Store)(nil)
