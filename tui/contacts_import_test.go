@@ -13,9 +13,9 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-// realStore is a workbook on disk with one contact, for the import, which
+// importStore is a workbook on disk with one contact, for the import, which
 // the fake store does not offer.
-func realStore(t *testing.T) *db.Store {
+func importStore(t *testing.T) *db.Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
@@ -39,7 +39,7 @@ func writeFile(t *testing.T, name, data string) string {
 }
 
 func TestContactsImportPreviewsThenImportsInOneStep(t *testing.T) {
-	st := realStore(t)
+	st := importStore(t)
 	file := writeFile(t, "Connections.csv", "\ufeffNotes:\n\"Some emails are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"+
 		"Dana,Reyes,https://x,,Northwind,CFO,12 Mar 2024\nZoë,Ångström,https://y,zoe@x.example,Initech,Analyst,01 Feb 2023\n,,,,,,\n")
 	d := newDriver(t, st, 100, 30)
@@ -64,10 +64,16 @@ func TestContactsImportPreviewsThenImportsInOneStep(t *testing.T) {
 			t.Errorf("Dana was not filled in: %+v", c)
 		}
 	}
+	// The import is one step: u takes all of it back.
+	d.press("u")
+	d.mustSee("1 contact")
+	if all, _ := st.ListContacts(context.Background(), true); len(all) != 1 || all[0].Title != "" {
+		t.Fatalf("after u: %+v", all)
+	}
 }
 
 func TestContactsImportRefusalStaysOnTheFileField(t *testing.T) {
-	st := realStore(t)
+	st := importStore(t)
 	file := writeFile(t, "cut.vcf", "BEGIN:VCARD\nFN:Cut \x1b[31mOff\n")
 	d := newDriver(t, st, 80, 24)
 	d.press("c", "i")
@@ -88,7 +94,7 @@ func TestContactsImportRefusalStaysOnTheFileField(t *testing.T) {
 }
 
 func TestContactsImportEscFromThePreviewGoesBackToTheFile(t *testing.T) {
-	st := realStore(t)
+	st := importStore(t)
 	file := writeFile(t, "a.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Omar Haddad\nEND:VCARD\n")
 	d := newDriver(t, st, 80, 24)
 	d.press("c", "i")
