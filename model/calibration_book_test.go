@@ -1,0 +1,164 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A small vocabulary for writing calibration workbooks as a pre-wirer would
+// describe them: "five voters, three supporters we spoke to last week, a veto
+// holder nobody has asked". Each scenario in calibration_test.go is built
+// from these words, never from what Assess happens to print.
+
+// calToday is the day every calibration scenario is judged on.
+var calToday = NewDate(2026, 3, 2)
+
+// noDate as the days-to-decision leaves the decision date unset.
+const noDate = 1 << 20
+
+// calBook builds one proposal's dossier by name.
+type calBook struct {
+	d    Dossier
+	ids  map[string]int64
+	next int64
+	// after runs once every person exists (objections and orderings name people).
+	after []func()
+}
+
+// book starts a proposal in prewiring under rule, deciding in decisionIn days.
+func book(rule DecisionRule, decisionIn int) *calBook {
+	b := &calBook{ids: map[string]int64{}, next: 100}
+	b.d.Proposal = Proposal{ID: 1, Title: "Calibration proposal", Ask: "Change how we work.", Kind: KindOperational,
+		Forum: "Steering committee", DecisionRule: rule, Status: StatusPrewiring,
+		CreatedAt: calToday.AddDays(-60).Time(), UpdatedAt: calToday.AddDays(-1).Time()}
+	if decisionIn != noDate {
+		b.d.Proposal.DecisionDate = calToday.AddDays(decisionIn)
+	}
+	b.d.Contacts = map[int64]Contact{}
+	b.d.History = []HistoryEvent{{ID: 1, At: calToday.AddDays(-60).Time(), Entity: EntityProposal, EntityID: 1, ProposalID: 1, Action: ActionCreate}}
+	return b
+}
+
+func (b *calBook) id() int64 { b.next++; return b.next }
+
+// calOpt shapes one person as they are added.
+type calOpt func(b *calBook, s *Stakeholder)
+
+// votes marks a voting member of the forum.
+func votes() calOpt { return func(_ *calBook, s *Stakeholder) { s.Votes = true } }
+
+// veto marks someone who can stop the decision alone.
+func veto() calOpt { return func(_ *calBook, s *Stakeholder) { s.Veto = true } }
+
+// spoiler marks someone with an interest in killing the proposal.
+func spoiler() calOpt { return func(_ *calBook, s *Stakeholder) { s.Spoiler = true } }
+
+// wants sets the stance needed by the pitch.
+func wants(st Stance) calOpt { return func(_ *calBook, s *Stakeholder) { s.TargetStance = st } }
+
+// talked logs one conversation daysAgo, its sentiment matching the stance,
+// and marks any planned talk as held.
+func talked(daysAgo int, said ...string) calOpt {
+	return func(b *calBook, s *Stakeholder) {
+		sentiment := max(-2, min(2, s.Stance.Score()))
+		t := Touchpoint{ID: b.id(), StakeholderID: s.ID, ProposalID: 1, ContactID: s.ContactID, Date: calToday.AddDays(-daysAgo),
+			Channel: VenueCoffee, Kind: TouchAdvice, Sentiment: sentiment, Said: strings.Join(said, " "),
+			CreatedAt: calToday.AddDays(-daysAgo).Time()}
+		b.d.Touchpoints = append(b.d.Touchpoints, t)
+		s.Plan.Done = true
+	}
+}
+
+// planned gives the person a complete next talk in inDays days.
+func planned(inDays int) calOpt {
+	return func(_ *calBook, s *Stakeholder) {
+		s.Plan = Plan{Moment: MomentBeforeBoard, TargetDate: calToday.AddDays(inDays), Approach: ApproachAsk,
+			Message: "What would make this a yes for you?", Opener: OpenerAdvice, Venue: VenueCoffee}
+	}
+}
+
+// before orders the person's planned talk before another person's.
+func before(other string) calOpt {
+	return func(b *calBook, s *Stakeholder) {
+		id := s.ID
+		b.after = append(b.after, func() {
+			for k := range b.d.Stakeholders {
+				if b.d.Stakeholders[k].ID == id {
+					b.d.Stakeholders[k].Plan.BeforeID = b.must(other)
+				}
+			}
+		})
+	}
+}
+
+// who adds a person to the proposal.
+func (b *calBook) who(name string, role Role, influence int, stance Stance, opts ...calOpt) *calBook {
+	c := Contact{ID: b.id(), Name: name, Title: "Director", Discretion: DiscretionHigh, Kind: PartnerLateral}
+	b.d.Contacts[c.ID] = c
+	s := Stakeholder{ID: b.id(), ProposalID: 1, ContactID: c.ID, Role: role, Influence: influence, Stance: stance}
+	b.ids[name] = s.ID
+	for _, o := range opts {
+		o(b, &s)
+	}
+	b.d.Stakeholders = append(b.d.Stakeholders, s)
+	return b
+}
+
+// voter adds a voting decision-maker.
+func (b *calBook) voter(name string, influence int, stance Stance, opts ...calOpt) *calBook {
+	return b.who(name, RoleDecisionMaker, influence, stance, append([]calOpt{votes()}, opts...)...)
+}
+
+func (b *calBook) must(name string) int64 {
+	id, ok := b.ids[name]
+	if !ok {
+		panic(fmt.Sprintf("calibration: no person %q", name))
+	}
+	return id
+}
+
+// objection records an objection raised by a person ("" = anticipated) with
+// the supporter who will answer it in the room ("" = nobody yet).
+func (b *calBook) objection(by string, sev Severity, st ObjectionStatus, voice string) *calBook {
+	b.after = append(b.after, func() {
+		o := Objection{ID: b.id(), ProposalID: 1, Text: "It costs more than it saves.", Severity: sev, Status: st,
+			RaisedOn: calToday.AddDays(-7)}
+		if by != "" {
+			o.RaisedByID = b.must(by)
+		}
+		if voice != "" {
+			o.VoiceID = b.must(voice)
+			o.Response = "The pilot numbers answer it."
+		}
+		if !st.Live() {
+			o.ResolvedOn = calToday.AddDays(-2)
+		}
+		b.d.Objections = append(b.d.Objections, o)
+	})
+	return b
+}
+
+// blindSpot records something the proposer had not seen, surfaced by a
+// person ("" = me), open or addressed.
+func (b *calBook) blindSpot(by string, open bool) *calBook {
+	b.after = append(b.after, func() {
+		s := BlindSpot{ID: b.id(), ProposalID: 1, Text: "Holidays differ between offices.", Status: BlindSpotOpen, RaisedOn: calToday.AddDays(-9)}
+		if by != "" {
+			s.SurfacedByID = b.must(by)
+		}
+		if !open {
+			s.Status, s.HowAddressed, s.AddressedOn = BlindSpotAddressed, "Checked the calendars.", calToday.AddDays(-3)
+		}
+		b.d.BlindSpots = append(b.d.BlindSpots, s)
+	})
+	return b
+}
+
+// dossier finishes the book.
+func (b *calBook) dossier() Dossier {
+	for _, f := range b.after {
+		f()
+	}
+	b.after = nil
+	return b.d
+}
