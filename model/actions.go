@@ -34,8 +34,9 @@ const (
 	prioDecider      = 1000
 	prioBlocker      = 950
 	prioVeto         = 900
+	prioOverdue      = 880 // overdue talks lead the talks
+	prioCritical     = 860 // then talks on the critical path
 	prioUncovered    = 700
-	prioOverdue      = 650
 	prioFixPlan      = 600
 	prioVoice        = 550
 	prioWinOver      = 500
@@ -92,23 +93,27 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 	}
 
 	// One talk per person, for the strongest reason to talk to them.
-	talkPlanned := map[int]bool{}
+	talkPrio := map[int]int{}
+	talkLead := map[int]string{}
 	for i, s := range x.people {
 		prio, lead := 0, ""
 		gap := !s.Stance.Known() || s.Stance < x.target(i)
+		it := items[s.ID]
 		switch {
-		case s.Veto && s.Stance.Against():
-			prio, lead = prioVeto, "Talk to"
+		case s.Veto && (s.Stance.Against() || !s.Stance.Known()):
+			prio, lead = prioVeto+s.influence(), "Talk to"
+		case !s.Plan.Done && it.Overdue:
+			// The planned day has passed but the latest safe day (the "by"
+			// that follows) has not: name both, or "Overdue … by" a future
+			// day reads as a contradiction.
+			prio, lead = prioOverdue+s.influence(), "Overdue (planned for "+s.Plan.TargetDate.Human()+"): talk to"
+		case !s.Plan.Done && it.Critical && (gap || !x.talked(i)):
+			prio, lead = prioCritical+s.influence(), "On the critical path: talk to"
 		case s.inRoom() && !x.talked(i):
 			prio, lead = prioUncovered+10*s.influence(), "Talk to"
 			if s.Role == RoleDecisionMaker {
 				prio += 20
 			}
-		case !s.Plan.Done && items[s.ID].Overdue:
-			// The planned day has passed but the latest safe day (the "by"
-			// that follows) has not: name both, or "Overdue … by" a future
-			// day reads as a contradiction.
-			prio, lead = prioOverdue, "Overdue (planned for "+s.Plan.TargetDate.Human()+"): talk to"
 		case s.inRoom() && gap:
 			prio, lead = prioWinOver+10*s.influence(), "Follow up with"
 		case s.Spoiler && (!x.talked(i) || (!s.Plan.Done && !s.Plan.Complete())):
@@ -118,11 +123,50 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 		default:
 			continue
 		}
+		talkPrio[i], talkLead[i] = prio, lead
+	}
+	// The plan's order: a talk that must come before another is proposed
+	// before it, along whole chains (n rounds reach the end of any chain and
+	// stop a loop from climbing for ever).
+	for range len(x.people) {
+		changed := false
+		for i, s := range x.people {
+			j, ok := x.pos[s.Plan.BeforeID]
+			if s.Plan.Done || s.Plan.BeforeID == 0 || !ok || i == j {
+				continue
+			}
+			pj, planned := talkPrio[j]
+			if !planned || x.people[j].Plan.Done {
+				continue
+			}
+			if p, has := talkPrio[i]; !has || p <= pj {
+				if !has {
+					talkLead[i] = "Talk to"
+				}
+				talkPrio[i] = pj + 1
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	talkPlanned := map[int]bool{}
+	for i, s := range x.people {
+		prio, ok := talkPrio[i]
+		if !ok {
+			continue
+		}
+		lead := talkLead[i]
 		if lead == "Talk to" && x.talked(i) {
 			lead = "Follow up with"
 		}
 		talkPlanned[i] = true
-		add(prio, x.talkAction(i, items[s.ID], lead))
+		a := x.talkAction(i, items[s.ID], lead)
+		if j, ok := x.pos[s.Plan.BeforeID]; ok && s.Plan.BeforeID != 0 && i != j && !s.Plan.Done && !x.people[j].Plan.Done {
+			a = x.orderedBefore(a, i, j, items)
+		}
+		add(prio, a)
 	}
 
 	if n := len(r.Schedule.Conflicts); n > 0 {
@@ -330,6 +374,30 @@ func (x *dossierIndex) talkAction(i int, it ScheduleItem, lead string) Action {
 		text = sentence(text)
 	}
 	return Action{Kind: ActionTalk, StakeholderID: s.ID, Due: due, Text: text}
+}
+
+// orderedBefore rewrites a talk that must come before person j's: it is
+// due the day before j's at the latest, and says so.
+func (x *dossierIndex) orderedBefore(a Action, i, j int, items map[int64]ScheduleItem) Action {
+	dj := x.talkDue(j, items[x.people[j].ID])
+	due := a.Due
+	if !due.Before(dj) {
+		due = dj.AddDays(-1)
+		if due.Before(x.today) {
+			due = x.today
+		}
+	}
+	was := "by " + a.Due.Human()
+	if a.Due.Equal(x.today) {
+		was = "today"
+	}
+	now := "by " + due.Human()
+	if due.Equal(x.today) {
+		now = "today"
+	}
+	a.Text = strings.Replace(a.Text, " "+was+" — ", " "+now+", before "+x.name(j)+" — ", 1)
+	a.Due = due
+	return a
 }
 
 // openerPhrase says how to open, as an instruction.

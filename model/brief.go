@@ -97,16 +97,24 @@ func renderBrief(doc BriefDoc) string {
 	header = append(header, "generated "+doc.Generated.String())
 	w.line(strings.Join(header, " · "))
 	w.line()
+	if len(doc.WhatIf) > 0 {
+		w.line("**What if:** ", esc(strings.Join(doc.WhatIf, "; ")), ". Nothing is saved: this is the room as it would be, not as the workbook has it.")
+		w.line()
+	}
 
 	w.heading(2, VerdictHeading(doc.Status, doc.Verdict, doc.Score))
 	rows := make([][]string, 0, len(doc.Factors)+1)
 	for _, f := range doc.Factors {
-		rows = append(rows, []string{esc(f.Name), fmt.Sprintf("%d / %d", f.Points, f.Max), esc(f.Reason)})
+		pts := fmt.Sprintf("%d / %d", f.Points, f.Max)
+		if f.Key == FactorCap {
+			pts = signed(f.Points)
+		}
+		rows = append(rows, []string{esc(f.Name), pts, esc(f.Reason), esc(f.Basis)})
 	}
-	rows = append(rows, []string{"**Score**", fmt.Sprintf("**%d / 100**", doc.Score), "the sum of the points above"})
-	w.table([]string{"Factor", "Points", "Why"}, "-r-", rows)
+	rows = append(rows, []string{"**Score**", fmt.Sprintf("**%d / 100**", doc.Score), "the sum of the points above", ""})
+	w.table([]string{"Factor", "Points", "Why", "Based on"}, "-r--", rows)
 	if len(doc.Caps) > 0 {
-		w.line("Held at **", doc.Verdict.String(), "** whatever the score: ", esc(strings.Join(doc.Caps, "; ")), ".")
+		w.line("Held at **", doc.Verdict.String(), "** whatever the other factors say: ", esc(strings.Join(doc.Caps, "; ")), ".")
 		w.line()
 	}
 	if !doc.Status.Open() {
@@ -207,9 +215,24 @@ func renderRoom(w *mdWriter, doc BriefDoc) {
 	if fc.Outcome == OutcomeUncertain {
 		outcome = "the outcome is **uncertain**"
 	}
-	w.line(fmt.Sprintf("Forecast under %s: %d for, %d against, %d undecided; passing needs %s. On today's stances %s.",
-		fc.Rule, fc.For, fc.Against, fc.Undecided, esc(fc.Needs), outcome))
+	short := ""
+	if fc.Short > 0 {
+		short = fmt.Sprintf(" (%d short)", fc.Short)
+	}
+	w.line(fmt.Sprintf("Forecast under %s: %d for, %d against, %d undecided; passing needs %s%s. On today's stances %s.",
+		fc.Rule, fc.For, fc.Against, fc.Undecided, esc(fc.Needs), short, outcome))
 	w.line()
+	if rd := doc.Readings; rd.InRoom > 0 {
+		line := fmt.Sprintf("Stances read within %d days: %d of %d in the room", FreshDays, rd.Recent, rd.InRoom)
+		if rd.Old > 0 {
+			line += fmt.Sprintf("; last read over %d days ago: %d", HalfLifeDays, rd.Old)
+		}
+		if rd.Never > 0 {
+			line += fmt.Sprintf("; never talked to: %d", rd.Never)
+		}
+		w.line(line, ".")
+		w.line()
+	}
 	if len(doc.Room) == 0 {
 		w.line("Nobody named yet. Start with who decides, then who will be in the room.")
 		w.line()

@@ -57,8 +57,13 @@ type BriefDoc struct {
 	Factors []Factor `json:"factors"`
 
 	Ask string `json:"ask"`
+	// WhatIf lists the hypothetical changes the brief shows, in words; a
+	// brief with any is not the workbook's state.
+	WhatIf []string `json:"what_if,omitempty"`
 
-	Forecast   BriefForecast    `json:"forecast"`
+	Forecast BriefForecast `json:"forecast"`
+	// Readings say how fresh the room's stances are (principle 4).
+	Readings   BriefReadings    `json:"readings"`
 	Room       []BriefPerson    `json:"room"`
 	Objections []BriefObjection `json:"objections"`
 	BlindSpots []BriefBlindSpot `json:"blind_spots"`
@@ -84,8 +89,21 @@ type BriefForecast struct {
 	Undecided   int          `json:"undecided"`
 	Needs       string       `json:"needs"`
 	Outcome     string       `json:"outcome"`
+	Short       int          `json:"short"`
 	VetoHolders []string     `json:"veto_holders"`
 	Swing       []string     `json:"swing"`
+}
+
+// BriefReadings count the people in the room by how recently their stance
+// was read in a conversation.
+type BriefReadings struct {
+	InRoom int `json:"in_room"`
+	// Recent were read within FreshDays.
+	Recent int `json:"recent"`
+	// Old were last read more than HalfLifeDays ago.
+	Old int `json:"old"`
+	// Never have no conversation logged.
+	Never int `json:"never"`
 }
 
 // BriefPerson is one stakeholder in the room table.
@@ -218,7 +236,28 @@ func briefData(d Dossier, r Readiness, opt BriefOptions, rd *Redactor) BriefDoc 
 
 	fc := r.Forecast
 	doc.Forecast = BriefForecast{Rule: fc.Rule, For: fc.For, Against: fc.Against, Undecided: fc.Unknown,
-		Needs: fc.Needs, Outcome: fc.Outcome, VetoHolders: []string{}, Swing: []string{}}
+		Needs: fc.Needs, Outcome: fc.Outcome, Short: fc.Short, VetoHolders: []string{}, Swing: []string{}}
+	for _, w := range x.d.WhatIf {
+		if i, ok := x.pos[w.StakeholderID]; ok {
+			what := x.name(i) + " is " + stanceNoun(w.Stance)
+			if w.Absent {
+				what = x.name(i) + " is absent"
+			}
+			doc.WhatIf = append(doc.WhatIf, what)
+		}
+	}
+	x.readAll()
+	doc.Readings.InRoom = len(x.room)
+	for _, i := range x.room {
+		switch rd := x.reads[i]; {
+		case !rd.talked:
+			doc.Readings.Never++
+		case rd.age <= FreshDays:
+			doc.Readings.Recent++
+		case rd.age > HalfLifeDays:
+			doc.Readings.Old++
+		}
+	}
 	for _, id := range fc.VetoHolders {
 		doc.Forecast.VetoHolders = append(doc.Forecast.VetoHolders, x.nameByID(id))
 	}

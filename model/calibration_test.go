@@ -272,7 +272,9 @@ var calibration = []calScenario{
 		func() *calBook { return fourOfFive().objection("Eli", SeverityMajor, ObjectionOpen, "") }},
 	{"minor objection voiced", ReadyToPitch,
 		"a minor open point with a response and a supporter to give it does not hold a pitch back",
-		func() *calBook { return allAboard(RuleMajority, 12).objection("Dev", SeverityMinor, ObjectionOpen, "Ana") }},
+		func() *calBook {
+			return allAboard(RuleMajority, 12).objection("Dev", SeverityMinor, ObjectionOpen, "Ana")
+		}},
 
 	// A room all aboard, and what still spoils it.
 	{"room all aboard", ReadyToPitch,

@@ -31,12 +31,17 @@ type dossierIndex struct {
 	room []int
 	// health is each contact's relationship health across all proposals.
 	health map[int64]Health
+	// heardToday marks people whose stance a what-if assumes was read today.
+	heardToday []bool
+	// reads are what has been learned about each person (readAll).
+	reads []reading
 }
 
 func newDossierIndex(d Dossier, today Date) *dossierIndex {
 	d = sortedDossier(d)
 	x := &dossierIndex{d: d, p: d.Proposal, today: today}
 	x.people = slices.Clone(d.Stakeholders)
+	assumed := applyWhatIf(x.people, d.WhatIf)
 	slices.SortStableFunc(x.people, func(a, b Stakeholder) int {
 		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.influence(), a.influence()), cmp.Compare(a.ID, b.ID))
 	})
@@ -52,6 +57,10 @@ func newDossierIndex(d Dossier, today Date) *dossierIndex {
 		if s.inRoom() {
 			x.room = append(x.room, i)
 		}
+	}
+	x.heardToday = make([]bool, len(x.people))
+	for i, s := range x.people {
+		x.heardToday[i] = assumed[s.ID]
 	}
 	x.byDay = byDayOrder(d.Touchpoints)
 	x.talks = make([][]int32, len(x.people))
@@ -134,14 +143,18 @@ func (x *dossierIndex) personOf(t Touchpoint) (int, bool) {
 
 // inRoom reports whether the stakeholder decides or is present when the
 // forum decides: a decision-maker, in the room, a voter or a veto holder.
-func (s Stakeholder) inRoom() bool { return s.Role.InRoom() || s.Votes || s.Veto }
+// Someone a what-if takes out of the room is not in it.
+func (s Stakeholder) inRoom() bool {
+	return (s.Role.InRoom() || s.Votes || s.Veto) && s.Acted != whatIfAbsent
+}
 
 // influence is the stakeholder's influence clamped to 1…5, so a bad row
 // cannot dominate or vanish from a weighted sum.
 func (s Stakeholder) influence() int { return max(1, min(5, s.Influence)) }
 
 // talked reports whether any conversation on this proposal is logged with person i.
-func (x *dossierIndex) talked(i int) bool { return len(x.talks[i]) > 0 }
+// A what-if that assumes their stance counts as a conversation today.
+func (x *dossierIndex) talked(i int) bool { return len(x.talks[i]) > 0 || x.heardToday[i] }
 
 // lastTalk is the latest conversation with person i on this proposal.
 func (x *dossierIndex) lastTalk(i int) (Touchpoint, bool) {

@@ -211,4 +211,7 @@ type Dossier struct {
 	// ContactTouchpoints holds every touchpoint with these contacts across all
 	// proposals, for the nurture ledger (ask-only, gone cold).
 	ContactTouchpoints []Touchpoint
+	// WhatIf are hypothetical changes Assess applies without anyone saving
+	// them: another stance for someone, or someone absent from the room.
+	WhatIf []WhatIf
 }

@@ -39,6 +39,9 @@ type forecastRoom struct {
 func (x *dossierIndex) forecastRoom() forecastRoom {
 	fr := forecastRoom{rule: x.p.DecisionRule}
 	for i, s := range x.people {
+		if s.Acted == whatIfAbsent {
+			continue // a what-if took them out of the room
+		}
 		if s.Votes {
 			fr.voters = append(fr.voters, i)
 		}
@@ -48,7 +51,7 @@ func (x *dossierIndex) forecastRoom() forecastRoom {
 	}
 	if len(fr.voters) == 0 {
 		for i, s := range x.people {
-			if s.Role == RoleDecisionMaker {
+			if s.Role == RoleDecisionMaker && s.Acted != whatIfAbsent {
 				fr.voters = append(fr.voters, i)
 			}
 		}
@@ -56,7 +59,7 @@ func (x *dossierIndex) forecastRoom() forecastRoom {
 	if fr.rule == RuleOneDecider {
 		best := -1
 		for i, s := range x.people { // room-table order: decision-makers first, most influential first
-			if s.Role == RoleDecisionMaker {
+			if s.Role == RoleDecisionMaker && s.Acted != whatIfAbsent {
 				best = i
 				break
 			}
@@ -157,6 +160,9 @@ func (x *dossierIndex) forecast() Forecast {
 	today := func(i int) int { return vote(x.people[i].Stance) }
 	fc.Outcome = fr.outcome(today)
 	fc.Needs = x.needs(fr)
+	if len(fr.voters) > 0 {
+		fc.Short = max(0, fr.need()-fc.For)
+	}
 
 	// Swing: anyone whose single move changes the outcome.
 	cands := slices.Clone(fr.voters)

@@ -26,21 +26,34 @@ type Weight struct {
 // points; they sum to 100. Every number that shapes the score lives in this
 // block, so the README can show it whole and nobody hunts for magic numbers.
 var Weights = []Weight{
-	{FactorCoverage, "Coverage of the room", 25}, // share of the room's influence talked to about this proposal
-	{FactorSupport, "Support in the room", 25},   // influence-weighted stance (70%) and share at or beyond their target stance (30%)
-	{FactorObjections, "Open objections", 20},    // loses points per open objection by severity, half as many when a voice in the room will answer it
-	{FactorBlindSpots, "Blind spots", 10},        // loses a quarter per open blind spot
-	{FactorPlan, "Plan completeness", 10},        // remaining talks with when, what and where, halved when a talk is mis-scheduled
-	{FactorTiming, "Timing", 10},                 // days left against talks still to hold (60%) and talks not overdue (40%)
+	{FactorCoverage, "Coverage of the room", 25}, // share of the room's influence talked to and not against
+	{FactorSupport, "Support in the room", 25},   // influence-weighted stance, aged (70%), and share won over to their target (30%)
+	{FactorObjections, "Open objections", 20},    // loses points per open objection by severity, half as many with a voice in the room; only as far as the room is heard
+	{FactorBlindSpots, "Blind spots", 10},        // loses a quarter per open blind spot; only as far as the room is heard
+	{FactorPlan, "Plan completeness", 10},        // people still to win over with a complete, well-placed talk planned
+	{FactorTiming, "Timing", 10},                 // days left against the talks still needed
 }
 
-// The tunables behind the factors, kept beside the weights.
+// The tunables behind the factors and the caps, kept beside the weights.
 const (
-	// ReadyAt and GettingThereAt are the verdict thresholds on the score.
+	// ReadyAt and GettingThereAt are the verdict bands: 80–100 Ready to
+	// pitch, 50–79 Getting there, 0–49 Not ready. Caps pull the score into
+	// the band of the verdict they hold.
 	ReadyAt        = 80
 	GettingThereAt = 50
 
-	// Support: the share of the stance credit and of the target gap.
+	// HalfLifeDays is how fast a stance reading ages: it counts half after
+	// this many days, a quarter after twice as many. A reading older than
+	// this (or a stance never read in a conversation) also counts one step
+	// lower when asking whether someone is won over.
+	HalfLifeDays = 30
+	// FreshDays is what the factors call a recent reading.
+	FreshDays = 14
+	// FinalWeekDays is when a talk still needed but not on the calendar
+	// holds the verdict at Getting there.
+	FinalWeekDays = 7
+
+	// Support: the share of the stance credit and of the target part.
 	supportStancePart = 700 // per mille
 	supportTargetPart = 300 // per mille
 
@@ -54,22 +67,17 @@ const (
 	// Blind spots: the factor is empty at this many open ones.
 	blindSpotBudget = 4
 
-	// HeardFloor is the share (per mille) of the objections and blind-spot
-	// factors given when nobody in the room has been talked to yet; it rises
-	// to the full factor with the share of the room's influence heard from.
-	HeardFloor = 500
+	// Timing: the part of the factor given when there is no decision date.
+	timingNoDate = 300 // per mille of the factor
 
-	// Timing: share of capacity (one talk a day before the decision) and of
-	// talks not overdue; the part given when there is no decision date.
-	timingCapacityPart = 600 // per mille
-	timingOverduePart  = 400 // per mille
-	timingNoDate       = 300 // per mille of the factor
-
-	// Plan: a mis-scheduled talk keeps this share of its credit.
+	// Plan: a talk dated after its latest safe day, in an ordering loop, or
+	// already overdue keeps this share of its credit.
 	planConflictKeep = 500 // per mille
 )
 
-// stanceCredit is how much each stance is worth to the support factor, per mille.
+// stanceCredit is how much each stance is worth to the support factor, per
+// mille. Against and unknown earn nothing: absence of evidence is not
+// support, and learning that someone is against must not raise the score.
 func stanceCredit(s Stance) int {
 	switch s {
 	case StanceChampion:
@@ -78,12 +86,8 @@ func stanceCredit(s Stance) int {
 		return 800
 	case StanceNeutral:
 		return 400
-	case StanceSkeptic:
-		return 150
-	case StanceOpponent:
-		return 0
 	}
-	return 200 // unknown: better than a skeptic, far from a supporter
+	return 0
 }
 
 // objectionPenalty is what one live objection costs, in penalty units.
@@ -122,8 +126,9 @@ func (r Readiness) Factor(key string) (Factor, bool) {
 
 // Assess judges how ready a proposal is on the given day. It is pure and
 // deterministic: input slices are sorted internally, so the same data in any
-// order gives the same result. Each factor is rounded on its own and the
-// score is the sum of the shown points, so nothing is hidden.
+// order gives the same result. Each factor is rounded on its own, a cap
+// that holds the verdict lower shows the points it takes as a row of its
+// own, and the score is the sum of the shown points, so nothing is hidden.
 func Assess(d Dossier, today Date) Readiness {
 	r, _ := assess(d, today)
 	return r
@@ -137,6 +142,7 @@ func assess(d Dossier, today Date) (Readiness, *dossierIndex) {
 	if !x.p.DecisionDate.IsZero() {
 		r.DaysLeft = today.DaysUntil(x.p.DecisionDate)
 	}
+	x.readAll()
 	r.Schedule = x.schedule()
 	r.Forecast = x.forecast()
 	r.WhoKnows = x.whoKnows()
@@ -147,49 +153,20 @@ func assess(d Dossier, today Date) (Readiness, *dossierIndex) {
 		x.objectionsFactor(),
 		x.blindSpotsFactor(),
 		x.planFactor(r.Schedule),
-		x.timingFactor(r.Schedule, r.DaysLeft),
+		x.timingFactor(r.DaysLeft),
 	}
+	raw := 0
 	for _, f := range r.Factors {
-		r.Score += f.Points
+		raw += f.Points
 	}
-	r.Verdict, r.Caps = x.verdict(r.Score, r.Forecast)
+	var row *Factor
+	r.Score, r.Verdict, r.Caps, row = judge(raw, x.caps(r.DaysLeft))
+	if row != nil {
+		r.Factors = append(r.Factors, *row)
+	}
 	r.Risks = x.risks(r)
 	r.NextActions = x.actions(r)
 	return r, x
-}
-
-// verdict applies the thresholds, then the hard caps with the reason for each.
-func (x *dossierIndex) verdict(score int, fc Forecast) (Verdict, []string) {
-	v := NotReady
-	switch {
-	case score >= ReadyAt:
-		v = ReadyToPitch
-	case score >= GettingThereAt:
-		v = GettingThere
-	}
-	var caps []string
-	limit := ReadyToPitch
-	lower := func(to Verdict, why string) {
-		caps = append(caps, why)
-		limit = min(limit, to)
-	}
-	if len(x.people) == 0 {
-		lower(NotReady, "nobody is named yet: a proposal with no stakeholders is not ready")
-	} else if !x.anyDecider() {
-		lower(GettingThere, "nobody is marked as the decision-maker or as voting")
-	}
-	if bl := x.roomBlockers(); len(bl) > 0 {
-		lower(GettingThere, fmt.Sprintf("%s from someone in the room is still open", plural(len(bl), "blocker objection", "blocker objections")))
-	}
-	if fc.Outcome == OutcomeFails {
-		lower(GettingThere, "the room forecast says it fails on today's stances")
-	}
-	if v > limit {
-		v = limit
-	} else {
-		caps = nil // the caps did not change the verdict; no need to explain them
-	}
-	return v, caps
 }
 
 // scaled turns a share (num/den) of a factor's maximum into milli-points.
@@ -202,66 +179,120 @@ func scaled(limit, num, den int) int {
 }
 
 // newFactor rounds milli-points half up to whole points within 0..max.
-func newFactor(key string, milli int, reason string) Factor {
+func newFactor(key string, milli int, reason, basis string) Factor {
 	w := weightOf(key)
 	pts := (milli + 500) / 1000
 	pts = max(0, min(w.Max, pts))
-	return Factor{Key: key, Name: w.Name, Points: pts, Max: w.Max, Reason: reason}
+	return Factor{Key: key, Name: w.Name, Points: pts, Max: w.Max, Reason: reason, Basis: basis}
+}
+
+// talksBasis says what coverage rests on: the conversations logged with
+// the room, and the latest.
+func (x *dossierIndex) talksBasis() string {
+	n := 0
+	var latest Date
+	for _, i := range x.room {
+		n += len(x.talks[i])
+		if t, ok := x.lastTalk(i); ok && t.Date.After(latest) {
+			latest = t.Date
+		}
+	}
+	if n == 0 {
+		return "no conversation logged with anyone in the room"
+	}
+	return fmt.Sprintf("%s logged with people in the room, the latest on %s", plural(n, "conversation", "conversations"), latest.Human())
+}
+
+// readingsBasis says how fresh the room's stances are (principle 4).
+func (x *dossierIndex) readingsBasis() string {
+	recent, old, never := 0, 0, 0
+	for _, i := range x.room {
+		switch rd := x.reads[i]; {
+		case !rd.talked:
+			never++
+		case rd.age <= FreshDays:
+			recent++
+		case rd.age > HalfLifeDays:
+			old++
+		}
+	}
+	out := fmt.Sprintf("stances read within %d days: %d of %d in the room", FreshDays, recent, len(x.room))
+	if old > 0 {
+		out += fmt.Sprintf("; over %d days ago: %d", HalfLifeDays, old)
+	}
+	if never > 0 {
+		out += fmt.Sprintf("; never in a conversation: %d", never)
+	}
+	return out + fmt.Sprintf("; a reading counts half after %d days", HalfLifeDays)
 }
 
 func (x *dossierIndex) coverageFactor() Factor {
 	if len(x.people) == 0 {
-		return newFactor(FactorCoverage, 0, "nobody named yet")
+		return newFactor(FactorCoverage, 0, "nobody named yet", "no one to talk to")
 	}
 	if len(x.room) == 0 {
-		return newFactor(FactorCoverage, 0, "nobody is marked decision-maker, in the room or voting")
+		return newFactor(FactorCoverage, 0, "nobody is marked decision-maker, in the room or voting", "no one in the room")
 	}
-	var total, covered, n int
-	var missing []string
+	heard, total := x.heardShare()
+	var missing, against []string
+	n := 0
 	for _, i := range x.room {
-		w := x.people[i].influence()
-		total += w
-		if x.talked(i) {
-			covered += w
+		switch {
+		case x.reads[i].covered:
 			n++
-		} else {
+		case x.reads[i].talked:
+			against = append(against, x.name(i))
+		default:
 			missing = append(missing, x.name(i))
 		}
 	}
-	reason := fmt.Sprintf("talked to %d of %d in the room (influence %d of %d)", n, len(x.room), covered, total)
+	reason := fmt.Sprintf("talked to %d of %d in the room (influence %d of %d)", n+len(against), len(x.room), heard, total)
 	if len(missing) > 0 {
 		reason += "; not yet: " + listSome(missing, 3)
 	}
-	return newFactor(FactorCoverage, scaled(weightOf(FactorCoverage).Max, covered, total), reason)
+	if len(against) > 0 {
+		reason += "; no credit while against: " + listSome(against, 3)
+	}
+	return newFactor(FactorCoverage, scaled(weightOf(FactorCoverage).Max, heard, total), reason, x.talksBasis())
 }
 
 func (x *dossierIndex) supportFactor() Factor {
 	if len(x.room) == 0 {
-		return newFactor(FactorSupport, 0, "no one in the room to count")
+		return newFactor(FactorSupport, 0, "no one in the room to count", "no one in the room")
 	}
 	var total, credit, met, sum int
-	var worst int = -1
-	worstGap := 0
+	worst, worstGap := -1, 0
 	for _, i := range x.room {
-		s := x.people[i]
+		s, rd := x.people[i], x.reads[i]
 		w := s.influence()
 		total += w
-		per := supportStancePart * stanceCredit(s.Stance) / 1000
-		target := x.target(i)
-		if s.Stance.Known() && s.Stance >= target {
+		// An aged reading slides from its stance's credit towards the next
+		// stance down, never further: a fresh worse reading always counts
+		// less than an old better one.
+		lo, hi := stanceCredit(stepDown(s.Stance)), stanceCredit(s.Stance)
+		per := supportStancePart * (lo + (hi-lo)*rd.fresh/1000) / 1000
+		if rd.met {
 			per += supportTargetPart
 			met++
-		} else if gap := stanceGap(s.Stance, target); gap > worstGap {
+		} else if gap := stanceGap(rd.counted, x.target(i)); gap > worstGap {
 			worstGap, worst = gap, i
 		}
 		credit += w * per
 		sum += w * s.Stance.Score()
 	}
-	reason := fmt.Sprintf("average stance %s (influence-weighted, −2…+2); %d of %d at or beyond target", signedTenths(sum*10/total), met, len(x.room))
+	reason := fmt.Sprintf("average stance %s (influence-weighted, −2…+2); %d of %d won over to their target", signedTenths(sum*10/total), met, len(x.room))
 	if worst >= 0 {
-		reason += fmt.Sprintf("; furthest: %s (%s, needs %s)", x.name(worst), x.people[worst].Stance, x.target(worst))
+		st := x.people[worst].Stance.String()
+		if rd := x.reads[worst]; rd.counted != x.people[worst].Stance {
+			if rd.talked {
+				st += fmt.Sprintf(" %d days ago", rd.age)
+			} else {
+				st += ", never in a conversation"
+			}
+		}
+		reason += fmt.Sprintf("; furthest: %s (%s, needs %s)", x.name(worst), st, x.target(worst))
 	}
-	return newFactor(FactorSupport, scaled(weightOf(FactorSupport).Max, credit, total*1000), reason)
+	return newFactor(FactorSupport, scaled(weightOf(FactorSupport).Max, credit, total*1000), reason, x.readingsBasis())
 }
 
 func (x *dossierIndex) objectionsFactor() Factor {
@@ -283,9 +314,9 @@ func (x *dossierIndex) objectionsFactor() Factor {
 	if live == 0 {
 		reason := "no open objections"
 		if len(x.d.Objections) == 0 {
-			reason += " (none logged yet: ask who will object)"
+			reason = "none raised yet"
 		}
-		return x.heardFactor(FactorObjections, top*1000, reason)
+		return x.heardFactor(FactorObjections, top*1000, reason, "objections")
 	}
 	var parts []string
 	for _, sev := range Severities() {
@@ -295,38 +326,36 @@ func (x *dossierIndex) objectionsFactor() Factor {
 	}
 	reason := fmt.Sprintf("%s open (%s); %d with a voice in the room",
 		plural(live, "objection", "objections"), strings.Join(parts, ", "), voiced)
-	return x.heardFactor(FactorObjections, scaled(top, objectionBudget-pen, objectionBudget), reason)
+	return x.heardFactor(FactorObjections, scaled(top, objectionBudget-pen, objectionBudget), reason, "objections")
 }
 
 // heardFactor scales a factor that rewards the absence of trouble (open
-// objections, open blind spots) by how much of the room has been heard:
-// half credit when nobody has been talked to, full credit once everyone has.
-// "No objections" means little before anyone was asked. The scale depends
-// only on coverage, so adding an objection still never raises the score and
-// resolving one never lowers it.
-func (x *dossierIndex) heardFactor(key string, milli int, reason string) Factor {
-	heard, total := x.heardInfluence()
-	if total > 0 && heard >= total {
-		return newFactor(key, milli, reason)
+// objections, open blind spots) by the share of the room's influence heard
+// from: nothing when nobody has been asked, full once everyone has. "No
+// objections" from a room nobody asked is unknown, not clean. Someone who
+// is against does not count as heard: what they have not said is unknown.
+// The scale depends only on who was heard, so adding an objection never
+// raises the score and resolving one never lowers it.
+func (x *dossierIndex) heardFactor(key string, milli int, reason, what string) Factor {
+	heard, total := x.heardShare()
+	basis := fmt.Sprintf("what %d of %d in the room (influence %d of %d) have told you", x.coveredCount(), len(x.room), heard, total)
+	if total == 0 || heard == 0 {
+		return newFactor(key, 0, reason+"; nobody in the room heard yet, so the "+what+" are unknown", basis)
 	}
-	confidence := HeardFloor
-	if total > 0 {
-		confidence += (1000 - HeardFloor) * heard / total
+	if heard < total {
+		reason += fmt.Sprintf("; counted at %d%%, the share of the room heard", heard*100/total)
 	}
-	reason += fmt.Sprintf("; counted at %d%% until the whole room has been heard", confidence/10)
-	return newFactor(key, milli*confidence/1000, reason)
+	return newFactor(key, milli*heard/total, reason, basis)
 }
 
-// heardInfluence is the room's influence talked to, and its total.
-func (x *dossierIndex) heardInfluence() (heard, total int) {
+func (x *dossierIndex) coveredCount() int {
+	n := 0
 	for _, i := range x.room {
-		w := x.people[i].influence()
-		total += w
-		if x.talked(i) {
-			heard += w
+		if x.reads[i].covered {
+			n++
 		}
 	}
-	return heard, total
+	return n
 }
 
 func (x *dossierIndex) blindSpotsFactor() Factor {
@@ -340,36 +369,55 @@ func (x *dossierIndex) blindSpotsFactor() Factor {
 	var reason string
 	switch {
 	case len(x.d.BlindSpots) == 0:
-		reason = "none recorded yet: ask \"am I thinking about this right?\""
+		reason = "none recorded: ask \"am I thinking about this right?\""
 	case open == 0:
 		reason = fmt.Sprintf("all %d addressed", len(x.d.BlindSpots))
 	default:
 		reason = fmt.Sprintf("%d of %d still open", open, len(x.d.BlindSpots))
 	}
-	return x.heardFactor(FactorBlindSpots, scaled(top, blindSpotBudget-open, blindSpotBudget), reason)
+	return x.heardFactor(FactorBlindSpots, scaled(top, blindSpotBudget-open, blindSpotBudget), reason, "blind spots")
 }
 
+// planFactor credits each person (influence-weighted) who needs nothing more,
+// or who still needs a talk and has one planned with when, what and where.
+// Someone still to win over with nothing planned earns nothing: a plan with
+// nothing planned is empty, not complete.
 func (x *dossierIndex) planFactor(sched Schedule) Factor {
 	top := weightOf(FactorPlan).Max
 	if len(x.people) == 0 {
-		return newFactor(FactorPlan, 0, "nobody to plan a talk with yet")
+		return newFactor(FactorPlan, 0, "nobody to plan a talk with yet", "no one named")
 	}
 	conflicted := map[int64]bool{}
 	for _, it := range sched.Items {
-		if x.itemConflicted(it, sched) {
+		if x.itemConflicted(it, sched) || it.Overdue {
 			conflicted[it.StakeholderID] = true
 		}
 	}
-	var total, credit, complete, pending, bad int
-	var gaps []string
-	for i, s := range x.people {
-		if s.Plan.Done {
-			continue
+	for _, s := range x.people {
+		// A talk meant to come before one already held has been overtaken.
+		if j, ok := x.pos[s.Plan.BeforeID]; ok && s.Plan.BeforeID != 0 && !s.Plan.Done && x.people[j].Plan.Done {
+			conflicted[s.ID] = true
 		}
-		pending++
+	}
+	var total, credit, needed, complete, bad int
+	var unplanned, gaps []string
+	for i, s := range x.people {
 		w := s.influence()
 		total += w
+		if !x.reads[i].needs {
+			credit += w * 1000
+			continue
+		}
+		needed++
+		if s.Plan.Done {
+			unplanned = append(unplanned, x.name(i))
+			continue
+		}
 		miss := s.Plan.missing()
+		if len(miss) == 3 {
+			unplanned = append(unplanned, x.name(i))
+			continue
+		}
 		per := (3 - len(miss)) * 1000 / 3
 		if conflicted[s.ID] {
 			per = per * planConflictKeep / 1000
@@ -382,17 +430,21 @@ func (x *dossierIndex) planFactor(sched Schedule) Factor {
 			gaps = append(gaps, fmt.Sprintf("%s (%s)", x.name(i), strings.Join(miss, ", ")))
 		}
 	}
-	if pending == 0 {
-		return newFactor(FactorPlan, top*1000, "every planned talk has been held")
+	basis := fmt.Sprintf("the plans of %s; %d still to win over or to talk to first", plural(len(x.people), "person", "people"), needed)
+	if needed == 0 {
+		return newFactor(FactorPlan, top*1000, "nobody still needs a talk: everyone is won over to their target", basis)
 	}
-	reason := fmt.Sprintf("%d of %d remaining talks have when, what and where", complete, pending)
+	reason := fmt.Sprintf("%d of %d talks still needed are planned with when, what and where", complete, needed)
 	if bad > 0 {
-		reason += fmt.Sprintf("; %s mis-scheduled", plural(bad, "talk", "talks"))
+		reason += fmt.Sprintf("; %s overdue or mis-scheduled", plural(bad, "talk", "talks"))
+	}
+	if len(unplanned) > 0 {
+		reason += "; nothing planned with " + listSome(unplanned, 3)
 	}
 	if len(gaps) > 0 {
 		reason += "; missing: " + listSome(gaps, 2)
 	}
-	return newFactor(FactorPlan, scaled(top, credit, total*1000), reason)
+	return newFactor(FactorPlan, scaled(top, credit, total*1000), reason, basis)
 }
 
 // itemConflicted reports whether a scheduled talk falls after its latest safe
@@ -406,39 +458,42 @@ func (x *dossierIndex) itemConflicted(it ScheduleItem, sched Schedule) bool {
 	return !it.TargetDate.IsZero() && !it.LatestSafe.IsZero() && it.TargetDate.After(it.LatestSafe)
 }
 
-func (x *dossierIndex) timingFactor(sched Schedule, daysLeft int) Factor {
+// timingFactor weighs the days left against the talks still needed, one a
+// day at most, the last day before the decision excluded.
+func (x *dossierIndex) timingFactor(daysLeft int) Factor {
 	top := weightOf(FactorTiming).Max
 	p := x.p
+	needed, overdue := 0, 0
+	for i, s := range x.people {
+		if x.reads[i].needs {
+			needed++
+			if !s.Plan.Done && !s.Plan.TargetDate.IsZero() && s.Plan.TargetDate.Before(x.today) {
+				overdue++
+			}
+		}
+	}
+	basis := fmt.Sprintf("the decision date and %s still needed", plural(needed, "talk", "talks"))
+	if len(x.people) == 0 {
+		return newFactor(FactorTiming, 0, "nobody named yet, so no talks to time", "no one named")
+	}
 	if p.DecisionDate.IsZero() {
-		return newFactor(FactorTiming, top*timingNoDate, "no decision date set")
+		return newFactor(FactorTiming, top*timingNoDate, "no decision date set", basis)
 	}
 	if daysLeft < 0 {
 		if !p.Status.Open() || p.Status == StatusPitched {
-			return newFactor(FactorTiming, top*1000, "the forum has met")
+			return newFactor(FactorTiming, top*1000, "the forum has met", basis)
 		}
-		return newFactor(FactorTiming, 0, fmt.Sprintf("the decision date passed %s ago", plural(-daysLeft, "day", "days")))
-	}
-	remaining := len(sched.Items)
-	overdue := 0
-	for _, it := range sched.Items {
-		if it.Overdue {
-			overdue++
-		}
+		return newFactor(FactorTiming, 0, fmt.Sprintf("the decision date passed %s ago", plural(-daysLeft, "day", "days")), basis)
 	}
 	capacity := 1000
-	if remaining > 0 {
-		capacity = min(1000, max0(daysLeft-1)*1000/remaining)
+	if needed > 0 {
+		capacity = min(1000, max0(daysLeft-1)*1000/needed)
 	}
-	onTime := 1000
-	if remaining > 0 {
-		onTime = 1000 - overdue*1000/remaining
-	}
-	per := timingCapacityPart*capacity/1000 + timingOverduePart*onTime/1000
-	reason := fmt.Sprintf("%s left for %s", plural(daysLeft, "day", "days"), plural(remaining, "talk", "talks"))
+	reason := fmt.Sprintf("%s left for %s still needed", plural(daysLeft, "day", "days"), plural(needed, "talk", "talks"))
 	if overdue > 0 {
-		reason += fmt.Sprintf("; %d overdue", overdue)
+		reason += fmt.Sprintf("; %d planned for a day already past", overdue)
 	}
-	return newFactor(FactorTiming, top*per, reason)
+	return newFactor(FactorTiming, top*capacity, reason, basis)
 }
 
 // stanceGap ranks how far a stance is from its target, in half steps; an

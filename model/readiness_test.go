@@ -172,18 +172,26 @@ func TestTalkActionReadsAsAnInstruction(t *testing.T) {
 
 func TestFixtureReadiness(t *testing.T) {
 	r := Assess(fixtureDossier(), fixtureToday)
-	// Coverage: Dana, Marcus, Priya and Tom are all logged.
-	if got := points(t, r, FactorCoverage); got != 25 {
-		t.Errorf("coverage %d, want 25", got)
+	// Coverage: Dana, Marcus, Priya and Tom are all logged, but Dana (a
+	// skeptic) and Tom (an opponent) are against, and a talk that brought
+	// bad news earns nothing: Marcus 4 + Priya 3 of 15 → 25 × 7/15 = 11.7 → 12.
+	if got := points(t, r, FactorCoverage); got != 12 {
+		t.Errorf("coverage %d, want 12", got)
 	}
 	// Objections: blocker voiced by Marcus (6) + major without voice (6) +
-	// minor voiced by Priya (1) = 13 units: 20 × 11/24 = 9.17 → 9.
-	if got := points(t, r, FactorObjections); got != 9 {
-		t.Errorf("objections %d, want 9", got)
+	// minor voiced by Priya (1) = 13 units: 20 × 11/24 = 9.17, counted for
+	// the 7 of 15 influence heard: 4.28 → 4.
+	if got := points(t, r, FactorObjections); got != 4 {
+		t.Errorf("objections %d, want 4", got)
 	}
-	// One open blind spot of two: 10 × 3/4 = 7.5 → 8.
-	if got := points(t, r, FactorBlindSpots); got != 8 {
-		t.Errorf("blind spots %d, want 8", got)
+	// One open blind spot of two: 10 × 3/4 = 7.5, × 7/15 = 3.5 → 4.
+	if got := points(t, r, FactorBlindSpots); got != 4 {
+		t.Errorf("blind spots %d, want 4", got)
+	}
+	// Dana holds a veto and is a skeptic: the room decides (principle 3),
+	// so the score sits in the Not ready band, with the reason.
+	if r.Verdict != NotReady || r.Score >= GettingThereAt || len(r.Caps) == 0 || !strings.Contains(r.Caps[0], "Dana Reyes, who can veto it, is a skeptic") {
+		t.Errorf("verdict %s (%d), caps %q; want Not ready because of Dana's veto", r.Verdict, r.Score, r.Caps)
 	}
 	if r.Verdict == ReadyToPitch {
 		t.Errorf("ready to pitch with Dana's blocker open")
@@ -196,24 +204,27 @@ func TestFixtureReadiness(t *testing.T) {
 	}
 }
 
-// "No objections" before anyone was asked is not evidence: the objections and
-// blind-spot factors count half when nobody in the room has been heard, and
-// rise with the share of the room's influence talked to.
+// "No objections" before anyone was asked is not evidence (principle 2):
+// the objections and blind-spot factors give nothing when nobody in the room
+// has been heard, and rise with the share of the room's influence talked to.
 func TestQuietFactorsCountOnlyAsFarAsTheRoomIsHeard(t *testing.T) {
 	m := newMini()
 	big := m.person("Big", RoleDecisionMaker, 3, StanceSupporter)
 	small := m.person("Small", RoleInRoom, 1, StanceSupporter)
 	r := Assess(m.d, fixtureToday)
-	if o, b := points(t, r, FactorObjections), points(t, r, FactorBlindSpots); o != 10 || b != 5 {
-		t.Errorf("nobody heard: objections %d, blind spots %d; want 10 and 5", o, b)
+	if o, b := points(t, r, FactorObjections), points(t, r, FactorBlindSpots); o != 0 || b != 0 {
+		t.Errorf("nobody heard: objections %d, blind spots %d; want 0 and 0", o, b)
 	}
-	if f, _ := r.Factor(FactorObjections); !strings.Contains(f.Reason, "counted at 50%") {
-		t.Errorf("the reason should say why the factor is discounted: %q", f.Reason)
+	if f, _ := r.Factor(FactorObjections); !strings.Contains(f.Reason, "unknown") {
+		t.Errorf("the reason should say the objections are unknown: %q", f.Reason)
 	}
 	m.talk(*big, -2, TouchAsk, 0)
 	r = Assess(m.d, fixtureToday)
-	if o := points(t, r, FactorObjections); o != 18 { // 20 × (0.5 + 0.5 × 3/4) = 17.5
-		t.Errorf("three quarters heard: objections %d, want 18", o)
+	if o := points(t, r, FactorObjections); o != 15 { // 20 × 3/4
+		t.Errorf("three quarters heard: objections %d, want 15", o)
+	}
+	if f, _ := r.Factor(FactorObjections); !strings.Contains(f.Reason, "counted at 75%") || !strings.Contains(f.Basis, "1 of 2 in the room") {
+		t.Errorf("the reason and basis should say how much of the room was heard: %q / %q", f.Reason, f.Basis)
 	}
 	m.talk(*small, -1, TouchAsk, 0)
 	r = Assess(m.d, fixtureToday)

@@ -25,13 +25,16 @@ func (v Verdict) String() string {
 func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
 
 // Factor is one scored part of readiness. The shown Points of all factors sum
-// to the score: nothing is hidden.
+// to the score: nothing is hidden. A cap that holds the verdict lower shows
+// as a last row with Key FactorCap, negative Points and Max 0.
 type Factor struct {
 	Key    string `json:"key"`
 	Name   string `json:"name"`
 	Points int    `json:"points"`
 	Max    int    `json:"max"`
 	Reason string `json:"reason"`
+	// Basis says what the points rest on, so the reader knows how sure they are.
+	Basis string `json:"basis"`
 }
 
 // Risk is a flag raised by the data, with the evidence that raised it.
@@ -62,7 +65,10 @@ type Forecast struct {
 	// Needs says what passing takes under the rule ("4 of 7 votes").
 	Needs string `json:"needs"`
 	// Outcome is OutcomePasses, OutcomeFails or OutcomeUncertain on today's stances.
-	Outcome     string  `json:"outcome"`
+	Outcome string `json:"outcome"`
+	// Short is how many more yes votes passing takes on today's stances (0
+	// when the votes are there).
+	Short       int     `json:"short"`
 	VetoHolders []int64 `json:"veto_holders"`
 	Swing       []Swing `json:"swing"`
 }
@@ -111,7 +117,8 @@ type Readiness struct {
 	DaysLeft int     `json:"days_left"`
 	Score    int     `json:"score"`
 	Verdict  Verdict `json:"verdict"`
-	// Caps say why the verdict is lower than the score alone would give.
+	// Caps say what holds the verdict where it is, when something other
+	// than the factors does (the room, a blocker, the date…).
 	Caps        []string `json:"caps,omitempty"`
 	Factors     []Factor `json:"factors"`
 	Risks       []Risk   `json:"risks"`

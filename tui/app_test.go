@@ -23,7 +23,7 @@ func TestEmptyDashboardOffersWalkthroughAndDemo(t *testing.T) {
 	if got := d.app.dash.list.Len(); got != len(st.proposals) {
 		t.Fatalf("dashboard lists %d proposals, the store has %d", got, len(st.proposals))
 	}
-	d.mustSee("Demo workbook loaded", "Consolidate onto one data warehouse", "Getting there")
+	d.mustSee("Demo workbook loaded", "Consolidate onto one data warehouse", "Not ready")
 }
 
 func TestDemoKeyOnlyWorksOnAnEmptyWorkbook(t *testing.T) {

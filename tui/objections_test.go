@@ -277,7 +277,7 @@ func TestStatusChangeIsKeptInHistoryAndShown(t *testing.T) {
 	if sel, ok := s.selectedRow(); !ok || sel.ID != first.ID {
 		t.Fatal("the selection did not follow the objection it changed")
 	}
-	d.mustSee("Marked resolved.", "”: readiness 55 → ", "Resolved on Sat 21 Nov:", "Phased plan",
+	d.mustSee("Marked resolved.", "”: readiness 38 → ", "Resolved on Sat 21 Nov:", "Phased plan",
 		"open → addressing on 2026-10-26 · addressing → resolved on 2026-11-21")
 }
 

@@ -314,6 +314,9 @@ func (w *walkthrough) reviewText() string {
 	}
 	for _, f := range r.Factors {
 		pts := itoa(f.Points) + "/" + itoa(f.Max)
+		if f.Key == model.FactorCap {
+			pts = signed(f.Points) // a cap takes points; it has no maximum
+		}
 		head := "  " + fit(clean(f.Name), nameW, false) + "  " + fit(pts, 6, true) + "  "
 		hw := ansi.StringWidth(head)
 		for i, l := range wrapText(f.Reason, max(width-hw, 10), 2) {

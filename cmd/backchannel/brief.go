@@ -10,6 +10,7 @@ import (
 
 func (a *app) briefCommand() *cobra.Command {
 	var out, todayFlag, redact string
+	var whatIf []string
 	var asJSON, force bool
 	cmd := &cobra.Command{
 		Use:   "brief [PROPOSAL]",
@@ -28,11 +29,16 @@ letters, unique job titles), of anyone in the workbook. It is the sponsor
 edition: no contact notes, value I bring, what was not said, follow-ups,
 discretion ratings or names of who knows. --redact=full keeps those words,
 still redacted. Redaction fails closed: a second, independent pass reads the
-output and, if a name survived, prints nothing and exits 1.`,
+output and, if a name survived, prints nothing and exits 1.
+
+--what-if NAME=STANCE (or NAME=absent), repeatable, prints the brief as it
+would be if that person took that stance (as if heard today) or missed the
+meeting; nothing is saved.`,
 		Example: `  backchannel brief
   backchannel brief "Consolidate" --redact -o brief.md
   backchannel brief "Consolidate" --redact=full --json
-  backchannel brief 1 --json --today 2026-11-21`,
+  backchannel brief 1 --json --today 2026-11-21
+  backchannel brief 1 --what-if "Dana=supporter" --what-if "Tom=absent"`,
 		Args: maxArgs(1, "one proposal"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -60,6 +66,13 @@ output and, if a name survived, prints nothing and exits 1.`,
 			d, err := st.LoadDossier(ctx, p.ID)
 			if err != nil {
 				return err
+			}
+			for _, spec := range whatIf {
+				w, err := model.ParseWhatIf(d, spec)
+				if err != nil {
+					return usageError{err}
+				}
+				d.WhatIf = append(d.WhatIf, w)
 			}
 			r := model.Assess(d, day)
 			opt := model.BriefOptions{Today: day}
@@ -97,5 +110,6 @@ output and, if a name survived, prints nothing and exits 1.`,
 	fl.Lookup("redact").NoOptDefVal = "sponsor"
 	fl.BoolVar(&asJSON, "json", false, "print the same content as JSON")
 	fl.StringVar(&todayFlag, "today", "", "the day to judge readiness on, YYYY-MM-DD (default: today)")
+	fl.StringArrayVar(&whatIf, "what-if", nil, "NAME=STANCE or NAME=absent: show the brief as it would be, saving nothing (repeatable)")
 	return cmd
 }

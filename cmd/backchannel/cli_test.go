@@ -190,6 +190,9 @@ func TestBadInputGetsOneSentence(t *testing.T) {
 		{"not on proposal", []string{"log", "Kwame", "-p", "1"}, 1, "--role"},
 		{"unknown proposal", []string{"brief", "No such proposal"}, 1, "no such proposal"},
 		{"ambiguous default", []string{"brief"}, 2, "name one"},
+		{"what-if nobody", []string{"brief", "1", "--what-if", "Zed=supporter"}, 2, "nobody called"},
+		{"what-if bad stance", []string{"brief", "1", "--what-if", "Dana=ecstatic"}, 2, "unknown stance"},
+		{"what-if no stance", []string{"brief", "1", "--what-if", "Dana"}, 2, "NAME=STANCE"},
 		{"unknown flag", []string{"proposals", "--colour"}, 2, "unknown flag"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"too many args", []string{"contacts", "add", "A", "B"}, 2, "takes"},
@@ -285,6 +288,49 @@ func TestBriefOutputs(t *testing.T) {
 	var doc map[string]any
 	if err := json.Unmarshal([]byte(mustOK(t, cli(t, path, "", "brief", "1", "--json")).stdout), &doc); err != nil {
 		t.Fatalf("brief --json: %v", err)
+	}
+}
+
+// brief --what-if shows the room as it would be and saves nothing: winning
+// Dana (the skeptical veto holder) and Grace (the decider nobody has asked)
+// lifts the demo's data-warehouse proposal out of Not ready.
+func TestBriefWhatIf(t *testing.T) {
+	path := demoDB(t)
+	before := mustOK(t, cli(t, path, "", "export")).stdout
+	type doc struct {
+		Verdict  string   `json:"verdict"`
+		Score    int      `json:"score"`
+		WhatIf   []string `json:"what_if"`
+		Forecast struct {
+			Outcome string `json:"outcome"`
+		} `json:"forecast"`
+	}
+	read := func(args ...string) doc {
+		t.Helper()
+		var d doc
+		out := mustOK(t, cli(t, path, "", append([]string{"brief", "Consolidate", "--json", "--today", "2026-11-21"}, args...)...)).stdout
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatalf("brief --json: %v", err)
+		}
+		return d
+	}
+	real := read()
+	what := read("--what-if", "Dana=supporter", "--what-if", "grace whitfield=champion")
+	if real.Verdict != "Not ready" || real.Forecast.Outcome != "fails" || len(real.WhatIf) != 0 {
+		t.Fatalf("the real brief says %+v; the demo changed under this test", real)
+	}
+	if what.Verdict != "Getting there" || what.Forecast.Outcome != "passes" || what.Score <= real.Score {
+		t.Errorf("with Dana and Grace won over: %+v, want Getting there and a passing room above %d", what, real.Score)
+	}
+	if len(what.WhatIf) != 2 || what.WhatIf[0] != "Dana Reyes is a supporter" {
+		t.Errorf("the brief should say what it assumes: %q", what.WhatIf)
+	}
+	md := mustOK(t, cli(t, path, "", "brief", "Consolidate", "--what-if", "Tom=absent")).stdout
+	if !strings.Contains(md, "**What if:** Tom Becker is absent. Nothing is saved") {
+		t.Errorf("the markdown brief should be headed by the what-if:\n%s", md[:min(len(md), 600)])
+	}
+	if after := mustOK(t, cli(t, path, "", "export")).stdout; after != before {
+		t.Fatal("a what-if changed the workbook")
 	}
 }
 
