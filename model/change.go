@@ -42,16 +42,5 @@ func (c Change) Sentence() string {
 	if c.Summary == "" {
 		return "Changed the workbook"
 	}
-	return upperFirst(c.Summary)
-}
-
-// upperFirst capitalises the first letter of s.
-func upperFirst(s string) string {
-	for i, r := range s {
-		if r >= 'a' && r <= 'z' {
-			return s[:i] + string(r-'a'+'A') + s[i+1:]
-		}
-		return s
-	}
-	return s
+	return UpperFirst(c.Summary)
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -67,4 +68,14 @@ func Normalize(s string, multiline bool) string {
 		return strings.TrimSpace(CleanBlock(s))
 	}
 	return Clean(s)
+}
+
+// UpperFirst capitalises the first letter of generated text ("deleted the
+// conversation…" → "Deleted the conversation…"); anything else is kept.
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

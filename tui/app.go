@@ -55,6 +55,7 @@ const (
 	screenBlindSpots
 	screenContacts
 	screenDebrief
+	screenRecord
 	// screenCount is the number of screens, for walking them all.
 	screenCount
 )
@@ -118,6 +119,8 @@ type App struct {
 	// people and debrief are the Contacts and Debrief screens.
 	people  *contactsScreen
 	debrief *debriefScreen
+	// record edits one record: a proposal's details, a conversation.
+	record *recordScreen
 
 	width, height int
 	lay           layout
@@ -203,6 +206,8 @@ func (a *App) route(id screenID) route {
 		return slot(&a.people)
 	case screenDebrief:
 		return slot(&a.debrief)
+	case screenRecord:
+		return slot(&a.record)
 	}
 	return slot(&a.dash)
 }
@@ -272,6 +277,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.openPerson(msg)
 	case openLogMsg:
 		return a, a.openLog(msg)
+	case openRecordMsg:
+		a.record = newRecordScreen(a.b, a.styles, msg.form)
+		a.push(screenRecord)
+		return a, a.record.Init()
 	case confirmMsg:
 		a.confirm = &msg
 		return a, nil

@@ -36,11 +36,12 @@ type proposalsLoadedMsg struct {
 	err   error
 }
 
-// loadProposals reads every open proposal with its readiness.
-func (b *backend) loadProposals(seq int) tea.Cmd {
+// loadProposals reads every proposal (archived ones too when asked) with
+// its readiness.
+func (b *backend) loadProposals(seq int, archived bool) tea.Cmd {
 	st, ctx, today := b.st, b.ctx, b.today()
 	return func() tea.Msg {
-		ps, err := st.ListProposals(ctx, false)
+		ps, err := st.ListProposals(ctx, archived)
 		if err != nil {
 			return proposalsLoadedMsg{seq: seq, err: err}
 		}

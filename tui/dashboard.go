@@ -26,6 +26,8 @@ type dashboard struct {
 	height  int
 	// dbPath is the workbook file, shown so people know which one is open.
 	dbPath string
+	// archived lists archived proposals too (A), to read or bring back.
+	archived bool
 }
 
 // newDashboard builds the dashboard screen.
@@ -50,7 +52,7 @@ func (d *dashboard) title() string { return "Proposals" }
 func (d *dashboard) refresh() tea.Cmd {
 	d.seq++
 	d.loading = true
-	return d.b.loadProposals(d.seq)
+	return d.b.loadProposals(d.seq, d.archived)
 }
 
 // SetSize lays out the list.
@@ -112,6 +114,13 @@ func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return navigate(openContactsMsg{})
 	case key.Matches(k, d.keys.Refresh):
 		return d.refresh()
+	case key.Matches(k, d.keys.Archived):
+		d.archived = !d.archived
+		status := "Archived proposals shown. Open one and press E to bring it back (status)."
+		if !d.archived {
+			status = "Archived proposals hidden."
+		}
+		return tea.Batch(d.refresh(), navigate(statusMsg{text: status}))
 	}
 	return nil
 }
@@ -123,6 +132,11 @@ func (d *dashboard) syncKeys() {
 	d.keys.Walk.SetEnabled(has)
 	d.keys.Demo.SetEnabled(d.loaded && d.empty)
 	d.keys.Contacts.SetEnabled(d.loaded)
+	d.keys.Archived.SetEnabled(d.loaded && !d.empty)
+	d.keys.Archived.SetHelp("A", "show archived")
+	if d.archived {
+		d.keys.Archived.SetHelp("A", "hide archived")
+	}
 	d.keys.Open.SetHelp("enter", "open")
 	// Short enough that c contacts also fits the key line at 80 columns.
 	d.keys.Walk.SetHelp("w", "walkthrough")
@@ -173,11 +187,16 @@ func (d *dashboard) View() string {
 		return ""
 	case d.list.Len() == 0 && d.empty:
 		return d.emptyView()
+	case d.list.Len() == 0 && d.archived:
+		return st.Text.Render("No proposals, archived or open.")
 	case d.list.Len() == 0:
 		return st.Text.Render("No open proposals.") + "\n" +
 			st.Muted.Render("Press n to walk through a new proposal: when, whom, what and where.")
 	}
 	head := st.Title.Render(plural(d.list.Len(), "proposal", "proposals"))
+	if d.archived {
+		head += st.Muted.Render(", archived ones included (A hides them)")
+	}
 	if h := d.list.scrollHint(); h != "" {
 		head += st.Muted.Render("  " + h)
 	}
@@ -213,7 +232,7 @@ func (d *dashboard) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (d *dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Demo, d.keys.Refresh},
+		{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Archived, d.keys.Demo, d.keys.Refresh},
 		d.keys.navKeys(),
 	}
 }

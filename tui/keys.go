@@ -43,6 +43,11 @@ type keyMap struct {
 	Log     key.Binding
 	Add     key.Binding
 	Edit    key.Binding
+	// Remove deletes or removes the selected thing, after one question;
+	// EditDetails edits the proposal itself; Archived shows archived ones.
+	Remove      key.Binding
+	EditDetails key.Binding
+	Archived    key.Binding
 
 	// Contacts opens the directory from the dashboard; Debrief records a
 	// proposal's outcome and how each person acted, from its workspace.
@@ -96,6 +101,10 @@ func newKeyMap() keyMap {
 		Log:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log talk")),
 		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add person")),
 		Edit:    key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
+
+		Remove:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "remove")),
+		EditDetails: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit proposal")),
+		Archived:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
 
 		Contacts: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "contacts")),
 		Debrief:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "debrief")),

@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -74,5 +76,157 @@ func TestConfirmationHoldsKeys(t *testing.T) {
 	d.press("y")
 	if !ran {
 		t.Error("y did not run the action")
+	}
+}
+
+// openFirstProposal opens the first proposal on the dashboard of d.
+func openFirstProposal(d *driver) {
+	d.t.Helper()
+	d.press("enter")
+	d.mustSee("1 Summary")
+}
+
+// A conversation logged with the wrong reading is put right on the Log tab,
+// and the correction is one undo step.
+func TestEditAConversation(t *testing.T) {
+	ctx := context.Background()
+	s := realStore(t)
+	d := newDriver(t, s, 100, 30)
+	openFirstProposal(d)
+	d.press("4")
+	row, ok := d.app.work.log.Selected()
+	if !ok {
+		t.Fatal("the Log tab has no conversation selected")
+	}
+	before, err := s.GetTouchpoint(ctx, row.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.press("e")
+	d.mustSee("Edit the conversation with", "How did it go?")
+	// When, channel, kind: as they are. The reading: down to the hostile end.
+	d.press("enter", "enter", "enter")
+	for n := before.Sentiment; n > -2; n-- {
+		d.press("down")
+	}
+	d.press("enter")
+	d.press("enter", "enter", "enter") // said, not said, follow-up as they were
+	d.mustSee("Saved the conversation with")
+	after, err := s.GetTouchpoint(ctx, row.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Sentiment != -2 || after.Said != before.Said || after.Date != before.Date {
+		t.Errorf("after the edit: sentiment %d (want −2), said %q, date %v", after.Sentiment, after.Said, after.Date)
+	}
+	d.press("u")
+	d.mustSee("Undid: edited the conversation with")
+	if got, _ := s.GetTouchpoint(ctx, row.id); got.Sentiment != before.Sentiment {
+		t.Errorf("undo left sentiment %d, want %d", got.Sentiment, before.Sentiment)
+	}
+}
+
+// A conversation logged by mistake is deleted after one question that says
+// what it touches; n keeps it, y deletes it, u brings it back.
+func TestDeleteAConversation(t *testing.T) {
+	ctx := context.Background()
+	s := realStore(t)
+	d := newDriver(t, s, 100, 30)
+	openFirstProposal(d)
+	d.press("4")
+	row, _ := d.app.work.log.Selected()
+	d.press("X")
+	d.mustSee("Delete the conversation with", "y yes")
+	d.press("n")
+	if _, err := s.GetTouchpoint(ctx, row.id); err != nil {
+		t.Fatalf("n deleted the conversation: %v", err)
+	}
+	d.press("X", "y")
+	d.mustSee("Deleted the conversation with")
+	if _, err := s.GetTouchpoint(ctx, row.id); err == nil {
+		t.Fatal("y did not delete the conversation")
+	}
+	d.press("u")
+	d.mustSee("Undid: deleted the conversation with")
+	if _, err := s.GetTouchpoint(ctx, row.id); err != nil {
+		t.Errorf("undo did not bring the conversation back with its id: %v", err)
+	}
+}
+
+// A person added to the wrong proposal comes off it, with their
+// conversations there, after one question saying so.
+func TestRemoveAPersonFromTheRoom(t *testing.T) {
+	ctx := context.Background()
+	s := realStore(t)
+	d := newDriver(t, s, 100, 30)
+	openFirstProposal(d)
+	d.press("2")
+	row, _ := d.app.work.room.Selected()
+	imp, err := s.StakeholderImpact(ctx, row.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.press("X")
+	d.mustSee("Remove " + imp.What)
+	if imp.Conversations > 0 {
+		d.mustSee("deleted with it")
+	}
+	d.press("y")
+	d.mustSee("Removed " + imp.What)
+	if _, err := s.GetStakeholder(ctx, row.id); err == nil {
+		t.Fatal("the person is still on the proposal")
+	}
+	d.press("u")
+	d.mustSee("Undid: removed")
+	if _, err := s.GetStakeholder(ctx, row.id); err != nil {
+		t.Errorf("undo did not put the person back: %v", err)
+	}
+}
+
+// Every detail of a proposal can be changed from its workspace (E): a typo
+// in the title, the forum, the date; archiving hides it from the dashboard
+// until archived ones are shown, and it can be brought back.
+func TestEditAndArchiveAProposal(t *testing.T) {
+	ctx := context.Background()
+	s := realStore(t)
+	d := newDriver(t, s, 100, 30)
+	openFirstProposal(d)
+	id := d.app.work.id
+	d.press("E")
+	d.mustSee("Title", "Forum", "Decision date")
+	d.typ(" (v2)")
+	d.press("enter", "enter", "enter", "enter") // title, forum, date, rule
+	d.press("enter", "enter")                   // ask, kind
+	p0, err := s.GetProposal(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := slices.Index(model.Statuses(), p0.Status); i < slices.Index(model.Statuses(), model.StatusArchived); i++ {
+		d.press("right")
+	}
+	d.press("enter")
+	d.mustSee("(v2)")
+	p, err := s.GetProposal(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(p.Title, " (v2)") || p.Status != model.StatusArchived {
+		t.Fatalf("after the edit: title %q, status %v", p.Title, p.Status)
+	}
+	d.press("esc")
+	d.mustSee("2 proposals")
+	d.mustNotSee("Consolidate onto one data warehouse")
+	d.press("A")
+	d.mustSee("3 proposals, archived ones included", "Consolidate onto one data warehouse")
+	// Bring it back: open it, E, status back to prewiring.
+	d.app.dash.list.SelectID(id)
+	d.press("enter", "E", "enter", "enter", "enter", "enter", "enter", "enter")
+	for i := slices.Index(model.Statuses(), model.StatusArchived); i > slices.Index(model.Statuses(), model.StatusPrewiring); i-- {
+		d.press("left")
+	}
+	d.press("enter")
+	d.mustSee("Saved")
+	if p, _ := s.GetProposal(ctx, id); p.Status != model.StatusPrewiring {
+		t.Errorf("after unarchiving: status %v", p.Status)
 	}
 }

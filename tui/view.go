@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -140,5 +141,25 @@ func (a *App) keysView(cur screen) string {
 	groups = append(groups, global)
 	h := a.help
 	h.ShowAll = true
-	return a.styles.Heading.Render("All keys") + "\n\n" + h.FullHelpView(groups)
+	h.SetWidth(0)
+	// Columns that do not fit beside each other go below, so no key is cut
+	// off at 80 columns.
+	var blocks []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		try := append(row[:len(row):len(row)], g)
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(try)) > a.width {
+			blocks = append(blocks, h.FullHelpView(row))
+			row = [][]key.Binding{g}
+			continue
+		}
+		row = try
+	}
+	if len(row) > 0 {
+		blocks = append(blocks, h.FullHelpView(row))
+	}
+	return a.styles.Heading.Render("All keys") + "\n\n" + strings.Join(blocks, "\n\n")
 }

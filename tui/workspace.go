@@ -240,6 +240,11 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 			return w, w.briefCmd()
 		}
 		return w, nil
+	case removedMsg:
+		if msg.err != nil {
+			return w, reportErr(msg.err)
+		}
+		return w, tea.Batch(navigate(statusMsg{text: msg.status}), w.refresh())
 	case tea.KeyPressMsg:
 		cmd := w.handleKey(msg)
 		w.syncKeys()
@@ -310,8 +315,28 @@ func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return navigate(openWalkMsg{id: w.id})
 	case key.Matches(k, w.keys.Edit):
 		return w.edit()
+	case key.Matches(k, w.keys.EditDetails):
+		return navigate(openRecordMsg{form: newProposalForm(w.d.Proposal)})
+	case key.Matches(k, w.keys.Remove):
+		return w.remove()
 	}
 	w.move(k)
+	return nil
+}
+
+// remove asks to take the selected person off the proposal (Room tab) or
+// to delete the selected conversation (Log tab).
+func (w *workspace) remove() tea.Cmd {
+	switch w.tab {
+	case tabRoom:
+		if r, ok := w.room.Selected(); ok {
+			return w.b.askRemovePerson(r.id)
+		}
+	case tabLog:
+		if r, ok := w.log.Selected(); ok {
+			return w.b.askDeleteConversation(r.id)
+		}
+	}
 	return nil
 }
 
@@ -325,6 +350,13 @@ func (w *workspace) edit() tea.Cmd {
 		return nil
 	}
 	switch w.tab {
+	case tabLog:
+		if r, ok := w.log.Selected(); ok {
+			if i, ok := w.tpIndex[r.id]; ok {
+				return navigate(openRecordMsg{form: newConversationForm(w.d.Touchpoints[i], w.name(w.d.Touchpoints[i].StakeholderID))})
+			}
+		}
+		return nil
 	case tabRoom:
 		return navigate(openPersonMsg{dossier: w.d, stakeholderID: id, stages: allPersonStages})
 	case tabPlan:
@@ -409,7 +441,14 @@ func (w *workspace) syncKeys() {
 	w.keys.Log.SetEnabled(w.loaded)
 	w.keys.Add.SetEnabled(w.loaded)
 	w.keys.Walk.SetEnabled(w.loaded)
-	w.keys.Edit.SetEnabled((hasPeople && (w.tab == tabRoom || w.tab == tabPlan)) || (w.loaded && w.reviewTab()))
+	hasTalks := w.loaded && len(w.d.Touchpoints) > 0
+	w.keys.Edit.SetEnabled((hasPeople && (w.tab == tabRoom || w.tab == tabPlan)) || (hasTalks && w.tab == tabLog) || (w.loaded && w.reviewTab()))
+	w.keys.Remove.SetEnabled((hasPeople && w.tab == tabRoom) || (hasTalks && w.tab == tabLog))
+	w.keys.EditDetails.SetEnabled(w.loaded)
+	w.keys.Remove.SetHelp("X", "remove person")
+	if w.tab == tabLog {
+		w.keys.Remove.SetHelp("X", "delete talk")
+	}
 	switch w.tab {
 	case tabObjections:
 		w.keys.Edit.SetHelp("enter", "work on objections")
@@ -419,6 +458,8 @@ func (w *workspace) syncKeys() {
 		w.keys.Edit.SetHelp("e", "edit person")
 	case tabPlan:
 		w.keys.Edit.SetHelp("e", "edit plan")
+	case tabLog:
+		w.keys.Edit.SetHelp("e", "edit talk")
 	}
 	w.keys.Move.SetHelp("↑/↓", "move")
 	if w.tab == tabSummary {
@@ -437,7 +478,7 @@ func (w *workspace) ShortHelp() []key.Binding {
 func (w *workspace) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{w.keys.NextTab, w.keys.PrevTab, w.keys.JumpTab, w.keys.Refresh},
-		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Walk, w.keys.Debrief},
+		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Remove, w.keys.EditDetails, w.keys.Walk, w.keys.Debrief},
 		w.keys.navKeys(),
 	}
 }

@@ -1,0 +1,54 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// removedMsg reports a removal or deletion made from the workspace.
+type removedMsg struct {
+	status string
+	err    error
+}
+
+// removalQuestion is the one question asked before a removal: what goes,
+// and what goes with it.
+func removalQuestion(verb string, r model.Removal) string {
+	q := verb + " " + clean(r.What) + "?"
+	if c := r.Consequences(); c != "" {
+		q += " " + model.UpperFirst(c) + "."
+	}
+	return q + " (u undoes it)"
+}
+
+// askRemovePerson reads what removing a person from the proposal takes with
+// it, then asks.
+func (b *backend) askRemovePerson(stakeholderID int64) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		r, err := st.StakeholderImpact(ctx, stakeholderID)
+		if err != nil {
+			return errMsg{err: err}
+		}
+		return confirmMsg{question: removalQuestion("Remove", r), yes: func() tea.Msg {
+			err := st.RemoveStakeholder(ctx, stakeholderID)
+			return removedMsg{status: "Removed " + clean(r.What) + ". u undoes it.", err: err}
+		}}
+	}
+}
+
+// askDeleteConversation reads what deleting a conversation touches, then asks.
+func (b *backend) askDeleteConversation(touchpointID int64) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		r, err := st.TouchpointImpact(ctx, touchpointID)
+		if err != nil {
+			return errMsg{err: err}
+		}
+		return confirmMsg{question: removalQuestion("Delete", r), yes: func() tea.Msg {
+			err := st.DeleteTouchpoint(ctx, touchpointID)
+			return removedMsg{status: "Deleted " + clean(r.What) + ". u undoes it.", err: err}
+		}}
+	}
+}

@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// proposalForm edits every detail of a proposal: title, ask, kind, forum,
+// decision date, rule and status (archive and unarchive included).
+type proposalForm struct {
+	id             int64
+	started, draft proposalEdit
+}
+
+// proposalEdit is what the proposal form edits; the date is typed text.
+type proposalEdit struct {
+	Title, Ask, Forum, Date string
+	Kind                    model.ProposalKind
+	Rule                    model.DecisionRule
+	Status                  model.Status
+}
+
+func newProposalForm(p model.Proposal) *proposalForm {
+	d := proposalEdit{Title: p.Title, Ask: p.Ask, Forum: p.Forum, Date: p.DecisionDate.String(),
+		Kind: p.Kind, Rule: p.DecisionRule, Status: p.Status}
+	return &proposalForm{id: p.ID, started: d, draft: d}
+}
+
+func (f *proposalForm) heading() string { return "Edit “" + clean(f.started.Title) + "”" }
+
+func (f *proposalForm) changed() bool { return f.draft != f.started }
+
+func (f *proposalForm) build(today model.Date) *huh.Form {
+	d := &f.draft
+	return huh.NewForm(
+		huh.NewGroup(
+			huh.NewInput().Title("Title").Value(&d.Title).CharLimit(200).
+				Validate(func(s string) error {
+					if strings.TrimSpace(s) == "" {
+						return errors.New("a proposal needs a title")
+					}
+					return nil
+				}),
+			huh.NewInput().Title("Forum").Description("where it is decided: “Q1 board meeting”").Value(&d.Forum).CharLimit(200),
+			huh.NewInput().Title("Decision date").Description("2027-01-15, +3w, friday; empty for none").Value(&d.Date).
+				Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
+			huh.NewSelect[model.DecisionRule]().Title("How the forum decides").Inline(true).
+				Options(enumOptions(model.DecisionRules())...).Value(&d.Rule),
+		).Title("The proposal"),
+		huh.NewGroup(
+			huh.NewText().Title("The ask").Description("one or two sentences").Lines(3).Value(&d.Ask).CharLimit(model.MaxTextLen),
+			huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).Options(enumOptions(model.ProposalKinds())...).Value(&d.Kind),
+			huh.NewSelect[model.Status]().Title("Status").Description("archived hides it from the dashboard until you show archived (A)").
+				Inline(true).Options(enumOptions(model.Statuses())...).Value(&d.Status),
+		).Title("The ask and where it stands"),
+	)
+}
+
+func (f *proposalForm) save(b *backend) tea.Cmd {
+	st, ctx, today, d, id := b.st, b.ctx, b.today(), f.draft, f.id
+	return func() tea.Msg {
+		date, err := model.ParseDate(d.Date, today)
+		if err != nil {
+			return recordSavedMsg{err: err}
+		}
+		p, err := st.EditProposal(ctx, id, func(p *model.Proposal) error {
+			p.Title, p.Ask, p.Forum, p.DecisionDate = d.Title, d.Ask, d.Forum, date
+			p.Kind, p.DecisionRule, p.Status = d.Kind, d.Rule, d.Status
+			return nil
+		})
+		if err != nil {
+			return recordSavedMsg{err: err}
+		}
+		return recordSavedMsg{status: "Saved “" + clean(p.Title) + "”. u undoes it."}
+	}
+}
+
+// conversationForm edits a logged conversation: every field but who.
+type conversationForm struct {
+	id             int64
+	who            string
+	started, draft conversationEdit
+}
+
+// conversationEdit is what the conversation form edits.
+type conversationEdit struct {
+	Date                    string
+	Channel                 model.Venue
+	Kind                    model.TouchKind
+	Sentiment               int
+	Said, Subtext, FollowUp string
+}
+
+func newConversationForm(t model.Touchpoint, who string) *conversationForm {
+	d := conversationEdit{Date: t.Date.String(), Channel: t.Channel, Kind: t.Kind, Sentiment: t.Sentiment,
+		Said: t.Said, Subtext: t.Subtext, FollowUp: t.FollowUp}
+	return &conversationForm{id: t.ID, who: who, started: d, draft: d}
+}
+
+func (f *conversationForm) heading() string {
+	return "Edit the conversation with " + f.who
+}
+
+func (f *conversationForm) changed() bool { return f.draft != f.started }
+
+func (f *conversationForm) build(today model.Date) *huh.Form {
+	d := &f.draft
+	return huh.NewForm(
+		huh.NewGroup(
+			huh.NewInput().Title("When").Description("2026-11-19, yesterday, -3d, friday (the last one)").Value(&d.Date).
+				Validate(func(s string) error { _, err := model.ParsePastDate(s, today); return err }),
+			huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(enumOptions(model.Venues())...).Value(&d.Channel),
+			huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
+				Options(enumOptions(model.TouchKinds())...).Value(&d.Kind),
+			sentimentSelect(&d.Sentiment),
+		).Title(f.heading()),
+		huh.NewGroup(
+			huh.NewText().Title("What did they say?").Description("ctrl+e writes in $EDITOR").
+				Lines(4).Value(&d.Said).CharLimit(model.MaxTextLen),
+		).Title("What was said"),
+		huh.NewGroup(
+			huh.NewText().Title("What was not said?").Lines(3).Value(&d.Subtext).CharLimit(model.MaxTextLen),
+			huh.NewInput().Title("Follow-up").Value(&d.FollowUp).CharLimit(500),
+		).Title("What was not said"),
+	)
+}
+
+func (f *conversationForm) save(b *backend) tea.Cmd {
+	st, ctx, today, d, id, who := b.st, b.ctx, b.today(), f.draft, f.id, f.who
+	return func() tea.Msg {
+		date, err := model.ParsePastDate(d.Date, today)
+		if err != nil {
+			return recordSavedMsg{err: err}
+		}
+		_, err = st.EditTouchpoint(ctx, id, func(t *model.Touchpoint) error {
+			t.Date, t.Channel, t.Kind, t.Sentiment = date, d.Channel, d.Kind, d.Sentiment
+			t.Said, t.Subtext, t.FollowUp = d.Said, d.Subtext, d.FollowUp
+			return nil
+		})
+		if err != nil {
+			return recordSavedMsg{err: err}
+		}
+		return recordSavedMsg{status: "Saved the conversation with " + who + ". u undoes it."}
+	}
+}
+
+// sentimentSelect is the reading of a conversation as a scale, hostile at
+// one end and enthusiastic at the other, both ends named in the title.
+func sentimentSelect(v *int) *huh.Select[int] {
+	opts := make([]huh.Option[int], 0, 5)
+	for n := 2; n >= -2; n-- {
+		opts = append(opts, huh.NewOption(sentimentLabel(n), n))
+	}
+	return huh.NewSelect[int]().Title("How did it go?").
+		Description("from +2 enthusiastic (top) to −2 hostile (bottom)").Options(opts...).Value(v)
+}
