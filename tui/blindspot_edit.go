@@ -14,7 +14,8 @@ import (
 type blindSpotEdit int
 
 const (
-	// editBlindSpot changes the status and how it was addressed (enter).
+	// editBlindSpot changes every field: the text, the status and how it
+	// was addressed (e).
 	editBlindSpot blindSpotEdit = iota
 	// editBlindSpotHow only says how it was addressed (r).
 	editBlindSpotHow
@@ -43,6 +44,7 @@ func draftFromBlindSpot(b model.BlindSpot) blindSpotDraft {
 func (d blindSpotDraft) applyTo(b *model.BlindSpot, e blindSpotEdit) {
 	switch e {
 	case editBlindSpot:
+		b.Text = model.Normalize(d.Text, true)
 		b.Status, b.HowAddressed = d.Status, model.Normalize(d.HowAddressed, true)
 	case editBlindSpotHow:
 		b.HowAddressed = model.Normalize(d.HowAddressed, true)
@@ -96,27 +98,8 @@ func (s *blindSpotsScreen) openForm(e blindSpotEdit) tea.Cmd {
 		s.editID = row.ID
 		s.draft = new(blindSpotDraft)
 		*s.draft = draftFromBlindSpot(row.BlindSpot)
-		if e == editBlindSpot && row.Status == model.BlindSpotOpen && strings.TrimSpace(row.HowAddressed) == "" {
-			// Coming to edit an open one usually means it is being dealt with.
-			s.draft.Status = model.BlindSpotAddressed
-		}
 	}
-	return s.startForm()
-}
-
-// startForm builds the current form from the draft and shows it.
-func (s *blindSpotsScreen) startForm() tea.Cmd {
-	if s.edit == editBlindSpot && s.editID != 0 {
-		// The status default above is a suggestion, not unsaved input.
-		for _, r := range s.rows {
-			if r.ID == s.editID {
-				s.started = draftFromBlindSpot(r.BlindSpot)
-				s.started.Status = s.draft.Status
-			}
-		}
-	} else {
-		s.started = *s.draft
-	}
+	s.started = *s.draft
 	return s.host.start(s.buildForm(), s.st)
 }
 
@@ -140,15 +123,7 @@ func (s *blindSpotsScreen) buildForm() *huh.Form {
 				Height(min(len(open)+1, 5)))
 		}
 		fields = append(fields,
-			huh.NewText().Title("What had you not seen?").
-				Description("a blind spot, or an assumption to test: “am I thinking about this right?”").
-				Lines(3).CharLimit(model.MaxTextLen).Value(&d.Text).
-				Validate(func(t string) error {
-					if strings.TrimSpace(t) == "" {
-						return errors.New("write the blind spot; an empty one cannot be saved")
-					}
-					return nil
-				}),
+			blindSpotText(d, "What had you not seen?", "a blind spot, or an assumption to test: “am I thinking about this right?”"),
 			huh.NewSelect[int64]().Title("Who surfaced it?").
 				OptionsFunc(func() []huh.Option[int64] { return s.surfacerOptions(d.ProposalID) }, &d.ProposalID).
 				Value(&d.SurfacedByID).Height(5),
@@ -158,7 +133,25 @@ func (s *blindSpotsScreen) buildForm() *huh.Form {
 	status := huh.NewSelect[model.BlindSpotStatus]().Title("Status").Inline(true).
 		Options(huh.NewOption("open", model.BlindSpotOpen), huh.NewOption("addressed", model.BlindSpotAddressed)).
 		Value(&d.Status)
-	return huh.NewForm(huh.NewGroup(how.Lines(3), status))
+	// Two pages, one text field each: huh gives $EDITOR's text to every
+	// text field on the page.
+	return huh.NewForm(
+		huh.NewGroup(blindSpotText(d, "The blind spot", "what you had not seen; ctrl+e opens $EDITOR")),
+		huh.NewGroup(status, how.Lines(3)),
+	)
+}
+
+// blindSpotText is the field for a blind spot's words, which may not be
+// left empty.
+func blindSpotText(d *blindSpotDraft, title, desc string) *huh.Text {
+	return huh.NewText().Title(title).Description(desc).
+		Lines(3).CharLimit(model.MaxTextLen).Value(&d.Text).
+		Validate(func(t string) error {
+			if strings.TrimSpace(t) == "" {
+				return errors.New("write the blind spot; an empty one cannot be saved")
+			}
+			return nil
+		})
 }
 
 // surfacerOptions are "me" and the people on the proposal.
@@ -192,6 +185,9 @@ func (s *blindSpotsScreen) describeSave() string {
 		return "Added the blind spot."
 	}
 	var parts []string
+	if s.edit == editBlindSpot && model.Normalize(d.Text, true) != model.Normalize(was.Text, true) {
+		parts = append(parts, "Reworded.")
+	}
 	if s.edit == editBlindSpot && d.Status != was.Status {
 		parts = append(parts, "Marked "+d.Status.String()+".")
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -18,8 +19,9 @@ var blindSpotStatusFilters = []struct {
 }
 
 // blindSpotsScreen lists blind spots across proposals (or one), open first,
-// with who surfaced each and how it was addressed; m toggles the status, r
-// says how it was addressed, a adds one.
+// with who surfaced each and how it was addressed; enter reads one in full,
+// e edits every field, m toggles the status, r says how it was addressed,
+// a adds one and X deletes one.
 type blindSpotsScreen struct {
 	reviewBase
 	statusIdx int
@@ -78,6 +80,11 @@ func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 		cmd := s.takeSave(msg.seq, msg.err, msg.spot.ID, s.buildForm)
 		s.syncKeys()
 		return s, cmd
+	case reviewDeleteMsg:
+		if msg.kind != reviewBlindSpots || s.waiting {
+			return s, nil
+		}
+		return s, s.delete(msg.id)
 	case tea.PasteMsg:
 		if s.pasteSearch(msg) {
 			s.rebuild()
@@ -95,8 +102,18 @@ func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 	return s, nil
 }
 
-// handleKey runs the search, the filters, movement and the actions.
+// handleKey runs the search, the filters, movement and the actions; while
+// a row is read in full, the movement keys scroll it instead.
 func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.full {
+		switch {
+		case key.Matches(k, s.keys.Refresh):
+			return s.load()
+		case s.waiting || s.scrollFull(k, s.fullLen()):
+			return nil
+		}
+		return s.rowKey(k)
+	}
 	if ok, cmd := s.commonKey(k, s.rebuild); ok {
 		return cmd
 	}
@@ -123,7 +140,16 @@ func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.openFilterForm()
 	case key.Matches(k, s.keys.Add):
 		return s.openForm(addBlindSpot)
+	case key.Matches(k, s.keys.Open):
+		s.openFull()
+		return nil
 	}
+	return s.rowKey(k)
+}
+
+// rowKey runs an action on the selected blind spot, from the list or from
+// the page that shows it in full.
+func (s *blindSpotsScreen) rowKey(k tea.KeyPressMsg) tea.Cmd {
 	row, ok := s.selectedRow()
 	if !ok {
 		return nil
@@ -135,12 +161,30 @@ func (s *blindSpotsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.openForm(editBlindSpotHow)
 	case key.Matches(k, s.keys.Mark):
 		return s.toggle(row)
+	case key.Matches(k, s.keys.Delete):
+		return askConfirm("Delete the blind spot “"+ansi.Truncate(clean(row.Text), 40, "…")+"”? u undoes it.",
+			navigate(reviewDeleteMsg{kind: reviewBlindSpots, id: row.ID}))
 	case key.Matches(k, s.keys.Person):
 		return navigate(openWorkspaceAtMsg{proposalID: row.ProposalID, tab: tabRoom, selectID: row.SurfacedByID})
 	case key.Matches(k, s.keys.Talk):
 		return openTalk(row.ProposalID, row.TouchpointID, "this blind spot")
 	}
 	return nil
+}
+
+// delete deletes a blind spot once the question is answered yes.
+func (s *blindSpotsScreen) delete(id int64) tea.Cmd {
+	pid := int64(0)
+	for _, r := range s.rows {
+		if r.ID == id {
+			pid = r.ProposalID
+		}
+	}
+	s.host.stop()
+	s.saveSeq++
+	s.waiting = true
+	s.expectChange(pid, "Deleted the blind spot; u undoes it.")
+	return s.b.deleteBlindSpot(s.saveSeq, id)
 }
 
 // selectedRow is the blind spot under the cursor.
@@ -164,7 +208,7 @@ func (s *blindSpotsScreen) rebuild() {
 // syncKeys enables what applies now.
 func (s *blindSpotsScreen) syncKeys() {
 	has := s.loaded && s.list.Len() > 0
-	for _, b := range []*key.Binding{&s.keys.Edit, &s.keys.Mark, &s.keys.Respond, &s.keys.Person} {
+	for _, b := range []*key.Binding{&s.keys.Open, &s.keys.Edit, &s.keys.Mark, &s.keys.Respond, &s.keys.Person, &s.keys.Delete} {
 		b.SetEnabled(has)
 	}
 	s.keys.Voice.SetEnabled(false)
@@ -188,7 +232,10 @@ func (s *blindSpotsScreen) ShortHelp() []key.Binding {
 	if keys, ok := s.modeHelp(); ok {
 		return keys
 	}
-	return []key.Binding{s.keys.Mark, s.keys.Respond, s.keys.Edit, s.keys.Add, s.keys.Search, s.keys.StatusFilter, s.keys.Person}
+	if s.full {
+		return []key.Binding{s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Delete, scrollHelp()}
+	}
+	return []key.Binding{s.keys.Open, s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Add, s.keys.Delete, s.keys.Search, s.keys.StatusFilter, s.keys.Person}
 }
 
 // FullHelp implements help.KeyMap.
@@ -196,8 +243,14 @@ func (s *blindSpotsScreen) FullHelp() [][]key.Binding {
 	if s.host.active() {
 		return [][]key.Binding{s.host.keyBinds()}
 	}
+	if s.full {
+		return [][]key.Binding{
+			{s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Delete, s.keys.Person, s.keys.Talk},
+			s.keys.navKeys(),
+		}
+	}
 	return [][]key.Binding{
-		{s.keys.Mark, s.keys.Respond, s.keys.Edit, s.keys.Add, s.keys.Person, s.keys.Talk},
+		{s.keys.Open, s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Add, s.keys.Delete, s.keys.Person, s.keys.Talk},
 		{s.keys.Search, s.keys.StatusFilter, s.keys.Scope, s.keys.Filter, s.keys.Archived, s.keys.Clear},
 		s.navHelp(),
 	}

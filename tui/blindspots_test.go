@@ -2,8 +2,11 @@ package tui
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 
+	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 )
 
@@ -96,23 +99,100 @@ func TestRSaysHowABlindSpotWasAddressed(t *testing.T) {
 	d.mustSee("Saved how it was addressed.", "Under way: Ran a listening session")
 }
 
-func TestEnterOnAnOpenBlindSpotSuggestsAddressedButIsNotUnsaved(t *testing.T) {
+// e edits every field of a blind spot, its words included, in one
+// read-modify-write store call; the status line says what changed.
+func TestEEditsABlindSpotsTextAndStatus(t *testing.T) {
 	st := demoStore(t)
 	d := openBlindSpots(t, st)
 	s := d.app.spots
 	row := s.rows[0]
+	before := st.callCount()
+	d.press("e")
+	if !s.host.active() || s.dirty() {
+		t.Fatal("e did not open the edit form, or opening it alone counts as unsaved input")
+	}
+	// Empty words are refused, not saved.
+	for range len([]rune(row.Text)) {
+		d.press("backspace")
+	}
 	d.press("enter")
-	if s.draft.Status != model.BlindSpotAddressed {
-		t.Fatal("editing an open blind spot did not suggest addressed")
+	if st.countWrites("EditBlindSpot", before) != 0 || !s.host.active() {
+		t.Fatal("a blind spot with no words was saved")
 	}
-	if s.dirty() {
-		t.Fatal("the suggestion alone counts as unsaved input")
-	}
+	d.typ("Analytics depends on the nightly export.")
+	d.press("enter", "right", "enter")
 	d.typ("Checked with the board chair.")
-	d.press("enter", "enter")
+	d.press("enter")
 	got := st.storedBlindSpot(t, row.ID)
-	if got.Status != model.BlindSpotAddressed || got.HowAddressed != "Checked with the board chair." {
+	if got.Text != "Analytics depends on the nightly export." || got.Status != model.BlindSpotAddressed ||
+		got.HowAddressed != "Checked with the board chair." {
 		t.Fatalf("stored %+v", got)
+	}
+	if st.countWrites("EditBlindSpot", before) != 1 || st.countWrites("UpdateBlindSpot", before) != 0 {
+		t.Fatalf("the save was not one EditBlindSpot call: %v", st.calls[before:])
+	}
+	d.mustSee("Reworded. Marked addressed. Saved how it was addressed.")
+}
+
+// enter (or space) reads a blind spot in full: the list and the pane cut a
+// long one, the full page shows every word; esc goes back to the list.
+func TestEnterReadsABlindSpotInFull(t *testing.T) {
+	st := demoStore(t)
+	long := strings.Repeat("the nightly export feeds three teams ", 12) + "ENDOFTEXT"
+	st.blindSpots[0].Text = long
+	st.blindSpots[0].Status = model.BlindSpotOpen
+	d := newDriver(t, st, 80, 24)
+	d.press("b")
+	s := d.app.spots
+	s.list.SelectID(st.blindSpots[0].ID)
+	d.mustNotSee("ENDOFTEXT")
+	d.press("space")
+	if !s.full {
+		t.Fatal("space did not open the blind spot in full")
+	}
+	d.mustSee("Blind spot · in full", "ENDOFTEXT")
+	d.press("esc")
+	if s.full || d.app.state() != screenBlindSpots {
+		t.Fatal("esc did not go back to the list")
+	}
+	d.press("enter")
+	d.mustSee("ENDOFTEXT")
+}
+
+// X deletes a blind spot after one question; u brings it back.
+func TestXDeletesABlindSpotAndUUndoesIt(t *testing.T) {
+	ctx := context.Background()
+	st := demoDB(t)
+	d := openBlindSpots(t, st)
+	s := d.app.spots
+	row := s.rows[0]
+	d.press("X")
+	d.mustSee("Delete the blind spot “", "? u undoes it.")
+	d.press("n")
+	if _, err := st.GetBlindSpot(ctx, row.ID); err != nil {
+		t.Fatal("n deleted the blind spot")
+	}
+	d.press("X", "y")
+	if _, err := st.GetBlindSpot(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
+		t.Fatalf("y did not delete the blind spot: %v", err)
+	}
+	for _, r := range s.rows {
+		if r.ID == row.ID {
+			t.Fatal("the deleted blind spot is still listed")
+		}
+	}
+	d.mustSee("Deleted the blind spot; u undoes it.")
+	d.press("u")
+	d.mustSee("Undid: deleted the blind spot")
+	if _, err := st.GetBlindSpot(ctx, row.ID); err != nil {
+		t.Fatalf("u did not bring the blind spot back: %v", err)
+	}
+	found := false
+	for _, r := range s.rows {
+		found = found || r.ID == row.ID
+	}
+	if !found {
+		t.Fatal("the blind spot undone is not listed again")
 	}
 }
 

@@ -3,8 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/backchannel/backchannel/model"
 )
 
@@ -35,6 +33,9 @@ func (s *blindSpotsScreen) View() string {
 	}
 	if s.host.form != nil && (s.host.active() || (s.waiting && s.edit != editBlindSpotStatus)) {
 		return s.formView()
+	}
+	if s.full {
+		return s.fullView()
 	}
 	// The list is drawn first, as it lays out the grid the title's scroll
 	// hint reads.
@@ -74,19 +75,42 @@ func (s *blindSpotsScreen) filterLine() string {
 	return s.reviewBase.filterLine(filterPart(s.st, "s", status, s.statusIdx != 0))
 }
 
-// detailLines describes the selected blind spot: what it is, who surfaced
-// it, how it was addressed (or that it is still open), its history and the
-// talk it came from.
+// detailLines describes the selected blind spot in at most height lines.
 func (s *blindSpotsScreen) detailLines(height int) []string {
 	row, ok := s.selectedRow()
 	if !ok || height <= 0 {
 		return nil
 	}
+	return fitSections(s.sections(row, false), height, s.width)
+}
+
+// fullView is the selected blind spot with nothing cut.
+func (s *blindSpotsScreen) fullView() string {
+	row, ok := s.selectedRow()
+	if !ok {
+		return ""
+	}
+	return s.fullPage("Blind spot", flatten(s.sections(row, true)))
+}
+
+// fullLen is the number of lines of the full page, for scrolling.
+func (s *blindSpotsScreen) fullLen() int {
+	row, ok := s.selectedRow()
+	if !ok {
+		return 0
+	}
+	return len(flatten(s.sections(row, true)))
+}
+
+// sections describe a blind spot: what it is, who surfaced it, how it was
+// addressed (or that it is still open), its history and the talk it came
+// from; cut to a few lines each in the pane, whole in full.
+func (s *blindSpotsScreen) sections(row model.BlindSpotRow, full bool) []section {
 	st, w := s.st, s.width
 	today := s.b.today()
 	secs := []section{
-		{lines: []string{s.metaLine(row.ProposalID)}, min: 1},
-		{lines: styled(st.Title, wrapText(row.Text, w, 3)), min: 1},
+		{lines: s.metaLines(row.ProposalID, full), min: 1},
+		{lines: styled(st.Title, wrapText(row.Text, w, limit(3, full))), min: 1},
 	}
 	who := row.Status.String() + " · you noted it yourself"
 	if row.SurfacedByID != 0 {
@@ -95,7 +119,7 @@ func (s *blindSpotsScreen) detailLines(height int) []string {
 	if !row.RaisedOn.IsZero() {
 		who += ", " + agoPhrase(today, row.RaisedOn)
 	}
-	secs = append(secs, section{lines: []string{st.Text.Render(ansi.Truncate(who, w, "…"))}, min: 1})
+	secs = append(secs, section{lines: s.oneLine(st.Text, who, full), min: 1})
 
 	var how []string
 	switch {
@@ -104,19 +128,19 @@ func (s *blindSpotsScreen) detailLines(height int) []string {
 		if strings.TrimSpace(text) == "" {
 			text = "no note of how. Press r to add one."
 		}
-		how = labelled(st, "Addressed on "+row.AddressedOn.Human()+":", text, w, 4)
+		how = labelled(st, "Addressed on "+row.AddressedOn.Human()+":", text, w, limit(4, full))
 	case strings.TrimSpace(row.HowAddressed) != "":
-		how = labelled(st, "Under way:", row.HowAddressed, w, 4)
+		how = labelled(st, "Under way:", row.HowAddressed, w, limit(4, full))
 	default:
-		how = []string{st.Warn.Render(ansi.Truncate("Not addressed yet. Press m when it is, r to say how.", w, "…"))}
+		how = s.oneLine(st.Warn, "Not addressed yet. Press m when it is, r to say how.", full)
 	}
 	secs = append(secs, section{lines: how, min: 1})
-	hist := labelled(st, "History:", statusChanges(s.data.spotHistory[row.ID], row.RaisedOn, row.Status.String(), row.AddressedOn), w, 2)
+	hist := labelled(st, "History:", statusChanges(s.data.spotHistory[row.ID], row.RaisedOn, row.Status.String(), row.AddressedOn), w, limit(2, full))
 	secs = append(secs, section{lines: hist, min: 1})
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
-		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})
+		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w, full), min: 1})
 	}
-	return fitSections(secs, height, w)
+	return secs
 }
 
 // formView shows what is being edited above the form.
@@ -132,7 +156,7 @@ func (s *blindSpotsScreen) formView() string {
 				row = r
 			}
 		}
-		title = "Address a blind spot"
+		title = "Edit the blind spot"
 		if s.edit == editBlindSpotHow {
 			title = "How it was addressed"
 		}

@@ -16,7 +16,8 @@ import (
 type objectionEdit int
 
 const (
-	// editObjection changes status, response and voice together (enter).
+	// editObjection changes every field: text and severity, then status,
+	// response and voice (e).
 	editObjection objectionEdit = iota
 	// editObjectionStatus only changes the status (m).
 	editObjectionStatus
@@ -50,6 +51,7 @@ func draftFromObjection(o model.Objection) objectionDraft {
 func (d objectionDraft) applyTo(o *model.Objection, e objectionEdit) {
 	switch e {
 	case editObjection:
+		o.Text, o.Severity = model.Normalize(d.Text, true), d.Severity
 		o.Status, o.Response, o.VoiceID = d.Status, model.Normalize(d.Response, true), d.VoiceID
 	case editObjectionStatus:
 		o.Status = d.Status
@@ -125,18 +127,6 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 	case editObjectionVoice:
 		return huh.NewForm(huh.NewGroup(voice))
 	case addObjection:
-		text := huh.NewText().Title("What objection do you expect?").
-			Description("one objection; nobody has raised it yet, so it is logged as anticipated").
-			Lines(3).CharLimit(model.MaxTextLen).Value(&d.Text).
-			Validate(func(t string) error {
-				if strings.TrimSpace(t) == "" {
-					return errors.New("write the objection; an empty one cannot be saved")
-				}
-				return nil
-			})
-		sev := huh.NewSelect[model.Severity]().Title("How serious would it be?").Inline(true).
-			Options(enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})...).
-			Value(&d.Severity)
 		var fields []huh.Field
 		if props := s.openProposals(); s.scope == 0 && len(props) > 1 {
 			opts := make([]huh.Option[int64], len(props))
@@ -146,13 +136,40 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 			fields = append(fields, huh.NewSelect[int64]().Title("Proposal").Options(opts...).Value(&d.ProposalID).
 				Height(min(len(opts)+1, 5)))
 		}
-		fields = append(fields, text, sev)
+		fields = append(fields, objectionText(d, "What objection do you expect?",
+			"one objection; nobody has raised it yet, so it is logged as anticipated"), severityField(d))
 		return huh.NewForm(huh.NewGroup(fields...))
 	}
 	status := huh.NewSelect[model.ObjectionStatus]().Title("Status").Inline(true).
 		Options(enumOptions(model.ObjectionStatuses())...).Value(&d.Status)
 	response.Title("Our response").Description("ctrl+e opens $EDITOR").Lines(3)
-	return huh.NewForm(huh.NewGroup(status, response, voice))
+	// Two pages, one text field each: huh gives $EDITOR's text to every
+	// text field on the page.
+	return huh.NewForm(
+		huh.NewGroup(objectionText(d, "The objection", "as they put it, or as you expect it; ctrl+e opens $EDITOR"),
+			severityField(d)),
+		huh.NewGroup(status, response, voice),
+	)
+}
+
+// objectionText is the field for an objection's words, which may not be
+// left empty.
+func objectionText(d *objectionDraft, title, desc string) *huh.Text {
+	return huh.NewText().Title(title).Description(desc).
+		Lines(3).CharLimit(model.MaxTextLen).Value(&d.Text).
+		Validate(func(t string) error {
+			if strings.TrimSpace(t) == "" {
+				return errors.New("write the objection; an empty one cannot be saved")
+			}
+			return nil
+		})
+}
+
+// severityField picks how serious an objection is.
+func severityField(d *objectionDraft) *huh.Select[model.Severity] {
+	return huh.NewSelect[model.Severity]().Title("How serious would it be?").Inline(true).
+		Options(enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})...).
+		Value(&d.Severity)
 }
 
 // statusMeaning explains each objection status in the status picker.
@@ -215,6 +232,12 @@ func (s *objectionsScreen) describeSave() string {
 		return "Added the anticipated objection."
 	}
 	var parts []string
+	if s.edit == editObjection && model.Normalize(d.Text, true) != model.Normalize(was.Text, true) {
+		parts = append(parts, "Reworded.")
+	}
+	if s.edit == editObjection && d.Severity != was.Severity {
+		parts = append(parts, "Severity "+was.Severity.String()+" → "+d.Severity.String()+".")
+	}
 	if d.Status != was.Status && s.edit != editObjectionResponse && s.edit != editObjectionVoice {
 		parts = append(parts, "Marked "+d.Status.String()+".")
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -119,6 +120,11 @@ func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 		cmd := s.takeSave(msg.seq, msg.err, msg.objection.ID, s.buildForm)
 		s.syncKeys()
 		return s, cmd
+	case reviewDeleteMsg:
+		if msg.kind != reviewObjections || s.waiting {
+			return s, nil
+		}
+		return s, s.delete(msg.id)
 	case tea.PasteMsg:
 		if s.pasteSearch(msg) {
 			s.rebuild()
@@ -136,8 +142,18 @@ func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 	return s, nil
 }
 
-// handleKey runs the search, the filters, movement and the actions.
+// handleKey runs the search, the filters, movement and the actions; while
+// a row is read in full, the movement keys scroll it instead.
 func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.full {
+		switch {
+		case key.Matches(k, s.keys.Refresh):
+			return s.load()
+		case s.waiting || s.scrollFull(k, s.fullLen()):
+			return nil
+		}
+		return s.rowKey(k)
+	}
 	if ok, cmd := s.commonKey(k, s.rebuild); ok {
 		return cmd
 	}
@@ -168,7 +184,16 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.openFilterForm()
 	case key.Matches(k, s.keys.Add):
 		return s.openForm(addObjection)
+	case key.Matches(k, s.keys.Open):
+		s.openFull()
+		return nil
 	}
+	return s.rowKey(k)
+}
+
+// rowKey runs an action on the selected objection, from the list or from
+// the page that shows it in full.
+func (s *objectionsScreen) rowKey(k tea.KeyPressMsg) tea.Cmd {
 	row, ok := s.selectedRow()
 	if !ok {
 		return nil
@@ -182,6 +207,9 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.openForm(editObjectionResponse)
 	case key.Matches(k, s.keys.Voice):
 		return s.openForm(editObjectionVoice)
+	case key.Matches(k, s.keys.Delete):
+		return askConfirm("Delete the objection “"+ansi.Truncate(clean(row.Text), 40, "…")+"”? u undoes it.",
+			navigate(reviewDeleteMsg{kind: reviewObjections, id: row.ID}))
 	case key.Matches(k, s.keys.Person):
 		who := row.RaisedByID
 		if who == 0 {
@@ -192,6 +220,22 @@ func (s *objectionsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return openTalk(row.ProposalID, row.TouchpointID, "this objection")
 	}
 	return nil
+}
+
+// delete deletes an objection once the question is answered yes, and says
+// so with the readiness move once the list has reloaded.
+func (s *objectionsScreen) delete(id int64) tea.Cmd {
+	pid := int64(0)
+	for _, r := range s.rows {
+		if r.ID == id {
+			pid = r.ProposalID
+		}
+	}
+	s.host.stop()
+	s.saveSeq++
+	s.waiting = true
+	s.expectChange(pid, "Deleted the objection; u undoes it.")
+	return s.b.deleteObjection(s.saveSeq, id)
 }
 
 // selectedRow is the objection under the cursor.
@@ -241,9 +285,11 @@ func setColumnHidden(g *grid, col int, hidden bool) {
 // syncKeys enables what applies now.
 func (s *objectionsScreen) syncKeys() {
 	has := s.loaded && s.list.Len() > 0
-	for _, b := range []*key.Binding{&s.keys.Edit, &s.keys.Mark, &s.keys.Respond, &s.keys.Voice, &s.keys.Person} {
+	for _, b := range []*key.Binding{&s.keys.Open, &s.keys.Edit, &s.keys.Mark, &s.keys.Respond, &s.keys.Voice,
+		&s.keys.Person, &s.keys.Delete} {
 		b.SetEnabled(has)
 	}
+
 	s.keys.Talk.SetEnabled(has)
 	row, ok := s.selectedRow()
 	s.keys.Person.SetHelp("w", "who raised it")
@@ -259,7 +305,10 @@ func (s *objectionsScreen) ShortHelp() []key.Binding {
 	if keys, ok := s.modeHelp(); ok {
 		return keys
 	}
-	return []key.Binding{s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Add, s.keys.Person}
+	if s.full {
+		return []key.Binding{s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Delete, scrollHelp()}
+	}
+	return []key.Binding{s.keys.Open, s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Add, s.keys.Delete, s.keys.Person}
 }
 
 // FullHelp implements help.KeyMap.
@@ -267,8 +316,14 @@ func (s *objectionsScreen) FullHelp() [][]key.Binding {
 	if s.host.active() {
 		return [][]key.Binding{s.host.keyBinds()}
 	}
+	if s.full {
+		return [][]key.Binding{
+			{s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Voice, s.keys.Delete, s.keys.Person, s.keys.Talk},
+			s.keys.navKeys(),
+		}
+	}
 	return [][]key.Binding{
-		{s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Voice, s.keys.Add, s.keys.Person, s.keys.Talk},
+		{s.keys.Open, s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Voice, s.keys.Add, s.keys.Delete, s.keys.Person, s.keys.Talk},
 		{s.keys.Search, s.keys.StatusFilter, s.keys.SeverityFilter, s.keys.Scope, s.keys.Filter, s.keys.Archived, s.keys.Clear},
 		s.navHelp(),
 	}

@@ -32,12 +32,16 @@ type reviewKeys struct {
 	Voice          key.Binding
 	Person         key.Binding
 	Talk           key.Binding
+	// Delete removes the selected row, after one question.
+	Delete key.Binding
 }
 
 // newReviewKeys returns the review screens' default bindings.
 func newReviewKeys() reviewKeys {
 	k := reviewKeys{keyMap: newKeyMap()}
-	k.Edit = key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "edit"))
+	k.Open = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "open"))
+	k.Edit = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit"))
+	k.Delete = key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "delete"))
 	k.Add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))
 	k.Search = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
 	k.SearchDone = key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep search"))
@@ -83,6 +87,12 @@ type reviewBase struct {
 	// leaving is set when a save was asked for on the way out of a form, so
 	// that "back" then closes the form rather than the screen.
 	leaving bool
+
+	// full is set while the selected row is read in full (enter), fullID
+	// is that row and fullOff the first line shown.
+	full    bool
+	fullID  int64
+	fullOff int
 
 	// focus is the row to select after the next load.
 	focus int64
@@ -163,11 +173,16 @@ func (r *reviewBase) capturing() bool { return r.searching || r.host.capturing()
 // going back.
 func (r *reviewBase) wantsEsc() bool { return r.searching || r.host.wantsEsc() }
 
-// back closes a form (or the form a save just came from) before the screen.
+// back closes a form (or the form a save just came from), then the row
+// read in full, before the screen.
 func (r *reviewBase) back() (bool, tea.Cmd) {
-	if r.host.active() || r.leaving || r.waiting {
+	switch {
+	case r.host.active() || r.leaving || r.waiting:
 		r.leaving, r.filterForm, r.fdraft = false, false, nil
 		r.host.stop()
+		return true, nil
+	case r.full:
+		r.full = false
 		return true, nil
 	}
 	return false, nil
@@ -352,16 +367,19 @@ func statusChanges(evs []model.HistoryEvent, raised model.Date, status string, s
 }
 
 // talkLines shows the conversation a row came from: when, how, what was said
-// and what was not.
-func talkLines(st *Styles, t model.Touchpoint, who string, width int) []string {
+// and what was not; full shows all of it.
+func talkLines(st *Styles, t model.Touchpoint, who string, width int, full bool) []string {
 	how := t.Kind.String()
 	if t.Channel != model.VenueUnset {
 		how = t.Channel.String() + ", " + how
 	}
 	head := "From the talk with " + who + " on " + t.Date.Human() + " (" + how + ")"
 	out := []string{st.Muted.Render(ansi.Truncate(head, width, "…"))}
-	out = append(out, labelled(st, "  said:", t.Said, width, 2)...)
-	out = append(out, labelled(st, "  not said:", t.Subtext, width, 2)...)
+	if full {
+		out = styled(st.Muted, wrapText(head, width, 0))
+	}
+	out = append(out, labelled(st, "  said:", t.Said, width, limit(2, full))...)
+	out = append(out, labelled(st, "  not said:", t.Subtext, width, limit(2, full))...)
 	return out
 }
 

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -401,7 +403,7 @@ func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
 	if s.host.active() || d.app.state() != screenObjections {
 		t.Fatal("discarding did not return to the list")
 	}
-	if st.countWrites("UpdateObjection", before) != 0 {
+	if st.countWrites("EditObjection", before) != 0 {
 		t.Fatal("a discarded response was saved")
 	}
 
@@ -412,7 +414,7 @@ func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
 		t.Fatal("keep editing did not keep the form")
 	}
 	d.press("esc", "s")
-	if st.countWrites("UpdateObjection", before) != 1 {
+	if st.countWrites("EditObjection", before) != 1 {
 		t.Fatal("save it did not save the response")
 	}
 	if s.host.active() || d.app.state() != screenObjections {
@@ -561,7 +563,8 @@ func TestLongConfirmationKeepsTheReadinessMoveAt80Columns(t *testing.T) {
 	s := d.app.objs
 	row, _ := s.selectedRow()
 	before := s.data.readiness[row.ProposalID].Score
-	d.press("enter", "right", "enter")
+	// e: the words and severity as they are, then status, response, voice.
+	d.press("e", "enter", "enter", "right", "enter")
 	d.typ("Observers get redacted papers.")
 	d.press("enter", "down", "enter")
 	after := s.data.readiness[row.ProposalID].Score
@@ -569,4 +572,175 @@ func TestLongConfirmationKeepsTheReadinessMoveAt80Columns(t *testing.T) {
 		t.Fatalf("giving a blocker a voice left readiness at %d; this test needs a move", before)
 	}
 	d.mustSee("eadiness " + itoa(before) + " → " + itoa(after) + ".")
+}
+
+// e edits every field of an objection, its words and severity included, in
+// one read-modify-write store call; the status line says what changed.
+func TestEEditsAnObjectionsTextAndSeverity(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	d.press("down")
+	row, _ := s.selectedRow()
+	before := st.callCount()
+	d.press("e")
+	if !s.host.active() || s.dirty() {
+		t.Fatal("e did not open the edit form, or opening it alone counts as unsaved input")
+	}
+	for range len([]rune(row.Text)) {
+		d.press("backspace")
+	}
+	d.press("enter")
+	if !s.host.active() || st.countWrites("EditObjection", before) != 0 {
+		t.Fatal("an objection with no words was saved")
+	}
+	d.typ("Observers could leak M&A items.")
+	d.press("enter")
+	want := model.SeverityMajor
+	if row.Severity == model.SeverityMajor {
+		want = model.SeverityBlocker
+	}
+	for s.draft.Severity != want {
+		d.press("right")
+	}
+	d.press("enter", "enter", "enter", "enter")
+	got := st.storedObjection(t, row.ID)
+	if got.Text != "Observers could leak M&A items." || got.Severity != want {
+		t.Fatalf("stored %q, %s", got.Text, got.Severity)
+	}
+	if got.Status != row.Status || got.Response != row.Response || got.VoiceID != row.VoiceID {
+		t.Fatalf("fields not edited changed: %+v", got)
+	}
+	if st.countWrites("EditObjection", before) != 1 || st.countWrites("UpdateObjection", before) != 0 {
+		t.Fatalf("the save was not one EditObjection call: %v", st.calls[before:])
+	}
+	d.mustSee("Reworded. Severity "+row.Severity.String()+" → "+want.String()+".", "Observers could leak M&A items.")
+}
+
+// After an edit, u takes it back and the screen shows the objection as it
+// was; U puts the edit back.
+func TestUUndoesAnObjectionEdit(t *testing.T) {
+	ctx := context.Background()
+	st := demoDB(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	row := s.rows[0]
+	d.press("e")
+	d.press("ctrl+u") // huh's textarea: delete to the start of the line
+	for range len([]rune(row.Text)) {
+		d.press("backspace")
+	}
+	d.typ("Reworded by mistake.")
+	d.press("enter", "enter", "enter", "enter", "enter")
+	if got, _ := st.GetObjection(ctx, row.ID); got.Text != "Reworded by mistake." {
+		t.Fatalf("stored %q", got.Text)
+	}
+	d.mustSee("Reworded.")
+	d.press("u")
+	d.mustSee("Undid:")
+	if got, _ := st.GetObjection(ctx, row.ID); got.Text != row.Text {
+		t.Fatalf("after u the objection reads %q, want %q", got.Text, row.Text)
+	}
+	if sel, ok := s.selectedRow(); !ok || sel.Text != row.Text {
+		t.Fatal("the screen does not show the objection as it was")
+	}
+	d.press("U")
+	d.mustSee("Redid:")
+	if got, _ := st.GetObjection(ctx, row.ID); got.Text != "Reworded by mistake." {
+		t.Fatalf("after U the objection reads %q", got.Text)
+	}
+}
+
+// u and U are text inside an edit form, never undo.
+func TestUIsTextInsideTheObjectionForm(t *testing.T) {
+	st := demoDB(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	d.press("down", "r")
+	d.typ("uU")
+	if !s.host.active() || !strings.HasSuffix(s.draft.Response, "uU") {
+		t.Fatalf("u and U did not reach the response: %q", s.draft.Response)
+	}
+	if !s.formShowing() || d.app.undoAllowed(s) {
+		t.Fatal("undo is allowed while the form shows")
+	}
+}
+
+// X deletes an objection after one question; n keeps it, y deletes it and
+// says so, u brings it back.
+func TestXDeletesAnObjectionAndUUndoesIt(t *testing.T) {
+	ctx := context.Background()
+	st := demoDB(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	row := s.rows[0]
+	d.press("X")
+	d.mustSee("Delete the objection “", "? u undoes it.")
+	d.press("n")
+	if _, err := st.GetObjection(ctx, row.ID); err != nil {
+		t.Fatal("n deleted the objection")
+	}
+	d.press("X", "y")
+	if _, err := st.GetObjection(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
+		t.Fatalf("y did not delete the objection: %v", err)
+	}
+	for _, r := range s.rows {
+		if r.ID == row.ID {
+			t.Fatal("the deleted objection is still listed")
+		}
+	}
+	d.mustSee("Deleted the objection; u undoes it.", "readiness")
+	d.press("u")
+	d.mustSee("Undid: deleted the objection")
+	if _, err := st.GetObjection(ctx, row.ID); err != nil {
+		t.Fatalf("u did not bring the objection back: %v", err)
+	}
+	if len(s.rows) == 0 || !slices.ContainsFunc(s.rows, func(r model.ObjectionRow) bool { return r.ID == row.ID }) {
+		t.Fatal("the objection undone is not listed again")
+	}
+}
+
+// enter or space reads an objection in full, long words, response and the
+// talk it came from uncut; the row's actions work from there, and a row
+// deleted while read goes back to the list.
+func TestEnterReadsAnObjectionInFull(t *testing.T) {
+	st := demoStore(t)
+	o := &st.objections[0]
+	o.Text = strings.Repeat("observers sit in on every item ", 10) + "TEXTEND"
+	o.Response = strings.Repeat("papers are redacted for them ", 12) + "RESPONSEEND"
+	d := newDriver(t, st, 80, 24)
+	d.press("o")
+	s := d.app.objs
+	s.list.SelectID(o.ID)
+	d.mustNotSee("TEXTEND", "RESPONSEEND")
+	d.press("enter")
+	if !s.full {
+		t.Fatal("enter did not open the objection in full")
+	}
+	d.mustSee("Objection · in full", "TEXTEND")
+	// The page is longer than the screen: the movement keys scroll it.
+	for range 20 {
+		d.press("down")
+	}
+	d.mustSee("RESPONSEEND")
+	d.press("r")
+	if !s.host.active() || s.edit != editObjectionResponse {
+		t.Fatal("r on the full page did not open the response form")
+	}
+	d.press("esc")
+	if !s.full || s.host.active() {
+		t.Fatal("esc from the form did not come back to the full page")
+	}
+	d.press("X", "y")
+	if s.full {
+		t.Fatal("the full page of a deleted objection is still open")
+	}
+	d.press("space")
+	if !s.full || d.app.state() != screenObjections {
+		t.Fatal("space did not open the next objection in full")
+	}
+	d.press("esc")
+	if s.full || d.app.state() != screenObjections {
+		t.Fatal("esc did not go back to the list")
+	}
 }

@@ -3,8 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/backchannel/backchannel/model"
 )
 
@@ -74,6 +72,9 @@ func (s *objectionsScreen) View() string {
 	if s.host.form != nil && (s.host.active() || s.waiting) {
 		return s.formView()
 	}
+	if s.full {
+		return s.fullView()
+	}
 	// The list is drawn first, as it lays out the grid the title's scroll
 	// hint reads.
 	list := s.listView(s.emptyNote)
@@ -118,19 +119,43 @@ func (s *objectionsScreen) filterLine() string {
 	)
 }
 
-// detailLines describes the selected objection in at most height lines:
-// what it is, who raised it, our answer (or when and how it was resolved),
-// the voice in the room, its status history and the talk it came from.
+// detailLines describes the selected objection in at most height lines.
 func (s *objectionsScreen) detailLines(height int) []string {
 	row, ok := s.selectedRow()
 	if !ok || height <= 0 {
 		return nil
 	}
+	return fitSections(s.sections(row, false), height, s.width)
+}
+
+// fullView is the selected objection with nothing cut.
+func (s *objectionsScreen) fullView() string {
+	row, ok := s.selectedRow()
+	if !ok {
+		return ""
+	}
+	return s.fullPage("Objection", flatten(s.sections(row, true)))
+}
+
+// fullLen is the number of lines of the full page, for scrolling.
+func (s *objectionsScreen) fullLen() int {
+	row, ok := s.selectedRow()
+	if !ok {
+		return 0
+	}
+	return len(flatten(s.sections(row, true)))
+}
+
+// sections describe an objection: what it is, who raised it, our answer
+// (or when and how it was resolved), the voice in the room, its status
+// history and the talk it came from. In the pane each is cut to a few
+// lines; full keeps every line.
+func (s *objectionsScreen) sections(row model.ObjectionRow, full bool) []section {
 	st, w := s.st, s.width
 	today := s.b.today()
 	secs := []section{
-		{lines: []string{s.metaLine(row.ProposalID)}, min: 1},
-		{lines: styled(st.Title, wrapText(row.Text, w, 3)), min: 1},
+		{lines: s.metaLines(row.ProposalID, full), min: 1},
+		{lines: styled(st.Title, wrapText(row.Text, w, limit(3, full))), min: 1},
 	}
 	raised := row.Severity.String() + " · " + row.Status.String() + " · "
 	switch {
@@ -144,7 +169,7 @@ func (s *objectionsScreen) detailLines(height int) []string {
 	default:
 		raised += "anticipated, nobody has raised it yet"
 	}
-	secs = append(secs, section{lines: []string{st.Text.Render(ansi.Truncate(raised, w, "…"))}, min: 1})
+	secs = append(secs, section{lines: s.oneLine(st.Text, raised, full), min: 1})
 
 	var resp []string
 	switch {
@@ -154,11 +179,11 @@ func (s *objectionsScreen) detailLines(height int) []string {
 		if strings.TrimSpace(how) == "" {
 			how = "no note of how. Press r to add one."
 		}
-		resp = labelled(st, label, how, w, 4)
+		resp = labelled(st, label, how, w, limit(4, full))
 	case strings.TrimSpace(row.Response) == "":
-		resp = []string{st.Warn.Render(ansi.Truncate("No response yet. Press r to write one.", w, "…"))}
+		resp = s.oneLine(st.Warn, "No response yet. Press r to write one.", full)
 	default:
-		resp = labelled(st, "Our response:", row.Response, w, 4)
+		resp = labelled(st, "Our response:", row.Response, w, limit(4, full))
 	}
 	secs = append(secs, section{lines: resp, min: 1})
 
@@ -174,14 +199,14 @@ func (s *objectionsScreen) detailLines(height int) []string {
 			vt = st.Warn
 		}
 	}
-	secs = append(secs, section{lines: []string{vt.Render(ansi.Truncate(voice, w, "…"))}, min: 1})
+	secs = append(secs, section{lines: s.oneLine(vt, voice, full), min: 1})
 
-	hist := labelled(st, "History:", statusChanges(s.data.objHistory[row.ID], row.RaisedOn, row.Status.String(), row.ResolvedOn), w, 2)
+	hist := labelled(st, "History:", statusChanges(s.data.objHistory[row.ID], row.RaisedOn, row.Status.String(), row.ResolvedOn), w, limit(2, full))
 	secs = append(secs, section{lines: hist, min: 1})
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
-		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w), min: 1})
+		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w, full), min: 1})
 	}
-	return fitSections(secs, height, w)
+	return secs
 }
 
 // formView shows what is being edited above the form.
@@ -201,7 +226,7 @@ func (s *objectionsScreen) formView() string {
 			}
 		}
 		title = map[objectionEdit]string{
-			editObjection:         "Work on an objection",
+			editObjection:         "Edit the objection",
 			editObjectionStatus:   "Change the status",
 			editObjectionResponse: "Write our response",
 			editObjectionVoice:    "Pick the voice in the room",

@@ -138,8 +138,9 @@ type objectionSavedMsg struct {
 func (m objectionSavedMsg) saveErr() error { return m.err }
 
 // saveObjection adds a new objection, or applies the edited fields to the
-// objection as it is stored now (the command line may have changed the rest
-// while the screen was open). The store keeps every status change in history.
+// objection as it is stored now, read and written in one transaction (the
+// command line may have changed the rest while the screen was open). The
+// store keeps every status change in history; the save is one undo step.
 func (b *backend) saveObjection(seq int, id int64, d objectionDraft, edit objectionEdit) tea.Cmd {
 	st, ctx := b.st, b.ctx
 	return func() tea.Msg {
@@ -148,13 +149,19 @@ func (b *backend) saveObjection(seq int, id int64, d objectionDraft, edit object
 				Severity: d.Severity, Status: model.ObjectionOpen, Response: model.Normalize(d.Response, true)})
 			return objectionSavedMsg{seq: seq, objection: o, err: err}
 		}
-		o, err := st.GetObjection(ctx, id)
-		if err != nil {
-			return objectionSavedMsg{seq: seq, err: err}
-		}
-		d.applyTo(&o, edit)
-		o, err = st.UpdateObjection(ctx, o)
+		o, err := st.EditObjection(ctx, id, func(o *model.Objection) error {
+			d.applyTo(o, edit)
+			return nil
+		})
 		return objectionSavedMsg{seq: seq, objection: o, err: err}
+	}
+}
+
+// deleteObjection deletes an objection; the answer carries no objection.
+func (b *backend) deleteObjection(seq int, id int64) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		return objectionSavedMsg{seq: seq, err: st.DeleteObjection(ctx, id)}
 	}
 }
 
@@ -168,7 +175,7 @@ type blindSpotSavedMsg struct {
 func (m blindSpotSavedMsg) saveErr() error { return m.err }
 
 // saveBlindSpot adds a new blind spot, or applies the edited fields to the
-// blind spot as it is stored now.
+// blind spot as it is stored now, in one transaction.
 func (b *backend) saveBlindSpot(seq int, id int64, d blindSpotDraft, edit blindSpotEdit) tea.Cmd {
 	st, ctx := b.st, b.ctx
 	return func() tea.Msg {
@@ -177,14 +184,27 @@ func (b *backend) saveBlindSpot(seq int, id int64, d blindSpotDraft, edit blindS
 				Text: model.Normalize(d.Text, true), Status: model.BlindSpotOpen})
 			return blindSpotSavedMsg{seq: seq, spot: s, err: err}
 		}
-		s, err := st.GetBlindSpot(ctx, id)
-		if err != nil {
-			return blindSpotSavedMsg{seq: seq, err: err}
-		}
-		d.applyTo(&s, edit)
-		s, err = st.UpdateBlindSpot(ctx, s)
+		s, err := st.EditBlindSpot(ctx, id, func(s *model.BlindSpot) error {
+			d.applyTo(s, edit)
+			return nil
+		})
 		return blindSpotSavedMsg{seq: seq, spot: s, err: err}
 	}
+}
+
+// deleteBlindSpot deletes a blind spot; the answer carries none.
+func (b *backend) deleteBlindSpot(seq int, id int64) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		return blindSpotSavedMsg{seq: seq, err: st.DeleteBlindSpot(ctx, id)}
+	}
+}
+
+// reviewDeleteMsg is the yes to "delete this row?": the screen that asked
+// deletes row id.
+type reviewDeleteMsg struct {
+	kind reviewKind
+	id   int64
 }
 
 // reviewNav is a navigation message of the review screens; the app routes

@@ -67,6 +67,7 @@ func (r *reviewBase) showRows(rows []gridRow, proposalCol int) {
 	if keep != 0 {
 		r.list.SelectID(keep)
 	}
+	r.closeFullIfGone()
 }
 
 // selectedOf is the row of rows under the list's cursor; false when none
