@@ -83,6 +83,9 @@ type (
 		dirty() bool
 		saveDraft() tea.Cmd
 	}
+	// draftDropper screens keep half-filled forms as drafts in the store;
+	// "discard it" drops that draft too.
+	draftDropper interface{ discardDraft() tea.Cmd }
 	// backer screens handle esc internally before the router pops them.
 	backer interface {
 		back() (handled bool, cmd tea.Cmd)
@@ -401,7 +404,13 @@ func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
 		return a.do(action)
 	case key.Matches(k, a.keys.Discard):
 		a.ask = pendingNone
-		return a.do(action)
+		var drop tea.Cmd
+		if cur, _ := a.current(); cur != nil {
+			if dd, ok := cur.(draftDropper); ok {
+				drop = dd.discardDraft()
+			}
+		}
+		return tea.Batch(drop, a.do(action))
 	case key.Matches(k, a.keys.Keep):
 		a.ask = pendingNone
 	}

@@ -25,6 +25,10 @@ type driver struct {
 	app   *App
 	quit  bool
 	store Store
+	// holdIf, when set, keeps back the messages it matches (a store call's
+	// answer) in held, as if the store were still working.
+	holdIf func(tea.Msg) bool
+	held   []tea.Msg
 }
 
 // cmdTimeout is how long a command may run before the test gives up.
@@ -128,8 +132,22 @@ func (d *driver) expand(m tea.Msg) []tea.Cmd {
 	if d.quit {
 		return nil
 	}
+	if d.holdIf != nil && d.holdIf(m) {
+		d.held = append(d.held, m)
+		return nil
+	}
 	_, cmd := d.app.Update(m)
 	return []tea.Cmd{cmd}
+}
+
+// release delivers the messages held back, and stops holding.
+func (d *driver) release() {
+	d.t.Helper()
+	held := d.held
+	d.holdIf, d.held = nil, nil
+	for _, m := range held {
+		d.send(m)
+	}
 }
 
 // keyMsg builds the key press Bubble Tea sends for a key name.

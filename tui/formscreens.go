@@ -148,17 +148,25 @@ func (s *logScreen) View() string {
 		s.flow.progress() + "\n\n" + s.flow.View()
 }
 
-// capturing reports whether a text field has the keys.
-func (s *logScreen) capturing() bool { return s.flow.host.capturing() }
+// capturing reports whether the screen takes every key: a text field has
+// them, or a draft is read or the conversation written (keys then go
+// nowhere, never to the app's o, b or q).
+func (s *logScreen) capturing() bool { return s.flow.busy() || s.flow.host.capturing() }
 
-// wantsEsc reports whether esc belongs to the form.
-func (s *logScreen) wantsEsc() bool { return s.flow.host.wantsEsc() }
+// wantsEsc reports whether esc belongs to the form, or is held while saving.
+func (s *logScreen) wantsEsc() bool { return s.flow.waiting || s.flow.host.wantsEsc() }
 
-// dirty reports unsaved input.
+// dirty reports input not yet written or kept.
 func (s *logScreen) dirty() bool { return s.flow.dirty() }
 
-// saveDraft saves what is on screen.
+// formShowing is always true: u and U are text or nothing here.
+func (s *logScreen) formShowing() bool { return true }
+
+// saveDraft keeps the half-filled log as a draft.
 func (s *logScreen) saveDraft() tea.Cmd { return s.flow.saveDraft() }
+
+// discardDraft drops the draft the log was resumed from.
+func (s *logScreen) discardDraft() tea.Cmd { return s.flow.discardDraft() }
 
 // ShortHelp implements help.KeyMap.
 func (s *logScreen) ShortHelp() []key.Binding { return s.flow.keyBinds() }

@@ -10,7 +10,9 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-// logStage is one form of "log a conversation"; each is saved on completion.
+// logStage is one form of "log a conversation". The stages fill one draft;
+// nothing is written until the last is done, and then all of it is one
+// action (one undo step): the talk, what was raised in it and the stance.
 type logStage int
 
 const (
@@ -22,7 +24,7 @@ const (
 	logStance
 )
 
-// logDraft is what the log forms edit.
+// logDraft is what the log forms edit; it is also what a kept draft holds.
 type logDraft struct {
 	StakeholderID int64
 	Date          string
@@ -37,104 +39,75 @@ type logDraft struct {
 	Severity      model.Severity
 	BlindSpots    string
 	Stance        model.Stance
+	// StanceSet is whether the stance form has been shown (and so Stance
+	// holds an answer or the suggestion on screen), so a resumed draft
+	// does not replace it with a fresh suggestion.
+	StanceSet bool
 	// PersonText is the typed name when the proposal has too many people to list.
 	PersonText string
 }
 
-// touchpointLoggedMsg reports the conversation written to the store.
-type touchpointLoggedMsg struct {
-	seq        int
-	touchpoint model.Touchpoint
-	err        error
+// keptLog is a half-filled log kept as a draft: the stage reached and the
+// answers so far.
+type keptLog struct {
+	Stage logStage
+	Draft logDraft
+	// Field is where the cursor was in the talk form (see formPlan.index).
+	Field int
 }
 
-func (m touchpointLoggedMsg) saveErr() error { return m.err }
-
-// raisedSavedMsg reports the objections and blind spots written.
-type raisedSavedMsg struct {
-	seq        int
-	objections int
-	blindSpots int
-	err        error
+// logDraftKey names the kept draft of a conversation with a stakeholder.
+func logDraftKey(stakeholderID int64) string {
+	return "log:stakeholder:" + itoa64(stakeholderID)
 }
 
-func (m raisedSavedMsg) saveErr() error { return m.err }
-
-// stanceSavedMsg reports the stakeholder's new stance written.
-type stanceSavedMsg struct {
-	seq         int
-	stakeholder model.Stakeholder
-	err         error
+// conversationRecordedMsg reports the whole conversation written.
+type conversationRecordedMsg struct {
+	seq  int
+	conv model.Conversation
+	err  error
 }
 
-func (m stanceSavedMsg) saveErr() error { return m.err }
+func (m conversationRecordedMsg) saveErr() error { return m.err }
 
-// logTouchpoint writes the conversation.
-func (b *backend) logTouchpoint(seq int, d logDraft) tea.Cmd {
+// recordConversation writes the talk, what was raised in it and the stance
+// in one store call, then drops the draft it came from.
+func (b *backend) recordConversation(seq int, d logDraft, dropKeys ...string) tea.Cmd {
 	st, ctx, today := b.st, b.ctx, b.today()
 	return func() tea.Msg {
 		date, err := model.ParsePastDate(d.Date, today)
 		if err != nil {
-			return touchpointLoggedMsg{seq: seq, err: err}
+			return conversationRecordedMsg{seq: seq, err: err}
 		}
 		if date.IsZero() {
 			date = today
 		}
-		t, err := st.LogTouchpoint(ctx, model.Touchpoint{
+		conv := model.Conversation{Touchpoint: model.Touchpoint{
 			StakeholderID: d.StakeholderID, Date: date, Channel: d.Channel, Kind: d.Kind, Opener: d.Opener,
 			Sentiment: d.Sentiment, Said: model.Normalize(d.Said, true), Subtext: model.Normalize(d.Subtext, true),
 			FollowUp: model.Normalize(d.FollowUp, false),
-		})
-		return touchpointLoggedMsg{seq: seq, touchpoint: t, err: err}
-	}
-}
-
-// saveRaised writes one objection per line and one blind spot per line.
-func (b *backend) saveRaised(seq int, d logDraft, t model.Touchpoint) tea.Cmd {
-	st, ctx := b.st, b.ctx
-	return func() tea.Msg {
-		msg := raisedSavedMsg{seq: seq}
+		}}
 		for _, line := range lines(d.Objections) {
-			_, err := st.AddObjection(ctx, model.Objection{
-				ProposalID: t.ProposalID, RaisedByID: t.StakeholderID, TouchpointID: t.ID,
-				Text: line, Severity: d.Severity, Status: model.ObjectionOpen, RaisedOn: t.Date,
-			})
-			if err != nil {
-				msg.err = err
-				return msg
-			}
-			msg.objections++
+			conv.Objections = append(conv.Objections, model.Objection{
+				Text: line, Severity: d.Severity, Status: model.ObjectionOpen})
 		}
 		for _, line := range lines(d.BlindSpots) {
-			_, err := st.AddBlindSpot(ctx, model.BlindSpot{
-				ProposalID: t.ProposalID, SurfacedByID: t.StakeholderID, TouchpointID: t.ID,
-				Text: line, Status: model.BlindSpotOpen, RaisedOn: t.Date,
-			})
-			if err != nil {
-				msg.err = err
-				return msg
-			}
-			msg.blindSpots++
+			conv.BlindSpots = append(conv.BlindSpots, model.BlindSpot{Text: line, Status: model.BlindSpotOpen})
 		}
-		return msg
-	}
-}
-
-// saveStance writes the stakeholder's new stance. It re-reads the row first:
-// logging the conversation has just marked their planned talk as held.
-func (b *backend) saveStance(seq int, id int64, stance model.Stance) tea.Cmd {
-	st, ctx := b.st, b.ctx
-	return func() tea.Msg {
-		s, err := st.GetStakeholder(ctx, id)
+		if d.StanceSet {
+			stance := d.Stance
+			conv.Stance = &stance
+		}
+		out, err := st.RecordConversation(ctx, conv)
 		if err != nil {
-			return stanceSavedMsg{seq: seq, err: err}
+			return conversationRecordedMsg{seq: seq, err: err}
 		}
-		if s.Stance == stance {
-			return stanceSavedMsg{seq: seq, stakeholder: s}
+		for _, k := range dropKeys {
+			// The talk is stored; a draft left behind is only offered
+			// again, so a failure here is not the save's failure.
+			_ = st.DeleteDraft(ctx, k)
 		}
-		s.Stance = stance
-		s, err = st.UpdateStakeholder(ctx, s)
-		return stanceSavedMsg{seq: seq, stakeholder: s, err: err}
+		return conversationRecordedMsg{seq: seq, conv: out}
 	}
 }
 
@@ -150,21 +123,33 @@ func lines(s string) []string {
 }
 
 // logFlow is "log a conversation": the talk and its reading, then what was
-// raised, then the stance. A component used by the log screen.
+// raised, then the stance, written once at the end. Leaving midway keeps it
+// as a draft that is offered again when the person logs with them next.
 type logFlow struct {
-	b       *backend
-	st      *Styles
-	host    formHost
-	stage   logStage
-	draft   *logDraft
-	started logDraft
-	dossier model.Dossier
-	logged  model.Touchpoint
-	seq     int
+	b     *backend
+	st    *Styles
+	host  formHost
+	stage logStage
+	draft *logDraft
+	// pristine is the stage and draft the flow started from (fresh or
+	// resumed): anything else is unsaved input.
+	pristine keptLog
+	dossier  model.Dossier
+	seq      int
+	// loading is set while a kept draft is looked for; offer is the one
+	// found, shown with the resume-or-start-over question.
+	loading bool
+	offer   *model.Draft
+	choice  resumeChoice
+	// keptKey is the draft this flow resumed: dropped when it is saved or
+	// discarded.
+	keptKey string
 	waiting bool
 	done    bool
 	summary []string
 	pick    *personPick
+	// plan is the talk form's fields, to resume where the person left.
+	plan formPlan
 }
 
 // newLogFlow prepares the flow with the selected person as the default.
@@ -205,83 +190,175 @@ func personName(d model.Dossier, id int64) string {
 	return "them"
 }
 
-// Init shows the first form.
-func (f *logFlow) Init() tea.Cmd { return f.startStage() }
+// Init looks for a kept draft with the person, then shows the first form.
+func (f *logFlow) Init() tea.Cmd {
+	if f.draft.StakeholderID == 0 {
+		return f.begin()
+	}
+	f.seq++
+	f.loading = true
+	return f.b.loadDraft(f.seq, logDraftKey(f.draft.StakeholderID))
+}
+
+// begin shows the current stage, remembering it as the starting point.
+func (f *logFlow) begin() tea.Cmd {
+	f.pristine = keptLog{Stage: f.stage, Draft: *f.draft, Field: -1}
+	return f.host.start(f.stageForm(), f.st)
+}
 
 // SetSize resizes the current form.
 func (f *logFlow) SetSize(w, h int) { f.host.SetSize(w, h) }
 
-// dirty reports whether something entered has not been saved yet.
+// busy reports a read or write under way: keys then go nowhere.
+func (f *logFlow) busy() bool { return f.loading || f.waiting }
+
+// dirty reports input not yet written to the workbook or kept as a draft.
 func (f *logFlow) dirty() bool {
-	return f.host.active() && (f.host.unsaved || *f.draft != f.started)
+	if f.offer != nil || f.busy() || f.done || !f.host.active() {
+		return false
+	}
+	return f.host.unsaved || f.stage != f.pristine.Stage || *f.draft != f.pristine.Draft
 }
 
-// saveDraft saves the current stage as it stands.
-func (f *logFlow) saveDraft() tea.Cmd {
+// resolvePick reads the typed person when the list is too long to show.
+func (f *logFlow) resolvePick() {
 	if f.pick != nil && f.stage == logTalk {
 		f.draft.StakeholderID = f.pick.value(f.draft.StakeholderID, f.draft.PersonText)
 	}
+}
+
+// saveDraft keeps the half-filled log as a draft ("save it" on leaving):
+// nothing reaches the workbook before the last stage is done.
+func (f *logFlow) saveDraft() tea.Cmd {
+	f.resolvePick()
+	key := logDraftKey(f.draft.StakeholderID)
 	f.seq++
 	f.waiting = true
-	switch f.stage {
-	case logRaised:
-		return f.b.saveRaised(f.seq, *f.draft, f.logged)
-	case logStance:
-		return f.b.saveStance(f.seq, f.draft.StakeholderID, f.draft.Stance)
+	var drop tea.Cmd
+	if f.keptKey != "" && f.keptKey != key {
+		drop = f.b.dropDraft(f.keptKey)
 	}
-	return f.b.logTouchpoint(f.seq, *f.draft)
+	title := "the conversation with " + personName(f.dossier, f.draft.StakeholderID)
+	return tea.Batch(drop, f.b.keepDraft(f.seq, key, title, f.kept()))
 }
 
-// Update runs the forms and the saves between them.
+// kept is the half-filled log as a draft holds it.
+func (f *logFlow) kept() keptLog {
+	k := keptLog{Stage: f.stage, Draft: *f.draft, Field: -1}
+	if f.stage == logTalk && f.host.active() {
+		k.Field = f.plan.index(f.host.form)
+	}
+	return k
+}
+
+// discardDraft drops the draft this flow resumed ("discard it" on leaving):
+// discarding a log discards all of it.
+func (f *logFlow) discardDraft() tea.Cmd {
+	key := f.keptKey
+	f.keptKey = ""
+	return f.b.dropDraft(key)
+}
+
+// Update runs the forms, the draft offer and the final write.
 func (f *logFlow) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case touchpointLoggedMsg:
-		return f.saved(msg.seq, msg.err, func() {
-			f.logged = msg.touchpoint
-			f.summary = append(f.summary, "Logged the talk with "+personName(f.dossier, f.draft.StakeholderID)+".")
-		})
-	case raisedSavedMsg:
-		return f.saved(msg.seq, msg.err, func() {
-			if msg.objections+msg.blindSpots > 0 {
-				f.summary = append(f.summary, "+"+plural(msg.objections, "objection", "objections")+", +"+plural(msg.blindSpots, "blind spot", "blind spots")+".")
-			}
-		})
-	case stanceSavedMsg:
-		return f.saved(msg.seq, msg.err, func() {})
-	}
-	if f.waiting || !f.host.active() {
-		return nil
-	}
-	completed, cmd := f.host.update(msg)
-	if completed {
-		return tea.Batch(cmd, f.saveDraft())
-	}
-	return cmd
-}
-
-// saved moves to the next stage after a successful write, or stays put.
-func (f *logFlow) saved(seq int, err error, ok func()) tea.Cmd {
-	if seq != f.seq {
-		return nil
-	}
-	f.waiting = false
-	if err != nil {
-		return tea.Batch(reportErr(err), f.host.restart(f.stageForm(), f.st))
-	}
-	ok()
-	if f.stage == logStance {
+	case draftLoadedMsg:
+		if msg.seq != f.seq {
+			return nil
+		}
+		f.loading = false
+		if msg.err != nil || !msg.ok {
+			return tea.Batch(errCmd(msg.err), f.begin())
+		}
+		f.offer = &msg.draft
+		return f.host.start(resumeForm(msg.draft, f.b.today(), &f.choice), f.st)
+	case draftKeptMsg:
+		if msg.seq != f.seq {
+			return nil
+		}
+		f.waiting = false
+		if msg.err != nil {
+			return reportErr(msg.err)
+		}
+		f.keptKey = ""
+		return navigate(statusMsg{text: keptStatus(msg.title)})
+	case conversationRecordedMsg:
+		if msg.seq != f.seq {
+			return nil
+		}
+		f.waiting = false
+		if msg.err != nil {
+			// Stay on the last form with every answer; the status line
+			// says why, and the input still counts as unsaved.
+			return tea.Batch(reportErr(msg.err), f.host.restart(f.stageForm(), f.st))
+		}
+		f.summary = append(f.summary, "Logged the talk with "+personName(f.dossier, f.draft.StakeholderID)+".")
+		if n, m := len(msg.conv.Objections), len(msg.conv.BlindSpots); n+m > 0 {
+			f.summary = append(f.summary, "+"+plural(n, "objection", "objections")+", +"+plural(m, "blind spot", "blind spots")+".")
+		}
 		f.done = true
 		f.host.stop()
 		return nil
 	}
-	f.stage++
-	return f.startStage()
+	if f.busy() || !f.host.active() {
+		return nil
+	}
+	completed, cmd := f.host.update(msg)
+	if !completed {
+		return cmd
+	}
+	if f.offer != nil {
+		return tea.Batch(cmd, f.answerOffer())
+	}
+	return tea.Batch(cmd, f.next())
 }
 
-// startStage shows the current stage's form, built from the draft.
-func (f *logFlow) startStage() tea.Cmd {
-	f.started = *f.draft
-	return f.host.start(f.stageForm(), f.st)
+// answerOffer resumes the kept draft or drops it and starts afresh.
+func (f *logFlow) answerOffer() tea.Cmd {
+	d := *f.offer
+	f.offer = nil
+	if f.choice == startOver {
+		return tea.Batch(f.b.dropDraft(d.Key), f.begin())
+	}
+	var kept keptLog
+	if err := readDraft(d, &kept); err != nil {
+		return tea.Batch(reportErr(err), f.begin())
+	}
+	if _, ok := stakeholderByID(f.dossier, kept.Draft.StakeholderID); !ok {
+		kept.Draft.StakeholderID = f.draft.StakeholderID
+	}
+	*f.draft, f.stage = kept.Draft, min(max(kept.Stage, logTalk), logStance)
+	f.keptKey = d.Key
+	cmd := f.begin()
+	if f.stage == logTalk {
+		cmd = tea.Batch(cmd, f.plan.focus(f.host.form, f.plan.at(kept.Field)))
+	}
+	return cmd
+}
+
+// next moves to the next stage, or writes the whole conversation after the
+// last.
+func (f *logFlow) next() tea.Cmd {
+	f.resolvePick()
+	if f.stage < logStance {
+		f.stage++
+		return f.host.start(f.stageForm(), f.st)
+	}
+	f.seq++
+	f.waiting = true
+	drop := []string{logDraftKey(f.draft.StakeholderID)}
+	if f.keptKey != "" && f.keptKey != drop[0] {
+		drop = append(drop, f.keptKey)
+	}
+	return f.b.recordConversation(f.seq, *f.draft, drop...)
+}
+
+// errCmd reports err, or does nothing when there is none.
+func errCmd(err error) tea.Cmd {
+	if err == nil {
+		return nil
+	}
+	return reportErr(err)
 }
 
 // stageForm is the current stage's form.
@@ -297,7 +374,10 @@ func (f *logFlow) stageForm() *huh.Form {
 
 // View renders the current form.
 func (f *logFlow) View() string {
-	if f.waiting || !f.host.active() {
+	switch {
+	case f.loading:
+		return f.st.Muted.Render("Looking for a draft…")
+	case f.waiting || !f.host.active():
 		return f.st.Muted.Render("Saving…")
 	}
 	return f.host.view()
@@ -335,29 +415,25 @@ func (f *logFlow) talkForm() *huh.Form {
 	people := newPersonPick("", labels, ids)
 	f.pick = &people
 	openers := append([]huh.Option[model.Opener]{huh.NewOption("none", model.OpenerUnset)}, enumOptions(model.Openers())...)
-	sentiments := make([]huh.Option[int], 0, 5)
-	for n := 2; n >= -2; n-- {
-		sentiments = append(sentiments, huh.NewOption(sentimentLabel(n), n))
-	}
+	venues, kinds := enumOptions(model.Venues()), enumOptions(model.TouchKinds())
+	f.plan = formPlan{}
 	return huh.NewForm(
-		huh.NewGroup(
+		f.plan.group(
 			people.field("Who did you talk to?", "", &d.StakeholderID, &d.PersonText, 5),
 			huh.NewInput().Title("When").Description("today, yesterday, -3d, 2026-11-19").Value(&d.Date).
 				Validate(func(s string) error { _, err := model.ParsePastDate(s, today); return err }),
-			huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(enumOptions(model.Venues())...).Value(&d.Channel),
-			huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
-				Options(enumOptions(model.TouchKinds())...).Value(&d.Kind),
-			huh.NewSelect[model.Opener]().Title("Opener used").Inline(true).Options(openers...).Value(&d.Opener),
+			stopAtEnds(huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(venues...).Value(&d.Channel), venues),
+			stopAtEnds(huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
+				Options(kinds...).Value(&d.Kind), kinds),
+			stopAtEnds(huh.NewSelect[model.Opener]().Title("Opener used").Inline(true).Options(openers...).Value(&d.Opener), openers),
 		).Title("Log a conversation"),
 		// One text field per group: huh hands $EDITOR's result to every
 		// text field of the group on screen.
-		huh.NewGroup(
-			huh.NewSelect[int]().Title("How did it go?").Description("your reading of their sentiment").
-				Options(sentiments...).Value(&d.Sentiment),
+		f.plan.group(sentimentField(&d.Sentiment),
 			huh.NewText().Title("What did they say?").Description("ctrl+e writes in $EDITOR").
 				Lines(4).Value(&d.Said).CharLimit(model.MaxTextLen),
 		).Title("How it went"),
-		huh.NewGroup(
+		f.plan.group(
 			huh.NewText().Title("What was not said?").Description("the subtext: hesitations, what they avoided").
 				Lines(4).Value(&d.Subtext).CharLimit(model.MaxTextLen),
 			huh.NewInput().Title("Follow-up").Placeholder("optional: what you promised to send or do").
@@ -366,16 +442,30 @@ func (f *logFlow) talkForm() *huh.Form {
 	)
 }
 
+// sentimentField is the reading of their sentiment as a scale: +2
+// enthusiastic at the top down to −2 hostile at the bottom, every step on
+// screen, and the cursor stops at both ends.
+func sentimentField(v *int) huh.Field {
+	opts := make([]huh.Option[int], 0, 5)
+	for n := 2; n >= -2; n-- {
+		opts = append(opts, huh.NewOption(sentimentLabel(n), n))
+	}
+	return stopAtEnds(huh.NewSelect[int]().Title("How did it go?").
+		Description("your reading of them, from +2 enthusiastic down to −2 hostile").
+		Options(opts...).Value(v).Height(len(opts)+2), opts)
+}
+
 // raisedForm asks for objections and blind spots raised in the conversation.
 func (f *logFlow) raisedForm() *huh.Form {
 	d := f.draft
 	title := "Raised in the conversation with " + personName(f.dossier, d.StakeholderID)
+	sev := enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})
 	return huh.NewForm(
 		huh.NewGroup(
 			huh.NewText().Title("Objections they raised").Description("one per line; leave empty if none").
 				Lines(4).Value(&d.Objections).CharLimit(model.MaxTextLen),
-			huh.NewSelect[model.Severity]().Title("How serious are they?").Inline(true).
-				Options(enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})...).Value(&d.Severity),
+			stopAtEnds(huh.NewSelect[model.Severity]().Title("How serious are they?").Inline(true).
+				Options(sev...).Value(&d.Severity), sev),
 		).Title(title),
 		huh.NewGroup(
 			huh.NewText().Title("Blind spots they surfaced").Description("things you had not seen; one per line").
@@ -389,7 +479,9 @@ func (f *logFlow) stanceForm() *huh.Form {
 	d := f.draft
 	s, _ := stakeholderByID(f.dossier, d.StakeholderID)
 	suggested := model.SuggestStance(s.Stance, d.Sentiment)
-	d.Stance = suggested
+	if !d.StanceSet {
+		d.Stance, d.StanceSet = suggested, true
+	}
 	opts := make([]huh.Option[model.Stance], 0, 6)
 	for _, st := range model.Stances() {
 		label := st.String()
@@ -405,7 +497,7 @@ func (f *logFlow) stanceForm() *huh.Form {
 	}
 	hint := "A " + strings.TrimSpace(sentimentLabel(d.Sentiment)) + " reading of someone " + s.Stance.String() + " suggests " + suggested.String() + "."
 	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[model.Stance]().Title("Where does " + personName(f.dossier, d.StakeholderID) + " stand now?").
-			Description(hint).Options(opts...).Value(&d.Stance),
+		stopAtEnds(huh.NewSelect[model.Stance]().Title("Where does "+personName(f.dossier, d.StakeholderID)+" stand now?").
+			Description(hint).Options(opts...).Value(&d.Stance), opts),
 	).Title("Their stance"))
 }

@@ -76,8 +76,8 @@ func (p personPick) field(title, desc string, id *int64, text *string, height in
 		for i, l := range p.labels {
 			opts = append(opts, huh.NewOption(l, p.ids[i]))
 		}
-		return huh.NewSelect[int64]().Title(title).Description(desc).Options(opts...).Value(id).
-			Height(min(len(opts)+1, height))
+		return stopAtEnds(huh.NewSelect[int64]().Title(title).Description(desc).Options(opts...).Value(id).
+			Height(min(len(opts)+1, height)), opts)
 	}
 	*text = p.label(*id)
 	hint := "type a name; ctrl+e completes"

@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+)
+
+// A huh select wraps around: up on the first option lands on the last, so
+// three presses of down from "0 neutral" once logged a hostile executive as
+// "+2 enthusiastic". huh v2 has no option to stop that (Select.Update moves
+// the cursor to the other end itself), so every select in the app is wrapped
+// in stopAtEnds, which undoes a move that went round the end.
+
+// endStop is a huh select that stops at its first and last options.
+type endStop[T comparable] struct {
+	*huh.Select[T]
+	// order is each option's place in the list; filtering keeps the order,
+	// so a move backwards that lands later in the list went round the end.
+	order map[T]int
+	keys  huh.SelectKeyMap
+}
+
+// stopAtEnds returns s (already given its options, opts) as a select that
+// does not wrap around. opts must be the options s was given.
+func stopAtEnds[T comparable](s *huh.Select[T], opts []huh.Option[T]) *endStop[T] {
+	e := &endStop[T]{Select: s, order: make(map[T]int, len(opts)), keys: huh.NewDefaultKeyMap().Select}
+	for i, o := range opts {
+		if _, dup := e.order[o.Value]; !dup {
+			e.order[o.Value] = i
+		}
+	}
+	return e
+}
+
+// Update passes msg to the select and takes back a move that went round
+// an end, by the opposite move (which goes round back to where it was).
+func (e *endStop[T]) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+	k, isKey := msg.(tea.KeyPressMsg)
+	before, had := e.Hovered()
+	_, cmd := e.Select.Update(msg)
+	if !isKey || !had {
+		return e, cmd
+	}
+	after, _ := e.Hovered()
+	// The undoing key is the opposite arrow on the same axis: an inline
+	// select moves with ←/→ only, a list with ↑/↓ only.
+	var undo rune
+	switch {
+	case key.Matches(k, e.keys.Up) && e.order[after] > e.order[before]:
+		undo = tea.KeyDown
+	case key.Matches(k, e.keys.Left) && e.order[after] > e.order[before]:
+		undo = tea.KeyRight
+	case key.Matches(k, e.keys.Down) && e.order[after] < e.order[before]:
+		undo = tea.KeyUp
+	case key.Matches(k, e.keys.Right) && e.order[after] < e.order[before]:
+		undo = tea.KeyLeft
+	}
+	if undo != 0 {
+		_, _ = e.Select.Update(tea.KeyPressMsg{Code: undo})
+	}
+	return e, cmd
+}
+
+// WithKeyMap keeps the keys the form gives the select, to tell moves apart.
+func (e *endStop[T]) WithKeyMap(k *huh.KeyMap) huh.Field {
+	e.Select.WithKeyMap(k)
+	e.keys = k.Select
+	// huh enables ←/→ only on its own copy, for inline selects; where they
+	// are off they move nothing, so matching them here is harmless.
+	e.keys.Left.SetEnabled(true)
+	e.keys.Right.SetEnabled(true)
+	return e
+}
+
+// WithTheme themes the select and keeps the wrapper in the form.
+func (e *endStop[T]) WithTheme(t huh.Theme) huh.Field { e.Select.WithTheme(t); return e }
+
+// WithWidth sizes the select and keeps the wrapper in the form.
+func (e *endStop[T]) WithWidth(w int) huh.Field { e.Select.WithWidth(w); return e }
+
+// WithHeight sizes the select and keeps the wrapper in the form.
+func (e *endStop[T]) WithHeight(h int) huh.Field { e.Select.WithHeight(h); return e }
+
+// WithPosition places the select and keeps the wrapper in the form.
+func (e *endStop[T]) WithPosition(p huh.FieldPosition) huh.Field { e.Select.WithPosition(p); return e }
