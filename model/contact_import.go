@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -184,11 +182,25 @@ func FillContact(dst, src Contact) (Contact, []string) {
 // compared when looking for duplicates: case, accents and spacing ignored.
 func FoldKey(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(Clean(s)), " "))
-	// Accents are stripped after decomposition: "Núñez" → "nunez". A chain
-	// keeps state, so each call builds its own.
-	fold := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if out, _, err := transform.String(fold, s); err == nil {
-		return out
+	if isASCII(s) {
+		return s // nothing to fold; most names and every email are plain
 	}
-	return s
+	// Accents are stripped after decomposition: "Núñez" → "nunez".
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -109,8 +109,10 @@ func caretDecode(s string) string {
 	if !strings.Contains(s, "^") {
 		return s
 	}
-	return strings.NewReplacer("^n", "\n", "^N", "\n", "^'", `"`, "^^", "^").Replace(s)
+	return caretEscapes.Replace(s)
 }
+
+var caretEscapes = strings.NewReplacer("^n", "\n", "^N", "\n", "^'", `"`, "^^", "^")
 
 // param returns a parameter's first value, upper-cased.
 func (p prop) param(key string) string {
@@ -246,6 +248,6 @@ func unescape(s string, compound bool) string {
 
 // forGoVCard escapes decoded text so that go-vcard's decoder, which undoes
 // only \\ \n and \, gives it back unchanged.
-func forGoVCard(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "\n", `\n`).Replace(s)
-}
+func forGoVCard(s string) string { return goVCardEscapes.Replace(s) }
+
+var goVCardEscapes = strings.NewReplacer(`\`, `\\`, "\n", `\n`)

@@ -105,8 +105,10 @@ func WriteVCard(w io.Writer, cs []model.Contact) error {
 // and semicolon (which ORG would otherwise split on).
 func escapeText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, ",", `\,`, ";", `\;`, "\r", "").Replace(s)
+	return textEscapes.Replace(s)
 }
+
+var textEscapes = strings.NewReplacer(`\`, `\\`, "\n", `\n`, ",", `\,`, ";", `\;`, "\r", "")
 
 // fold writes one content line folded at 75 octets, never inside a
 // UTF-8 character, each continuation starting with a space.
