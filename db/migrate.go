@@ -111,7 +111,7 @@ func (st schemaState) check(abs string, latest int) error {
 // upgrade can be undone by hand. The steps run in one IMMEDIATE transaction
 // that re-reads the version, so two processes opening an old file at once
 // migrate it exactly once.
-func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now func() time.Time) error {
+func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now func() time.Time, seal ...func(string) error) error {
 	latest := len(migs)
 	st, err := readState(ctx, db)
 	if err != nil {
@@ -124,8 +124,17 @@ func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now 
 		return quickCheck(ctx, db, abs)
 	}
 	if st.version > 0 {
-		if _, err := backupBeforeMigrate(ctx, db, abs, st.version, now()); err != nil {
+		dest, err := backupBeforeMigrate(ctx, db, abs, st.version, now())
+		if err != nil {
 			return fmt.Errorf("cannot back up %s before upgrading its schema from version %d: %w", abs, st.version, err)
+		}
+		for _, sealBackup := range seal {
+			if sealBackup == nil {
+				continue
+			}
+			if err := sealBackup(dest); err != nil {
+				return fmt.Errorf("cannot seal the backup %s made before upgrading the schema: %w", dest, err)
+			}
 		}
 	}
 

@@ -171,3 +171,32 @@ func TestLoadMigrations(t *testing.T) {
 		})
 	}
 }
+
+// The copy saved before a migration goes through Options.SealBackup (the
+// CLI seals it when sealing is on), and a failure to seal stops the open.
+func TestMigrationBackupIsHandedToSealBackup(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "workbook.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buildFixture(t, s)
+	s.Close()
+	migs, _ := loadMigrations(migrationFiles)
+	next := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "9999_simulated.sql",
+		sql: "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"})
+	if _, err := openStore(ctx, path, Options{SealBackup: func(string) error { return fmt.Errorf("no key") }}, next); err == nil ||
+		!strings.Contains(err.Error(), "cannot seal") {
+		t.Fatalf("a backup that could not be sealed was accepted: %v", err)
+	}
+	var got string
+	s2, err := openStore(ctx, path, Options{SealBackup: func(p string) error { got = p; return nil }}, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+	if !strings.Contains(got, ".bak-v") {
+		t.Errorf("SealBackup got %q, want the migration backup", got)
+	}
+}

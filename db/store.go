@@ -58,6 +58,10 @@ type Options struct {
 	// BusyWait is how long a write waits for another process's write to
 	// finish before giving up; zero means DefaultBusyWait.
 	BusyWait time.Duration
+	// SealBackup, when set, is called with the path of the copy saved
+	// before a schema migration, to replace it with a sealed one (see
+	// internal/seal); nil leaves the copy as SQLite wrote it (0600).
+	SealBackup func(path string) error
 }
 
 // DefaultBusyWait is how long a write waits for another backchannel process
@@ -135,7 +139,7 @@ func openWritable(ctx context.Context, abs string, o Options, migs []migration) 
 	if err != nil {
 		return nil, err
 	}
-	if err := migrate(ctx, w, abs, migs, o.Now); err != nil {
+	if err := migrate(ctx, w, abs, migs, o.Now, o.SealBackup); err != nil {
 		_ = w.Close()
 		return nil, err
 	}

@@ -24,6 +24,8 @@ type app struct {
 	// created is set when this run made the workbook file, so a command
 	// that then fails can leave nothing behind (discardCreated).
 	created bool
+	// pass is the seal passphrase, once asked for.
+	pass string
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -73,7 +75,7 @@ func (a *app) openStore(ctx context.Context, create bool) (*db.Store, error) {
 		return nil, usagef(errors.New("--db must not be empty"))
 	}
 	_, statErr := os.Stat(a.dbPath)
-	st, err := db.OpenWith(ctx, a.dbPath, db.Options{Create: create})
+	st, err := db.OpenWith(ctx, a.dbPath, db.Options{Create: create, SealBackup: a.sealMigrationBackup})
 	if err != nil {
 		return nil, err
 	}

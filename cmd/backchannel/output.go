@@ -105,6 +105,10 @@ func (a *app) writeOutput(out string, force bool, data []byte) error {
 	if err := a.checkTarget(out, force); err != nil {
 		return err
 	}
+	data, err := a.sealOutput(out, data)
+	if err != nil {
+		return err
+	}
 	return writeFileAtomic(out, data)
 }
 

@@ -42,6 +42,8 @@ Run it without a command to open the terminal workbook.`,
 		a.exportCommand(),
 		a.importCommand(),
 		a.backupCommand(),
+		a.restoreCommand(),
+		a.sealCommand(),
 		a.versionCommand(),
 	)
 	a.addCompletions(root)

@@ -8,10 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/backchannel/backchannel/internal/contactfile"
+	"github.com/backchannel/backchannel/internal/seal"
 	"github.com/backchannel/backchannel/model"
 	"github.com/spf13/cobra"
 )
@@ -60,6 +62,7 @@ const maxImportSize = 512 << 20
 
 func (a *app) importCommand() *cobra.Command {
 	var format, encoding string
+	var identities []string
 	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
@@ -88,6 +91,9 @@ a duplicate of #N or skipped (and why), and which CSV column became what.`,
 			ctx := cmd.Context()
 			name, data, err := readImportFile(args[0], a.stdin)
 			if err != nil {
+				return err
+			}
+			if data, err = a.unsealed(name, data, identities); err != nil {
 				return err
 			}
 			kind, err := importFormat(format, args[0], data)
@@ -121,6 +127,7 @@ a duplicate of #N or skipped (and why), and which CSV column became what.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "auto", "json, csv, vcard or auto")
+	cmd.Flags().StringSliceVar(&identities, "identity", nil, "an age identity file that opens a sealed export (default: the one seal setup made)")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "show what importing contacts would do (new, duplicate of #N, skipped) and import nothing")
 	cmd.Flags().StringVar(&encoding, "encoding", "", "the character set of a CSV or vCard file that is not UTF-8 and does not say (windows-1252, windows-1251, shift_jis, …)")
 	return cmd
@@ -215,33 +222,187 @@ func lineOf(data []byte, offset int64) int {
 	return bytes.Count(data[:offset], []byte("\n")) + 1
 }
 
+// defaultKeep is how many backups the default folder keeps.
+const defaultKeep = 10
+
 func (a *app) backupCommand() *cobra.Command {
+	var keep int
 	cmd := &cobra.Command{
 		Use:   "backup [PATH]",
-		Short: "Save a consistent copy of the workbook (default: a dated file in backups/ beside it)",
-		Args:  maxArgs(1, "one path"),
+		Short: "Save a consistent copy of the workbook (default: a dated file in backups/ beside it, the last 10 kept)",
+		Long: `Save a consistent copy of the workbook, 0600. Without PATH it goes to the
+backups/ folder beside the workbook, which keeps the last --keep copies (10)
+and removes older ones. When sealing is on (backchannel seal setup) the copy
+is encrypted with age (.age) and restore reads it back. An unsealed copy in a
+folder synced to Dropbox, iCloud Drive, OneDrive or Google Drive gets a
+warning.`,
+		Example: `  backchannel backup
+  backchannel backup --keep 30
+  backchannel backup /media/usb/workbook-copy.db`,
+		Args: maxArgs(1, "one path"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if keep < 1 {
+				return usagef(fmt.Errorf("--keep must be at least 1, got %d", keep))
+			}
 			ctx := cmd.Context()
 			st, err := a.open(ctx)
 			if err != nil {
 				return err
 			}
-			dest := ""
+			cfg, err := a.sealConfig()
+			if err != nil {
+				return err
+			}
+			dest, dir := "", ""
 			if len(args) == 1 {
 				dest = args[0]
 			} else {
-				dir := filepath.Join(filepath.Dir(a.dbPath), "backups")
+				dir = filepath.Join(filepath.Dir(a.dbPath), "backups")
 				if err := os.MkdirAll(dir, 0o700); err != nil {
 					return fmt.Errorf("cannot create %s: %w", dir, unwrapPathError(err))
 				}
-				dest = filepath.Join(dir, "workbook-"+time.Now().UTC().Format("20060102-150405")+".db")
+				dest = filepath.Join(dir, "workbook-"+time.Now().UTC().Format("20060102-150405.000")+".db")
+				if cfg.On() {
+					dest += ".age"
+				}
 			}
-			if err := st.Backup(ctx, dest); err != nil {
+			if cfg.On() {
+				if _, err := os.Stat(dest); err == nil {
+					return fmt.Errorf("%s already exists; choose a new name for the backup", dest)
+				}
+				// The plain copy is made in the workbook's own private
+				// folder, never in the target (which may be synced).
+				tmp := filepath.Join(filepath.Dir(a.dbPath), fmt.Sprintf(".backup-%d.tmp", os.Getpid()))
+				_ = os.Remove(tmp)
+				if err := st.Backup(ctx, tmp); err != nil {
+					return err
+				}
+				if err := seal.SealFile(cfg, a.sealKeys(nil), tmp, dest); err != nil {
+					_ = os.Remove(tmp)
+					return fmt.Errorf("cannot seal the backup: %w", err)
+				}
+			} else {
+				if err := st.Backup(ctx, dest); err != nil {
+					return err
+				}
+				a.warnCloud(dest)
+			}
+			how := ""
+			if cfg.On() {
+				how = " (sealed with age)"
+			}
+			if dir == "" {
+				fmt.Fprintf(a.stdout, "Saved a backup to %s%s.\n", dest, how)
+				return nil
+			}
+			kept, err := rotateBackups(dir, keep)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Saved a backup to %s.\n", dest)
+			fmt.Fprintf(a.stdout, "Saved a backup to %s%s; %s keeps the last %d (%d there now).\n", dest, how, dir, keep, kept)
 			return nil
 		},
 	}
+	cmd.Flags().IntVar(&keep, "keep", defaultKeep, "how many backups the default folder keeps")
+	return cmd
+}
+
+// rotateBackups removes all but the newest keep backups in dir (their
+// names sort by time) and returns how many remain.
+func rotateBackups(dir string, keep int) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, "workbook-") && (strings.HasSuffix(n, ".db") || strings.HasSuffix(n, ".db.age")) {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	for len(names) > keep {
+		if err := os.Remove(filepath.Join(dir, names[0])); err != nil {
+			return 0, fmt.Errorf("cannot remove the old backup %s: %w", names[0], unwrapPathError(err))
+		}
+		names = names[1:]
+	}
+	return len(names), nil
+}
+
+func (a *app) restoreCommand() *cobra.Command {
+	var identities []string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "restore BACKUP",
+		Short: "Replace the workbook with a backup (sealed or not), after backing up the current one",
+		Long: `Replace the workbook with BACKUP, a copy made by backup (sealed with age or
+not). The backup is checked first; a workbook that holds data is replaced only
+with --force, and is itself backed up first. Close the terminal workbook
+before restoring.`,
+		Example: `  backchannel restore ~/.local/share/backchannel/backups/workbook-20261130-090000.000.db.age --force`,
+		Args:    exactArgs(1, "the backup to restore"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return fmt.Errorf("cannot read %s: %w", args[0], unwrapPathError(err))
+			}
+			if data, err = a.unsealed(args[0], data, identities); err != nil {
+				return err
+			}
+			// A backup is a SQLite file with backchannel's application id
+			// ("bchn" at offset 68 of the header).
+			if len(data) < 100 || string(data[:16]) != "SQLite format 3\x00" || string(data[68:72]) != "bchn" {
+				return fmt.Errorf("%s is not a backchannel workbook backup", args[0])
+			}
+			dir := filepath.Dir(a.dbPath)
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return fmt.Errorf("cannot create %s: %w", dir, unwrapPathError(err))
+			}
+			tmp := filepath.Join(dir, fmt.Sprintf(".restore-%d.tmp", os.Getpid()))
+			if err := writeFileAtomic(tmp, data); err != nil {
+				return err
+			}
+			defer os.Remove(tmp)
+			if _, err := os.Stat(a.dbPath); err == nil {
+				st, err := a.open(ctx)
+				if err != nil {
+					return err
+				}
+				empty, err := st.Empty(ctx)
+				if err != nil {
+					return err
+				}
+				if !empty && !force {
+					return fmt.Errorf("%s holds data; pass --force to replace it (it is backed up first)", a.dbPath)
+				}
+				if !empty {
+					saved := filepath.Join(dir, "backups")
+					if err := os.MkdirAll(saved, 0o700); err != nil {
+						return err
+					}
+					dest := filepath.Join(saved, "workbook-"+time.Now().UTC().Format("20060102-150405.000")+"-before-restore.db")
+					if err := st.Backup(ctx, dest); err != nil {
+						return err
+					}
+					fmt.Fprintf(a.stdout, "Backed up the current workbook to %s.\n", dest)
+				}
+				a.close()
+				a.store = nil
+			}
+			for _, suffix := range []string{"-wal", "-shm"} {
+				_ = os.Remove(a.dbPath + suffix)
+			}
+			if err := os.Rename(tmp, a.dbPath); err != nil {
+				return fmt.Errorf("cannot put the backup in place: %w", unwrapPathError(err))
+			}
+			fmt.Fprintf(a.stdout, "Restored %s from %s.\n", a.dbPath, args[0])
+			return nil
+		},
+	}
+	cmd.Flags().StringSliceVar(&identities, "identity", nil, "an age identity file that opens a sealed backup (default: the one seal setup made)")
+	cmd.Flags().BoolVar(&force, "force", false, "replace a workbook that holds data (after backing it up)")
 	return cmd
 }

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// With sealing on, every copy written outside the workbook is an age file
+// that import and restore read back; without it, a copy going to a synced
+// folder gets a warning.
+func TestSealedCopiesRoundTrip(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	path := demoDB(t)
+	dir := t.TempDir()
+	mustOK(t, cli(t, path, "", "seal", "setup"))
+	if out := mustOK(t, cli(t, path, "", "seal", "status")).stdout; !strings.Contains(out, "sealed to 1 age recipient") {
+		t.Errorf("seal status: %q", out)
+	}
+	plainBrief := mustOK(t, cli(t, path, "", "brief", "1")).stdout
+	plainExport := mustOK(t, cli(t, path, "", "export")).stdout
+
+	// brief -o and export -o are sealed.
+	briefFile, exportFile := filepath.Join(dir, "brief.md"), filepath.Join(dir, "export.json")
+	mustOK(t, cli(t, path, "", "brief", "1", "-o", briefFile))
+	mustOK(t, cli(t, path, "", "export", "-o", exportFile))
+	for _, f := range []string{briefFile, exportFile} {
+		data, _ := os.ReadFile(f)
+		if !bytes.HasPrefix(data, []byte("age-encryption.org/v1\n")) || bytes.Contains(data, []byte("Dana")) {
+			t.Errorf("%s is not sealed", f)
+		}
+		if fi, _ := os.Stat(f); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v", f, fi.Mode().Perm())
+		}
+	}
+	// import reads the sealed export back into a new workbook.
+	other := filepath.Join(privateDir(t), "other.db")
+	mustOK(t, cli(t, other, "", "import", exportFile, "--identity", filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "backchannel", "identity.txt")))
+	if got := mustOK(t, cli(t, other, "", "export")).stdout; got != plainExport {
+		t.Error("the sealed export does not import to the same workbook")
+	}
+
+	// backup is sealed, rotated, and restore reads it back.
+	for range 3 {
+		mustOK(t, cli(t, path, "", "backup", "--keep", "2"))
+	}
+	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "workbook-*.db.age"))
+	if len(backups) != 2 {
+		t.Fatalf("want the last 2 backups kept, got %v", backups)
+	}
+	data, _ := os.ReadFile(backups[1])
+	if bytes.Contains(data, []byte("SQLite format")) {
+		t.Error("the backup is not sealed")
+	}
+	mustOK(t, cli(t, path, "", "proposals", "add", "Added after the backup"))
+	r := cli(t, path, "", "restore", backups[1])
+	oneSentence(t, r, 1, "--force")
+	mustOK(t, cli(t, path, "", "restore", backups[1], "--force"))
+	if got := mustOK(t, cli(t, path, "", "brief", "1")).stdout; got != plainBrief {
+		t.Error("the restored workbook differs from the one backed up")
+	}
+	if strings.Contains(mustOK(t, cli(t, path, "", "proposals")).stdout, "Added after the backup") {
+		t.Error("restore kept a proposal added after the backup")
+	}
+
+	// Off: copies are plain again, and one in a synced folder is warned about.
+	mustOK(t, cli(t, path, "", "seal", "off"))
+	cloud := filepath.Join(dir, "Dropbox")
+	os.MkdirAll(cloud, 0o700)
+	r = mustOK(t, cli(t, path, "", "export", "-o", filepath.Join(cloud, "export.json")))
+	if !strings.Contains(r.stderr, "Dropbox") || !strings.Contains(r.stderr, "seal setup") {
+		t.Errorf("no cloud warning: %q", r.stderr)
+	}
+	var wb map[string]any
+	raw, _ := os.ReadFile(filepath.Join(cloud, "export.json"))
+	if err := json.Unmarshal(raw, &wb); err != nil {
+		t.Errorf("an unsealed export is not plain JSON: %v", err)
+	}
+}
+
+// A passphrase never goes on the command line: it comes from the terminal
+// or BACKCHANNEL_PASSPHRASE, and a wrong one opens nothing.
+func TestSealWithPassphrase(t *testing.T) {
+	path := demoDB(t)
+	t.Setenv("BACKCHANNEL_PASSPHRASE", "correct horse battery")
+	mustOK(t, cli(t, path, "", "seal", "setup", "--passphrase"))
+	file := filepath.Join(t.TempDir(), "export.json.age")
+	mustOK(t, cli(t, path, "", "export", "-o", file))
+	other := filepath.Join(privateDir(t), "other.db")
+	t.Setenv("BACKCHANNEL_PASSPHRASE", "wrong")
+	oneSentence(t, cli(t, other, "", "import", file), 1, "sealed")
+	t.Setenv("BACKCHANNEL_PASSPHRASE", "correct horse battery")
+	mustOK(t, cli(t, other, "", "import", file))
+	oneSentence(t, cli(t, path, "", "seal", "setup", "--passphrase", "--recipient", "age1x"), 2, "not both")
+}
