@@ -71,7 +71,7 @@ func TestOutputNeverReplacesAWorkbook(t *testing.T) {
 // Issue 8, finding 9: a command given a path with no workbook says so and
 // creates nothing; only init, demo, import and the TUI create one.
 func TestMissingWorkbookIsNotCreated(t *testing.T) {
-	creating := map[string]bool{"init": true, "demo": true, "import": true, "version": true, "help": true, "completion": true}
+	creating := map[string]bool{"init": true, "demo": true, "import": true, "restore": true, "version": true, "help": true, "completion": true}
 	argsFor := map[string][]string{
 		"proposals":  {"proposals"},
 		"contacts":   {"contacts"},
@@ -81,6 +81,7 @@ func TestMissingWorkbookIsNotCreated(t *testing.T) {
 		"blindspots": {"blindspots"},
 		"export":     {"export"},
 		"backup":     {"backup"},
+		"seal":       {"seal", "status"},
 	}
 	root := newApp(nil, nil, nil).rootCommand()
 	for _, c := range root.Commands() {

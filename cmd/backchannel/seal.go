@@ -157,8 +157,8 @@ func (a *app) sealSetupCommand() *cobra.Command {
 			if passphrase && len(recipients) > 0 {
 				return usagef(errors.New("choose recipients or a passphrase, not both (age seals a file with one or the other)"))
 			}
-			if _, err := os.Stat(a.dbPath); err != nil {
-				return fmt.Errorf("no workbook at %s to seal copies of", a.dbPath)
+			if _, err := a.open(cmd.Context()); err != nil {
+				return err
 			}
 			var cfg seal.Config
 			switch {
@@ -227,6 +227,9 @@ func (a *app) sealStatusCommand() *cobra.Command {
 		Short: "Say whether and how copies are sealed",
 		Args:  exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := a.open(cmd.Context()); err != nil {
+				return err
+			}
 			cfg, err := a.sealConfig()
 			if err != nil {
 				return err
@@ -246,6 +249,9 @@ func (a *app) sealOffCommand() *cobra.Command {
 		Short: "Stop sealing new copies (sealed ones stay sealed; the key is kept)",
 		Args:  exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := a.open(cmd.Context()); err != nil {
+				return err
+			}
 			if err := seal.Save(a.dbPath, seal.Config{}); err != nil {
 				return err
 			}
