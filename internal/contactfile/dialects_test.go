@@ -58,6 +58,14 @@ var dialectCases = map[string]corpusCase{
 		{line: 2, name: "Søren Kierkegaard", title: "Philosopher", org: "Hafnia A/S", email: "soren@hafnia.example",
 			notesHas: []string{"Semicolons; commas, and\nline breaks"}},
 	}},
+	// Apple Contacts (iPhone, macOS) exports vCard 3.0 only: grouped
+	// properties with type=pref, a trailing ";" in ORG, a padded FN, \: in
+	// URLs, a folded base64 PHOTO, and companies as cards without a name.
+	"apple-iphone.vcf": {dialect: "vCard 3.0", want: []want{
+		{line: 1, name: "Kate Bell", title: "Producer", org: "Creative Consulting", email: "kate-bell@mac.example",
+			notesHas: []string{"Met at the Q3 offsite, liked the memo.\nPrefers a call before 10.", "Other emails: kate@home.example"}},
+		{line: 18, name: "Ørsted A/S", org: "Ørsted A/S", email: "kontakt@orsted.example", notesEmpty: true, howHas: "named from its organisation"},
+	}},
 	"backchannel.csv": {dialect: "backchannel", want: []want{
 		{line: 2, name: "Yusuf Ali", title: "Staff Engineer", org: "Platform", email: "yusuf@x.example",
 			notesHas: []string{"Ask about the migration\nbefore the board"}},
