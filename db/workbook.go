@@ -154,8 +154,10 @@ func insertRows[T any](ctx context.Context, tx *sql.Tx, t *table[T], rows []T) e
 	return nil
 }
 
-// checkWorkbook validates an export before import and returns a copy with
-// all text normalised (the caller's slices are left alone). The error names
+// checkWorkbook validates an export before import and returns a copy (the
+// caller's slices are left alone). Text is kept exactly as given, so a file
+// written by another tool imports and exports back byte for byte; it is
+// cleaned where it is shown, like all text. The error names
 // the first bad row: "stakeholders[3]: influence must be 1 to 5, got 7".
 func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	if wb.Format != model.WorkbookFormat {
@@ -182,7 +184,6 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	proposals := map[int64]bool{}
 	for i := range wb.Proposals {
 		p := &wb.Proposals[i]
-		normalizeProposal(p)
 		if err := firstOf(uniqueID(proposals, p.ID), p.Validate()); err != nil {
 			return wb, rowError("proposals", i, err)
 		}
@@ -190,7 +191,6 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	contacts := map[int64]bool{}
 	for i := range wb.Contacts {
 		c := &wb.Contacts[i]
-		normalizeContact(c)
 		if err := firstOf(uniqueID(contacts, c.ID), c.Validate()); err != nil {
 			return wb, rowError("contacts", i, err)
 		}
@@ -201,7 +201,6 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	pairs := map[[2]int64]bool{}
 	for i := range wb.Stakeholders {
 		st := &wb.Stakeholders[i]
-		normalizeStakeholder(st)
 		if err := firstOf(uniqueID(seen, st.ID), st.Validate(),
 			refTo("proposal", st.ProposalID, proposals), refTo("contact", st.ContactID, contacts),
 			labelled("plan.via_id", optRefTo("contact", st.Plan.ViaID, contacts))); err != nil {
@@ -224,7 +223,6 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	seen = map[int64]bool{}
 	for i := range wb.Touchpoints {
 		t := &wb.Touchpoints[i]
-		normalizeTouchpoint(t)
 		err := firstOf(uniqueID(seen, t.ID), t.Validate(), labelled("heard_via_id", optRefTo("contact", t.HeardViaID, contacts)))
 		if err == nil {
 			st, ok := stakes[t.StakeholderID]
@@ -245,7 +243,6 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	seen = map[int64]bool{}
 	for i := range wb.Objections {
 		o := &wb.Objections[i]
-		normalizeObjection(o)
 		if err := firstOf(uniqueID(seen, o.ID), o.Validate(), refTo("proposal", o.ProposalID, proposals),
 			onProposal("raised_by_id", o.RaisedByID, o.ProposalID, stakes),
 			onProposal("voice_id", o.VoiceID, o.ProposalID, stakes),
@@ -256,7 +253,6 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	seen = map[int64]bool{}
 	for i := range wb.BlindSpots {
 		b := &wb.BlindSpots[i]
-		normalizeBlindSpot(b)
 		if err := firstOf(uniqueID(seen, b.ID), b.Validate(), refTo("proposal", b.ProposalID, proposals),
 			onProposal("surfaced_by_id", b.SurfacedByID, b.ProposalID, stakes),
 			talkOnProposal(b.TouchpointID, b.ProposalID, talks)); err != nil {
@@ -267,9 +263,6 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 	seen = map[int64]bool{}
 	for i := range wb.History {
 		e := &wb.History[i]
-		e.Field = model.Normalize(e.Field, false)
-		e.Old = model.Normalize(e.Old, true)
-		e.New = model.Normalize(e.New, true)
 		if err := firstOf(uniqueID(seen, e.ID), optRefTo("proposal", e.ProposalID, proposals),
 			oneOf("entity", e.Entity, historyEntities), oneOf("action", e.Action, historyActions)); err != nil {
 			return wb, rowError("history", i, err)

@@ -84,10 +84,11 @@ type Plan struct {
 func (p Plan) HasWhen() bool { return p.Moment != MomentUnset || !p.TargetDate.IsZero() }
 
 // HasWhat reports whether the plan says what.
-func (p Plan) HasWhat() bool { return p.Approach != ApproachUnset && p.Message != "" }
+// A message that shows nothing (only spaces or escapes) says nothing.
+func (p Plan) HasWhat() bool { return p.Approach != ApproachUnset && !Blank(p.Message) }
 
 // HasWhere reports whether the plan says where.
-func (p Plan) HasWhere() bool { return p.Venue != VenueUnset || p.Place != "" }
+func (p Plan) HasWhere() bool { return p.Venue != VenueUnset || !Blank(p.Place) }
 
 // Complete reports whether when, what and where are all set.
 func (p Plan) Complete() bool { return p.HasWhen() && p.HasWhat() && p.HasWhere() }

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Clean makes untrusted text safe to show in a terminal on one line: escape
@@ -24,11 +22,23 @@ func CleanBlock(s string) string {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = ansi.Strip(s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			if n := escapeLen(s[i:]); n > 0 {
+				i += n // a whole escape sequence: none of it is text
+				continue
+			}
+			// A broken escape (unterminated, or not a sequence at all):
+			// a visible marker, and the text after it is kept.
+			b.WriteString(BrokenEscape)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case r == '\n':
 			b.WriteRune('\n')
@@ -42,6 +52,66 @@ func CleanBlock(s string) string {
 	}
 	return b.String()
 }
+
+// BrokenEscape stands where an escape character began something that is not
+// a whole escape sequence: the terminal never sees the ESC, and the reader
+// sees that something was there.
+const BrokenEscape = "␛" // ␛ SYMBOL FOR ESCAPE
+
+// escapeLen is the length in bytes of the escape sequence at the start of
+// s (which begins with ESC), or 0 when it is not a whole one. The forms are
+// ECMA-48's: CSI (ESC [ parameters intermediates final), the control
+// strings OSC, DCS, SOS, PM and APC ended by ST (ESC \\) or, for OSC, BEL,
+// and the two- and three-byte escapes (ESC 7, ESC ( B).
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return 0
+	}
+	switch c := s[1]; {
+	case c == '[':
+		i := 2
+		for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
+			i++
+		}
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+			i++
+		}
+		if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+			return i + 1
+		}
+		return 0
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		for i := 2; i < len(s); i++ {
+			switch {
+			case s[i] == 0x07 && c == ']':
+				return i + 1
+			case s[i] == 0x1b:
+				if i+1 < len(s) && s[i+1] == '\\' {
+					return i + 2
+				}
+				return 0 // another escape before the end: this one is broken
+			}
+		}
+		return 0
+	case c > 0x20 && c <= 0x2f: // not a space: "ESC Jones" is a stray ESC, not ESC SP J
+		i := 2
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+			i++
+		}
+		if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+			return i + 1
+		}
+		return 0
+	case c >= 0x30 && c <= 0x7e:
+		return 2
+	}
+	return 0
+}
+
+// Blank reports whether s shows nothing once cleaned: empty, spaces, or
+// only control characters and escape sequences. Such text counts as empty
+// everywhere (a required name, a planned message, readiness).
+func Blank(s string) bool { return Clean(s) == "" }
 
 // isPlain is the fast path: printable ASCII and newlines only.
 func isPlain(s string) bool {

@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -14,8 +13,10 @@ const (
 	MaxTextLen = 20000
 )
 
+// requireText refuses text that shows nothing: empty, spaces, or only
+// control characters and escape sequences (which the screen strips).
 func requireText(field, s string) error {
-	if strings.TrimSpace(s) == "" {
+	if Blank(s) {
 		return fmt.Errorf("%s must not be empty", field)
 	}
 	return limitText(field, s, MaxNameLen)
@@ -104,7 +105,7 @@ func (t Touchpoint) Validate() error {
 // Validate reports the first problem with the objection in one sentence.
 func (o Objection) Validate() error {
 	var text error
-	if strings.TrimSpace(o.Text) == "" {
+	if Blank(o.Text) {
 		text = errors.New("an objection's text must not be empty")
 	}
 	return firstError(
@@ -119,7 +120,7 @@ func (o Objection) Validate() error {
 // Validate reports the first problem with the blind spot in one sentence.
 func (b BlindSpot) Validate() error {
 	var text error
-	if strings.TrimSpace(b.Text) == "" {
+	if Blank(b.Text) {
 		text = errors.New("a blind spot's text must not be empty")
 	}
 	return firstError(

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/backchannel/backchannel/model"
@@ -87,16 +86,18 @@ meeting; nothing is saved.`,
 				if text, err = model.RedactedBrief(d, r, opt, asJSON); err != nil {
 					return err
 				}
+				if asJSON {
+					text = escapeForTerminal(text)
+				}
 			default:
 				return usagef(fmt.Errorf("--redact takes sponsor (the default) or full, not %q", redact))
 			}
 			switch {
 			case text != nil:
 			case asJSON:
-				if text, err = json.MarshalIndent(model.BriefData(d, r, opt), "", "  "); err != nil {
+				if text, err = marshalJSON(model.BriefData(d, r, opt)); err != nil {
 					return err
 				}
-				text = append(text, '\n')
 			default:
 				text = []byte(model.Brief(d, r, opt))
 			}

@@ -11,6 +11,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// Bounds on the large sample workbook: far beyond any real proposal (the
+// benchmarks use 300 people and 20,000 conversations), small enough that a
+// typo cannot run for minutes or fill the disk.
+const (
+	maxDemoProposals     = 100
+	maxDemoStakeholders  = 5000
+	maxDemoConversations = 200000
+)
+
 func (a *app) demoCommand() *cobra.Command {
 	var force bool
 	var size model.LargeOptions
@@ -37,6 +46,10 @@ unless --force is given; --force first saves a backup next to it.`,
 			large := fl.Changed("stakeholders") || fl.Changed("conversations") || fl.Changed("proposals")
 			if large && (size.Stakeholders < 1 || size.Conversations < 0 || size.Proposals < 1) {
 				return fmt.Errorf("--proposals and --stakeholders must be at least 1 and --conversations at least 0")
+			}
+			if large && (size.Proposals > maxDemoProposals || size.Stakeholders > maxDemoStakeholders || size.Conversations > maxDemoConversations) {
+				return usagef(fmt.Errorf("a sample workbook has at most --proposals %d, --stakeholders %d and --conversations %d (per proposal)",
+					maxDemoProposals, maxDemoStakeholders, maxDemoConversations))
 			}
 			wb := model.DemoWorkbook(day)
 			if large {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,4 +144,141 @@ func TestLogDateWeekdayIsTheLastOne(t *testing.T) {
 	if got.Date != "2026-11-20" {
 		t.Errorf("--date friday logged %s, want 2026-11-20", got.Date)
 	}
+}
+
+// hostileExport is the demo workbook exported, with text another tool
+// might write: C1 controls, DEL, bidi overrides, escapes, stray spaces.
+func hostileExport(t *testing.T) (string, string) {
+	t.Helper()
+	path := demoDB(t)
+	var wb map[string]any
+	if err := json.Unmarshal([]byte(mustOK(t, cli(t, path, "", "export")).stdout), &wb); err != nil {
+		t.Fatal(err)
+	}
+	props := wb["proposals"].([]any)
+	props[0].(map[string]any)["title"] = "Consolidate \u009b31m\u202eevil\u202c\x7f  with \x1b]0;x end "
+	people := wb["contacts"].([]any)
+	people[0].(map[string]any)["name"] = "  Dana\u0085 \u2067Reyes\u2069 "
+	data, err := json.MarshalIndent(wb, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "hostile.json")
+	if err := os.WriteFile(file, append(data, '\n'), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file, string(data)
+}
+
+// rawTerminalControl finds a character a terminal would act on in output
+// meant for one: ESC, other C0 controls but tab and newline, DEL, C1 and
+// bidi controls.
+func rawTerminalControl(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\n', r == '\t':
+		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f,
+			r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// Issue 11, findings 8 and 9: imported text is stored exactly as given, so
+// export → import → export is byte-identical even for another tool's file;
+// every JSON output escapes C1, DEL and bidi controls, and the record
+// outputs give a field the same value.
+func TestJSONOutputsEscapeTerminalControlsAndAgree(t *testing.T) {
+	file, _ := hostileExport(t)
+	path := filepath.Join(privateDir(t), "w.db")
+	mustOK(t, cli(t, path, "", "import", file))
+	first := mustOK(t, cli(t, path, "", "export")).stdout
+	again := filepath.Join(privateDir(t), "again.db")
+	f2 := filepath.Join(t.TempDir(), "first.json")
+	if err := os.WriteFile(f2, []byte(first), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustOK(t, cli(t, again, "", "import", f2))
+	if second := mustOK(t, cli(t, again, "", "export")).stdout; second != first {
+		t.Error("export → import → export of a file with hostile text is not byte-identical")
+	}
+
+	wantTitle := "Consolidate \u009b31m\u202eevil\u202c\x7f  with \x1b]0;x end "
+	for _, args := range [][]string{
+		{"export"}, {"proposals", "--json"}, {"contacts", "--json"}, {"objections", "--json"},
+		{"brief", "1", "--json"}, {"log", "2", "-p", "1", "--json"},
+	} {
+		out := mustOK(t, cli(t, path, "", args...)).stdout
+		if r, bad := rawTerminalControl(out); bad {
+			t.Errorf("%v prints U+%04X raw", args, r)
+		}
+		if !json.Valid([]byte(out)) {
+			t.Errorf("%v is not valid JSON", args)
+		}
+		if args[0] == "export" || args[0] == "proposals" {
+			if !strings.Contains(out, `\u009b31m\u202eevil\u202c\u007f`) {
+				t.Errorf("%v does not give the stored title, escaped", args)
+			}
+			var v any
+			_ = json.Unmarshal([]byte(out), &v)
+			if !strings.Contains(fmt.Sprint(v), wantTitle) {
+				t.Errorf("%v: the title does not decode to the stored value", args)
+			}
+		}
+	}
+	// Shown as text, the same title is cleaned, and the broken OSC keeps
+	// the words after it.
+	out := mustOK(t, cli(t, path, "", "proposals")).stdout
+	if r, bad := rawTerminalControl(out); bad {
+		t.Errorf("proposals prints U+%04X raw", r)
+	}
+	if !strings.Contains(out, "Consolidate 31mevil with ␛]0;x end") {
+		t.Errorf("proposals shows the title as:\n%s", out)
+	}
+}
+
+// Issue 11, findings 8 and 10: import errors are sentences that name the
+// place: invalid UTF-8 by line, a bad value by table, element and field.
+func TestImportErrorsNameThePlace(t *testing.T) {
+	path := demoDB(t)
+	good := mustOK(t, cli(t, path, "", "export")).stdout
+	var m map[string]any
+	if err := json.Unmarshal([]byte(good), &m); err != nil {
+		t.Fatal(err)
+	}
+	m["contacts"] = map[string]any{"a": 1}
+	objectForList, _ := json.Marshal(m)
+	cases := []struct{ name, body, want string }{
+		{"invalid utf-8", strings.Replace(good, `"Consolidate`, "\"Consol\xffidate", 1), "line 7: the text is not valid UTF-8"},
+		{"time not a time", strings.Replace(good, `"created_at": "`, `"created_at": "yesterday", "x": "`, 1), `proposals[0]: "yesterday" is not a time`},
+		{"object not a list", string(objectForList), "contacts should be a list"},
+		{"workbook is a list", "[" + good + "]", "should be an object"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "w.json")
+			if err := os.WriteFile(file, []byte(c.body), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			r := cli(t, filepath.Join(privateDir(t), "t.db"), "", "import", file)
+			oneSentence(t, r, 1, c.want)
+			for _, internal := range []string{"model.", "2006-01-02", "Go value", "json:"} {
+				if strings.Contains(r.stderr, internal) {
+					t.Errorf("the sentence shows Go internals (%q): %s", internal, r.stderr)
+				}
+			}
+		})
+	}
+}
+
+// Issue 11, finding 10: generator sizes are bounded, and text starting with
+// "-" gets a hint instead of only "unknown shorthand flag".
+func TestSmallOnes(t *testing.T) {
+	path := filepath.Join(privateDir(t), "w.db")
+	oneSentence(t, cli(t, path, "", "demo", "--stakeholders", "10000000"), 2, "at most")
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("a refused demo created the workbook")
+	}
+	oneSentence(t, cli(t, path, "", "contacts", "add", "- Bob"), 2, `put it after --`)
 }

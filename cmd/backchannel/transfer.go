@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,11 +47,7 @@ func (a *app) exportCommand() *cobra.Command {
 // marshalWorkbook is the one encoding of the export format, so that export →
 // import → export gives the same bytes.
 func marshalWorkbook(wb model.Workbook) ([]byte, error) {
-	data, err := json.MarshalIndent(wb, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(data, '\n'), nil
+	return marshalJSON(wb)
 }
 
 // maxImportSize bounds what import reads, so a wrong file cannot eat memory.
@@ -180,46 +173,6 @@ func readImportFile(path string, stdin io.Reader) (string, []byte, error) {
 		return "", nil, fmt.Errorf("%s is larger than %d MiB; too big to import", name, maxImportSize>>20)
 	}
 	return name, data, nil
-}
-
-// decodeWorkbook decodes an export file strictly: unknown fields, trailing
-// data and truncation are errors that say where.
-func decodeWorkbook(name string, data []byte) (model.Workbook, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var wb model.Workbook
-	if err := dec.Decode(&wb); err != nil {
-		return model.Workbook{}, fmt.Errorf("%s is not a valid workbook export: %s", name, jsonProblem(data, err))
-	}
-	if dec.More() {
-		return model.Workbook{}, fmt.Errorf("%s is not a valid workbook export: unexpected data after the workbook", name)
-	}
-	if wb.Format != model.WorkbookFormat {
-		return model.Workbook{}, fmt.Errorf("%s is not a backchannel workbook export (format %q)", name, wb.Format)
-	}
-	return wb, nil
-}
-
-// jsonProblem describes a decoding error with the line it happened on.
-func jsonProblem(data []byte, err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return "the file ends early (truncated?)"
-	case errors.As(err, &syn):
-		return fmt.Sprintf("line %d: %s", lineOf(data, syn.Offset), syn.Error())
-	case errors.As(err, &typ):
-		return fmt.Sprintf("line %d: %s should be %s, not %s", lineOf(data, typ.Offset), typ.Field, typ.Type, typ.Value)
-	}
-	return err.Error()
-}
-
-func lineOf(data []byte, offset int64) int {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
-	return bytes.Count(data[:offset], []byte("\n")) + 1
 }
 
 // defaultKeep is how many backups the default folder keeps.
