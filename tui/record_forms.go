@@ -76,7 +76,7 @@ func (f *proposalForm) save(b *backend) tea.Cmd {
 		if err != nil {
 			return recordSavedMsg{err: err}
 		}
-		return recordSavedMsg{status: "Saved “" + clean(p.Title) + "”. u undoes it."}
+		return recordSavedMsg{status: "Saved “" + clean(p.Title) + "”."}
 	}
 }
 
@@ -118,7 +118,7 @@ func (f *conversationForm) build(today model.Date) *huh.Form {
 			huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
 				Options(enumOptions(model.TouchKinds())...).Value(&d.Kind),
 			sentimentSelect(&d.Sentiment),
-		).Title(f.heading()),
+		),
 		huh.NewGroup(
 			huh.NewText().Title("What did they say?").Description("ctrl+e writes in $EDITOR").
 				Lines(4).Value(&d.Said).CharLimit(model.MaxTextLen),
@@ -145,7 +145,7 @@ func (f *conversationForm) save(b *backend) tea.Cmd {
 		if err != nil {
 			return recordSavedMsg{err: err}
 		}
-		return recordSavedMsg{status: "Saved the conversation with " + who + ". u undoes it."}
+		return recordSavedMsg{status: "Saved the conversation with " + who + "."}
 	}
 }
 

@@ -60,13 +60,15 @@ func TestUndoRedoFromTheDashboard(t *testing.T) {
 func TestConfirmationHoldsKeys(t *testing.T) {
 	d := newDriver(t, demoStore(t), 80, 24)
 	ran := false
-	d.send(confirmMsg{question: "Delete it? 2 conversations go with it.", yes: func() tea.Msg { ran = true; return nil }})
-	d.mustSee("Delete it? 2 conversations go with it.", "y yes", "n/esc no, keep it")
+	// Longer than the 80-column status line: it wraps, and is read whole.
+	d.send(confirmMsg{question: "Remove Dana Reyes from Consolidate onto one data warehouse? 3 conversations deleted with it; 1 objection kept, no longer linked to it.",
+		yes: func() tea.Msg { ran = true; return nil }})
+	d.mustSee("Remove Dana Reyes from", "3 conversations", "1 objection kept, no longer linked to it.", "y yes", "n/esc no, keep it")
 	d.press("q", "o", "c")
 	if d.quit {
 		t.Fatal("q quit while a question was open")
 	}
-	d.mustSee("Delete it?")
+	d.mustSee("Remove Dana Reyes from")
 	d.press("n")
 	d.mustSee("Kept it: nothing was changed.")
 	if ran {

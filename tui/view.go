@@ -26,12 +26,17 @@ func (a *App) View() tea.View {
 	} else {
 		body = cur.View()
 	}
+	// A status that does not fit one line (a question saying what goes
+	// with a removal) takes up to three, from the bottom of the body: it
+	// must be read whole before it is answered.
+	status := a.statusView()
+	extra := min(strings.Count(status, "\n"), max(a.lay.bodyH-1, 0))
 	var b strings.Builder
 	b.WriteString(a.headerView(cur))
 	b.WriteByte('\n')
-	b.WriteString(clip(body, a.lay.bodyW, a.lay.bodyH))
+	b.WriteString(clip(body, a.lay.bodyW, a.lay.bodyH-extra))
 	b.WriteByte('\n')
-	b.WriteString(a.statusView())
+	b.WriteString(status)
 	b.WriteByte('\n')
 	b.WriteString(a.helpView(cur))
 	v.SetContent(b.String())
@@ -62,7 +67,7 @@ func (a *App) statusView() string {
 	st := a.styles
 	switch {
 	case a.confirm != nil:
-		return ansi.Truncate(st.Warn.Render(a.confirm.question), a.width, "…")
+		return a.statusLines(st.Warn, a.confirm.question)
 	case a.ask != pendingNone:
 		what := "leave"
 		if a.ask == pendingQuit {
@@ -72,9 +77,18 @@ func (a *App) statusView() string {
 	case a.status == "":
 		return ""
 	case a.statusErr:
-		return ansi.Truncate(st.StatusErr.Render("✗ "+a.status), a.width, "…")
+		return a.statusLines(st.StatusErr, "✗ "+a.status)
 	}
-	return ansi.Truncate(st.Status.Render(a.status), a.width, "…")
+	return a.statusLines(st.Status, a.status)
+}
+
+// statusLines wraps a status to the width, in up to three lines.
+func (a *App) statusLines(style lipgloss.Style, text string) string {
+	lines := wrapText(text, a.width, 3)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // helpView is the short help: the screen's keys, then the global ones. When
