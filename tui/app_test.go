@@ -498,8 +498,8 @@ func TestLongPeopleListsAreTypedNotScrolled(t *testing.T) {
 	}
 	d.typ(strings.ToLower(name))
 	d.press("enter", "enter", "enter", "enter", "enter") // date, channel, kind, opener
-	d.press("enter", "enter", "enter", "enter") // sentiment, said, subtext, follow-up
-	d.press("enter", "enter", "enter", "enter") // objections, severity, blind spots, stance
+	d.press("enter", "enter", "enter", "enter")          // sentiment, said, subtext, follow-up
+	d.press("enter", "enter", "enter", "enter")          // objections, severity, blind spots, stance
 	tp := st.touchpoints[len(st.touchpoints)-1]
 	if tp.StakeholderID != target.ID {
 		t.Fatalf("logged against stakeholder %d, want %d (%s)", tp.StakeholderID, target.ID, name)

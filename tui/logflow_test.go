@@ -168,9 +168,9 @@ func TestQuitMidLogKeepsADraftAndOffersItBack(t *testing.T) {
 	if f.draft.Said != "Said yes in the corridor" || f.draft.Sentiment != -1 {
 		t.Fatalf("resumed draft holds %q, sentiment %d", f.draft.Said, f.draft.Sentiment)
 	}
-	d2.press("enter", "enter")          // said (the cursor is back there), subtext
+	d2.press("enter", "enter")                   // said (the cursor is back there), subtext
 	d2.press("enter", "enter", "enter", "enter") // follow-up, no objections, minor, no blind spots
-	d2.press("enter")                   // the suggested stance
+	d2.press("enter")                            // the suggested stance
 	if len(st.touchpoints) != touches+1 || st.touchpoints[len(st.touchpoints)-1].Said != "Said yes in the corridor" ||
 		st.touchpoints[len(st.touchpoints)-1].Sentiment != -1 {
 		t.Fatal("the resumed conversation was not logged as typed")
