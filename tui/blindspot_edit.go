@@ -40,16 +40,18 @@ func draftFromBlindSpot(b model.BlindSpot) blindSpotDraft {
 		HowAddressed: b.HowAddressed}
 }
 
-// applyTo copies the edited fields onto a stored blind spot.
-func (d blindSpotDraft) applyTo(b *model.BlindSpot, e blindSpotEdit) {
-	switch e {
-	case editBlindSpot:
+// applyTo copies the fields changed since was (the blind spot as the form
+// opened on it) onto the blind spot as stored now: a field changed
+// elsewhere meanwhile and not here keeps its stored value.
+func (d blindSpotDraft) applyTo(b *model.BlindSpot, was blindSpotDraft) {
+	if d.Text != was.Text {
 		b.Text = model.Normalize(d.Text, true)
-		b.Status, b.HowAddressed = d.Status, model.Normalize(d.HowAddressed, true)
-	case editBlindSpotHow:
-		b.HowAddressed = model.Normalize(d.HowAddressed, true)
-	case editBlindSpotStatus:
+	}
+	if d.Status != was.Status {
 		b.Status = d.Status
+	}
+	if d.HowAddressed != was.HowAddressed {
+		b.HowAddressed = model.Normalize(d.HowAddressed, true)
 	}
 }
 
@@ -66,11 +68,11 @@ func (s *blindSpotsScreen) toggle(row model.BlindSpotRow) tea.Cmd {
 	}
 	s.edit, s.editID = editBlindSpotStatus, row.ID
 	s.draft = &d
-	s.started = d
+	s.started = draftFromBlindSpot(row.BlindSpot)
 	s.saveSeq++
 	s.waiting = true
 	s.expectChange(row.ProposalID, what)
-	return s.b.saveBlindSpot(s.saveSeq, row.ID, d, editBlindSpotStatus)
+	return s.b.saveBlindSpot(s.saveSeq, row.ID, d, s.started)
 }
 
 // openForm shows a blind-spot form for the selected row, or a new one.
@@ -169,7 +171,7 @@ func (s *blindSpotsScreen) save() tea.Cmd {
 	s.saveSeq++
 	s.waiting = true
 	s.expectChange(d.ProposalID, s.describeSave())
-	return s.b.saveBlindSpot(s.saveSeq, s.editID, d, s.edit)
+	return s.b.saveBlindSpot(s.saveSeq, s.editID, d, s.started)
 }
 
 // describeSave says what the save changes, for the status line.

@@ -22,10 +22,20 @@ func (s *contactsScreen) openForm(id int64) tea.Cmd {
 		}
 		d = draftFromContact(c)
 	}
-	s.editID, s.formFrom, s.formName = id, s.mode, clean(d.Name)
+	s.editID, s.formFrom, s.formName, s.formKind = id, s.mode, clean(d.Name), contactFormEdit
 	s.draft = &d
 	return s.startForm()
 }
+
+// contactForm is what the Contacts screen's open form does.
+type contactForm int
+
+const (
+	// contactFormEdit adds or edits a contact.
+	contactFormEdit contactForm = iota
+	// contactFormMerge picks a contact to merge into another.
+	contactFormMerge
+)
 
 // startForm builds the form from the draft and shows it.
 func (s *contactsScreen) startForm() tea.Cmd {
@@ -49,6 +59,8 @@ func (s *contactsScreen) buildForm() *huh.Form {
 		lim(huh.NewInput().Title("Job title").Placeholder("optional").Value(&d.Title)),
 		lim(huh.NewInput().Title("Team or organisation").Placeholder("optional").Value(&d.Org)),
 		lim(huh.NewInput().Title("Email or handle").Placeholder("optional").Value(&d.Email)),
+		huh.NewInput().Title("Other names").Placeholder("optional: nicknames, initials, handles, separated by commas").
+			Description("redaction finds these too").CharLimit(model.MaxTextLen).Value(&d.Aliases),
 	).Title("Who they are")
 	fields := []huh.Field{
 		huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
@@ -83,7 +95,7 @@ func (s *contactsScreen) buildForm() *huh.Form {
 func (s *contactsScreen) save() tea.Cmd {
 	s.saveSeq++
 	s.waiting = true
-	return s.b.saveContact(s.saveSeq, s.editID, *s.draft)
+	return s.b.saveContact(s.saveSeq, s.editID, *s.draft, s.started)
 }
 
 // saved takes the answer of a save: back to the list or page with the
@@ -103,6 +115,9 @@ func (s *contactsScreen) saved(msg contactSavedMsg) tea.Cmd {
 	s.mode, s.focus = s.formFrom, c.ID
 	name := clean(c.Name)
 	status := "Saved " + name + "."
+	if what := changedFields(s.started, *s.draft); len(what) > 0 {
+		status = "Saved " + name + ": " + strings.Join(what, ", ") + " changed; u undoes it."
+	}
 	switch {
 	case s.editID == 0:
 		status = "Added " + name + "."
@@ -120,9 +135,10 @@ func (s *contactsScreen) saved(msg contactSavedMsg) tea.Cmd {
 	return tea.Batch(s.load(), navigate(statusMsg{text: status}))
 }
 
-// dirty reports input in the form not saved yet.
+// dirty reports input in the form not saved yet; picking a contact to
+// merge is not input.
 func (s *contactsScreen) dirty() bool {
-	return s.host.active() && s.draft != nil && (s.host.unsaved || *s.draft != s.started)
+	return s.host.active() && s.formKind == contactFormEdit && s.draft != nil && (s.host.unsaved || *s.draft != s.started)
 }
 
 // saveDraft saves the form on the way out ("save it" when leaving).
@@ -139,7 +155,11 @@ func (s *contactsScreen) formView() string {
 	st := s.st
 	head := "Add a person to your contacts"
 	sub := "Name them now; everything else can wait."
-	if s.editID != 0 {
+	switch {
+	case s.formKind == contactFormMerge:
+		head = "Merge a duplicate into " + s.formName
+		sub = "You are asked once before anything changes; u undoes a merge."
+	case s.editID != 0:
 		head = "Edit " + s.formName
 		sub = "Every change is kept in the history."
 	}
@@ -148,4 +168,29 @@ func (s *contactsScreen) formView() string {
 	}
 	return st.Title.Render(ansi.Truncate(head, s.width, "…")) + "\n" +
 		st.Muted.Render(ansi.Truncate(sub, s.width, "…")) + "\n\n" + s.host.view()
+}
+
+// changedFields names what the form changed, in the form's order.
+func changedFields(was, now contactDraft) []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		a, b string
+	}{
+		{"name", was.Name, now.Name},
+		{"job title", was.Title, now.Title},
+		{"organisation", was.Org, now.Org},
+		{"email", was.Email, now.Email},
+		{"other names", was.Aliases, now.Aliases},
+		{"partner kind", was.Kind.String(), now.Kind.String()},
+		{"discretion", was.Discretion.String(), now.Discretion.String()},
+		{"reconnect cadence", was.Cadence, now.Cadence},
+		{"value you bring", was.ValueIBring, now.ValueIBring},
+		{"notes", was.Notes, now.Notes},
+	} {
+		if model.Normalize(f.a, true) != model.Normalize(f.b, true) {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }

@@ -52,12 +52,17 @@ type contactsKeys struct {
 	Sort       key.Binding
 	Archived   key.Binding
 	Import     key.Binding
+	// ArchiveOne archives or unarchives a contact; Merge folds another
+	// contact into this one; Delete deletes one nothing refers to.
+	ArchiveOne key.Binding
+	Merge      key.Binding
+	Delete     key.Binding
 }
 
 // newContactsKeys returns the Contacts screen's bindings.
 func newContactsKeys() contactsKeys {
 	k := contactsKeys{keyMap: newKeyMap()}
-	k.Open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "history"))
+	k.Open = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "history"))
 	k.Add = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))
 	k.Edit = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit"))
 	k.Search = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find by name"))
@@ -65,6 +70,9 @@ func newContactsKeys() contactsKeys {
 	k.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by name"))
 	k.Archived = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived"))
 	k.Import = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import a file"))
+	k.ArchiveOne = key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "archive"))
+	k.Merge = key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge"))
+	k.Delete = key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "delete"))
 	return k
 }
 
@@ -118,6 +126,14 @@ type contactsScreen struct {
 	saveSeq  int
 	waiting  bool
 	leaving  bool
+
+	// formKind is what the open form does: edit a contact or pick one to
+	// merge. mergeKeep is the contact another is merged into, mergePick
+	// the one picked; askSeq tags the reads made to ask a question.
+	formKind  contactForm
+	mergeKeep int64
+	mergePick int64
+	askSeq    int
 
 	// imp is the import flow while it is open (contacts_import.go).
 	imp *importFlow
@@ -217,6 +233,12 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 		return s, nil
 	case contactSavedMsg:
 		return s, s.saved(msg)
+	case contactImpactMsg:
+		return s, s.impact(msg)
+	case contactActMsg:
+		return s, s.act(msg)
+	case contactChangedMsg:
+		return s, s.changed(msg)
 	case tea.PasteMsg:
 		if s.pasteSearch(msg) {
 			s.rebuild()
@@ -228,7 +250,10 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 			return s, nil
 		}
 		completed, cmd := s.host.update(msg)
-		if completed {
+		switch {
+		case completed && s.formKind == contactFormMerge:
+			return s, tea.Batch(cmd, s.picked())
+		case completed:
 			return s, tea.Batch(cmd, s.save())
 		}
 		return s, cmd
@@ -262,6 +287,9 @@ func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, s.keys.Add):
 			return s.openForm(0)
 		}
+		if cmd, ok := s.contactKey(k); ok {
+			return cmd
+		}
 		s.scroll(k)
 		return nil
 	}
@@ -289,8 +317,29 @@ func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		if r, ok := s.list.Selected(); ok {
 			s.openDetail(r.id)
 		}
+	default:
+		cmd, _ := s.contactKey(k)
+		return cmd
 	}
 	return nil
+}
+
+// contactKey runs archive, merge or delete on the contact on the page or
+// under the cursor; it reports whether k was one of them.
+func (s *contactsScreen) contactKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	c, ok := s.target()
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case key.Matches(k, s.keys.ArchiveOne):
+		return s.toggleArchived(c), true
+	case key.Matches(k, s.keys.Merge):
+		return s.openMerge(c), true
+	case key.Matches(k, s.keys.Delete):
+		return s.askDelete(c), true
+	}
+	return nil, false
 }
 
 // move handles the list movement keys; it reports whether k was one.
@@ -447,6 +496,14 @@ func (s *contactsScreen) syncKeys() {
 	s.keys.Sort.SetEnabled(any)
 	s.keys.Archived.SetEnabled(any)
 	s.keys.Import.SetEnabled(list)
+	c, ok := s.target()
+	for _, b := range []*key.Binding{&s.keys.ArchiveOne, &s.keys.Merge, &s.keys.Delete} {
+		b.SetEnabled(s.loaded && ok)
+	}
+	s.keys.ArchiveOne.SetHelp("z", "archive")
+	if ok && c.Archived {
+		s.keys.ArchiveOne.SetHelp("z", "unarchive")
+	}
 	s.keys.Sort.SetHelp("s", "sort by name")
 	if s.byName {
 		s.keys.Sort.SetHelp("s", "sort by attention")
@@ -475,9 +532,10 @@ func (s *contactsScreen) ShortHelp() []key.Binding {
 	case s.searching:
 		return []key.Binding{s.keys.SearchDone}
 	case s.mode == contactsDetail:
-		return []key.Binding{s.keys.Edit, s.keys.Move, s.keys.Add}
+		return []key.Binding{s.keys.Edit, s.keys.Move, s.keys.Merge, s.keys.ArchiveOne, s.keys.Delete, s.keys.Add}
 	}
-	return []key.Binding{s.keys.Open, s.keys.Search, s.keys.Add, s.keys.Edit, s.keys.Sort, s.keys.Archived, s.keys.Import}
+	return []key.Binding{s.keys.Open, s.keys.Search, s.keys.Edit, s.keys.Add, s.keys.Merge, s.keys.ArchiveOne, s.keys.Delete,
+		s.keys.Sort, s.keys.Archived, s.keys.Import}
 }
 
 // FullHelp implements help.KeyMap.
@@ -489,7 +547,7 @@ func (s *contactsScreen) FullHelp() [][]key.Binding {
 		return [][]key.Binding{s.host.keyBinds()}
 	}
 	return [][]key.Binding{
-		{s.keys.Open, s.keys.Add, s.keys.Edit, s.keys.Import},
+		{s.keys.Open, s.keys.Add, s.keys.Edit, s.keys.Merge, s.keys.ArchiveOne, s.keys.Delete, s.keys.Import},
 		{s.keys.Search, s.keys.Sort, s.keys.Archived, s.keys.Refresh},
 		s.keys.navKeys(),
 	}

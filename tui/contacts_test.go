@@ -187,6 +187,8 @@ func TestAddAContact(t *testing.T) {
 	d.press("enter")
 	d.typ("zoe@northwind.example")
 	d.press("enter")
+	d.typ("ZP, zoe.p")
+	d.press("enter")
 	d.press("right", "right", "enter") // partner kind: from none yet to influencer
 	d.press("right", "enter")          // discretion: from unknown to high
 	d.typ("10")
@@ -198,7 +200,7 @@ func TestAddAContact(t *testing.T) {
 
 	c := st.contactNamed(t, "Zoë Park")
 	want := model.Contact{ID: c.ID, Name: "Zoë Park", Title: "Head of Sales", Org: "Revenue", Email: "zoe@northwind.example",
-		Kind: model.PartnerInfluencer, Discretion: model.DiscretionHigh, ValueIBring: "Pipeline numbers a week early.",
+		Aliases: "ZP, zoe.p", Kind: model.PartnerInfluencer, Discretion: model.DiscretionHigh, ValueIBring: "Pipeline numbers a week early.",
 		Notes: "Prefers a call to email.", CadenceDays: 10, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 	if c != want {
 		t.Fatalf("saved %+v\nwant  %+v", c, want)
@@ -217,8 +219,8 @@ func TestEditAContactChangesOnlyWhatWasEdited(t *testing.T) {
 	d.typ("dana")
 	d.press("enter", "enter", "e")
 	d.mustSee("Edit Dana Reyes")
-	d.press("enter", "enter", "enter", "enter") // name, title, org, email as they are
-	d.press("enter", "enter")                   // kind, discretion as they are
+	d.press("enter", "enter", "enter", "enter", "enter") // name, title, org, email, other names as they are
+	d.press("enter", "enter")                            // kind, discretion as they are
 	d.press("ctrl+u")
 	d.typ("7")
 	d.press("enter", "enter", "enter", "enter") // value and notes as they are, keep
@@ -232,7 +234,7 @@ func TestEditAContactChangesOnlyWhatWasEdited(t *testing.T) {
 	if d.app.people.mode != contactsDetail {
 		t.Fatal("saving an edit made from the page did not return to the page")
 	}
-	d.mustSee("Saved Dana Reyes.", "reconnect every 7d")
+	d.mustSee("Saved Dana Reyes: reconnect cadence changed; u undoes it.", "reconnect every 7d")
 }
 
 func TestArchivedContactsAreHiddenUnlessShown(t *testing.T) {
@@ -240,7 +242,7 @@ func TestArchivedContactsAreHiddenUnlessShown(t *testing.T) {
 	d := newDriver(t, st, 120, 40)
 	d.press("c", "/")
 	d.typ("mei")
-	d.press("enter", "e", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "y")
+	d.press("enter", "e", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "y")
 	if !st.contactNamed(t, "Mei Lin").Archived {
 		t.Fatal("the contact was not archived")
 	}
@@ -287,7 +289,7 @@ func TestContactSaveFailureKeepsTheForm(t *testing.T) {
 	d.press("c", "a")
 	d.typ("Ann Lee")
 	st.fail = errBoom
-	d.press("enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+	d.press("enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	d.mustSee("✗ The disk is full.")
 	if !d.app.people.host.active() || d.app.people.draft.Name != "Ann Lee" {
 		t.Fatal("a failed save dropped the form or what was typed")
@@ -337,12 +339,12 @@ var peopleScenarios = []scenario{
 	{"contacts_edit_work", demo, func(d *driver) {
 		d.press("c", "/")
 		d.typ("dana")
-		d.press("enter", "e", "enter", "enter", "enter", "enter")
+		d.press("enter", "e", "enter", "enter", "enter", "enter", "enter")
 	}},
 	{"contacts_edit_archive", demo, func(d *driver) {
 		d.press("c", "/")
 		d.typ("dana")
-		d.press("enter", "e", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+		d.press("enter", "e", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	}},
 	{"contacts_empty", emptyStore, func(d *driver) { d.press("c") }},
 	{"debrief_recorded", demo, func(d *driver) { d.press("down", "down", "enter", "D") }},

@@ -46,18 +46,24 @@ func draftFromObjection(o model.Objection) objectionDraft {
 		Response: o.Response, VoiceID: o.VoiceID}
 }
 
-// applyTo copies the fields the form edits onto a stored objection, leaving
-// the others as they are stored.
-func (d objectionDraft) applyTo(o *model.Objection, e objectionEdit) {
-	switch e {
-	case editObjection:
-		o.Text, o.Severity = model.Normalize(d.Text, true), d.Severity
-		o.Status, o.Response, o.VoiceID = d.Status, model.Normalize(d.Response, true), d.VoiceID
-	case editObjectionStatus:
+// applyTo copies the fields changed since was (the objection as the form
+// opened on it) onto the objection as stored now: a field the form does
+// not show, or that was changed elsewhere meanwhile and not here, keeps its
+// stored value.
+func (d objectionDraft) applyTo(o *model.Objection, was objectionDraft) {
+	if d.Text != was.Text {
+		o.Text = model.Normalize(d.Text, true)
+	}
+	if d.Severity != was.Severity {
+		o.Severity = d.Severity
+	}
+	if d.Status != was.Status {
 		o.Status = d.Status
-	case editObjectionResponse:
+	}
+	if d.Response != was.Response {
 		o.Response = model.Normalize(d.Response, true)
-	case editObjectionVoice:
+	}
+	if d.VoiceID != was.VoiceID {
 		o.VoiceID = d.VoiceID
 	}
 }
@@ -222,7 +228,7 @@ func (s *objectionsScreen) save() tea.Cmd {
 	s.saveSeq++
 	s.waiting = true
 	s.expectChange(d.ProposalID, s.describeSave())
-	return s.b.saveObjection(s.saveSeq, s.editID, d, s.edit)
+	return s.b.saveObjection(s.saveSeq, s.editID, d, s.started)
 }
 
 // describeSave says what the save changes, for the status line.

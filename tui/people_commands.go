@@ -167,6 +167,7 @@ type contactDraft struct {
 	Title       string
 	Org         string
 	Email       string
+	Aliases     string
 	Kind        model.PartnerKind
 	Discretion  model.Discretion
 	ValueIBring string
@@ -182,7 +183,7 @@ func draftFromContact(c model.Contact) contactDraft {
 	if c.CadenceDays > 0 {
 		cad = itoa(c.CadenceDays)
 	}
-	return contactDraft{Name: c.Name, Title: c.Title, Org: c.Org, Email: c.Email, Kind: c.Kind, Discretion: c.Discretion,
+	return contactDraft{Name: c.Name, Title: c.Title, Org: c.Org, Email: c.Email, Aliases: c.Aliases, Kind: c.Kind, Discretion: c.Discretion,
 		ValueIBring: c.ValueIBring, Notes: c.Notes, Cadence: cad, Archived: c.Archived}
 }
 
@@ -199,20 +200,39 @@ func parseCadence(s string) (int, error) {
 	return n, nil
 }
 
-// applyTo copies the form onto a stored contact, normalising typed text.
-func (d contactDraft) applyTo(c *model.Contact) error {
+// applyTo copies the fields changed since was (the contact as the form
+// opened on it; empty for a new one) onto the contact as stored now,
+// normalising typed text. A field changed elsewhere meanwhile and not here
+// keeps its stored value.
+func (d contactDraft) applyTo(c *model.Contact, was contactDraft) error {
 	n, err := parseCadence(d.Cadence)
 	if err != nil {
 		return err
 	}
-	c.Name = model.Normalize(d.Name, false)
-	c.Title = model.Normalize(d.Title, false)
-	c.Org = model.Normalize(d.Org, false)
-	c.Email = model.Normalize(d.Email, false)
-	c.Kind, c.Discretion = d.Kind, d.Discretion
-	c.ValueIBring = model.Normalize(d.ValueIBring, true)
-	c.Notes = model.Normalize(d.Notes, true)
-	c.CadenceDays, c.Archived = n, d.Archived
+	text := func(dst *string, now, before string, multiline bool) {
+		if now != before {
+			*dst = model.Normalize(now, multiline)
+		}
+	}
+	text(&c.Name, d.Name, was.Name, false)
+	text(&c.Title, d.Title, was.Title, false)
+	text(&c.Org, d.Org, was.Org, false)
+	text(&c.Email, d.Email, was.Email, false)
+	text(&c.Aliases, d.Aliases, was.Aliases, false)
+	text(&c.ValueIBring, d.ValueIBring, was.ValueIBring, true)
+	text(&c.Notes, d.Notes, was.Notes, true)
+	if d.Kind != was.Kind {
+		c.Kind = d.Kind
+	}
+	if d.Discretion != was.Discretion {
+		c.Discretion = d.Discretion
+	}
+	if d.Cadence != was.Cadence {
+		c.CadenceDays = n
+	}
+	if d.Archived != was.Archived {
+		c.Archived = d.Archived
+	}
 	return nil
 }
 
@@ -226,27 +246,21 @@ type contactSavedMsg struct {
 func (m contactSavedMsg) saveErr() error { return m.err }
 
 // saveContact creates a contact (id 0), or applies the form to the contact
-// as stored now, so fields changed elsewhere meanwhile are not overwritten
-// with stale values. The store keeps every changed field in history.
-func (b *backend) saveContact(seq int, id int64, d contactDraft) tea.Cmd {
+// as stored now, read and written in one transaction, so fields changed
+// elsewhere meanwhile are not overwritten with stale values. The store
+// keeps every changed field in history; the save is one undo step.
+func (b *backend) saveContact(seq int, id int64, d, was contactDraft) tea.Cmd {
 	st, ctx := b.st, b.ctx
 	return func() tea.Msg {
-		var c model.Contact
 		if id != 0 {
-			var err error
-			if c, err = st.GetContact(ctx, id); err != nil {
-				return contactSavedMsg{seq: seq, err: err}
-			}
+			c, err := st.EditContact(ctx, id, func(c *model.Contact) error { return d.applyTo(c, was) })
+			return contactSavedMsg{seq: seq, contact: c, err: err}
 		}
-		if err := d.applyTo(&c); err != nil {
+		var c model.Contact
+		if err := d.applyTo(&c, contactDraft{}); err != nil {
 			return contactSavedMsg{seq: seq, err: err}
 		}
-		var err error
-		if id == 0 {
-			c, err = st.CreateContact(ctx, c)
-		} else {
-			c, err = st.UpdateContact(ctx, c)
-		}
+		c, err := st.CreateContact(ctx, c)
 		return contactSavedMsg{seq: seq, contact: c, err: err}
 	}
 }

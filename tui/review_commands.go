@@ -141,7 +141,7 @@ func (m objectionSavedMsg) saveErr() error { return m.err }
 // objection as it is stored now, read and written in one transaction (the
 // command line may have changed the rest while the screen was open). The
 // store keeps every status change in history; the save is one undo step.
-func (b *backend) saveObjection(seq int, id int64, d objectionDraft, edit objectionEdit) tea.Cmd {
+func (b *backend) saveObjection(seq int, id int64, d, was objectionDraft) tea.Cmd {
 	st, ctx := b.st, b.ctx
 	return func() tea.Msg {
 		if id == 0 {
@@ -150,7 +150,7 @@ func (b *backend) saveObjection(seq int, id int64, d objectionDraft, edit object
 			return objectionSavedMsg{seq: seq, objection: o, err: err}
 		}
 		o, err := st.EditObjection(ctx, id, func(o *model.Objection) error {
-			d.applyTo(o, edit)
+			d.applyTo(o, was)
 			return nil
 		})
 		return objectionSavedMsg{seq: seq, objection: o, err: err}
@@ -176,7 +176,7 @@ func (m blindSpotSavedMsg) saveErr() error { return m.err }
 
 // saveBlindSpot adds a new blind spot, or applies the edited fields to the
 // blind spot as it is stored now, in one transaction.
-func (b *backend) saveBlindSpot(seq int, id int64, d blindSpotDraft, edit blindSpotEdit) tea.Cmd {
+func (b *backend) saveBlindSpot(seq int, id int64, d, was blindSpotDraft) tea.Cmd {
 	st, ctx := b.st, b.ctx
 	return func() tea.Msg {
 		if id == 0 {
@@ -185,7 +185,7 @@ func (b *backend) saveBlindSpot(seq int, id int64, d blindSpotDraft, edit blindS
 			return blindSpotSavedMsg{seq: seq, spot: s, err: err}
 		}
 		s, err := st.EditBlindSpot(ctx, id, func(s *model.BlindSpot) error {
-			d.applyTo(s, edit)
+			d.applyTo(s, was)
 			return nil
 		})
 		return blindSpotSavedMsg{seq: seq, spot: s, err: err}

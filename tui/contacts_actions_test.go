@@ -1,0 +1,231 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
+)
+
+// openContact opens the contacts and selects the one named exactly name,
+// through the search.
+func openContact(t *testing.T, d *driver, search, name string) model.Contact {
+	t.Helper()
+	d.press("c", "/")
+	d.typ(search)
+	d.press("enter")
+	s := d.app.people
+	for _, c := range s.data.contacts {
+		if c.Name == name {
+			s.list.SelectID(c.ID)
+			return c
+		}
+	}
+	t.Fatalf("no contact named %q", name)
+	return model.Contact{}
+}
+
+// helenTwice is the demo with Helen Park on the first proposal, with a
+// conversation, and a second Helen Park made by an address-book import
+// with only her email, put on the second proposal.
+func helenTwice(t *testing.T) (st *db.Store, helen, dup model.Contact) {
+	t.Helper()
+	ctx := context.Background()
+	st = demoDB(t)
+	ps, err := st.ListProposals(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, err := st.AddPerson(ctx, model.Contact{Name: "Helen Park", Title: "General Counsel", Org: "Legal"},
+		model.Stakeholder{ProposalID: ps[0].ID, Role: model.RoleInRoom, Influence: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RecordConversation(ctx, model.Conversation{Touchpoint: model.Touchpoint{StakeholderID: sh.ID,
+		Date: testToday.AddDays(-3), Said: "Wants the data residency clause."}}); err != nil {
+		t.Fatal(err)
+	}
+	if helen, err = st.GetContact(ctx, sh.ContactID); err != nil {
+		t.Fatal(err)
+	}
+	dsh, err := st.AddPerson(ctx, model.Contact{Name: "Helen Park", Email: "helen.park@northwind.example"},
+		model.Stakeholder{ProposalID: ps[1].ID, Role: model.RoleAffected, Influence: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dup, err = st.GetContact(ctx, dsh.ContactID); err != nil {
+		t.Fatal(err)
+	}
+	return st, helen, dup
+}
+
+// A duplicate Helen Park from an import is merged into the first one from
+// the Contacts screen: m on the one to keep, pick the other (listed first,
+// as it has the same name), one question that says what moves, y. Her
+// place on the second proposal moves; u takes the merge back.
+func TestMergeADuplicateContact(t *testing.T) {
+	ctx := context.Background()
+	st, helen, dup := helenTwice(t)
+	d := newDriver(t, st, 120, 40)
+	openContact(t, d, "helen", "Helen Park")
+	s := d.app.people
+	s.list.SelectID(helen.ID)
+	if s.list.Len() != 2 {
+		t.Fatalf("searching helen lists %d contacts, want the two Helen Parks", s.list.Len())
+	}
+	d.press("m")
+	if !s.host.active() || s.formKind != contactFormMerge {
+		t.Fatal("m did not open the merge picker")
+	}
+	if s.dirty() || d.app.undoAllowed(s) {
+		t.Fatal("the picker counts as unsaved input, or u still undoes while it shows")
+	}
+	d.mustSee("Merge a duplicate into Helen Park", "Merge whom into Helen Park?", "Helen Park · helen.park@northwind.example")
+	if s.mergePick != dup.ID {
+		t.Fatalf("the picker starts on contact %d, want the other Helen Park %d", s.mergePick, dup.ID)
+	}
+	d.press("enter")
+	d.mustSee("Merge Helen Park (helen.park@northwind.example) into Helen Park (Legal)? Their 1 proposal move over.")
+	d.press("n")
+	if _, err := st.GetContact(ctx, dup.ID); err != nil {
+		t.Fatal("n merged the contacts")
+	}
+
+	d.press("m", "enter", "y")
+	if _, err := st.GetContact(ctx, dup.ID); !errors.Is(err, db.ErrNotFound) {
+		t.Fatalf("the duplicate is still there after the merge: %v", err)
+	}
+	kept, err := st.GetContact(ctx, helen.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.Email != "helen.park@northwind.example" || kept.Org != "Legal" {
+		t.Fatalf("the kept contact is %+v; her empty email should take the duplicate's", kept)
+	}
+	d.mustSee("Merged Helen Park (helen.park@northwind.example) into Helen Park (Legal); u undoes it.")
+	if s.list.Len() != 1 {
+		t.Fatalf("%d Helen Parks listed after the merge", s.list.Len())
+	}
+	if r, _ := s.list.Selected(); r.id != helen.ID {
+		t.Fatal("the kept contact is not selected")
+	}
+	d.press("enter")
+	d.mustSee("Across proposals (2)", "Recent conversations (1)")
+
+	d.press("u")
+	d.mustSee("Undid: ")
+	if _, err := st.GetContact(ctx, dup.ID); err != nil {
+		t.Fatalf("u did not bring the duplicate back: %v", err)
+	}
+}
+
+// The merge picker says so when there is nobody else.
+func TestMergeWithNobodyElseSaysWhy(t *testing.T) {
+	st := newFakeStore()
+	if _, err := st.CreateContact(context.Background(), model.Contact{Name: "Ann Lee"}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, st, 80, 24)
+	d.press("c", "m")
+	if d.app.people.host.active() {
+		t.Fatal("m opened a picker with nobody in it")
+	}
+	d.mustSee("There is no other contact to merge into Ann Lee.")
+}
+
+// X on a contact that is on a proposal refuses in one sentence that says
+// why and what to do instead; on a contact nothing refers to it asks once,
+// deletes, and u brings them back.
+func TestXDeletesOnlyAContactNothingRefersTo(t *testing.T) {
+	ctx := context.Background()
+	st := demoDB(t)
+	loner, err := st.CreateContact(ctx, model.Contact{Name: "Ann Lee", Org: "Imported"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, st, 120, 40)
+	dana := openContact(t, d, "dana", "Dana Reyes")
+	d.press("X")
+	d.mustSee("✗ Dana Reyes is on 2 proposals and 4 conversations, so archive (z) or merge (m) instead of deleting.")
+	if d.app.confirm != nil {
+		t.Fatal("a contact on a proposal was offered for deletion")
+	}
+	if _, err := st.GetContact(ctx, dana.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	d.press("/", "ctrl+u")
+	d.typ("ann")
+	d.press("enter", "enter") // her page: X works there too
+	d.press("X")
+	d.mustSee("Delete Ann Lee from your contacts? Nothing refers to them; u undoes it.")
+	d.press("y")
+	if _, err := st.GetContact(ctx, loner.ID); !errors.Is(err, db.ErrNotFound) {
+		t.Fatalf("y did not delete Ann Lee: %v", err)
+	}
+	d.mustSee("Deleted Ann Lee; u undoes it.")
+	if d.app.people.mode != contactsList {
+		t.Fatal("the page of a deleted contact is still open")
+	}
+	d.press("u")
+	d.mustSee("Undid: deleted contact Ann Lee")
+	if _, err := st.GetContact(ctx, loner.ID); err != nil {
+		t.Fatalf("u did not bring Ann Lee back: %v", err)
+	}
+}
+
+// z archives the selected contact at once and says so; on an archived one
+// it brings them back. Both are single EditContact calls.
+func TestZArchivesAndUnarchivesAContact(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 120, 40)
+	mei := openContact(t, d, "mei", "Mei Lin")
+	before := st.callCount()
+	d.press("z")
+	if !st.storedContact(t, mei.ID).Archived {
+		t.Fatal("z did not archive Mei Lin")
+	}
+	d.mustSee("Archived Mei Lin: hidden from the directory and the pickers, history kept; u undoes it.")
+	d.mustNotSee("Mei Lin ")
+	d.press("A")
+	d.app.people.list.SelectID(mei.ID)
+	d.mustSee("z unarchive")
+	d.press("z")
+	if st.storedContact(t, mei.ID).Archived {
+		t.Fatal("z did not unarchive Mei Lin")
+	}
+	d.mustSee("Unarchived Mei Lin; u undoes it.")
+	if n := st.countWrites("EditContact", before); n != 2 || st.countWrites("UpdateContact", before) != 0 {
+		t.Fatalf("archive and unarchive made %v", st.calls[before:])
+	}
+}
+
+// Editing a contact is one EditContact call: the form's fields are applied
+// to the contact as stored when the save runs, not as read when it opened.
+func TestContactEditAppliesToTheStoredContact(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	dana := openContact(t, d, "dana", "Dana Reyes")
+	d.press("e")
+	// Meanwhile the command line changes her notes.
+	if _, err := st.EditContact(ctx, dana.ID, func(c *model.Contact) error { c.Notes = "Changed by the CLI."; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	before := st.callCount()
+	d.press("ctrl+u")
+	d.typ("Dana R. Reyes")
+	for range 11 { // every field as it is, and keep her in the directory
+		d.press("enter")
+	}
+	got := st.storedContact(t, dana.ID)
+	if got.Name != "Dana R. Reyes" || got.Notes != "Changed by the CLI." {
+		t.Fatalf("saved name %q and notes %q", got.Name, got.Notes)
+	}
+	if st.countWrites("EditContact", before) != 1 || st.countWrites("UpdateContact", before) != 0 {
+		t.Fatalf("the save made %v", st.calls[before:])
+	}
+	d.mustSee("Saved Dana R. Reyes: name changed; u undoes it.")
+}
