@@ -223,9 +223,12 @@ func TestWalkthroughAddsAPersonWithPrompts(t *testing.T) {
 	d.typ("Priya Shah")
 	d.press("enter")
 	d.typ("VP Engineering")
-	d.press("enter", "enter", "right", "enter", "enter")  // org, lateral, discretion
-	d.press("enter", "right", "right", "enter", "y", "n") // decides, influence 5, votes, no veto
-	d.press("left", "left", "enter", "enter", "enter")    // skeptic, target supporter, not a spoiler
+	d.press("enter", "enter", "right", "enter", "enter")          // org, lateral, discretion
+	d.press("right", "enter")                                     // decides (nothing is preselected)
+	d.press("right", "right", "right", "right", "right", "enter") // influence 5
+	d.press("y", "n")                                             // votes, no veto
+	d.press("left", "left", "enter")                              // skeptic
+	d.press("left", "left", "left", "left", "enter", "enter")     // target supporter, not a spoiler
 	d.typ("Fewer meetings")
 	d.press("enter")
 	d.typ("Losing touch")
@@ -324,10 +327,11 @@ func TestAddPersonFromWorkspaceWalksWhomWhenWhatWhere(t *testing.T) {
 	d := newDriver(t, st, 120, 40)
 	d.press("enter", "a", "enter") // someone new
 	d.typ("Zoe Park")
-	d.press("enter", "enter", "enter", "enter", "enter") // title, org, kind, discretion
-	d.press("enter", "enter", "enter", "enter")          // role, influence, votes, veto
-	d.press("enter", "enter", "enter")                   // stance, target, spoiler
-	d.press("enter", "enter")                            // wants, fears
+	d.press("enter", "enter", "enter", "enter", "enter")          // title, org, kind, discretion
+	d.press("right", "enter", "right", "right", "right", "enter") // decides, influence 3
+	d.press("enter", "enter")                                     // votes, veto
+	d.press("enter", "enter", "enter")                            // stance, target, spoiler
+	d.press("enter", "enter")                                     // wants, fears
 	// when
 	d.press("enter")
 	d.typ("+2d")
@@ -643,7 +647,9 @@ func TestPersonJustAddedIsTheOneLNext(t *testing.T) {
 	d := newDriver(t, st, 120, 40)
 	d.press("enter", "a", "enter") // someone new, from the Summary tab
 	d.typ("Zoe Park")
-	for range 14 { // the rest of whom as offered
+	d.press("enter", "enter", "enter", "enter", "enter")          // name, title, org, kind, discretion
+	d.press("right", "enter", "right", "right", "right", "enter") // decides, influence 3
+	for range 7 {                                                 // the rest of whom as offered
 		d.press("enter")
 	}
 	d.press("enter")

@@ -80,17 +80,25 @@ func (s *personScreen) View() string {
 	return s.st.Title.Render(ansi.Truncate(s.heading(), s.width, "…")) + "\n" + s.flow.progress() + "\n\n" + s.flow.View()
 }
 
-// capturing reports whether a text field has the keys.
-func (s *personScreen) capturing() bool { return s.flow.host.capturing() }
+// capturing reports whether the screen takes every key: a text field has
+// them, or the directory is read or a stage written (keys then go nowhere).
+func (s *personScreen) capturing() bool { return s.flow.busy() || s.flow.host.capturing() }
 
-// wantsEsc reports whether esc belongs to the form (leaving a filter).
-func (s *personScreen) wantsEsc() bool { return s.flow.host.wantsEsc() }
+// wantsEsc reports whether esc belongs to the form (leaving a filter), or is
+// held while a stage is written.
+func (s *personScreen) wantsEsc() bool { return s.flow.waiting || s.flow.host.wantsEsc() }
 
-// dirty reports unsaved input.
+// dirty reports input neither written nor kept.
 func (s *personScreen) dirty() bool { return s.flow.dirty() }
 
-// saveDraft saves what is on screen.
+// formShowing is always true: u and U are text or nothing here.
+func (s *personScreen) formShowing() bool { return true }
+
+// saveDraft keeps the stage on screen as a draft.
 func (s *personScreen) saveDraft() tea.Cmd { return s.flow.saveDraft() }
+
+// discardDraft drops the draft the form was resumed from.
+func (s *personScreen) discardDraft() tea.Cmd { return s.flow.discardDraft() }
 
 // ShortHelp implements help.KeyMap.
 func (s *personScreen) ShortHelp() []key.Binding { return s.flow.keyBinds() }

@@ -13,8 +13,9 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-// personStage is one form of the per-person sequence. Each stage is saved as
-// soon as it is completed, so leaving halfway keeps what was entered.
+// personStage is one form of the per-person sequence. Each stage is written
+// when it is completed (adding the person is one AddPerson, a later stage one
+// edit); leaving a stage midway keeps it as a draft, never as data.
 type personStage int
 
 const (
@@ -80,6 +81,10 @@ type personDraft struct {
 	ViaText     string
 }
 
+// roleUnset is the role of a new person until one is chosen: the model has
+// no "unknown" role, and a default would put them in the room unasked.
+const roleUnset model.Role = -1
+
 // draftFrom fills a draft from a stored stakeholder and contact.
 func draftFrom(s model.Stakeholder, c model.Contact) personDraft {
 	return personDraft{
@@ -92,6 +97,44 @@ func draftFrom(s model.Stakeholder, c model.Contact) personDraft {
 	}
 }
 
+// keptPerson is a half-filled person form kept as a draft.
+type keptPerson struct {
+	Stage personStage
+	Draft personDraft
+	// Field is where the cursor was (see formPlan.index).
+	Field int
+	// RoleChosen is false while the role is unanswered: roles are kept
+	// as words, and "unanswered" is not one.
+	RoleChosen bool
+}
+
+// keep is the draft d as kept, the unanswered role written as such.
+func keep(stage personStage, d personDraft, field int) keptPerson {
+	k := keptPerson{Stage: stage, Draft: d, Field: field, RoleChosen: d.Role != roleUnset}
+	if !k.RoleChosen {
+		k.Draft.Role = 0
+	}
+	return k
+}
+
+// draft is the kept answers as the form holds them.
+func (k keptPerson) draft() personDraft {
+	d := k.Draft
+	if !k.RoleChosen {
+		d.Role = roleUnset
+	}
+	return d
+}
+
+// personDraftKey names the kept draft: a new person on a proposal, or the
+// changes to one already on it.
+func personDraftKey(proposalID, stakeholderID int64) string {
+	if stakeholderID == 0 {
+		return "person:proposal:" + itoa64(proposalID) + ":new"
+	}
+	return "person:stakeholder:" + itoa64(stakeholderID)
+}
+
 // personSavedMsg reports a stage of the person flow written to the store.
 type personSavedMsg struct {
 	seq         int
@@ -102,9 +145,66 @@ type personSavedMsg struct {
 
 func (m personSavedMsg) saveErr() error { return m.err }
 
-// savePerson writes the draft: a new contact when needed, then the stakeholder
-// (added the first time, updated after). Text is normalised before storing.
-func (b *backend) savePerson(seq int, d personDraft, base model.Stakeholder, contact model.Contact) tea.Cmd {
+// personStartMsg brings what the person forms need: the directory to pick
+// from, and a kept draft of this form if there is one.
+type personStartMsg struct {
+	seq      int
+	contacts []model.Contact
+	draft    model.Draft
+	kept     bool
+	err      error
+}
+
+// loadPersonStart reads the directory and the draft under key.
+func (b *backend) loadPersonStart(seq int, key string) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		cs, err := st.ListContacts(ctx, false)
+		if err != nil {
+			return personStartMsg{seq: seq, err: err}
+		}
+		d, ok, err := st.GetDraft(ctx, key)
+		return personStartMsg{seq: seq, contacts: cs, draft: d, kept: ok, err: err}
+	}
+}
+
+// applyStage copies the answers of one stage onto a stakeholder, leaving
+// every other field as stored.
+func applyStage(s *model.Stakeholder, stage personStage, d personDraft, date model.Date) {
+	plan := s.Plan
+	switch stage {
+	case stageWhom:
+		s.Role, s.Influence, s.Votes, s.Veto = d.Role, d.Influence, d.Votes, d.Veto
+		s.Stance, s.TargetStance, s.Spoiler = d.Stance, d.Target, d.Spoiler
+		s.Wants, s.Fears = model.Normalize(d.Wants, true), model.Normalize(d.Fears, true)
+	case stageWhen:
+		s.Plan.Moment, s.Plan.TargetDate, s.Plan.BeforeID = d.Moment, date, d.BeforeID
+	case stageWhat:
+		s.Plan.Approach, s.Plan.Message, s.Plan.Opener = d.Approach, model.Normalize(d.Message, false), d.Opener
+	case stageWhere:
+		s.Plan.Venue, s.Plan.Place, s.Plan.ViaID = d.Venue, model.Normalize(d.Place, false), d.ViaID
+	}
+	if s.Plan != plan {
+		// A changed plan is the next talk, not the one already held.
+		s.Plan.Done = false
+	}
+}
+
+// contactFrom is the contact with the whom form's answers, normalised.
+func contactFrom(c model.Contact, d personDraft) model.Contact {
+	c.Name = model.Normalize(d.Name, false)
+	c.Title = model.Normalize(d.Title, false)
+	c.Org = model.Normalize(d.Org, false)
+	c.Kind, c.Discretion = d.Kind, d.Discretion
+	return c
+}
+
+// savePerson writes one completed stage. A new person is one AddPerson call
+// (creating the contact, or reusing the one picked from the directory); a
+// person already on the proposal is changed with EditStakeholder, and their
+// contact with EditContact when the whom stage changed it, each reading
+// and writing in one transaction. It then drops the stage's kept draft.
+func (b *backend) savePerson(seq int, stage personStage, d personDraft, base model.Stakeholder, contact model.Contact, dropKeys []string) tea.Cmd {
 	st, ctx, today := b.st, b.ctx, b.today()
 	return func() tea.Msg {
 		fail := func(err error) tea.Msg { return personSavedMsg{seq: seq, err: err} }
@@ -113,42 +213,43 @@ func (b *backend) savePerson(seq int, d personDraft, base model.Stakeholder, con
 			return fail(err)
 		}
 		c := contact
-		c.Name = model.Normalize(d.Name, false)
-		c.Title = model.Normalize(d.Title, false)
-		c.Org = model.Normalize(d.Org, false)
-		c.Kind, c.Discretion = d.Kind, d.Discretion
+		if stage == stageWhom && (c.ID == 0 || base.ID != 0) {
+			c = contactFrom(contact, d)
+		}
+		var s model.Stakeholder
 		switch {
-		case c.ID == 0:
-			if c.Name == "" {
+		case base.ID == 0:
+			if c.ID == 0 && c.Name == "" {
 				return fail(errors.New("a new person needs a name"))
 			}
-			if c, err = st.CreateContact(ctx, c); err != nil {
+			s = base
+			applyStage(&s, stage, d, date)
+			if s, err = st.AddPerson(ctx, c, s); err != nil {
 				return fail(err)
 			}
-		case c != contact:
-			if c, err = st.UpdateContact(ctx, c); err != nil {
+			if c.ID == 0 {
+				c = contactFrom(model.Contact{ID: s.ContactID}, d)
+			}
+		default:
+			if c != contact {
+				if c, err = st.EditContact(ctx, c.ID, func(x *model.Contact) error {
+					x.Name, x.Title, x.Org, x.Kind, x.Discretion = c.Name, c.Title, c.Org, c.Kind, c.Discretion
+					return nil
+				}); err != nil {
+					return fail(err)
+				}
+			}
+			if s, err = st.EditStakeholder(ctx, base.ID, func(x *model.Stakeholder) error {
+				applyStage(x, stage, d, date)
+				return nil
+			}); err != nil {
 				return fail(err)
 			}
 		}
-		s := base
-		s.ContactID = c.ID
-		s.Role, s.Influence, s.Votes, s.Veto = d.Role, d.Influence, d.Votes, d.Veto
-		s.Stance, s.TargetStance, s.Spoiler = d.Stance, d.Target, d.Spoiler
-		s.Wants, s.Fears = model.Normalize(d.Wants, true), model.Normalize(d.Fears, true)
-		s.Plan.Moment, s.Plan.TargetDate, s.Plan.BeforeID = d.Moment, date, d.BeforeID
-		s.Plan.Approach, s.Plan.Message, s.Plan.Opener = d.Approach, model.Normalize(d.Message, false), d.Opener
-		s.Plan.Venue, s.Plan.Place, s.Plan.ViaID = d.Venue, model.Normalize(d.Place, false), d.ViaID
-		if s.Plan != base.Plan {
-			// A changed plan is the next talk, not the one already held.
-			s.Plan.Done = false
-		}
-		if s.ID == 0 {
-			s, err = st.AddStakeholder(ctx, s)
-		} else {
-			s, err = st.UpdateStakeholder(ctx, s)
-		}
-		if err != nil {
-			return fail(err)
+		for _, k := range dropKeys {
+			// The stage is stored; a draft left behind would only be
+			// offered again, so failing to drop it is not the save's failure.
+			_ = st.DeleteDraft(ctx, k)
 		}
 		return personSavedMsg{seq: seq, stakeholder: s, contact: c}
 	}
@@ -170,16 +271,30 @@ type personFlow struct {
 	contacts []model.Contact
 	// picks are the person choices of the forms built so far.
 	contactPick, beforePick, viaPick *personPick
-	seq                              int
-	waiting                          bool
-	done                             bool
+	// plan is the current form's fields, to resume where the person left.
+	plan formPlan
+	// nameField, roleField and influenceField are the whom form's answers
+	// a new person cannot do without: a resumed draft returns to the first
+	// of them still unanswered.
+	nameField, roleField, influenceField huh.Field
+	// loading is set until the directory and any kept draft are read;
+	// offer is that draft, shown with the resume-or-start-over question.
+	loading bool
+	offer   *model.Draft
+	choice  resumeChoice
+	// keptKey is the draft this flow resumed: dropped when it is saved or
+	// discarded.
+	keptKey string
+	seq     int
+	waiting bool
+	done    bool
 }
 
 // newPersonFlow prepares the flow for a stakeholder (id 0 adds a new person).
+// A new person's role and influence start unanswered.
 func newPersonFlow(b *backend, st *Styles, d model.Dossier, stakeholderID int64, stages []personStage) *personFlow {
 	f := &personFlow{b: b, st: st, stages: stages, dossier: d}
-	f.base = model.Stakeholder{ProposalID: d.Proposal.ID, Influence: 3, TargetStance: model.StanceSupporter,
-		Plan: model.Plan{Moment: d.Proposal.Moment}}
+	f.base = model.Stakeholder{ProposalID: d.Proposal.ID}
 	for _, s := range d.Stakeholders {
 		if s.ID == stakeholderID {
 			f.base = s
@@ -187,16 +302,23 @@ func newPersonFlow(b *backend, st *Styles, d model.Dossier, stakeholderID int64,
 		}
 	}
 	dr := draftFrom(f.base, f.contact)
+	if f.base.ID == 0 {
+		dr.Role = roleUnset
+	}
 	f.draft = &dr
 	return f
 }
 
-// Init loads the contact directory, which the forms pick from.
+// Init loads the contact directory, which the forms pick from, and any
+// draft of this form kept earlier.
 func (f *personFlow) Init() tea.Cmd {
 	f.seq++
-	f.waiting = true
-	return f.b.loadContacts(f.seq)
+	f.loading = true
+	return f.b.loadPersonStart(f.seq, f.draftKey())
 }
+
+// draftKey names this form's kept draft.
+func (f *personFlow) draftKey() string { return personDraftKey(f.dossier.Proposal.ID, f.base.ID) }
 
 // adding reports whether the flow creates a new stakeholder.
 func (f *personFlow) adding() bool { return f.base.ID == 0 }
@@ -220,18 +342,52 @@ func (f *personFlow) name() string {
 // SetSize resizes the current form.
 func (f *personFlow) SetSize(w, h int) { f.host.SetSize(w, h) }
 
-// dirty reports whether something typed or picked has not been saved yet.
+// busy reports a read or write under way: keys then go nowhere.
+func (f *personFlow) busy() bool { return f.loading || f.waiting }
+
+// dirty reports whether something typed or picked is neither written nor
+// kept yet.
 func (f *personFlow) dirty() bool {
-	return f.host.active() && (f.host.unsaved || *f.draft != f.started)
+	if f.offer != nil || f.busy() || f.done || !f.host.active() {
+		return false
+	}
+	return f.host.unsaved || *f.draft != f.started
 }
 
-// saveDraft saves what is on screen now, even mid-form.
+// saveDraft keeps the stage on screen as a draft ("save it" on leaving):
+// a half-filled person never reaches the workbook.
 func (f *personFlow) saveDraft() tea.Cmd {
 	f.resolvePicks()
 	f.syncPicked()
+	key := f.draftKey()
 	f.seq++
 	f.waiting = true
-	return f.b.savePerson(f.seq, *f.draft, f.base, f.contact)
+	var drop tea.Cmd
+	if f.keptKey != "" && f.keptKey != key {
+		drop = f.b.dropDraft(f.keptKey)
+	}
+	kept := keep(f.stage(), *f.draft, f.plan.index(f.host.form))
+	return tea.Batch(drop, f.b.keepDraft(f.seq, key, f.draftTitle(), kept))
+}
+
+// draftTitle offers the draft back in words.
+func (f *personFlow) draftTitle() string {
+	who := "someone new"
+	if n := clean(f.draft.Name); n != "" {
+		who = n
+	}
+	on := "“" + clean(f.dossier.Proposal.Title) + "”"
+	if f.adding() {
+		return "adding " + who + " to " + on
+	}
+	return "changes to " + who + " on " + on
+}
+
+// discardDraft drops the draft this flow resumed ("discard it" on leaving).
+func (f *personFlow) discardDraft() tea.Cmd {
+	key := f.keptKey
+	f.keptKey = ""
+	return f.b.dropDraft(key)
 }
 
 // resolvePicks turns typed names into ids for the long lists.
@@ -275,7 +431,21 @@ func (f *personFlow) syncPicked() {
 // Update runs the current form and the saves between stages.
 func (f *personFlow) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case contactsLoadedMsg:
+	case personStartMsg:
+		if msg.seq != f.seq {
+			return nil
+		}
+		f.loading = false
+		if msg.err != nil {
+			return reportErr(msg.err)
+		}
+		f.contacts = msg.contacts
+		if msg.kept {
+			f.offer = &msg.draft
+			return f.host.start(resumeForm(msg.draft, f.b.today(), &f.choice), f.st)
+		}
+		return f.startStage()
+	case draftKeptMsg:
 		if msg.seq != f.seq {
 			return nil
 		}
@@ -283,8 +453,8 @@ func (f *personFlow) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return reportErr(msg.err)
 		}
-		f.contacts = msg.contacts
-		return f.startStage()
+		f.keptKey = ""
+		return navigate(statusMsg{text: keptStatus(msg.title)})
 	case personSavedMsg:
 		if msg.seq != f.seq {
 			return nil
@@ -295,6 +465,7 @@ func (f *personFlow) Update(msg tea.Msg) tea.Cmd {
 			// and the input still counts as unsaved.
 			return tea.Batch(reportErr(msg.err), f.host.restart(f.stageForm(), f.st))
 		}
+		f.keptKey = ""
 		f.base, f.contact = msg.stakeholder, msg.contact
 		f.draft.ContactID = msg.contact.ID
 		f.draft.TargetDate = msg.stakeholder.Plan.TargetDate.String()
@@ -307,14 +478,74 @@ func (f *personFlow) Update(msg tea.Msg) tea.Cmd {
 		}
 		return f.startStage()
 	}
-	if f.waiting || !f.host.active() {
+	if f.busy() || !f.host.active() {
 		return nil
 	}
 	completed, cmd := f.host.update(msg)
-	if completed {
-		return tea.Batch(cmd, f.saveDraft())
+	if !completed {
+		return cmd
 	}
-	return cmd
+	if f.offer != nil {
+		return tea.Batch(cmd, f.answerOffer())
+	}
+	return tea.Batch(cmd, f.save())
+}
+
+// save writes the completed stage.
+func (f *personFlow) save() tea.Cmd {
+	f.resolvePicks()
+	f.syncPicked()
+	drop := []string{f.draftKey()}
+	if f.keptKey != "" && f.keptKey != drop[0] {
+		drop = append(drop, f.keptKey)
+	}
+	f.seq++
+	f.waiting = true
+	return f.b.savePerson(f.seq, f.stage(), *f.draft, f.base, f.contact, drop)
+}
+
+// answerOffer resumes the kept draft or drops it and starts afresh.
+func (f *personFlow) answerOffer() tea.Cmd {
+	d := *f.offer
+	f.offer = nil
+	if f.choice == startOver {
+		return tea.Batch(f.b.dropDraft(d.Key), f.startStage())
+	}
+	var kept keptPerson
+	if err := readDraft(d, &kept); err != nil {
+		return tea.Batch(reportErr(err), f.startStage())
+	}
+	*f.draft = kept.draft()
+	f.keptKey = d.Key
+	for i, s := range f.stages {
+		if s == kept.Stage {
+			f.idx = i
+		}
+	}
+	if f.stage() != kept.Stage {
+		kept.Field = -1
+	}
+	cmd := f.startStage()
+	// The draft is what the flow holds now: leaving again unchanged keeps
+	// it as it is, without asking.
+	return tea.Batch(cmd, f.plan.focus(f.host.form, f.resumeField(kept.Field)))
+}
+
+// resumeField is where a resumed form puts the cursor: on the first answer
+// a new person cannot do without, else where the person left off.
+func (f *personFlow) resumeField(left int) huh.Field {
+	d := f.draft
+	if f.stage() == stageWhom && f.adding() {
+		switch {
+		case f.pickedContact() == 0 && strings.TrimSpace(d.Name) == "" && f.nameField != nil:
+			return f.nameField
+		case d.Role == roleUnset:
+			return f.roleField
+		case d.Influence == 0:
+			return f.influenceField
+		}
+	}
+	return f.plan.at(left)
 }
 
 // withStakeholder returns d with s (and its contact) added or replaced, so
@@ -344,8 +575,10 @@ func withStakeholder(d model.Dossier, s model.Stakeholder, c model.Contact) mode
 
 // startStage shows the form for the current stage, built from the draft.
 func (f *personFlow) startStage() tea.Cmd {
+	f.plan = formPlan{}
+	form := f.stageForm()
 	f.started = *f.draft
-	return f.host.start(f.stageForm(), f.st)
+	return f.host.start(form, f.st)
 }
 
 // stageForm is the form for the current stage.
@@ -365,7 +598,10 @@ func (f *personFlow) stageForm() *huh.Form {
 
 // View renders the current form, or a waiting line between stages.
 func (f *personFlow) View() string {
-	if f.waiting || !f.host.active() {
+	switch {
+	case f.loading:
+		return f.st.Muted.Render("Loading…")
+	case f.waiting || !f.host.active():
 		return f.st.Muted.Render("Saving…")
 	}
 	return f.host.view()
@@ -449,52 +685,80 @@ func (f *personFlow) whomForm() *huh.Form {
 		if len(free) > 0 {
 			pick := newPersonPick("＋ Someone new", labels, ids)
 			f.contactPick = &pick
-			groups = append(groups, huh.NewGroup(
+			groups = append(groups, f.plan.group(
 				pick.field("Who do you need to talk to?", whomPrompts(f.dossier), &d.ContactID, &d.ContactText, 9),
 			))
 		} else {
 			about = whomPrompts(f.dossier)
 		}
 	}
+	f.nameField = huh.NewInput().Title("Name").Value(&d.Name).CharLimit(model.MaxNameLen).
+		Validate(func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New("a person needs a name")
+			}
+			return nil
+		})
+	// "none yet" and "unknown" come first: they are where a new person
+	// starts, and choices stop at their ends, so → moves to the answers.
+	kinds := enumOptions(append([]model.PartnerKind{model.PartnerNone}, slices.DeleteFunc(model.PartnerKinds(),
+		func(k model.PartnerKind) bool { return k == model.PartnerNone })...))
+	discretions := enumOptions(append([]model.Discretion{model.DiscretionUnknown}, slices.DeleteFunc(model.Discretions(),
+		func(k model.Discretion) bool { return k == model.DiscretionUnknown })...))
+	roles := enumOptions(model.Roles())
+	influence := influenceOptions()
+	if d.Role == roleUnset {
+		roles = append([]huh.Option[model.Role]{huh.NewOption("choose one →", roleUnset)}, roles...)
+	}
+	if d.Influence == 0 {
+		influence = append([]huh.Option[int]{huh.NewOption("choose 1–5 →", 0)}, influence...)
+	}
+	f.roleField = stopAtEnds(huh.NewSelect[model.Role]().Title("Their part in the decision").Inline(true).
+		Options(roles...).Value(&d.Role).Validate(func(r model.Role) error {
+		if r == roleUnset {
+			return errors.New("choose their part: → moves through decision-maker, in the room, influencer…")
+		}
+		return nil
+	}), roles)
+	f.influenceField = stopAtEnds(huh.NewSelect[int]().Title("Influence").Inline(true).
+		Options(influence...).Value(&d.Influence).Validate(func(n int) error {
+		if n == 0 {
+			return errors.New("choose how much they sway the decision, 1 to 5")
+		}
+		return nil
+	}), influence)
+	stances := enumOptions(model.Stances())
 	groups = append(groups,
-		huh.NewGroup(
-			huh.NewInput().Title("Name").Value(&d.Name).CharLimit(model.MaxNameLen).
-				Validate(func(s string) error {
-					if strings.TrimSpace(s) == "" {
-						return errors.New("a person needs a name")
-					}
-					return nil
-				}),
+		f.plan.group(
+			f.nameField,
 			huh.NewInput().Title("Job title").Placeholder("optional").Value(&d.Title).CharLimit(model.MaxNameLen),
 			huh.NewInput().Title("Team or organisation").Placeholder("optional").Value(&d.Org).CharLimit(model.MaxNameLen),
-			huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
+			stopAtEnds(huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
 				Description("lateral: a peer · influencer: more senior · willing: wants you to succeed").
-				Options(enumOptions(model.PartnerKinds())...).Value(&d.Kind),
-			huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
-				Options(enumOptions(model.Discretions())...).Value(&d.Discretion),
+				Options(kinds...).Value(&d.Kind), kinds),
+			stopAtEnds(huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
+				Options(discretions...).Value(&d.Discretion), discretions),
 		).Title("About them").Description(about).WithHideFunc(func() bool { return f.adding() && f.pickedContact() != 0 }),
-		huh.NewGroup(
-			huh.NewSelect[model.Role]().Title("Their part in the decision").Inline(true).
-				Options(enumOptions(model.Roles())...).Value(&d.Role),
-			huh.NewSelect[int]().Title("Influence").Inline(true).
-				Options(influenceOptions()...).Value(&d.Influence),
+		f.plan.group(
+			f.roleField,
+			f.influenceField,
 			huh.NewConfirm().Title("Do they vote?").Value(&d.Votes),
 			huh.NewConfirm().Title("Can they veto it?").Value(&d.Veto),
 		).Title("Their part in “"+title+"”"),
-		huh.NewGroup(
-			huh.NewSelect[model.Stance]().Title("Where do they stand today?").Inline(true).
-				Options(enumOptions(model.Stances())...).Value(&d.Stance),
-			huh.NewSelect[model.Stance]().Title("Where do you need them by the pitch?").Inline(true).
-				Options(enumOptions(model.Stances())...).Value(&d.Target),
+		f.plan.group(
+			stopAtEnds(huh.NewSelect[model.Stance]().Title("Where do they stand today?").Inline(true).
+				Options(stances...).Value(&d.Stance), stances),
+			stopAtEnds(huh.NewSelect[model.Stance]().Title("Where do you need them by the pitch?").Inline(true).
+				Description("unknown: no target yet").Options(stances...).Value(&d.Target), stances),
 			huh.NewConfirm().Title("Could they be a spoiler?").
 				Description("someone with an interest in killing the deal").Value(&d.Spoiler),
 		).Title("Where they stand"),
 		// One text field per group: huh hands $EDITOR's result to every
 		// text field of the group on screen.
-		huh.NewGroup(
+		f.plan.group(
 			huh.NewText().Title("What do they want from this?").Lines(3).Value(&d.Wants).CharLimit(model.MaxTextLen),
 		).Title("Their interests").Description("leave blank if you don't know yet; ctrl+e writes in $EDITOR"),
-		huh.NewGroup(
+		f.plan.group(
 			huh.NewText().Title("What do they fear?").Lines(3).Value(&d.Fears).CharLimit(model.MaxTextLen),
 		).Title("Their interests").Description("leave blank if you don't know yet; ctrl+e writes in $EDITOR"),
 	)
@@ -567,8 +831,8 @@ func (f *personFlow) whenForm() *huh.Form {
 	if dd := f.dossier.Proposal.DecisionDate; !dd.IsZero() {
 		dateHint += " · decision " + dd.Human() + " (" + dd.Relative(today, true) + ")"
 	}
-	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[model.Moment]().Title("Which moment is this talk for?").Options(momentOpts...).Value(&d.Moment),
+	return huh.NewForm(f.plan.group(
+		stopAtEnds(huh.NewSelect[model.Moment]().Title("Which moment is this talk for?").Options(momentOpts...).Value(&d.Moment), momentOpts),
 		huh.NewInput().Title("Talk by").Description(dateHint).Value(&d.TargetDate).
 			Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
 		before.field("Talk to them before…", "", &d.BeforeID, &d.BeforeText, 6),
@@ -598,14 +862,15 @@ func (f *personFlow) whatForm() *huh.Form {
 	if why = clean(why); why != "" {
 		hint += " — " + why
 	}
-	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[model.Approach]().Title("Ask or share?").Inline(true).
+	approaches := []huh.Option[model.Approach]{huh.NewOption("ask", model.ApproachAsk), huh.NewOption("share", model.ApproachShare)}
+	return huh.NewForm(f.plan.group(
+		stopAtEnds(huh.NewSelect[model.Approach]().Title("Ask or share?").Inline(true).
 			Description("an ask requests something; a share gives them something useful").
-			Options(huh.NewOption("ask", model.ApproachAsk), huh.NewOption("share", model.ApproachShare)).Value(&d.Approach),
+			Options(approaches...).Value(&d.Approach), approaches),
 		huh.NewInput().Title("The message, in one line").Placeholder("what you want them to hear or do").
 			Value(&d.Message).CharLimit(500),
-		huh.NewSelect[model.Opener]().Title("How will you open?").Description(hint).
-			Options(openers...).Value(&d.Opener).Height(len(openers)+1+descLines(hint, f.host.width)),
+		stopAtEnds(huh.NewSelect[model.Opener]().Title("How will you open?").Description(hint).
+			Options(openers...).Value(&d.Opener).Height(len(openers)+1+descLines(hint, f.host.width)), openers),
 	).Title("What to bring " + f.name()))
 }
 
@@ -643,9 +908,10 @@ func (f *personFlow) whereForm() *huh.Form {
 	}
 	via := newPersonPick("directly, no go-between", labels, ids)
 	f.viaPick = &via
-	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[model.Venue]().Title("Where or how?").Options(enumOptions(model.Venues())...).
-			Value(&d.Venue).Height(6),
+	venues := enumOptions(model.Venues())
+	return huh.NewForm(f.plan.group(
+		stopAtEnds(huh.NewSelect[model.Venue]().Title("Where or how?").Options(venues...).
+			Value(&d.Venue).Height(6), venues),
 		huh.NewInput().Title("The place, if it matters").Placeholder("e.g. the coffee bar on 3").
 			Value(&d.Place).CharLimit(model.MaxNameLen),
 		via.field("Through whom?", "a trusted go-between can carry the message", &d.ViaID, &d.ViaText, 5),

@@ -104,10 +104,11 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	// Step 3, whom: one new person, a skeptical decision-maker.
 	p.keys("a") // nobody in the directory yet: straight to the name
 	p.typ("Priya Shah")
-	p.keys("enter", "enter", "enter", "enter", "enter") // title, org, partner kind, discretion
-	p.keys("enter", "enter", "y", "n")                  // decides, influence 3, votes, no veto
-	p.keys("left", "left", "enter", "enter", "enter")   // skeptic, target supporter, no spoiler
-	p.keys("enter", "enter")                            // wants, fears left blank
+	p.keys("enter", "enter", "enter", "enter", "enter")          // title, org, partner kind, discretion
+	p.keys("right", "enter", "right", "right", "right", "enter") // decides, influence 3
+	p.keys("y", "n")                                             // votes, no veto
+	p.keys("left", "left", "enter", "enter", "enter")            // skeptic, target supporter, no spoiler
+	p.keys("enter", "enter")                                     // wants, fears left blank
 	eventually(t, "the person to be saved", func() bool {
 		d, err := st.LoadDossier(ctx, proposal().ID)
 		return err == nil && len(d.Stakeholders) == 1
