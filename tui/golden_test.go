@@ -30,6 +30,7 @@ var scenarios = []scenario{
 	{"workspace_summary", demo, func(d *driver) { d.press("enter") }},
 	{"workspace_summary_scrolled", demo, func(d *driver) { d.press("enter", "pgdown") }},
 	{"workspace_room", demo, func(d *driver) { d.press("enter", "2") }},
+	{"workspace_room_whatif", demo, func(d *driver) { d.press("enter", "2", "f", "right", "right", "down", "right", "right") }},
 	{"workspace_plan", demo, func(d *driver) { d.press("enter", "3") }},
 	{"workspace_log", demo, func(d *driver) { d.press("enter", "4") }},
 	{"workspace_objections", demo, func(d *driver) { d.press("enter", "5") }},

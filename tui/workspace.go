@@ -70,16 +70,20 @@ type workspace struct {
 	// the next load lands: the one just added, edited or talked to.
 	selectAfterLoad int64
 
+	// whatIf is the Room tab's what-if (workspace_whatif.go).
+	whatIf whatIf
+	wkeys  whatIfKeys
+
 	top string
 }
 
 // newWorkspace builds the workspace for a proposal; refresh loads it.
 func newWorkspace(b *backend, st *Styles, id int64) *workspace {
-	w := &workspace{b: b, st: st, keys: newKeyMap(), id: id, tab: tabSummary,
+	w := &workspace{b: b, st: st, keys: newKeyMap(), wkeys: newWhatIfKeys(), id: id, tab: tabSummary,
 		cache: map[string]string{}, rendering: map[string]bool{}}
 	w.summary = viewport.New()
 	w.room = newGrid([]column{
-		{title: "", width: 2},
+		{title: "", width: 3},
 		{title: "Person", flex: 3, min: 12},
 		{title: "Role", width: 11},
 		{title: "Infl", width: 4, right: true},
@@ -141,7 +145,7 @@ func (w *workspace) refresh() tea.Cmd {
 func (w *workspace) SetSize(width, height int) {
 	w.width, w.height = width, height
 	h := max(height-workspaceTop, 3)
-	w.room.SetSize(width, h-3)
+	w.room.SetSize(width, h-4) // the forecast line, the legend and two lines of detail
 	w.plan.SetSize(width, h-3)
 	w.log.SetSize(width, h-4)
 	w.objs.SetSize(width, h)
@@ -206,6 +210,7 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		first := !w.loaded
 		w.loaded = true
 		w.d, w.r, w.md = msg.dossier, msg.readiness, msg.brief
+		w.whatIf = whatIf{} // a what-if was about the room as it stood
 		w.version++
 		w.cache, w.rendering = map[string]string{}, map[string]bool{}
 		w.rebuild()
@@ -288,6 +293,9 @@ func factorMoves(before, after []model.Factor) string {
 
 // handleKey switches tabs, moves, and opens the forms.
 func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if w.whatIf.active {
+		return w.whatIfKey(k)
+	}
 	switch {
 	case key.Matches(k, w.keys.NextTab):
 		w.tab = (w.tab + 1) % tabCount
@@ -301,6 +309,9 @@ func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, w.keys.Refresh):
 		return w.refresh()
 	case !w.loaded:
+		return nil
+	case w.tab == tabRoom && len(w.d.Stakeholders) > 0 && key.Matches(k, w.wkeys.Start):
+		w.startWhatIf()
 		return nil
 	case key.Matches(k, w.keys.Debrief):
 		return navigate(openDebriefMsg{proposalID: w.id})
@@ -471,14 +482,20 @@ func (w *workspace) syncKeys() {
 // ShortHelp implements help.KeyMap; most useful first, since the line drops
 // keys from the end when the terminal is narrow.
 func (w *workspace) ShortHelp() []key.Binding {
-	return append(w.debriefHelp(), w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.NextTab, w.keys.Walk, w.keys.Move)
+	if w.whatIf.active {
+		return w.whatIfHelp()
+	}
+	return append(append(w.debriefHelp(), w.whatIfHelp()...), w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.NextTab, w.keys.Walk, w.keys.Move)
 }
 
 // FullHelp implements help.KeyMap.
 func (w *workspace) FullHelp() [][]key.Binding {
+	if w.whatIf.active {
+		return [][]key.Binding{{w.wkeys.Stance, w.keys.Move, w.wkeys.Clear, w.wkeys.Leave}}
+	}
 	return [][]key.Binding{
 		{w.keys.NextTab, w.keys.PrevTab, w.keys.JumpTab, w.keys.Refresh},
-		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Remove, w.keys.EditDetails, w.keys.Walk, w.keys.Debrief},
+		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Remove, w.keys.EditDetails, w.keys.Walk, w.keys.Debrief, w.wkeys.Start},
 		w.keys.navKeys(),
 	}
 }
@@ -610,7 +627,11 @@ func (w *workspace) View() string {
 	case tabSummary:
 		body = w.summaryView()
 	case tabRoom:
-		body = w.room.View(st) + "\n" + w.roomLegend() + "\n" + w.roomDetail()
+		detail := w.roomDetail()
+		if w.whatIf.active {
+			detail = w.whatIfDetail()
+		}
+		body = w.forecastLine() + "\n" + w.room.View(st) + "\n" + w.roomLegend() + "\n" + detail
 	case tabPlan:
 		body = w.plan.View(st) + "\n" + w.planFooter()
 	case tabLog:
@@ -633,7 +654,7 @@ func (w *workspace) summaryView() string {
 
 // roomLegend explains the marks and says where the window is.
 func (w *workspace) roomLegend() string {
-	legend := "◆ swing: their move changes the outcome  ! possible spoiler"
+	legend := "◆ swing (their move changes the outcome)  V veto  ! possible spoiler"
 	if h := w.room.scrollHint(); h != "" {
 		legend += "  ·  " + h
 	}

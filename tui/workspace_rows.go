@@ -32,6 +32,9 @@ func (w *workspace) roomRows(today model.Date) []gridRow {
 		if swing[s.ID] {
 			mark += "◆"
 		}
+		if s.Veto {
+			mark += "V"
+		}
 		if s.Spoiler {
 			mark += "!"
 		}
