@@ -151,9 +151,10 @@ func (s *Store) ListContacts(ctx context.Context, includeArchived bool) ([]model
 }
 
 // FindContact resolves what a person typed: a numeric ID ("7" or "#7"), an
-// exact name or email (any case), or a prefix of one name. When a prefix
-// fits several, a single unarchived one wins; otherwise ErrAmbiguous lists
-// the candidates.
+// exact name or email (any case), or a prefix of one name at least
+// MinPrefix characters long. When a prefix fits several, a single unarchived
+// one wins; otherwise, or when the prefix is shorter, ErrAmbiguous lists the
+// candidates.
 func (s *Store) FindContact(ctx context.Context, ref string) (model.Contact, error) {
 	ref = model.Clean(ref)
 	if ref == "" {
@@ -169,10 +170,13 @@ func (s *Store) FindContact(ctx context.Context, ref string) (model.Contact, err
 	if err != nil {
 		return model.Contact{}, fmt.Errorf("cannot search contacts: %w", err)
 	}
-	m := match(all, ref,
+	m, short := match(all, ref,
 		func(c model.Contact) string { return c.Name },
 		func(c model.Contact) string { return c.Email },
 		func(c model.Contact) bool { return c.Archived })
+	if short {
+		return model.Contact{}, tooShort("contacts", ref, m, func(c model.Contact) (int64, string) { return c.ID, c.Name })
+	}
 	switch len(m) {
 	case 0:
 		return model.Contact{}, notFoundf("no contact matches %q", ref)

@@ -44,6 +44,7 @@ func TestFindProposal(t *testing.T) {
 		{ref: "budget", want: ErrAmbiguous, msg: `"budget" matches 2 proposals: #1 "Budget 2027", #2 "Budget ask for data"; use the id or more of the name`},
 		{ref: "budget a", wantID: 2},
 		{ref: "governance change", wantID: 4}, // an exact title finds an archived one
+		{ref: "re", want: ErrAmbiguous, msg: `"re" is too short to pick one of the proposals by the start of a name (3 characters at least); it could be #3 "Reorg of platform"; use the id or the whole name`},
 		{ref: "nothing like it", want: ErrNotFound, msg: `no proposal matches "nothing like it"`},
 		{ref: "99", want: ErrNotFound, msg: `no proposal matches "99"`},
 		{ref: "", want: ErrNotFound},
@@ -78,6 +79,7 @@ func TestFindContact(t *testing.T) {
 		{Name: "Priya Shah", Archived: true},                  // 5
 		{Name: "Same Name"},                                   // 6
 		{Name: "same name"},                                   // 7
+		{Name: "Raj Patel"},                                   // 8
 	}
 	for _, c := range people {
 		_, err := s.CreateContact(ctx, c)
@@ -99,6 +101,13 @@ func TestFindContact(t *testing.T) {
 		{ref: "same name", want: ErrAmbiguous},
 		{ref: "zed", want: ErrNotFound},
 		{ref: "#42", want: ErrNotFound},
+		// Issue 8, finding 2: "R" picked Raj. A prefix under three
+		// characters never picks anyone, even when only one name fits.
+		{ref: "R", want: ErrAmbiguous},
+		{ref: "ra", want: ErrAmbiguous},
+		{ref: "raj", wantID: 8},
+		{ref: "8", wantID: 8},
+		{ref: "raj patel", wantID: 8},
 	}
 	for _, c := range cases {
 		t.Run(c.ref, func(t *testing.T) {

@@ -152,8 +152,9 @@ func (s *Store) ListProposals(ctx context.Context, includeArchived bool) ([]mode
 }
 
 // FindProposal resolves what a person typed: a numeric ID ("42" or "#42"),
-// an exact title (any case), or a prefix of one title. When a prefix fits
-// several, a single one that is not archived wins; otherwise the error
+// an exact title (any case), or a prefix of one title at least MinPrefix
+// characters long. When a prefix fits several, a single one that is not
+// archived wins; otherwise, or when the prefix is shorter, the error
 // (ErrAmbiguous) lists the candidates.
 func (s *Store) FindProposal(ctx context.Context, ref string) (model.Proposal, error) {
 	ref = model.Clean(ref)
@@ -170,10 +171,13 @@ func (s *Store) FindProposal(ctx context.Context, ref string) (model.Proposal, e
 	if err != nil {
 		return model.Proposal{}, fmt.Errorf("cannot search proposals: %w", err)
 	}
-	m := match(all, ref,
+	m, short := match(all, ref,
 		func(p model.Proposal) string { return p.Title },
 		func(model.Proposal) string { return "" },
 		func(p model.Proposal) bool { return p.Status == model.StatusArchived })
+	if short {
+		return model.Proposal{}, tooShort("proposals", ref, m, func(p model.Proposal) (int64, string) { return p.ID, p.Title })
+	}
 	switch len(m) {
 	case 0:
 		return model.Proposal{}, notFoundf("no proposal matches %q", ref)

@@ -26,6 +26,9 @@ type app struct {
 	created bool
 	// pass is the seal passphrase, once asked for.
 	pass string
+	// stdinTakenBy names the long-text flag that read standard input
+	// ("-"), so a second one is refused rather than left empty.
+	stdinTakenBy string
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {

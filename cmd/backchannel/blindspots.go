@@ -71,7 +71,7 @@ func (a *app) blindSpotsCommand() *cobra.Command {
 	fl.BoolVar(&asJSON, "json", false, "print JSON (see docs/objections-json.md)")
 	fl.BoolVar(&asMD, "md", false, "print a markdown table")
 	fl.BoolVar(&redact, "redact", false, "with --md: replace every person with a label (Person A…), free text included; prints nothing if a name survives")
-	cmd.AddCommand(a.blindSpotsAddCommand(), a.blindSpotsSetCommand())
+	cmd.AddCommand(a.blindSpotsAddCommand(), a.blindSpotsSetCommand(), a.blindSpotsDeleteCommand())
 	return cmd
 }
 
@@ -88,7 +88,14 @@ func (a *app) blindSpotsAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			b := model.BlindSpot{Text: args[0], HowAddressed: how, RaisedOn: day}
+			text, err := a.longText("text", args[0])
+			if err != nil {
+				return err
+			}
+			if how, err = a.longText("how", how); err != nil {
+				return err
+			}
+			b := model.BlindSpot{Text: text, HowAddressed: how, RaisedOn: day}
 			if status != "" {
 				if b.Status, err = model.ParseBlindSpotStatus(status); err != nil {
 					return err
@@ -123,7 +130,7 @@ func (a *app) blindSpotsAddCommand() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVarP(&proposal, "proposal", "p", "", "the proposal (default: the only open one)")
 	fl.StringVar(&by, "by", "", "who surfaced it (default: me)")
-	fl.StringVar(&how, "how", "", "how it was addressed")
+	fl.StringVar(&how, "how", "", `how it was addressed ("-" reads standard input)`)
 	fl.StringVar(&status, "status", "", "open or addressed")
 	return cmd
 }
@@ -131,43 +138,56 @@ func (a *app) blindSpotsAddCommand() *cobra.Command {
 func (a *app) blindSpotsSetCommand() *cobra.Command {
 	var status, how, text string
 	cmd := &cobra.Command{
-		Use:     "set ID",
-		Short:   "Change a blind spot's status or how it was addressed (kept in history)",
-		Example: `  backchannel blindspots set 3 --status addressed --how "Asked two board members; speed matters more."`,
-		Args:    exactArgs(1, "the blind spot's id"),
+		Use:   "set ID",
+		Short: "Change a blind spot's text, status or how it was addressed (kept in history)",
+		Long: `Change a blind spot: reword it, mark it addressed or open, or say how it was
+addressed. Only the flags given change; ` + "`backchannel undo`" + ` reverses the edit.`,
+		Example: `  backchannel blindspots set 3 --status addressed --how "Asked two board members; speed matters more."
+  backchannel blindspots set 3 --how - < findings.md`,
+		Args: exactArgs(1, "the blind spot's id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := strconv.ParseInt(args[0], 10, 64)
+			id, err := parseID("blind spot", args[0])
 			if err != nil {
-				return fmt.Errorf("blind spot id must be a number, got %q", args[0])
+				return err
 			}
 			fl := cmd.Flags()
 			if !fl.Changed("status") && !fl.Changed("how") && !fl.Changed("text") {
-				return usagef(fmt.Errorf("nothing to change; give --status, --how or --text"))
+				return usagef(fmt.Errorf("nothing to change; give --text, --status or --how"))
+			}
+			var st2 model.BlindSpotStatus
+			if fl.Changed("status") {
+				if st2, err = model.ParseBlindSpotStatus(status); err != nil {
+					return err
+				}
+			}
+			if fl.Changed("how") {
+				if how, err = a.longText("how", how); err != nil {
+					return err
+				}
+			}
+			if fl.Changed("text") {
+				if text, err = a.longText("text", text); err != nil {
+					return err
+				}
 			}
 			st, err := a.open(ctx)
 			if err != nil {
 				return err
 			}
-			b, err := st.GetBlindSpot(ctx, id)
-			if err != nil {
-				return err
-			}
-			if fl.Changed("status") {
-				if b.Status, err = model.ParseBlindSpotStatus(status); err != nil {
-					return err
+			b, err := st.EditBlindSpot(ctx, id, func(b *model.BlindSpot) error {
+				if fl.Changed("status") {
+					b.Status = st2
 				}
-			}
-			if fl.Changed("how") {
-				b.HowAddressed = how
-			}
-			if fl.Changed("text") {
-				b.Text = text
-			}
-			if err := b.Validate(); err != nil {
-				return err
-			}
-			if b, err = st.UpdateBlindSpot(ctx, b); err != nil {
+				if fl.Changed("how") {
+					b.HowAddressed = how
+				}
+				if fl.Changed("text") {
+					b.Text = text
+				}
+				return b.Validate()
+			})
+			if err != nil {
 				return err
 			}
 			if fl.Changed("status") {
@@ -180,7 +200,44 @@ func (a *app) blindSpotsSetCommand() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&status, "status", "", "open or addressed")
-	fl.StringVar(&how, "how", "", "how it was addressed")
-	fl.StringVar(&text, "text", "", "reword the blind spot")
+	fl.StringVar(&how, "how", "", `how it was addressed ("-" reads standard input)`)
+	fl.StringVar(&text, "text", "", `reword the blind spot ("-" reads standard input)`)
+	return cmd
+}
+
+func (a *app) blindSpotsDeleteCommand() *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:     "delete ID",
+		Short:   "Delete a blind spot recorded by mistake (asks first)",
+		Long:    "Delete a blind spot that should never have been recorded; one dealt with is marked addressed instead. It asks once on a terminal; --yes answers for a script. `backchannel undo` brings it back.",
+		Example: `  backchannel blindspots delete 3`,
+		Args:    exactArgs(1, "the blind spot's id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			id, err := parseID("blind spot", args[0])
+			if err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			b, err := st.GetBlindSpot(ctx, id)
+			if err != nil {
+				return err
+			}
+			what := fmt.Sprintf("blind spot %d (%q)", b.ID, truncate(b.Text, 60))
+			if err := a.confirm("delete "+what, "", yes); err != nil {
+				return err
+			}
+			if err := st.DeleteBlindSpot(ctx, id); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Deleted %s (undo with `backchannel undo`).\n", model.Clean(what))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask; delete")
 	return cmd
 }

@@ -187,7 +187,7 @@ func TestBadInputGetsOneSentence(t *testing.T) {
 		{"sentiment out of range", []string{"log", "Dana", "-p", "1", "--sentiment", "5"}, 1, "-2 to +2"},
 		{"sentiment not a number", []string{"log", "Dana", "-p", "1", "--sentiment", "great"}, 1, "sentiment must be a number"},
 		{"unknown person", []string{"log", "Nobody Atall", "-p", "1"}, 1, "nobody atall"},
-		{"not on proposal", []string{"log", "Kwame", "-p", "1"}, 1, "--role"},
+		{"not on proposal", []string{"log", "Kwame", "-p", "1"}, 1, "room add"},
 		{"unknown proposal", []string{"brief", "No such proposal"}, 1, "no such proposal"},
 		{"ambiguous default", []string{"brief"}, 2, "name one"},
 		{"what-if nobody", []string{"brief", "1", "--what-if", "Zed=supporter"}, 2, "nobody called"},

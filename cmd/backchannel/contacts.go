@@ -75,7 +75,8 @@ func (a *app) contactsCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&all, "all", false, "include archived contacts")
-	cmd.AddCommand(a.contactsAddCommand(), a.contactsExportCommand())
+	cmd.AddCommand(a.contactsAddCommand(), a.contactsSetCommand(), a.contactsMergeCommand(),
+		a.contactsArchiveCommand(true), a.contactsArchiveCommand(false), a.contactsDeleteCommand(), a.contactsExportCommand())
 	return cmd
 }
 
@@ -113,6 +114,12 @@ func (a *app) contactsAddCommand() *cobra.Command {
 			ctx := cmd.Context()
 			c.Name = args[0]
 			var err error
+			if c.ValueIBring, err = a.longText("value", c.ValueIBring); err != nil {
+				return err
+			}
+			if c.Notes, err = a.longText("notes", c.Notes); err != nil {
+				return err
+			}
 			if c.Kind, err = model.ParsePartnerKind(kind); err != nil {
 				return err
 			}
@@ -143,8 +150,8 @@ func (a *app) contactsAddCommand() *cobra.Command {
 	fl.StringVar(&c.Aliases, "aliases", "", "other ways people write them, comma-separated (nicknames, initials, handles): redaction finds these too")
 	fl.StringVar(&kind, "kind", "none", "partner kind: lateral, influencer, willing, none")
 	fl.StringVar(&discretion, "discretion", "unknown", "can they keep a confidence: high, medium, low, unknown")
-	fl.StringVar(&c.ValueIBring, "value", "", "what value I bring them")
-	fl.StringVar(&c.Notes, "notes", "", "free notes")
+	fl.StringVar(&c.ValueIBring, "value", "", `what value I bring them ("-" reads standard input)`)
+	fl.StringVar(&c.Notes, "notes", "", `free notes ("-" reads standard input)`)
 	fl.IntVar(&c.CadenceDays, "cadence", 0, "reconnect every N days (0: the default)")
 	fl.BoolVar(&asJSON, "json", false, "print the new contact as JSON")
 	return cmd

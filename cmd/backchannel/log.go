@@ -2,21 +2,21 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
-	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 	"github.com/spf13/cobra"
 )
 
 // logFlags are the fields of a conversation as typed on the command line.
 type logFlags struct {
-	proposal, kind, channel, opener, sentiment, date, stance, role string
-	said, subtext, followUp, heardVia                              string
-	asJSON                                                         bool
+	proposal, kind, channel, opener, sentiment, date, stance string
+	said, subtext, followUp, heardVia                        string
+	objections, blindSpots                                   []string
+	severity                                                 string
+	asJSON                                                   bool
 }
 
 func (a *app) logCommand() *cobra.Command {
@@ -25,11 +25,20 @@ func (a *app) logCommand() *cobra.Command {
 		Use:   "log PERSON",
 		Short: "Record a conversation without opening the workbook",
 		Long: `Record a conversation with a person about a proposal: what kind of talk it
-was, where, how it felt (sentiment -2 to +2), what was said and what was not.
-PERSON is a contact's id, name, unique name prefix or email. If they are not yet
-on the proposal, pass --role to add them.`,
+was, where, how it felt (sentiment -2 to +2), what was said and what was not,
+the objections and blind spots raised in it, and their stance after it. All of
+it is one action: ` + "`backchannel undo`" + ` takes all of it back.
+
+PERSON is someone on the proposal: a contact's id, whole name, email, or the
+start of a name that fits only one contact (3 characters at least). Put a new
+person on the proposal first with ` + "`backchannel room add`" + `.
+--said, --subtext, --follow-up, --objection and --blindspot accept "-" to read
+standard input (one of them per command), so notes need not sit in the
+shell's history.`,
 		Example: `  backchannel log "Dana" -p "Consolidate" --kind advice --channel coffee --sentiment +1 \
-    --said "Open to it with a stop-loss." --subtext "First time she said when, not if."`,
+    --said "Open to it with a stop-loss." --subtext "First time she said when, not if." \
+    --objection "Dashboards will break during the cut-over" --stance neutral
+  backchannel log 4 -p 1 --date tuesday --said - < notes.txt`,
 		Args: exactArgs(1, "the person (a contact's id, name or email)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.logConversation(cmd.Context(), args[0], f)
@@ -42,14 +51,106 @@ on the proposal, pass --role to add them.`,
 	fl.StringVar(&f.opener, "opener", "", "compliment & appreciate, request advice, daydream aloud")
 	fl.StringVarP(&f.sentiment, "sentiment", "s", "0", "how it felt, -2 to +2")
 	fl.StringVarP(&f.date, "date", "d", "today", "when: YYYY-MM-DD, today, yesterday, -3d, or a weekday (the last one)")
-	fl.StringVar(&f.said, "said", "", "what they said")
-	fl.StringVar(&f.subtext, "subtext", "", "what was not said")
-	fl.StringVar(&f.followUp, "follow-up", "", "what to do next")
+	fl.StringVar(&f.said, "said", "", `what they said ("-" reads standard input)`)
+	fl.StringVar(&f.subtext, "subtext", "", `what was not said ("-" reads standard input)`)
+	fl.StringVar(&f.followUp, "follow-up", "", `what to do next ("-" reads standard input)`)
+	fl.StringArrayVar(&f.objections, "objection", nil, "an objection they raised (repeat for several)")
+	fl.StringVar(&f.severity, "severity", "major", "severity of the objections raised: minor, major, blocker")
+	fl.StringArrayVar(&f.blindSpots, "blindspot", nil, "a blind spot they surfaced (repeat for several)")
 	fl.StringVar(&f.stance, "stance", "", "their stance now: champion, supporter, neutral, skeptic, opponent")
-	fl.StringVar(&f.role, "role", "", "add them to the proposal with this role if they are not on it yet")
 	fl.StringVar(&f.heardVia, "heard-via", "", "who told them about the proposal before this talk (a contact): they know too")
-	fl.BoolVar(&f.asJSON, "json", false, "print the logged conversation as JSON")
+	fl.BoolVar(&f.asJSON, "json", false, "print the logged conversation, with what was raised in it, as JSON")
 	return cmd
+}
+
+// loggedJSON is `log --json`: the conversation's own fields at the top (as
+// before objections could be raised with it), then what was raised in it.
+type loggedJSON struct {
+	model.Touchpoint
+	Objections []model.Objection `json:"objections,omitempty"`
+	BlindSpots []model.BlindSpot `json:"blind_spots,omitempty"`
+	Stance     *model.Stance     `json:"stance,omitempty"`
+}
+
+// readLong reads the long-text flags given "-" from standard input.
+func (f *logFlags) readLong(a *app) error {
+	var err error
+	for _, p := range []struct {
+		name string
+		v    *string
+	}{{"said", &f.said}, {"subtext", &f.subtext}, {"follow-up", &f.followUp}} {
+		if *p.v, err = a.longText(p.name, *p.v); err != nil {
+			return err
+		}
+	}
+	for i := range f.objections {
+		if f.objections[i], err = a.longText("objection", f.objections[i]); err != nil {
+			return err
+		}
+	}
+	for i := range f.blindSpots {
+		if f.blindSpots[i], err = a.longText("blindspot", f.blindSpots[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// conversation builds the whole conversation from the flags, checked, so
+// that nothing is stored when any part of it is wrong.
+func (f *logFlags) conversation(day model.Date) (model.Conversation, error) {
+	var c model.Conversation
+	t := &c.Touchpoint
+	var err error
+	if t.Kind, err = model.ParseTouchKind(f.kind); err != nil {
+		return c, err
+	}
+	if f.channel != "" {
+		if t.Channel, err = model.ParseVenue(f.channel); err != nil {
+			return c, err
+		}
+	}
+	if f.opener != "" {
+		if t.Opener, err = model.ParseOpener(f.opener); err != nil {
+			return c, err
+		}
+	}
+	if t.Sentiment, err = parseSentiment(f.sentiment); err != nil {
+		return c, err
+	}
+	if t.Date, err = parseTalkDate(f.date, day); err != nil {
+		return c, err
+	}
+	if f.stance != "" {
+		s, err := model.ParseStance(f.stance)
+		if err != nil {
+			return c, err
+		}
+		c.Stance = &s
+	}
+	t.Said, t.Subtext, t.FollowUp = f.said, f.subtext, f.followUp
+	if err := t.Validate(); err != nil {
+		return c, err
+	}
+	sev, err := model.ParseSeverity(f.severity)
+	if err != nil {
+		return c, err
+	}
+	for _, text := range f.objections {
+		o := model.Objection{Text: text, Severity: sev}
+		if err := o.Validate(); err != nil {
+			return c, err
+		}
+		c.Objections = append(c.Objections, o)
+	}
+	for _, text := range f.blindSpots {
+		b := model.BlindSpot{Text: text}
+		if err := b.Validate(); err != nil {
+			return c, err
+		}
+		c.BlindSpots = append(c.BlindSpots, b)
+	}
+	return c, nil
 }
 
 func (a *app) logConversation(ctx context.Context, person string, f logFlags) error {
@@ -57,40 +158,11 @@ func (a *app) logConversation(ctx context.Context, person string, f logFlags) er
 	if err != nil {
 		return err
 	}
-	t := model.Touchpoint{}
-	if t.Kind, err = model.ParseTouchKind(f.kind); err != nil {
+	if err := f.readLong(a); err != nil {
 		return err
 	}
-	if f.channel != "" {
-		if t.Channel, err = model.ParseVenue(f.channel); err != nil {
-			return err
-		}
-	}
-	if f.opener != "" {
-		if t.Opener, err = model.ParseOpener(f.opener); err != nil {
-			return err
-		}
-	}
-	if t.Sentiment, err = parseSentiment(f.sentiment); err != nil {
-		return err
-	}
-	if t.Date, err = model.ParsePastDate(f.date, day); err != nil {
-		return err
-	}
-	if t.Date.IsZero() {
-		t.Date = day
-	}
-	if t.Date.After(day) {
-		return fmt.Errorf("the conversation date %s is in the future; log it once it has happened", t.Date)
-	}
-	var stance model.Stance
-	if f.stance != "" {
-		if stance, err = model.ParseStance(f.stance); err != nil {
-			return err
-		}
-	}
-	t.Said, t.Subtext, t.FollowUp = f.said, f.subtext, f.followUp
-	if err := t.Validate(); err != nil {
+	conv, err := f.conversation(day)
+	if err != nil {
 		return err
 	}
 	st, err := a.open(ctx)
@@ -101,42 +173,51 @@ func (a *app) logConversation(ctx context.Context, person string, f logFlags) er
 	if err != nil {
 		return err
 	}
-	sh, err := findOrAddStakeholder(ctx, st, p, person, f.role)
+	c, err := st.FindContact(ctx, person)
 	if err != nil {
 		return err
 	}
-	t.StakeholderID = sh.ID
+	sh, on, err := stakeholderOf(ctx, st, p.ID, c.ID)
+	if err != nil {
+		return err
+	}
+	if !on {
+		return fmt.Errorf("%s is not on %q yet; add them first with `backchannel room add %d -p %d --role ROLE --influence 1-5`",
+			model.Clean(c.Name), model.Clean(p.Title), c.ID, p.ID)
+	}
+	conv.Touchpoint.StakeholderID = sh.ID
 	if f.heardVia != "" {
 		teller, err := st.FindContact(ctx, f.heardVia)
 		if err != nil {
 			return fmt.Errorf("--heard-via: %w", err)
 		}
-		t.HeardViaID = teller.ID
+		conv.Touchpoint.HeardViaID = teller.ID
 	}
-	if t, err = st.LogTouchpoint(ctx, t); err != nil {
+	if conv, err = st.RecordConversation(ctx, conv); err != nil {
 		return err
 	}
-	if f.stance != "" && stance != sh.Stance {
-		sh, err = st.GetStakeholder(ctx, sh.ID)
-		if err != nil {
-			return err
-		}
-		sh.Stance = stance
-		if _, err = st.UpdateStakeholder(ctx, sh); err != nil {
-			return err
-		}
-	}
 	if f.asJSON {
-		return writeJSON(a.stdout, t)
+		return writeJSON(a.stdout, loggedJSON{conv.Touchpoint, conv.Objections, conv.BlindSpots, conv.Stance})
 	}
+	t := conv.Touchpoint
 	// Name the person found, not what was typed: a prefix such as "Dana"
 	// may have matched someone other than the one meant, and this line is
 	// where the user finds out.
-	who := person
-	if c, err := st.GetContact(ctx, sh.ContactID); err == nil {
-		who = c.Name
+	var raised []string
+	if n := len(conv.Objections); n > 0 {
+		raised = append(raised, model.Plural(n, "objection", "objections"))
 	}
-	fmt.Fprintf(a.stdout, "Logged %s with %s on %s (sentiment %+d) for %q.\n", t.Kind, model.Clean(who), t.Date, t.Sentiment, model.Clean(p.Title))
+	if n := len(conv.BlindSpots); n > 0 {
+		raised = append(raised, model.Plural(n, "blind spot", "blind spots"))
+	}
+	if conv.Stance != nil {
+		raised = append(raised, "stance "+conv.Stance.String())
+	}
+	extra := ""
+	if len(raised) > 0 {
+		extra = "; " + strings.Join(raised, ", ")
+	}
+	fmt.Fprintf(a.stdout, "Logged conversation %d with %s on %s (%s, sentiment %+d%s) for %q.\n", t.ID, model.Clean(c.Name), t.Date, t.Kind, t.Sentiment, extra, model.Clean(p.Title))
 	return nil
 }
 
@@ -150,30 +231,4 @@ func parseSentiment(s string) (int, error) {
 		return 0, fmt.Errorf("sentiment must be -2 to +2, got %d", n)
 	}
 	return n, nil
-}
-
-// findOrAddStakeholder finds the person's part in the proposal, adding them
-// with the given role when asked to.
-func findOrAddStakeholder(ctx context.Context, st *db.Store, p model.Proposal, person, role string) (model.Stakeholder, error) {
-	var r model.Role
-	if role != "" {
-		var err error
-		if r, err = model.ParseRole(role); err != nil {
-			return model.Stakeholder{}, err
-		}
-	}
-	c, err := st.FindContact(ctx, person)
-	if errors.Is(err, db.ErrNotFound) && role != "" {
-		c, err = st.CreateContact(ctx, model.Contact{Name: person})
-	}
-	if err != nil {
-		return model.Stakeholder{}, err
-	}
-	if s, ok, err := stakeholderOf(ctx, st, p.ID, c.ID); ok || err != nil {
-		return s, err
-	}
-	if role == "" {
-		return model.Stakeholder{}, fmt.Errorf("%s is not on %q yet; pass --role (decision-maker, in the room, influencer, implementer, affected) to add them", model.Clean(c.Name), model.Clean(p.Title))
-	}
-	return st.AddStakeholder(ctx, model.Stakeholder{ProposalID: p.ID, ContactID: c.ID, Role: r, Influence: 3})
 }

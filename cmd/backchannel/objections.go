@@ -208,7 +208,7 @@ archived proposals are hidden unless --all is given.`,
 	fl.BoolVar(&asJSON, "json", false, "print JSON (see docs/objections-json.md)")
 	fl.BoolVar(&asMD, "md", false, "print a markdown table")
 	fl.BoolVar(&redact, "redact", false, "with --md: replace every person with a label (Person A…), free text included; prints nothing if a name survives")
-	cmd.AddCommand(a.objectionsAddCommand(), a.objectionsSetCommand())
+	cmd.AddCommand(a.objectionsAddCommand(), a.objectionsSetCommand(), a.objectionsDeleteCommand())
 	return cmd
 }
 
@@ -228,7 +228,7 @@ func (e *objectionEdits) bind(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&e.severity, "severity", "", "minor, major, blocker")
 	fl.StringVar(&e.status, "status", "", "open, addressing, resolved, accepted, withdrawn")
-	fl.StringVar(&e.response, "response", "", "our response (empty clears it)")
+	fl.StringVar(&e.response, "response", "", `our response (empty clears it; "-" reads standard input)`)
 	fl.StringVar(&e.voice, "voice", "", "the supporter who will answer it in the room (a person; empty clears it)")
 }
 
@@ -271,7 +271,7 @@ func (a *app) objectionsAddCommand() *cobra.Command {
 	var proposal string
 	cmd := &cobra.Command{
 		Use:     "add TEXT",
-		Short:   "Add an objection (anticipated unless --by names who raised it)",
+		Short:   "Add an objection (anticipated unless --by names who raised it; TEXT - reads standard input)",
 		Example: `  backchannel objections add "Dashboards will break during the cut-over" -p Consolidate --by Tom --severity major`,
 		Args:    exactArgs(1, "the objection's text (quote it)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -288,7 +288,16 @@ func (a *app) objectionsAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			o := model.Objection{ProposalID: p.ID, Text: args[0], Severity: model.SeverityMajor, RaisedOn: day}
+			text, err := a.longText("text", args[0])
+			if err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("response") {
+				if e.response, err = a.longText("response", e.response); err != nil {
+					return err
+				}
+			}
+			o := model.Objection{ProposalID: p.ID, Text: text, Severity: model.SeverityMajor, RaisedOn: day}
 			if e.by != "" {
 				s, err := findStakeholderOn(ctx, st, p.ID, e.by)
 				if err != nil {
@@ -329,39 +338,69 @@ func (a *app) objectionsSetCommand() *cobra.Command {
 	var e objectionEdits
 	var text string
 	cmd := &cobra.Command{
-		Use:     "set ID",
-		Short:   "Change an objection's status, response, voice or severity (each change kept in history)",
-		Example: `  backchannel objections set 2 --status resolved --response "Dual-running for six weeks" --voice Priya`,
-		Args:    exactArgs(1, "the objection's id"),
+		Use:   "set ID",
+		Short: "Change an objection's text, severity, status, response or voice (each change kept in history)",
+		Long: `Change an objection: reword it, change its severity or status, write our
+response, or name the voice in the room who will answer it. Only the flags
+given change; ` + "`backchannel undo`" + ` reverses the edit.`,
+		Example: `  backchannel objections set 2 --status resolved --response "Dual-running for six weeks" --voice Priya
+  backchannel objections set 2 --text "Dashboards break during cut-over" --severity blocker
+  backchannel objections set 2 --response - < response.md`,
+		Args: exactArgs(1, "the objection's id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := strconv.ParseInt(args[0], 10, 64)
+			id, err := parseID("objection", args[0])
 			if err != nil {
-				return fmt.Errorf("objection id must be a number, got %q", args[0])
+				return err
 			}
 			fl := cmd.Flags()
 			if !fl.Changed("status") && !fl.Changed("response") && !fl.Changed("voice") && !fl.Changed("severity") && !fl.Changed("text") {
-				return usagef(fmt.Errorf("nothing to change; give --status, --response, --voice, --severity or --text"))
+				return usagef(fmt.Errorf("nothing to change; give --text, --severity, --status, --response or --voice"))
+			}
+			if fl.Changed("text") {
+				if text, err = a.longText("text", text); err != nil {
+					return err
+				}
+			}
+			if fl.Changed("response") {
+				if e.response, err = a.longText("response", e.response); err != nil {
+					return err
+				}
 			}
 			st, err := a.open(ctx)
 			if err != nil {
 				return err
 			}
-			o, err := st.GetObjection(ctx, id)
+			// Read once to learn the proposal (it never changes) so the
+			// voice is found among its people before the write begins.
+			cur, err := st.GetObjection(ctx, id)
 			if err != nil {
 				return err
 			}
-			if fl.Changed("text") {
-				o.Text = text
-			}
-			warning, err := e.apply(ctx, cmd, st, &o)
+			probe := cur
+			warning, err := e.apply(ctx, cmd, st, &probe)
 			if err != nil {
 				return err
 			}
-			if err := o.Validate(); err != nil {
-				return err
-			}
-			if o, err = st.UpdateObjection(ctx, o); err != nil {
+			o, err := st.EditObjection(ctx, id, func(o *model.Objection) error {
+				if fl.Changed("text") {
+					o.Text = text
+				}
+				if fl.Changed("severity") {
+					o.Severity = probe.Severity
+				}
+				if fl.Changed("status") {
+					o.Status = probe.Status
+				}
+				if fl.Changed("response") {
+					o.Response = probe.Response
+				}
+				if fl.Changed("voice") {
+					o.VoiceID = probe.VoiceID
+				}
+				return o.Validate()
+			})
+			if err != nil {
 				return err
 			}
 			if warning != "" {
@@ -378,6 +417,45 @@ func (a *app) objectionsSetCommand() *cobra.Command {
 		},
 	}
 	e.bind(cmd)
-	cmd.Flags().StringVar(&text, "text", "", "reword the objection")
+	cmd.Flags().StringVar(&text, "text", "", `reword the objection ("-" reads standard input)`)
+	return cmd
+}
+
+func (a *app) objectionsDeleteCommand() *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   "delete ID",
+		Short: "Delete an objection logged by mistake (asks first)",
+		Long: `Delete an objection that should never have been recorded. An objection that was
+dropped is a status, not a deletion: use ` + "`objections set ID --status withdrawn`" + `.
+It asks once on a terminal; --yes answers for a script. ` + "`backchannel undo`" + ` brings it back.`,
+		Example: `  backchannel objections delete 7`,
+		Args:    exactArgs(1, "the objection's id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			id, err := parseID("objection", args[0])
+			if err != nil {
+				return err
+			}
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			o, err := st.GetObjection(ctx, id)
+			if err != nil {
+				return err
+			}
+			what := fmt.Sprintf("objection %d (%q)", o.ID, truncate(o.Text, 60))
+			if err := a.confirm("delete "+what, "", yes); err != nil {
+				return err
+			}
+			if err := st.DeleteObjection(ctx, id); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Deleted %s (undo with `backchannel undo`).\n", model.Clean(what))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask; delete")
 	return cmd
 }

@@ -24,9 +24,13 @@ func newTable(out io.Writer, header ...string) *table {
 	return t
 }
 
-func (t *table) row(cells ...string) {
+func (t *table) row(cells ...string) { t.cells(60, cells...) }
+
+// cells is row with cells cut at width runes rather than 60, for a table
+// whose last column is a sentence worth reading whole.
+func (t *table) cells(width int, cells ...string) {
 	for i, c := range cells {
-		cells[i] = truncate(model.Clean(c), 60)
+		cells[i] = truncate(model.Clean(c), width)
 	}
 	fmt.Fprintln(t.w, strings.Join(cells, "\t"))
 }

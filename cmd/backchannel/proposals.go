@@ -63,7 +63,7 @@ func (a *app) proposalsCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&all, "all", false, "include archived proposals")
-	cmd.AddCommand(a.proposalsAddCommand(), a.proposalsSetCommand())
+	cmd.AddCommand(a.proposalsAddCommand(), a.proposalsSetCommand(), a.proposalsArchiveCommand(true), a.proposalsArchiveCommand(false))
 	return cmd
 }
 
@@ -107,13 +107,32 @@ func (f *proposalFlags) bind(cmd *cobra.Command, withTitle bool) {
 	if withTitle {
 		fl.StringVar(&f.title, "title", "", "new title")
 	}
-	fl.StringVar(&f.ask, "ask", "", "the ask, in one or two sentences")
+	fl.StringVar(&f.ask, "ask", "", `the ask, in one or two sentences ("-" reads standard input)`)
 	fl.StringVar(&f.kind, "kind", "", "operational, governance, budget, hire/org, policy, deal, other")
 	fl.StringVar(&f.forum, "forum", "", `the formal forum, e.g. "Q1 board meeting"`)
 	fl.StringVar(&f.date, "date", "", "decision date: YYYY-MM-DD, +30d, a weekday")
 	fl.StringVar(&f.rule, "rule", "", "decision rule: one decider, majority, consensus, unanimity")
 	fl.StringVar(&f.status, "status", "", "draft, prewiring, ready, pitched, approved, rejected, deferred, archived")
 	fl.StringVar(&f.moment, "moment", "", "before the change, test my bias, before the board, after the meeting")
+}
+
+// readLong reads the long-text flags given "-" from standard input, once,
+// before anything is applied.
+func (f *proposalFlags) readLong(a *app, cmd *cobra.Command) (err error) {
+	if cmd.Flags().Changed("ask") {
+		f.ask, err = a.longText("ask", f.ask)
+	}
+	return err
+}
+
+// given reports whether any field flag was given.
+func (f *proposalFlags) given(cmd *cobra.Command) bool {
+	for _, n := range []string{"title", "ask", "kind", "forum", "date", "rule", "status", "moment"} {
+		if cmd.Flags().Changed(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // apply sets on p every field whose flag was given, parsing as a person types.
@@ -152,6 +171,9 @@ func (a *app) proposalsAddCommand() *cobra.Command {
 				return err
 			}
 			p := model.Proposal{Title: args[0], Status: model.StatusDraft}
+			if err := f.readLong(a, cmd); err != nil {
+				return err
+			}
 			if err := f.apply(cmd, &p, day); err != nil {
 				return err
 			}
@@ -183,10 +205,22 @@ func (a *app) proposalsSetCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "set PROPOSAL",
 		Short: "Change a proposal's fields (only the flags given)",
-		Long:  "Change a proposal's fields. Only the flags given are changed; every change is kept in the history (a moved forum or decision date feeds the forum-shopping and endless-game flags).",
-		Args:  exactArgs(1, "a proposal id, title or unique title prefix"),
+		Long: `Change a proposal's fields: title, ask, kind, forum, decision date, decision
+rule, status (archived included) and moment. Only the flags given are changed;
+every change is kept in the history (a moved forum or decision date feeds the
+forum-shopping and endless-game flags) and ` + "`backchannel undo`" + ` reverses the edit.`,
+		Example: `  backchannel proposals set 1 --forum "Q1 board meeting" --date 2027-01-20
+  backchannel proposals set "Consolidate" --ask - < ask.txt
+  backchannel proposals set 1 --status pitched`,
+		Args: exactArgs(1, "a proposal id, title or unique title prefix"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			if !f.given(cmd) {
+				return usagef(fmt.Errorf("nothing to change; give at least one of --title, --ask, --kind, --forum, --date, --rule, --status, --moment"))
+			}
+			if err := f.readLong(a, cmd); err != nil {
+				return err
+			}
 			day, err := today()
 			if err != nil {
 				return err
@@ -199,13 +233,19 @@ func (a *app) proposalsSetCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := f.apply(cmd, &p, day); err != nil {
+			// Parsed and checked on a copy first, so a bad flag is a
+			// sentence before the write transaction opens; then applied
+			// inside it, to the row as it is now.
+			check := p
+			if err := f.apply(cmd, &check, day); err != nil {
 				return err
 			}
-			if err := p.Validate(); err != nil {
-				return err
-			}
-			if p, err = st.UpdateProposal(ctx, p); err != nil {
+			if p, err = st.EditProposal(ctx, p.ID, func(p *model.Proposal) error {
+				if err := f.apply(cmd, p, day); err != nil {
+					return err
+				}
+				return p.Validate()
+			}); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.stdout, "Updated proposal %d: %s\n", p.ID, model.Clean(p.Title))
@@ -214,4 +254,80 @@ func (a *app) proposalsSetCommand() *cobra.Command {
 	}
 	f.bind(cmd, true)
 	return cmd
+}
+
+func (a *app) proposalsArchiveCommand(archive bool) *cobra.Command {
+	use, short := "archive PROPOSAL", "Archive a proposal: hidden from lists and the agenda, kept whole"
+	long := short + `. Its people, conversations, objections and history stay;
+` + "`proposals unarchive`" + ` brings it back with the status it had.`
+	if !archive {
+		use, short = "unarchive PROPOSAL", "Bring an archived proposal back, with the status it had before"
+		long = short + `. The status comes from the history; give --status to choose another.`
+	}
+	var status string
+	cmd := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Long:  long,
+		Args:  exactArgs(1, "a proposal id, title or unique title prefix"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			st, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			p, err := st.FindProposal(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			if (p.Status == model.StatusArchived) == archive {
+				fmt.Fprintf(a.stdout, "Proposal %d (%s) is already %s; nothing changed.\n", p.ID, model.Clean(p.Title), map[bool]string{true: "archived", false: "not archived"}[archive])
+				return nil
+			}
+			to := model.StatusArchived
+			if !archive {
+				if to, err = statusBeforeArchive(ctx, st, p.ID, status); err != nil {
+					return err
+				}
+			}
+			if p, err = st.EditProposal(ctx, p.ID, func(p *model.Proposal) error {
+				p.Status = to
+				return nil
+			}); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Proposal %d (%s) is %s.\n", p.ID, model.Clean(p.Title), p.Status)
+			return nil
+		},
+	}
+	if !archive {
+		cmd.Flags().StringVar(&status, "status", "", "the status to bring it back with (default: the one it had)")
+	}
+	return cmd
+}
+
+// statusBeforeArchive is the status a proposal had when it was archived,
+// read from its history; given overrides it. With neither, the person is
+// asked to say, rather than given a status they did not choose.
+func statusBeforeArchive(ctx context.Context, st *db.Store, id int64, given string) (model.Status, error) {
+	if given != "" {
+		s, err := model.ParseStatus(given)
+		if err == nil && s == model.StatusArchived {
+			err = usagef(fmt.Errorf("--status for unarchive must not be archived"))
+		}
+		return s, err
+	}
+	evs, err := st.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityProposal, EntityID: id})
+	if err != nil {
+		return 0, err
+	}
+	for i := len(evs) - 1; i >= 0; i-- {
+		e := evs[i]
+		if e.Field == "status" && e.New == model.StatusArchived.String() {
+			if s, err := model.ParseStatus(e.Old); err == nil && s != model.StatusArchived {
+				return s, nil
+			}
+		}
+	}
+	return 0, usagef(fmt.Errorf("the history does not say what status proposal %d had before it was archived; give --status (draft, prewiring, ready, pitched, approved, rejected, deferred)", id))
 }

@@ -74,15 +74,20 @@ func TestOutputNeverReplacesAWorkbook(t *testing.T) {
 func TestMissingWorkbookIsNotCreated(t *testing.T) {
 	creating := map[string]bool{"init": true, "demo": true, "import": true, "restore": true, "version": true, "help": true, "completion": true}
 	argsFor := map[string][]string{
-		"proposals":  {"proposals"},
-		"contacts":   {"contacts"},
-		"log":        {"log", "Dana", "-p", "1"},
-		"brief":      {"brief"},
-		"objections": {"objections"},
-		"blindspots": {"blindspots"},
-		"export":     {"export"},
-		"backup":     {"backup"},
-		"seal":       {"seal", "status"},
+		"proposals":     {"proposals"},
+		"contacts":      {"contacts"},
+		"log":           {"log", "Dana", "-p", "1"},
+		"brief":         {"brief"},
+		"objections":    {"objections"},
+		"blindspots":    {"blindspots"},
+		"export":        {"export"},
+		"backup":        {"backup"},
+		"conversations": {"conversations"},
+		"room":          {"room", "-p", "1"},
+		"undo":          {"undo"},
+		"redo":          {"redo"},
+		"history":       {"history"},
+		"seal":          {"seal", "status"},
 	}
 	root := newApp(nil, nil, nil).rootCommand()
 	for _, c := range root.Commands() {
