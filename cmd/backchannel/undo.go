@@ -124,9 +124,15 @@ action still in effect; ` + "`backchannel redo`" + ` the newest undo.`,
 			if err != nil {
 				return err
 			}
+			reversedBy := map[int64]model.Change{}
+			for _, c := range changes {
+				if c.Kind != model.ChangeDo {
+					reversedBy[c.TargetID] = c
+				}
+			}
 			rows := []historyRow{}
 			for _, c := range changes {
-				rows = append(rows, historyRow{Change: c, Sentence: c.Sentence(), State: changeState(c)})
+				rows = append(rows, historyRow{Change: c, Sentence: c.Sentence(), State: changeState(c, reversedBy)})
 			}
 			if asJSON {
 				return writeJSON(a.stdout, rows)
@@ -149,8 +155,13 @@ action still in effect; ` + "`backchannel redo`" + ` the newest undo.`,
 	return cmd
 }
 
-// changeState says where a step stands for undo and redo.
-func changeState(c model.Change) string {
+// changeState says where a step stands for undo and redo. An action that
+// was undone and then redone is in effect again although its own row stays
+// marked undone (the redo is the step now in effect), so the chain of steps
+// reversing it is followed: reversedBy maps a step to the step that
+// reversed it. Each step is reversed at most once (an undone step is never
+// the target of another undo; its redo is).
+func changeState(c model.Change, reversedBy map[int64]model.Change) string {
 	switch c.Kind {
 	case model.ChangeUndo:
 		if c.Undone {
@@ -163,8 +174,21 @@ func changeState(c model.Change) string {
 		}
 		return fmt.Sprintf("redid #%d", c.TargetID)
 	}
-	if c.Undone {
-		return "undone"
+	if !c.Undone {
+		return "in effect"
 	}
-	return "in effect"
+	// D undone by U, U redone by R, R undone by U2…: the first step of the
+	// chain still in effect decides; an even place re-applies the action.
+	cur, n := c, 0
+	for cur.Undone {
+		next, ok := reversedBy[cur.ID]
+		if !ok {
+			break // the reversing step is older than the list shows
+		}
+		cur, n = next, n+1
+	}
+	if n%2 == 0 && !cur.Undone {
+		return "redone"
+	}
+	return "undone"
 }
