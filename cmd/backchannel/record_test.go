@@ -614,4 +614,3 @@ func TestLongTextFromStdin(t *testing.T) {
 	// A literal dash inside text is just text.
 	mustOK(t, cli(t, path, "", "log", "Dana Reyes", "-p", "1", "--said", "- fine -"))
 }
-
