@@ -614,3 +614,23 @@ func TestLongTextFromStdin(t *testing.T) {
 	// A literal dash inside text is just text.
 	mustOK(t, cli(t, path, "", "log", "Dana Reyes", "-p", "1", "--said", "- fine -"))
 }
+
+func TestCompletionOffersConversationIdsAndPeople(t *testing.T) {
+	path := demoDB(t)
+	r := mustOK(t, cli(t, path, "", "__complete", "conversations", "delete", "1"))
+	if !strings.Contains(r.stdout, "14\t2026-11-16 Dana Reyes") {
+		t.Errorf("conversation ids should complete with day and person: %q", r.stdout)
+	}
+	r = mustOK(t, cli(t, path, "", "__complete", "room", "remove", "-p", "1", "Pri"))
+	if !strings.Contains(r.stdout, "Priya Natarajan") {
+		t.Errorf("room remove should complete people: %q", r.stdout)
+	}
+	r = mustOK(t, cli(t, path, "", "__complete", "room", "set", "Dana", "--target", ""))
+	if !strings.Contains(r.stdout, "champion") {
+		t.Errorf("--target should complete stances: %q", r.stdout)
+	}
+	r = mustOK(t, cli(t, path, "", "__complete", "contacts", "merge", "Dana Reyes", "To"))
+	if !strings.Contains(r.stdout, "Tom Becker") {
+		t.Errorf("contacts merge should complete contacts: %q", r.stdout)
+	}
+}
