@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -132,7 +133,8 @@ func (s *contactsScreen) openMerge(keep model.Contact) tea.Cmd {
 	})
 	opts := make([]huh.Option[int64], len(others))
 	for i, c := range others {
-		opts[i] = huh.NewOption(pickLabel(c), c.ID)
+		// One line each: a wrapped option reads as two people.
+		opts[i] = huh.NewOption(ansi.Truncate(pickLabel(c), max(s.width-6, 20), "…"), c.ID)
 	}
 	s.mergePick = others[0].ID
 	f := huh.NewForm(huh.NewGroup(huh.NewSelect[int64]().

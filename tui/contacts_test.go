@@ -347,6 +347,9 @@ var peopleScenarios = []scenario{
 		d.press("enter", "e", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	}},
 	{"contacts_empty", emptyStore, func(d *driver) { d.press("c") }},
+	{"contacts_merge_picker", demo, func(d *driver) { d.press("c", "/"); d.typ("dana"); d.press("enter", "m") }},
+	{"contacts_delete_refused", demo, func(d *driver) { d.press("c", "X") }},
+	{"contacts_keys", demo, func(d *driver) { d.press("c", "?") }},
 	{"debrief_recorded", demo, func(d *driver) { d.press("down", "down", "enter", "D") }},
 	{"debrief_gap", demo, func(d *driver) { d.press("down", "down", "enter", "D", "down", "2", "down", "1") }},
 	{"debrief_pitched", demo, func(d *driver) { d.press("enter", "D") }},

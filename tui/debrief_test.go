@@ -88,9 +88,9 @@ func TestDebriefChoiceIsSavedAndTheGapShown(t *testing.T) {
 	d.mustSee("2 of 3 in the room recorded")
 
 	// Pressing the reading already there writes nothing.
-	before := st.countWrites("UpdateStakeholder", 0)
+	before := st.countWrites("EditStakeholder", 0)
 	d.press("0")
-	if st.countWrites("UpdateStakeholder", 0) != before {
+	if st.countWrites("EditStakeholder", 0) != before {
 		t.Fatal("choosing the same reading again wrote to the store")
 	}
 }
@@ -191,7 +191,7 @@ func TestChoicesMadeWhileAWriteIsUnderWayFollowInOrder(t *testing.T) {
 	if got := st.storedStakeholder(t, tom.ID).Acted; got != model.ActedAbsent {
 		t.Fatalf("the last choice saved as %q, want absent", got)
 	}
-	if n := st.countWrites("UpdateStakeholder", since); n != 2 {
+	if n := st.countWrites("EditStakeholder", since); n != 2 {
 		t.Fatalf("%d writes for three quick choices, want 2 (the first, then the latest)", n)
 	}
 }

@@ -744,3 +744,26 @@ func TestEnterReadsAnObjectionInFull(t *testing.T) {
 		t.Fatal("esc did not go back to the list")
 	}
 }
+
+// An edit changes only what was changed in the form: a response written
+// meanwhile from the command line survives a change of severity here.
+func TestObjectionEditKeepsAChangeMadeMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	d.press("down")
+	row, _ := s.selectedRow()
+	d.press("e", "enter")
+	if _, err := st.EditObjection(ctx, row.ID, func(o *model.Objection) error { o.Response = "Written from the CLI."; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for s.draft.Severity == row.Severity {
+		d.press("right")
+	}
+	d.press("enter", "enter", "enter", "enter")
+	got := st.storedObjection(t, row.ID)
+	if got.Severity == row.Severity || got.Response != "Written from the CLI." {
+		t.Fatalf("stored severity %s and response %q", got.Severity, got.Response)
+	}
+}

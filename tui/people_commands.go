@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -265,6 +266,10 @@ func (b *backend) saveContact(seq int, id int64, d, was contactDraft) tea.Cmd {
 	}
 }
 
+// errUnchanged stops an edit that would change nothing, so that it writes
+// nothing and leaves no empty undo step.
+var errUnchanged = errors.New("nothing to change")
+
 // debriefLoadedMsg carries the proposal the Debrief screen records.
 type debriefLoadedMsg struct {
 	seq     int
@@ -310,8 +315,9 @@ type debriefFlushedMsg struct{ err error }
 
 func (m debriefFlushedMsg) saveErr() error { return m.err }
 
-// saveDebrief writes a batch: the outcome through UpdateProposal, each
-// reading through UpdateStakeholder, each applied to the row as stored now.
+// saveDebrief writes a batch: the outcome through EditProposal, each
+// reading through EditStakeholder, each read and written in one transaction
+// (one undo step per choice) so nothing changed meanwhile is overwritten.
 // The store records every change in history.
 func (b *backend) saveDebrief(seq int, proposalID int64, w debriefWrite, names map[int64]string) tea.Cmd {
 	st, ctx := b.st, b.ctx
@@ -319,10 +325,16 @@ func (b *backend) saveDebrief(seq int, proposalID int64, w debriefWrite, names m
 		msg := debriefSavedMsg{seq: seq}
 		var said []string
 		if w.hasOutcome {
-			p, err := st.GetProposal(ctx, proposalID)
-			if err == nil && p.Status != w.outcome {
+			var stored model.Proposal
+			p, err := st.EditProposal(ctx, proposalID, func(p *model.Proposal) error {
+				if stored = *p; p.Status == w.outcome {
+					return errUnchanged
+				}
 				p.Status = w.outcome
-				p, err = st.UpdateProposal(ctx, p)
+				return nil
+			})
+			if errors.Is(err, errUnchanged) {
+				p, err = stored, nil
 			}
 			if err != nil {
 				msg.err = err
@@ -337,10 +349,16 @@ func (b *backend) saveDebrief(seq int, proposalID int64, w debriefWrite, names m
 		}
 		slices.Sort(ids)
 		for _, id := range ids {
-			s, err := st.GetStakeholder(ctx, id)
-			if err == nil && s.Acted != w.acted[id] {
+			var stored model.Stakeholder
+			s, err := st.EditStakeholder(ctx, id, func(s *model.Stakeholder) error {
+				if stored = *s; s.Acted == w.acted[id] {
+					return errUnchanged
+				}
 				s.Acted = w.acted[id]
-				s, err = st.UpdateStakeholder(ctx, s)
+				return nil
+			})
+			if errors.Is(err, errUnchanged) {
+				s, err = stored, nil
 			}
 			if err != nil {
 				msg.err = err
