@@ -135,9 +135,10 @@ func sniff(line string) rune {
 }
 
 // findHeader looks for the header row among the first lines: a row with
-// two or more columns the map knows, or a single known name or email
-// column. It returns -1 when there is none.
+// two or more columns the map knows, or a first row with one known name or
+// email column and no address in it. It returns -1 when there is none.
 func findHeader(lines []string) (int, []column, rune) {
+	first := true
 	for i := 0; i < len(lines) && i < headerSearch; i++ {
 		l := strings.TrimRight(lines[i], "\r\n")
 		if strings.TrimSpace(l) == "" {
@@ -155,11 +156,25 @@ func findHeader(lines []string) (int, []column, rune) {
 				nonEmpty++
 			}
 		}
-		if known >= 2 || (known == 1 && nonEmpty == 1 && (cols[0].f == fName || cols[0].f == fEmail)) {
+		if known >= 2 || (known == 1 && first && namesPerson(cols) && !strings.Contains(l, "@")) {
 			return i, cols, delim
 		}
+		first = false
 	}
 	return -1, nil, ','
+}
+
+// namesPerson reports whether a header has a name or email column: a first
+// row such as "Full Name,Phone" is a header even though only one of its
+// columns is known.
+func namesPerson(cols []column) bool {
+	for _, c := range cols {
+		switch c.f {
+		case fName, fFirst, fLast, fEmail:
+			return true
+		}
+	}
+	return false
 }
 
 // blankRecord reports a row with nothing in it.

@@ -241,3 +241,16 @@ func TestDetectTellsVCardFromCSV(t *testing.T) {
 		}
 	}
 }
+
+func TestAHeaderWithOneKnownColumnIsStillAHeader(t *testing.T) {
+	f, err := Read("a.csv", []byte("Full Name,Phone\nDana Reyes,+1 555 0100\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEntries(t, f.Entries, []want{{line: 2, name: "Dana Reyes", notesEmpty: true}})
+	// A single "Notes" line is a preamble, not a header.
+	f, err = Read("b.csv", []byte("Notes\nName,Email\nAna Ng,ana@x.example\n"), Options{})
+	if err != nil || f.Header != 2 {
+		t.Fatalf("header %d (%v)", f.Header, err)
+	}
+}
