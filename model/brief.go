@@ -444,11 +444,13 @@ func renderRelationships(w *mdWriter, doc BriefDoc) {
 	} else {
 		parts := make([]string, 0, len(doc.WhoKnows))
 		for _, k := range doc.WhoKnows {
-			p := esc(k.Name) + " (" + k.Discretion.String() + " discretion"
-			if !k.Since.IsZero() {
-				p += ", since " + k.Since.Human()
+			p := esc(k.Name) + " (" + k.Discretion.String() + " discretion, "
+			if k.Since.IsZero() {
+				p += "since a day not recorded"
+			} else {
+				p += "since " + k.Since.Human()
 			}
-			parts = append(parts, p+")")
+			parts = append(parts, p+": "+k.Source+")")
 		}
 		w.line(fmt.Sprintf("Who knows (%d): ", len(doc.WhoKnows)), strings.Join(parts, ", "), ".")
 	}

@@ -180,8 +180,10 @@ type BriefRelationship struct {
 
 // BriefKnower is someone who has heard of the proposal.
 type BriefKnower struct {
-	Name       string     `json:"name"`
+	Name string `json:"name"`
+	// Since is zero when the day is unknown.
 	Since      Date       `json:"since"`
+	Source     string     `json:"source"`
 	Discretion Discretion `json:"discretion"`
 }
 
@@ -313,7 +315,7 @@ func briefData(d Dossier, r Readiness, opt BriefOptions, rd *Redactor) BriefDoc 
 	doc.Relationships = x.briefRelationships()
 	doc.WhoKnows = []BriefKnower{}
 	for _, k := range r.WhoKnows {
-		doc.WhoKnows = append(doc.WhoKnows, BriefKnower{Name: x.contactName(k.ContactID), Since: k.Since, Discretion: k.Discretion})
+		doc.WhoKnows = append(doc.WhoKnows, BriefKnower{Name: x.contactName(k.ContactID), Since: k.Since, Source: k.Source, Discretion: k.Discretion})
 	}
 	doc.WhoKnowsCount = len(doc.WhoKnows)
 	doc.RecentLog = x.recentLog()

@@ -104,8 +104,12 @@ type Schedule struct {
 
 // Knower is someone who has heard of the proposal.
 type Knower struct {
-	ContactID  int64      `json:"contact_id"`
-	Since      Date       `json:"since"`
+	ContactID int64 `json:"contact_id"`
+	// Since is the first day the records show them knowing; zero when
+	// unknown (a talk marked held with nothing logged).
+	Since Date `json:"since"`
+	// Source is how the records show it (KnewConversation, KnewTold…).
+	Source     string     `json:"source"`
 	Discretion Discretion `json:"discretion"`
 }
 

@@ -34,19 +34,42 @@ const (
 	exposureCrowd = 10
 )
 
-// whoKnows lists everyone who has heard of the proposal: each contact with
-// a logged conversation on it, and each intermediary who carried a message
-// (the via of a planned talk marked held), with the day they first heard
-// (for an intermediary, the day of the latest talk with that person).
+// How someone came to know of the proposal, as who-knows reports it.
+const (
+	KnewConversation = "conversation"
+	KnewPlanHeld     = "talk held, not logged"
+	KnewObjection    = "raised an objection"
+	KnewBlindSpot    = "surfaced a blind spot"
+	KnewCarried      = "carried a message"
+	KnewTold         = "told someone"
+)
+
+// whoKnows lists everyone the records show as knowing of the proposal, each
+// with the first day they knew and how the records show it:
+//   - the person of each logged conversation, from its day;
+//   - the person of a planned talk marked held with no conversation logged
+//     (the day is unknown);
+//   - whoever raised an objection or surfaced a blind spot, from that day;
+//   - the intermediary of a held talk, from the first conversation with the
+//     person they carried it to (unknown when none is logged);
+//   - whoever a conversation says the person heard of it from, by that day.
+//
+// Nothing dated after today counts yet: a conversation logged ahead of its
+// day is a plan, not knowledge. The earliest known day wins; an unknown day
+// gives way to any known one.
 func (x *dossierIndex) whoKnows() []Knower {
-	since := map[int64]Date{}
-	add := func(id int64, d Date) {
-		if id == 0 {
+	type first struct {
+		since  Date
+		source string
+	}
+	known := map[int64]first{}
+	add := func(id int64, d Date, source string) {
+		if id == 0 || (!d.IsZero() && !x.today.IsZero() && d.After(x.today)) {
 			return
 		}
-		cur, ok := since[id]
-		if !ok || (!d.IsZero() && (cur.IsZero() || d.Before(cur))) {
-			since[id] = d
+		cur, ok := known[id]
+		if !ok || (!d.IsZero() && (cur.since.IsZero() || d.Before(cur.since))) {
+			known[id] = first{d, source}
 		}
 	}
 	for k, t := range x.d.Touchpoints {
@@ -54,21 +77,40 @@ func (x *dossierIndex) whoKnows() []Knower {
 		if id == 0 && x.owner[k] >= 0 {
 			id = x.people[x.owner[k]].ContactID
 		}
-		add(id, t.Date)
+		add(id, t.Date, KnewConversation)
+		add(t.HeardViaID, t.Date, KnewTold)
+	}
+	contactOf := func(stakeholderID int64) int64 {
+		if i, ok := x.pos[stakeholderID]; ok {
+			return x.people[i].ContactID
+		}
+		return 0
+	}
+	for _, o := range x.d.Objections {
+		add(contactOf(o.RaisedByID), o.RaisedOn, KnewObjection)
+	}
+	for _, b := range x.d.BlindSpots {
+		add(contactOf(b.SurfacedByID), b.RaisedOn, KnewBlindSpot)
 	}
 	for i, s := range x.people {
-		if s.Plan.ViaID == 0 || !s.Plan.Done {
+		if !s.Plan.Done {
 			continue
 		}
 		var held Date
-		if t, ok := x.lastTalk(i); ok {
-			held = t.Date
+		for _, k := range x.talks[i] {
+			if t := x.d.Touchpoints[k]; x.today.IsZero() || !t.Date.After(x.today) {
+				held = t.Date
+				break
+			}
 		}
-		add(s.Plan.ViaID, held)
+		if held.IsZero() {
+			add(s.ContactID, Date{}, KnewPlanHeld)
+		}
+		add(s.Plan.ViaID, held, KnewCarried)
 	}
-	out := make([]Knower, 0, len(since))
-	for id, d := range since {
-		out = append(out, Knower{ContactID: id, Since: d, Discretion: x.d.Contacts[id].Discretion})
+	out := make([]Knower, 0, len(known))
+	for id, f := range known {
+		out = append(out, Knower{ContactID: id, Since: f.since, Source: f.source, Discretion: x.d.Contacts[id].Discretion})
 	}
 	slices.SortFunc(out, func(a, b Knower) int {
 		return cmp.Or(compareDates(a.Since, b.Since), cmp.Compare(a.ContactID, b.ContactID))
