@@ -506,8 +506,12 @@ func describeChange(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
 		}
 		what = "contact " + str("name")
 	case "proposals":
-		if verb == "added" {
+		switch {
+		case verb == "added":
 			verb = "created"
+		case verb == "edited" && fmt.Sprint(after["status"]) != fmt.Sprint(before["status"]) &&
+			(fmt.Sprint(after["status"]) == "archived" || fmt.Sprint(before["status"]) == "archived"):
+			verb = map[bool]string{true: "archived", false: "unarchived"}[fmt.Sprint(after["status"]) == "archived"]
 		}
 		what = "proposal " + str("title")
 	case "objections":
@@ -518,10 +522,37 @@ func describeChange(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
 		what = "a " + strings.TrimSuffix(r.entity, "s")
 	}
 	words := verb + " " + what
+	if verb == "edited" {
+		if f := changedColumns(before, after); f != "" {
+			words += " (" + f + ")"
+		}
+	}
 	if len(rows) > 1 {
 		words += fmt.Sprintf(" (%d records)", len(rows))
 	}
 	return words, nil
+}
+
+// changedColumns names the columns an edit changed, in words and table
+// order of the snapshot's keys ("forum, decision date"), so the undo log
+// says what an edit was, not only that there was one.
+func changedColumns(before, after map[string]any) string {
+	keys := make([]string, 0, len(after))
+	for k := range after {
+		if k == "updated_at" || k == "created_at" {
+			continue
+		}
+		if fmt.Sprint(before[k]) != fmt.Sprint(after[k]) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		k = strings.TrimSuffix(k, "_id")
+		k = strings.Replace(k, "plan_", "plan ", 1)
+		keys[i] = strings.ReplaceAll(k, "_", " ")
+	}
+	return strings.Join(keys, ", ")
 }
 
 // contactName is a contact's name for a sentence, or "someone".

@@ -247,6 +247,11 @@ func TestHistoryJSONAndUndoN(t *testing.T) {
 			t.Errorf("history[%d] = %+v, want %q in effect", i, rows[i], w)
 		}
 	}
+	for i, w := range []string{"(sentiment)", "(forum)", "(title)"} {
+		if !strings.HasSuffix(rows[i].Sentence, w) {
+			t.Errorf("history[%d] %q should say what the edit changed, %s", i, rows[i].Sentence, w)
+		}
+	}
 	if p2 := historyRows(t, path, "-p", "2"); len(p2) == 0 || !strings.HasPrefix(p2[0].Sentence, "Edited proposal Give") {
 		t.Errorf("history -p 2 should start with the forum change: %+v", p2)
 	}
@@ -526,6 +531,9 @@ func TestProposalsSetArchiveUnarchive(t *testing.T) {
 	mustOK(t, cli(t, path, "", "proposals", "archive", "2"))
 	if get(2).Status != "archived" {
 		t.Fatal("archive did not archive")
+	}
+	if h := historyRows(t, path)[0].Sentence; !strings.HasPrefix(h, "Archived proposal Give the employee council") {
+		t.Errorf("the undo log should say the proposal was archived: %q", h)
 	}
 	out := mustOK(t, cli(t, path, "", "proposals", "unarchive", "2")).stdout
 	if get(2).Status != "prewiring" || !strings.Contains(out, "is prewiring") {

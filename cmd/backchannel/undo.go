@@ -143,7 +143,7 @@ action still in effect; ` + "`backchannel redo`" + ` the newest undo.`,
 			}
 			t := newTable(a.stdout, "ID", "WHEN", "STATE", "WHAT")
 			for _, r := range rows {
-				t.cells(70, strconv.FormatInt(r.ID, 10), r.At.Local().Format("2006-01-02 15:04"), r.State, r.Sentence)
+				t.cells(120, strconv.FormatInt(r.ID, 10), r.At.Local().Format("2006-01-02 15:04"), r.State, r.Sentence)
 			}
 			return t.flush()
 		},
