@@ -112,6 +112,8 @@ func (a *app) contactsArchiveCommand(archive bool) *cobra.Command {
 		Short: short,
 		Long: short + `. An archived contact keeps their places on proposals and
 their conversations; take them off a proposal with ` + "`room remove`" + `.`,
+		Example: "  backchannel contacts " + strings.Fields(use)[0] + ` "Helen Park"
+  backchannel contacts ` + strings.Fields(use)[0] + " 19",
 		Args: exactArgs(1, "the contact (id, whole name, email or unique prefix)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()

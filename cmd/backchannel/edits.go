@@ -37,7 +37,7 @@ func (f *fieldFlags) text(name, usage string) {
 
 // yesNo adds a yes/no flag: "--votes" alone means yes, "--votes=no" no.
 func (f *fieldFlags) yesNo(name, usage string) {
-	f.field(name, usage+" (yes or no)")
+	f.field(name, usage+" (--"+name+" alone for yes, --"+name+"=no)")
 	f.cmd.Flags().Lookup(name).NoOptDefVal = "yes"
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
@@ -269,7 +270,9 @@ func (a *app) proposalsArchiveCommand(archive bool) *cobra.Command {
 		Use:   use,
 		Short: short,
 		Long:  long,
-		Args:  exactArgs(1, "a proposal id, title or unique title prefix"),
+		Example: "  backchannel proposals " + strings.Fields(use)[0] + ` "Consolidate"
+  backchannel proposals ` + strings.Fields(use)[0] + " 2",
+		Args: exactArgs(1, "a proposal id, title or unique title prefix"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			st, err := a.open(ctx)
