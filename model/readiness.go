@@ -246,13 +246,14 @@ func (x *dossierIndex) coverageFactor() Factor {
 			missing = append(missing, x.name(i))
 		}
 	}
-	reason := fmt.Sprintf("talked to %d of %d in the room (influence %d of %d)", n+len(against), len(x.room), heard, total)
+	reason := fmt.Sprintf("talked to %d of %d in the room", n+len(against), len(x.room))
 	if len(missing) > 0 {
 		reason += "; not yet: " + listSome(missing, 3)
 	}
 	if len(against) > 0 {
 		reason += "; no credit while against: " + listSome(against, 3)
 	}
+	reason += fmt.Sprintf("; credited influence %d of %d", heard, total)
 	return newFactor(FactorCoverage, scaled(weightOf(FactorCoverage).Max, heard, total), reason, x.talksBasis())
 }
 
