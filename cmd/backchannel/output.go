@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -93,10 +94,12 @@ func unwrapPathError(err error) error {
 // writeOutput writes data to the -o target, or to stdout when out is "" or
 // "-". A target is checked first (checkTarget): the workbook, its -wal and
 // -shm, and any other SQLite database are never written over, and any other
-// existing file only with --force.
+// existing file only with --force. A file gets the exact bytes; standard
+// output, which is often a terminal, never carries a terminal control
+// (guardTerminal), whatever the format.
 func (a *app) writeOutput(out string, force bool, data []byte) error {
 	if out == "" || out == "-" {
-		_, err := a.stdout.Write(data)
+		_, err := a.stdout.Write(guardTerminal(data))
 		return err
 	}
 	if err := a.checkTarget(out, force); err != nil {
@@ -132,4 +135,37 @@ func (a *app) checkTarget(out string, force bool) error {
 		return fmt.Errorf("%s already exists; use --force to replace it", out)
 	}
 	return nil
+}
+
+// guardTerminal makes output safe for a terminal without touching ordinary
+// text: an ESC becomes a visible ␛ (so no escape sequence can start), and
+// the other controls a terminal acts on — C0 but tab and line ends, DEL, C1,
+// bidi overrides — are dropped. JSON, tables and the brief are already safe
+// and pass unchanged; CSV and vCard holding stored text are what it guards.
+func guardTerminal(data []byte) []byte {
+	safe := true
+	for _, c := range data {
+		if c == 0x1b || c == 0x7f || c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return data
+	}
+	var b bytes.Buffer
+	b.Grow(len(data))
+	s := string(data)
+	for i, r := range s {
+		switch {
+		case r == 0x1b:
+			b.WriteString(model.BrokenEscape)
+		case r == '\t', r == '\n', r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
+			b.WriteRune(r)
+		case r < 0x20, terminalRune(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.Bytes()
 }
