@@ -53,6 +53,10 @@ func TestHostileTextInEveryCLIOutput(t *testing.T) {
 		{"blindspots", "set", "1", "--status", "addressed"},
 		{"contacts", "add", "Ada \x1b]0;x\x07 Lovelace \u202eevil"},
 		{"proposals", "add", "Plan \x1b[2J\u009b31m B"},
+		{"conversations"}, {"conversations", "-p", "1", "--json"}, {"conversations", "--person", "N"},
+		{"room", "-p", "1"}, {"room", "-p", "2", "--json"},
+		{"history"}, {"history", "-p", "1", "--json"},
+		{"undo"}, {"undo", "2"}, {"redo"},
 	}
 	seen := map[string]bool{}
 	for _, args := range runs {
