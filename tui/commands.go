@@ -161,20 +161,6 @@ type proposalSavedMsg struct {
 
 func (m proposalSavedMsg) saveErr() error { return m.err }
 
-// saveProposal creates the proposal when it has no id yet, updates it otherwise.
-func (b *backend) saveProposal(seq int, p model.Proposal) tea.Cmd {
-	st, ctx := b.st, b.ctx
-	return func() tea.Msg {
-		var err error
-		if p.ID == 0 {
-			p, err = st.CreateProposal(ctx, p)
-		} else {
-			p, err = st.UpdateProposal(ctx, p)
-		}
-		return proposalSavedMsg{seq: seq, proposal: p, err: err}
-	}
-}
-
 // saveResult is a message that reports a write; the app uses it to finish a
 // "save and quit" once the save has landed, and to stay put when it failed.
 type saveResult interface{ saveErr() error }

@@ -405,6 +405,10 @@ func (f *fakeStore) MergeContacts(_ context.Context, keepID, otherID int64) (mod
 func (f *fakeStore) SaveDraft(_ context.Context, d model.Draft) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if err := f.fail; err != nil { // keeping a draft is a write too
+		f.fail = nil
+		return err
+	}
 	if f.drafts == nil {
 		f.drafts = map[string]model.Draft{}
 	}

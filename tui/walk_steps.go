@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"charm.land/huh/v2"
@@ -15,8 +16,13 @@ import (
 func (w *walkthrough) proposalForm() *huh.Form {
 	d := w.draft
 	today := w.b.today()
+	// "other" (where a new proposal starts) comes first: choices stop at
+	// their ends, so → moves on to the named kinds.
+	kinds := enumOptions(append([]model.ProposalKind{model.KindOther}, slices.DeleteFunc(model.ProposalKinds(),
+		func(k model.ProposalKind) bool { return k == model.KindOther })...))
+	rules := enumOptions(model.DecisionRules())
 	return huh.NewForm(
-		huh.NewGroup(
+		w.plan.group(
 			huh.NewInput().Title("Title").Placeholder("what you will call it, e.g. Consolidate the data warehouses").
 				Value(&d.Title).CharLimit(model.MaxNameLen).
 				Validate(func(s string) error {
@@ -27,16 +33,16 @@ func (w *walkthrough) proposalForm() *huh.Form {
 				}),
 			huh.NewText().Title("The ask").Description("one or two sentences: what you want the forum to decide").
 				Lines(3).Value(&d.Ask).CharLimit(model.MaxTextLen),
-			huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).
-				Options(enumOptions(model.ProposalKinds())...).Value(&d.Kind),
+			stopAtEnds(huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).
+				Options(kinds...).Value(&d.Kind), kinds),
 		).Title("The proposal"),
-		huh.NewGroup(
+		w.plan.group(
 			huh.NewInput().Title("The formal forum").Placeholder("e.g. Q1 steering committee").
 				Value(&d.Forum).CharLimit(model.MaxNameLen),
 			huh.NewInput().Title("Decision date").Description("e.g. 2026-12-15, +3w, friday; leave blank if not set").
 				Value(&d.Date).Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
-			huh.NewSelect[model.DecisionRule]().Title("How does the forum decide?").Inline(true).
-				Options(enumOptions(model.DecisionRules())...).Value(&d.Rule),
+			stopAtEnds(huh.NewSelect[model.DecisionRule]().Title("How does the forum decide?").Inline(true).
+				Options(rules...).Value(&d.Rule), rules),
 		).Title("The forum").Description("where and when the decision is made"),
 	)
 }
@@ -49,8 +55,8 @@ func (w *walkthrough) whenForm() *huh.Form {
 	for _, m := range model.Moments() {
 		opts = append(opts, huh.NewOption(m.String()+" — "+m.Purpose(), m))
 	}
-	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[model.Moment]().Title("Which moment are you in?").Options(opts...).Value(&d.Moment),
+	return huh.NewForm(w.plan.group(
+		stopAtEnds(huh.NewSelect[model.Moment]().Title("Which moment are you in?").Options(opts...).Value(&d.Moment), opts),
 	).Title("When").Description(w.timeline()))
 }
 
@@ -58,7 +64,7 @@ func (w *walkthrough) whenForm() *huh.Form {
 func (w *walkthrough) timeline() string {
 	p, today := w.p, w.b.today()
 	if p.DecisionDate.IsZero() {
-		return "No decision date yet. Without one the prep can drift into an endless game;\nset it in the proposal step (shift+tab in the list steps goes back)."
+		return "No decision date yet. Without one the prep can drift into an endless game;\nset it in the proposal step: shift+tab goes back to it, 1–6 to any step."
 	}
 	days := today.DaysUntil(p.DecisionDate)
 	forum := clean(p.Forum)

@@ -64,7 +64,19 @@ type walkthrough struct {
 	finish   bool
 	host     formHost
 	draft    *proposalDraft
-	started  proposalDraft
+	// base is the draft as the workbook holds it (after the last load or
+	// save): a form step whose draft differs has unsaved input.
+	base proposalDraft
+	// plan is the step form's fields, to resume at the first unanswered.
+	plan formPlan
+	// loadingDraft is set while a kept draft is looked for; offer is the
+	// one found, shown with the resume-or-start-over question.
+	loadingDraft bool
+	offer        *model.Draft
+	choice       resumeChoice
+	// keptKey is the draft this walkthrough resumed: dropped when its step
+	// is saved or discarded.
+	keptKey  string
 	flow     *personFlow
 	people   grid
 	review   viewport.Model
@@ -79,14 +91,44 @@ func newWalkthrough(b *backend, st *Styles, id int64) *walkthrough {
 	return w
 }
 
-// Init starts a new proposal at once, or loads an existing one to resume.
+// keptWalk is a half-filled proposal or when step kept as a draft.
+type keptWalk struct {
+	Step  walkStep
+	Draft proposalDraft
+	// Field is where the cursor was (see formPlan.index).
+	Field int
+}
+
+// walkDraftKey names the kept draft of a new proposal or of one proposal.
+func walkDraftKey(id int64) string {
+	if id == 0 {
+		return "walk:new"
+	}
+	return "walk:proposal:" + itoa64(id)
+}
+
+// Init looks for a kept draft of a new proposal, or loads an existing one
+// to resume (and then looks for its draft).
 func (w *walkthrough) Init() tea.Cmd {
 	if w.id == 0 {
 		w.loaded = true
 		w.p = model.Proposal{Status: model.StatusDraft}
-		return w.enter(walkProposal)
+		w.fillDraft()
+		return w.lookForDraft()
 	}
 	return w.load()
+}
+
+// lookForDraft reads the kept draft of this proposal's form steps.
+func (w *walkthrough) lookForDraft() tea.Cmd {
+	w.saveSeq++
+	w.loadingDraft = true
+	return w.b.loadDraft(w.saveSeq, walkDraftKey(w.p.ID))
+}
+
+// busy reports a read or write under way: keys then go nowhere.
+func (w *walkthrough) busy() bool {
+	return w.loadingDraft || w.waiting || (w.flow != nil && w.flow.busy())
 }
 
 // load reads the dossier; every save is followed by one.
@@ -144,12 +186,8 @@ func (w *walkthrough) enter(s walkStep) tea.Cmd {
 	w.host.stop()
 	w.syncKeys()
 	switch w.step {
-	case walkProposal:
-		w.fillDraft()
-		return w.startForm(w.proposalForm())
-	case walkWhen:
-		w.fillDraft()
-		return w.startForm(w.whenForm())
+	case walkProposal, walkWhen:
+		return w.startForm(w.stepForm())
 	case walkWhom, walkWhat, walkWhere:
 		w.buildPeople()
 		w.people.SetCursor(w.firstIncomplete())
@@ -161,21 +199,57 @@ func (w *walkthrough) enter(s walkStep) tea.Cmd {
 	return nil
 }
 
-// startForm shows a step form, snapshotting the draft to detect typing.
-func (w *walkthrough) startForm(f *huh.Form) tea.Cmd {
-	cmd := w.host.start(f, w.st)
-	w.started = *w.draft
-	return cmd
+// startForm shows a step form.
+func (w *walkthrough) startForm(f *huh.Form) tea.Cmd { return w.host.start(f, w.st) }
+
+// stepForm is the form of the proposal or when step.
+func (w *walkthrough) stepForm() *huh.Form {
+	w.plan = formPlan{}
+	if w.step == walkWhen {
+		return w.whenForm()
+	}
+	return w.proposalForm()
 }
 
-// fillDraft copies the proposal into the draft.
+// atFirstField reports whether the step form's cursor is on its first field.
+func (w *walkthrough) atFirstField() bool {
+	return w.host.active() && w.plan.index(w.host.form) == 0
+}
+
+// fillDraft copies the proposal into the draft: the form steps edit the
+// draft, which keeps what was typed while moving between them.
 func (w *walkthrough) fillDraft() {
 	p := w.p
 	*w.draft = proposalDraft{Title: p.Title, Ask: p.Ask, Kind: p.Kind, Forum: p.Forum,
 		Date: p.DecisionDate.String(), Rule: p.DecisionRule, Moment: p.Moment}
 	if w.draft.Moment == model.MomentUnset {
+		// Shown preselected on the when step, saved only when chosen there.
 		w.draft.Moment = model.MomentBeforeChange
 	}
+	w.base = *w.draft
+}
+
+// answerOffer resumes the kept draft at its step, on the first field still
+// unanswered, or drops it and resumes the walkthrough as stored.
+func (w *walkthrough) answerOffer() tea.Cmd {
+	d := *w.offer
+	w.offer = nil
+	resume := walkStep(w.p.WalkStep + 1)
+	if w.choice == startOver {
+		return tea.Batch(w.b.dropDraft(d.Key), w.enter(resume))
+	}
+	var kept keptWalk
+	if err := readDraft(d, &kept); err != nil {
+		return tea.Batch(reportErr(err), w.enter(resume))
+	}
+	*w.draft = kept.Draft
+	w.keptKey = d.Key
+	step := kept.Step
+	if step != walkProposal && step != walkWhen {
+		step = walkProposal
+	}
+	cmd := w.enter(step)
+	return tea.Batch(cmd, w.plan.focus(w.host.form, w.firstUnanswered(kept.Field)))
 }
 
 // Update handles loads, saves, the forms and the list keys.
@@ -192,7 +266,8 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 		first := !w.loaded
 		w.loaded = true
 		if first {
-			return w, w.enter(walkStep(w.p.WalkStep + 1))
+			w.fillDraft()
+			return w, w.lookForDraft()
 		}
 		if w.flow == nil && !w.host.active() {
 			w.buildPeople()
@@ -202,6 +277,29 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 		}
 		w.syncKeys()
 		return w, nil
+	case draftLoadedMsg:
+		if msg.seq != w.saveSeq {
+			return w, nil
+		}
+		w.loadingDraft = false
+		if msg.err == nil && msg.ok {
+			w.offer = &msg.draft
+			return w, w.host.start(resumeForm(msg.draft, w.b.today(), &w.choice), w.st)
+		}
+		return w, tea.Batch(errCmd(msg.err), w.enter(walkStep(w.p.WalkStep+1)))
+	case draftKeptMsg:
+		if w.flow != nil {
+			break // the person form's draft
+		}
+		if msg.seq != w.saveSeq {
+			return w, nil
+		}
+		w.waiting = false
+		if msg.err != nil {
+			return w, reportErr(msg.err)
+		}
+		w.keptKey = ""
+		return w, navigate(statusMsg{text: keptStatus(msg.title)})
 	case proposalSavedMsg:
 		if msg.seq != w.saveSeq {
 			return w, nil
@@ -211,15 +309,12 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 			if w.host.form != nil && !w.host.active() {
 				// The form was submitted: show it again with what was typed,
 				// still counted as unsaved.
-				f := w.proposalForm()
-				if w.step == walkWhen {
-					f = w.whenForm()
-				}
-				return w, tea.Batch(reportErr(msg.err), w.host.restart(f, w.st))
+				return w, tea.Batch(reportErr(msg.err), w.host.restart(w.stepForm(), w.st))
 			}
 			return w, reportErr(msg.err)
 		}
 		w.p, w.id = msg.proposal, msg.proposal.ID
+		w.base, w.keptKey = *w.draft, ""
 		if w.finish {
 			return w, navigate(openWorkspaceMsg{id: w.p.ID, replace: true,
 				status: "Walkthrough complete. Press l after you talk to someone."})
@@ -242,12 +337,26 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 		}
 		return w, cmd
 	}
+	if w.busy() {
+		return w, nil
+	}
 	if w.host.active() {
-		completed, cmd := w.host.update(msg)
-		if completed {
-			return w, tea.Batch(cmd, w.submitForm())
+		if k, ok := msg.(tea.KeyPressMsg); ok && w.offer == nil && key.Matches(k, w.keys.PrevStep) && w.atFirstField() {
+			// shift+tab on a step form's first field goes back a step,
+			// keeping what was typed in the draft.
+			if w.step > walkProposal {
+				return w, w.enter(w.step - 1)
+			}
+			return w, nil
 		}
-		return w, cmd
+		completed, cmd := w.host.update(msg)
+		if !completed {
+			return w, cmd
+		}
+		if w.offer != nil {
+			return w, tea.Batch(cmd, w.answerOffer())
+		}
+		return w, tea.Batch(cmd, w.submitForm())
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		cmd := w.handleKey(k)
@@ -281,38 +390,100 @@ func (w *walkthrough) savedHint(name string) string {
 // submitForm saves a completed step form and moves to the next step.
 func (w *walkthrough) submitForm() tea.Cmd { return w.saveStep(w.step + 1) }
 
-// saveDraft writes the proposal (or the person being edited) as it stands,
-// staying on this step.
+// saveDraft keeps what is on screen without writing it to the workbook: a
+// person's form as that person's draft, a step form as the walkthrough's
+// draft. A step is marked done only when its form is completed.
 func (w *walkthrough) saveDraft() tea.Cmd {
 	if w.flow != nil {
 		return w.flow.saveDraft()
 	}
-	return w.saveStep(w.step)
+	if !w.host.active() {
+		return nil
+	}
+	key := walkDraftKey(w.p.ID)
+	var drop tea.Cmd
+	if w.keptKey != "" && w.keptKey != key {
+		drop = w.b.dropDraft(w.keptKey)
+	}
+	title := "the new proposal"
+	if t := clean(w.draft.Title); t != "" {
+		title = "“" + t + "”"
+	}
+	w.saveSeq++
+	w.waiting = true
+	kept := keptWalk{Step: w.step, Draft: *w.draft, Field: w.plan.index(w.host.form)}
+	return tea.Batch(drop, w.b.keepDraft(w.saveSeq, key, title, kept))
+}
+
+// discardDraft drops the draft the open form was resumed from.
+func (w *walkthrough) discardDraft() tea.Cmd {
+	if w.flow != nil {
+		return w.flow.discardDraft()
+	}
+	key := w.keptKey
+	w.keptKey = ""
+	return w.b.dropDraft(key)
 }
 
 // saveStep writes the proposal with this step marked complete, then shows next.
 func (w *walkthrough) saveStep(next walkStep) tea.Cmd {
 	w.after = next
-	p := w.p
-	d := w.draft
-	switch w.step {
-	case walkProposal:
-		date, err := model.ParseDate(d.Date, w.b.today())
-		if err != nil {
+	d := *w.draft
+	step := w.step
+	var date model.Date
+	if step == walkProposal {
+		var err error
+		if date, err = model.ParseDate(d.Date, w.b.today()); err != nil {
 			return reportErr(err)
 		}
-		p.Title, p.Ask, p.Kind = model.Normalize(d.Title, false), model.Normalize(d.Ask, true), d.Kind
-		p.Forum, p.DecisionDate, p.DecisionRule = model.Normalize(d.Forum, false), date, d.Rule
-		if strings.TrimSpace(p.Title) == "" {
+		if strings.TrimSpace(d.Title) == "" {
 			return reportErr(errors.New("the proposal needs a title before it can be saved"))
 		}
-	case walkWhen:
-		p.Moment = d.Moment
 	}
-	p.WalkStep = max(p.WalkStep, int(w.step))
+	apply := func(p *model.Proposal) error {
+		switch step {
+		case walkProposal:
+			p.Title, p.Ask, p.Kind = model.Normalize(d.Title, false), model.Normalize(d.Ask, true), d.Kind
+			p.Forum, p.DecisionDate, p.DecisionRule = model.Normalize(d.Forum, false), date, d.Rule
+		case walkWhen:
+			p.Moment = d.Moment
+		}
+		p.WalkStep = max(p.WalkStep, int(step))
+		return nil
+	}
+	drop := []string{walkDraftKey(w.p.ID)}
+	if w.keptKey != "" && w.keptKey != drop[0] {
+		drop = append(drop, w.keptKey)
+	}
 	w.saveSeq++
 	w.waiting = true
-	return w.b.saveProposal(w.saveSeq, p)
+	return w.b.saveWalkStep(w.saveSeq, w.p.ID, apply, drop)
+}
+
+// saveWalkStep creates the proposal (id 0) or edits it with apply, reading
+// and writing in one transaction, then drops the drafts it came from.
+func (b *backend) saveWalkStep(seq int, id int64, apply func(*model.Proposal) error, dropKeys []string) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		var p model.Proposal
+		var err error
+		if id == 0 {
+			p = model.Proposal{Status: model.StatusDraft}
+			if err = apply(&p); err == nil {
+				p, err = st.CreateProposal(ctx, p)
+			}
+		} else {
+			p, err = st.EditProposal(ctx, id, apply)
+		}
+		if err != nil {
+			return proposalSavedMsg{seq: seq, err: err}
+		}
+		for _, k := range dropKeys {
+			// The step is stored; a draft left behind is only offered again.
+			_ = st.DeleteDraft(ctx, k)
+		}
+		return proposalSavedMsg{seq: seq, proposal: p}
+	}
 }
 
 // handleKey handles the list steps and the review.
@@ -326,16 +497,19 @@ func (w *walkthrough) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return w.enter(w.step - 1)
 		}
 		return nil
+	case key.Matches(k, w.keys.JumpTab):
+		return w.jump(walkStep(int(k.Code - '0')))
 	case w.step == walkReview && key.Matches(k, w.keys.Finish):
 		w.finish = true
-		p := w.p
-		p.WalkStep = int(walkReview)
-		if p.Status == model.StatusDraft {
-			p.Status = model.StatusPrewiring
-		}
 		w.saveSeq++
 		w.waiting = true
-		return w.b.saveProposal(w.saveSeq, p)
+		return w.b.saveWalkStep(w.saveSeq, w.p.ID, func(p *model.Proposal) error {
+			p.WalkStep = int(walkReview)
+			if p.Status == model.StatusDraft {
+				p.Status = model.StatusPrewiring
+			}
+			return nil
+		}, nil)
 	case w.step == walkReview:
 		w.scrollReview(k)
 		return nil
@@ -364,6 +538,17 @@ func (w *walkthrough) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// jump goes to any step done so far, or the next one to do.
+func (w *walkthrough) jump(s walkStep) tea.Cmd {
+	if s < walkProposal || s > walkReview {
+		return nil
+	}
+	if int(s) > w.p.WalkStep+1 {
+		return reportErr(errors.New("finish step " + itoa(w.p.WalkStep+1) + " (" + walkStepNames[w.p.WalkStep+1] + ") before going to " + walkStepNames[s]))
+	}
+	return w.enter(s)
 }
 
 // scrollReview scrolls the readiness summary.
@@ -398,28 +583,56 @@ func (w *walkthrough) back() (bool, tea.Cmd) {
 	return false, nil
 }
 
-// capturing reports whether a text field has the keys.
+// capturing reports whether the walkthrough takes every key: a text field
+// has them, or something is read or written (keys then go nowhere).
 func (w *walkthrough) capturing() bool {
+	if w.busy() {
+		return true
+	}
 	if w.flow != nil {
 		return w.flow.host.capturing()
 	}
 	return w.host.capturing()
 }
 
-// wantsEsc reports whether esc belongs to a form (leaving a filter).
+// wantsEsc reports whether esc belongs to a form (leaving a filter), or is
+// held while something is written.
 func (w *walkthrough) wantsEsc() bool {
+	if w.waiting || (w.flow != nil && w.flow.waiting) {
+		return true
+	}
 	if w.flow != nil {
 		return w.flow.host.wantsEsc()
 	}
 	return w.host.wantsEsc()
 }
 
-// dirty reports unsaved input in the form on screen.
+// formShowing reports a form on screen: u and U wait until it is closed.
+func (w *walkthrough) formShowing() bool { return w.flow != nil || w.host.active() }
+
+// dirty reports input on screen neither written nor kept.
 func (w *walkthrough) dirty() bool {
 	if w.flow != nil {
 		return w.flow.dirty()
 	}
-	return w.host.active() && (w.host.unsaved || *w.draft != w.started)
+	if w.offer != nil || w.busy() {
+		return false
+	}
+	return w.host.active() && (w.host.unsaved || *w.draft != w.base)
+}
+
+// firstUnanswered is where a resumed step form puts the cursor: the first
+// of its questions with no answer, else where the person left off.
+func (w *walkthrough) firstUnanswered(left int) huh.Field {
+	d := w.draft
+	if w.step == walkProposal {
+		for i, empty := range []bool{d.Title == "", d.Ask == "", false, d.Forum == "", d.Date == ""} {
+			if empty {
+				return w.plan.at(i)
+			}
+		}
+	}
+	return w.plan.at(left)
 }
 
 // syncKeys enables the keys of the current step.
@@ -428,7 +641,9 @@ func (w *walkthrough) syncKeys() {
 	w.keys.Add.SetEnabled(list && w.step == walkWhom)
 	w.keys.Edit.SetEnabled(list && w.people.Len() > 0)
 	w.keys.NextStep.SetEnabled(list)
-	w.keys.PrevStep.SetEnabled(w.flow == nil && w.step > walkProposal && !w.host.active())
+	w.keys.PrevStep.SetEnabled(w.flow == nil && w.step > walkProposal)
+	w.keys.JumpTab.SetEnabled(list || w.step == walkReview)
+	w.keys.JumpTab.SetHelp("1–6", "go to step")
 	w.keys.Finish.SetEnabled(w.flow == nil && w.step == walkReview)
 	w.keys.Finish.SetHelp("enter", "finish")
 	w.keys.NextStep.SetHelp("tab", "next step")
@@ -454,7 +669,7 @@ func (w *walkthrough) ShortHelp() []key.Binding {
 	if w.host.active() {
 		return w.host.keyBinds()
 	}
-	return []key.Binding{w.keys.Add, w.keys.Edit, w.keys.Finish, w.keys.NextStep, w.keys.PrevStep, w.keys.Move}
+	return []key.Binding{w.keys.Add, w.keys.Edit, w.keys.Finish, w.keys.NextStep, w.keys.PrevStep, w.keys.Move, w.keys.JumpTab}
 }
 
 // FullHelp implements help.KeyMap.
@@ -466,7 +681,7 @@ func (w *walkthrough) FullHelp() [][]key.Binding {
 		return [][]key.Binding{w.host.keyBinds()}
 	}
 	return [][]key.Binding{
-		{w.keys.Add, w.keys.Edit, w.keys.NextStep, w.keys.PrevStep, w.keys.Finish},
+		{w.keys.Add, w.keys.Edit, w.keys.NextStep, w.keys.PrevStep, w.keys.JumpTab, w.keys.Finish},
 		w.keys.navKeys(),
 	}
 }
