@@ -51,19 +51,19 @@ type walkthrough struct {
 
 	width, height int
 
-	id       int64
-	step     walkStep
-	p        model.Proposal
-	d        model.Dossier
-	r        model.Readiness
-	loaded   bool
-	seq      int
-	saveSeq  int
-	waiting  bool
-	after    walkStep
-	finish   bool
-	host     formHost
-	draft    *proposalDraft
+	id      int64
+	step    walkStep
+	p       model.Proposal
+	d       model.Dossier
+	r       model.Readiness
+	loaded  bool
+	seq     int
+	saveSeq int
+	waiting bool
+	after   walkStep
+	finish  bool
+	host    formHost
+	draft   *proposalDraft
 	// base is the draft as the workbook holds it (after the last load or
 	// save): a form step whose draft differs has unsaved input.
 	base proposalDraft
