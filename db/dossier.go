@@ -20,6 +20,20 @@ import (
 func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossier, error) {
 	var d model.Dossier
 	err := s.readDriver(ctx, func(q driver.QueryerContext) error {
+		var err error
+		d, err = loadDossier(ctx, q, proposalID)
+		return err
+	})
+	if err != nil {
+		return model.Dossier{}, wrapf(err, "cannot load proposal %d", proposalID)
+	}
+	return d, nil
+}
+
+// loadDossier is LoadDossier inside the caller's read transaction.
+func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64) (model.Dossier, error) {
+	var d model.Dossier
+	err := func() error {
 		ps, err := proposalTable.rawQuery(ctx, q, 1, "WHERE id = ?", proposalID)
 		if err != nil {
 			return err
@@ -69,11 +83,8 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 		n = len(d.Touchpoints) + len(d.Stakeholders) + len(d.Objections) + len(d.BlindSpots) + 16
 		d.History, err = historyTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? ORDER BY id", proposalID)
 		return err
-	})
-	if err != nil {
-		return model.Dossier{}, wrapf(err, "cannot load proposal %d", proposalID)
-	}
-	return d, nil
+	}()
+	return d, err
 }
 
 // touchpointBefore orders a log by date, then ID.

@@ -10,19 +10,21 @@ import (
 
 // touchpointTable is where conversations are stored.
 var touchpointTable = newTable("touchpoints", "conversation",
-	`id, stakeholder_id, proposal_id, contact_id, date, channel, kind, opener, sentiment, said, subtext, follow_up, created_at, heard_via_id`,
+	`id, stakeholder_id, proposal_id, contact_id, date, channel, kind, opener, sentiment, said, subtext, follow_up, created_at, heard_via_id, commitment, commitment_due, commitment_done`,
 	touchpointDest, touchpointArgs)
 
 // touchpointArgs lists the stored value of each column.
 func touchpointArgs(t model.Touchpoint) []any {
 	return []any{nullID(t.ID), t.StakeholderID, t.ProposalID, t.ContactID, t.Date.String(), word(t.Channel), word(t.Kind),
-		word(t.Opener), t.Sentiment, t.Said, t.Subtext, t.FollowUp, stamp(t.CreatedAt), nullID(t.HeardViaID)}
+		word(t.Opener), t.Sentiment, t.Said, t.Subtext, t.FollowUp, stamp(t.CreatedAt), nullID(t.HeardViaID),
+		word(t.Commitment), t.CommitmentDue.String(), t.CommitmentDone}
 }
 
 // touchpointDest lists where each column goes.
 func touchpointDest(t *model.Touchpoint) []any {
 	return []any{&t.ID, &t.StakeholderID, &t.ProposalID, &t.ContactID, date(&t.Date), text(&t.Channel), text(&t.Kind),
-		text(&t.Opener), integer(&t.Sentiment), &t.Said, &t.Subtext, &t.FollowUp, timestamp(&t.CreatedAt), optID(&t.HeardViaID)}
+		text(&t.Opener), integer(&t.Sentiment), &t.Said, &t.Subtext, &t.FollowUp, timestamp(&t.CreatedAt), optID(&t.HeardViaID),
+		text(&t.Commitment), date(&t.CommitmentDue), &t.CommitmentDone}
 }
 
 func normalizeTouchpoint(t *model.Touchpoint) {
@@ -42,6 +44,9 @@ func touchpointFields(t model.Touchpoint) []field {
 		{"subtext", t.Subtext},
 		{"follow_up", t.FollowUp},
 		{"heard_via_id", idtoa(t.HeardViaID)},
+		{"commitment", t.Commitment.String()},
+		{"commitment_due", t.CommitmentDue.String()},
+		{"commitment_done", btoa(t.CommitmentDone)},
 	}
 }
 

@@ -167,8 +167,9 @@ func checkWorkbook(wb model.Workbook) (model.Workbook, error) {
 		return wb, fmt.Errorf("this export was written by a newer version of backchannel (workbook version %d, this build reads %d); upgrade backchannel to import it",
 			wb.Version, model.WorkbookVersion)
 	}
-	// Version 1 lacks only optional fields (aliases, heard_via_id): it
-	// reads as it is and is written back as the current version.
+	// Versions 1 and 2 lack only optional fields (aliases, heard_via_id;
+	// commitments): they read as they are and are written back as the
+	// current version.
 	if wb.Version < 1 {
 		return wb, fmt.Errorf("workbook version %d is not supported; this build reads versions 1 to %d", wb.Version, model.WorkbookVersion)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -147,7 +148,7 @@ func TestImportRejectsBadRows(t *testing.T) {
 		want   string
 	}{
 		{"format", func(wb *model.Workbook) { wb.Format = "something-else" }, `this is not a backchannel workbook export (format "something-else", expected "backchannel-workbook")`},
-		{"newer version", func(wb *model.Workbook) { wb.Version = 7 }, "this export was written by a newer version of backchannel (workbook version 7, this build reads 2); upgrade backchannel to import it"},
+		{"newer version", func(wb *model.Workbook) { wb.Version = 7 }, fmt.Sprintf("this export was written by a newer version of backchannel (workbook version 7, this build reads %d); upgrade backchannel to import it", model.WorkbookVersion)},
 		{"invalid row", func(wb *model.Workbook) { wb.Stakeholders[3].Influence = 7 }, "stakeholders[3]: influence must be 1 to 5, got 7"},
 		{"empty title", func(wb *model.Workbook) { wb.Proposals[1].Title = "\x1b[2J" }, "proposals[1]: title must not be empty"},
 		{"duplicate id", func(wb *model.Workbook) { wb.Contacts[2].ID = wb.Contacts[1].ID }, "contacts[2]: id 2 appears twice"},

@@ -100,7 +100,8 @@ func DemoWorkbook(today Date) Workbook {
 	b.talk(sTom, -12, VenueAfterMeeting, TouchAsk, OpenerUnset, -2, "Said the analytics team was never asked.", "He has been talking to Mei about the vendor contracts.", "")
 	b.talk(sPriya, -10, VenueVideo, TouchShare, OpenerAppreciate, 2, "Benchmark done: 4x faster on the top twenty queries.", "", "")
 	b.talk(sMarcus, -7, VenueInPerson, TouchAsk, OpenerAdvice, 1, "Will back it if Priya's team gets the two contractors.", "", "")
-	b.talk(sDana, -5, VenueInPerson, TouchAdvice, OpenerAdvice, 1, "Open to it if the overrun risk has a named owner and a stop-loss.", "First time she talked about 'when', not 'if'.", "Add a stop-loss clause to the memo.")
+	stopLoss := b.talk(sDana, -5, VenueInPerson, TouchAdvice, OpenerAdvice, 1, "Open to it if the overrun risk has a named owner and a stop-loss.", "First time she talked about 'when', not 'if'.", "Add a stop-loss clause to the memo.")
+	b.promise(stopLoss, CommitmentMine, 1) // before her talk in four days
 	b.talk(sMei, -4, VenueChat, TouchShare, OpenerUnset, 0, "Heard about it from Tom already.", "", "")
 
 	b.objection(p1, sDana, 0, "The ERP migration overran by 40%; why would this one not?", SeverityBlocker, ObjectionAddressing,
@@ -277,6 +278,16 @@ func (b *demoBuilder) talk(s *Stakeholder, offset int, ch Venue, kind TouchKind,
 		Channel: ch, Kind: kind, Opener: op, Sentiment: sentiment, Said: said, Subtext: subtext, FollowUp: follow, CreatedAt: at})
 	b.history(EntityTouchpoint, id, st.ProposalID, ActionCreate, "", "", fmt.Sprintf("%s on %s", kind, b.today.AddDays(offset)), at)
 	return id
+}
+
+// promise makes a logged conversation's follow-up a commitment, due
+// dueOffset days from today.
+func (b *demoBuilder) promise(talk int64, c Commitment, dueOffset int) {
+	for i := range b.wb.Touchpoints {
+		if t := &b.wb.Touchpoints[i]; t.ID == talk {
+			t.Commitment, t.CommitmentDue = c, b.today.AddDays(dueOffset)
+		}
+	}
 }
 
 func (b *demoBuilder) objection(p *Proposal, by *Stakeholder, touch int64, text string, sev Severity, status ObjectionStatus, response string, voice *Stakeholder, raisedOffset, resolvedOffset int) {

@@ -128,6 +128,12 @@ type Touchpoint struct {
 	// HeardViaID is the contact who told them about the proposal before
 	// this conversation (0 = nobody, or not known): that person knows too.
 	HeardViaID int64 `json:"heard_via_id,omitempty"`
+	// Commitment makes the follow-up a promise: who owes whom. The
+	// follow-up's words are what is owed; CommitmentDue is when, and
+	// CommitmentDone marks it kept.
+	Commitment     Commitment `json:"commitment,omitempty"`
+	CommitmentDue  Date       `json:"commitment_due,omitzero"`
+	CommitmentDone bool       `json:"commitment_done,omitempty"`
 }
 
 // Objection is a reason someone may resist the proposal.

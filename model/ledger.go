@@ -18,7 +18,7 @@ type Health struct {
 	// DaysSince counts days since LastSpoken; -1 when they have never spoken.
 	DaysSince int `json:"days_since"`
 	// Gives and Asks count conversations that gave (a share, thanks) and asked
-	// (a request, advice).
+	// (a request, advice); a commitment I made and kept counts as a give too.
 	Gives int `json:"gives"`
 	Asks  int `json:"asks"`
 	// CadenceDays is the reconnect cadence in force (the contact's, or the default).
@@ -52,6 +52,10 @@ type ledgerAcc struct {
 
 func (a *ledgerAcc) add(t *Touchpoint, today Date) {
 	if t.Kind.Gives() {
+		a.gives++
+	}
+	// A promise kept is a give of its own, whatever the talk was.
+	if t.KeptCommitment() {
 		a.gives++
 	}
 	if t.Kind.Asks() {

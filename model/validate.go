@@ -99,6 +99,7 @@ func (t Touchpoint) Validate() error {
 		limitText("what was said", t.Said, MaxTextLen),
 		limitText("subtext", t.Subtext, MaxTextLen),
 		limitText("follow-up", t.FollowUp, MaxTextLen),
+		t.validateCommitment(),
 	)
 }
 

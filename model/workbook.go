@@ -4,7 +4,7 @@ package model
 // incompatible change (see docs/workbook-format.md).
 const (
 	WorkbookFormat  = "backchannel-workbook"
-	WorkbookVersion = 2
+	WorkbookVersion = 3
 )
 
 // Workbook is the whole store as one value: what export writes and import reads.

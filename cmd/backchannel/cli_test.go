@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/model"
 )
 
 // result is what one CLI invocation produced.
@@ -152,7 +154,7 @@ func TestImportRejectsBadFilesAndImportsNothing(t *testing.T) {
 		{"truncated", good[:len(good)/2], "truncated"},
 		{"not json", "hello, world\n", "line 1"},
 		{"wrong format", `{"format":"other","version":1}`, "not a backchannel workbook"},
-		{"newer version", strings.Replace(good, `"version": 2`, `"version": 99`, 1), "version"},
+		{"newer version", strings.Replace(good, fmt.Sprintf(`"version": %d`, model.WorkbookVersion), `"version": 99`, 1), "version"},
 		{"bad row", strings.Replace(good, `"influence": 5`, `"influence": 7`, 1), "influence must be 1 to 5, got 7"},
 		{"unknown field", strings.Replace(good, `"title":`, `"titel":`, 1), "titel"},
 	}
