@@ -229,3 +229,14 @@ func TestContactEditAppliesToTheStoredContact(t *testing.T) {
 	}
 	d.mustSee("Saved Dana R. Reyes: name changed; u undoes it.")
 }
+
+// space opens the person's page like enter: every row opens in full.
+func TestSpaceOpensAContactsPage(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	dana := openContact(t, d, "dana", "Dana Reyes")
+	d.press("space")
+	if d.app.people.mode != contactsDetail || d.app.people.detailID != dana.ID {
+		t.Fatal("space did not open Dana Reyes's page")
+	}
+	d.mustSee("Across proposals")
+}
