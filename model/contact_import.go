@@ -161,6 +161,7 @@ func FillContact(dst, src Contact) (Contact, []string) {
 	text("title", &dst.Title, src.Title)
 	text("organisation", &dst.Org, src.Org)
 	text("email", &dst.Email, src.Email)
+	text("aliases", &dst.Aliases, src.Aliases)
 	text("value I bring", &dst.ValueIBring, src.ValueIBring)
 	text("notes", &dst.Notes, src.Notes)
 	if dst.Kind == PartnerNone && src.Kind != PartnerNone {

@@ -18,10 +18,10 @@ func (a *app) contactsExportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the contacts as vCard 4.0 or CSV (to stdout, or -o FILE)",
-		Long: `Write the contacts as vCard 4.0 (FN, ORG, TITLE, EMAIL, NOTE, and
-backchannel's own fields as X-BACKCHANNEL- properties) or as CSV with
-backchannel's columns (name, title, org, email, kind, discretion, value,
-notes, cadence). A CSV cell that a spreadsheet would run as a formula
+		Long: `Write the contacts as vCard 4.0 (FN, ORG, TITLE, EMAIL, NICKNAME for the
+aliases, NOTE, and backchannel's own fields as X-BACKCHANNEL- properties) or
+as CSV with backchannel's columns (name, title, org, email, aliases, kind,
+discretion, value, notes, cadence). A CSV cell that a spreadsheet would run as a formula
 (starting with = + - @, a tab or a carriage return) gets a leading
 apostrophe; import removes it again. Archived contacts only with --all.`,
 		Example: `  backchannel contacts export --format vcard -o people.vcf

@@ -167,7 +167,7 @@ func TestContactsExportThenImportKeepsEveryField(t *testing.T) {
 // norm keeps the fields an export carries, one contact per line, by name.
 func norm(js string) string {
 	var out []string
-	for _, m := range regexp.MustCompile(`(?s)"name": ("[^"]*").*?"title": ("[^"]*").*?"org": ("[^"]*").*?"email": ("[^"]*").*?"partner_kind": ("[^"]*").*?"discretion": ("[^"]*").*?"value_i_bring": ("(?:[^"\\]|\\.)*").*?"notes": ("(?:[^"\\]|\\.)*").*?"cadence_days": (\d+)`).FindAllStringSubmatch(js, -1) {
+	for _, m := range regexp.MustCompile(`(?s)"name": ("[^"]*").*?"title": ("[^"]*").*?"org": ("[^"]*").*?"email": ("[^"]*"),(?:\s*"aliases": ("[^"]*"),)?.*?"partner_kind": ("[^"]*").*?"discretion": ("[^"]*").*?"value_i_bring": ("(?:[^"\\]|\\.)*").*?"notes": ("(?:[^"\\]|\\.)*").*?"cadence_days": (\d+)`).FindAllStringSubmatch(js, -1) {
 		out = append(out, strings.Join(m[1:], " | "))
 	}
 	return strings.Join(out, "\n")

@@ -16,6 +16,7 @@ import (
 type want struct {
 	line                     int
 	name, title, org, email  string
+	aliases                  string
 	notesHas                 []string
 	notesEmpty, skipped, how bool
 	howHas                   string
@@ -40,11 +41,11 @@ var corpus = map[string]corpusCase{
 		notesHas: []string{`CONTRIBUTORS "AS IS" AND ANY EXPRESS`, "WARRANTIES, INCLUDING, BUT NOT LIMITED TO,", "SERVICES; LOSS OF USE", "DAMAGE.\nFavotire Color: Blue"},
 	}}},
 	"vcard/ez-vcard/John_Doe_EVOLUTION.vcf": {dialect: "vCard 3.0", want: []want{{
-		line: 1, name: "Mr. John Richter, James Doe Sr.", title: "Money Counter", org: "IBM", email: "john.doe@ibm.com",
+		line: 1, name: "Mr. John Richter, James Doe Sr.", title: "Money Counter", org: "IBM", email: "john.doe@ibm.com", aliases: "Johny",
 		notesHas: []string{`CONTRIBUTORS "AS IS" AND`, "DAMAGE.\nDepartment: Accounting / Dungeon"},
 	}}},
 	"vcard/ez-vcard/John_Doe_MS_OUTLOOK.vcf": {dialect: "vCard 2.1", want: []want{{
-		line: 1, name: "Mr. John Richter James Doe Sr.", title: "Money Counter", org: "IBM", email: "john.doe@ibm.cm",
+		line: 1, name: "Mr. John Richter James Doe Sr.", title: "Money Counter", org: "IBM", email: "john.doe@ibm.cm", aliases: "Johny",
 		notesHas: []string{"PROVIDED BY GEORGE EL-HADDAD ''AS IS''", "DAMAGE.\nDepartment: Accounting"},
 	}}},
 	"vcard/ez-vcard/John_Doe_ANDROID.vcf": {dialect: "vCard 2.1", want: []want{
@@ -62,7 +63,7 @@ var corpus = map[string]corpusCase{
 		{line: 71, name: "ÑÑÑÑ", org: strings.Repeat("Ñ", 44), email: "henry@company.com", notesEmpty: true, howHas: "line 82: another ORG left out"},
 	}},
 	"vcard/ez-vcard/outlook-2003.vcf": {dialect: "vCard 2.1", want: []want{{
-		line: 1, name: "John Doe III", title: "The Job Title", org: "Company, The", email: "jdoe@hotmail.com",
+		line: 1, name: "John Doe III", title: "The Job Title", org: "Company, The", email: "jdoe@hotmail.com", aliases: "Joey",
 		notesHas: []string{"This is the note field!!\nSecond line\n\nThird line is empty\nDepartment: TheDepartment"},
 	}}},
 	"vcard/ez-vcard/gmail-list.vcf": {dialect: "vCard 3.0", want: []want{
@@ -208,6 +209,9 @@ func checkEntries(t *testing.T, got []Entry, want []want) {
 		if e.Line != w.line || c.Name != w.name || c.Title != w.title || c.Org != w.org || c.Email != w.email {
 			t.Errorf("entry %d: line %d name %q title %q org %q email %q\n want: line %d name %q title %q org %q email %q",
 				i+1, e.Line, c.Name, c.Title, c.Org, c.Email, w.line, w.name, w.title, w.org, w.email)
+		}
+		if c.Aliases != w.aliases {
+			t.Errorf("entry %d: aliases %q, want %q", i+1, c.Aliases, w.aliases)
 		}
 		if (e.Skip != "") != w.skipped {
 			t.Errorf("entry %d: skip %q, want skipped=%v", i+1, e.Skip, w.skipped)

@@ -256,7 +256,10 @@ func rowPerson(rec []string, cols []column, ours bool) person {
 		case fTitle:
 			if p.title == "" {
 				p.title = v
+				p.titleMayBeHonorific = !ours && normHeader(c.header) == "title"
 			}
+		case fAliases:
+			p.aliases = append(p.aliases, v)
 		case fOrg:
 			if p.org == "" {
 				p.org = v

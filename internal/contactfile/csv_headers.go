@@ -26,13 +26,14 @@ const (
 	fDiscretion
 	fValue
 	fCadence
+	fAliases
 )
 
 // label is how the preview names what a column became.
 func (f field) label() string {
 	return [...]string{"", "name", "first name", "middle name", "last name", "honorific (not imported)", "title",
 		"organisation", "department (into notes)", "email", "email label", "notes", "partner kind", "discretion",
-		"value I bring", "reconnect cadence"}[f]
+		"value I bring", "reconnect cadence", "aliases"}[f]
 }
 
 // The header map. Every name below is a column of a published export
@@ -50,6 +51,7 @@ var headerFields = map[string]field{
 	"value":      fValue, "value i bring": fValue,
 	"notes": fNotes, "note": fNotes, "comments": fNotes, "notizen": fNotes,
 	"cadence": fCadence, "cadence days": fCadence,
+	"aliases": fAliases, "nickname": fAliases, "nicknames": fAliases, "spitzname": fAliases,
 	// Name parts: Google (old and current), Outlook, Outlook.com, LinkedIn,
 	// Thunderbird, Yahoo, Outlook German.
 	"first name": fFirst, "given name": fFirst, "first": fFirst, "vorname": fFirst,

@@ -21,7 +21,7 @@ var dialectCases = map[string]corpusCase{
 		{line: 4, name: "Łukasz Iksiński", email: "lukasz@example.pl", notesHas: []string{"Other emails: l.iksinski@example.pl"}},
 	}},
 	"google-current.csv": {dialect: "Google Contacts", enc: "UTF-8 with BOM", want: []want{
-		{line: 2, name: "José María Núñez", title: "Head of Platform", org: "Contoso Ltd", email: "jose.nunez@contoso.example",
+		{line: 2, name: "José María Núñez", title: "Head of Platform", org: "Contoso Ltd", email: "jose.nunez@contoso.example", aliases: "Pepe",
 			notesHas: []string{"Two lines\nof notes", "Department: Engineering", "Other emails: jose@home.example"}},
 		{line: 4, name: "only.an.email@example.com", email: "only.an.email@example.com", notesEmpty: true, howHas: "named from its email address"},
 	}},

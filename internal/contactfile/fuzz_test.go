@@ -73,12 +73,13 @@ func FuzzReadCSV(f *testing.F) {
 // contact holds once tidied, exporting and importing it gives it back.
 func FuzzExportImport(f *testing.F) {
 	for _, c := range roundTripContacts {
-		f.Add(c.Name, c.Title, c.Org, c.Email, c.Notes)
+		f.Add(c.Name, c.Title, c.Org, c.Email, c.Notes, c.Aliases)
 	}
-	f.Fuzz(func(t *testing.T, name, title, org, email, notes string) {
+	f.Fuzz(func(t *testing.T, name, title, org, email, notes, aliases string) {
 		c := model.Contact{Name: model.Clean(name), Title: model.Clean(title), Org: model.Clean(org),
-			Email: model.Clean(email), Notes: strings.TrimSpace(model.CleanBlock(notes))}
-		if c.Validate() != nil || strings.ContainsRune(c.Name+c.Title+c.Org+c.Email+c.Notes, semicolon) {
+			Email: model.Clean(email), Notes: strings.TrimSpace(model.CleanBlock(notes)),
+			Aliases: strings.Join(model.SplitAliases(aliases), ", ")}
+		if c.Validate() != nil || strings.ContainsRune(c.Name+c.Title+c.Org+c.Email+c.Notes+c.Aliases, semicolon) {
 			return
 		}
 		for _, w := range []struct {

@@ -23,6 +23,13 @@ type person struct {
 	org       string
 	depts     []string
 	title     string
+	// titleMayBeHonorific is set when the title comes from a column that
+	// some exports use for "Mr." and others for the job title (a bare
+	// "Title" column); a vCard TITLE or a "Job Title" column is never one.
+	titleMayBeHonorific bool
+	// aliases are nicknames (vCard NICKNAME, a "Nickname" column, our
+	// "aliases"); redaction finds people by them too.
+	aliases []string
 	// emails are the addresses, the preferred one first.
 	emails []string
 	notes  []string
@@ -33,7 +40,7 @@ type person struct {
 // honorifics are the name prefixes that must never become a job title.
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "mx": true, "miss": true, "dr": true, "prof": true, "sir": true, "dame": true,
-	"herr": true, "frau": true, "fr": true, "hr": true, "m": true, "mme": true, "mlle": true, "sr": true, "sra": true, "srta": true,
+	"herr": true, "frau": true, "mme": true, "mlle": true, "sra": true, "srta": true,
 }
 
 // isHonorific reports whether s is only a name prefix such as "Mr." or "Frau".
@@ -55,9 +62,14 @@ func (p person) entry(line int) (Entry, error) {
 		}
 	}
 	c.Org = model.Clean(p.org)
-	if t := model.Clean(p.title); !isHonorific(t) {
+	if t := model.Clean(p.title); !p.titleMayBeHonorific || !isHonorific(t) {
 		c.Title = t
 	}
+	var aliases []string
+	for _, a := range p.aliases {
+		aliases = append(aliases, model.SplitAliases(a)...)
+	}
+	c.Aliases = strings.Join(uniqueFolded(aliases), ", ")
 	emails := uniqueFolded(p.emails)
 	if len(emails) > 0 {
 		c.Email = emails[0]

@@ -13,7 +13,7 @@ import (
 // vcardRead are the properties backchannel reads; the layer hands only
 // these to go-vcard, so photos, keys and vendor blobs cost nothing.
 var vcardRead = map[string]bool{
-	"VERSION": true, "FN": true, "N": true, "ORG": true, "TITLE": true, "ROLE": true, "EMAIL": true, "NOTE": true,
+	"VERSION": true, "FN": true, "N": true, "ORG": true, "TITLE": true, "ROLE": true, "EMAIL": true, "NOTE": true, "NICKNAME": true,
 	xKind: true, xDiscretion: true, xValue: true, xCadence: true,
 }
 
@@ -205,6 +205,7 @@ func cardPerson(card vcard.Card) person {
 		}
 	}
 	p.notes = slices.Clone(card.Values(vcard.FieldNote))
+	p.aliases = card.Values(vcard.FieldNickname)
 	p.kind, p.discretion = card.Value(xKind), card.Value(xDiscretion)
 	p.value, p.cadence = card.Value(xValue), card.Value(xCadence)
 	return p

@@ -43,23 +43,33 @@ func head(s string) string {
 }
 
 // unfoldVCard joins the physical lines of a vCard file into properties.
+// Pieces are collected and joined once per property, so a value folded over
+// many lines costs linear time.
 func unfoldVCard(lines []string) []vcardLine {
 	var out []vcardLine
+	var pieces []string // the pieces of the last property, not yet joined
+	flush := func() {
+		if len(pieces) > 0 && len(out) > 0 {
+			out[len(out)-1].text = strings.Join(pieces, "")
+		}
+		pieces = pieces[:0]
+	}
+	endsSoft := func() bool { return len(pieces) > 0 && strings.HasSuffix(pieces[len(pieces)-1], "=") }
 	softBreak := false // the last property is QP and ended with "="
 	blankBefore := false
 	for i, raw := range lines {
 		no := i + 1
 		if softBreak && len(out) > 0 && !strings.EqualFold(strings.TrimSpace(raw), "END:VCARD") {
-			last := &out[len(out)-1]
-			last.text = last.text[:len(last.text)-1] + raw
+			last := pieces[len(pieces)-1]
+			pieces[len(pieces)-1] = last[:len(last)-1]
+			pieces = append(pieces, raw)
 			softBreak = strings.HasSuffix(raw, "=")
 			continue
 		}
 		softBreak = false
 		if (strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t")) && len(out) > 0 && !blankBefore {
-			last := &out[len(out)-1]
-			last.text += raw[1:]
-			softBreak = last.qp && strings.HasSuffix(last.text, "=")
+			pieces = append(pieces, raw[1:])
+			softBreak = out[len(out)-1].qp && endsSoft()
 			continue
 		}
 		if strings.TrimSpace(raw) == "" {
@@ -67,16 +77,18 @@ func unfoldVCard(lines []string) []vcardLine {
 			continue
 		}
 		if len(out) > 0 && out[len(out)-1].b64 && !blankBefore && !strings.Contains(raw, ":") {
-			out[len(out)-1].text += raw // 2.1 base64 continues without indentation
+			pieces = append(pieces, raw) // 2.1 base64 continues without indentation
 			continue
 		}
 		blankBefore = false
+		flush()
 		h := strings.ToUpper(head(raw))
-		l := vcardLine{no: no, text: raw,
+		out = append(out, vcardLine{no: no,
 			qp:  strings.Contains(h, "QUOTED-PRINTABLE"),
-			b64: strings.Contains(h, "BASE64") || strings.Contains(h, "ENCODING=B")}
-		out = append(out, l)
-		softBreak = l.qp && strings.HasSuffix(raw, "=")
+			b64: strings.Contains(h, "BASE64") || strings.Contains(h, "ENCODING=B")})
+		pieces = append(pieces, raw)
+		softBreak = out[len(out)-1].qp && strings.HasSuffix(raw, "=")
 	}
+	flush()
 	return out
 }

@@ -15,7 +15,7 @@ import (
 const formulaStarts = "=+-@\t\r"
 
 // CSVHeader is backchannel's own CSV columns, in the order WriteCSV writes them.
-var CSVHeader = []string{"name", "title", "org", "email", "kind", "discretion", "value", "notes", "cadence"}
+var CSVHeader = []string{"name", "title", "org", "email", "aliases", "kind", "discretion", "value", "notes", "cadence"}
 
 // WriteCSV writes contacts as CSV with backchannel's own columns. A cell a
 // spreadsheet would run as a formula gets a leading apostrophe, which
@@ -31,7 +31,7 @@ func WriteCSV(w io.Writer, cs []model.Contact) error {
 		if c.CadenceDays != 0 {
 			cadence = strconv.Itoa(c.CadenceDays)
 		}
-		row := []string{c.Name, c.Title, c.Org, c.Email, enumWord(c.Kind.String(), c.Kind == 0), enumWord(c.Discretion.String(), c.Discretion == 0), c.ValueIBring, c.Notes, cadence}
+		row := []string{c.Name, c.Title, c.Org, c.Email, c.Aliases, enumWord(c.Kind.String(), c.Kind == 0), enumWord(c.Discretion.String(), c.Discretion == 0), c.ValueIBring, c.Notes, cadence}
 		for i, v := range row {
 			row[i] = neutralise(v)
 		}
@@ -69,7 +69,7 @@ func formulaLike(v string) bool {
 }
 
 // WriteVCard writes contacts as vCard 4.0 (RFC 6350): FN, ORG, TITLE,
-// EMAIL and NOTE, plus backchannel's own fields as X- properties so that an
+// EMAIL, NICKNAME (the aliases) and NOTE, plus backchannel's own fields as X- properties so that an
 // export imports back whole. Lines are folded at 75 octets.
 func WriteVCard(w io.Writer, cs []model.Contact) error {
 	var b strings.Builder
@@ -84,6 +84,7 @@ func WriteVCard(w io.Writer, cs []model.Contact) error {
 		prop("ORG", escapeText(c.Org))
 		prop("TITLE", escapeText(c.Title))
 		prop("EMAIL", escapeText(c.Email))
+		prop("NICKNAME", aliasList(c.Aliases))
 		prop("NOTE", escapeText(c.Notes))
 		if c.Kind != 0 {
 			prop(xKind, c.Kind.String())
@@ -99,6 +100,15 @@ func WriteVCard(w io.Writer, cs []model.Contact) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// aliasList writes aliases as NICKNAME's comma-separated list.
+func aliasList(aliases string) string {
+	parts := model.SplitAliases(aliases)
+	for i, a := range parts {
+		parts[i] = escapeText(a)
+	}
+	return strings.Join(parts, ",")
 }
 
 // escapeText escapes a text value for vCard 4.0: backslash, newline, comma

@@ -14,11 +14,14 @@ import (
 // enough to fold inside a multi-byte character, and cells a spreadsheet
 // would run as formulas.
 var roundTripContacts = []model.Contact{
-	{Name: "Dana Reyes", Title: "CFO", Org: "Smith; Sons, Ltd", Email: "dana@x.example", Kind: model.PartnerInfluencer,
+	{Name: "Dana Reyes", Title: "CFO", Org: "Smith; Sons, Ltd", Email: "dana@x.example", Aliases: "DR, Dee, d.reyes", Kind: model.PartnerInfluencer,
 		Discretion: model.DiscretionHigh, ValueIBring: "Early numbers\nand a friendly ear", Notes: "Prefers memos, not slides; ask \"why\" twice.\n\nBackslash \\ kept.", CadenceDays: 21},
-	{Name: "=HYPERLINK(\"http://evil.example\")", Title: "+1 to everything", Org: "-minus", Email: "@handle", Notes: "@mention first", ValueIBring: "=1+1"},
+	{Name: "=HYPERLINK(\"http://evil.example\")", Title: "+1 to everything", Org: "-minus", Email: "@handle", Notes: "@mention first", ValueIBring: "=1+1", Aliases: "-dash, +plus"},
 	{Name: "Zoë Ångström-" + strings.Repeat("Ñ", 60), Org: strings.Repeat("名無しの権兵衛", 8), Kind: model.PartnerWilling, Discretion: model.DiscretionLow},
 	{Name: "Only Name"},
+	// A job title that looks like a French honorific stays a job title
+	// where the format says it is one (a fuzz finding).
+	{Name: "0", Title: "M", Org: "0", Email: "0", Notes: "0"},
 }
 
 func TestExportThenImportKeepsEveryField(t *testing.T) {
@@ -84,12 +87,12 @@ func TestCSVExportNeutralisesFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := recs[1]
-	for i, want := range map[int]string{0: `'=HYPERLINK("http://evil.example")`, 1: "'+1 to everything", 2: "'-minus", 3: "'@handle", 6: "'=1+1", 7: "'@mention first"} {
+	for i, want := range map[int]string{0: `'=HYPERLINK("http://evil.example")`, 1: "'+1 to everything", 2: "'-minus", 3: "'@handle", 7: "'=1+1", 8: "'@mention first", 4: "'-dash, +plus"} {
 		if row[i] != want {
 			t.Errorf("cell %d (%s) = %q, want %q", i, CSVHeader[i], row[i], want)
 		}
 	}
-	if strings.Join(recs[0], ",") != "name,title,org,email,kind,discretion,value,notes,cadence" {
+	if strings.Join(recs[0], ",") != "name,title,org,email,aliases,kind,discretion,value,notes,cadence" {
 		t.Errorf("header %q", recs[0])
 	}
 }
