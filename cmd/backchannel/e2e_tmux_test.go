@@ -19,9 +19,6 @@ type tmuxSession struct {
 	name string
 }
 
-// pause lets the program handle a key that moves focus before the next one.
-const pause = 150 * time.Millisecond
-
 func (s *tmuxSession) tmux(args ...string) string {
 	s.t.Helper()
 	out, err := exec.Command("tmux", append([]string{"-S", s.sock}, args...)...).CombinedOutput()
@@ -37,20 +34,48 @@ func (s *tmuxSession) start(cmdline string) {
 	s.tmux("new-session", "-d", "-s", s.name, "-x", "100", "-y", "30", cmdline)
 }
 
-// keys sends tmux key names (Enter, Tab, Down, C-c…), pausing after each.
+// keys sends tmux key names (Enter, Tab, Down, C-c…), one at a time, each
+// once the screen shows what the one before did (see settle). A key sent
+// while the program is still saving would be dropped, as a person's would.
 func (s *tmuxSession) keys(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
+		before := s.screen()
 		s.tmux("send-keys", "-t", s.name, k)
-		time.Sleep(pause)
+		s.settle(before, k)
 	}
 }
 
-// typ types literal text.
+// typ types literal text and waits for it to be on screen.
 func (s *tmuxSession) typ(text string) {
 	s.t.Helper()
+	before := s.screen()
 	s.tmux("send-keys", "-t", s.name, "-l", text)
-	time.Sleep(pause)
+	s.settle(before, text)
+}
+
+// busyLines are what the program shows while it reads or writes.
+var busyLines = []string{"Saving…", "Loading…", "Looking for a draft…"}
+
+// settle waits until the screen has changed from before, shows nothing
+// being read or written, and reads the same twice in a row: the key's
+// effect is visible and complete. Every key the test sends changes the
+// screen, so a screen that never changes is a failure, not a slow machine.
+func (s *tmuxSession) settle(before, what string) {
+	s.t.Helper()
+	last := before
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
+		cur := s.screen()
+		busy := false
+		for _, b := range busyLines {
+			busy = busy || strings.Contains(cur, b)
+		}
+		if cur != before && cur == last && !busy {
+			return
+		}
+		last = cur
+	}
+	s.t.Fatalf("the screen did not settle after %q; last screen:\n%s", what, last)
 }
 
 // screen is the visible pane as text.
@@ -70,6 +95,13 @@ func (s *tmuxSession) waitFor(text string) string {
 	}
 	s.t.Fatalf("the screen never showed %q; last screen:\n%s", text, last)
 	return ""
+}
+
+// quit presses q, which ends the program, and waits for it to end.
+func (s *tmuxSession) quit() {
+	s.t.Helper()
+	s.tmux("send-keys", "-t", s.name, "q")
+	s.waitExit()
 }
 
 // waitExit waits for the program (and so the session) to end.
@@ -146,7 +178,8 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	s.typ("Priya Shah")
 	s.keys("Enter", "Enter", "Enter", "Enter", "Enter")
 	s.waitFor("Their part in")
-	s.keys("Enter", "Enter", "y", "n")
+	// Role and influence start unanswered: → chooses decides, then 3.
+	s.keys("Right", "Enter", "Right", "Right", "Right", "Enter", "y", "n")
 	s.waitFor("Where they stand")
 	s.keys("Left", "Left", "Enter", "Enter", "Enter")
 	s.waitFor("Their interests")
@@ -202,8 +235,7 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 		t.Fatalf("the status line does not show the score change %d → %d:\n%s", before, after, screen)
 	}
 
-	s.keys("q")
-	s.waitExit()
+	s.quit()
 
 	// Reopen: everything is there.
 	s.start(cmdline)
@@ -222,6 +254,5 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	s.waitFor("Happy to try it for a month.")
 	s.keys("5")
 	s.waitFor("Juniors may go quiet")
-	s.keys("q")
-	s.waitExit()
+	s.quit()
 }
