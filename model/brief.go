@@ -255,6 +255,9 @@ func renderRoom(w *mdWriter, doc BriefDoc) {
 		if p.Spoiler {
 			marks = append(marks, "spoiler")
 		}
+		if p.Absent {
+			marks = append(marks, "absent in this what-if")
+		}
 		if len(marks) > 0 {
 			role += " (" + strings.Join(marks, ", ") + ")"
 		}

@@ -65,6 +65,14 @@ func TestGoldenFixtureBrief(t *testing.T) {
 	golden(t, "brief_fixture.json", string(js)+"\n")
 }
 
+// The fixture as it would be if Dana (the skeptic with a veto) came round
+// and Tom stayed away: the brief a what-if prints, headed by what it assumes.
+func TestGoldenWhatIfBrief(t *testing.T) {
+	d := fixtureDossier()
+	d.WhatIf = []WhatIf{{StakeholderID: 11, Stance: StanceSupporter}, {StakeholderID: 14, Absent: true}}
+	golden(t, "brief_fixture_whatif.md", Brief(d, Assess(d, fixtureToday), BriefOptions{Today: fixtureToday}))
+}
+
 // The fixture with markdown and terminal attacks typed into it: the golden
 // file shows what the escaping does, and the parse proves it holds.
 func TestGoldenHostileBrief(t *testing.T) {

@@ -111,12 +111,14 @@ type BriefPerson struct {
 	StakeholderID int64  `json:"stakeholder_id"`
 	Name          string `json:"name"`
 	// Title is the contact's job title; empty when redacted.
-	Title      string `json:"title,omitempty"`
-	Role       Role   `json:"role"`
-	Influence  int    `json:"influence"`
-	Votes      bool   `json:"votes"`
-	Veto       bool   `json:"veto"`
-	Spoiler    bool   `json:"spoiler"`
+	Title     string `json:"title,omitempty"`
+	Role      Role   `json:"role"`
+	Influence int    `json:"influence"`
+	Votes     bool   `json:"votes"`
+	Veto      bool   `json:"veto"`
+	Spoiler   bool   `json:"spoiler"`
+	// Absent: a what-if takes them out of the room.
+	Absent     bool   `json:"absent,omitempty"`
 	Stance     Stance `json:"stance"`
 	Target     Stance `json:"target_stance"`
 	LastSpoken Date   `json:"last_spoken"`
@@ -275,7 +277,7 @@ func briefData(d Dossier, r Readiness, opt BriefOptions, rd *Redactor) BriefDoc 
 	for i, s := range x.people {
 		bp := BriefPerson{StakeholderID: s.ID, Name: x.name(i), Role: s.Role, Influence: s.Influence,
 			Votes: s.Votes, Veto: s.Veto, Spoiler: s.Spoiler, Stance: s.Stance, Target: x.target(i),
-			NextStep: x.nextStep(i, items[s.ID])}
+			NextStep: x.nextStep(i, items[s.ID]), Absent: s.Acted == whatIfAbsent}
 		if !opt.Redact {
 			bp.Title = Clean(x.d.Contacts[s.ContactID].Title)
 		}
