@@ -352,6 +352,7 @@ func TestRoomAddSetRemove(t *testing.T) {
 	// A prefix of someone else's name is neither them nor a new person.
 	oneSentence(t, cli(t, path, "", "room", "add", "Dan", "-p", "2", "--role", "affected", "--influence", "1"), 1, "--new")
 	oneSentence(t, cli(t, path, "", "room", "add", "Dana Reyes", "-p", "1", "--role", "affected", "--influence", "1"), 1, "already on")
+	oneSentence(t, cli(t, path, "", "room", "add", "99", "-p", "1", "--role", "affected", "--influence", "1"), 1, "no contact 99")
 	if snapshot(t, path) != before {
 		t.Fatal("refused room adds changed the workbook")
 	}

@@ -386,6 +386,11 @@ func personToAdd(ctx context.Context, st *db.Store, ref string, isNew bool) (mod
 	c, err := st.FindContact(ctx, ref)
 	switch {
 	case errors.Is(err, db.ErrNotFound):
+		if id, isID := idRef(ref); isID {
+			// "room add 99" with no contact 99 is a typo, not a person
+			// named 99.
+			return model.Contact{}, fmt.Errorf("there is no contact %d; give a name to add a new person, or --new to make a contact named %q", id, name)
+		}
 		return model.Contact{Name: name}, nil
 	case errors.Is(err, db.ErrAmbiguous):
 		return model.Contact{}, fmt.Errorf("%w; or add --new to make a new contact named %q", err, name)
