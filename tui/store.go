@@ -15,22 +15,19 @@ type Store interface {
 	// Import loads a whole workbook into an empty store (the demo).
 	Import(ctx context.Context, wb model.Workbook) error
 
+	// CreateProposal stores a new proposal (the walkthrough's first step).
 	CreateProposal(ctx context.Context, p model.Proposal) (model.Proposal, error)
-	UpdateProposal(ctx context.Context, p model.Proposal) (model.Proposal, error)
 	ListProposals(ctx context.Context, includeArchived bool) ([]model.Proposal, error)
 
+	// CreateContact adds someone to the directory alone.
 	CreateContact(ctx context.Context, c model.Contact) (model.Contact, error)
-	UpdateContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	ListContacts(ctx context.Context, includeArchived bool) ([]model.Contact, error)
 	// ListStakeholders and ListTouchpoints read one proposal's people and
 	// conversations, for the contact directory's history across proposals.
 	ListStakeholders(ctx context.Context, proposalID int64) ([]model.Stakeholder, error)
 	ListTouchpoints(ctx context.Context, proposalID int64) ([]model.Touchpoint, error)
 
-	AddStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error)
-	UpdateStakeholder(ctx context.Context, st model.Stakeholder) (model.Stakeholder, error)
-
-	LogTouchpoint(ctx context.Context, t model.Touchpoint) (model.Touchpoint, error)
+	// AddObjection and AddBlindSpot record one outside a conversation.
 	AddObjection(ctx context.Context, o model.Objection) (model.Objection, error)
 	AddBlindSpot(ctx context.Context, b model.BlindSpot) (model.BlindSpot, error)
 
