@@ -41,7 +41,7 @@ shell's history.`,
   backchannel log 4 -p 1 --date tuesday --said - < notes.txt`,
 		Args: exactArgs(1, "the person (a contact's id, name or email)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.logConversation(cmd.Context(), args[0], f)
+			return a.logConversation(cmd.Context(), args[0], f, cmd.Flags().Changed("severity"))
 		},
 	}
 	fl := cmd.Flags()
@@ -153,7 +153,10 @@ func (f *logFlags) conversation(day model.Date) (model.Conversation, error) {
 	return c, nil
 }
 
-func (a *app) logConversation(ctx context.Context, person string, f logFlags) error {
+func (a *app) logConversation(ctx context.Context, person string, f logFlags, severityGiven bool) error {
+	if severityGiven && len(f.objections) == 0 {
+		return usagef(fmt.Errorf("--severity is the severity of the objections raised; give them with --objection"))
+	}
 	day, err := today()
 	if err != nil {
 		return err

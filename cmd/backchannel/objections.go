@@ -100,7 +100,12 @@ func findStakeholderOn(ctx context.Context, st *db.Store, proposalID int64, pers
 	}
 	s, ok, err := stakeholderOf(ctx, st, proposalID, c.ID)
 	if err == nil && !ok {
-		err = fmt.Errorf("%s is not a stakeholder of that proposal", model.Clean(c.Name))
+		title := fmt.Sprintf("proposal %d", proposalID)
+		if p, perr := st.GetProposal(ctx, proposalID); perr == nil {
+			title = strconv.Quote(p.Title)
+		}
+		err = fmt.Errorf("%s is not a stakeholder of %s; put them on it with `backchannel room add %d -p %d --role ROLE --influence 1-5`",
+			model.Clean(c.Name), model.Clean(title), c.ID, proposalID)
 	}
 	return s, err
 }

@@ -394,7 +394,7 @@ func TestRoomAddSetRemove(t *testing.T) {
 	}
 	oneSentence(t, cli(t, path, "", "room", "set", "Raj", "-p", "1"), 2, "nothing to change")
 	oneSentence(t, cli(t, path, "", "room", "set", "Raj", "-p", "1", "--votes=maybe"), 2, "yes or no")
-	oneSentence(t, cli(t, path, "", "room", "set", "Ingrid Larsen", "-p", "1", "--stance", "neutral"), 1, "not a stakeholder")
+	oneSentence(t, cli(t, path, "", "room", "set", "Ingrid Larsen", "-p", "1", "--stance", "neutral"), 1, "not a stakeholder of \"Consolidate onto one data warehouse\"; put them on it with `backchannel room add 10 -p 1")
 
 	// room remove: Dana has 3 conversations on proposal 1.
 	mustOK(t, cli(t, path, "", "room", "set", "Raj", "-p", "1", "--before", "Dana Reyes"))
@@ -620,6 +620,7 @@ func TestLongTextFromStdin(t *testing.T) {
 		t.Errorf("said from stdin = %q, want %q", got, said)
 	}
 	oneSentence(t, cli(t, path, "x", "log", "Dana Reyes", "-p", "1", "--said", "-", "--subtext", "-"), 2, "only one flag")
+	oneSentence(t, cli(t, path, "", "log", "Dana Reyes", "-p", "1", "--severity", "blocker"), 2, "--objection")
 	// A literal dash inside text is just text.
 	mustOK(t, cli(t, path, "", "log", "Dana Reyes", "-p", "1", "--said", "- fine -"))
 }
