@@ -112,7 +112,7 @@ func TestMergeADuplicateContact(t *testing.T) {
 		t.Fatal("the kept contact is not selected")
 	}
 	d.press("enter")
-	d.mustSee("Across proposals (2)", "Recent conversations (1)")
+	d.mustSee("Across proposals (2)", "Conversations (1)")
 
 	d.press("u")
 	d.mustSee("Undid: ")

@@ -132,7 +132,7 @@ func TestContactDetailShowsHistoryAcrossProposalsAndTheSayDoGap(t *testing.T) {
 		"stance opponent → target neutral · possible spoiler",
 		"• Hire a VP of Security · approved",
 		"in the room · influence 2 · target was neutral · ≠ said supporter, stayed silent",
-		"Recent conversations (4)",
+		"Conversations (4)",
 		"Said the analytics team was never asked.",
 		"Value I bring: Keeping his dashboards working through the cut-over.",
 	)
@@ -162,7 +162,7 @@ func TestContactDetailScrollsWhenLongerThanTheScreen(t *testing.T) {
 	}
 	d.mustSee("lines 1–")
 	d.press("G")
-	d.mustSee("Recent conversations", "Said he'd support it.")
+	d.mustSee("Conversations (", "Said he'd support it.")
 	last := s.detailOff
 	d.press("down")
 	if s.detailOff != last {

@@ -205,7 +205,7 @@ func (s *contactsScreen) buildDetail() {
 	}
 
 	talks := s.data.talks[c.ID]
-	out = append(out, "", st.Heading.Render("Recent conversations ("+itoa(len(talks))+")"))
+	out = append(out, "", st.Heading.Render("Conversations ("+itoa(len(talks))+")"))
 	if len(talks) == 0 {
 		add(st.Muted.Render("No conversations logged with them yet."))
 	}
@@ -214,24 +214,29 @@ func (s *contactsScreen) buildDetail() {
 	if len(stakes) > 1 {
 		about = min(max(w/5, 12), 24)
 	}
-	for i, t := range talks {
-		if i == 8 {
-			add(st.Muted.Render("… and " + plural(len(talks)-8, "earlier one", "earlier ones")))
-			break
-		}
+	// Every conversation, each said in full, wrapped under its date: the
+	// page scrolls, and nothing said is cut without a way to read it.
+	for _, t := range talks {
 		lead := fit(t.Date.Human(), 10, false) + " " + fit(t.Kind.String(), 10, false) + " " + fit(signed(t.Sentiment), 2, true) + "  "
 		if about > 0 {
 			lead += fit(clean(s.data.proposals[t.ProposalID].Title), about, false) + "  "
-		}
-		said := clean(t.Said)
-		if said == "" {
-			said = "—"
 		}
 		tn := toneNormal
 		if t.Sentiment < 0 {
 			tn = toneWarn
 		}
-		add(st.Muted.Render(lead) + st.toneStyle(tn).Render(said))
+		indent := ansi.StringWidth(lead)
+		said := wrapText(t.Said, max(w-indent, 10), 0)
+		if len(said) == 0 {
+			said = []string{"—"}
+		}
+		for i, l := range said {
+			pre := st.Muted.Render(lead)
+			if i > 0 {
+				pre = strings.Repeat(" ", indent)
+			}
+			add(pre + st.toneStyle(tn).Render(l))
+		}
 	}
 	s.detail = out
 	s.clampDetail()

@@ -767,3 +767,21 @@ func TestObjectionEditKeepsAChangeMadeMeanwhile(t *testing.T) {
 		t.Fatalf("stored severity %s and response %q", got.Severity, got.Response)
 	}
 }
+
+// While a delete is on its way, u does not undo: it would take back the
+// change before it, not this one.
+func TestUWaitsWhileADeleteIsOnItsWay(t *testing.T) {
+	st := demoStore(t)
+	d := openObjections(t, st)
+	s := d.app.objs
+	d.press("X")
+	_, yes := d.app.Update(keyMsg("y"))
+	// The yes reaches the screen; the store call it returns is not run yet.
+	_, del := d.app.Update(yes())
+	if !s.waiting || del == nil {
+		t.Fatal("the delete is not on its way")
+	}
+	if _, cmd := d.app.Update(keyMsg("u")); cmd != nil || d.app.undoAllowed(s) {
+		t.Fatal("u undoes while a delete is on its way")
+	}
+}

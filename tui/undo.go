@@ -65,8 +65,11 @@ func (a *App) undone(m undoneMsg) tea.Cmd {
 	return nil
 }
 
-// formShowing reports an open edit form: undo waits until it is closed.
-func (r *reviewBase) formShowing() bool { return r.host.active() }
+// formShowing reports an open form, or a save or delete still on its way:
+// undo waits until it is closed or done, so u never takes back the change
+// before the one being written.
+func (r *reviewBase) formShowing() bool { return r.host.active() || r.waiting }
 
-// formShowing reports an open edit form: undo waits until it is closed.
-func (s *contactsScreen) formShowing() bool { return s.host.active() }
+// formShowing reports an open form or import, or a save, archive, merge or
+// delete still on its way: undo waits until it is closed or done.
+func (s *contactsScreen) formShowing() bool { return s.host.active() || s.imp != nil || s.waiting }
