@@ -23,6 +23,7 @@ type conversationRow struct {
 func (a *app) conversationsCommand() *cobra.Command {
 	var proposal, person string
 	var asJSON, all bool
+	var limit int
 	cmd := &cobra.Command{
 		Use:     "conversations",
 		Aliases: []string{"conversation", "talks"},
@@ -34,19 +35,23 @@ proposals are listed only with --all or -p.`,
   backchannel conversations --json`,
 		Args: exactArgs(0, "no arguments (use -p and --person to narrow)"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.listConversations(cmd.Context(), proposal, person, all, asJSON)
+			if limit < 0 {
+				return usagef(fmt.Errorf("--limit must be 0 (all) or more, got %d", limit))
+			}
+			return a.listConversations(cmd.Context(), proposal, person, all, asJSON, limit)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&proposal, "proposal", "p", "", "only this proposal (id, title or unique prefix)")
 	fl.StringVar(&person, "person", "", "only conversations with this person (id, name, email or unique prefix)")
 	fl.BoolVar(&all, "all", false, "include archived proposals")
+	fl.IntVarP(&limit, "limit", "n", 0, "show only the newest N (0: all)")
 	fl.BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.AddCommand(a.conversationsEditCommand(), a.conversationsDeleteCommand())
 	return cmd
 }
 
-func (a *app) listConversations(ctx context.Context, proposalRef, personRef string, all, asJSON bool) error {
+func (a *app) listConversations(ctx context.Context, proposalRef, personRef string, all, asJSON bool, limit int) error {
 	st, err := a.open(ctx)
 	if err != nil {
 		return err
@@ -98,6 +103,9 @@ func (a *app) listConversations(ctx context.Context, proposalRef, personRef stri
 		}
 		return int(y.ID - x.ID)
 	})
+	if limit > 0 && len(rows) > limit {
+		rows = rows[:limit]
+	}
 	if asJSON {
 		return writeJSON(a.stdout, rows)
 	}

@@ -308,6 +308,9 @@ func TestConversationsEditAndDelete(t *testing.T) {
 		}
 	}
 	id := strconv.FormatInt(dana[0].ID, 10)
+	if newest := conversations(t, path, "-p", "1", "--person", "Dana Reyes", "-n", "1"); len(newest) != 1 || newest[0].ID != dana[0].ID {
+		t.Errorf("-n 1 should keep only the newest: %+v", newest)
+	}
 
 	// Issue 8, finding 1: a sentiment logged wrong can be put right, and
 	// long text comes from standard input.
