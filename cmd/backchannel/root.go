@@ -50,6 +50,7 @@ Run it without a command to open the terminal workbook.`,
 		a.backupCommand(),
 		a.restoreCommand(),
 		a.sealCommand(),
+		a.purgeCommand(),
 		a.versionCommand(),
 	)
 	a.addCompletions(root)

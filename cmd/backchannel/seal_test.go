@@ -96,3 +96,41 @@ func TestSealWithPassphrase(t *testing.T) {
 	mustOK(t, cli(t, other, "", "import", file))
 	oneSentence(t, cli(t, path, "", "seal", "setup", "--passphrase", "--recipient", "age1x"), 2, "not both")
 }
+
+// purge asks for --yes without a terminal, erases for good with it, and
+// undo cannot bring the text back.
+func TestPurgeCommand(t *testing.T) {
+	path := demoDB(t)
+	var talks []struct {
+		ID   int64  `json:"id"`
+		Said string `json:"said"`
+	}
+	out := mustOK(t, cli(t, path, "", "export")).stdout
+	var wb struct {
+		Touchpoints []struct {
+			ID   int64  `json:"id"`
+			Said string `json:"said"`
+		} `json:"touchpoints"`
+	}
+	if err := json.Unmarshal([]byte(out), &wb); err != nil || len(wb.Touchpoints) == 0 {
+		t.Fatalf("export: %v", err)
+	}
+	talks = wb.Touchpoints
+	target := talks[len(talks)-1]
+	id := itoa(target.ID)
+	oneSentence(t, cli(t, path, "", "purge", "conversation", id), 2, "--yes")
+	oneSentence(t, cli(t, path, "", "purge", "meeting", id), 2, "cannot purge")
+	r := mustOK(t, cli(t, path, "", "purge", "conversation", id, "--yes"))
+	if !strings.Contains(r.stdout, "Purged the conversation with") {
+		t.Errorf("purge said %q", r.stdout)
+	}
+	// The demo was loaded in one step, which held the purged words: undo
+	// says it cannot bring that back.
+	oneSentence(t, cli(t, path, "", "undo"), 1, "purge erased its text for good")
+	for _, suffix := range []string{"", "-wal"} {
+		data, _ := os.ReadFile(path + suffix)
+		if target.Said != "" && bytes.Contains(data, []byte(target.Said)) {
+			t.Errorf("the purged words are still in the workbook%s file", suffix)
+		}
+	}
+}
