@@ -57,6 +57,8 @@ func TestHostileTextInEveryCLIOutput(t *testing.T) {
 		{"room", "-p", "1"}, {"room", "-p", "2", "--json"},
 		{"history"}, {"history", "-p", "1", "--json"},
 		{"undo"}, {"undo", "2"}, {"redo"},
+		{"objections", "--md", "--redact"}, {"blindspots", "--md", "--redact"},
+		{"purge", "conversation", "1", "--yes"}, {"purge", "contact", "2", "--yes"}, {"purge", "proposal", "3"},
 	}
 	seen := map[string]bool{}
 	for _, args := range runs {

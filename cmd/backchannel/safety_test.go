@@ -88,6 +88,7 @@ func TestMissingWorkbookIsNotCreated(t *testing.T) {
 		"redo":          {"redo"},
 		"history":       {"history"},
 		"seal":          {"seal", "status"},
+		"purge":         {"purge", "conversation", "1", "--yes"},
 	}
 	root := newApp(nil, nil, nil).rootCommand()
 	for _, c := range root.Commands() {
