@@ -207,20 +207,27 @@ func decisionPhrase(d Date, daysLeft int) string {
 	return fmt.Sprintf("%s (%d days ago)", s, -daysLeft)
 }
 
+// ForecastVerdict says in words how the room would decide on today's
+// stances: "it **passes**", "it **fails** (2 short)", or, when undecided
+// people could still carry it, that it does not pass today and why.
+func ForecastVerdict(outcome string, short int) string {
+	switch {
+	case outcome == OutcomeUncertain && short > 0:
+		return fmt.Sprintf("it does **not pass yet** (%d short), though the undecided could still carry it", short)
+	case outcome == OutcomeUncertain:
+		return "the votes are there, but a veto holder is **undecided**"
+	case short > 0:
+		return fmt.Sprintf("it **%s** (%d short)", outcome, short)
+	}
+	return "it **" + outcome + "**"
+}
+
 func renderRoom(w *mdWriter, doc BriefDoc) {
 	esc := EscapeInline
 	w.heading(2, HeadingRoom)
 	fc := doc.Forecast
-	outcome := "it **" + fc.Outcome + "**"
-	if fc.Outcome == OutcomeUncertain {
-		outcome = "the outcome is **uncertain**"
-	}
-	short := ""
-	if fc.Short > 0 {
-		short = fmt.Sprintf(" (%d short)", fc.Short)
-	}
-	w.line(fmt.Sprintf("Forecast under %s: %d for, %d against, %d undecided; passing needs %s%s. On today's stances %s.",
-		fc.Rule, fc.For, fc.Against, fc.Undecided, esc(fc.Needs), short, outcome))
+	w.line(fmt.Sprintf("Forecast under %s: %d for, %d against, %d undecided; passing needs %s. On today's stances %s.",
+		fc.Rule, fc.For, fc.Against, fc.Undecided, esc(fc.Needs), ForecastVerdict(fc.Outcome, fc.Short)))
 	w.line()
 	if rd := doc.Readings; rd.InRoom > 0 {
 		line := fmt.Sprintf("Stances read within %d days: %d of %d in the room", FreshDays, rd.Recent, rd.InRoom)

@@ -186,10 +186,8 @@ func (w *workspace) forecastLine() string {
 	if w.whatIf.active {
 		fc = w.whatIf.r.Forecast
 	}
-	outcome := fc.Outcome
-	if fc.Short > 0 {
-		outcome += ", " + itoa(fc.Short) + " short"
-	}
+	outcome := strings.ReplaceAll(model.ForecastVerdict(fc.Outcome, fc.Short), "**", "")
+	outcome = strings.TrimPrefix(strings.TrimPrefix(outcome, "it "), "the votes are there, but ")
 	line := "Forecast (" + fc.Rule.String() + "): " + outcome + " · " + itoa(fc.For) + " for, " + itoa(fc.Against) +
 		" against, " + itoa(fc.Unknown) + " undecided · needs " + clean(fc.Needs)
 	st := w.st.Muted
