@@ -233,7 +233,7 @@ func (s *blindSpotsScreen) ShortHelp() []key.Binding {
 		return keys
 	}
 	if s.full {
-		return []key.Binding{s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Delete, scrollHelp()}
+		return []key.Binding{s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Delete, s.scrollHelp(s.fullLen())}
 	}
 	return []key.Binding{s.keys.Open, s.keys.Edit, s.keys.Mark, s.keys.Respond, s.keys.Add, s.keys.Delete, s.keys.Search, s.keys.StatusFilter, s.keys.Person}
 }

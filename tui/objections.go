@@ -306,7 +306,7 @@ func (s *objectionsScreen) ShortHelp() []key.Binding {
 		return keys
 	}
 	if s.full {
-		return []key.Binding{s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Delete, scrollHelp()}
+		return []key.Binding{s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Delete, s.scrollHelp(s.fullLen())}
 	}
 	return []key.Binding{s.keys.Open, s.keys.Edit, s.keys.Respond, s.keys.Voice, s.keys.Mark, s.keys.Add, s.keys.Delete, s.keys.Person}
 }

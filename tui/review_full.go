@@ -121,7 +121,10 @@ func (r *reviewBase) metaLines(proposalID int64, full bool) []string {
 	return r.oneLine(r.st.Muted, text, true)
 }
 
-// scrollHelp labels the movement keys on the full page.
-func scrollHelp() key.Binding {
-	return key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+// scrollHelp labels the movement keys on a full page of lines that
+// scrolls; disabled (so not shown) when the page fits.
+func (r *reviewBase) scrollHelp(lines int) key.Binding {
+	b := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+	b.SetEnabled(lines > max(r.height-2, 1))
+	return b
 }
