@@ -73,7 +73,7 @@ func TestFullDisk(t *testing.T) {
 	if !errors.Is(err, ErrDiskFull) {
 		t.Fatalf("a write on a full disk = %v, want ErrDiskFull", err)
 	}
-	if want := "the disk holding " + path + " is full, so nothing was changed"; !strings.Contains(err.Error(), want) {
+	if want := "nothing was changed: the disk holding the workbook is full; free some space and try again (" + path + ")"; err.Error() != want {
 		t.Errorf("message %q should say %q", err, want)
 	}
 	mustNoErr(t, os.Remove(filler))

@@ -103,7 +103,7 @@ func (s *Store) faultError(err error) error {
 	}
 	switch {
 	case sqliteCode(err) == sqlite3.SQLITE_FULL, writeFault(err) && diskFull(dirOf(s.path)):
-		return newError(ErrDiskFull, err, "the disk holding %s is full, so nothing was changed; free some space and try again", s.path)
+		return newError(ErrDiskFull, err, "nothing was changed: the disk holding the workbook is full; free some space and try again (%s)", s.path)
 	case sqliteCode(err) == sqlite3.SQLITE_BUSY:
 		return newError(ErrBusy, err,
 			"another backchannel process kept the workbook %s busy for over %s, so nothing was changed; try again when it has finished", s.path, s.busyWait())

@@ -4,6 +4,7 @@ package tui
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,4 +79,77 @@ func TestWaitingForAnotherProcessShowsOnTheStatusLine(t *testing.T) {
 	d.mustSee(waitingText)
 	d.send(waitingMsg{waiting: false})
 	d.mustNotSee(waitingText)
+}
+
+// Issue 11, finding 5: when the disk fills while the TUI is open, a save
+// fails on the status line in one sentence naming the full disk, and
+// nothing of the action is kept.
+func TestFullDiskSaveShowsOnTheStatusLine(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small file system needs root")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", "-l", dir).Run() })
+	ctx := context.Background()
+	st, err := db.Open(ctx, filepath.Join(dir, "workbook.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Import(ctx, model.DemoWorkbook(testToday)); err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.ListProposals(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, st, 80, 24)
+	// A reader holding a snapshot keeps SQLite from reusing the log from
+	// its start, so the next write needs new space, as on a busy machine.
+	reader, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "workbook.db")+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	snap, err := reader.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap.Rollback()
+	var n int
+	if err := snap.QueryRowContext(ctx, "SELECT count(*) FROM proposals").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	filler, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 4096)
+	for {
+		if _, err := filler.Write(chunk); err != nil {
+			break
+		}
+	}
+	filler.Close()
+
+	d.press("n")
+	d.typ("Move standup to async")
+	d.press("enter")
+	d.typ("Replace the standup.")
+	d.press("enter", "enter")
+	d.typ("Eng leads")
+	d.press("enter")
+	d.typ("+10d")
+	d.press("enter", "enter")
+	d.mustSee("Nothing was changed: the disk holding the workbook is full; free some space")
+	after, err := st.ListProposals(ctx, true)
+	if err != nil {
+		t.Fatalf("reading after the failed save: %v", err)
+	}
+	if len(after) != len(before) {
+		t.Errorf("the failed save kept a proposal: %d before, %d after", len(before), len(after))
+	}
 }

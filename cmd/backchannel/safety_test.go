@@ -44,6 +44,13 @@ func TestOutputNeverReplacesAWorkbook(t *testing.T) {
 			oneSentence(t, r, 1, "would destroy it")
 		}
 	}
+	// A backup never goes over the workbook or another file either.
+	for _, target := range []string{path, hard, sym, backup} {
+		r := cli(t, path, "", "backup", target)
+		if r.code == 0 {
+			t.Errorf("backup %s succeeded over an existing file", target)
+		}
+	}
 	for _, args := range [][]string{{"export", "-o", backup, "--force"}, {"brief", "1", "-o", backup, "--force"}} {
 		oneSentence(t, cli(t, path, "", args...), 1, "is a SQLite database")
 	}
