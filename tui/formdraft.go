@@ -83,7 +83,7 @@ func readDraft(d model.Draft, v any) error {
 
 // keptStatus is the status line after a form is kept as a draft.
 func keptStatus(title string) string {
-	return "Kept as a draft: " + title + ". It is offered again when you come back."
+	return "Kept as a draft, offered next time: " + title + "."
 }
 
 // resumeChoice is the answer to "you left this unfinished".
@@ -98,8 +98,8 @@ const (
 // drops it).
 func resumeForm(d model.Draft, today model.Date, choice *resumeChoice) *huh.Form {
 	when := ""
-	if !d.UpdatedAt.IsZero() {
-		when = " (" + model.DateOf(d.UpdatedAt.Local()).Relative(today, false) + ")"
+	if day := model.DateOf(d.UpdatedAt.Local()); !d.UpdatedAt.IsZero() && !day.After(today) {
+		when = " (" + day.Relative(today, false) + ")"
 	}
 	opts := []huh.Option[resumeChoice]{
 		huh.NewOption("Resume where I left off", resumeDraft),

@@ -708,10 +708,10 @@ func (f *personFlow) whomForm() *huh.Form {
 	roles := enumOptions(model.Roles())
 	influence := influenceOptions()
 	if d.Role == roleUnset {
-		roles = append([]huh.Option[model.Role]{huh.NewOption("choose one →", roleUnset)}, roles...)
+		roles = append([]huh.Option[model.Role]{huh.NewOption("choose one", roleUnset)}, roles...)
 	}
 	if d.Influence == 0 {
-		influence = append([]huh.Option[int]{huh.NewOption("choose 1–5 →", 0)}, influence...)
+		influence = append([]huh.Option[int]{huh.NewOption("choose 1–5", 0)}, influence...)
 	}
 	f.roleField = stopAtEnds(huh.NewSelect[model.Role]().Title("Their part in the decision").Inline(true).
 		Options(roles...).Value(&d.Role).Validate(func(r model.Role) error {

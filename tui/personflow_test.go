@@ -30,14 +30,14 @@ func TestNewPersonMustChooseRoleAndInfluence(t *testing.T) {
 	addSomeoneNew(t, d, "Zoe Park")
 	people := len(st.stakeholders)
 	d.press("enter", "enter", "enter", "enter", "enter") // name, title, org, kind, discretion
-	d.mustSee("choose one →")
+	d.mustSee("choose one")
 	d.press("enter")
 	d.mustSee("choose their part")
 	if f := d.app.pers.flow; f.draft.Role != roleUnset || d.app.pers.flow.host.form.GetFocusedField() != f.roleField {
 		t.Fatal("enter on an unchosen role went on")
 	}
 	d.press("right", "enter") // decision-maker
-	d.mustSee("choose 1–5 →")
+	d.mustSee("choose 1–5")
 	d.press("enter")
 	d.mustSee("choose how much they sway the decision")
 	if len(st.stakeholders) != people {

@@ -121,6 +121,7 @@ func (w *walkthrough) Init() tea.Cmd {
 
 // lookForDraft reads the kept draft of this proposal's form steps.
 func (w *walkthrough) lookForDraft() tea.Cmd {
+	w.step = min(max(walkStep(w.p.WalkStep+1), walkProposal), walkReview)
 	w.saveSeq++
 	w.loadingDraft = true
 	return w.b.loadDraft(w.saveSeq, walkDraftKey(w.p.ID))
@@ -667,7 +668,7 @@ func (w *walkthrough) ShortHelp() []key.Binding {
 		return w.flow.keyBinds()
 	}
 	if w.host.active() {
-		return w.host.keyBinds()
+		return w.formKeys()
 	}
 	return []key.Binding{w.keys.Add, w.keys.Edit, w.keys.Finish, w.keys.NextStep, w.keys.PrevStep, w.keys.Move, w.keys.JumpTab}
 }
@@ -678,12 +679,22 @@ func (w *walkthrough) FullHelp() [][]key.Binding {
 		return [][]key.Binding{w.flow.keyBinds()}
 	}
 	if w.host.active() {
-		return [][]key.Binding{w.host.keyBinds()}
+		return [][]key.Binding{w.formKeys()}
 	}
 	return [][]key.Binding{
 		{w.keys.Add, w.keys.Edit, w.keys.NextStep, w.keys.PrevStep, w.keys.JumpTab, w.keys.Finish},
 		w.keys.navKeys(),
 	}
+}
+
+// formKeys are a step form's keys, with shift+tab back a step where it
+// means that (the form's first field, after the first step).
+func (w *walkthrough) formKeys() []key.Binding {
+	keys := w.host.keyBinds()
+	if w.offer != nil || w.step == walkProposal || !w.atFirstField() || len(keys) == 0 {
+		return keys
+	}
+	return append([]key.Binding{keys[0], w.keys.PrevStep}, keys[1:]...)
 }
 
 // progress is the step indicator: "Step 3 of 6  ✓ Proposal › ✓ When › Whom › …".
