@@ -254,3 +254,11 @@ func TestAHeaderWithOneKnownColumnIsStillAHeader(t *testing.T) {
 		t.Fatalf("header %d (%v)", f.Header, err)
 	}
 }
+
+func TestOutlookExchangePathIsNotAnEmail(t *testing.T) {
+	e := readOne(t, "o.csv", "\"First Name\",\"Last Name\",\"E-mail Address\",\"E-mail Type\",\"E-mail 2 Address\",\"Job Title\"\r\n"+
+		"\"Dana\",\"Reyes\",\"/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=dana\",\"EX\",\"dana@x.example\",\"CFO\"\r\n", Options{})
+	if e.Contact.Email != "dana@x.example" || e.Contact.Notes != "" || len(e.Notes) != 1 {
+		t.Errorf("%+v, preview notes %q", e.Contact, e.Notes)
+	}
+}

@@ -2,6 +2,7 @@ package contactfile
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,8 +70,16 @@ func (p person) entry(line int) (Entry, error) {
 	for _, a := range p.aliases {
 		aliases = append(aliases, model.SplitAliases(a)...)
 	}
-	c.Aliases = strings.Join(uniqueFolded(aliases), ", ")
+	// Tidied exactly as the store tidies aliases, so an export reads back
+	// unchanged.
+	c.Aliases = strings.Join(aliases, ", ")
 	emails := uniqueFolded(p.emails)
+	// Outlook writes an Exchange user's address as an X.500 path
+	// ("/o=ExchangeLabs/ou=…/cn=Recipients/cn=…"), which no one can write to.
+	if kept := slices.DeleteFunc(slices.Clone(emails), isExchangePath); len(kept) != len(emails) {
+		e.Notes = append(e.Notes, "an Exchange directory path in an email column was left out")
+		emails = kept
+	}
 	if len(emails) > 0 {
 		c.Email = emails[0]
 	}
@@ -129,6 +138,11 @@ func (p person) enums(c *model.Contact) error {
 		}
 	}
 	return nil
+}
+
+// isExchangePath reports an Exchange X.500 address such as "/o=Org/ou=…".
+func isExchangePath(s string) bool {
+	return len(s) > 3 && s[0] == '/' && strings.EqualFold(s[1:3], "o=")
 }
 
 // uniqueFolded cleans each value and drops empty ones and repeats that
