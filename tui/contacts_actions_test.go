@@ -240,3 +240,27 @@ func TestSpaceOpensAContactsPage(t *testing.T) {
 	}
 	d.mustSee("Across proposals")
 }
+
+// u takes back an archive made with z, on the real store.
+func TestUUndoesAnArchive(t *testing.T) {
+	ctx := context.Background()
+	st := demoDB(t)
+	d := newDriver(t, st, 120, 40)
+	mei := openContact(t, d, "mei", "Mei Lin")
+	d.press("z")
+	if c, _ := st.GetContact(ctx, mei.ID); !c.Archived {
+		t.Fatal("z did not archive Mei Lin")
+	}
+	d.press("u")
+	d.mustSee("Undid: ")
+	if c, _ := st.GetContact(ctx, mei.ID); c.Archived {
+		t.Fatal("u did not unarchive Mei Lin")
+	}
+	listed := false
+	for _, r := range d.app.people.list.rows {
+		listed = listed || r.id == mei.ID
+	}
+	if !listed {
+		t.Fatal("Mei Lin is not listed again after u")
+	}
+}
