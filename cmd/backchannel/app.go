@@ -29,6 +29,8 @@ type app struct {
 	// stdinTakenBy names the long-text flag that read standard input
 	// ("-"), so a second one is refused rather than left empty.
 	stdinTakenBy string
+	// edited marks the long-text flags written in the editor (--edit).
+	edited map[string]bool
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {

@@ -78,10 +78,11 @@ func (a *app) blindSpotsCommand() *cobra.Command {
 func (a *app) blindSpotsAddCommand() *cobra.Command {
 	var proposal, by, how, status string
 	cmd := &cobra.Command{
-		Use:     "add TEXT",
-		Short:   "Add a blind spot or an assumption to test (surfaced by me unless --by)",
-		Example: `  backchannel blindspots add "Am I assuming the board cares about cost more than speed?" -p Consolidate`,
-		Args:    exactArgs(1, "the blind spot's text (quote it)"),
+		Use:   "add TEXT",
+		Short: "Add a blind spot or an assumption to test (surfaced by me unless --by)",
+		Example: `  backchannel blindspots add "Am I assuming the board cares about cost more than speed?" -p Consolidate
+  backchannel blindspots add - -p Consolidate < assumption.txt`,
+		Args: exactArgs(1, "the blind spot's text (quote it)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			day, err := today()
@@ -130,7 +131,7 @@ func (a *app) blindSpotsAddCommand() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVarP(&proposal, "proposal", "p", "", "the proposal (default: the only open one)")
 	fl.StringVar(&by, "by", "", "who surfaced it (default: me)")
-	fl.StringVar(&how, "how", "", `how it was addressed ("-" reads standard input)`)
+	fl.StringVar(&how, "how", "", `how it was addressed ("-" reads standard input, @FILE a file)`)
 	fl.StringVar(&status, "status", "", "open or addressed")
 	return cmd
 }
@@ -200,8 +201,8 @@ addressed. Only the flags given change; ` + "`backchannel undo`" + ` reverses th
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&status, "status", "", "open or addressed")
-	fl.StringVar(&how, "how", "", `how it was addressed ("-" reads standard input)`)
-	fl.StringVar(&text, "text", "", `reword the blind spot ("-" reads standard input)`)
+	fl.StringVar(&how, "how", "", `how it was addressed ("-" reads standard input, @FILE a file)`)
+	fl.StringVar(&text, "text", "", `reword the blind spot ("-" reads standard input, @FILE a file)`)
 	return cmd
 }
 

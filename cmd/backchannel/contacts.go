@@ -108,7 +108,8 @@ func (a *app) contactsAddCommand() *cobra.Command {
 		Use:   "add NAME",
 		Short: "Add a contact",
 		Example: `  backchannel contacts add "Dana Reyes" --title CFO --org Finance --kind influencer --discretion high \
-    --aliases "DR, Dee, @dreyes"`,
+    --aliases "DR, Dee, @dreyes" --notes @dana-notes.txt
+  backchannel contacts add "Tom Becker" --edit   # notes and value I bring in $EDITOR`,
 		Args: exactArgs(1, "the name (quote it if it has spaces)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -150,8 +151,8 @@ func (a *app) contactsAddCommand() *cobra.Command {
 	fl.StringVar(&c.Aliases, "aliases", "", "other ways people write them, comma-separated (nicknames, initials, handles): redaction finds these too")
 	fl.StringVar(&kind, "kind", "none", "partner kind: lateral, influencer, willing, none")
 	fl.StringVar(&discretion, "discretion", "unknown", "can they keep a confidence: high, medium, low, unknown")
-	fl.StringVar(&c.ValueIBring, "value", "", `what value I bring them ("-" reads standard input)`)
-	fl.StringVar(&c.Notes, "notes", "", `free notes ("-" reads standard input)`)
+	fl.StringVar(&c.ValueIBring, "value", "", `what value I bring them ("-" reads standard input, @FILE a file)`)
+	fl.StringVar(&c.Notes, "notes", "", `free notes ("-" reads standard input, @FILE a file)`)
 	fl.IntVar(&c.CadenceDays, "cadence", 0, "reconnect every N days (0: the default)")
 	fl.BoolVar(&asJSON, "json", false, "print the new contact as JSON")
 	return cmd

@@ -31,7 +31,7 @@ func (f *fieldFlags) field(name, usage string) {
 
 // text adds a long-text flag, which also reads standard input when given "-".
 func (f *fieldFlags) text(name, usage string) {
-	f.field(name, usage+` ("-" reads standard input)`)
+	f.field(name, usage+` ("-" reads standard input, @FILE a file)`)
 	f.long[name] = true
 }
 

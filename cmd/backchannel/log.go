@@ -36,9 +36,9 @@ person on the proposal first with ` + "`backchannel room add`" + `.
 standard input (one of them per command), so notes need not sit in the
 shell's history.`,
 		Example: `  backchannel log "Dana" -p "Consolidate" --kind advice --channel coffee --sentiment +1 \
-    --said "Open to it with a stop-loss." --subtext "First time she said when, not if." \
-    --objection "Dashboards will break during the cut-over" --stance neutral
-  backchannel log 4 -p 1 --date tuesday --said - < notes.txt`,
+    --said "Open to it with a stop-loss." --edit      # what was not said, in $EDITOR
+  backchannel log 4 -p 1 --date tuesday --said - < notes.txt
+  backchannel log 4 -p 1 --said @talk.md --subtext @subtext.md --stance neutral`,
 		Args: exactArgs(1, "the person (a contact's id, name or email)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.logConversation(cmd.Context(), args[0], f, cmd.Flags().Changed("severity"))
@@ -51,9 +51,9 @@ shell's history.`,
 	fl.StringVar(&f.opener, "opener", "", "compliment & appreciate, request advice, daydream aloud")
 	fl.StringVarP(&f.sentiment, "sentiment", "s", "0", "how it felt, -2 to +2")
 	fl.StringVarP(&f.date, "date", "d", "today", "when: YYYY-MM-DD, today, yesterday, -3d, or a weekday (the last one)")
-	fl.StringVar(&f.said, "said", "", `what they said ("-" reads standard input)`)
-	fl.StringVar(&f.subtext, "subtext", "", `what was not said ("-" reads standard input)`)
-	fl.StringVar(&f.followUp, "follow-up", "", `what to do next ("-" reads standard input)`)
+	fl.StringVar(&f.said, "said", "", `what they said ("-" reads standard input, @FILE a file)`)
+	fl.StringVar(&f.subtext, "subtext", "", `what was not said ("-" reads standard input, @FILE a file)`)
+	fl.StringVar(&f.followUp, "follow-up", "", `what to do next ("-" reads standard input, @FILE a file)`)
 	fl.StringArrayVar(&f.objections, "objection", nil, "an objection they raised (repeat for several)")
 	fl.StringVar(&f.severity, "severity", "major", "severity of the objections raised: minor, major, blocker")
 	fl.StringArrayVar(&f.blindSpots, "blindspot", nil, "a blind spot they surfaced (repeat for several)")

@@ -233,7 +233,7 @@ func (e *objectionEdits) bind(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&e.severity, "severity", "", "minor, major, blocker")
 	fl.StringVar(&e.status, "status", "", "open, addressing, resolved, accepted, withdrawn")
-	fl.StringVar(&e.response, "response", "", `our response (empty clears it; "-" reads standard input)`)
+	fl.StringVar(&e.response, "response", "", `our response (empty clears it; "-" reads standard input, @FILE a file)`)
 	fl.StringVar(&e.voice, "voice", "", "the supporter who will answer it in the room (a person; empty clears it)")
 }
 
@@ -275,10 +275,11 @@ func (a *app) objectionsAddCommand() *cobra.Command {
 	var e objectionEdits
 	var proposal string
 	cmd := &cobra.Command{
-		Use:     "add TEXT",
-		Short:   "Add an objection (anticipated unless --by names who raised it; TEXT - reads standard input)",
-		Example: `  backchannel objections add "Dashboards will break during the cut-over" -p Consolidate --by Tom --severity major`,
-		Args:    exactArgs(1, "the objection's text (quote it)"),
+		Use:   "add TEXT",
+		Short: "Add an objection (anticipated unless --by names who raised it; TEXT - reads standard input)",
+		Example: `  backchannel objections add "Dashboards will break during the cut-over" -p Consolidate --by Tom --severity major
+  backchannel objections add @objection.txt -p Consolidate --edit   # the response in $EDITOR`,
+		Args: exactArgs(1, "the objection's text (quote it)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			day, err := today()
@@ -350,7 +351,8 @@ response, or name the voice in the room who will answer it. Only the flags
 given change; ` + "`backchannel undo`" + ` reverses the edit.`,
 		Example: `  backchannel objections set 2 --status resolved --response "Dual-running for six weeks" --voice Priya
   backchannel objections set 2 --text "Dashboards break during cut-over" --severity blocker
-  backchannel objections set 2 --response - < response.md`,
+  backchannel objections set 2 --response - < response.md
+  backchannel objections set 2 --edit`,
 		Args: exactArgs(1, "the objection's id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -422,7 +424,7 @@ given change; ` + "`backchannel undo`" + ` reverses the edit.`,
 		},
 	}
 	e.bind(cmd)
-	cmd.Flags().StringVar(&text, "text", "", `reword the objection ("-" reads standard input)`)
+	cmd.Flags().StringVar(&text, "text", "", `reword the objection ("-" reads standard input, @FILE a file)`)
 	return cmd
 }
 

@@ -108,7 +108,7 @@ func (f *proposalFlags) bind(cmd *cobra.Command, withTitle bool) {
 	if withTitle {
 		fl.StringVar(&f.title, "title", "", "new title")
 	}
-	fl.StringVar(&f.ask, "ask", "", `the ask, in one or two sentences ("-" reads standard input)`)
+	fl.StringVar(&f.ask, "ask", "", `the ask, in one or two sentences ("-" reads standard input, @FILE a file)`)
 	fl.StringVar(&f.kind, "kind", "", "operational, governance, budget, hire/org, policy, deal, other")
 	fl.StringVar(&f.forum, "forum", "", `the formal forum, e.g. "Q1 board meeting"`)
 	fl.StringVar(&f.date, "date", "", "decision date: YYYY-MM-DD, +30d, a weekday")
@@ -163,7 +163,8 @@ func (a *app) proposalsAddCommand() *cobra.Command {
 		Use:   "add TITLE",
 		Short: "Add a proposal",
 		Example: `  backchannel proposals add "Move to quarterly planning" --forum "Q1 board meeting" \
-    --date 2027-01-15 --rule majority --kind governance --ask "Replace annual planning with quarterly cycles."`,
+    --date 2027-01-15 --rule majority --kind governance --ask @ask.txt
+  backchannel proposals add "Reorg the platform team" --edit   # the ask in $EDITOR`,
 		Args: exactArgs(1, "the title (quote it if it has spaces)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()

@@ -53,6 +53,13 @@ Run it without a command to open the terminal workbook.`,
 		a.purgeCommand(),
 		a.versionCommand(),
 	)
+	addEditFlags(root)
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if f := cmd.Flags().Lookup("edit"); f != nil && f.Changed && f.Value.String() == "true" {
+			return a.editLongTexts(cmd)
+		}
+		return nil
+	}
 	a.addCompletions(root)
 	return root
 }
