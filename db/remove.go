@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -311,5 +313,16 @@ func mergedContact(keep, other model.Contact) model.Contact {
 	if keep.CadenceDays == 0 {
 		keep.CadenceDays = other.CadenceDays
 	}
+	// The other's different name, email and aliases are ways people write
+	// this person: kept as aliases, so nothing is lost and redaction still
+	// finds them.
+	aliases := model.SplitAliases(keep.Aliases)
+	for _, a := range append([]string{other.Name, other.Email}, model.SplitAliases(other.Aliases)...) {
+		if a != "" && !strings.EqualFold(a, keep.Name) && !strings.EqualFold(a, keep.Email) &&
+			!slices.ContainsFunc(aliases, func(b string) bool { return strings.EqualFold(a, b) }) {
+			aliases = append(aliases, a)
+		}
+	}
+	keep.Aliases = strings.Join(aliases, ", ")
 	return keep
 }

@@ -443,3 +443,22 @@ func TestUndoALoadedWorkbook(t *testing.T) {
 		t.Error("redo of the load differs from the load")
 	}
 }
+
+// A merge loses nothing of the duplicate: its different email and name
+// become aliases of the contact kept.
+func TestMergeKeepsTheDuplicatesWaysOfWriting(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	keep, err := s.CreateContact(ctx, model.Contact{Name: "Helen Park", Email: "helen@corp.example", Title: "Counsel"})
+	mustNoErr(t, err)
+	dup, err := s.CreateContact(ctx, model.Contact{Name: "Helen M. Park", Email: "h.park@home.example", Aliases: "HP"})
+	mustNoErr(t, err)
+	got, err := s.MergeContacts(ctx, keep.ID, dup.ID)
+	mustNoErr(t, err)
+	if got.Email != "helen@corp.example" || got.Title != "Counsel" {
+		t.Errorf("the kept contact's own fields changed: %+v", got)
+	}
+	if got.Aliases != "Helen M. Park, h.park@home.example, HP" {
+		t.Errorf("aliases after the merge = %q", got.Aliases)
+	}
+}
