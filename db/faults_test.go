@@ -140,7 +140,7 @@ func TestReadOnlyFileSystem(t *testing.T) {
 	if !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("a write = %v, want ErrReadOnly", err)
 	}
-	want := "nothing was changed: the workbook is read-only (the file is read-only)"
+	want := "nothing was changed: the workbook is read-only (it is on a read-only file system)"
 	if err.Error() != want {
 		t.Errorf("got  %q\nwant %q", err, want)
 	}

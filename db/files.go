@@ -150,14 +150,20 @@ func ownFolder(dir string) bool {
 // its -wal and -shm files beside it.
 func whyReadOnly(abs string) string {
 	if f, err := os.OpenFile(abs, os.O_RDWR, 0); err != nil {
-		if errors.Is(err, fs.ErrPermission) || isReadOnlyFS(err) {
+		switch {
+		case isReadOnlyFS(err):
+			return "it is on a read-only file system"
+		case errors.Is(err, fs.ErrPermission):
 			return "the file is read-only"
 		}
 	} else {
 		_ = f.Close()
 	}
 	if err := probeDir(filepath.Dir(abs)); err != nil {
-		if errors.Is(err, fs.ErrPermission) || isReadOnlyFS(err) {
+		switch {
+		case isReadOnlyFS(err):
+			return "it is on a read-only file system"
+		case errors.Is(err, fs.ErrPermission):
 			return "its folder cannot be written to"
 		}
 	}

@@ -57,6 +57,6 @@ func (a *App) bannerView() string {
 	if a.readOnly == "" {
 		return st.TabGap.Render(strings.Repeat("─", a.width))
 	}
-	text := "Read-only (" + a.readOnly + "): you can look, but nothing can be saved."
+	text := "Read-only (" + a.readOnly + "): reading works, saving does not."
 	return ansi.Truncate(st.Warn.Render(clean(text)), a.width, "…")
 }

@@ -54,7 +54,7 @@ func openReadOnlyDemo(t *testing.T) *db.Store {
 func TestReadOnlyWorkbookBannerAndRefusedSave(t *testing.T) {
 	st := openReadOnlyDemo(t)
 	d := newDriver(t, st, 80, 24)
-	banner := "Read-only (the file is read-only): you can look, but nothing can be saved."
+	banner := "Read-only (it is on a read-only file system): reading works, saving does not."
 	d.mustSee(banner, "Consolidate")
 	d.press("o") // another screen: the banner is part of every screen's header
 	d.mustSee(banner, "Objections")
@@ -68,7 +68,7 @@ func TestReadOnlyWorkbookBannerAndRefusedSave(t *testing.T) {
 	d.press("enter")
 	d.typ("+10d")
 	d.press("enter", "enter")
-	d.mustSee(banner, "Nothing was changed: the workbook is read-only (the file is read-only).")
+	d.mustSee(banner, "Nothing was changed: the workbook is read-only (it is on a read-only file")
 }
 
 // Issue 11, finding 2: while a save waits for another process the status

@@ -32,7 +32,7 @@ func TestReadOnlyWorkbookOnTheCommandLine(t *testing.T) {
 	if !strings.Contains(r.stdout, "Consolidate") {
 		t.Errorf("proposals on a read-only workbook: %q", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "is open read-only (the file is read-only)") {
+	if !strings.Contains(r.stderr, "is open read-only (it is on a read-only file system)") {
 		t.Errorf("no note that it is read-only: %q", r.stderr)
 	}
 	mustOK(t, cli(t, path, "", "brief", "1"))
@@ -42,7 +42,7 @@ func TestReadOnlyWorkbookOnTheCommandLine(t *testing.T) {
 		t.Errorf("a write exited %d, want 1", r.code)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
-	if last := lines[len(lines)-1]; last != "backchannel: nothing was changed: the workbook is read-only (the file is read-only)." {
+	if last := lines[len(lines)-1]; last != "backchannel: nothing was changed: the workbook is read-only (it is on a read-only file system)." {
 		t.Errorf("the refusal is %q", last)
 	}
 }
