@@ -111,10 +111,12 @@ func (x *dossierIndex) caps(daysLeft int) []capRule {
 	case roomPasses:
 		if s, _ := x.roomOutcome(fr, func(i int) Stance { return x.reads[i].counted }); s != roomPasses {
 			var old []string
+			seen := map[int]bool{}
 			for _, i := range append(append([]int{}, fr.voters...), fr.vetoes...) {
-				if x.reads[i].counted != x.people[i].Stance && x.people[i].Stance.For() {
+				if !seen[i] && x.reads[i].counted != x.people[i].Stance && x.people[i].Stance.For() {
 					old = append(old, x.name(i))
 				}
+				seen[i] = true
 			}
 			add(GettingThere, fmt.Sprintf("the room passes only on stances read more than %d days ago or never in a conversation; read %s again",
 				HalfLifeDays, listSome(old, 3)))
