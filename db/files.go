@@ -126,7 +126,8 @@ func tightenOne(path string, want fs.FileMode) string {
 }
 
 // ownFolder reports whether dir holds only the workbook's own files: the
-// workbooks, their -wal/-shm, backups and the backups folder.
+// workbooks, their -wal/-shm, backups, seal settings, the backups folder and
+// backchannel's temporary files.
 func ownFolder(dir string) bool {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -137,7 +138,8 @@ func ownFolder(dir string) bool {
 		switch {
 		case name == "backups" && e.IsDir():
 		case strings.HasSuffix(name, ".db"), strings.HasSuffix(name, ".db-wal"), strings.HasSuffix(name, ".db-shm"),
-			strings.Contains(name, ".db.bak-"), strings.HasPrefix(name, ".backchannel-"):
+			strings.Contains(name, ".db."), // backups (.db.bak-…), the seal settings (.db.seal)
+			strings.HasPrefix(name, ".backchannel-"), strings.HasPrefix(name, ".backup-"), strings.HasPrefix(name, ".restore-"):
 		default:
 			return false
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"syscall"
 
 	sqlite3 "modernc.org/sqlite/lib"
@@ -35,7 +36,16 @@ func openReadOnly(ctx context.Context, abs string, o Options, latest int, why st
 			lastErr = err
 			continue
 		}
-		return &Store{path: abs, w: r, r: r, now: o.Now, busy: o.BusyWait, readOnly: why}, nil
+		// Backups (VACUUM INTO another file) are how data gets off a full
+		// or read-only disk, so they get their own connection without the
+		// query_only guard; mode=ro still keeps the workbook itself as is,
+		// and every write through the Store is refused before it starts.
+		w, err := openPool(strings.Replace(dsn(abs, kind, o.BusyWait), "&_pragma=query_only(ON)", "", 1), 1)
+		if err != nil {
+			_ = r.Close()
+			return nil, err
+		}
+		return &Store{path: abs, w: w, r: r, now: o.Now, busy: o.BusyWait, readOnly: why}, nil
 	}
 	return nil, fmt.Errorf("cannot open workbook %s for reading (%s): %w", abs, why, lastErr)
 }
