@@ -1,0 +1,83 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// updateOutputs rewrites testdata/outputs from the current build. The files
+// were first written by the build before issue 13's speed work, so this test
+// proves the speed work changed no byte of what the commands print; rewrite
+// them only for a change meant to alter output, and read the diff.
+var updateOutputs = flag.Bool("update-outputs", false, "rewrite testdata/outputs from the current build")
+
+// outputShapes are the workbooks whose outputs are pinned: the demo, and a
+// generated workbook with several proposals (sizes small enough that a person
+// can read the files).
+var outputShapes = []struct {
+	name string
+	args []string
+}{
+	{"demo", []string{"demo"}},
+	{"generated", []string{"demo", "--proposals", "3", "--stakeholders", "12", "--conversations", "80", "--seed", "5"}},
+}
+
+// outputCommands are the outputs the speed work must leave byte-identical.
+var outputCommands = [][]string{
+	{"proposals"},
+	{"proposals", "--json"},
+	{"proposals", "--all"},
+	{"brief", "1"},
+	{"brief", "1", "--redact"},
+	{"brief", "1", "--json"},
+	{"brief", "2"},
+	{"brief", "2", "--redact"},
+	{"brief", "2", "--json"},
+	{"brief", "3"},
+	{"brief", "3", "--redact", "--json"},
+	{"contacts"},
+	{"contacts", "--json"},
+	{"export"},
+}
+
+// TestOutputsUnchanged runs every pinned command on every pinned workbook
+// and compares stdout with the recorded bytes.
+func TestOutputsUnchanged(t *testing.T) {
+	for _, shape := range outputShapes {
+		t.Run(shape.name, func(t *testing.T) {
+			path := filepath.Join(privateDir(t), "w.db")
+			mustOK(t, cli(t, path, "", shape.args...))
+			for _, args := range outputCommands {
+				r := cli(t, path, "", args...)
+				got := r.stdout
+				if r.code != 0 {
+					// A refusal is output too (redaction failing closed on
+					// a generated name, say): its sentence is pinned.
+					got = fmt.Sprintf("exit %d\n%s", r.code, r.stderr)
+				}
+				file := filepath.Join("testdata", "outputs", shape.name, strings.Join(args, "_")+".golden")
+				if *updateOutputs {
+					if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatalf("%s: %v (run with -update-outputs once)", file, err)
+				}
+				if got != string(want) {
+					t.Errorf("%s changed: `backchannel %s` prints %d bytes, the recording has %d; diff it with -update-outputs and git diff",
+						shape.name, strings.Join(args, " "), len(got), len(want))
+				}
+			}
+		})
+	}
+}
