@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -135,23 +136,76 @@ func (s *Store) Import(ctx context.Context, wb model.Workbook) error {
 	return nil
 }
 
-// insertRows writes one table's rows with a single prepared statement; an
-// error names the row as the export file does ("stakeholders[3]").
+// insertRows writes one table's rows, many to a statement: each statement
+// that fires the search triggers makes FTS5 flush its pending terms, so a
+// row a statement made a whole-workbook load spend a third of its time
+// flushing tiny index segments. An error names the row as the export file
+// does ("stakeholders[3]"): a failed batch changed nothing (a statement is
+// atomic) and is written again row by row to find it.
 func insertRows[T any](ctx context.Context, tx *sql.Tx, t *table[T], rows []T) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, t.insertSQL)
-	if err != nil {
-		return fmt.Errorf("%s: %w", t.name, err)
-	}
-	defer stmt.Close()
-	for i, r := range rows {
-		if _, err := stmt.ExecContext(ctx, t.args(r)...); err != nil {
-			return fmt.Errorf("%s[%d]: %w", t.name, i, err)
+	ncols := strings.Count(t.cols, ",") + 1
+	per := max(1, min(insertBatch, maxBindings/ncols))
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
 		}
+	}()
+	for start := 0; start < len(rows); start += per {
+		batch := rows[start:min(start+per, len(rows))]
+		if len(batch) == per && full == nil && per > 1 {
+			stmt, err := tx.PrepareContext(ctx, batchInsertSQL(t, ncols, per))
+			if err != nil {
+				return fmt.Errorf("%s: %w", t.name, err)
+			}
+			full = stmt
+		}
+		args := make([]any, 0, len(batch)*ncols)
+		for _, r := range batch {
+			args = append(args, t.args(r)...)
+		}
+		var err error
+		if len(batch) == per && per > 1 {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, batchInsertSQL(t, ncols, len(batch)), args...)
+		}
+		if err == nil {
+			continue
+		}
+		for i, r := range batch {
+			if _, err := tx.ExecContext(ctx, t.insertSQL, t.args(r)...); err != nil {
+				return fmt.Errorf("%s[%d]: %w", t.name, start+i, err)
+			}
+		}
+		return fmt.Errorf("%s[%d…%d]: %w", t.name, start, start+len(batch)-1, err)
 	}
 	return nil
+}
+
+// Batches of rows per INSERT: large enough that the per-statement costs
+// (a savepoint, an FTS5 flush, a trip through database/sql) are shared, and
+// within SQLite's limit on bound parameters.
+const (
+	insertBatch = 200
+	maxBindings = 32000
+)
+
+// batchInsertSQL is t's INSERT with n rows of values.
+func batchInsertSQL[T any](t *table[T], ncols, n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + t.name + " (" + t.cols + ") VALUES ")
+	row := "(" + placeholders(ncols) + ")"
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(row)
+	}
+	return b.String()
 }
 
 // checkWorkbook validates an export before import and returns a copy (the

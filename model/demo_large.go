@@ -10,7 +10,12 @@ type LargeOptions struct {
 	Proposals     int
 	Stakeholders  int // per proposal
 	Conversations int // per proposal
-	Seed          uint64
+	// Contacts, when positive, is a pool of people shared across the
+	// proposals: each proposal draws its stakeholders from it, so people
+	// recur as they do in life. Zero gives every stakeholder a contact of
+	// their own.
+	Contacts int
+	Seed     uint64
 }
 
 var (
@@ -19,14 +24,30 @@ var (
 )
 
 // LargeWorkbook returns a deterministic synthetic workbook of the requested
-// size: every proposal has its own stakeholders (one contact each), plans,
-// conversations spread over the last year, objections and blind spots.
+// size: every proposal has its stakeholders (one contact each, or drawn from
+// a shared pool of opt.Contacts people), plans, conversations spread over
+// the last year, objections and blind spots. With a pool, a proposal never
+// has more stakeholders than the pool has people.
 func LargeWorkbook(today Date, opt LargeOptions) Workbook {
 	if opt.Proposals < 1 {
 		opt.Proposals = 1
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
 	b := newDemoBuilder(today)
+	var pool []Contact
+	if opt.Contacts > 0 {
+		pool = make([]Contact, opt.Contacts)
+		for i := range pool {
+			pool[i] = b.contact(largeName(rng, i+1), "Generated title", "Generated org", "", PartnerKind(rng.IntN(4)), Discretion(rng.IntN(4)), "", "", 0, 300+rng.IntN(60))
+		}
+		opt.Stakeholders = min(opt.Stakeholders, opt.Contacts)
+	}
+	// perm draws each proposal's people from the pool without repeats: a
+	// partial shuffle of the pool's indexes.
+	perm := make([]int, len(pool))
+	for i := range perm {
+		perm[i] = i
+	}
 	for p := 0; p < opt.Proposals; p++ {
 		prop := b.proposal(fmt.Sprintf("Synthetic proposal %d", p+1), "A generated ask for load testing.",
 			ProposalKinds()[rng.IntN(len(ProposalKinds()))], "Generated forum", today.AddDays(5+rng.IntN(90)),
@@ -34,8 +55,14 @@ func LargeWorkbook(today Date, opt LargeOptions) Workbook {
 		propID := prop.ID
 		first := int64(len(b.wb.Stakeholders))
 		for s := 0; s < opt.Stakeholders; s++ {
-			name := fmt.Sprintf("%s %s %d", largeFirst[rng.IntN(len(largeFirst))], largeLast[rng.IntN(len(largeLast))], len(b.wb.Contacts)+1)
-			c := b.contact(name, "Generated title", "Generated org", "", PartnerKind(rng.IntN(4)), Discretion(rng.IntN(4)), "", "", 0, 300)
+			var c Contact
+			if pool != nil {
+				j := s + rng.IntN(len(perm)-s)
+				perm[s], perm[j] = perm[j], perm[s]
+				c = pool[perm[s]]
+			} else {
+				c = b.contact(largeName(rng, len(b.wb.Contacts)+1), "Generated title", "Generated org", "", PartnerKind(rng.IntN(4)), Discretion(rng.IntN(4)), "", "", 0, 300)
+			}
 			plan := Plan{}
 			if rng.IntN(3) > 0 {
 				plan = Plan{Moment: Moment(1 + rng.IntN(4)), TargetDate: today.AddDays(rng.IntN(60) - 10), Approach: Approach(1 + rng.IntN(2)),
@@ -65,7 +92,17 @@ func LargeWorkbook(today Date, opt LargeOptions) Workbook {
 	return b.finish()
 }
 
+// largeName is a generated person's name; the number keeps it unique.
+func largeName(rng *rand.Rand, n int) string {
+	return fmt.Sprintf("%s %s %d", largeFirst[rng.IntN(len(largeFirst))], largeLast[rng.IntN(len(largeLast))], n)
+}
+
+// proposalByID finds a proposal; the builder numbers proposals in the order
+// it adds them, so an id is its row and most lookups need no scan.
 func (b *demoBuilder) proposalByID(id int64) *Proposal {
+	if i := id - 1; i >= 0 && i < int64(len(b.wb.Proposals)) && b.wb.Proposals[i].ID == id {
+		return &b.wb.Proposals[i]
+	}
 	for i := range b.wb.Proposals {
 		if b.wb.Proposals[i].ID == id {
 			return &b.wb.Proposals[i]

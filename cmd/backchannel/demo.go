@@ -12,12 +12,15 @@ import (
 )
 
 // Bounds on the large sample workbook: far beyond any real proposal (the
-// benchmarks use 300 people and 20,000 conversations), small enough that a
-// typo cannot run for minutes or fill the disk.
+// benchmarks use 300 people and 20,000 conversations, or 500 proposals over
+// 10,000 shared contacts with 200,000 conversations in all), small enough
+// that a typo cannot run for minutes or fill the disk.
 const (
-	maxDemoProposals     = 100
-	maxDemoStakeholders  = 5000
-	maxDemoConversations = 200000
+	maxDemoProposals          = 1000
+	maxDemoStakeholders       = 5000
+	maxDemoConversations      = 200000
+	maxDemoContacts           = 100000
+	maxDemoTotalConversations = 1000000
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -30,11 +33,14 @@ func (a *app) demoCommand() *cobra.Command {
 governance change heading for the board, and an approved hire with its debrief,
 with fourteen people and weeks of conversations.
 
-With --stakeholders or --conversations it writes a large synthetic workbook
-instead, for benchmarks. It refuses to write into a workbook that has data
+With --proposals, --stakeholders, --conversations or --contacts it writes a
+large synthetic workbook instead, for benchmarks: --stakeholders and
+--conversations are per proposal, and --contacts is a pool of people the
+proposals share (without it every stakeholder is a new person). It refuses to write into a workbook that has data
 unless --force is given; --force first saves a backup next to it.`,
 		Example: `  backchannel --db /tmp/demo.db demo
-  backchannel --db /tmp/big.db demo --stakeholders 300 --conversations 20000`,
+  backchannel --db /tmp/big.db demo --stakeholders 300 --conversations 20000
+  backchannel --db /tmp/shared.db demo --proposals 500 --stakeholders 20 --conversations 400 --contacts 10000`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -43,13 +49,17 @@ unless --force is given; --force first saves a backup next to it.`,
 				return err
 			}
 			fl := cmd.Flags()
-			large := fl.Changed("stakeholders") || fl.Changed("conversations") || fl.Changed("proposals")
-			if large && (size.Stakeholders < 1 || size.Conversations < 0 || size.Proposals < 1) {
-				return fmt.Errorf("--proposals and --stakeholders must be at least 1 and --conversations at least 0")
+			large := fl.Changed("stakeholders") || fl.Changed("conversations") || fl.Changed("proposals") || fl.Changed("contacts")
+			if large && (size.Stakeholders < 1 || size.Conversations < 0 || size.Proposals < 1 || size.Contacts < 0) {
+				return fmt.Errorf("--proposals and --stakeholders must be at least 1, --conversations and --contacts at least 0")
 			}
-			if large && (size.Proposals > maxDemoProposals || size.Stakeholders > maxDemoStakeholders || size.Conversations > maxDemoConversations) {
-				return usagef(fmt.Errorf("a sample workbook has at most --proposals %d, --stakeholders %d and --conversations %d (per proposal)",
-					maxDemoProposals, maxDemoStakeholders, maxDemoConversations))
+			if large && (size.Proposals > maxDemoProposals || size.Stakeholders > maxDemoStakeholders || size.Conversations > maxDemoConversations ||
+				size.Contacts > maxDemoContacts || size.Proposals*size.Conversations > maxDemoTotalConversations) {
+				return usagef(fmt.Errorf("a sample workbook has at most --proposals %d, --stakeholders %d, --conversations %d (per proposal, %d in all) and --contacts %d",
+					maxDemoProposals, maxDemoStakeholders, maxDemoConversations, maxDemoTotalConversations, maxDemoContacts))
+			}
+			if size.Contacts > 0 && size.Stakeholders > size.Contacts {
+				return usagef(fmt.Errorf("--stakeholders %d is more than the --contacts %d they are drawn from", size.Stakeholders, size.Contacts))
 			}
 			wb := model.DemoWorkbook(day)
 			if large {
@@ -68,6 +78,7 @@ unless --force is given; --force first saves a backup next to it.`,
 	fl.IntVar(&size.Proposals, "proposals", 1, "large workbook: number of proposals")
 	fl.IntVar(&size.Stakeholders, "stakeholders", 300, "large workbook: stakeholders per proposal")
 	fl.IntVar(&size.Conversations, "conversations", 20000, "large workbook: conversations per proposal")
+	fl.IntVar(&size.Contacts, "contacts", 0, "large workbook: a pool of people shared across the proposals (0: a new person per stakeholder)")
 	fl.Uint64Var(&size.Seed, "seed", 1, "large workbook: random seed")
 	return cmd
 }

@@ -24,6 +24,7 @@ var outputShapes = []struct {
 }{
 	{"demo", []string{"demo"}},
 	{"generated", []string{"demo", "--proposals", "3", "--stakeholders", "12", "--conversations", "80", "--seed", "5"}},
+	{"shared", []string{"demo", "--proposals", "4", "--stakeholders", "10", "--conversations", "50", "--contacts", "18", "--seed", "3"}},
 }
 
 // outputCommands are the outputs the speed work must leave byte-identical.
@@ -79,5 +80,18 @@ func TestOutputsUnchanged(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The shared-contacts generator refuses sizes it cannot honour, in one
+// sentence.
+func TestDemoSharedContactsFlags(t *testing.T) {
+	dir := privateDir(t)
+	oneSentence(t, cli(t, filepath.Join(dir, "a.db"), "", "demo", "--stakeholders", "30", "--contacts", "10"), 2, "more than the --contacts")
+	oneSentence(t, cli(t, filepath.Join(dir, "b.db"), "", "demo", "--proposals", "1000", "--conversations", "2000"), 2, "in all")
+	oneSentence(t, cli(t, filepath.Join(dir, "c.db"), "", "demo", "--contacts", "-1"), 1, "at least 0")
+	r := mustOK(t, cli(t, filepath.Join(dir, "d.db"), "", "demo", "--proposals", "5", "--stakeholders", "4", "--conversations", "10", "--contacts", "6"))
+	if !strings.Contains(r.stdout, "5 proposals, 6 people, 50 conversations") {
+		t.Errorf("demo said %q", r.stdout)
 	}
 }

@@ -1,0 +1,61 @@
+package db
+
+import (
+	"context"
+	"testing"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// sharedShape is the shared-contacts workbook of issue 13 at a tenth of its
+// size, so a benchmark run takes seconds: 50 proposals of 20 people drawn
+// from 1,000 contacts, 400 conversations each (20,000 in all).
+var sharedShape = model.LargeOptions{Proposals: 50, Stakeholders: 20, Conversations: 400, Contacts: 1000, Seed: 1}
+
+// BenchmarkImportShared is the generator's load: the whole shared-contacts
+// workbook written in one transaction, one undo step.
+func BenchmarkImportShared(b *testing.B) {
+	wb := model.LargeWorkbook(model.NewDate(2026, 11, 21), sharedShape)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		s, _ := openTest(b)
+		b.StartTimer()
+		if err := s.Import(ctx, wb); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkImportSharedNoCapture is the same load with the undo capture
+// triggers dropped first: what the per-row JSON snapshots cost.
+func BenchmarkImportSharedNoCapture(b *testing.B) {
+	wb := model.LargeWorkbook(model.NewDate(2026, 11, 21), sharedShape)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		s, _ := openTest(b)
+		rows, err := s.w.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'capture_*'")
+		if err != nil {
+			b.Fatal(err)
+		}
+		var names []string
+		for rows.Next() {
+			var n string
+			_ = rows.Scan(&n)
+			names = append(names, n)
+		}
+		rows.Close()
+		for _, n := range names {
+			if _, err := s.w.ExecContext(ctx, "DROP TRIGGER "+quoteIdent(n)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		if err := s.Import(ctx, wb); err != nil && len(names) == 0 {
+			b.Fatal(err)
+		}
+	}
+}
