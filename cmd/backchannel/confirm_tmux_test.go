@@ -38,10 +38,15 @@ func TestRemovalAsksOnARealTerminal(t *testing.T) {
 	if !strings.Contains(screen, "nothing was changed") {
 		t.Errorf("a no should say nothing changed:\n%s", screen)
 	}
-	s.tmux("kill-session", "-t", s.name)
 	if snapshot(t, path) != before {
 		t.Fatal("answering no changed the workbook")
 	}
+	// A fresh server for the second run: killing the first one's only
+	// session shuts its server down, and a new session started while it
+	// exits fails ("server exited unexpectedly") on a loaded machine.
+	_ = exec.Command("tmux", "-S", s.sock, "kill-server").Run()
+	s = &tmuxSession{t: t, sock: filepath.Join(dir, "tmux-yes.sock"), name: "confirm"}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.sock, "kill-server").Run() })
 
 	// Yes: removed, after exactly one question.
 	s.start(cmdline + " room remove 'Dana Reyes' -p 1; echo exit=$?; sleep 30")
