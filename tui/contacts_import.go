@@ -373,6 +373,12 @@ func (f *importFlow) build() {
 			lines = append(lines, "      "+st.Muted.Render(d))
 		}
 	}
+	if u := f.file.Unused(); u != "" {
+		lines = append(lines, "")
+		for _, l := range wrapText(u, w, 0) {
+			lines = append(lines, st.Muted.Render(l))
+		}
+	}
 	f.lines = lines
 	f.clamp()
 }

@@ -111,3 +111,39 @@ func TestContactsImportEscFromThePreviewGoesBackToTheFile(t *testing.T) {
 		t.Fatalf("a cancelled import wrote %d contacts", len(all))
 	}
 }
+
+// goldenImportStore has the person outlook.csv's first row duplicates.
+func goldenImportStore(t testing.TB) Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Org: "Northwind Traders", Email: "dana.reyes@northwind.example"}); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// The import's screens, with the fixtures' relative paths so the frames are
+// the same on every machine.
+var importScenarios = []scenario{
+	{"import_ask", goldenImportStore, func(d *driver) {
+		d.press("c", "i")
+		d.typ("../internal/contactfile/testdata/dialects/outlook.csv")
+	}},
+	{"import_preview", goldenImportStore, func(d *driver) {
+		d.press("c", "i")
+		d.typ("../internal/contactfile/testdata/dialects/outlook.csv")
+		d.press("enter")
+	}},
+	{"import_refused", goldenImportStore, func(d *driver) {
+		d.press("c", "i")
+		d.typ("../internal/contactfile/testdata/corpus/csv/thunderbird/tab_comma_mixed.csv")
+		d.press("enter")
+	}},
+}
+
+func TestGoldenImport(t *testing.T) { runGolden(t, importScenarios) }

@@ -84,6 +84,9 @@ func (a *app) printPreview(f contactfile.File, name string, decisions []model.Im
 		}
 		writeRow(a.stdout, r)
 	}
+	if u := f.Unused(); u != "" {
+		fmt.Fprintln(a.stdout, "\n"+u)
+	}
 	return sum
 }
 

@@ -120,33 +120,37 @@ func (f File) Describe(name string) []string {
 		head += "; " + f.Preamble
 	}
 	out := []string{head}
-	if len(f.Columns) == 0 {
-		return out
-	}
-	var used, unused []string
+	var used []string
 	for _, c := range f.Columns {
-		h := model.Clean(c.Header)
-		if h == "" {
-			h = "(blank)"
+		if c.Field != "" {
+			used = append(used, columnName(c)+" → "+c.Field)
 		}
-		if c.Field == "" {
-			unused = append(unused, h)
-			continue
-		}
-		used = append(used, h+" → "+c.Field)
 	}
 	if len(used) > 0 {
 		out = append(out, "Columns: "+strings.Join(used, ", "))
 	}
-	if len(unused) > 0 {
-		out = append(out, fmt.Sprintf("Not imported: %s (%s)", model.Plural(len(unused), "column", "columns"), shorten(strings.Join(unused, ", "), 160)))
-	}
 	return out
 }
 
-func shorten(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+// Unused names, in full, the CSV columns that are not imported (phones,
+// addresses, …), or is "" when every column is; the preview shows it after
+// the contacts, as it can be long (Outlook writes over 90 columns).
+func (f File) Unused() string {
+	var unused []string
+	for _, c := range f.Columns {
+		if c.Field == "" {
+			unused = append(unused, columnName(c))
+		}
 	}
-	return s
+	if len(unused) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Not imported: %s (%s)", model.Plural(len(unused), "column", "columns"), strings.Join(unused, ", "))
+}
+
+func columnName(c Column) string {
+	if h := model.Clean(c.Header); h != "" {
+		return h
+	}
+	return "(blank)"
 }
