@@ -22,12 +22,13 @@ test: tools lint test-go fuzz-brief
 test-go:
 	CI=$${CI:-1} $(GO) test -count=1 $(PKGS)
 
-## fuzz-brief: a few seconds of each contact-file fuzz target, seeded with the importer corpus
+## fuzz-brief: a few seconds of each contact-file fuzz target, seeded with the importer corpus, and of the redactor's
 FUZZ_TARGETS := FuzzReadVCard FuzzReadCSV FuzzExportImport
 FUZZTIME ?= 3s
 FUZZLONG ?= 2m
 fuzz-brief:
 	@for t in $(FUZZ_TARGETS); do $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./internal/contactfile/ || exit 1; done
+	@$(GO) test -run '^$$' -fuzz '^FuzzRedactor$$' -fuzztime $(FUZZTIME) ./model/
 
 ## fuzz: the same targets for longer, FUZZLONG each (make fuzz FUZZLONG=10m)
 fuzz:

@@ -11,10 +11,55 @@ import (
 // by returning askConfirm(question, cmd); the app holds the question, so
 // every screen asks the same way and no key reaches a screen meanwhile.
 
-// confirmMsg asks the person a yes/no question before running yes.
+// confirmMsg asks the person a yes/no question before running yes. With
+// word set it is a typed confirmation: yes runs only when the person types
+// the word and presses enter (purge asks this way: y is too easy to press).
 type confirmMsg struct {
 	question string
 	yes      tea.Cmd
+	word     string
+	typed    string
+}
+
+// askTyped asks question and runs yes only once word is typed and entered.
+func askTyped(question, word string, yes tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return confirmMsg{question: question, yes: yes, word: word} }
+}
+
+// typedKeys are the keys of a typed confirmation.
+func typedKeys(word string) []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("type "+word+" + enter", "go ahead")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "no, keep it")),
+	}
+}
+
+// answerTyped handles a key while a typed confirmation is open.
+func (a *App) answerTyped(k tea.KeyPressMsg) tea.Cmd {
+	c := a.confirm
+	switch k.String() {
+	case "ctrl+c":
+		a.confirm = nil
+		return tea.Quit
+	case "esc":
+		a.confirm = nil
+		a.setStatus("Kept it: nothing was changed.", false)
+	case "enter":
+		a.confirm = nil
+		if c.typed == c.word {
+			return c.yes
+		}
+		a.setStatus("Kept it: the word was not typed, so nothing was changed.", false)
+	case "backspace":
+		if r := []rune(c.typed); len(r) > 0 {
+			c.typed = string(r[:len(r)-1])
+		}
+	default:
+		if t := k.Text; t != "" && len([]rune(c.typed)) < 40 {
+			c.typed += t
+		}
+	}
+	return nil
 }
 
 // askConfirm is the command that asks question, then runs yes on y.
@@ -34,6 +79,9 @@ func newConfirmKeys() confirmKeys {
 
 // answerConfirm handles a key while a question is open. ctrl+c still quits.
 func (a *App) answerConfirm(k tea.KeyPressMsg) tea.Cmd {
+	if a.confirm.word != "" {
+		return a.answerTyped(k)
+	}
 	keys := newConfirmKeys()
 	switch {
 	case key.Matches(k, a.keys.ForceQuit):

@@ -57,6 +57,8 @@ type contactsKeys struct {
 	ArchiveOne key.Binding
 	Merge      key.Binding
 	Delete     key.Binding
+	// Purge erases a contact for good, after a typed confirmation.
+	Purge key.Binding
 }
 
 // newContactsKeys returns the Contacts screen's bindings.
@@ -73,6 +75,7 @@ func newContactsKeys() contactsKeys {
 	k.ArchiveOne = key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "archive"))
 	k.Merge = key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge"))
 	k.Delete = key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "delete"))
+	k.Purge = key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "purge for good"))
 	return k
 }
 
@@ -237,6 +240,8 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 		return s, s.impact(msg)
 	case contactActMsg:
 		return s, s.act(msg)
+	case contactPurgeMsg:
+		return s, s.purge(msg)
 	case contactChangedMsg:
 		return s, s.changed(msg)
 	case tea.PasteMsg:
@@ -338,6 +343,8 @@ func (s *contactsScreen) contactKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return s.openMerge(c), true
 	case key.Matches(k, s.keys.Delete):
 		return s.askDelete(c), true
+	case key.Matches(k, s.keys.Purge):
+		return s.askPurge(c), true
 	}
 	return nil, false
 }
@@ -497,7 +504,7 @@ func (s *contactsScreen) syncKeys() {
 	s.keys.Archived.SetEnabled(any)
 	s.keys.Import.SetEnabled(list)
 	c, ok := s.target()
-	for _, b := range []*key.Binding{&s.keys.ArchiveOne, &s.keys.Merge, &s.keys.Delete} {
+	for _, b := range []*key.Binding{&s.keys.ArchiveOne, &s.keys.Merge, &s.keys.Delete, &s.keys.Purge} {
 		b.SetEnabled(s.loaded && ok)
 	}
 	s.keys.ArchiveOne.SetHelp("z", "archive")
@@ -547,7 +554,7 @@ func (s *contactsScreen) FullHelp() [][]key.Binding {
 		return [][]key.Binding{s.host.keyBinds()}
 	}
 	return [][]key.Binding{
-		{s.keys.Open, s.keys.Add, s.keys.Edit, s.keys.Merge, s.keys.ArchiveOne, s.keys.Delete, s.keys.Import},
+		{s.keys.Open, s.keys.Add, s.keys.Edit, s.keys.Merge, s.keys.ArchiveOne, s.keys.Delete, s.keys.Purge, s.keys.Import},
 		{s.keys.Search, s.keys.Sort, s.keys.Archived, s.keys.Refresh},
 		s.keys.navKeys(),
 	}

@@ -269,3 +269,38 @@ func (s *contactsScreen) changed(m contactChangedMsg) tea.Cmd {
 	s.syncKeys()
 	return tea.Batch(s.load(), navigate(statusMsg{text: m.status}))
 }
+
+// contactPurgeMsg is the typed yes to purging a contact.
+type contactPurgeMsg struct{ id int64 }
+
+// purgeContact erases a contact for good in one store call.
+func (b *backend) purgeContact(seq int, id int64, name string) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		rep, err := st.Purge(ctx, model.PurgeContact, id, model.Date{})
+		status := "Purged " + name + " for good: " + plural(rep.Rows, "record", "records") + ", " +
+			plural(rep.History, "history entry", "history entries") + " erased; undo cannot bring them back."
+		if rep.WALBusy {
+			status += " Another backchannel window still holds old pages; close it to finish."
+		}
+		return contactChangedMsg{seq: seq, status: status, err: err}
+	}
+}
+
+// askPurge asks for the typed word before erasing a contact for good.
+func (s *contactsScreen) askPurge(c model.Contact) tea.Cmd {
+	name := clean(c.Name)
+	return askTyped("Purge "+name+" for good? Their places on proposals and their conversations go too, with every history record and undo snapshot of them; undo cannot bring them back.",
+		"purge", navigate(contactPurgeMsg{id: c.ID}))
+}
+
+// purge runs once the word is typed.
+func (s *contactsScreen) purge(m contactPurgeMsg) tea.Cmd {
+	if s.waiting {
+		return nil
+	}
+	c, _ := s.data.contact(m.id)
+	s.saveSeq++
+	s.waiting = true
+	return s.b.purgeContact(s.saveSeq, m.id, clean(c.Name))
+}

@@ -430,3 +430,25 @@ func (f *fakeStore) DeleteDraft(_ context.Context, key string) error {
 	delete(f.drafts, key)
 	return nil
 }
+
+// Purge erases a contact with their places and conversations; the fake's
+// undo log forgets everything, as a purge makes earlier steps final.
+func (f *fakeStore) Purge(_ context.Context, scope model.PurgeScope, id int64, _ model.Date) (model.PurgeReport, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.write("Purge"); err != nil {
+		return model.PurgeReport{}, err
+	}
+	if scope != model.PurgeContact {
+		return model.PurgeReport{}, fmt.Errorf("the fake purges contacts only")
+	}
+	var rep model.PurgeReport
+	rep.Rows += removeWhere(&f.touchpoints, func(t model.Touchpoint) bool { return t.ContactID == id })
+	rep.Rows += removeWhere(&f.stakeholders, func(s model.Stakeholder) bool { return s.ContactID == id })
+	if n := removeWhere(&f.contacts, func(c model.Contact) bool { return c.ID == id }); n == 0 {
+		return model.PurgeReport{}, fmt.Errorf("no contact with id %d: %w", id, db.ErrNotFound)
+	}
+	rep.Rows++
+	f.undo, f.redo = nil, nil
+	return rep, nil
+}

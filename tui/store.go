@@ -55,6 +55,9 @@ type Store interface {
 	DeleteBlindSpot(ctx context.Context, id int64) error
 	ContactImpact(ctx context.Context, id int64) (model.Removal, error)
 	DeleteContact(ctx context.Context, id int64) error
+	// Purge erases records for good (see db.Store.Purge); undo cannot
+	// bring them back.
+	Purge(ctx context.Context, scope model.PurgeScope, id int64, before model.Date) (model.PurgeReport, error)
 	MergeContacts(ctx context.Context, keepID, otherID int64) (model.Contact, error)
 	// Undo and Redo reverse the last action (from any screen or process).
 	Undo(ctx context.Context) (model.Change, error)
