@@ -98,8 +98,12 @@ func (a *app) replaceWithWorkbook(ctx context.Context, wb model.Workbook, force 
 		if !force {
 			return errors.New("the workbook " + a.dbPath + " already has data; use --force to replace it (a backup is saved first) or pick another file with --db")
 		}
-		backup := a.dbPath + ".bak-" + time.Now().UTC().Format("20060102-150405")
-		if err := st.Backup(ctx, backup); err != nil {
+		cfg, err := a.sealConfig()
+		if err != nil {
+			return err
+		}
+		backup := sealedName(cfg, a.dbPath+".bak-"+time.Now().UTC().Format("20060102-150405"))
+		if err := a.saveBackup(ctx, st, cfg, backup); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "Saved a backup of the old workbook to %s.\n", backup)

@@ -134,3 +134,20 @@ func TestPurgeCommand(t *testing.T) {
 		}
 	}
 }
+
+// The copies other commands make before replacing a workbook (demo --force)
+// are sealed too.
+func TestDemoForceBackupIsSealed(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	path := demoDB(t)
+	mustOK(t, cli(t, path, "", "seal", "setup"))
+	r := mustOK(t, cli(t, path, "", "demo", "--force"))
+	matches, _ := filepath.Glob(path + ".bak-*")
+	if len(matches) != 1 || !strings.HasSuffix(matches[0], ".age") || !strings.Contains(r.stderr, matches[0]) {
+		t.Fatalf("backups %v, stderr %q", matches, r.stderr)
+	}
+	data, _ := os.ReadFile(matches[0])
+	if !bytes.HasPrefix(data, []byte("age-encryption.org/v1\n")) {
+		t.Error("the backup demo --force made is not sealed")
+	}
+}

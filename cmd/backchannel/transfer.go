@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/internal/contactfile"
 	"github.com/backchannel/backchannel/internal/seal"
 	"github.com/backchannel/backchannel/model"
@@ -219,26 +221,8 @@ warning.`,
 					dest += ".age"
 				}
 			}
-			if cfg.On() {
-				if _, err := os.Stat(dest); err == nil {
-					return fmt.Errorf("%s already exists; choose a new name for the backup", dest)
-				}
-				// The plain copy is made in the workbook's own private
-				// folder, never in the target (which may be synced).
-				tmp := filepath.Join(filepath.Dir(a.dbPath), fmt.Sprintf(".backup-%d.tmp", os.Getpid()))
-				_ = os.Remove(tmp)
-				if err := st.Backup(ctx, tmp); err != nil {
-					return err
-				}
-				if err := seal.SealFile(cfg, a.sealKeys(nil), tmp, dest); err != nil {
-					_ = os.Remove(tmp)
-					return fmt.Errorf("cannot seal the backup: %w", err)
-				}
-			} else {
-				if err := st.Backup(ctx, dest); err != nil {
-					return err
-				}
-				a.warnCloud(dest)
+			if err := a.saveBackup(ctx, st, cfg, dest); err != nil {
+				return err
 			}
 			how := ""
 			if cfg.On() {
@@ -258,6 +242,41 @@ warning.`,
 	}
 	cmd.Flags().IntVar(&keep, "keep", defaultKeep, "how many backups the default folder keeps")
 	return cmd
+}
+
+// saveBackup writes a consistent copy of the workbook to dest: sealed with
+// age when sealing is on (the plain copy is made in the workbook's own
+// private folder, never at the target, which may be synced), else as SQLite
+// writes it, with a warning when dest is in a cloud-synced folder.
+func (a *app) saveBackup(ctx context.Context, st *db.Store, cfg seal.Config, dest string) error {
+	if !cfg.On() {
+		if err := st.Backup(ctx, dest); err != nil {
+			return err
+		}
+		a.warnCloud(dest)
+		return nil
+	}
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("%s already exists; choose a new name for the backup", dest)
+	}
+	tmp := filepath.Join(filepath.Dir(a.dbPath), fmt.Sprintf(".backup-%d.tmp", os.Getpid()))
+	_ = os.Remove(tmp)
+	if err := st.Backup(ctx, tmp); err != nil {
+		return err
+	}
+	if err := seal.SealFile(cfg, a.sealKeys(nil), tmp, dest); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("cannot seal the backup: %w", err)
+	}
+	return nil
+}
+
+// sealedName adds .age to a backup's name when sealing is on.
+func sealedName(cfg seal.Config, path string) string {
+	if cfg.On() && !strings.HasSuffix(path, ".age") {
+		return path + ".age"
+	}
+	return path
 }
 
 // rotateBackups removes all but the newest keep backups in dir (their
@@ -336,8 +355,12 @@ before restoring.`,
 					if err := os.MkdirAll(saved, 0o700); err != nil {
 						return err
 					}
-					dest := filepath.Join(saved, "workbook-"+time.Now().UTC().Format("20060102-150405.000")+"-before-restore.db")
-					if err := st.Backup(ctx, dest); err != nil {
+					cfg, err := a.sealConfig()
+					if err != nil {
+						return err
+					}
+					dest := sealedName(cfg, filepath.Join(saved, "workbook-"+time.Now().UTC().Format("20060102-150405.000")+"-before-restore.db"))
+					if err := a.saveBackup(ctx, st, cfg, dest); err != nil {
 						return err
 					}
 					fmt.Fprintf(a.stdout, "Backed up the current workbook to %s.\n", dest)
