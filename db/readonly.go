@@ -116,7 +116,7 @@ func (s *Store) faultError(err error) error {
 		return newError(ErrDiskFull, err, "nothing was changed: the disk holding the workbook is full; free some space and try again (%s)", s.path)
 	case sqliteCode(err) == sqlite3.SQLITE_BUSY:
 		return newError(ErrBusy, err,
-			"another backchannel process kept the workbook %s busy for over %s, so nothing was changed; try again when it has finished", s.path, s.busyWait())
+			"another backchannel process kept the workbook %s busy for over %s without progress, so nothing was changed; try again when it has finished", s.path, s.busyWait())
 	case sqliteCode(err) == sqlite3.SQLITE_READONLY:
 		return newError(ErrReadOnly, err, "the workbook %s cannot be written (is the file or its folder read-only?); nothing was changed", s.path)
 	}

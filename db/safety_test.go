@@ -162,3 +162,59 @@ func TestWriteWaitsForAnotherWriterAndSaysSo(t *testing.T) {
 		t.Errorf("an unhindered write told OnWait %v", heard)
 	}
 }
+
+// Issue 11, finding 2: a write waits for as long as the process holding the
+// workbook makes progress (its log grows), even past the busy timeout, and
+// gives up in one sentence only when the holder stands still for a whole
+// timeout.
+func TestWriteWaitsWhileTheOtherWriterProgresses(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "workbook.db")
+	holder, err := Open(ctx, path)
+	mustNoErr(t, err)
+	defer holder.Close()
+	f := buildFixture(t, holder)
+	waiter, err := OpenWith(ctx, path, Options{BusyWait: 300 * time.Millisecond})
+	mustNoErr(t, err)
+	defer waiter.Close()
+
+	hold := func(progress bool) error {
+		locked := make(chan struct{})
+		held := make(chan error, 1)
+		go func() {
+			held <- holder.WithTx(ctx, func(tx *sql.Tx) error {
+				// A tiny page cache makes every insert spill to the log,
+				// as a long import's does.
+				if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = 1"); err != nil {
+					return err
+				}
+				close(locked)
+				until := time.Now().Add(1500 * time.Millisecond)
+				for time.Now().Before(until) {
+					if progress {
+						if _, err := tx.ExecContext(ctx, "INSERT INTO drafts (key, data, updated_at) VALUES (?, ?, '')",
+							time.Now().String(), strings.Repeat("x", 8000)); err != nil {
+							return err
+						}
+					}
+					time.Sleep(20 * time.Millisecond)
+				}
+				return errors.New("roll back")
+			})
+		}()
+		<-locked
+		_, err := waiter.LogTouchpoint(ctx, model.Touchpoint{StakeholderID: f.sDana.ID, Date: model.NewDate(2026, 11, 20)})
+		<-held
+		return err
+	}
+	if err := hold(true); err != nil {
+		t.Errorf("waiting on a writer that makes progress failed: %v", err)
+	}
+	err = hold(false)
+	if !errors.Is(err, ErrBusy) {
+		t.Fatalf("waiting on a writer that stands still = %v, want ErrBusy", err)
+	}
+	if !strings.HasPrefix(err.Error(), "another backchannel process kept the workbook "+path+" busy for over") {
+		t.Errorf("message %q", err)
+	}
+}

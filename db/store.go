@@ -55,8 +55,9 @@ type Options struct {
 	Create bool
 	// Now stamps created/updated times and history; nil means time.Now.
 	Now func() time.Time
-	// BusyWait is how long a write waits for another process's write to
-	// finish before giving up; zero means DefaultBusyWait.
+	// BusyWait is how long a write waits for another process's write that
+	// makes no progress before giving up (one that does is waited for as
+	// long as it takes); zero means DefaultBusyWait.
 	BusyWait time.Duration
 	// SealBackup, when set, is called with the path of the copy saved
 	// before a schema migration, to replace it with a sealed one (see
@@ -65,8 +66,8 @@ type Options struct {
 }
 
 // DefaultBusyWait is how long a write waits for another backchannel process
-// (a long import, say) before it gives up. It is long because failing is
-// worse than waiting: the other process is almost always making progress.
+// that holds the workbook without making progress before it gives up. It is
+// long because failing is worse than waiting.
 const DefaultBusyWait = 2 * time.Minute
 
 // Open opens the workbook at path, creating it (and its folder) when missing
@@ -218,7 +219,12 @@ func (s *Store) Close() error {
 }
 
 // busyWait is how long a write waits for another process, for messages.
-func (s *Store) busyWait() time.Duration { return s.busy.Round(time.Second) }
+func (s *Store) busyWait() string {
+	if s.busy >= time.Minute && s.busy%time.Minute == 0 {
+		return fmt.Sprintf("%d minutes", s.busy/time.Minute)
+	}
+	return s.busy.Round(100 * time.Millisecond).String()
+}
 
 func dirOf(path string) string { return filepath.Dir(path) }
 
