@@ -454,11 +454,11 @@ func TestResizeReflowsEveryScreen(t *testing.T) {
 func TestResizeRendersTheBriefAtTheNewWidth(t *testing.T) {
 	d := newDriver(t, demoStore(t), 120, 40)
 	d.press("enter")
-	d.mustSee("Readiness brief")
+	d.mustSee("Verdict: Not ready")
 	for _, size := range [][2]int{{60, 20}, {90, 30}, {120, 40}} {
 		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		d.mustNotSee("Rendering the readiness brief")
-		d.mustSee("Readiness brief")
+		d.mustSee("Verdict: Not ready")
 	}
 }
 

@@ -84,11 +84,12 @@ type dossierLoadedMsg struct {
 	seq       int
 	dossier   model.Dossier
 	readiness model.Readiness
-	brief     string
-	err       error
+	// brief is the brief's content; the Summary tab lays it out per width.
+	brief model.BriefDoc
+	err   error
 }
 
-// loadDossier reads a proposal, assesses it and writes its brief markdown.
+// loadDossier reads a proposal, assesses it and gathers its brief.
 func (b *backend) loadDossier(seq int, id int64) tea.Cmd {
 	st, ctx, today := b.st, b.ctx, b.today()
 	return func() tea.Msg {
@@ -97,7 +98,7 @@ func (b *backend) loadDossier(seq int, id int64) tea.Cmd {
 			return dossierLoadedMsg{seq: seq, err: err}
 		}
 		r := model.Assess(d, today)
-		return dossierLoadedMsg{seq: seq, dossier: d, readiness: r, brief: model.Brief(d, r, model.BriefOptions{Today: today})}
+		return dossierLoadedMsg{seq: seq, dossier: d, readiness: r, brief: model.BriefData(d, r, model.BriefOptions{Today: today})}
 	}
 }
 
@@ -126,18 +127,23 @@ type briefRenderedMsg struct {
 	err   error
 }
 
-// renderBrief renders markdown with glamour off the UI goroutine; View only
-// ever shows the cached result.
-func renderBrief(seq int, md string, width int, style string) tea.Cmd {
+// renderBrief lays the brief out for the width (model.BriefTerminal) and
+// renders it with glamour off the UI goroutine; View only ever shows the
+// cached result.
+func renderBrief(seq int, doc model.BriefDoc, width int, style string) tea.Cmd {
 	return func() tea.Msg {
 		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
 		if err != nil {
 			return briefRenderedMsg{seq: seq, width: width, style: style, err: err}
 		}
-		out, err := r.Render(md)
+		out, err := r.Render(model.BriefTerminal(doc, briefTextWidth(width)))
 		return briefRenderedMsg{seq: seq, width: width, style: style, out: trimBlankEdges(out), err: err}
 	}
 }
+
+// briefTextWidth is the width glamour leaves the text at a word-wrap width:
+// its document style indents each side by two cells.
+func briefTextWidth(wrap int) int { return max(wrap-4, 20) }
 
 // trimBlankEdges drops glamour's empty first and last lines.
 func trimBlankEdges(s string) string {

@@ -109,14 +109,14 @@ func walkToWhom(d *driver) {
 
 func TestGolden(t *testing.T) { runGolden(t, scenarios) }
 
-// runGolden brings a fresh app to each scenario's screen at 80×24 and
-// 120×40, checks the frame fills the terminal exactly and compares it with
+// runGolden brings a fresh app to each scenario's screen at 80×24, 100×30
+// and 120×40, checks the frame fills the terminal exactly and compares it with
 // testdata/<test>/<scenario>/<size>.golden, so each golden test names its
 // own directory.
 func runGolden(t *testing.T, scs []scenario) {
 	t.Helper()
 	for _, sc := range scs {
-		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
 			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
 				t.Parallel()
 				d := newDriver(t, sc.store(t), size[0], size[1])

@@ -48,7 +48,7 @@ type workspace struct {
 	seq     int
 	d       model.Dossier
 	r       model.Readiness
-	md      string
+	brief   model.BriefDoc
 	names   map[int64]string
 	tpIndex map[int64]int
 	stIndex map[int64]int
@@ -184,7 +184,7 @@ func (w *workspace) briefCmd() tea.Cmd {
 		return nil
 	}
 	w.rendering[k] = true
-	return renderBrief(w.version, w.md, w.briefWidth(), w.st.glamourStyle())
+	return renderBrief(w.version, w.brief, w.briefWidth(), w.st.glamourStyle())
 }
 
 // showBrief puts the cached rendering for the current width in the viewport.
@@ -209,7 +209,7 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		}
 		first := !w.loaded
 		w.loaded = true
-		w.d, w.r, w.md = msg.dossier, msg.readiness, msg.brief
+		w.d, w.r, w.brief = msg.dossier, msg.readiness, msg.brief
 		w.whatIf = whatIf{} // a what-if was about the room as it stood
 		w.version++
 		w.cache, w.rendering = map[string]string{}, map[string]bool{}
