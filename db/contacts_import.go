@@ -67,7 +67,11 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (model.C
 			model.Plural(len(out.Merged), "known one", "known ones"))
 	})
 	if err != nil {
-		return model.ContactImport{}, wrapf(err, "cannot import contacts")
+		return model.ContactImport{}, wrapf(s.Damaged(err), "cannot import contacts")
+	}
+	// An import is the other bulk write: check the workbook once, now.
+	if err := quickCheck(ctx, s.r, s.path); err != nil {
+		return model.ContactImport{}, err
 	}
 	return out, nil
 }

@@ -121,7 +121,9 @@ func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now 
 		return err
 	}
 	if st.version == latest {
-		return quickCheck(ctx, db, abs)
+		// No integrity check here: it read the whole file on every open
+		// (see integrity.go for where the checks run instead).
+		return nil
 	}
 	if st.version > 0 {
 		dest, err := backupBeforeMigrate(ctx, db, abs, st.version, now())
@@ -164,34 +166,14 @@ func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now 
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 		return err
 	}
-	return tx.Commit()
-}
-
-// quickCheck asks SQLite to verify the file's structure, so a damaged
-// workbook fails at Open with a clear message instead of midway through an
-// edit. SQLite's report can span lines; it is folded into the one sentence,
-// which ends by saying what to do.
-func quickCheck(ctx context.Context, db *sql.DB, abs string) error {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(3)")
-	if err != nil {
+	if err := tx.Commit(); err != nil {
 		return err
 	}
-	defer rows.Close()
-	var lines []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return err
-		}
-		lines = append(lines, strings.Fields(line)...)
+	if st.version == 0 {
+		return nil // a new workbook: nothing there to check
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if report := strings.Join(lines, " "); report != "ok" {
-		return damaged(abs, report)
-	}
-	return nil
+	// A migration rewrites tables: check the result once, now.
+	return quickCheck(ctx, db, abs)
 }
 
 // damaged is the one sentence for a workbook SQLite finds broken.

@@ -53,9 +53,11 @@ func TestOpenRefusesUnknownSchemaVersion(t *testing.T) {
 	}
 }
 
-// Issue 11, finding 6: the damaged-workbook sentence is whole (SQLite's
-// multi-line report folded into it) and says how to restore.
-func TestDamagedWorkbookSentenceIsWhole(t *testing.T) {
+// damageContacts writes a workbook of 300 contacts and scribbles over the
+// contacts table's root page: the header and the schema stay readable, so
+// only an integrity check or a read of that table can tell.
+func damageContacts(t *testing.T) string {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "workbook.db")
 	s, err := Open(ctx, path)
@@ -69,18 +71,19 @@ func TestDamagedWorkbookSentenceIsWhole(t *testing.T) {
 	var pageSize int
 	mustNoErr(t, s.w.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize))
 	mustNoErr(t, s.Close())
-
-	// Scribble over the contacts table's root page: the header and the
-	// schema stay readable, so only quick_check can tell.
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	mustNoErr(t, err)
 	_, err = f.WriteAt(bytes.Repeat([]byte{0x0d, 0xff, 0x00, 0x07}, 64), int64((root-1)*pageSize)+8)
 	mustNoErr(t, err)
 	mustNoErr(t, f.Close())
+	return path
+}
 
-	_, err = Open(ctx, path)
+// wholeDamagedSentence checks the one sentence for a damaged workbook.
+func wholeDamagedSentence(t *testing.T, path string, err error) {
+	t.Helper()
 	if err == nil {
-		t.Fatal("a damaged workbook opened")
+		t.Fatal("the damage went unnoticed")
 	}
 	msg := err.Error()
 	if strings.Contains(msg, "\n") {
@@ -89,6 +92,32 @@ func TestDamagedWorkbookSentenceIsWhole(t *testing.T) {
 	if !strings.HasPrefix(msg, path+" is damaged (") || !strings.Contains(msg, "restore it from a backup") || !strings.Contains(msg, "backchannel backup") {
 		t.Errorf("got %q, want it to name the file, say it is damaged and how to restore it", msg)
 	}
+}
+
+// Issue 11, finding 6: the damaged-workbook sentence is whole (SQLite's
+// multi-line report folded into it) and says how to restore. Issue 13,
+// finding 1: opening no longer reads the whole file to check it, so the
+// damage is found by Check (`backchannel check`), by a backup, and by the
+// first read that meets it, each in that one sentence.
+func TestDamagedWorkbookSentenceIsWhole(t *testing.T) {
+	ctx := context.Background()
+	path := damageContacts(t)
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("opening ran an integrity check over the whole file: %v", err)
+	}
+	defer s.Close()
+	wholeDamagedSentence(t, path, s.Check(ctx))
+	_, err = s.ListContacts(ctx, true)
+	wholeDamagedSentence(t, path, s.Damaged(err))
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	wholeDamagedSentence(t, path, s.Backup(ctx, copyPath))
+	if _, statErr := os.Stat(copyPath); statErr == nil {
+		t.Error("a damaged backup was left behind")
+	}
+	// A sound workbook checks clean.
+	good, _ := openTest(t)
+	mustNoErr(t, good.Check(ctx))
 }
 
 // Issue 8, finding 9: without Create a missing workbook is ErrNoWorkbook and

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -30,9 +31,20 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("cannot resolve backup path %q: %w", dest, err)
 	}
 	err = vacuumInto(ctx, s.w, abs)
+	if err == nil {
+		// The copy is what a restore will rely on: prove it reads whole.
+		if err = checkCopy(ctx, abs); err != nil {
+			_ = os.Remove(abs)
+			return err
+		}
+	}
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		return conflictf("%s already exists; choose a new name for the backup", abs)
+	case errors.Is(err, ErrNotWorkbook):
+		return err
+	case isNotDatabase(err):
+		return s.Damaged(err)
 	case err != nil:
 		return fmt.Errorf("cannot back up the workbook to %s: %w", abs, unwrapPath(err))
 	}
@@ -131,9 +143,11 @@ func (s *Store) Import(ctx context.Context, wb model.Workbook) error {
 		return nil
 	})
 	if err != nil {
-		return wrapf(err, "cannot import the workbook")
+		return wrapf(s.Damaged(err), "cannot import the workbook")
 	}
-	return nil
+	// A load writes most of the file: check it once, now, rather than on
+	// every later open.
+	return quickCheck(ctx, s.r, s.path)
 }
 
 // insertRows writes one table's rows, many to a statement: each statement

@@ -59,6 +59,7 @@ func TestHostileTextInEveryCLIOutput(t *testing.T) {
 		{"undo"}, {"undo", "2"}, {"redo"},
 		{"objections", "--md", "--redact"}, {"blindspots", "--md", "--redact"},
 		{"purge", "conversation", "1", "--yes"}, {"purge", "contact", "2", "--yes"}, {"purge", "proposal", "3"},
+		{"check"},
 	}
 	seen := map[string]bool{}
 	for _, args := range runs {

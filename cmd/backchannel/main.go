@@ -45,6 +45,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, huh.ErrUserAborted), errors.Is(err, context.Canceled):
 		return exitInterrupt
 	}
+	if app.store != nil {
+		// A damaged page met by any read is the one sentence that says so.
+		err = app.store.Damaged(err)
+	}
 	fmt.Fprintln(stderr, "backchannel: "+sentence(err))
 	var ue usageError
 	if errors.As(err, &ue) {

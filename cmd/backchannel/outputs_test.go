@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"database/sql"
 	"flag"
 	"fmt"
 	"os"
@@ -94,4 +96,45 @@ func TestDemoSharedContactsFlags(t *testing.T) {
 	if !strings.Contains(r.stdout, "5 proposals, 6 people, 50 conversations") {
 		t.Errorf("demo said %q", r.stdout)
 	}
+}
+
+// `check` verifies the workbook on demand: one line when sound.
+func TestCheckCommand(t *testing.T) {
+	path := filepath.Join(privateDir(t), "w.db")
+	mustOK(t, cli(t, path, "", "demo"))
+	r := mustOK(t, cli(t, path, "", "check"))
+	if !strings.Contains(r.stdout, "is sound") {
+		t.Errorf("check said %q", r.stdout)
+	}
+	oneSentence(t, cli(t, filepath.Join(privateDir(t), "none.db"), "", "check"), 1, "no workbook")
+}
+
+// Issue 13, finding 1: with no integrity check on open, a damaged page is
+// found by the command that meets it and by `check`, each in the one
+// sentence that says how to restore.
+func TestDamagedWorkbookOnTheCommandLine(t *testing.T) {
+	path := filepath.Join(privateDir(t), "w.db")
+	mustOK(t, cli(t, path, "", "demo", "--proposals", "2", "--stakeholders", "150", "--conversations", "10"))
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root, pageSize int
+	if err := raw.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'contacts'").Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	if err := raw.QueryRow("PRAGMA page_size").Scan(&pageSize); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt(bytes.Repeat([]byte{0x0d, 0xff, 0x00, 0x07}, 64), int64((root-1)*pageSize)+8); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	oneSentence(t, cli(t, path, "", "check"), 1, path+" is damaged")
+	oneSentence(t, cli(t, path, "", "contacts"), 1, path+" is damaged")
 }

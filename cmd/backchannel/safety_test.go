@@ -89,6 +89,7 @@ func TestMissingWorkbookIsNotCreated(t *testing.T) {
 		"blindspots":    {"blindspots"},
 		"export":        {"export"},
 		"backup":        {"backup"},
+		"check":         {"check"},
 		"conversations": {"conversations"},
 		"room":          {"room", "-p", "1"},
 		"undo":          {"undo"},
