@@ -1,6 +1,7 @@
 package db
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/backchannel/backchannel/internal/seal"
 	"github.com/backchannel/backchannel/model"
 )
 
@@ -198,5 +200,61 @@ func TestMigrationBackupIsHandedToSealBackup(t *testing.T) {
 	s2.Close()
 	if !strings.Contains(got, ".bak-v") {
 		t.Errorf("SealBackup got %q, want the migration backup", got)
+	}
+}
+
+// Sealed end to end: the copy saved before a migration, sealed with age,
+// opens back to the workbook as it was.
+func TestMigrationBackupSealedRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "workbook.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buildFixture(t, s)
+	before := exportJSON(t, s)
+	s.Close()
+	idPath := filepath.Join(dir, "id.txt")
+	r, err := seal.NewIdentity(idPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := seal.Config{Recipients: []string{r}, Identity: idPath}
+	migs, _ := loadMigrations(migrationFiles)
+	next := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "9999_simulated.sql",
+		sql: "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"})
+	var sealedPath string
+	s2, err := openStore(ctx, path, Options{SealBackup: func(p string) error {
+		sealedPath = p + ".age"
+		return seal.SealFile(cfg, seal.Keys{}, p, sealedPath)
+	}}, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+	if _, err := os.Stat(strings.TrimSuffix(sealedPath, ".age")); !os.IsNotExist(err) {
+		t.Error("the plain migration backup is still there")
+	}
+	data, err := os.ReadFile(sealedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := seal.Decrypt(cfg, seal.Keys{}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := filepath.Join(dir, "back.db")
+	if err := os.WriteFile(back, plain, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(ctx, back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if got := exportJSON(t, b); !bytes.Equal(got, before) {
+		t.Error("the sealed migration backup does not hold the workbook as it was")
 	}
 }

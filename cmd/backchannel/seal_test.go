@@ -151,3 +151,22 @@ func TestDemoForceBackupIsSealed(t *testing.T) {
 		t.Error("the backup demo --force made is not sealed")
 	}
 }
+
+// contacts export -o is sealed too, and import reads it back.
+func TestSealedContactsExportRoundTrip(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	path := demoDB(t)
+	mustOK(t, cli(t, path, "", "seal", "setup"))
+	file := filepath.Join(t.TempDir(), "people.vcf")
+	mustOK(t, cli(t, path, "", "contacts", "export", "--format", "vcard", "-o", file))
+	data, _ := os.ReadFile(file)
+	if !bytes.HasPrefix(data, []byte("age-encryption.org/v1\n")) || bytes.Contains(data, []byte("Dana")) {
+		t.Fatal("contacts export -o is not sealed")
+	}
+	other := filepath.Join(privateDir(t), "other.db")
+	mustOK(t, cli(t, other, "", "init"))
+	r := mustOK(t, cli(t, other, "", "import", file, "--format", "vcard", "--identity", filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "backchannel", "identity.txt")))
+	if out := mustOK(t, cli(t, other, "", "contacts")).stdout; !strings.Contains(out, "Dana Reyes") {
+		t.Errorf("the sealed contacts did not import: %s / %s", r.stdout, out)
+	}
+}
