@@ -46,6 +46,8 @@ type keyMap struct {
 	// Remove deletes or removes the selected thing, after one question;
 	// EditDetails edits the proposal itself; Archived shows archived ones.
 	Remove      key.Binding
+	// PurgeTalk erases the selected conversation for good (Log tab).
+	PurgeTalk key.Binding
 	EditDetails key.Binding
 	Archived    key.Binding
 
@@ -103,6 +105,7 @@ func newKeyMap() keyMap {
 		Edit:    key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
 
 		Remove:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "remove")),
+		PurgeTalk:   key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "purge talk")),
 		EditDetails: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit proposal")),
 		Archived:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
 

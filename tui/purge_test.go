@@ -37,3 +37,31 @@ func TestPurgeContactAsksForTheTypedWord(t *testing.T) {
 		t.Fatalf("u brought the purged contact back: %v", err)
 	}
 }
+
+// P on the Log tab purges the selected conversation once "purge" is typed;
+// esc keeps it, and undo cannot bring a purged one back.
+func TestPurgeAConversation(t *testing.T) {
+	ctx := context.Background()
+	s := realStore(t)
+	d := newDriver(t, s, 100, 30)
+	openFirstProposal(d)
+	d.press("4")
+	row, _ := d.app.work.log.Selected()
+	d.press("P")
+	d.mustSee("Purge the conversation with", "Type purge and press enter:")
+	d.press("esc")
+	if _, err := s.GetTouchpoint(ctx, row.id); err != nil {
+		t.Fatalf("esc purged the conversation: %v", err)
+	}
+	d.press("P")
+	d.typ("purge")
+	d.press("enter")
+	d.mustSee("Purged the conversation with")
+	if _, err := s.GetTouchpoint(ctx, row.id); !errors.Is(err, db.ErrNotFound) {
+		t.Fatalf("the conversation is still there: %v", err)
+	}
+	d.press("u")
+	if _, err := s.GetTouchpoint(ctx, row.id); !errors.Is(err, db.ErrNotFound) {
+		t.Fatalf("u brought the purged conversation back: %v", err)
+	}
+}

@@ -52,3 +52,20 @@ func (b *backend) askDeleteConversation(touchpointID int64) tea.Cmd {
 		}}
 	}
 }
+
+// askPurgeConversation asks for the typed word, then erases a conversation
+// for good: undo cannot bring it back.
+func (b *backend) askPurgeConversation(touchpointID int64) tea.Cmd {
+	st, ctx := b.st, b.ctx
+	return func() tea.Msg {
+		r, err := st.TouchpointImpact(ctx, touchpointID)
+		if err != nil {
+			return errMsg{err: err}
+		}
+		return confirmMsg{word: "purge", question: "Purge " + clean(r.What) + " for good? Its words go from the history and every undo snapshot too; undo cannot bring it back.",
+			yes: func() tea.Msg {
+				_, err := st.Purge(ctx, model.PurgeConversation, touchpointID, model.Date{})
+				return removedMsg{status: "Purged " + clean(r.What) + " for good; undo cannot bring it back.", err: err}
+			}}
+	}
+}

@@ -330,6 +330,10 @@ func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return navigate(openRecordMsg{form: newProposalForm(w.d.Proposal)})
 	case key.Matches(k, w.keys.Remove):
 		return w.remove()
+	case key.Matches(k, w.keys.PurgeTalk) && w.tab == tabLog:
+		if r, ok := w.log.Selected(); ok {
+			return w.b.askPurgeConversation(r.id)
+		}
 	}
 	w.move(k)
 	return nil
@@ -456,6 +460,7 @@ func (w *workspace) syncKeys() {
 	w.keys.Edit.SetEnabled((hasPeople && (w.tab == tabRoom || w.tab == tabPlan)) || (hasTalks && w.tab == tabLog) || (w.loaded && w.reviewTab()))
 	w.keys.Remove.SetEnabled((hasPeople && w.tab == tabRoom) || (hasTalks && w.tab == tabLog))
 	w.keys.EditDetails.SetEnabled(w.loaded)
+	w.keys.PurgeTalk.SetEnabled(hasTalks && w.tab == tabLog)
 	w.keys.Remove.SetHelp("X", "remove person")
 	if w.tab == tabLog {
 		w.keys.Remove.SetHelp("X", "delete talk")
@@ -495,7 +500,7 @@ func (w *workspace) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{w.keys.NextTab, w.keys.PrevTab, w.keys.JumpTab, w.keys.Refresh},
-		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Remove, w.keys.EditDetails, w.keys.Walk, w.keys.Debrief, w.wkeys.Start},
+		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Remove, w.keys.PurgeTalk, w.keys.EditDetails, w.keys.Walk, w.keys.Debrief, w.wkeys.Start},
 		w.keys.navKeys(),
 	}
 }
