@@ -45,9 +45,9 @@ type keyMap struct {
 	Edit    key.Binding
 	// Remove deletes or removes the selected thing, after one question;
 	// EditDetails edits the proposal itself; Archived shows archived ones.
-	Remove      key.Binding
+	Remove key.Binding
 	// PurgeTalk erases the selected conversation for good (Log tab).
-	PurgeTalk key.Binding
+	PurgeTalk   key.Binding
 	EditDetails key.Binding
 	Archived    key.Binding
 
