@@ -209,3 +209,70 @@ func TestOpenTightensLoosePermissions(t *testing.T) {
 		t.Errorf("no note about the shared folder in:\n%s", notes)
 	}
 }
+
+const helperReadOnlyEnv = "BACKCHANNEL_TEST_READONLY_OPEN"
+
+// Issue 11, finding 5: a readable workbook in a folder the user cannot
+// write to (so SQLite cannot make its -wal and -shm) opens read-only
+// instead of failing with "cannot create workbook in DIR"; reads work and a
+// write is refused in one sentence. Root ignores permissions, so as root
+// the check runs as "nobody".
+func TestOpenReadableWorkbookInReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to hand the workbook to another user")
+	}
+	base := t.TempDir()
+	dir := filepath.Join(base, "locked")
+	path := filepath.Join(dir, "workbook.db")
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateContact(ctx, model.Contact{Name: "Ada"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(path, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil { // root's folder: nobody may read, not write
+		t.Fatal(err)
+	}
+	out, err := runAsNobody(t, base, "^TestHelperReadOnlyOpen$", helperReadOnlyEnv+"="+path)
+	if err != nil {
+		t.Skipf("cannot run as nobody here: %v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"READ ONLY: its folder cannot be written to\n",
+		"CONTACTS: 1 <nil>\n",
+		"WRITE: nothing was changed: the workbook is read-only (its folder cannot be written to) true\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("as nobody, want %q in:\n%s", want, out)
+		}
+	}
+}
+
+// TestHelperReadOnlyOpen is not a test on its own: it is run as another
+// user by TestOpenReadableWorkbookInReadOnlyFolder.
+func TestHelperReadOnlyOpen(t *testing.T) {
+	path := os.Getenv(helperReadOnlyEnv)
+	if path == "" {
+		t.Skip("helper process for TestOpenReadableWorkbookInReadOnlyFolder")
+	}
+	ctx := context.Background()
+	s, err := OpenWith(ctx, path, Options{})
+	if err != nil {
+		fmt.Printf("OPEN ERROR: %v\n", err)
+		return
+	}
+	defer s.Close()
+	fmt.Printf("READ ONLY: %s\n", s.ReadOnly())
+	cs, err := s.ListContacts(ctx, true)
+	fmt.Printf("CONTACTS: %d %v\n", len(cs), err)
+	_, err = s.CreateContact(ctx, model.Contact{Name: "Nobody"})
+	fmt.Printf("WRITE: %v %v\n", err, errors.Is(err, ErrReadOnly))
+}
