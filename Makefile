@@ -47,11 +47,16 @@ tools:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq tmux >/dev/null; }
 
-## lint: gofmt check and go vet
+## lint: gofmt, go vet, staticcheck and deadcode (pinned versions, fetched by go run)
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+DEADCODE    := golang.org/x/tools/cmd/deadcode@v0.52.0
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 		if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+	$(GO) run $(STATICCHECK) $(PKGS)
+	@out=$$($(GO) run $(DEADCODE) -test $(PKGS)); \
+		if [ -n "$$out" ]; then echo "deadcode found unreachable functions:"; echo "$$out"; exit 1; fi
 
 ## bench: readiness, brief, store and TUI benchmarks (compare runs with benchstat)
 bench:

@@ -102,22 +102,6 @@ func (b *backend) loadDossier(seq int, id int64) tea.Cmd {
 	}
 }
 
-// contactsLoadedMsg carries the contact directory.
-type contactsLoadedMsg struct {
-	seq      int
-	contacts []model.Contact
-	err      error
-}
-
-// loadContacts reads every active contact.
-func (b *backend) loadContacts(seq int) tea.Cmd {
-	st, ctx := b.st, b.ctx
-	return func() tea.Msg {
-		cs, err := st.ListContacts(ctx, false)
-		return contactsLoadedMsg{seq: seq, contacts: cs, err: err}
-	}
-}
-
 // briefRenderedMsg carries the glamour rendering of a brief at one width.
 type briefRenderedMsg struct {
 	seq   int

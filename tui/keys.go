@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 )
 
@@ -127,17 +126,3 @@ func newKeyMap() keyMap {
 func (k keyMap) navKeys() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
-
-// bindingsHelp adapts a fixed set of bindings to help.KeyMap.
-type bindingsHelp struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
-
-// ShortHelp implements help.KeyMap.
-func (b bindingsHelp) ShortHelp() []key.Binding { return b.short }
-
-// FullHelp implements help.KeyMap.
-func (b bindingsHelp) FullHelp() [][]key.Binding { return b.full }
-
-var _ help.KeyMap = bindingsHelp{}

@@ -76,11 +76,10 @@ type walkthrough struct {
 	choice       resumeChoice
 	// keptKey is the draft this walkthrough resumed: dropped when its step
 	// is saved or discarded.
-	keptKey  string
-	flow     *personFlow
-	people   grid
-	review   viewport.Model
-	hasShown bool
+	keptKey string
+	flow    *personFlow
+	people  grid
+	review  viewport.Model
 }
 
 // newWalkthrough prepares the walkthrough for a proposal (0 starts a new one).

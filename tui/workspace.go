@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
@@ -545,7 +546,7 @@ func (w *workspace) buildTop() {
 	}
 	st, p, r, today := w.st, w.d.Proposal, w.r, w.b.today()
 	verdict := r.Verdict.String() + " · " + itoa(r.Score) + "/100"
-	vs := st.Title
+	var vs lipgloss.Style
 	switch r.Verdict {
 	case model.ReadyToPitch:
 		vs = st.Good.Bold(true)

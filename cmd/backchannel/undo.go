@@ -56,7 +56,7 @@ func (a *app) reverseSteps(ctx context.Context, args []string, step func(*db.Sto
 	if len(args) == 1 {
 		v, err := strconv.Atoi(args[0])
 		if err != nil || v < 1 || v > maxSteps {
-			return usagef(fmt.Errorf("N must be a number from 1 to %d, got %q", maxSteps, args[0]))
+			return usagef(fmt.Errorf("the number of steps must be from 1 to %d, got %q", maxSteps, args[0]))
 		}
 		n = v
 	}

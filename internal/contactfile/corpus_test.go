@@ -14,12 +14,12 @@ import (
 // want is what a test expects of one contact: the fields a person would
 // check after importing, and fragments of the notes.
 type want struct {
-	line                     int
-	name, title, org, email  string
-	aliases                  string
-	notesHas                 []string
-	notesEmpty, skipped, how bool
-	howHas                   string
+	line                    int
+	name, title, org, email string
+	aliases                 string
+	notesHas                []string
+	notesEmpty, skipped     bool
+	howHas                  string
 }
 
 // corpusCase is one file of ../shared/corpus and what importing it must

@@ -80,9 +80,7 @@ func addParam(params map[string][]string, s string) {
 		}
 		return
 	}
-	for _, v := range splitParamValues(val) {
-		params[key] = append(params[key], v)
-	}
+	params[key] = append(params[key], splitParamValues(val)...)
 }
 
 // splitParamValues splits a,"b,c",d on commas outside quotes.
