@@ -41,3 +41,16 @@ func BenchmarkBriefRedacted(b *testing.B) {
 		Brief(d, r, BriefOptions{Today: propToday, Redact: true})
 	}
 }
+
+// BenchmarkRedactedBrief is what brief --redact does: redaction, the
+// sponsor edition and the independent leak guard over the output.
+func BenchmarkRedactedBrief(b *testing.B) {
+	d := largeDossier()
+	r := Assess(d, propToday)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := RedactedBrief(d, r, BriefOptions{Today: propToday}, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

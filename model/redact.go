@@ -347,7 +347,8 @@ func contactTerms(c Contact, uniqueTitle bool) []*redactTerm {
 	}
 	single := func(w []rune) {
 		switch n := len(w); {
-		case n <= 1:
+		case n <= 1 || !slices.ContainsFunc(w, unicode.IsLetter):
+			// A number is not a name ("Gus Moreau 191"): text is full of them.
 		case n == 2 || commonWords()[string(w)]:
 			add([][]rune{w}, true)
 		default:
@@ -362,7 +363,7 @@ func contactTerms(c Contact, uniqueTitle bool) []*redactTerm {
 		}
 		add(words)
 	}
-	for _, name := range spellings(Clean(c.Name)) {
+	for _, name := range spellings(withoutNumbers(Clean(c.Name))) {
 		words := foldWords(name)
 		if len(words) > 1 {
 			// Each word of the name keeps the capital it needs alone, so
@@ -432,6 +433,19 @@ func contactTerms(c Contact, uniqueTitle bool) []*redactTerm {
 		}
 	}
 	return out
+}
+
+// withoutNumbers drops the parts of a name that hold no letter ("Gus
+// Moreau 191"): a number is not a name, and text is full of them.
+func withoutNumbers(name string) string {
+	parts := strings.Fields(name)
+	keep := parts[:0]
+	for _, p := range parts {
+		if strings.IndexFunc(p, unicode.IsLetter) >= 0 {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, " ")
 }
 
 // cased reports whether a word's first letter has a capital form: initials

@@ -249,7 +249,7 @@ func newLeakGuard(people map[int64]Contact, order []int64, labels map[int64]stri
 		}
 		oneWord := func(w string) {
 			switch n := utf8.RuneCountInString(w); {
-			case n < 2:
+			case n < 2 || strings.IndexFunc(w, unicode.IsLetter) < 0:
 			case n == 2 || common[w]:
 				add([]string{w}, []bool{true}, false)
 			default:
@@ -263,8 +263,12 @@ func newLeakGuard(people map[int64]Contact, order []int64, labels map[int64]stri
 				add(ws, make([]bool, len(ws)), false)
 			}
 		}
-		names := []string{c.Name}
-		if s := spelt.Replace(norm.NFC.String(c.Name)); s != norm.NFC.String(c.Name) {
+		// Numbers in a name ("Gus Moreau 191") are not the name.
+		name := strings.Join(slices.DeleteFunc(strings.Fields(c.Name), func(p string) bool {
+			return !strings.ContainsFunc(p, unicode.IsLetter)
+		}), " ")
+		names := []string{name}
+		if s := spelt.Replace(norm.NFC.String(name)); s != norm.NFC.String(name) {
 			names = append(names, s)
 		}
 		for _, name := range names {
