@@ -59,3 +59,24 @@ func BenchmarkImportSharedNoCapture(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkListShared is `proposals` on the shared-contacts shape: every
+// proposal's score from one snapshot.
+func BenchmarkListShared(b *testing.B) {
+	s, _ := openTest(b)
+	ctx := context.Background()
+	today := model.NewDate(2026, 11, 21)
+	if err := s.Import(ctx, model.LargeWorkbook(today, model.LargeOptions{Proposals: 100, Stakeholders: 60, Conversations: 200, Contacts: 300, Seed: 1})); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		if err := s.EachListDossier(ctx, today, false, func(d model.Dossier) error {
+			n += model.Assess(d, today).Score
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

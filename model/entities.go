@@ -218,6 +218,12 @@ type Dossier struct {
 	// ContactTouchpoints holds every touchpoint with these contacts across all
 	// proposals, for the nurture ledger (ask-only, gone cold).
 	ContactTouchpoints []Touchpoint
+	// Ledgers, when not nil, stands in for ContactTouchpoints: each
+	// stakeholder's and go-between's nurture ledger across all proposals,
+	// counted by the store (one GROUP BY for a whole list of proposals)
+	// instead of read row by row. A contact missing from it has no
+	// conversations.
+	Ledgers map[int64]Ledger
 	// WhatIf are hypothetical changes Assess applies without anyone saving
 	// them: another stance for someone, or someone absent from the room.
 	WhatIf []WhatIf

@@ -44,6 +44,15 @@ func ContactHealth(c Contact, touchpoints []Touchpoint, today Date) Health {
 	return a.health(c, today)
 }
 
+// Ledger is one contact's conversations across all proposals, counted as
+// the nurture ledger counts them (see ledgerAcc.add): gives (a share or
+// thanks, and each kept promise of mine), asks (a request or advice), and
+// the latest conversation up to the day it was counted for.
+type Ledger struct {
+	Last        Date
+	Gives, Asks int
+}
+
 // ledgerAcc accumulates one contact's ledger.
 type ledgerAcc struct {
 	last        Date
@@ -85,6 +94,14 @@ func (a ledgerAcc) health(c Contact, today Date) Health {
 // filled only one list still gets an honest ledger; rows without an ID are
 // only taken from this proposal's list when the wider one is empty.
 func ledgerHealth(d Dossier, today Date) map[int64]Health {
+	if d.Ledgers != nil {
+		out := make(map[int64]Health, len(d.Contacts))
+		for id, c := range d.Contacts {
+			l := d.Ledgers[id]
+			out[id] = ledgerAcc{last: l.Last, gives: l.Gives, asks: l.Asks}.health(c, today)
+		}
+		return out
+	}
 	accs := make(map[int64]*ledgerAcc, len(d.Contacts))
 	for id := range d.Contacts {
 		accs[id] = &ledgerAcc{}

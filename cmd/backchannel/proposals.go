@@ -76,16 +76,11 @@ func dateAndDays(day, d model.Date) string {
 }
 
 func proposalRows(ctx context.Context, st *db.Store, day model.Date, all bool) ([]proposalRow, error) {
-	props, err := st.ListProposals(ctx, all)
-	if err != nil {
-		return nil, err
-	}
+	// One snapshot for the whole list, read for the score (see
+	// db.ListDossiers), not each proposal's whole dossier.
 	var rows []proposalRow
-	for _, p := range props {
-		d, err := st.LoadDossier(ctx, p.ID)
-		if err != nil {
-			return nil, err
-		}
+	err := st.EachListDossier(ctx, day, all, func(d model.Dossier) error {
+		p := d.Proposal
 		r := model.Assess(d, day)
 		row := proposalRow{Proposal: p, Score: r.Score, Verdict: r.Verdict.String()}
 		if !p.DecisionDate.IsZero() {
@@ -93,6 +88,10 @@ func proposalRows(ctx context.Context, st *db.Store, day model.Date, all bool) (
 			row.DaysLeft = &n
 		}
 		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rows, nil
 }
