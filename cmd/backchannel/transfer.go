@@ -30,6 +30,22 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if out == "" || out == "-" {
+				return streamExport(ctx, st, a.stdout, true)
+			}
+			if err := a.checkTarget(out, force); err != nil {
+				return err
+			}
+			cfg, err := a.sealConfig()
+			if err != nil {
+				return err
+			}
+			if !cfg.On() {
+				a.warnCloud(out)
+				return streamExportFile(ctx, st, out)
+			}
+			// Sealing encrypts the whole file at once, so a sealed export
+			// is built in memory.
 			wb, err := st.Export(ctx)
 			if err != nil {
 				return err
