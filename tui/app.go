@@ -350,6 +350,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.openReview(openReviewMsg{kind: reviewObjections, proposalID: a.reviewScope()})
 	case !capt && key.Matches(k, a.keys.BlindSpots) && a.reviewKeyAllowed(reviewBlindSpots):
 		return a.openReview(openReviewMsg{kind: reviewBlindSpots, proposalID: a.reviewScope()})
+	case !capt && key.Matches(k, a.keys.Contacts) && a.contactsKeyAllowed():
+		return a.handlePeopleNav(openContactsMsg{})
 	case key.Matches(k, a.keys.Back):
 		if w, ok := cur.(escWanter); !ok || !w.wantsEsc() {
 			return a.leave(pendingBack)

@@ -96,6 +96,17 @@ func (g *grid) layout() {
 	}
 }
 
+// Shows reports whether the column with this title is on screen at the
+// current width.
+func (g *grid) Shows(title string) bool {
+	for _, i := range g.shown {
+		if g.cols[i].title == title {
+			return true
+		}
+	}
+	return false
+}
+
 // SetRows replaces the rows, keeping the cursor on the same index if possible.
 func (g *grid) SetRows(rows []gridRow) {
 	g.rows = rows

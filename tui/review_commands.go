@@ -382,5 +382,19 @@ func (a *App) reviewKeysHelp() []key.Binding {
 	if a.reviewKeyAllowed(reviewBlindSpots) {
 		out = append(out, a.keys.BlindSpots)
 	}
+	if a.contactsKeyAllowed() {
+		out = append(out, a.keys.Contacts)
+	}
 	return out
+}
+
+// contactsKeyAllowed says whether c opens the contact directory from here:
+// from any screen but the directory itself, as o and b do, unless typed
+// input would be lost.
+func (a *App) contactsKeyAllowed() bool {
+	cur, _ := a.current()
+	if d, ok := cur.(drafter); ok && d.dirty() {
+		return false
+	}
+	return a.state() != screenContacts
 }

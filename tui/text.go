@@ -43,6 +43,18 @@ func agoPhrase(today, d model.Date) string {
 	return itoa(n/30) + "mo ago"
 }
 
+// fullDate is a day as people write it, with the year when it is not this
+// year's: "Wed 1 Jan 2025", "Thu 10 Dec".
+func fullDate(d, today model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if d.Time().Year() != today.Time().Year() {
+		return d.Human() + " " + itoa(d.Time().Year())
+	}
+	return d.Human()
+}
+
 // sentimentLabel names a −2…+2 reading for people.
 func sentimentLabel(n int) string {
 	switch n {

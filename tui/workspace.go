@@ -75,12 +75,16 @@ type workspace struct {
 	whatIf whatIf
 	wkeys  whatIfKeys
 
+	// full is the Room, Plan or Log row read in full (workspace_full.go).
+	full fullView
+	fkey key.Binding
+
 	top string
 }
 
 // newWorkspace builds the workspace for a proposal; refresh loads it.
 func newWorkspace(b *backend, st *Styles, id int64) *workspace {
-	w := &workspace{b: b, st: st, keys: newKeyMap(), wkeys: newWhatIfKeys(), id: id, tab: tabSummary,
+	w := &workspace{b: b, st: st, keys: newKeyMap(), wkeys: newWhatIfKeys(), fkey: newFullKey(), id: id, tab: tabSummary,
 		cache: map[string]string{}, rendering: map[string]bool{}}
 	w.summary = viewport.New()
 	w.room = newGrid([]column{
@@ -220,6 +224,7 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 			w.room.SelectID(id)
 			w.plan.SelectID(id)
 		}
+		w.closeFullIfGone()
 		cmds := []tea.Cmd{w.briefCmd()}
 		if w.announce {
 			w.announce = false
@@ -253,6 +258,7 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		return w, tea.Batch(navigate(statusMsg{text: msg.status}), w.refresh())
 	case tea.KeyPressMsg:
 		cmd := w.handleKey(msg)
+		w.closeFullIfGone()
 		w.syncKeys()
 		return w, cmd
 	}
@@ -297,7 +303,13 @@ func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if w.whatIf.active {
 		return w.whatIfKey(k)
 	}
+	if w.full.active && w.fullKeyPress(k) {
+		return nil
+	}
 	switch {
+	case w.canOpenFull() && key.Matches(k, w.fkey):
+		w.openFull()
+		return nil
 	case key.Matches(k, w.keys.NextTab):
 		w.tab = (w.tab + 1) % tabCount
 		return nil
@@ -478,8 +490,9 @@ func (w *workspace) syncKeys() {
 	case tabLog:
 		w.keys.Edit.SetHelp("e", "edit talk")
 	}
+	w.fkey.SetEnabled(w.canOpenFull() && !w.full.active)
 	w.keys.Move.SetHelp("↑/↓", "move")
-	if w.tab == tabSummary {
+	if w.tab == tabSummary || w.full.active {
 		w.keys.Move.SetHelp("↑/↓", "scroll")
 	}
 	w.keys.Walk.SetHelp("w", "walkthrough")
@@ -491,7 +504,10 @@ func (w *workspace) ShortHelp() []key.Binding {
 	if w.whatIf.active {
 		return w.whatIfHelp()
 	}
-	return append(append(w.debriefHelp(), w.whatIfHelp()...), w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.NextTab, w.keys.Walk, w.keys.Move)
+	if w.full.active {
+		return []key.Binding{w.keys.Edit, w.keys.Remove, w.keys.Log, w.keys.Back, w.keys.Move}
+	}
+	return append(append(w.debriefHelp(), w.whatIfHelp()...), w.keys.Log, w.keys.Add, w.keys.Edit, w.fkey, w.keys.NextTab, w.keys.Walk, w.keys.Move)
 }
 
 // FullHelp implements help.KeyMap.
@@ -501,7 +517,7 @@ func (w *workspace) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{w.keys.NextTab, w.keys.PrevTab, w.keys.JumpTab, w.keys.Refresh},
-		{w.keys.Log, w.keys.Add, w.keys.Edit, w.keys.Remove, w.keys.PurgeTalk, w.keys.EditDetails, w.keys.Walk, w.keys.Debrief, w.wkeys.Start},
+		{w.keys.Log, w.keys.Add, w.keys.Edit, w.fkey, w.keys.Remove, w.keys.PurgeTalk, w.keys.EditDetails, w.keys.Walk, w.keys.Debrief, w.wkeys.Start},
 		w.keys.navKeys(),
 	}
 }
@@ -577,21 +593,37 @@ func (w *workspace) buildTop() {
 // tabBar draws the tabs with the active one marked.
 func (w *workspace) tabBar() string {
 	parts := make([]string, tabCount)
+	labels := make([]string, tabCount)
 	for i, n := range tabNames {
 		label := itoa(i+1) + " " + n
 		if w.loaded {
 			switch wsTab(i) {
 			case tabRoom:
 				label += " (" + itoa(len(w.d.Stakeholders)) + ")"
+			case tabPlan:
+				label += " (" + itoa(w.plan.Len()) + ")"
+			case tabLog:
+				label += " (" + itoa(len(w.d.Touchpoints)) + ")"
 			case tabObjections:
 				label += " (" + itoa(liveObjections(w.d)) + ")"
+			case tabBlindSpots:
+				label += " (" + itoa(unaddressedBlindSpots(w.d)) + ")"
 			}
 		}
+		labels[i] = label
 		parts[i] = w.tabLabel(wsTab(i), label)
 	}
 	bar := strings.Join(parts, "")
 	if ansi.StringWidth(bar) > w.width {
-		// Narrow terminals: drop the numbers and counts, keep the names.
+		// Narrower: drop the numbers, keep the counts.
+		for i := range parts {
+			label := strings.TrimLeft(labels[i], "0123456789 ")
+			parts[i] = w.tabLabel(wsTab(i), label)
+		}
+		bar = strings.Join(parts, "")
+	}
+	if ansi.StringWidth(bar) > w.width {
+		// Narrowest: the names alone.
 		for i, n := range tabNames {
 			parts[i] = w.tabLabel(wsTab(i), n)
 		}
@@ -619,6 +651,17 @@ func liveObjections(d model.Dossier) int {
 	return n
 }
 
+// unaddressedBlindSpots counts blind spots not yet addressed.
+func unaddressedBlindSpots(d model.Dossier) int {
+	n := 0
+	for _, b := range d.BlindSpots {
+		if b.Status == model.BlindSpotOpen {
+			n++
+		}
+	}
+	return n
+}
+
 // View shows the header, the tab bar and the active tab.
 func (w *workspace) View() string {
 	st := w.st
@@ -632,6 +675,25 @@ func (w *workspace) View() string {
 	switch w.tab {
 	case tabSummary:
 		body = w.summaryView()
+	case tabRoom, tabPlan, tabLog:
+		if w.full.active {
+			body = w.fullPage()
+			break
+		}
+		body = w.listView()
+	case tabObjections:
+		body = w.objs.View(st)
+	case tabBlindSpots:
+		body = w.spots.View(st)
+	}
+	return w.top + "\n" + w.tabBar() + "\n\n" + body
+}
+
+// listView is the Room, Plan or Log tab's table with what goes under it.
+func (w *workspace) listView() string {
+	st := w.st
+	var body string
+	switch w.tab {
 	case tabRoom:
 		detail := w.roomDetail()
 		if w.whatIf.active {
@@ -642,12 +704,8 @@ func (w *workspace) View() string {
 		body = w.plan.View(st) + "\n" + w.planFooter()
 	case tabLog:
 		body = w.log.View(st) + "\n" + w.logDetail()
-	case tabObjections:
-		body = w.objs.View(st)
-	case tabBlindSpots:
-		body = w.spots.View(st)
 	}
-	return w.top + "\n" + w.tabBar() + "\n\n" + body
+	return body
 }
 
 // summaryView is the glamour-rendered brief from the cache.
@@ -717,7 +775,16 @@ func (w *workspace) planFooter() string {
 	if w.st.noColor {
 		tone = "in bold"
 	}
-	lines := []string{w.st.Muted.Render(ansi.Truncate("* on the critical path  ·  overdue talks "+tone, w.width, "…"))}
+	legend := "* on the critical path  ·  overdue talks " + tone
+	if !w.plan.Shows("Latest safe") {
+		// The order is the backward schedule's: say so when its column is
+		// hidden, or the list looks unsorted.
+		legend = "Ordered by latest safe day · * critical path · overdue " + tone
+	}
+	if h := w.plan.scrollHint(); h != "" {
+		legend += "  ·  " + h
+	}
+	lines := []string{w.st.Muted.Render(ansi.Truncate(legend, w.width, "…"))}
 	for i, n := range w.planNotes {
 		if i == 2 {
 			break

@@ -48,8 +48,9 @@ var whatIfChoices = []model.WhatIf{
 }
 
 // wantsEsc keeps esc in the workspace while a what-if is on, so that it
-// returns to the real state rather than leaving the proposal.
-func (w *workspace) wantsEsc() bool { return w.whatIf.active }
+// returns to the real state rather than leaving the proposal, and while a
+// row is read in full, so that it goes back to the list.
+func (w *workspace) wantsEsc() bool { return w.whatIf.active || w.full.active }
 
 // startWhatIf begins a what-if on the Room tab, with the cursor on the
 // first swing person: the forecast's own suggestion of whom to try.

@@ -1,0 +1,87 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// Issue 14: the Room's next step, the Plan's what and the Log's said were
+// cut with nowhere to read them whole. enter or space opens the row in
+// full, every word wrapped; esc goes back to the list, not the dashboard.
+func TestWorkspaceRowsOpenInFull(t *testing.T) {
+	for _, tc := range []struct {
+		tab, key string
+		want     []string
+	}{
+		// Grace's plan message is cut in the Room and Plan tables at 80.
+		{"2", "enter", []string{"Person · in full", "Share the one-page summary and Dana's numbers once Dana is on", "board."}},
+		{"3", "space", []string{"Planned talk · in full", "latest safe day"}},
+		{"4", "enter", []string{"Conversation · in full", "Said:"}},
+	} {
+		d := newDriver(t, demoStore(t), 80, 24)
+		d.press("enter", tc.tab)
+		if tc.tab == "2" {
+			d.press("down") // Grace Whitfield
+		}
+		if tc.tab == "3" {
+			d.press("G")
+		}
+		d.press(tc.key)
+		d.mustSee(tc.want...)
+		checkFrame(t, d.view(), 80, 24)
+		d.press("esc")
+		if d.app.state() != screenWorkspace {
+			t.Fatalf("tab %s: esc left the workspace instead of closing the page", tc.tab)
+		}
+		d.mustNotSee("in full")
+	}
+}
+
+// Every word of a long conversation is on the full page, wrapped.
+func TestLogRowInFullHasEveryWord(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 80, 24)
+	d.press("enter", "4", "enter")
+	w := d.app.work
+	i := w.tpIndex[w.full.id]
+	said := strings.Fields(w.d.Touchpoints[i].Said)
+	page := strings.Join(strings.Fields(strings.Join(w.fullLines(), " ")), " ")
+	if !strings.Contains(page, strings.Join(said, " ")) {
+		t.Errorf("the full page does not hold what was said:\n%s", page)
+	}
+}
+
+// e still edits from the full page; X still asks to remove.
+func TestFullPageKeepsTheRowKeys(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "2", "enter", "X")
+	d.mustSee("3 conversations deleted with it", "y yes")
+}
+
+// Issue 14: c opened the contacts only from the dashboard while o and b
+// worked everywhere; now it works from the workspace too, and ? lists it.
+func TestContactsKeyFromEverywhere(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "?")
+	d.mustSee("c", "contacts")
+	d.press("esc", "c")
+	if d.app.state() != screenContacts {
+		t.Fatalf("c on the workspace opened screen %d, not the contacts", d.app.state())
+	}
+	d.press("esc", "o", "c")
+	if d.app.state() != screenContacts {
+		t.Fatalf("c on the objections opened screen %d, not the contacts", d.app.state())
+	}
+}
+
+// Issue 14: the Blind spots tab had no count, and at 80 columns the Plan
+// hid "Latest safe" while still in that order, so it looked unsorted.
+func TestEveryTabCountsAndThePlanSaysItsOrder(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "3")
+	d.mustSee("Room (10)", "Plan (10)", "Log (15)", "Objections (3)", "Blind spots (2)", "Ordered by latest safe day")
+	d = newDriver(t, demoStore(t), 120, 40)
+	d.press("enter", "3")
+	d.mustSee("Latest safe")
+	d.mustNotSee("Ordered by latest safe day")
+}
