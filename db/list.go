@@ -153,3 +153,20 @@ func allLedgers(ctx context.Context, q driver.QueryerContext, today model.Date) 
 	}
 	return out, nil
 }
+
+// ContactLedgers counts every contact's nurture ledger across all
+// proposals, "last spoken" up to today, in one GROUP BY: what
+// model.ContactHealth reads from the rows, without reading them. A contact
+// with no conversations is missing from the map.
+func (s *Store) ContactLedgers(ctx context.Context, today model.Date) (map[int64]model.Ledger, error) {
+	var out map[int64]model.Ledger
+	err := s.readDriver(ctx, func(q driver.QueryerContext) error {
+		var err error
+		out, err = allLedgers(ctx, q, today)
+		return err
+	})
+	if err != nil {
+		return nil, wrapf(err, "cannot count the conversations")
+	}
+	return out, nil
+}

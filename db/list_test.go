@@ -53,3 +53,31 @@ func TestListDossiersAssessLikeLoadDossier(t *testing.T) {
 		}
 	}
 }
+
+// Issue 13, finding 4: the contacts list's figures come from one GROUP BY,
+// and say what model.ContactHealth says from every conversation row.
+func TestContactLedgersAgreeWithTheRows(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	day := model.NewDate(2026, 11, 21)
+	wb := model.LargeWorkbook(day, model.LargeOptions{Proposals: 6, Stakeholders: 8, Conversations: 30, Contacts: 15, Seed: 4})
+	for i := range wb.Touchpoints {
+		if i%5 == 0 {
+			wb.Touchpoints[i].Date = day
+			wb.Touchpoints[i].FollowUp = "Send the memo."
+			wb.Touchpoints[i].Commitment = model.CommitmentMine
+			wb.Touchpoints[i].CommitmentDone = i%10 == 0
+		}
+	}
+	mustNoErr(t, s.Import(ctx, wb))
+	for _, today := range []model.Date{day, day.AddDays(-1), day.AddDays(-120)} {
+		ledgers, err := s.ContactLedgers(ctx, today)
+		mustNoErr(t, err)
+		for _, c := range wb.Contacts {
+			got, want := ledgers[c.ID].Health(c, today), model.ContactHealth(c, wb.Touchpoints, today)
+			if got != want {
+				t.Errorf("%s on %s: counted %+v, from the rows %+v", c.Name, today, got, want)
+			}
+		}
+	}
+}

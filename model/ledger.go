@@ -53,6 +53,12 @@ type Ledger struct {
 	Gives, Asks int
 }
 
+// Health is the relationship health the ledger gives on a day: what
+// ContactHealth returns for the conversations l counts.
+func (l Ledger) Health(c Contact, today Date) Health {
+	return ledgerAcc{last: l.Last, gives: l.Gives, asks: l.Asks}.health(c, today)
+}
+
 // ledgerAcc accumulates one contact's ledger.
 type ledgerAcc struct {
 	last        Date
@@ -97,8 +103,7 @@ func ledgerHealth(d Dossier, today Date) map[int64]Health {
 	if d.Ledgers != nil {
 		out := make(map[int64]Health, len(d.Contacts))
 		for id, c := range d.Contacts {
-			l := d.Ledgers[id]
-			out[id] = ledgerAcc{last: l.Last, gives: l.Gives, asks: l.Asks}.health(c, today)
+			out[id] = d.Ledgers[id].Health(c, today)
 		}
 		return out
 	}

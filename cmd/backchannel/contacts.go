@@ -1,11 +1,9 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 
-	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 	"github.com/spf13/cobra"
 )
@@ -37,13 +35,15 @@ func (a *app) contactsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			talks, err := touchpointsByContact(ctx, st)
+			// Counted in SQL (one GROUP BY), not read row by row: the
+			// list needs each person's figures, not their conversations.
+			ledgers, err := st.ContactLedgers(ctx, day)
 			if err != nil {
 				return err
 			}
 			rows := []contactRow{}
 			for _, c := range contacts {
-				rows = append(rows, contactRow{Contact: c, Health: model.ContactHealth(c, talks[c.ID], day)})
+				rows = append(rows, contactRow{Contact: c, Health: ledgers[c.ID].Health(c, day)})
 			}
 			if asJSON {
 				return writeJSON(a.stdout, rows)
@@ -78,26 +78,6 @@ func (a *app) contactsCommand() *cobra.Command {
 	cmd.AddCommand(a.contactsAddCommand(), a.contactsSetCommand(), a.contactsMergeCommand(),
 		a.contactsArchiveCommand(true), a.contactsArchiveCommand(false), a.contactsDeleteCommand(), a.contactsExportCommand())
 	return cmd
-}
-
-// touchpointsByContact reads every conversation a proposal at a time (a few
-// queries, rather than one per contact) and groups them by person.
-func touchpointsByContact(ctx context.Context, st *db.Store) (map[int64][]model.Touchpoint, error) {
-	props, err := st.ListProposals(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	out := map[int64][]model.Touchpoint{}
-	for _, p := range props {
-		tps, err := st.ListTouchpoints(ctx, p.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range tps {
-			out[t.ContactID] = append(out[t.ContactID], t)
-		}
-	}
-	return out, nil
 }
 
 func (a *app) contactsAddCommand() *cobra.Command {
