@@ -3,6 +3,9 @@ package db
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/backchannel/backchannel/model"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -20,6 +23,11 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrNewerSchema means the workbook was written by a newer backchannel.
 	ErrNewerSchema = errors.New("workbook written by a newer version of backchannel")
+	// ErrInvalid means the input itself is wrong (an empty title, an
+	// influence of 7): the command line answers it with exit code 2.
+	// It is model.ErrInvalid: the model's own checks and the store's say
+	// the same thing.
+	ErrInvalid = model.ErrInvalid
 	// ErrNotWorkbook means the file is not a SQLite database, is damaged, or
 	// is some other program's database.
 	ErrNotWorkbook = errors.New("not a backchannel workbook")
@@ -89,6 +97,12 @@ func wrapf(err error, format string, args ...any) error {
 	if errors.As(err, &ve) {
 		return err
 	}
+	if isConstraint(err) {
+		// A rule of the schema caught what the store's own checks did not:
+		// still a clash with what is stored, said as one sentence.
+		return newError(ErrConflict, err, format+": it clashes with what is stored (%s)",
+			append(args, constraintWords(err))...)
+	}
 	return fmt.Errorf(format+": %w", append(args, err)...)
 }
 
@@ -101,7 +115,12 @@ type validationError struct {
 
 func (e *validationError) Error() string { return e.msg }
 
-func (e *validationError) Unwrap() error { return e.cause }
+func (e *validationError) Unwrap() []error {
+	if e.cause != nil {
+		return []error{ErrInvalid, e.cause}
+	}
+	return []error{ErrInvalid}
+}
 
 // invalid marks a model validation error found inside a transaction, so it
 // reaches the person as the sentence it is.
@@ -114,4 +133,15 @@ func invalid(err error) error {
 
 func invalidf(format string, args ...any) error {
 	return &validationError{msg: fmt.Sprintf(format, args...)}
+}
+
+// constraintWords is the failed constraint as SQLite and our wrapping say
+// it, without SQLite's numeric code: "touchpoints[2]: UNIQUE constraint
+// failed: stakeholders.proposal_id, stakeholders.contact_id".
+func constraintWords(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
+		msg = msg[:i]
+	}
+	return msg
 }

@@ -197,6 +197,11 @@ func TestImportRollsBackOnDatabaseError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "touchpoints[2]:") {
 		t.Fatalf("got %v, want the failing row named", err)
 	}
+	// A constraint SQLite enforces is a clash with what is stored, said in
+	// one sentence without SQLite's numeric code.
+	if !errors.Is(err, ErrConflict) || strings.Contains(err.Error(), "(1811)") || strings.Contains(err.Error(), "(19)") {
+		t.Errorf("a failed constraint = %q, want ErrConflict without a code", err)
+	}
 	if n := count(t, s, "SELECT (SELECT count(*) FROM proposals) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM touchpoints)"); n != 0 {
 		t.Errorf("%d rows survived a failed import", n)
 	}

@@ -82,7 +82,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	t, err := time.Parse(time.DateOnly, string(b))
 	if err != nil {
-		return fmt.Errorf("date %q is not YYYY-MM-DD", string(b))
+		return invalidf("date %q is not YYYY-MM-DD", string(b))
 	}
 	if err := inRange(t); err != nil {
 		return err
@@ -102,7 +102,7 @@ const (
 // inRange refuses a day outside minYear…maxYear in one sentence.
 func inRange(t time.Time) error {
 	if y := t.Year(); y < minYear || y > maxYear {
-		return fmt.Errorf("date %s is out of range; use a year from %d to %d", t.Format(time.DateOnly), minYear, maxYear)
+		return invalidf("date %s is out of range; use a year from %d to %d", t.Format(time.DateOnly), minYear, maxYear)
 	}
 	return nil
 }
@@ -177,7 +177,7 @@ func ParseDate(s string, today Date) (Date, error) {
 		}
 		return today.AddDays(ahead), nil
 	}
-	return Date{}, fmt.Errorf("cannot read date %q; use YYYY-MM-DD, today, tomorrow, +3d or a weekday", s)
+	return Date{}, invalidf("cannot read date %q; use YYYY-MM-DD, today, tomorrow, +3d or a weekday", s)
 }
 
 // Relative says how far d is from today in words: "today", "tomorrow",

@@ -25,7 +25,7 @@ func (e enumSpec) name(v int) string {
 func (e enumSpec) parse(s string) (int, error) {
 	key := normalizeWord(s)
 	if key == "" {
-		return 0, fmt.Errorf("%s is empty; valid: %s", e.what, strings.Join(e.words, ", "))
+		return 0, invalidf("%s is empty; valid: %s", e.what, strings.Join(e.words, ", "))
 	}
 	for i, w := range e.words {
 		if normalizeWord(w) == key {
@@ -39,7 +39,7 @@ func (e enumSpec) parse(s string) (int, error) {
 	for i, w := range e.words {
 		if strings.HasPrefix(normalizeWord(w), key) {
 			if match >= 0 {
-				return 0, fmt.Errorf("%s %q is ambiguous; valid: %s", e.what, s, strings.Join(e.words, ", "))
+				return 0, invalidf("%s %q is ambiguous; valid: %s", e.what, s, strings.Join(e.words, ", "))
 			}
 			match = i
 		}
@@ -47,7 +47,7 @@ func (e enumSpec) parse(s string) (int, error) {
 	if match >= 0 {
 		return match, nil
 	}
-	return 0, fmt.Errorf("unknown %s %q; valid: %s", e.what, s, strings.Join(e.words, ", "))
+	return 0, invalidf("unknown %s %q; valid: %s", e.what, s, strings.Join(e.words, ", "))
 }
 
 func normalizeWord(s string) string {
@@ -591,5 +591,5 @@ func (e enumSpec) exact(s string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown %s %q; valid: %s", e.what, s, strings.Join(e.words, ", "))
+	return 0, invalidf("unknown %s %q; valid: %s", e.what, s, strings.Join(e.words, ", "))
 }

@@ -1,8 +1,6 @@
 package model
 
 import (
-	"errors"
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -17,17 +15,17 @@ const (
 // control characters and escape sequences (which the screen strips).
 func requireText(field, s string) error {
 	if Blank(s) {
-		return fmt.Errorf("%s must not be empty", field)
+		return invalidf("%s must not be empty", field)
 	}
 	return limitText(field, s, MaxNameLen)
 }
 
 func limitText(field, s string, max int) error {
 	if !utf8.ValidString(s) {
-		return fmt.Errorf("%s is not valid UTF-8 text", field)
+		return invalidf("%s is not valid UTF-8 text", field)
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		return fmt.Errorf("%s is too long: %d characters, at most %d", field, n, max)
+		return invalidf("%s is too long: %d characters, at most %d", field, n, max)
 	}
 	return nil
 }
@@ -64,7 +62,7 @@ func (c Contact) Validate() error {
 func (s Stakeholder) Validate() error {
 	var selfBefore error
 	if s.ID != 0 && s.Plan.BeforeID == s.ID {
-		selfBefore = errors.New("a talk cannot be planned before itself")
+		selfBefore = invalidf("a talk cannot be planned before itself")
 	}
 	return firstError(
 		rangeCheck("influence", s.Influence, 1, 5),
@@ -88,7 +86,7 @@ func (s Stakeholder) Validate() error {
 func (t Touchpoint) Validate() error {
 	var noDate error
 	if t.Date.IsZero() {
-		noDate = errors.New("a conversation needs a date")
+		noDate = invalidf("a conversation needs a date")
 	}
 	return firstError(
 		noDate,
@@ -107,7 +105,7 @@ func (t Touchpoint) Validate() error {
 func (o Objection) Validate() error {
 	var text error
 	if Blank(o.Text) {
-		text = errors.New("an objection's text must not be empty")
+		text = invalidf("an objection's text must not be empty")
 	}
 	return firstError(
 		text,
@@ -122,7 +120,7 @@ func (o Objection) Validate() error {
 func (b BlindSpot) Validate() error {
 	var text error
 	if Blank(b.Text) {
-		text = errors.New("a blind spot's text must not be empty")
+		text = invalidf("a blind spot's text must not be empty")
 	}
 	return firstError(
 		text,
@@ -134,7 +132,7 @@ func (b BlindSpot) Validate() error {
 
 func rangeCheck(field string, v, lo, hi int) error {
 	if v < lo || v > hi {
-		return fmt.Errorf("%s must be %d to %d, got %d", field, lo, hi, v)
+		return invalidf("%s must be %d to %d, got %d", field, lo, hi, v)
 	}
 	return nil
 }

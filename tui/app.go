@@ -6,7 +6,6 @@ package tui
 
 import (
 	"context"
-	"os"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -24,6 +23,9 @@ type Options struct {
 	NoColor bool
 	// DBPath is shown to the user so they know which workbook is open.
 	DBPath string
+	// Debug, when set, is told every message the app handles and every
+	// error it shows (BACKCHANNEL_DEBUG), so "it froze" can be diagnosed.
+	Debug func(format string, args ...any)
 }
 
 // Run opens the workbook UI on the alternate screen and returns when the
@@ -145,9 +147,6 @@ func New(st Store, opts Options) *App {
 	if opts.Today == nil {
 		opts.Today = func() model.Date { return model.DateOf(timeNow()) }
 	}
-	if os.Getenv("NO_COLOR") != "" {
-		opts.NoColor = true
-	}
 	b := &backend{st: st, ctx: context.Background(), today: opts.Today}
 	a := &App{b: b, opts: opts, keys: newKeyMap(), help: help.New(), readOnly: readOnlyReason(st)}
 	a.styles = newStyles(true, opts.NoColor)
@@ -250,6 +249,9 @@ func (a *App) closeHidden() {
 // Update routes a message: keys through the global bindings first, sizes and
 // colours to every screen, everything else to the active screen.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if a.opts.Debug != nil {
+		a.debug(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height

@@ -173,6 +173,9 @@ func TestImportRejectsBadFilesAndImportsNothing(t *testing.T) {
 	}
 }
 
+// Bad input is one sentence; input wrong in itself (an empty name, a word
+// that is not one of the valid ones, a date that cannot be read) is a usage
+// mistake, exit 2, like a wrong flag; something not found is exit 1.
 func TestBadInputGetsOneSentence(t *testing.T) {
 	path := demoDB(t)
 	before := mustOK(t, cli(t, path, "", "export")).stdout
@@ -182,12 +185,12 @@ func TestBadInputGetsOneSentence(t *testing.T) {
 		code int
 		want string
 	}{
-		{"empty name", []string{"contacts", "add", "   "}, 1, "name must not be empty"},
-		{"empty title", []string{"proposals", "add", ""}, 1, "title must not be empty"},
-		{"unknown enum", []string{"contacts", "add", "Zed", "--kind", "frenemy"}, 1, "valid: none, lateral, influencer, willing"},
-		{"bad date", []string{"proposals", "add", "X", "--date", "next blue moon"}, 1, "cannot read date"},
-		{"sentiment out of range", []string{"log", "Dana", "-p", "1", "--sentiment", "5"}, 1, "-2 to +2"},
-		{"sentiment not a number", []string{"log", "Dana", "-p", "1", "--sentiment", "great"}, 1, "sentiment must be a number"},
+		{"empty name", []string{"contacts", "add", "   "}, 2, "name must not be empty"},
+		{"empty title", []string{"proposals", "add", ""}, 2, "title must not be empty"},
+		{"unknown enum", []string{"contacts", "add", "Zed", "--kind", "frenemy"}, 2, "valid: none, lateral, influencer, willing"},
+		{"bad date", []string{"proposals", "add", "X", "--date", "next blue moon"}, 2, "cannot read date"},
+		{"sentiment out of range", []string{"log", "Dana", "-p", "1", "--sentiment", "5"}, 2, "-2 to +2"},
+		{"sentiment not a number", []string{"log", "Dana", "-p", "1", "--sentiment", "great"}, 2, "sentiment must be a number"},
 		{"unknown person", []string{"log", "Nobody Atall", "-p", "1"}, 1, "nobody atall"},
 		{"not on proposal", []string{"log", "Kwame", "-p", "1"}, 1, "room add"},
 		{"unknown proposal", []string{"brief", "No such proposal"}, 1, "no such proposal"},
@@ -198,10 +201,10 @@ func TestBadInputGetsOneSentence(t *testing.T) {
 		{"unknown flag", []string{"proposals", "--colour"}, 2, "unknown flag"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"too many args", []string{"contacts", "add", "A", "B"}, 2, "takes"},
-		{"unknown objection status", []string{"objections", "--status", "pending"}, 1, "valid: open, addressing, resolved, accepted, withdrawn"},
+		{"unknown objection status", []string{"objections", "--status", "pending"}, 2, "valid: open, addressing, resolved, accepted, withdrawn"},
 		{"unknown objection id", []string{"objections", "set", "999", "--status", "resolved"}, 1, "999"},
-		{"empty objection text", []string{"objections", "add", " ", "-p", "1"}, 1, "must not be empty"},
-		{"future conversation", []string{"log", "Dana", "-p", "1", "--date", "+3d"}, 1, "future"},
+		{"empty objection text", []string{"objections", "add", " ", "-p", "1"}, 2, "must not be empty"},
+		{"future conversation", []string{"log", "Dana", "-p", "1", "--date", "+3d"}, 2, "future"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -267,7 +267,7 @@ func parseTalkDate(s string, day model.Date) (model.Date, error) {
 		return d, errors.New("a conversation needs a date")
 	}
 	if d.After(day) {
-		return d, fmt.Errorf("the conversation date %s is in the future; log it once it has happened", d)
+		return d, usagef(fmt.Errorf("the conversation date %s is in the future; log it once it has happened", d))
 	}
 	return d, nil
 }

@@ -228,10 +228,10 @@ func (a *app) logConversation(ctx context.Context, person string, f logFlags, se
 func parseSentiment(s string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(s), "+"))
 	if err != nil {
-		return 0, fmt.Errorf("sentiment must be a number from -2 to +2, got %q", s)
+		return 0, usagef(fmt.Errorf("sentiment must be a number from -2 to +2, got %q", s))
 	}
 	if n < -2 || n > 2 {
-		return 0, fmt.Errorf("sentiment must be -2 to +2, got %d", n)
+		return 0, usagef(fmt.Errorf("sentiment must be -2 to +2, got %d", n))
 	}
 	return n, nil
 }

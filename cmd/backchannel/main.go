@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/backchannel/backchannel/db"
 	"io"
 	"os"
 	"os/signal"
@@ -51,7 +52,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	fmt.Fprintln(stderr, "backchannel: "+sentence(err))
 	var ue usageError
-	if errors.As(err, &ue) {
+	if errors.As(err, &ue) || errors.Is(err, db.ErrInvalid) {
 		return exitUsage
 	}
 	return exitRuntime

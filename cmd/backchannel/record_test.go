@@ -320,7 +320,7 @@ func TestConversationsEditAndDelete(t *testing.T) {
 		t.Errorf("edit changed the wrong fields: %+v (was %+v)", got, dana[0])
 	}
 	oneSentence(t, cli(t, path, "", "conversations", "edit", id), 2, "nothing to change")
-	oneSentence(t, cli(t, path, "", "conversations", "edit", id, "--date", "+2d"), 1, "future")
+	oneSentence(t, cli(t, path, "", "conversations", "edit", id, "--date", "+2d"), 2, "future")
 	oneSentence(t, cli(t, path, "", "conversations", "edit", "x1"), 2, "must be a number")
 	oneSentence(t, cli(t, path, "", "conversations", "edit", "999", "--sentiment", "1"), 1, "999")
 

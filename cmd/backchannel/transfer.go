@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -125,7 +126,7 @@ a duplicate of #N or skipped (and why), and which CSV column became what.`,
 					return err
 				}
 				if err := st.Import(ctx, wb); err != nil {
-					return a.discardCreated(err)
+					return a.discardCreated(fileProblem(err))
 				}
 				fmt.Fprintf(a.stdout, "Imported %d proposals, %d contacts and %d conversations into %s.\n", len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints), a.dbPath)
 				return nil
@@ -397,4 +398,14 @@ before restoring.`,
 	cmd.Flags().StringSliceVar(&identities, "identity", nil, "an age identity file that opens a sealed backup (default: the one seal setup made)")
 	cmd.Flags().BoolVar(&force, "force", false, "replace a workbook that holds data (after backing it up)")
 	return cmd
+}
+
+// fileProblem makes a bad value inside an imported file a runtime error
+// (exit 1), like a file that cannot be read: the command was called right;
+// the file is what is wrong. Its sentence, which names the row, is kept.
+func fileProblem(err error) error {
+	if errors.Is(err, model.ErrInvalid) {
+		return errors.New(err.Error())
+	}
+	return err
 }
