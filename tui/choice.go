@@ -15,22 +15,33 @@ import (
 // endStop is a huh select that stops at its first and last options.
 type endStop[T comparable] struct {
 	*huh.Select[T]
-	// order is each option's place in the list; filtering keeps the order,
-	// so a move backwards that lands later in the list went round the end.
-	order map[T]int
-	keys  huh.SelectKeyMap
+	// options lists the select's options in order (read on each key, for
+	// selects whose options change); filtering keeps the order, so a move
+	// backwards that lands later in the list went round the end.
+	options func() []huh.Option[T]
+	keys    huh.SelectKeyMap
 }
 
 // stopAtEnds returns s (already given its options, opts) as a select that
 // does not wrap around. opts must be the options s was given.
 func stopAtEnds[T comparable](s *huh.Select[T], opts []huh.Option[T]) *endStop[T] {
-	e := &endStop[T]{Select: s, order: make(map[T]int, len(opts)), keys: huh.NewDefaultKeyMap().Select}
+	return stopAtEndsFunc(s, func() []huh.Option[T] { return opts })
+}
+
+// stopAtEndsFunc is stopAtEnds for a select given OptionsFunc: opts must
+// return the options it shows.
+func stopAtEndsFunc[T comparable](s *huh.Select[T], opts func() []huh.Option[T]) *endStop[T] {
+	return &endStop[T]{Select: s, options: opts, keys: huh.NewDefaultKeyMap().Select}
+}
+
+// place is v's position among the options, or -1.
+func (e *endStop[T]) place(opts []huh.Option[T], v T) int {
 	for i, o := range opts {
-		if _, dup := e.order[o.Value]; !dup {
-			e.order[o.Value] = i
+		if o.Value == v {
+			return i
 		}
 	}
-	return e
+	return -1
 }
 
 // Update passes msg to the select and takes back a move that went round
@@ -43,17 +54,19 @@ func (e *endStop[T]) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 		return e, cmd
 	}
 	after, _ := e.Hovered()
+	opts := e.options()
+	from, to := e.place(opts, before), e.place(opts, after)
 	// The undoing key is the opposite arrow on the same axis: an inline
 	// select moves with ←/→ only, a list with ↑/↓ only.
 	var undo rune
 	switch {
-	case key.Matches(k, e.keys.Up) && e.order[after] > e.order[before]:
+	case key.Matches(k, e.keys.Up) && to > from:
 		undo = tea.KeyDown
-	case key.Matches(k, e.keys.Left) && e.order[after] > e.order[before]:
+	case key.Matches(k, e.keys.Left) && to > from:
 		undo = tea.KeyRight
-	case key.Matches(k, e.keys.Down) && e.order[after] < e.order[before]:
+	case key.Matches(k, e.keys.Down) && to < from:
 		undo = tea.KeyUp
-	case key.Matches(k, e.keys.Right) && e.order[after] < e.order[before]:
+	case key.Matches(k, e.keys.Right) && to < from:
 		undo = tea.KeyLeft
 	}
 	if undo != 0 {
@@ -84,3 +97,17 @@ func (e *endStop[T]) WithHeight(h int) huh.Field { e.Select.WithHeight(h); retur
 
 // WithPosition places the select and keeps the wrapper in the form.
 func (e *endStop[T]) WithPosition(p huh.FieldPosition) huh.Field { e.Select.WithPosition(p); return e }
+
+// startFirst puts v, where a new record starts ("none yet", "unknown",
+// "other"), at the front of vals: choices stop at their ends, so → moves on
+// from it to the answers rather than stopping there.
+func startFirst[T comparable](vals []T, v T) []T {
+	out := make([]T, 0, len(vals))
+	out = append(out, v)
+	for _, x := range vals {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	return out
+}

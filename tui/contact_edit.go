@@ -62,12 +62,15 @@ func (s *contactsScreen) buildForm() *huh.Form {
 		huh.NewInput().Title("Other names").Placeholder("optional: nicknames, initials, handles, separated by commas").
 			Description("redaction finds these too").CharLimit(model.MaxTextLen).Value(&d.Aliases),
 	).Title("Who they are")
+	// Where a new contact starts comes first: choices stop at their ends.
+	kinds := enumOptions(startFirst(model.PartnerKinds(), model.PartnerNone))
+	discretions := enumOptions(startFirst(model.Discretions(), model.DiscretionUnknown))
 	fields := []huh.Field{
-		huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
+		stopAtEnds(huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
 			Description("lateral: a peer · influencer: more senior · willing: wants you to succeed").
-			Options(enumOptions(model.PartnerKinds())...).Value(&d.Kind),
-		huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
-			Options(enumOptions(model.Discretions())...).Value(&d.Discretion),
+			Options(kinds...).Value(&d.Kind), kinds),
+		stopAtEnds(huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
+			Options(discretions...).Value(&d.Discretion), discretions),
 		huh.NewInput().Title("Reconnect every … days").
 			Description("blank for the default of " + itoa(model.DefaultCadenceDays) + "; any logged conversation resets it").
 			Value(&d.Cadence).CharLimit(5).

@@ -117,17 +117,17 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 		Description("how you will answer it in the room; ctrl+j new line, ctrl+e opens $EDITOR").
 		CharLimit(model.MaxTextLen).Value(&d.Response)
 	voices := s.voiceOptions(d.ProposalID, d.VoiceID)
-	voice := huh.NewSelect[int64]().Title("Voice in the room").
+	voice := stopAtEnds(huh.NewSelect[int64]().Title("Voice in the room").
 		Description("supporters who will answer it in the meeting, people in the room first").
-		Options(voices...).Value(&d.VoiceID).Height(min(len(voices), 5) + 2)
+		Options(voices...).Value(&d.VoiceID).Height(min(len(voices), 5)+2), voices)
 	switch s.edit {
 	case editObjectionStatus:
 		opts := make([]huh.Option[model.ObjectionStatus], 0, 5)
 		for _, st := range model.ObjectionStatuses() {
 			opts = append(opts, huh.NewOption(st.String()+" — "+statusMeaning(st), st))
 		}
-		return huh.NewForm(huh.NewGroup(huh.NewSelect[model.ObjectionStatus]().Title("Status").
-			Description("each change is kept in the history with its date").Options(opts...).Value(&d.Status)))
+		return huh.NewForm(huh.NewGroup(stopAtEnds(huh.NewSelect[model.ObjectionStatus]().Title("Status").
+			Description("each change is kept in the history with its date").Options(opts...).Value(&d.Status), opts)))
 	case editObjectionResponse:
 		return huh.NewForm(huh.NewGroup(response.Lines(max(min(s.height-formHeading-8, 10), 4))))
 	case editObjectionVoice:
@@ -139,15 +139,16 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 			for i, p := range props {
 				opts[i] = huh.NewOption(clean(p.Title), p.ID)
 			}
-			fields = append(fields, huh.NewSelect[int64]().Title("Proposal").Options(opts...).Value(&d.ProposalID).
-				Height(min(len(opts)+1, 5)))
+			fields = append(fields, stopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(opts...).Value(&d.ProposalID).
+				Height(min(len(opts)+1, 5)), opts))
 		}
 		fields = append(fields, objectionText(d, "What objection do you expect?",
 			"one objection; nobody has raised it yet, so it is logged as anticipated"), severityField(d))
 		return huh.NewForm(huh.NewGroup(fields...))
 	}
-	status := huh.NewSelect[model.ObjectionStatus]().Title("Status").Inline(true).
-		Options(enumOptions(model.ObjectionStatuses())...).Value(&d.Status)
+	statuses := enumOptions(model.ObjectionStatuses())
+	status := stopAtEnds(huh.NewSelect[model.ObjectionStatus]().Title("Status").Inline(true).
+		Options(statuses...).Value(&d.Status), statuses)
 	response.Title("Our response").Description("ctrl+e opens $EDITOR").Lines(3)
 	// Two pages, one text field each: huh gives $EDITOR's text to every
 	// text field on the page.
@@ -172,10 +173,10 @@ func objectionText(d *objectionDraft, title, desc string) *huh.Text {
 }
 
 // severityField picks how serious an objection is.
-func severityField(d *objectionDraft) *huh.Select[model.Severity] {
-	return huh.NewSelect[model.Severity]().Title("How serious would it be?").Inline(true).
-		Options(enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})...).
-		Value(&d.Severity)
+func severityField(d *objectionDraft) huh.Field {
+	opts := enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})
+	return stopAtEnds(huh.NewSelect[model.Severity]().Title("How serious would it be?").Inline(true).
+		Options(opts...).Value(&d.Severity), opts)
 }
 
 // statusMeaning explains each objection status in the status picker.
@@ -313,9 +314,9 @@ func (r *reviewBase) filterFormFor(d *filterDraft, names map[string]bool, person
 		people = append(people, huh.NewOption(d.Person, d.Person))
 	}
 	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[int64]().Title("Proposal").Options(props...).Value(&d.Scope).Height(min(len(props)+1, 6)),
-		huh.NewSelect[string]().Title(personTitle).Description("/ to type part of a name").
-			Options(people...).Value(&d.Person).Height(min(len(people)+1, 7)),
+		stopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(props...).Value(&d.Scope).Height(min(len(props)+1, 6)), props),
+		stopAtEnds(huh.NewSelect[string]().Title(personTitle).Description("/ to type part of a name").
+			Options(people...).Value(&d.Person).Height(min(len(people)+1, 7)), people),
 		huh.NewConfirm().Title("Include archived proposals?").Affirmative("yes").Negative("no").Value(&d.Archived),
 	))
 }

@@ -701,10 +701,8 @@ func (f *personFlow) whomForm() *huh.Form {
 		})
 	// "none yet" and "unknown" come first: they are where a new person
 	// starts, and choices stop at their ends, so → moves to the answers.
-	kinds := enumOptions(append([]model.PartnerKind{model.PartnerNone}, slices.DeleteFunc(model.PartnerKinds(),
-		func(k model.PartnerKind) bool { return k == model.PartnerNone })...))
-	discretions := enumOptions(append([]model.Discretion{model.DiscretionUnknown}, slices.DeleteFunc(model.Discretions(),
-		func(k model.Discretion) bool { return k == model.DiscretionUnknown })...))
+	kinds := enumOptions(startFirst(model.PartnerKinds(), model.PartnerNone))
+	discretions := enumOptions(startFirst(model.Discretions(), model.DiscretionUnknown))
 	roles := enumOptions(model.Roles())
 	influence := influenceOptions()
 	if d.Role == roleUnset {

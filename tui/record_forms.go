@@ -49,14 +49,15 @@ func (f *proposalForm) build(today model.Date) *huh.Form {
 			huh.NewInput().Title("Forum").Description("where it is decided: “Q1 board meeting”").Value(&d.Forum).CharLimit(200),
 			huh.NewInput().Title("Decision date").Description("2027-01-15, +3w, friday; empty for none").Value(&d.Date).
 				Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
-			huh.NewSelect[model.DecisionRule]().Title("How the forum decides").Inline(true).
-				Options(enumOptions(model.DecisionRules())...).Value(&d.Rule),
+			stopAtEnds(huh.NewSelect[model.DecisionRule]().Title("How the forum decides").Inline(true).
+				Options(enumOptions(model.DecisionRules())...).Value(&d.Rule), enumOptions(model.DecisionRules())),
 		).Title("The proposal"),
 		huh.NewGroup(
 			huh.NewText().Title("The ask").Description("one or two sentences").Lines(3).Value(&d.Ask).CharLimit(model.MaxTextLen),
-			huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).Options(enumOptions(model.ProposalKinds())...).Value(&d.Kind),
-			huh.NewSelect[model.Status]().Title("Status").Description("archived hides it from the dashboard until you show archived (A)").
-				Inline(true).Options(enumOptions(model.Statuses())...).Value(&d.Status),
+			stopAtEnds(huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).Options(enumOptions(model.ProposalKinds())...).Value(&d.Kind),
+				enumOptions(model.ProposalKinds())),
+			stopAtEnds(huh.NewSelect[model.Status]().Title("Status").Description("archived hides it from the dashboard until you show archived (A)").
+				Inline(true).Options(enumOptions(model.Statuses())...).Value(&d.Status), enumOptions(model.Statuses())),
 		).Title("The ask and where it stands"),
 	)
 }
@@ -114,10 +115,11 @@ func (f *conversationForm) build(today model.Date) *huh.Form {
 		huh.NewGroup(
 			huh.NewInput().Title("When").Description("2026-11-19, yesterday, -3d, friday (the last one)").Value(&d.Date).
 				Validate(func(s string) error { _, err := model.ParsePastDate(s, today); return err }),
-			huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(enumOptions(model.Venues())...).Value(&d.Channel),
-			huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
-				Options(enumOptions(model.TouchKinds())...).Value(&d.Kind),
-			sentimentSelect(&d.Sentiment),
+			stopAtEnds(huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(enumOptions(model.Venues())...).Value(&d.Channel),
+				enumOptions(model.Venues())),
+			stopAtEnds(huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
+				Options(enumOptions(model.TouchKinds())...).Value(&d.Kind), enumOptions(model.TouchKinds())),
+			sentimentField(&d.Sentiment),
 		),
 		huh.NewGroup(
 			huh.NewText().Title("What did they say?").Description("ctrl+e writes in $EDITOR").
@@ -147,15 +149,4 @@ func (f *conversationForm) save(b *backend) tea.Cmd {
 		}
 		return recordSavedMsg{status: "Saved the conversation with " + who + "."}
 	}
-}
-
-// sentimentSelect is the reading of a conversation as a scale, hostile at
-// one end and enthusiastic at the other, both ends named in the title.
-func sentimentSelect(v *int) *huh.Select[int] {
-	opts := make([]huh.Option[int], 0, 5)
-	for n := 2; n >= -2; n-- {
-		opts = append(opts, huh.NewOption(sentimentLabel(n), n))
-	}
-	return huh.NewSelect[int]().Title("How did it go?").
-		Description("from +2 enthusiastic (top) to −2 hostile (bottom)").Options(opts...).Value(v)
 }

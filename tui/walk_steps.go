@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"slices"
 	"strings"
 
 	"charm.land/huh/v2"
@@ -18,8 +17,7 @@ func (w *walkthrough) proposalForm() *huh.Form {
 	today := w.b.today()
 	// "other" (where a new proposal starts) comes first: choices stop at
 	// their ends, so → moves on to the named kinds.
-	kinds := enumOptions(append([]model.ProposalKind{model.KindOther}, slices.DeleteFunc(model.ProposalKinds(),
-		func(k model.ProposalKind) bool { return k == model.KindOther })...))
+	kinds := enumOptions(startFirst(model.ProposalKinds(), model.KindOther))
 	rules := enumOptions(model.DecisionRules())
 	return huh.NewForm(
 		w.plan.group(

@@ -1,0 +1,40 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Every select in the package is made through stopAtEnds: huh's own select
+// wraps from the last option to the first, which once logged a hostile
+// executive as enthusiastic. A select built without it fails here, naming
+// the file.
+func TestEverySelectStopsAtItsEnds(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := regexp.MustCompile(`huh\.NewSelect\[`)
+	wrapped := regexp.MustCompile(`stopAtEnds(Func)?\(huh\.NewSelect\[`)
+	seen := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, ok := len(made.FindAll(src, -1)), len(wrapped.FindAll(src, -1))
+		seen += all
+		if all != ok {
+			t.Errorf("%s makes %d selects, %d of them through stopAtEnds", f, all, ok)
+		}
+	}
+	if seen == 0 {
+		t.Fatal("found no selects at all: is the test reading the package's sources?")
+	}
+}
