@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -322,6 +323,7 @@ func briefData(d Dossier, r Readiness, opt BriefOptions, rd *Redactor) BriefDoc 
 	doc.WhoKnowsCount = len(doc.WhoKnows)
 	doc.RecentLog = x.recentLog()
 	if doc.Sponsor {
+		doc.Risks = sponsorRisks(doc.Risks, r.WhoKnows)
 		doc.WhoKnows = []BriefKnower{}
 		for k := range doc.Relationships {
 			doc.Relationships[k].Discretion = DiscretionUnknown
@@ -515,4 +517,38 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// sponsorRisks words the exposure flag for the sponsor edition: how many
+// know and how many of them have low or unknown discretion, without saying
+// who (which would be the discretion rating of a named role).
+func sponsorRisks(risks []Risk, knowers []Knower) []Risk {
+	out := slices.Clone(risks)
+	for k, rk := range out {
+		if rk.Key != RiskExposure {
+			continue
+		}
+		low, unknown := 0, 0
+		for _, kn := range knowers {
+			switch kn.Discretion {
+			case DiscretionLow:
+				low++
+			case DiscretionUnknown:
+				unknown++
+			}
+		}
+		ev := plural(len(knowers), "person knows", "people know") + " about it"
+		if len(knowers) > 0 && !knowers[0].Since.IsZero() {
+			ev += " (since " + knowers[0].Since.Human() + ")"
+		}
+		if low > 0 {
+			ev += fmt.Sprintf("; %d with low discretion", low)
+		}
+		if unknown > 0 {
+			ev += fmt.Sprintf("; %d whose discretion is unknown", unknown)
+		}
+		out[k].Evidence = ev + ". The more people know, the likelier a leak."
+		out[k].StakeholderIDs = nil
+	}
+	return out
 }

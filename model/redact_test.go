@@ -126,6 +126,13 @@ func TestSponsorEdition(t *testing.T) {
 			t.Errorf("the full edition lacks %q", s)
 		}
 	}
+	// The exposure flag counts low discretion without saying whose.
+	if !strings.Contains(string(full), "low discretion: In the room D") {
+		t.Error("the full edition does not name who has low discretion: the check below proves nothing")
+	}
+	if !strings.Contains(string(sponsor), "1 with low discretion. The more people know") || strings.Contains(string(sponsor), "low discretion: ") {
+		t.Errorf("the sponsor edition's exposure flag:\n%s", sponsor)
+	}
 	if !strings.Contains(string(sponsor), "Who knows: 4 people") {
 		t.Error("the sponsor edition does not count who knows")
 	}
