@@ -415,3 +415,14 @@ func earlierDecision(a, b Date) bool {
 	}
 	return a.Before(b)
 }
+
+// UnmarshalText reads the kind from its words.
+func (k *AgendaKind) UnmarshalText(b []byte) error {
+	for i, w := range agendaKindWords {
+		if w == string(b) {
+			*k = AgendaKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown agenda kind %q", b)
+}

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -189,4 +190,15 @@ func SortSearchHits(hits []SearchHit, rank []float64) {
 		sorted[i] = hits[k]
 	}
 	copy(hits, sorted)
+}
+
+// UnmarshalText reads the kind from its word.
+func (k *SearchKind) UnmarshalText(b []byte) error {
+	for i, w := range searchKindWords {
+		if i > 0 && w == string(b) {
+			*k = SearchKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown search kind %q", b)
 }

@@ -150,6 +150,7 @@ func (a *app) addCompletions(root *cobra.Command) {
 		"channel":   enumWords(model.Venues()),
 		"venue":     enumWords(model.Venues()),
 		"approach":  completeWords("ask", "share"),
+		"owes":      completeWords("me", "them"),
 	}
 	var walk func(c *cobra.Command, path string)
 	walk = func(c *cobra.Command, path string) {

@@ -17,6 +17,7 @@ type logFlags struct {
 	objections, blindSpots                                   []string
 	severity                                                 string
 	asJSON                                                   bool
+	promise                                                  commitmentFlags
 }
 
 func (a *app) logCommand() *cobra.Command {
@@ -37,6 +38,7 @@ standard input (one of them per command), so notes need not sit in the
 shell's history.`,
 		Example: `  backchannel log "Dana" -p "Consolidate" --kind advice --channel coffee --sentiment +1 \
     --said "Open to it with a stop-loss." --edit      # what was not said, in $EDITOR
+  backchannel log Dana --follow-up "Send the three-year model." --owes me --due friday
   backchannel log 4 -p 1 --date tuesday --said - < notes.txt
   backchannel log 4 -p 1 --said @talk.md --subtext @subtext.md --stance neutral`,
 		Args: exactArgs(1, "the person (a contact's id, name or email)"),
@@ -60,6 +62,7 @@ shell's history.`,
 	fl.StringVar(&f.stance, "stance", "", "their stance now: champion, supporter, neutral, skeptic, opponent")
 	fl.StringVar(&f.heardVia, "heard-via", "", "who told them about the proposal before this talk (a contact): they know too")
 	fl.BoolVar(&f.asJSON, "json", false, "print the logged conversation, with what was raised in it, as JSON")
+	f.promise.register(fl)
 	return cmd
 }
 
@@ -129,6 +132,9 @@ func (f *logFlags) conversation(day model.Date) (model.Conversation, error) {
 		c.Stance = &s
 	}
 	t.Said, t.Subtext, t.FollowUp = f.said, f.subtext, f.followUp
+	if err := f.promise.apply(t, day); err != nil {
+		return c, err
+	}
 	if err := t.Validate(); err != nil {
 		return c, err
 	}

@@ -53,6 +53,9 @@ Run it without a command to open the terminal workbook.`,
 		a.sealCommand(),
 		a.purgeCommand(),
 		a.versionCommand(),
+		a.agendaCommand(),
+		a.calendarCommand(),
+		a.searchCommand(),
 	)
 	addEditFlags(root)
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {

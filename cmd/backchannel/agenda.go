@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+func (a *app) agendaCommand() *cobra.Command {
+	var days int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "agenda",
+		Short: "What to do today and this week, across every proposal",
+		Long: `List what needs doing now across the proposals still open, in the order that
+matters: planned talks already overdue, talks on the critical path due within
+the next days, commitments due or overdue (what I owe first), key people due a
+reconnect, objections nobody will answer in a room that meets within the next
+days, and the decisions coming up. Each line says who, what, where, for which
+proposal, and why now.`,
+		Example: `  backchannel agenda
+  backchannel agenda --days 14 --json`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.showAgenda(cmd.Context(), days, asJSON)
+		},
+	}
+	fl := cmd.Flags()
+	fl.IntVar(&days, "days", model.DefaultAgendaDays, "how many days ahead to look")
+	fl.BoolVar(&asJSON, "json", false, "print the agenda as JSON")
+	return cmd
+}
+
+func (a *app) showAgenda(ctx context.Context, days int, asJSON bool) error {
+	if days < 1 || days > 366 {
+		return usagef(fmt.Errorf("--days must be 1 to 366, got %d", days))
+	}
+	day, err := today()
+	if err != nil {
+		return err
+	}
+	st, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	ag, err := st.Agenda(ctx, day, days)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(a.stdout, ag)
+	}
+	_, err = fmt.Fprint(a.stdout, agendaText(ag))
+	return err
+}
+
+// agendaText is the agenda as plain text: a heading per kind, then each
+// line's who and proposal, what, and where and why, indented under it.
+func agendaText(ag model.Agenda) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Agenda for %s, looking %s ahead\n", ag.Today.Human(), model.Plural(ag.Days, "day", "days"))
+	if len(ag.Items) == 0 {
+		b.WriteString("\nNothing is due. Plan talks with dates (backchannel room) to see them here.\n")
+		return b.String()
+	}
+	kind := model.AgendaKind(-1)
+	for i, it := range ag.Items {
+		if it.Kind != kind {
+			kind = it.Kind
+			fmt.Fprintf(&b, "\n%s\n", agendaHeading(kind))
+		}
+		who := model.Clean(it.Who)
+		if who == "" {
+			who = model.Clean(it.ProposalTitle)
+		} else {
+			who += " · " + model.Clean(it.ProposalTitle)
+		}
+		fmt.Fprintf(&b, "%3d. %s\n", i+1, who)
+		fmt.Fprintf(&b, "     %s\n", model.Clean(it.What))
+		if it.Where != "" {
+			fmt.Fprintf(&b, "     where: %s\n", model.Clean(it.Where))
+		}
+		fmt.Fprintf(&b, "     why now: %s\n", model.Clean(it.Why))
+	}
+	return b.String()
+}
+
+// agendaHeading names a group of agenda lines.
+func agendaHeading(k model.AgendaKind) string {
+	switch k {
+	case model.AgendaOverdueTalk:
+		return "Overdue talks"
+	case model.AgendaCriticalTalk:
+		return "On the critical path"
+	case model.AgendaPlannedTalk:
+		return "Talks planned"
+	case model.AgendaCommitment:
+		return "Commitments due"
+	case model.AgendaReconnect:
+		return "Reconnect"
+	case model.AgendaVoice:
+		return "Objections that need a voice"
+	case model.AgendaDecision:
+		return "Decisions"
+	}
+	return "Other"
+}
