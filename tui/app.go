@@ -58,6 +58,8 @@ const (
 	screenContacts
 	screenDebrief
 	screenRecord
+	screenAgenda
+	screenSearch
 	// screenCount is the number of screens, for walking them all.
 	screenCount
 )
@@ -126,6 +128,9 @@ type App struct {
 	debrief *debriefScreen
 	// record edits one record: a proposal's details, a conversation.
 	record *recordScreen
+	// agenda is today's to-do across proposals (T); search finds any text (/).
+	agenda *agendaScreen
+	search *searchScreen
 
 	width, height int
 	lay           layout
@@ -210,6 +215,10 @@ func (a *App) route(id screenID) route {
 		return slot(&a.debrief)
 	case screenRecord:
 		return slot(&a.record)
+	case screenAgenda:
+		return slot(&a.agenda)
+	case screenSearch:
+		return slot(&a.search)
 	}
 	return slot(&a.dash)
 }
@@ -295,6 +304,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.handleReviewNav(msg)
 	case peopleNav:
 		return a, a.handlePeopleNav(msg)
+	case agendaNav:
+		return a, a.handleAgendaNav(msg)
 	case backMsg:
 		if msg.from != a.state() {
 			return a, nil
@@ -354,6 +365,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.openReview(openReviewMsg{kind: reviewBlindSpots, proposalID: a.reviewScope()})
 	case !capt && key.Matches(k, a.keys.Contacts) && a.contactsKeyAllowed():
 		return a.handlePeopleNav(openContactsMsg{})
+	case !capt && key.Matches(k, a.keys.Agenda) && a.agendaKeyAllowed():
+		return a.handleAgendaNav(openAgendaMsg{})
 	case key.Matches(k, a.keys.Back):
 		if w, ok := cur.(escWanter); !ok || !w.wantsEsc() {
 			return a.leave(pendingBack)

@@ -112,6 +112,8 @@ func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(d.b.loadDemo(), navigate(statusMsg{text: "Loading the demo workbook…"}))
 	case key.Matches(k, d.keys.Contacts):
 		return navigate(openContactsMsg{})
+	case key.Matches(k, d.keys.Find):
+		return navigate(openSearchMsg{})
 	case key.Matches(k, d.keys.Refresh):
 		return d.refresh()
 	case key.Matches(k, d.keys.Archived):
@@ -132,6 +134,7 @@ func (d *dashboard) syncKeys() {
 	d.keys.Walk.SetEnabled(has)
 	d.keys.Demo.SetEnabled(d.loaded && d.empty)
 	d.keys.Contacts.SetEnabled(d.loaded)
+	d.keys.Find.SetEnabled(d.loaded && !d.empty)
 	d.keys.Archived.SetEnabled(d.loaded && !d.empty)
 	d.keys.Archived.SetHelp("A", "show archived")
 	if d.archived {
@@ -226,13 +229,13 @@ func (d *dashboard) emptyView() string {
 
 // ShortHelp implements help.KeyMap.
 func (d *dashboard) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Demo}
+	return []key.Binding{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Find, d.keys.Demo}
 }
 
 // FullHelp implements help.KeyMap.
 func (d *dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Archived, d.keys.Demo, d.keys.Refresh},
+		{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Find, d.keys.Archived, d.keys.Demo, d.keys.Refresh},
 		d.keys.navKeys(),
 	}
 }

@@ -21,6 +21,10 @@ type keyMap struct {
 	// Objections and BlindSpots open the review screens from anywhere.
 	Objections key.Binding
 	BlindSpots key.Binding
+	// Agenda opens today's agenda from anywhere; Find searches everything
+	// from the dashboard.
+	Agenda key.Binding
+	Find   key.Binding
 
 	Move     key.Binding
 	Up       key.Binding
@@ -80,6 +84,8 @@ func newKeyMap() keyMap {
 
 		Objections: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "objections")),
 		BlindSpots: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blind spots")),
+		Agenda:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "today's agenda")),
+		Find:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 
 		// Move only labels ↑/↓ in the short help; Up and Down do the work.
 		Move:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),

@@ -45,6 +45,9 @@ type logDraft struct {
 	StanceSet bool
 	// PersonText is the typed name when the proposal has too many people to list.
 	PersonText string
+	// Owes and Due make the follow-up a commitment (Due as typed).
+	Owes model.Commitment
+	Due  string
 }
 
 // keptLog is a half-filled log kept as a draft: the stage reached and the
@@ -87,6 +90,9 @@ func (b *backend) recordConversation(seq int, d logDraft, dropKeys ...string) te
 			Sentiment: d.Sentiment, Said: model.Normalize(d.Said, true), Subtext: model.Normalize(d.Subtext, true),
 			FollowUp: model.Normalize(d.FollowUp, false),
 		}}
+		if err := d.commitment(&conv.Touchpoint, today); err != nil {
+			return conversationRecordedMsg{seq: seq, err: err}
+		}
 		for _, line := range lines(d.Objections) {
 			conv.Objections = append(conv.Objections, model.Objection{
 				Text: line, Severity: d.Severity, Status: model.ObjectionOpen})
@@ -438,6 +444,7 @@ func (f *logFlow) talkForm() *huh.Form {
 				Lines(4).Value(&d.Subtext).CharLimit(model.MaxTextLen),
 			huh.NewInput().Title("Follow-up").Placeholder("optional: what you promised to send or do").
 				Value(&d.FollowUp).CharLimit(500),
+			commitmentField(d), dueField(d, today),
 		).Title("How it went"),
 	)
 }

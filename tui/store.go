@@ -70,4 +70,7 @@ type Store interface {
 
 	// LoadDossier reads everything readiness and the brief need, in one go.
 	LoadDossier(ctx context.Context, proposalID int64) (model.Dossier, error)
+
+	// agendaStore reads the agenda and searches (agenda.go).
+	agendaStore
 }

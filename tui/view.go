@@ -152,7 +152,7 @@ func (a *App) globalKeys(cur screen) []key.Binding {
 // keysView lists every key of the active screen and the global ones.
 func (a *App) keysView(cur screen) string {
 	groups := cur.FullHelp()
-	global := append(a.globalKeys(cur), a.reviewKeysHelp()...)
+	global := append(append(a.globalKeys(cur), a.reviewKeysHelp()...), a.agendaKeysHelp()...)
 	if a.undoAllowed(cur) {
 		global = append(global, a.keys.Undo, a.keys.Redo)
 	}

@@ -70,6 +70,9 @@ type workspace struct {
 	// selectAfterLoad is a person to select on the Room and Plan tabs once
 	// the next load lands: the one just added, edited or talked to.
 	selectAfterLoad int64
+	// selectTalkAfterLoad is a conversation to select on the Log tab once
+	// loaded (a search or agenda line jumped to it).
+	selectTalkAfterLoad int64
 
 	// whatIf is the Room tab's what-if (workspace_whatif.go).
 	whatIf whatIf
@@ -223,6 +226,10 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 			w.selectAfterLoad = 0
 			w.room.SelectID(id)
 			w.plan.SelectID(id)
+		}
+		if id := w.selectTalkAfterLoad; id != 0 {
+			w.selectTalkAfterLoad = 0
+			w.log.SelectID(id)
 		}
 		w.closeFullIfGone()
 		cmds := []tea.Cmd{w.briefCmd()}
