@@ -114,7 +114,7 @@ func (cw *calendarWriter) text(s string) string {
 func (cw *calendarWriter) talk(s Stakeholder) CalendarEvent {
 	p := cw.x.p
 	ev := CalendarEvent{UID: calendarUID("talk", s.ID, p.CreatedAt), Day: s.Plan.TargetDate, Stamp: latestStamp(s.UpdatedAt, p.UpdatedAt),
-		Summary: fmt.Sprintf("%s: %s — %s", venueShort(s.Plan.Venue), cw.who(s.ContactID), cw.short),
+		Summary:  fmt.Sprintf("%s: %s — %s", venueShort(s.Plan.Venue), cw.who(s.ContactID), cw.short),
 		Location: cw.text(s.Plan.Place)}
 	lines := []string{cw.text(planWhat(s.Plan))}
 	if s.Plan.Opener != OpenerUnset {

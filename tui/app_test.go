@@ -289,6 +289,7 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	d.press("enter")
 	d.typ("Send the stop-loss memo")
 	d.press("enter")
+	d.press("enter", "enter") // a follow-up asks: not a commitment, no due day
 	d.typ("Vendor lock-in")
 	d.press("enter", "right", "enter") // major
 	d.typ("Finance close week clashes")

@@ -444,8 +444,8 @@ func (f *logFlow) talkForm() *huh.Form {
 				Lines(4).Value(&d.Subtext).CharLimit(model.MaxTextLen),
 			huh.NewInput().Title("Follow-up").Placeholder("optional: what you promised to send or do").
 				Value(&d.FollowUp).CharLimit(500),
-			commitmentField(d), dueField(d, today),
 		).Title("How it went"),
+		commitmentGroup(&f.plan, d, today),
 	)
 }
 

@@ -8,6 +8,13 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
+// commitmentGroup asks whether the follow-up is a commitment and when it
+// is due; it is shown only when there is a follow-up to owe.
+func commitmentGroup(plan *formPlan, d *logDraft, today model.Date) *huh.Group {
+	return plan.group(commitmentField(d), dueField(d, today)).
+		Title("The follow-up").WithHideFunc(func() bool { return model.Blank(d.FollowUp) })
+}
+
 // commitmentField asks whether the follow-up is a promise, and whose.
 func commitmentField(d *logDraft) huh.Field {
 	opts := []huh.Option[model.Commitment]{

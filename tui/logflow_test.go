@@ -88,6 +88,7 @@ func logDanaTalk(d *driver) {
 	d.press("enter")
 	d.typ("Send the stop-loss memo")
 	d.press("enter")
+	d.press("enter", "enter") // a follow-up asks: not a commitment, no due day
 	d.typ("Vendor lock-in")
 	d.press("enter", "right", "enter") // major
 	d.typ("Finance close week clashes")

@@ -60,6 +60,9 @@ func TestHostileTextInEveryCLIOutput(t *testing.T) {
 		{"objections", "--md", "--redact"}, {"blindspots", "--md", "--redact"},
 		{"purge", "conversation", "1", "--yes"}, {"purge", "contact", "2", "--yes"}, {"purge", "proposal", "3"},
 		{"check"},
+		{"agenda"}, {"agenda", "--json", "--days", "90"},
+		{"calendar"}, {"calendar", "--names"},
+		{"search", "N"}, {"search", "N", "--json"}, {"search", "\x1b[31m"},
 	}
 	seen := map[string]bool{}
 	for _, args := range runs {

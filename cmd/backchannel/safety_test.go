@@ -97,6 +97,9 @@ func TestMissingWorkbookIsNotCreated(t *testing.T) {
 		"history":       {"history"},
 		"seal":          {"seal", "status"},
 		"purge":         {"purge", "conversation", "1", "--yes"},
+		"agenda":        {"agenda"},
+		"calendar":      {"calendar"},
+		"search":        {"search", "ERP"},
 	}
 	root := newApp(nil, nil, nil).rootCommand()
 	for _, c := range root.Commands() {
