@@ -154,3 +154,59 @@ func describeHit(ctx context.Context, tx *sql.Tx, h *model.SearchHit) error {
 	return tx.QueryRowContext(ctx, q, h.ID).Scan(&h.ProposalID, &h.ProposalTitle, &h.StakeholderID,
 		&h.ContactID, &h.ContactName, date(&h.Date))
 }
+
+// searchIndexSQL fills the search index from the tables, as migration 0004
+// did: one statement per table, so FTS5 writes each in one go.
+var searchIndexSQL = []string{
+	`INSERT INTO search (rowid, a, b, c, d) SELECT id * 8 + 1, title, ask, forum, '' FROM proposals`,
+	`INSERT INTO search (rowid, a, b, c, d) SELECT id * 8 + 2, name, trim(title || ' ' || org || ' ' || aliases), notes, value_i_bring FROM contacts`,
+	`INSERT INTO search (rowid, a, b, c, d) SELECT id * 8 + 3, wants, fears, plan_message, plan_place FROM stakeholders`,
+	`INSERT INTO search (rowid, a, b, c, d) SELECT id * 8 + 4, said, subtext, follow_up, '' FROM touchpoints`,
+	`INSERT INTO search (rowid, a, b, c, d) SELECT id * 8 + 5, text, response, '', '' FROM objections`,
+	`INSERT INTO search (rowid, a, b, c, d) SELECT id * 8 + 6, text, how_addressed, '', '' FROM blind_spots`,
+}
+
+// withSearchIndexedAfter runs a bulk load (fn) with the search triggers
+// set aside, then puts them back and indexes the tables whole, all inside
+// tx. Row by row, FTS5 writes its index at every statement's savepoint,
+// which more than doubled the time of importing a large workbook.
+func withSearchIndexedAfter(ctx context.Context, tx *sql.Tx, fn func() error) error {
+	rows, err := tx.QueryContext(ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'search_*' ORDER BY name")
+	if err != nil {
+		return err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var n, d string
+		if err := rows.Scan(&n, &d); err != nil {
+			rows.Close()
+			return err
+		}
+		names, defs = append(names, n), append(defs, d)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := tx.ExecContext(ctx, "DROP TRIGGER "+quoteIdent(n)); err != nil {
+			return err
+		}
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	for _, d := range defs {
+		if _, err := tx.ExecContext(ctx, d); err != nil {
+			return fmt.Errorf("cannot put back the search index's triggers: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM search"); err != nil {
+		return err
+	}
+	for _, q := range searchIndexSQL {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("cannot index the workbook for search: %w", err)
+		}
+	}
+	return nil
+}

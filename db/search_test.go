@@ -215,3 +215,35 @@ func TestSearchCoversEveryKind(t *testing.T) {
 		t.Fatalf("groups = %+v, want one for the proposal", groups)
 	}
 }
+
+// Import indexes the workbook in one go and puts the triggers back: what
+// is written after it is found too, and its undo empties the index.
+func TestSearchAfterImport(t *testing.T) {
+	s, _ := demoStore(t)
+	ctx := context.Background()
+	var n int
+	mustNoErr(t, s.w.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'search_*'").Scan(&n))
+	if n != 18 {
+		t.Fatalf("%d search triggers after an import, want 18", n)
+	}
+	ps, err := s.ListProposals(ctx, false)
+	mustNoErr(t, err)
+	stakes, err := s.ListStakeholders(ctx, ps[0].ID)
+	mustNoErr(t, err)
+	_, err = s.RecordConversation(ctx, model.Conversation{Touchpoint: model.Touchpoint{StakeholderID: stakes[0].ID,
+		Date: model.NewDate(2026, 11, 20), Said: "A narwhal in the budget."}})
+	mustNoErr(t, err)
+	hits, err := s.Search(ctx, "narwhal", 0)
+	mustNoErr(t, err)
+	if len(hits) != 1 {
+		t.Fatalf("a conversation logged after an import is not found: %v", hitKeys(hits))
+	}
+	_, err = s.Undo(ctx) // the conversation
+	mustNoErr(t, err)
+	_, err = s.Undo(ctx) // the import
+	mustNoErr(t, err)
+	mustNoErr(t, s.w.QueryRowContext(ctx, "SELECT count(*) FROM search").Scan(&n))
+	if n != 0 {
+		t.Errorf("after undoing the import the index holds %d rows", n)
+	}
+}

@@ -127,20 +127,22 @@ func (s *Store) Import(ctx context.Context, wb model.Workbook) error {
 		if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 			return err
 		}
-		for _, step := range []func() error{
-			func() error { return insertRows(ctx, tx, proposalTable, wb.Proposals) },
-			func() error { return insertRows(ctx, tx, contactTable, wb.Contacts) },
-			func() error { return insertRows(ctx, tx, stakeholderTable, wb.Stakeholders) },
-			func() error { return insertRows(ctx, tx, touchpointTable, wb.Touchpoints) },
-			func() error { return insertRows(ctx, tx, objectionTable, wb.Objections) },
-			func() error { return insertRows(ctx, tx, blindSpotTable, wb.BlindSpots) },
-			func() error { return insertRows(ctx, tx, historyTable, wb.History) },
-		} {
-			if err := step(); err != nil {
-				return err
+		return withSearchIndexedAfter(ctx, tx, func() error {
+			for _, step := range []func() error{
+				func() error { return insertRows(ctx, tx, proposalTable, wb.Proposals) },
+				func() error { return insertRows(ctx, tx, contactTable, wb.Contacts) },
+				func() error { return insertRows(ctx, tx, stakeholderTable, wb.Stakeholders) },
+				func() error { return insertRows(ctx, tx, touchpointTable, wb.Touchpoints) },
+				func() error { return insertRows(ctx, tx, objectionTable, wb.Objections) },
+				func() error { return insertRows(ctx, tx, blindSpotTable, wb.BlindSpots) },
+				func() error { return insertRows(ctx, tx, historyTable, wb.History) },
+			} {
+				if err := step(); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return wrapf(s.Damaged(err), "cannot import the workbook")

@@ -350,6 +350,7 @@ type reconnectCandidate struct {
 // veto or weigh 4 or 5) who are due a reconnect.
 func reconnectCandidates(x *dossierIndex, today Date) []reconnectCandidate {
 	var out []reconnectCandidate
+	var health map[int64]Health // one pass over the ledger, when someone needs it
 	for i, s := range x.people {
 		if !s.decides() && s.Influence < 4 {
 			continue
@@ -358,7 +359,10 @@ func reconnectCandidates(x *dossierIndex, today Date) []reconnectCandidate {
 		if !ok || c.Archived {
 			continue
 		}
-		h := ContactHealth(c, x.d.ContactTouchpoints, today)
+		if health == nil {
+			health = ledgerHealth(x.d, today)
+		}
+		h := health[c.ID]
 		if !h.Due {
 			continue
 		}
