@@ -247,3 +247,34 @@ func TestSearchAfterImport(t *testing.T) {
 		t.Errorf("after undoing the import the index holds %d rows", n)
 	}
 }
+
+// Purge erases a conversation from the search index too: not found, and
+// its words are nowhere in the index's own tables.
+func TestPurgeLeavesNothingInTheSearchIndex(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	f := buildFixture(t, s)
+	conv, err := s.RecordConversation(ctx, model.Conversation{Touchpoint: model.Touchpoint{StakeholderID: f.sDana.ID,
+		Date: model.NewDate(2026, 11, 20), Said: "Confidential: the axolotl acquisition."}})
+	mustNoErr(t, err)
+	_, err = s.Purge(ctx, model.PurgeConversation, conv.Touchpoint.ID, model.Date{})
+	mustNoErr(t, err)
+	hits, err := s.Search(ctx, "axolotl", 0)
+	mustNoErr(t, err)
+	if len(hits) != 0 {
+		t.Errorf("a purged conversation is still found: %v", hitKeys(hits))
+	}
+	var n int
+	mustNoErr(t, s.w.QueryRowContext(ctx, "SELECT count(*) FROM search_content WHERE c0 LIKE '%axolotl%' OR c1 LIKE '%axolotl%' OR c2 LIKE '%axolotl%'").Scan(&n))
+	if n != 0 {
+		t.Errorf("the index's content table still holds the purged words (%d rows)", n)
+	}
+	// The index's term list (read through an fts5vocab table made for the
+	// test) no longer has the word.
+	_, err = s.w.ExecContext(ctx, "CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, search, row)")
+	mustNoErr(t, err)
+	mustNoErr(t, s.w.QueryRowContext(ctx, "SELECT count(*) FROM temp.search_terms WHERE term = 'axolotl'").Scan(&n))
+	if n != 0 {
+		t.Error("the index's term list still holds a purged word")
+	}
+}
