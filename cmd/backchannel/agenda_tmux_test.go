@@ -34,7 +34,9 @@ func TestAgendaEndToEndInTmux(t *testing.T) {
 	}
 	s := &tmuxSession{t: t, sock: filepath.Join(dir, "tmux.sock"), name: "agenda"}
 	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.sock, "kill-server").Run() })
-	s.start("env BACKCHANNEL_TODAY=2026-11-21 NO_COLOR=1 TERM=xterm-256color " + bin + " --db " + dbPath)
+	// The shell stays after the program ends, so a crash is on the screen.
+	s.start("env BACKCHANNEL_TODAY=2026-11-21 NO_COLOR=1 TERM=xterm-256color sh -c '" + bin + " --db " + dbPath +
+		" 2>" + filepath.Join(dir, "stderr.txt") + "; echo backchannel exited $?; sleep 60'")
 	s.waitFor("Consolidate onto one data warehouse")
 
 	s.keys("T")
@@ -72,5 +74,5 @@ func TestAgendaEndToEndInTmux(t *testing.T) {
 		t.Fatalf("after logging, the agenda still shows the overdue talk or is not shown:\n%s", screen)
 	}
 	s.keys("q")
-	s.waitExit()
+	s.waitFor("backchannel exited 0")
 }
