@@ -66,7 +66,11 @@ func (a *app) writeCalendar(ctx context.Context, proposalRef, out string, names,
 		}
 		opts.ProposalID = p.ID
 	}
-	ds, err := st.LoadDossiers(ctx)
+	day, err := today()
+	if err != nil {
+		return err
+	}
+	ds, err := st.ListDossiers(ctx, day, false)
 	if err != nil {
 		return err
 	}
