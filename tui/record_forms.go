@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"strings"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -33,7 +34,11 @@ func newProposalForm(p model.Proposal) *proposalForm {
 
 func (f *proposalForm) heading() string { return "Edit “" + clean(f.started.Title) + "”" }
 
-func (f *proposalForm) changed() bool { return f.draft != f.started }
+func (f *proposalForm) changed() bool {
+	a, b := f.started, f.draft
+	return edited(a.Title, b.Title) || edited(a.Ask, b.Ask) || edited(a.Forum, b.Forum) || edited(a.Date, b.Date) ||
+		a.Kind != b.Kind || a.Rule != b.Rule || a.Status != b.Status
+}
 
 func (f *proposalForm) build(today model.Date) *huh.Form {
 	d := &f.draft
@@ -63,15 +68,25 @@ func (f *proposalForm) build(today model.Date) *huh.Form {
 }
 
 func (f *proposalForm) save(b *backend) tea.Cmd {
-	st, ctx, today, d, id := b.st, b.ctx, b.today(), f.draft, f.id
+	st, ctx, today, was, d, id := b.st, b.ctx, b.today(), f.started, f.draft, f.id
 	return func() tea.Msg {
 		date, err := model.ParseDate(d.Date, today)
 		if err != nil {
 			return recordSavedMsg{err: err}
 		}
+		// Only what the form changed is applied to the record as stored, so
+		// a change made meanwhile elsewhere (the CLI) is kept, and text the
+		// input field could not show exactly is never rewritten unasked.
 		p, err := st.EditProposal(ctx, id, func(p *model.Proposal) error {
-			p.Title, p.Ask, p.Forum, p.DecisionDate = d.Title, d.Ask, d.Forum, date
-			p.Kind, p.DecisionRule, p.Status = d.Kind, d.Rule, d.Status
+			setIfEdited(&p.Title, was.Title, d.Title)
+			setIfEdited(&p.Ask, was.Ask, d.Ask)
+			setIfEdited(&p.Forum, was.Forum, d.Forum)
+			if edited(was.Date, d.Date) {
+				p.DecisionDate = date
+			}
+			setIfChanged(&p.Kind, was.Kind, d.Kind)
+			setIfChanged(&p.DecisionRule, was.Rule, d.Rule)
+			setIfChanged(&p.Status, was.Status, d.Status)
 			return nil
 		})
 		if err != nil {
@@ -107,7 +122,11 @@ func (f *conversationForm) heading() string {
 	return "Edit the conversation with " + f.who
 }
 
-func (f *conversationForm) changed() bool { return f.draft != f.started }
+func (f *conversationForm) changed() bool {
+	a, b := f.started, f.draft
+	return edited(a.Date, b.Date) || a.Channel != b.Channel || a.Kind != b.Kind || a.Sentiment != b.Sentiment ||
+		edited(a.Said, b.Said) || edited(a.Subtext, b.Subtext) || edited(a.FollowUp, b.FollowUp)
+}
 
 func (f *conversationForm) build(today model.Date) *huh.Form {
 	d := &f.draft
@@ -133,20 +152,57 @@ func (f *conversationForm) build(today model.Date) *huh.Form {
 }
 
 func (f *conversationForm) save(b *backend) tea.Cmd {
-	st, ctx, today, d, id, who := b.st, b.ctx, b.today(), f.draft, f.id, f.who
+	st, ctx, today, was, d, id, who := b.st, b.ctx, b.today(), f.started, f.draft, f.id, f.who
 	return func() tea.Msg {
 		date, err := model.ParsePastDate(d.Date, today)
 		if err != nil {
 			return recordSavedMsg{err: err}
 		}
 		_, err = st.EditTouchpoint(ctx, id, func(t *model.Touchpoint) error {
-			t.Date, t.Channel, t.Kind, t.Sentiment = date, d.Channel, d.Kind, d.Sentiment
-			t.Said, t.Subtext, t.FollowUp = d.Said, d.Subtext, d.FollowUp
+			if edited(was.Date, d.Date) {
+				t.Date = date
+			}
+			setIfChanged(&t.Channel, was.Channel, d.Channel)
+			setIfChanged(&t.Kind, was.Kind, d.Kind)
+			setIfChanged(&t.Sentiment, was.Sentiment, d.Sentiment)
+			setIfEdited(&t.Said, was.Said, d.Said)
+			setIfEdited(&t.Subtext, was.Subtext, d.Subtext)
+			setIfEdited(&t.FollowUp, was.FollowUp, d.FollowUp)
 			return nil
 		})
 		if err != nil {
 			return recordSavedMsg{err: err}
 		}
 		return recordSavedMsg{status: "Saved the conversation with " + who + "."}
+	}
+}
+
+// edited reports whether a text field was changed in the form. Input
+// fields drop control characters and turn tabs and line breaks into spaces,
+// so stored text holding them would read as changed on sight; both sides
+// are compared without control characters and white space.
+func edited(was, now string) bool { return visible(was) != visible(now) }
+
+// visible is text without control characters and white space.
+func visible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// setIfEdited applies a text field the form changed.
+func setIfEdited(dst *string, was, now string) {
+	if edited(was, now) {
+		*dst = now
+	}
+}
+
+// setIfChanged applies a choice the form changed.
+func setIfChanged[T comparable](dst *T, was, now T) {
+	if was != now {
+		*dst = now
 	}
 }

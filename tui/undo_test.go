@@ -232,3 +232,43 @@ func TestEditAndArchiveAProposal(t *testing.T) {
 		t.Errorf("after unarchiving: status %v", p.Status)
 	}
 }
+
+// Text imported exactly (a JSON workbook keeps escape sequences as data)
+// is shown cleaned in the form; opening and leaving the form is not an
+// edit, and changing another field does not put the form's copy of that
+// text in its place (the store tidies the record's text on any edit, as it
+// tidies everything typed).
+func TestEditKeepsTextTheFormCannotShow(t *testing.T) {
+	ctx := context.Background()
+	s, err := db.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	wb := model.DemoWorkbook(testToday)
+	raw := "Said \x1b[31mno\x1b[0m twice"
+	last := len(wb.Touchpoints) - 1
+	wb.Touchpoints[last].Said = raw
+	if err := s.Import(ctx, wb); err != nil {
+		t.Fatal(err)
+	}
+	id := wb.Touchpoints[last].ID
+	d := newDriver(t, s, 100, 30)
+	d.app.dash.list.SelectID(wb.Touchpoints[last].ProposalID)
+	d.press("enter", "4")
+	d.app.work.log.SelectID(id)
+	d.press("e")
+	d.mustSee("Edit the conversation with")
+	d.press("esc")
+	d.mustNotSee("unsaved input")
+	d.mustSee("1 Summary")
+	d.press("e", "enter", "enter", "enter", "up", "enter", "enter", "enter", "enter")
+	d.mustSee("Saved the conversation with")
+	got, err := s.GetTouchpoint(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := model.Normalize(raw, true); got.Said != want || got.Sentiment == wb.Touchpoints[last].Sentiment {
+		t.Errorf("after changing only the reading: said %q (want %q), sentiment %d", got.Said, want, got.Sentiment)
+	}
+}
