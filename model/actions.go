@@ -172,7 +172,7 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 	if n := len(r.Schedule.Conflicts); n > 0 {
 		text := "Fix the plan: " + r.Schedule.Conflicts[0]
 		if n > 1 {
-			text += fmt.Sprintf(" (and %s)", plural(n-1, "more conflict", "more conflicts"))
+			text += fmt.Sprintf(" (and %s)", Plural(n-1, "more conflict", "more conflicts"))
 		}
 		add(prioFixPlan, Action{Kind: ActionFixPlan, Text: text})
 	}
@@ -263,7 +263,7 @@ func (x *dossierIndex) afterDecisionActions() []Action {
 	}
 	if missing > 0 && x.p.Status != StatusArchived {
 		cands = append(cands, candidate{prioBlocker, Action{Kind: ActionDebrief, Text: fmt.Sprintf(
-			"Debrief: record how %s in the room acted, while you remember.", plural(missing, "person", "people"))}})
+			"Debrief: record how %s in the room acted, while you remember.", Plural(missing, "person", "people"))}})
 	}
 	for i, s := range x.people {
 		h := x.healthOf(s.ContactID)
@@ -272,7 +272,7 @@ func (x *dossierIndex) afterDecisionActions() []Action {
 			text := fmt.Sprintf("Thank %s for their support and say what came of it.", x.name(i))
 			if h.AskOnly {
 				text = fmt.Sprintf("Thank %s for their support and say what came of it: %s so far and nothing given.",
-					x.name(i), plural(h.Asks, "ask", "asks"))
+					x.name(i), Plural(h.Asks, "ask", "asks"))
 			}
 			cands = append(cands, candidate{prioReconnect + s.influence(), Action{Kind: ActionGive, StakeholderID: s.ID, Text: text}})
 		case h.AskOnly:
@@ -285,7 +285,7 @@ func (x *dossierIndex) afterDecisionActions() []Action {
 func (x *dossierIndex) giveAction(i int, h Health) Action {
 	return Action{Kind: ActionGive, StakeholderID: x.people[i].ID,
 		Text: fmt.Sprintf("Give before you ask again: %s of %s and nothing given; send thanks or something useful.",
-			plural(h.Asks, "ask", "asks"), x.name(i))}
+			Plural(h.Asks, "ask", "asks"), x.name(i))}
 }
 
 // voiceActions asks for a voice in the room for each serious objection

@@ -418,9 +418,9 @@ func renderRelationships(w *mdWriter, doc BriefDoc) {
 		if h.LastSpoken.IsZero() {
 			facts = append(facts, "never spoken")
 		} else {
-			facts = append(facts, fmt.Sprintf("last spoke %s (%s ago)", h.LastSpoken.Human(), plural(h.DaysSince, "day", "days")))
+			facts = append(facts, fmt.Sprintf("last spoke %s (%s ago)", h.LastSpoken.Human(), Plural(h.DaysSince, "day", "days")))
 		}
-		facts = append(facts, fmt.Sprintf("%s, %s", plural(h.Gives, "give", "gives"), plural(h.Asks, "ask", "asks")))
+		facts = append(facts, fmt.Sprintf("%s, %s", Plural(h.Gives, "give", "gives"), Plural(h.Asks, "ask", "asks")))
 		if h.AskOnly {
 			facts = append(facts, "**ask-only: give next**")
 		} else if h.Due {
@@ -447,7 +447,7 @@ func renderRelationships(w *mdWriter, doc BriefDoc) {
 		if doc.WhoKnowsCount == 0 {
 			w.line("Who knows: nobody yet, on the records.")
 		} else {
-			w.line("Who knows: ", plural(doc.WhoKnowsCount, "person", "people"), ", on the records (names left out of this edition).")
+			w.line("Who knows: ", Plural(doc.WhoKnowsCount, "person", "people"), ", on the records (names left out of this edition).")
 		}
 	} else if len(doc.WhoKnows) == 0 {
 		w.line("Who knows: nobody yet, on the log.")

@@ -200,7 +200,7 @@ func (x *dossierIndex) talksBasis() string {
 	if n == 0 {
 		return "no conversation logged with anyone in the room"
 	}
-	return fmt.Sprintf("%s logged with people in the room, the latest on %s", plural(n, "conversation", "conversations"), latest.Human())
+	return fmt.Sprintf("%s logged with people in the room, the latest on %s", Plural(n, "conversation", "conversations"), latest.Human())
 }
 
 // readingsBasis says how fresh the room's stances are (principle 4).
@@ -326,7 +326,7 @@ func (x *dossierIndex) objectionsFactor() Factor {
 		}
 	}
 	reason := fmt.Sprintf("%s open (%s); %d with a voice in the room",
-		plural(live, "objection", "objections"), strings.Join(parts, ", "), voiced)
+		Plural(live, "objection", "objections"), strings.Join(parts, ", "), voiced)
 	return x.heardFactor(FactorObjections, scaled(top, objectionBudget-pen, objectionBudget), reason, "objections")
 }
 
@@ -431,13 +431,13 @@ func (x *dossierIndex) planFactor(sched Schedule) Factor {
 			gaps = append(gaps, fmt.Sprintf("%s (%s)", x.name(i), strings.Join(miss, ", ")))
 		}
 	}
-	basis := fmt.Sprintf("the plans of %s; %d still to win over or to talk to first", plural(len(x.people), "person", "people"), needed)
+	basis := fmt.Sprintf("the plans of %s; %d still to win over or to talk to first", Plural(len(x.people), "person", "people"), needed)
 	if needed == 0 {
 		return newFactor(FactorPlan, top*1000, "nobody still needs a talk: everyone is won over to their target", basis)
 	}
 	reason := fmt.Sprintf("%d of %d talks still needed are planned with when, what and where", complete, needed)
 	if bad > 0 {
-		reason += fmt.Sprintf("; %s overdue or mis-scheduled", plural(bad, "talk", "talks"))
+		reason += fmt.Sprintf("; %s overdue or mis-scheduled", Plural(bad, "talk", "talks"))
 	}
 	if len(unplanned) > 0 {
 		reason += "; nothing planned with " + listSome(unplanned, 3)
@@ -473,7 +473,7 @@ func (x *dossierIndex) timingFactor(daysLeft int) Factor {
 			}
 		}
 	}
-	basis := fmt.Sprintf("the decision date and %s still needed", plural(needed, "talk", "talks"))
+	basis := fmt.Sprintf("the decision date and %s still needed", Plural(needed, "talk", "talks"))
 	if len(x.people) == 0 {
 		return newFactor(FactorTiming, 0, "nobody named yet, so no talks to time", "no one named")
 	}
@@ -484,13 +484,13 @@ func (x *dossierIndex) timingFactor(daysLeft int) Factor {
 		if !p.Status.Open() || p.Status == StatusPitched {
 			return newFactor(FactorTiming, top*1000, "the forum has met", basis)
 		}
-		return newFactor(FactorTiming, 0, fmt.Sprintf("the decision date passed %s ago", plural(-daysLeft, "day", "days")), basis)
+		return newFactor(FactorTiming, 0, fmt.Sprintf("the decision date passed %s ago", Plural(-daysLeft, "day", "days")), basis)
 	}
 	capacity := 1000
 	if needed > 0 {
 		capacity = min(1000, max0(daysLeft-1)*1000/needed)
 	}
-	reason := fmt.Sprintf("%s left for %s still needed", plural(daysLeft, "day", "days"), plural(needed, "talk", "talks"))
+	reason := fmt.Sprintf("%s left for %s still needed", Plural(daysLeft, "day", "days"), Plural(needed, "talk", "talks"))
 	if overdue > 0 {
 		reason += fmt.Sprintf("; %d planned for a day already past", overdue)
 	}
@@ -507,14 +507,6 @@ func stanceGap(s, target Stance) int {
 }
 
 func max0(n int) int { return max(0, n) }
-
-// plural writes "1 talk" or "3 talks".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
 
 // listSome joins up to n items and says how many more there are.
 func listSome(items []string, n int) string {

@@ -148,7 +148,7 @@ func (x *dossierIndex) caps(daysLeft int) []capRule {
 		add(NotReady, fmt.Sprintf("a blocker from %s has nobody in the room to answer it", listSome(unvoicedBlockers, 3)))
 	}
 	if len(blockers) > 0 {
-		add(GettingThere, fmt.Sprintf("%s still open (%s): an open blocker is never ready", plural(len(blockers), "blocker objection is", "blocker objections are"), listSome(blockers, 3)))
+		add(GettingThere, fmt.Sprintf("%s still open (%s): an open blocker is never ready", Plural(len(blockers), "blocker objection is", "blocker objections are"), listSome(blockers, 3)))
 	}
 	if len(unvoicedMajors) > 0 {
 		add(GettingThere, fmt.Sprintf("a major objection from %s has no voice in the room", listSome(unvoicedMajors, 3)))
@@ -171,7 +171,7 @@ func (x *dossierIndex) caps(daysLeft int) []capRule {
 		}
 	}
 	if deciderSpots > 0 {
-		add(GettingThere, fmt.Sprintf("%s raised by people who decide %s still open", plural(deciderSpots, "blind spot", "blind spots"), isAre(deciderSpots)))
+		add(GettingThere, fmt.Sprintf("%s raised by people who decide %s still open", Plural(deciderSpots, "blind spot", "blind spots"), isAre(deciderSpots)))
 	}
 
 	if x.p.Status < StatusPitched {
@@ -179,7 +179,7 @@ func (x *dossierIndex) caps(daysLeft int) []capRule {
 		case x.p.DecisionDate.IsZero():
 			add(GettingThere, "no decision date: without one there is no pitch to be ready for")
 		case daysLeft < 0:
-			add(NotReady, fmt.Sprintf("the decision date passed %s ago with the proposal still in %s", plural(-daysLeft, "day", "days"), x.p.Status))
+			add(NotReady, fmt.Sprintf("the decision date passed %s ago with the proposal still in %s", Plural(-daysLeft, "day", "days"), x.p.Status))
 		case daysLeft <= FinalWeekDays:
 			var late []string
 			for _, i := range x.room {
@@ -189,7 +189,7 @@ func (x *dossierIndex) caps(daysLeft int) []capRule {
 			}
 			if len(late) > 0 {
 				add(GettingThere, fmt.Sprintf("%s to the decision and no talk on time with %s, still to be won over",
-					plural(daysLeft, "day", "days"), listSome(late, 3)))
+					Plural(daysLeft, "day", "days"), listSome(late, 3)))
 			}
 		}
 	}

@@ -175,10 +175,10 @@ func (x *dossierIndex) risks(r Readiness) []Risk {
 		}
 	}
 	if overdue > 0 {
-		sched = append(sched, fmt.Sprintf("%s overdue", plural(overdue, "talk is", "talks are")))
+		sched = append(sched, fmt.Sprintf("%s overdue", Plural(overdue, "talk is", "talks are")))
 	}
 	if n := len(r.Schedule.Conflicts); n > 0 {
-		sched = append(sched, plural(n, "scheduling conflict", "scheduling conflicts")+": "+r.Schedule.Conflicts[0])
+		sched = append(sched, Plural(n, "scheduling conflict", "scheduling conflicts")+": "+r.Schedule.Conflicts[0])
 	}
 	if len(sched) > 0 {
 		add(RiskSchedule, "The plan is slipping", strings.TrimSuffix(capitalize(strings.Join(sched, "; ")), ".")+".", nil)
@@ -272,7 +272,7 @@ func (x *dossierIndex) endlessGameRisk(add func(key, title, evidence string, ids
 	var ev []string
 	if !p.DecisionDate.IsZero() && p.DecisionDate.Before(x.today) {
 		ev = append(ev, fmt.Sprintf("the decision date (%s) passed %s ago and it is still %s",
-			p.DecisionDate.Human(), plural(p.DecisionDate.DaysUntil(x.today), "day", "days"), p.Status))
+			p.DecisionDate.Human(), Plural(p.DecisionDate.DaysUntil(x.today), "day", "days"), p.Status))
 	}
 	if moves := x.proposalChanges("decision_date"); len(moves) >= endlessMoves {
 		ev = append(ev, fmt.Sprintf("the decision date moved %d times (%s)", len(moves), changeTrail(moves, humanDateValue)))
@@ -387,7 +387,7 @@ func (x *dossierIndex) exposureRisk(knowers []Knower, add func(key, title, evide
 	if len(low) == 0 && len(knowers) < exposureCrowd {
 		return
 	}
-	ev := fmt.Sprintf("%s about it", plural(len(knowers), "person knows", "people know"))
+	ev := fmt.Sprintf("%s about it", Plural(len(knowers), "person knows", "people know"))
 	if len(knowers) > 0 && !knowers[0].Since.IsZero() {
 		ev += " (since " + knowers[0].Since.Human() + ")"
 	}

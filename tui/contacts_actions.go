@@ -191,13 +191,13 @@ func (s *contactsScreen) twoNames(a, b int64) (string, string) {
 func refs(r model.Removal) string {
 	var parts []string
 	if r.Proposals > 0 {
-		parts = append(parts, plural(r.Proposals, "proposal", "proposals"))
+		parts = append(parts, model.Plural(r.Proposals, "proposal", "proposals"))
 	}
 	if r.Conversations > 0 {
-		parts = append(parts, plural(r.Conversations, "conversation", "conversations"))
+		parts = append(parts, model.Plural(r.Conversations, "conversation", "conversations"))
 	}
 	if r.PlanRefs > 0 {
-		parts = append(parts, plural(r.PlanRefs, "mention as go-between", "mentions as go-between"))
+		parts = append(parts, model.Plural(r.PlanRefs, "mention as go-between", "mentions as go-between"))
 	}
 	switch len(parts) {
 	case 0:
@@ -278,8 +278,8 @@ func (b *backend) purgeContact(seq int, id int64, name string) tea.Cmd {
 	st, ctx := b.st, b.ctx
 	return func() tea.Msg {
 		rep, err := st.Purge(ctx, model.PurgeContact, id, model.Date{})
-		status := "Purged " + name + " for good: " + plural(rep.Rows, "record", "records") + ", " +
-			plural(rep.History, "history entry", "history entries") + " erased; undo cannot bring them back."
+		status := "Purged " + name + " for good: " + model.Plural(rep.Rows, "record", "records") + ", " +
+			model.Plural(rep.History, "history entry", "history entries") + " erased; undo cannot bring them back."
 		if rep.WALBusy {
 			status += " Another backchannel window still holds old pages; close it to finish."
 		}

@@ -146,7 +146,7 @@ func (f *importFlow) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 			return false, reportErr(msg.err)
 		}
 		return true, navigate(statusMsg{text: fmt.Sprintf("Imported %s from %s; filled in %s.",
-			plural(len(msg.res.Added), "new contact", "new contacts"), clean(msg.name), plural(len(msg.res.Merged), "known contact", "known contacts"))})
+			model.Plural(len(msg.res.Added), "new contact", "new contacts"), clean(msg.name), model.Plural(len(msg.res.Merged), "known contact", "known contacts"))})
 	case tea.KeyPressMsg:
 		return f.key(msg)
 	case tea.PasteMsg:

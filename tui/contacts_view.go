@@ -78,7 +78,7 @@ func (s *contactsScreen) View() string {
 // listView is the title, the filter line, the list and the legend.
 func (s *contactsScreen) listView() string {
 	st := s.st
-	head := st.Title.Render(plural(s.active, "contact", "contacts"))
+	head := st.Title.Render(model.Plural(s.active, "contact", "contacts"))
 	if s.flagged > 0 {
 		head += st.Warn.Render(" · " + itoa(s.flagged) + " need attention")
 	}
@@ -173,7 +173,7 @@ func (s *contactsScreen) buildDetail() {
 		wrapped(st.Warn.Render("⚠ Reconnect due: "+itoa(h.DaysSince)+" days since you last spoke; the cadence is "+itoa(h.CadenceDays)+"."), 2)
 	}
 	if h.AskOnly {
-		wrapped(st.Warn.Render("⚠ Ask-only: "+plural(h.Asks, "ask", "asks")+" and nothing given. Share something useful or thank them first."), 2)
+		wrapped(st.Warn.Render("⚠ Ask-only: "+model.Plural(h.Asks, "ask", "asks")+" and nothing given. Share something useful or thank them first."), 2)
 	}
 	if sd, ok := s.data.sayDoOf(c.ID); ok && sd.gap {
 		last := s.data.lastDebrief[c.ID]
@@ -249,7 +249,7 @@ func (s *contactsScreen) healthLine(h model.Health, today model.Date) string {
 	if !h.LastSpoken.IsZero() {
 		spoke = "Last spoke " + agoPhrase(today, h.LastSpoken) + " (" + h.LastSpoken.Human() + ")"
 	}
-	parts := []string{spoke, plural(h.Gives, "give", "gives") + ", " + plural(h.Asks, "ask", "asks")}
+	parts := []string{spoke, model.Plural(h.Gives, "give", "gives") + ", " + model.Plural(h.Asks, "ask", "asks")}
 	if !h.LastSpoken.IsZero() && !h.Due {
 		parts = append(parts, "reconnect "+h.LastSpoken.AddDays(h.CadenceDays).Relative(today, true))
 	}
@@ -267,7 +267,7 @@ func (s *contactsScreen) partLine(sk model.Stakeholder, p model.Proposal) string
 	}
 	switch {
 	case p.Status.Decided():
-		sd := readSayDo(sk.Stance, sk.Acted)
+		sd := readSayDo(sk)
 		if !sd.recorded {
 			return st.Muted.Render(role+" · said "+sk.Stance.String()+" · ") + st.Warn.Render("how they acted is not recorded")
 		}
@@ -283,7 +283,7 @@ func (s *contactsScreen) partLine(sk model.Stakeholder, p model.Proposal) string
 		}
 		return st.Muted.Render(role+" · ") + st.toneStyle(sd.tone).Render(text)
 	case p.Status == model.StatusArchived && sk.Acted != model.ActedUnknown:
-		return st.Muted.Render(role + " · " + readSayDo(sk.Stance, sk.Acted).phrase)
+		return st.Muted.Render(role + " · " + readSayDo(sk).phrase)
 	}
 	stance := "stance " + stanceArrow(sk.Stance, sk.TargetStance)
 	if sk.TargetStance != sk.Stance && sk.TargetStance != model.StanceUnknown {

@@ -172,7 +172,7 @@ func (d *dashboard) buildRows() []gridRow {
 			clean(p.Title),
 			verdict,
 			itoa(r.Readiness.Score),
-			p.DecisionDate.Relative(today, true),
+			whenRelative(p.DecisionDate, today),
 			p.Status.String(),
 			clean(p.Forum),
 		}})
@@ -196,7 +196,7 @@ func (d *dashboard) View() string {
 		return st.Text.Render("No open proposals.") + "\n" +
 			st.Muted.Render("Press n to walk through a new proposal: when, whom, what and where.")
 	}
-	head := st.Title.Render(plural(d.list.Len(), "proposal", "proposals"))
+	head := st.Title.Render(model.Plural(d.list.Len(), "proposal", "proposals"))
 	if d.archived {
 		head += st.Muted.Render(", archived ones included (A hides them)")
 	}

@@ -374,7 +374,7 @@ func (w *workspace) debriefOffer() tea.Cmd {
 	case !p.Status.Decided():
 		text = "The decision date has passed: press D to record the outcome and how each person acted."
 	case missing > 0:
-		text = "Decided (" + p.Status.String() + "): press D to record how " + plural(missing, "person", "people") + " in the room acted."
+		text = "Decided (" + p.Status.String() + "): press D to record how " + model.Plural(missing, "person", "people") + " in the room acted."
 	default:
 		return nil
 	}

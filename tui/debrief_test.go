@@ -254,10 +254,21 @@ func TestSayDoReading(t *testing.T) {
 		{model.StanceSupporter, model.ActedUnknown, false, toneMuted, "not recorded"},
 	}
 	for _, c := range cases {
-		r := readSayDo(c.stance, c.acted)
+		r := readSayDo(model.Stakeholder{Role: model.RoleInRoom, Stance: c.stance, Acted: c.acted})
 		if r.gap != c.gap || r.tone != c.tone || r.phrase != c.phrase || r.recorded != (c.acted != model.ActedUnknown) {
 			t.Errorf("%s / %s: got %+v, want gap %v tone %d %q", c.stance, c.acted, r, c.gap, c.tone, c.phrase)
 		}
+	}
+	// Issue 14: "gap: was absent" for an influencer who was never in the
+	// room. Absence is a gap only for someone who sits in the room.
+	for _, role := range []model.Role{model.RoleInfluencer, model.RoleImplementer, model.RoleAffected} {
+		r := readSayDo(model.Stakeholder{Role: role, Stance: model.StanceChampion, Acted: model.ActedAbsent})
+		if r.gap || !r.recorded {
+			t.Errorf("%s absent: got %+v, want no gap", role, r)
+		}
+	}
+	if r := readSayDo(model.Stakeholder{Role: model.RoleDecisionMaker, Stance: model.StanceChampion, Acted: model.ActedAbsent}); !r.gap {
+		t.Error("a decision-maker who said champion and was absent is no gap")
 	}
 }
 

@@ -27,13 +27,19 @@ type sayDo struct {
 	phrase string
 }
 
-// readSayDo compares a stated stance with how the person acted. Holding
+// readSayDo compares a person's stated stance with how they acted. Holding
 // back (silent or absent) is not a gap for someone who said they were
 // against it or neutral: they did not take the side they had announced
-// against, nor one they had not.
-func readSayDo(stance model.Stance, acted model.Acted) sayDo {
+// against, nor one they had not. Nor is absence a gap for someone whose
+// role keeps them out of the room (an influencer, an implementer): they
+// were never going to be there.
+func readSayDo(s model.Stakeholder) sayDo {
+	stance, acted := s.Stance, s.Acted
 	if acted == model.ActedUnknown {
 		return sayDo{tone: toneMuted, phrase: "not recorded"}
+	}
+	if acted == model.ActedAbsent && !s.Role.InRoom() {
+		return sayDo{recorded: true, tone: toneMuted, phrase: "not in the room (" + s.Role.String() + ")"}
 	}
 	r := sayDo{recorded: true, tone: toneNormal, phrase: "said " + stance.String() + ", " + actedPhrase(acted)}
 	if !stance.Known() {
@@ -139,7 +145,7 @@ func (s *debriefScreen) buildTop() {
 	title := st.Title.Render(ansi.Truncate("Debrief: "+clean(p.Title), s.width, "…"))
 	when := "no decision date"
 	if !p.DecisionDate.IsZero() {
-		when = "decision " + p.DecisionDate.Human() + " (" + p.DecisionDate.Relative(today, true) + ")"
+		when = "decision " + fullDate(p.DecisionDate, today) + " (" + whenRelative(p.DecisionDate, today) + ")"
 	}
 	meta := st.Muted.Render(ansi.Truncate(joinNonEmpty(" · ", clean(p.Forum), when, p.DecisionRule.String()), s.width, "…"))
 	parts := []string{st.Text.Bold(true).Render("Outcome:")}
@@ -179,7 +185,7 @@ var outcomeChoices = []outcomeChoice{
 func (s *debriefScreen) rows() []gridRow {
 	out := make([]gridRow, 0, len(s.d.Stakeholders))
 	for _, p := range s.d.Stakeholders {
-		r := readSayDo(p.Stance, p.Acted)
+		r := readSayDo(p)
 		name := clean(s.d.Contacts[p.ContactID].Name)
 		if name == "" {
 			name = "someone"
@@ -206,7 +212,7 @@ func (s *debriefScreen) footer() string {
 				recorded++
 			}
 		}
-		if readSayDo(p.Stance, p.Acted).gap {
+		if readSayDo(p).gap {
 			gaps++
 			gapNames = append(gapNames, clean(s.d.Contacts[p.ContactID].Name))
 		}
@@ -225,7 +231,7 @@ func (s *debriefScreen) footer() string {
 	case gaps == 0:
 		line += st.Muted.Render(" · no gap between what anyone said and did")
 	default:
-		line += st.Muted.Render(" · ") + st.Warn.Render(plural(gaps, "gap", "gaps")+" between word and deed: "+strings.Join(gapNames, ", "))
+		line += st.Muted.Render(" · ") + st.Warn.Render(model.Plural(gaps, "gap", "gaps")+" between word and deed: "+strings.Join(gapNames, ", "))
 	}
 	return st.Muted.Render(ansi.Truncate(legend, s.width, "…")) + "\n" + ansi.Truncate(line, s.width, "…")
 }

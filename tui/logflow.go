@@ -300,7 +300,7 @@ func (f *logFlow) Update(msg tea.Msg) tea.Cmd {
 		}
 		f.summary = append(f.summary, "Logged the talk with "+personName(f.dossier, f.draft.StakeholderID)+".")
 		if n, m := len(msg.conv.Objections), len(msg.conv.BlindSpots); n+m > 0 {
-			f.summary = append(f.summary, "+"+plural(n, "objection", "objections")+", +"+plural(m, "blind spot", "blind spots")+".")
+			f.summary = append(f.summary, "+"+model.Plural(n, "objection", "objections")+", +"+model.Plural(m, "blind spot", "blind spots")+".")
 		}
 		f.done = true
 		f.host.stop()

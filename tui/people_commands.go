@@ -49,7 +49,7 @@ func (d *peopleData) sayDoOf(contactID int64) (sayDo, bool) {
 	if !ok {
 		return sayDo{}, false
 	}
-	return readSayDo(s.Stance, s.Acted), true
+	return readSayDo(s), true
 }
 
 // newPeopleData indexes what loadPeople read. Touchpoints are read per

@@ -856,7 +856,7 @@ func (f *personFlow) whatForm() *huh.Form {
 		}
 		openers = append(openers, huh.NewOption(label, o))
 	}
-	hint := "Suggested for " + kindPhrase(d.Kind) + " who is " + d.Stance.String() + ": " + suggested.String()
+	hint := "Suggested for " + kindPhrase(d.Kind) + " " + stancePhrase(d.Stance) + ": " + suggested.String()
 	if why = clean(why); why != "" {
 		hint += " — " + why
 	}
@@ -892,6 +892,20 @@ func kindPhrase(k model.PartnerKind) string {
 		return "a willing partner"
 	}
 	return "someone"
+}
+
+// stancePhrase says where someone stands as a clause: "who is an
+// opponent", "who is neutral", "whose stance is unknown".
+func stancePhrase(s model.Stance) string {
+	switch s {
+	case model.StanceNeutral:
+		return "who is neutral"
+	case model.StanceOpponent:
+		return "who is an opponent"
+	case model.StanceChampion, model.StanceSupporter, model.StanceSkeptic:
+		return "who is a " + s.String()
+	}
+	return "whose stance is unknown"
 }
 
 // whereForm asks where: the venue, the place and who carries the message.

@@ -55,6 +55,24 @@ func fullDate(d, today model.Date) string {
 	return d.Human()
 }
 
+// shortDate is a day for a narrow column: "Thu 10 Dec" this year, "1 Jan
+// 2025" in another, so a date from another year never passes for this one.
+func shortDate(d, today model.Date) string {
+	if d.IsZero() || d.Time().Year() == today.Time().Year() {
+		return d.Human()
+	}
+	return d.Time().Format("2 Jan 2006")
+}
+
+// whenRelative is "in 9d" or "3d ago" for days near today, and the date
+// with its year beyond a hundred days, where "2525d ago" says nothing.
+func whenRelative(d, today model.Date) string {
+	if n := today.DaysUntil(d); !d.IsZero() && (n > 99 || n < -99) {
+		return shortDate(d, today)
+	}
+	return d.Relative(today, true)
+}
+
 // sentimentLabel names a −2…+2 reading for people.
 func sentimentLabel(n int) string {
 	switch n {
@@ -133,14 +151,6 @@ func clip(s string, w, h int) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
-}
-
-// plural returns "1 person" / "3 people" style phrases.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return itoa(n) + " " + many
 }
 
 // joinNonEmpty joins the non-empty parts with sep.

@@ -69,7 +69,7 @@ func (w *walkthrough) timeline() string {
 	if forum == "" {
 		forum = "the forum"
 	}
-	lines := []string{"Today " + today.Human() + " ── " + plural(max(days, 0), "day", "days") + " ── " + forum + " decides " + p.DecisionDate.Human() + "."}
+	lines := []string{"Today " + today.Human() + " ── " + model.Plural(max(days, 0), "day", "days") + " ── " + forum + " decides " + p.DecisionDate.Human() + "."}
 	switch {
 	case days < 0:
 		lines = append(lines, "The decision date has passed: move it, or record the outcome.")
@@ -85,7 +85,7 @@ func (w *walkthrough) timeline() string {
 		}
 	}
 	if planned > 0 {
-		l := plural(planned, "talk", "talks") + " planned"
+		l := model.Plural(planned, "talk", "talks") + " planned"
 		if overdue > 0 {
 			l += ", " + itoa(overdue) + " overdue"
 		}
@@ -137,7 +137,7 @@ func (w *walkthrough) buildPeople() {
 			if s.Plan.ViaID != 0 {
 				via = clean(w.d.Contacts[s.Plan.ViaID].Name)
 			}
-			cells = []string{"", names[s.ID], dateOr(s.Plan.TargetDate, "—"), before, planWhere(s.Plan), via}
+			cells = []string{"", names[s.ID], dateOr(s.Plan.TargetDate, w.b.today(), "—"), before, planWhere(s.Plan), via}
 		default:
 			done = true
 			mark := ""

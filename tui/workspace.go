@@ -590,7 +590,7 @@ func (w *workspace) buildTop() {
 	}
 	decision := "no decision date"
 	if !p.DecisionDate.IsZero() {
-		decision = "decision " + p.DecisionDate.Human() + " (" + p.DecisionDate.Relative(today, true) + ")"
+		decision = "decision " + fullDate(p.DecisionDate, today) + " (" + whenRelative(p.DecisionDate, today) + ")"
 	}
 	meta := joinNonEmpty(" · ", clean(p.Forum), decision, p.Status.String(), p.DecisionRule.String())
 	line2 := st.Muted.Render(ansi.Truncate(meta, w.width, "…"))
@@ -751,7 +751,7 @@ func (w *workspace) roomDetail() string {
 		if p.Place != "" && p.Venue != model.VenueUnset {
 			where += " (" + clean(p.Place) + ")"
 		}
-		parts := []string{dateOr(p.TargetDate, p.Moment.String()), where, planWhat(p)}
+		parts := []string{dateOr(p.TargetDate, w.b.today(), p.Moment.String()), where, planWhat(p)}
 		if p.Opener != model.OpenerUnset {
 			parts = append(parts, "open with "+p.Opener.String())
 		}

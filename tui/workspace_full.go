@@ -167,7 +167,7 @@ func (w *workspace) personFields(f *fields, s model.Stakeholder) {
 	}
 	spoken := "never"
 	if n > 0 {
-		spoken = fullDate(last, w.b.today()) + " (" + agoPhrase(w.b.today(), last) + "); " + plural(n, "conversation", "conversations") + " logged"
+		spoken = fullDate(last, w.b.today()) + " (" + agoPhrase(w.b.today(), last) + "); " + model.Plural(n, "conversation", "conversations") + " logged"
 	}
 	f.add("Spoken", spoken)
 	f.add("Wants", clean(s.Wants))

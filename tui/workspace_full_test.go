@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/backchannel/backchannel/model"
 )
 
 // Issue 14: the Room's next step, the Plan's what and the Log's said were
@@ -84,4 +86,16 @@ func TestEveryTabCountsAndThePlanSaysItsOrder(t *testing.T) {
 	d.press("enter", "3")
 	d.mustSee("Latest safe")
 	d.mustNotSee("Ordered by latest safe day")
+}
+
+// Issue 14: a decision date in a past year showed without its year ("Wed
+// 1 Jan") and the dashboard said "2525d ago".
+func TestDatesFromAnotherYearShowTheYear(t *testing.T) {
+	st := demoStore(t)
+	st.proposals[0].DecisionDate = model.NewDate(2020, 1, 1)
+	d := newDriver(t, st, 80, 24)
+	d.mustSee("1 Jan 2020")
+	d.mustNotSee(itoa(model.NewDate(2020, 1, 1).DaysUntil(testToday)) + "d ago")
+	d.press("enter")
+	d.mustSee("decision Wed 1 Jan 2020")
 }

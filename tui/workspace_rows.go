@@ -106,8 +106,8 @@ func (w *workspace) planRows(today model.Date) []gridRow {
 			due = "no date"
 		}
 		rows = append(rows, gridRow{id: s.ID, tone: t, cells: []string{
-			mark, w.names[s.ID], dateOr(it.TargetDate, "—"), due,
-			dateOr(it.LatestSafe, "—"), planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
+			mark, w.names[s.ID], dateOr(it.TargetDate, today, "—"), due,
+			dateOr(it.LatestSafe, today, "—"), planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
 		}})
 	}
 	for _, s := range d.Stakeholders {
@@ -121,12 +121,13 @@ func (w *workspace) planRows(today model.Date) []gridRow {
 	return rows
 }
 
-// dateOr is the human date, or a fallback when unset.
-func dateOr(d model.Date, fallback string) string {
+// dateOr is the day for a column (with its year when not this year's), or a
+// fallback when unset.
+func dateOr(d, today model.Date, fallback string) string {
 	if d.IsZero() {
 		return fallback
 	}
-	return d.Human()
+	return shortDate(d, today)
 }
 
 // planWhat is "ask: message" or a gap to fill.
@@ -189,7 +190,7 @@ func (w *workspace) logRows() []gridRow {
 			tn = toneWarn
 		}
 		rows = append(rows, gridRow{id: t.ID, tone: tn, cells: []string{
-			t.Date.Human(), w.name(t.StakeholderID), channelWord(t.Channel), t.Kind.String(), signed(t.Sentiment), clean(t.Said),
+			shortDate(t.Date, w.b.today()), w.name(t.StakeholderID), channelWord(t.Channel), t.Kind.String(), signed(t.Sentiment), clean(t.Said),
 		}})
 	}
 	return rows
