@@ -73,6 +73,9 @@ func whenRelative(d, today model.Date) string {
 	return d.Relative(today, true)
 }
 
+// plural is model.Plural, the one place a count is worded.
+func plural(n int, one, many string) string { return model.Plural(n, one, many) }
+
 // sentimentLabel names a −2…+2 reading for people.
 func sentimentLabel(n int) string {
 	switch n {
