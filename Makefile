@@ -9,8 +9,16 @@ RUNARGS := $(if $(DB),--db $(DB),)
 
 all: build
 
+# The version stamped into the binary: the nearest tag when there is one
+# (`git describe`), and the commit, its date and whether the tree was dirty.
+GITVER  := $(shell git describe --tags --dirty 2>/dev/null)
+COMMIT  := $(shell git rev-parse --short=12 HEAD 2>/dev/null)
+CDATE   := $(shell git log -1 --format=%cI 2>/dev/null)
+DIRTY   := $(shell test -n "$$(git status --porcelain 2>/dev/null)" && echo true)
+LDFLAGS := -X main.version=$(GITVER) -X main.commit=$(COMMIT) -X main.commitDate=$(CDATE) -X main.modified=$(DIRTY)
+
 build:
-	$(GO) build -o $(BIN) ./cmd/backchannel
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/backchannel
 
 ## run: build, then open the terminal workbook on the default workbook
 run: build
