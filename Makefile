@@ -5,7 +5,7 @@ PKGS    := ./...
 DB      ?=
 RUNARGS := $(if $(DB),--db $(DB),)
 
-.PHONY: all build run test test-go fuzz-brief fuzz stress tools lint bench demo clean
+.PHONY: all build run test test-go fuzz-brief fuzz stress tools lint bench bench-peer demo clean
 
 all: build
 
@@ -66,9 +66,16 @@ lint:
 	@out=$$($(GO) run $(DEADCODE) -test $(PKGS)); \
 		if [ -n "$$out" ]; then echo "deadcode found unreachable functions:"; echo "$$out"; exit 1; fi
 
-## bench: readiness, brief, store and TUI benchmarks (compare runs with benchstat)
+## bench: readiness, brief, store (the shared-contacts shape of issue 13:
+## load, list, open) and TUI benchmarks; compare two runs with
+## `benchstat old.txt bench.txt` (docs/performance.md)
+BENCHCOUNT ?= 6
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./model/ ./db/ ./tui/ | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./model/ ./db/ ./tui/ | tee bench.txt
+
+## bench-peer: brief against taskwarrior and the sqlite3 CLI (hyperfine), with the ratios
+bench-peer:
+	scripts/bench-peer.sh
 
 ## demo: write the sample workbook to /tmp/backchannel-demo.db and open it
 demo: build

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# bench-peer.sh — backchannel against its peers, in one hyperfine run:
+#   brief          `backchannel brief` of a proposal with 10,000 conversations
+#   task summary   taskwarrior's `task summary` over 10,000 tasks (made with `task import`)
+#   sqlite3 reads  the sqlite3 CLI running the reads brief makes (db/dossier.go)
+#   version        `backchannel version`, the floor every command pays
+# and prints the ratios the budgets in issue 13 are set in (docs/performance.md):
+#   brief ≤ 0.5× task summary, brief ≤ 2× the sqlite3 reads.
+# hyperfine, taskwarrior and sqlite3 come from Debian's packages and are
+# installed when missing. Everything is made in a temporary folder.
+set -euo pipefail
+
+RUNS=${RUNS:-30}
+CONVERSATIONS=${CONVERSATIONS:-10000}
+TASKS=${TASKS:-10000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+chmod 700 "$work"
+
+need=()
+command -v hyperfine >/dev/null || need+=(hyperfine)
+command -v task >/dev/null || need+=(taskwarrior)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+if [ ${#need[@]} -gt 0 ]; then
+	echo "installing ${need[*]} from Debian's packages" >&2
+	if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "building backchannel" >&2
+(cd "$root" && go build -o "$work/backchannel" ./cmd/backchannel)
+bc="$work/backchannel"
+export BACKCHANNEL_TODAY=2026-11-21 NO_COLOR=1
+db="$work/w.db"
+"$bc" --db "$db" demo --proposals 1 --stakeholders 300 --conversations "$CONVERSATIONS" >/dev/null
+
+echo "making $TASKS taskwarrior tasks" >&2
+export TASKRC="$work/taskrc" TASKDATA="$work/task"
+mkdir -p "$TASKDATA"
+printf 'data.location=%s\nconfirmation=no\nverbose=nothing\nhooks=off\nrecurrence=off\ngc=off\n' "$TASKDATA" >"$TASKRC"
+awk -v n="$TASKS" 'BEGIN {
+	printf "[";
+	for (i = 1; i <= n; i++) {
+		printf "%s{\"uuid\":\"%08x-0000-4000-8000-%012x\",\"status\":\"pending\",\"entry\":\"20260101T000000Z\",\"description\":\"Generated task %d\",\"project\":\"proj%d.sub%d\",\"priority\":\"%s\",\"due\":\"202612%02dT000000Z\"}",
+			(i > 1 ? "," : ""), i, i, i, i % 50, i % 7, substr("HML", i % 3 + 1, 1), i % 28 + 1;
+	}
+	printf "]\n";
+}' >"$work/tasks.json"
+task import "$work/tasks.json" >/dev/null 2>&1
+test "$(task count status:pending 2>/dev/null)" = "$TASKS"
+
+# The reads brief makes for proposal 1 (db/dossier.go: LoadDossier).
+cat >"$work/reads.sql" <<'SQL'
+SELECT * FROM proposals WHERE id = 1;
+SELECT * FROM stakeholders WHERE proposal_id = 1;
+SELECT count(*) FROM touchpoints WHERE proposal_id = 1;
+SELECT * FROM touchpoints WHERE proposal_id = 1 ORDER BY id;
+SELECT * FROM touchpoints WHERE stakeholder_id IN (
+	SELECT id FROM stakeholders WHERE proposal_id <> 1 AND contact_id IN (
+		SELECT contact_id FROM stakeholders WHERE proposal_id = 1
+		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = 1 AND plan_via_id IS NOT NULL));
+SELECT * FROM contacts WHERE id IN (
+	SELECT contact_id FROM stakeholders WHERE proposal_id = 1
+	UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = 1 AND plan_via_id IS NOT NULL
+	UNION SELECT heard_via_id FROM touchpoints WHERE proposal_id = 1 AND heard_via_id IS NOT NULL);
+SELECT * FROM objections WHERE proposal_id = 1 ORDER BY id;
+SELECT * FROM blind_spots WHERE proposal_id = 1 ORDER BY id;
+SELECT * FROM history WHERE proposal_id = 1 ORDER BY id;
+SQL
+
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
+hyperfine -N --warmup 3 --runs "$RUNS" --style basic --export-csv "$work/peer.csv" \
+	-n brief "$bc --db $db brief 1" \
+	-n "task summary" "task rc:$TASKRC summary" \
+	-n "sqlite3 reads" "sqlite3 -readonly $db -init $work/reads.sql .quit" \
+	-n version "$bc version" >&2
+
+# hyperfine's CSV: command,mean,stddev,median,user,system,min,max
+awk -F, 'NR > 1 { median[$1] = $4; cpu[$1] = $5 + $6 }
+END {
+	printf "median wall (s): brief %.4f  task summary %.4f  sqlite3 reads %.4f  version %.4f\n",
+		median["brief"], median["task summary"], median["sqlite3 reads"], median["version"];
+	printf "brief / task summary  = %.2f  (budget ≤ 0.5)\n", median["brief"] / median["task summary"];
+	printf "brief / sqlite3 reads = %.2f  (budget ≤ 2)\n", median["brief"] / median["sqlite3 reads"];
+	printf "brief / version       = %.2f\n", median["brief"] / median["version"];
+	printf "mean CPU (user+sys, s): brief %.4f  task summary %.4f  sqlite3 reads %.4f\n",
+		cpu["brief"], cpu["task summary"], cpu["sqlite3 reads"];
+}' "$work/peer.csv"
