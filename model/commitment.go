@@ -23,17 +23,6 @@ var commitmentSpec = enumSpec{what: "commitment", words: []string{"none", "i owe
 // String returns "none", "i owe them" or "they owe me".
 func (c Commitment) String() string { return commitmentSpec.name(int(c)) }
 
-// Label is the direction as a person reads it in a list ("I owe", "they owe").
-func (c Commitment) Label() string {
-	switch c {
-	case CommitmentMine:
-		return "I owe"
-	case CommitmentTheirs:
-		return "they owe"
-	}
-	return ""
-}
-
 // ParseCommitment reads a direction: "mine" / "i owe them", "theirs" /
 // "they owe me", or "none".
 func ParseCommitment(s string) (Commitment, error) {
