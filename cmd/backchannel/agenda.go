@@ -32,6 +32,50 @@ proposal, and why now.`,
 	fl := cmd.Flags()
 	fl.IntVar(&days, "days", model.DefaultAgendaDays, "how many days ahead to look")
 	fl.BoolVar(&asJSON, "json", false, "print the agenda as JSON")
+	cmd.AddCommand(a.agendaDoneCommand())
+	return cmd
+}
+
+// agendaDoneCommand marks a commitment kept: the conversation's follow-up,
+// by the conversation's id (the agenda shows it).
+func (a *app) agendaDoneCommand() *cobra.Command {
+	var undone bool
+	cmd := &cobra.Command{
+		Use:   "done CONVERSATION",
+		Short: "Mark a commitment kept (by the id of the conversation it was made in)",
+		Long: `Mark the commitment made in a conversation as kept, so it leaves the agenda;
+a kept promise of mine counts as a give in the nurture ledger. --undone opens
+it again. One action: ` + "`backchannel undo`" + ` takes it back.`,
+		Example: `  backchannel agenda done 14`,
+		Args:    exactArgs(1, "the conversation's id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID("conversation", args[0])
+			if err != nil {
+				return err
+			}
+			st, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			t, err := st.EditTouchpoint(cmd.Context(), id, func(t *model.Touchpoint) error {
+				if !t.IsCommitment() {
+					return fmt.Errorf("conversation %d has no commitment; make its follow-up one with `backchannel log --owes`", id)
+				}
+				t.CommitmentDone = !undone
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			state := "kept"
+			if undone {
+				state = "open again"
+			}
+			_, err = fmt.Fprintf(a.stdout, "Commitment %s: %s\n", state, model.Clean(t.FollowUp))
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&undone, "undone", false, "open the commitment again")
 	return cmd
 }
 
@@ -85,6 +129,9 @@ func agendaText(ag model.Agenda) string {
 			fmt.Fprintf(&b, "     where: %s\n", model.Clean(it.Where))
 		}
 		fmt.Fprintf(&b, "     why now: %s\n", model.Clean(it.Why))
+		if it.Kind == model.AgendaCommitment {
+			fmt.Fprintf(&b, "     kept? backchannel agenda done %d\n", it.TouchpointID)
+		}
 	}
 	return b.String()
 }

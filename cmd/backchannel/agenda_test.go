@@ -197,3 +197,37 @@ func TestLogCommitment(t *testing.T) {
 		}
 	}
 }
+
+// agenda done marks a commitment kept: it leaves the agenda; --undone
+// brings it back; a conversation without one is refused.
+func TestAgendaDoneMarksACommitmentKept(t *testing.T) {
+	path := demoDB(t)
+	var ag model.Agenda
+	if err := json.Unmarshal([]byte(mustOK(t, cli(t, path, "", "agenda", "--json")).stdout), &ag); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	for _, it := range ag.Items {
+		if it.Kind == model.AgendaCommitment {
+			id = it.TouchpointID
+		}
+	}
+	if id == 0 {
+		t.Fatal("the demo agenda has no commitment")
+	}
+	ref := strconv.FormatInt(id, 10)
+	if out := mustOK(t, cli(t, path, "", "agenda")).stdout; !strings.Contains(out, "backchannel agenda done "+ref) {
+		t.Errorf("the agenda does not say how to mark the commitment kept:\n%s", out)
+	}
+	mustOK(t, cli(t, path, "", "agenda", "done", ref))
+	if out := mustOK(t, cli(t, path, "", "agenda")).stdout; strings.Contains(out, "Commitments due") {
+		t.Errorf("a kept commitment is still on the agenda:\n%s", out)
+	}
+	mustOK(t, cli(t, path, "", "agenda", "done", ref, "--undone"))
+	if out := mustOK(t, cli(t, path, "", "agenda")).stdout; !strings.Contains(out, "Commitments due") {
+		t.Errorf("a commitment opened again is not on the agenda:\n%s", out)
+	}
+	if r := cli(t, path, "", "agenda", "done", "1"); r.code == 0 || !strings.Contains(r.stderr, "no commitment") {
+		t.Errorf("a conversation without a commitment: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -133,6 +133,7 @@ func (a *app) addCompletions(root *cobra.Command) {
 		"contacts merge":       a.completeContacts,
 		"conversations edit":   a.completeConversations,
 		"conversations delete": a.completeConversations,
+		"agenda done":          a.completeConversations,
 	}
 	stances := enumWords(model.Stances())
 	flags := map[string]func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective){
