@@ -148,3 +148,40 @@ func (s *Store) EditObjection(ctx context.Context, id int64, fn func(*model.Obje
 func (s *Store) EditBlindSpot(ctx context.Context, id int64, fn func(*model.BlindSpot) error) (model.BlindSpot, error) {
 	return edit(ctx, s, blindSpotTable, id, fn, s.updateBlindSpot)
 }
+
+// EditPerson changes a person's part in a proposal and their contact
+// together, as one action: the whom form edits both (name and title on the
+// contact, role and influence on the stakeholder). editContact may be nil.
+func (s *Store) EditPerson(ctx context.Context, stakeholderID int64, editContact func(*model.Contact) error,
+	editStakeholder func(*model.Stakeholder) error) (model.Contact, model.Stakeholder, error) {
+	var c model.Contact
+	var st model.Stakeholder
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if st, err = stakeholderTable.get(ctx, tx, stakeholderID); err != nil {
+			return err
+		}
+		if c, err = contactTable.get(ctx, tx, st.ContactID); err != nil {
+			return err
+		}
+		if editContact != nil {
+			if err := editContact(&c); err != nil {
+				return err
+			}
+			if c, err = s.updateContact(ctx, tx, c); err != nil {
+				return err
+			}
+		}
+		if err := editStakeholder(&st); err != nil {
+			return err
+		}
+		if st, err = s.updateStakeholder(ctx, tx, st); err != nil {
+			return err
+		}
+		return say(ctx, tx, "edited %s on %s", c.Name, proposalTitle(ctx, tx, st.ProposalID))
+	})
+	if err != nil {
+		return model.Contact{}, model.Stakeholder{}, wrapf(err, "cannot change stakeholder %d", stakeholderID)
+	}
+	return c, st, nil
+}

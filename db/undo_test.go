@@ -462,3 +462,27 @@ func TestMergeKeepsTheDuplicatesWaysOfWriting(t *testing.T) {
 		t.Errorf("aliases after the merge = %q", got.Aliases)
 	}
 }
+
+// Renaming a person and changing their role from the whom form is one
+// action: one undo takes back both.
+func TestEditPersonIsOneStep(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	f := buildFixture(t, s)
+	before := recordJSON(t, s)
+	c, st, err := s.EditPerson(ctx, f.sDana.ID,
+		func(c *model.Contact) error { c.Name = "Dana Reyes-Ortiz"; return nil },
+		func(st *model.Stakeholder) error { st.Role = model.RoleInfluencer; return nil })
+	mustNoErr(t, err)
+	if c.Name != "Dana Reyes-Ortiz" || st.Role != model.RoleInfluencer {
+		t.Fatalf("after the edit: %q, %v", c.Name, st.Role)
+	}
+	ch, err := s.Undo(ctx)
+	mustNoErr(t, err)
+	if ch.Summary != "edited Dana Reyes-Ortiz on Consolidate the warehouses" {
+		t.Errorf("undo words = %q", ch.Summary)
+	}
+	if !bytes.Equal(before, recordJSON(t, s)) {
+		t.Error("one undo did not take back both the contact and the stakeholder")
+	}
+}

@@ -46,6 +46,10 @@ func (f *fakeStore) restore(s fakeState) {
 // of it, or nothing of it when fn fails.
 func (f *fakeStore) action(name string, fn func() error) error {
 	f.mu.Lock()
+	if f.inAction { // an action made of other actions is still one step
+		f.mu.Unlock()
+		return fn()
+	}
 	if err := f.write(name); err != nil {
 		f.mu.Unlock()
 		return err
@@ -451,4 +455,38 @@ func (f *fakeStore) Purge(_ context.Context, scope model.PurgeScope, id int64, _
 	rep.Rows++
 	f.undo, f.redo = nil, nil
 	return rep, nil
+}
+
+func (f *fakeStore) EditPerson(ctx context.Context, stakeholderID int64, editContact func(*model.Contact) error,
+	editStakeholder func(*model.Stakeholder) error) (model.Contact, model.Stakeholder, error) {
+	var c model.Contact
+	var s model.Stakeholder
+	err := f.action("EditPerson", func() error {
+		var err error
+		if s, err = f.storedStakeholderErr(stakeholderID); err != nil {
+			return err
+		}
+		if editContact != nil {
+			if c, err = f.EditContact(ctx, s.ContactID, editContact); err != nil {
+				return err
+			}
+		} else if c, err = f.GetContact(ctx, s.ContactID); err != nil {
+			return err
+		}
+		s, err = f.EditStakeholder(ctx, stakeholderID, editStakeholder)
+		return err
+	})
+	return c, s, err
+}
+
+// storedStakeholderErr finds a stakeholder, or says there is none.
+func (f *fakeStore) storedStakeholderErr(id int64) (model.Stakeholder, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, s := range f.stakeholders {
+		if s.ID == id {
+			return s, nil
+		}
+	}
+	return model.Stakeholder{}, fmt.Errorf("no stakeholder with id %d: %w", id, db.ErrNotFound)
 }

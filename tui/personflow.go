@@ -201,9 +201,8 @@ func contactFrom(c model.Contact, d personDraft) model.Contact {
 
 // savePerson writes one completed stage. A new person is one AddPerson call
 // (creating the contact, or reusing the one picked from the directory); a
-// person already on the proposal is changed with EditStakeholder, and their
-// contact with EditContact when the whom stage changed it, each reading
-// and writing in one transaction. It then drops the stage's kept draft.
+// person already on the proposal is changed with EditPerson: their part and
+// (when the whom stage changed it) their contact, in one transaction. It then drops the stage's kept draft.
 func (b *backend) savePerson(seq int, stage personStage, d personDraft, base model.Stakeholder, contact model.Contact, dropKeys []string) tea.Cmd {
 	st, ctx, today := b.st, b.ctx, b.today()
 	return func() tea.Msg {
@@ -231,15 +230,15 @@ func (b *backend) savePerson(seq int, stage personStage, d personDraft, base mod
 				c = contactFrom(model.Contact{ID: s.ContactID}, d)
 			}
 		default:
+			// The contact and the person's part change together: one action.
+			var editContact func(*model.Contact) error
 			if c != contact {
-				if c, err = st.EditContact(ctx, c.ID, func(x *model.Contact) error {
+				editContact = func(x *model.Contact) error {
 					x.Name, x.Title, x.Org, x.Kind, x.Discretion = c.Name, c.Title, c.Org, c.Kind, c.Discretion
 					return nil
-				}); err != nil {
-					return fail(err)
 				}
 			}
-			if s, err = st.EditStakeholder(ctx, base.ID, func(x *model.Stakeholder) error {
+			if c, s, err = st.EditPerson(ctx, base.ID, editContact, func(x *model.Stakeholder) error {
 				applyStage(x, stage, d, date)
 				return nil
 			}); err != nil {

@@ -133,7 +133,8 @@ func TestDiscardingANewPersonDropsTheDraft(t *testing.T) {
 }
 
 // Finding 8: changing someone already on the proposal edits the stored rows
-// with a function (read and write in one transaction), never Get then Update.
+// with a function (read and write in one transaction), never Get then Update,
+// and the contact and the person's part change in one action.
 func TestEditingAPersonUsesEdits(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 120, 40)
@@ -149,8 +150,8 @@ func TestEditingAPersonUsesEdits(t *testing.T) {
 		d.press("enter")
 	}
 	got := st.calls[calls:]
-	if len(got) != 2 || got[0] != "EditContact" || got[1] != "EditStakeholder" {
-		t.Fatalf("editing made the writes %v, want EditContact then EditStakeholder", got)
+	if len(got) != 1 || got[0] != "EditPerson" {
+		t.Fatalf("editing made the writes %v, want one EditPerson (contact and part in one action)", got)
 	}
 	if c := st.storedContact(t, dana.ContactID); !strings.HasSuffix(c.Title, "(acting)") {
 		t.Fatalf("title saved as %q", c.Title)

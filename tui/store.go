@@ -46,6 +46,10 @@ type Store interface {
 	EditTouchpoint(ctx context.Context, id int64, fn func(*model.Touchpoint) error) (model.Touchpoint, error)
 	EditObjection(ctx context.Context, id int64, fn func(*model.Objection) error) (model.Objection, error)
 	EditBlindSpot(ctx context.Context, id int64, fn func(*model.BlindSpot) error) (model.BlindSpot, error)
+	// EditPerson changes a stakeholder and (when editContact is set) their
+	// contact in one action.
+	EditPerson(ctx context.Context, stakeholderID int64, editContact func(*model.Contact) error,
+		editStakeholder func(*model.Stakeholder) error) (model.Contact, model.Stakeholder, error)
 	// Removing: the *Impact reads say what goes with it, for the question.
 	StakeholderImpact(ctx context.Context, id int64) (model.Removal, error)
 	RemoveStakeholder(ctx context.Context, id int64) error
