@@ -92,12 +92,14 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 	w.summary = viewport.New()
 	w.room = newGrid([]column{
 		{title: "", width: 3},
-		{title: "Person", flex: 3, min: 12},
+		// Names fit in 18 cells or open in full (enter); the width left
+		// goes to the next step, the longest text.
+		{title: "Person", width: 18},
 		{title: "Role", width: 11},
 		{title: "Infl", width: 4, right: true},
 		{title: "Stance→target", width: 18},
 		{title: "Spoken", width: 7},
-		{title: "Next step", flex: 4, min: 10},
+		{title: "Next step", flex: 1, min: 10},
 	}, "Nobody yet. Press a to add the people who decide, sit in the room or influence them.")
 	w.plan = newGrid([]column{
 		{title: "", width: 1},
@@ -711,6 +713,9 @@ func (w *workspace) listView() string {
 		body = w.plan.View(st) + "\n" + w.planFooter()
 	case tabLog:
 		body = w.log.View(st) + "\n" + w.logDetail()
+		if h := w.log.scrollHint(); h != "" {
+			body += "\n" + st.Muted.Render(h+" · enter: one conversation whole")
+		}
 	}
 	return body
 }
