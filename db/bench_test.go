@@ -60,7 +60,7 @@ func BenchmarkLoadDossier(b *testing.B) { benchLoadDossier(b, false) }
 
 // BenchmarkLoadDossierFullHistory is the same proposal as if every
 // conversation had been logged through LogTouchpoint: 20,000 more history
-// rows to read.
+// rows in the table, which LoadDossier skips since issue 13.
 func BenchmarkLoadDossierFullHistory(b *testing.B) { benchLoadDossier(b, true) }
 
 // BenchmarkLogTouchpoint is one conversation logged: one IMMEDIATE

@@ -79,9 +79,11 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64)
 		if d.BlindSpots, err = blindSpotTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
 			return err
 		}
-		// Nearly every row above wrote one history row: a good size guess.
-		n = len(d.Touchpoints) + len(d.Stakeholders) + len(d.Objections) + len(d.BlindSpots) + 16
-		d.History, err = historyTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? ORDER BY id", proposalID)
+		// The records of logged conversations are left out: nothing that
+		// reads a dossier uses them (the log is the conversations
+		// themselves), and on a long log they were half the rows read.
+		n = len(d.Stakeholders) + len(d.Objections) + len(d.BlindSpots) + 16
+		d.History, err = historyTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? AND entity <> ? ORDER BY id", proposalID, model.EntityTouchpoint)
 		return err
 	}()
 	return d, err

@@ -81,8 +81,19 @@ func TestLoadDossier(t *testing.T) {
 	if len(d.Objections) != 1 || d.Objections[0].ID != obj.ID || len(d.BlindSpots) != 1 || d.BlindSpots[0].ID != spot.ID {
 		t.Errorf("objections %+v, blind spots %+v", d.Objections, d.BlindSpots)
 	}
-	want, err := s.ListHistory(ctx, HistoryFilter{ProposalID: f.proposal.ID})
+	all, err := s.ListHistory(ctx, HistoryFilter{ProposalID: f.proposal.ID})
 	mustNoErr(t, err)
+	// Every change but the records of logged conversations (issue 13: the
+	// conversations themselves are the log, and nothing read those rows).
+	var want []model.HistoryEvent
+	for _, h := range all {
+		if h.Entity != model.EntityTouchpoint {
+			want = append(want, h)
+		}
+	}
+	if len(want) == len(all) {
+		t.Fatal("the fixture logs no conversation, so this checks nothing")
+	}
 	if len(d.History) == 0 || !equalJSON(t, d.History, want) {
 		t.Errorf("history: %d rows, want %d", len(d.History), len(want))
 	}

@@ -51,6 +51,9 @@ func DossierFromWorkbook(wb Workbook, proposalID int64) Dossier {
 		}
 	}
 	for _, h := range wb.History {
+		if h.Entity == EntityTouchpoint {
+			continue // as the store: the conversations are the log
+		}
 		if h.ProposalID == proposalID || (h.Entity == EntityProposal && h.EntityID == proposalID) {
 			d.History = append(d.History, h)
 		}

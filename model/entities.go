@@ -213,7 +213,9 @@ type Dossier struct {
 	Touchpoints []Touchpoint
 	Objections  []Objection
 	BlindSpots  []BlindSpot
-	// History is the proposal's change log, oldest first (forum and date changes matter).
+	// History is the proposal's change log, oldest first (forum and date
+	// changes matter). The store leaves out the records of logged
+	// conversations, which are the Touchpoints themselves.
 	History []HistoryEvent
 	// ContactTouchpoints holds every touchpoint with these contacts across all
 	// proposals, for the nurture ledger (ask-only, gone cold).
