@@ -291,7 +291,8 @@ func limitNames(names []string, n int) []string {
 }
 
 // reviewText is the readiness summary: verdict, score, factors, next
-// actions and risks.
+// actions and risks. It scrolls, so every reason, action and risk is there
+// whole, wrapped to the width, none cut.
 func (w *walkthrough) reviewText() string {
 	st, r, width := w.st, w.r, max(w.width, 20)
 	vs := st.Warn.Bold(true)
@@ -309,7 +310,7 @@ func (w *walkthrough) reviewText() string {
 	}
 	lines := []string{vs.Render(verdict+" · "+itoa(r.Score)+"/100") + st.Muted.Render("  readiness of “"+ansi.Truncate(clean(w.p.Title), max(width-40, 10), "…")+"”")}
 	if !w.p.DecisionDate.IsZero() {
-		lines = append(lines, st.Muted.Render("Decision "+w.p.DecisionDate.Human()+" ("+w.p.DecisionDate.Relative(w.b.today(), true)+")"))
+		lines = append(lines, st.Muted.Render("Decision "+fullDate(w.p.DecisionDate, w.b.today())+" ("+whenRelative(w.p.DecisionDate, w.b.today())+")"))
 	}
 	lines = append(lines, "", st.Heading.Render("How the score is made"))
 	nameW := 0
@@ -323,7 +324,7 @@ func (w *walkthrough) reviewText() string {
 		}
 		head := "  " + fit(clean(f.Name), nameW, false) + "  " + fit(pts, 6, true) + "  "
 		hw := ansi.StringWidth(head)
-		for i, l := range wrapText(f.Reason, max(width-hw, 10), 2) {
+		for i, l := range wrapText(f.Reason, max(width-hw, 10), 0) {
 			if i == 0 {
 				lines = append(lines, head+l)
 			} else {
@@ -334,14 +335,11 @@ func (w *walkthrough) reviewText() string {
 	if len(r.NextActions) > 0 {
 		lines = append(lines, "", st.Heading.Render("Next actions"))
 		for i, a := range r.NextActions {
-			if i == 5 {
-				lines = append(lines, st.Muted.Render("  …and "+itoa(len(r.NextActions)-5)+" more in the workspace"))
-				break
-			}
-			for j, l := range wrapText(a.Text, width-5, 2) {
-				prefix := "     "
+			num := "  " + itoa(i+1) + ". "
+			for j, l := range wrapText(a.Text, max(width-len(num), 10), 0) {
+				prefix := strings.Repeat(" ", len(num))
 				if j == 0 {
-					prefix = "  " + itoa(i+1) + ". "
+					prefix = num
 				}
 				lines = append(lines, prefix+l)
 			}
@@ -350,7 +348,13 @@ func (w *walkthrough) reviewText() string {
 	if len(r.Risks) > 0 {
 		lines = append(lines, "", st.Heading.Render("Risks"))
 		for _, k := range r.Risks {
-			lines = append(lines, st.Warn.Render("  ⚠ "+ansi.Truncate(clean(k.Title)+": "+clean(k.Evidence), width-4, "…")))
+			for j, l := range wrapText(clean(k.Title)+": "+clean(k.Evidence), max(width-4, 10), 0) {
+				prefix := "    "
+				if j == 0 {
+					prefix = "  ⚠ "
+				}
+				lines = append(lines, st.Warn.Render(prefix+l))
+			}
 		}
 	}
 	return strings.Join(lines, "\n")
