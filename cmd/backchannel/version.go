@@ -59,9 +59,6 @@ func readBuildInfo() buildInfo {
 	return b
 }
 
-// buildVersion is the version in one word, for other commands' output.
-func buildVersion() string { return readBuildInfo().version }
-
 // String is the version line: "backchannel v0.3.0 (commit 1a2b3c4d5e6f of
 // 2026-12-01T00:00:00Z, modified; go1.26.8 linux/amd64; SQLite 3.51.0)".
 func (b buildInfo) String(sqliteVersion string) string {
