@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
@@ -223,6 +224,16 @@ func (f *fakeStore) StakeholderImpact(_ context.Context, id int64) (model.Remova
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var r model.Removal
+	found := false
+	for _, s := range f.stakeholders {
+		if s.ID == id {
+			found = true
+			r.What = fmt.Sprintf("%s from %s", f.contactNameLocked(s.ContactID), f.proposalTitleLocked(s.ProposalID))
+		}
+	}
+	if !found {
+		return r, fmt.Errorf("no stakeholder with id %d: %w", id, db.ErrNotFound)
+	}
 	for _, t := range f.touchpoints {
 		if t.StakeholderID == id {
 			r.Conversations++
@@ -280,6 +291,11 @@ func (f *fakeStore) TouchpointImpact(_ context.Context, id int64) (model.Removal
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var r model.Removal
+	i := slices.IndexFunc(f.touchpoints, func(t model.Touchpoint) bool { return t.ID == id })
+	if i < 0 {
+		return r, fmt.Errorf("no conversation with id %d: %w", id, db.ErrNotFound)
+	}
+	r.What = fmt.Sprintf("the conversation with %s on %s", f.contactNameLocked(f.touchpoints[i].ContactID), f.touchpoints[i].Date.Human())
 	for _, o := range f.objections {
 		if o.TouchpointID == id {
 			r.Objections++
@@ -340,6 +356,10 @@ func (f *fakeStore) ContactImpact(_ context.Context, id int64) (model.Removal, e
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var r model.Removal
+	if !slices.ContainsFunc(f.contacts, func(c model.Contact) bool { return c.ID == id }) {
+		return r, fmt.Errorf("no contact with id %d: %w", id, db.ErrNotFound)
+	}
+	r.What = f.contactNameLocked(id)
 	for _, s := range f.stakeholders {
 		if s.ContactID == id {
 			r.Proposals++
@@ -352,8 +372,31 @@ func (f *fakeStore) ContactImpact(_ context.Context, id int64) (model.Removal, e
 		if t.ContactID == id {
 			r.Conversations++
 		}
+		if t.HeardViaID == id { // the real store counts "heard via" as a plan reference
+			r.PlanRefs++
+		}
 	}
 	return r, nil
+}
+
+// contactNameLocked and proposalTitleLocked name a record for a question;
+// the caller holds the lock.
+func (f *fakeStore) contactNameLocked(id int64) string {
+	for _, c := range f.contacts {
+		if c.ID == id {
+			return c.Name
+		}
+	}
+	return fmt.Sprintf("contact %d", id)
+}
+
+func (f *fakeStore) proposalTitleLocked(id int64) string {
+	for _, p := range f.proposals {
+		if p.ID == id {
+			return p.Title
+		}
+	}
+	return fmt.Sprintf("proposal %d", id)
 }
 
 func (f *fakeStore) DeleteContact(ctx context.Context, id int64) error {
@@ -371,6 +414,9 @@ func (f *fakeStore) DeleteContact(ctx context.Context, id int64) error {
 	})
 }
 
+// MergeContacts folds other into keep as the real store does: keep's empty
+// fields are filled from other, other's name and email become aliases, and
+// where both were on one proposal the two places become keep's one.
 func (f *fakeStore) MergeContacts(_ context.Context, keepID, otherID int64) (model.Contact, error) {
 	var out model.Contact
 	err := f.action("MergeContacts", func() error {
@@ -379,31 +425,102 @@ func (f *fakeStore) MergeContacts(_ context.Context, keepID, otherID int64) (mod
 		if keepID == otherID {
 			return errors.New("a contact cannot be merged into itself")
 		}
-		if removeWhere(&f.contacts, func(c model.Contact) bool { return c.ID == otherID }) == 0 {
-			return fmt.Errorf("no contact with id %d: %w", otherID, db.ErrNotFound)
+		ki := slices.IndexFunc(f.contacts, func(c model.Contact) bool { return c.ID == keepID })
+		oi := slices.IndexFunc(f.contacts, func(c model.Contact) bool { return c.ID == otherID })
+		if ki < 0 || oi < 0 {
+			return fmt.Errorf("no contact with id %d or %d: %w", keepID, otherID, db.ErrNotFound)
+		}
+		f.contacts[ki] = fakeMergedContact(f.contacts[ki], f.contacts[oi])
+		out = f.contacts[ki]
+		for _, st := range slices.Clone(f.stakeholders) {
+			if st.ContactID != otherID {
+				continue
+			}
+			k := slices.IndexFunc(f.stakeholders, func(s model.Stakeholder) bool {
+				return s.ProposalID == st.ProposalID && s.ContactID == keepID
+			})
+			if k < 0 {
+				i := slices.IndexFunc(f.stakeholders, func(s model.Stakeholder) bool { return s.ID == st.ID })
+				f.stakeholders[i].ContactID = keepID
+				continue
+			}
+			keepRow := f.stakeholders[k].ID
+			f.relinkStakeholderLocked(st.ID, keepRow)
+			removeWhere(&f.stakeholders, func(s model.Stakeholder) bool { return s.ID == st.ID })
 		}
 		for i := range f.stakeholders {
-			if f.stakeholders[i].ContactID == otherID {
-				f.stakeholders[i].ContactID = keepID
-			}
 			if f.stakeholders[i].Plan.ViaID == otherID {
 				f.stakeholders[i].Plan.ViaID = keepID
 			}
 		}
 		for i := range f.touchpoints {
-			if f.touchpoints[i].ContactID == otherID {
-				f.touchpoints[i].ContactID = keepID
+			t := &f.touchpoints[i]
+			if t.ContactID == otherID {
+				t.ContactID = keepID
+			}
+			if t.HeardViaID == otherID {
+				t.HeardViaID = keepID
+				if t.HeardViaID == t.ContactID {
+					t.HeardViaID = 0
+				}
 			}
 		}
-		for _, c := range f.contacts {
-			if c.ID == keepID {
-				out = c
-				return nil
-			}
-		}
-		return fmt.Errorf("no contact with id %d: %w", keepID, db.ErrNotFound)
+		removeWhere(&f.contacts, func(c model.Contact) bool { return c.ID == otherID })
+		return nil
 	})
 	return out, err
+}
+
+// relinkStakeholderLocked points everything that named stakeholder from at
+// stakeholder to (a merge of two places on one proposal).
+func (f *fakeStore) relinkStakeholderLocked(from, to int64) {
+	for i := range f.touchpoints {
+		if f.touchpoints[i].StakeholderID == from {
+			f.touchpoints[i].StakeholderID = to
+		}
+	}
+	for i := range f.objections {
+		if f.objections[i].RaisedByID == from {
+			f.objections[i].RaisedByID = to
+		}
+		if f.objections[i].VoiceID == from {
+			f.objections[i].VoiceID = to
+		}
+	}
+	for i := range f.blindSpots {
+		if f.blindSpots[i].SurfacedByID == from {
+			f.blindSpots[i].SurfacedByID = to
+		}
+	}
+	for i := range f.stakeholders {
+		if f.stakeholders[i].Plan.BeforeID == from {
+			f.stakeholders[i].Plan.BeforeID = to
+			if to == f.stakeholders[i].ID {
+				f.stakeholders[i].Plan.BeforeID = 0
+			}
+		}
+	}
+}
+
+// fakeMergedContact is db's mergedContact for the fields the screens show.
+func fakeMergedContact(keep, other model.Contact) model.Contact {
+	for _, p := range []struct {
+		dst *string
+		src string
+	}{{&keep.Title, other.Title}, {&keep.Org, other.Org}, {&keep.Email, other.Email}} {
+		if *p.dst == "" {
+			*p.dst = p.src
+		}
+	}
+	aliases := model.SplitAliases(keep.Aliases)
+	for _, a := range append([]string{other.Name, other.Email}, model.SplitAliases(other.Aliases)...) {
+		if a != "" && !strings.EqualFold(a, keep.Name) && !strings.EqualFold(a, keep.Email) &&
+			!slices.ContainsFunc(aliases, func(b string) bool { return strings.EqualFold(a, b) }) {
+			aliases = append(aliases, a)
+		}
+	}
+	keep.Aliases = strings.Join(aliases, ", ")
+	return keep
 }
 
 func (f *fakeStore) SaveDraft(_ context.Context, d model.Draft) error {
