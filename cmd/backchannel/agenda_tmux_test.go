@@ -12,15 +12,7 @@ import (
 // terminal, logs the first talk from it (with a commitment), and sees the
 // talk leave the agenda and the promise join it.
 func TestAgendaEndToEndInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("tmux is not installed; `make test` installs it (with CI set this test fails instead)")
-		}
-		t.Fatal("tmux is required for the end-to-end test; `make tools` installs it")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary and drives it in tmux")
-	}
+	requireTmux(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "backchannel")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -13,12 +12,7 @@ import (
 // A removal run from a real terminal asks once and waits for the answer;
 // the in-process tests replace the terminal check, this one does not.
 func TestRemovalAsksOnARealTerminal(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("tmux is not installed")
-		}
-		t.Fatal("tmux is required for this test")
-	}
+	requireTmux(t)
 	bin := builtBinary(t)
 	path := demoDB(t)
 	before := snapshot(t, path)

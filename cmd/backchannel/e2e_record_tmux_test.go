@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -22,12 +21,7 @@ func rowOf(screen, text string) string {
 // wrong reading and fixes it, deletes another talk, removes a person, undoes
 // the last two, quits, and finds on reopening exactly what should be there.
 func TestFixingTheRecordInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("tmux is not installed; `make test` installs it (with CI set this test fails instead)")
-		}
-		t.Fatal("tmux is required for the end-to-end test; `make tools` installs it")
-	}
+	requireTmux(t)
 	bin := builtBinary(t)
 	path := demoDB(t)
 	dir := t.TempDir()

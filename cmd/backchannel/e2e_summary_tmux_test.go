@@ -19,15 +19,7 @@ var summaryWordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*`)
 // tables broke "platfor m", "coffee/lunc h", "(implemente r)") and that no
 // markdown escape shows ("compliment \& appreciate").
 func TestSummaryWordsWholeInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("tmux is not installed; `make test` installs it (with CI set this test fails instead)")
-		}
-		t.Fatal("tmux is required for the end-to-end test; `make tools` installs it")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary and drives it in tmux")
-	}
+	requireTmux(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "backchannel")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {

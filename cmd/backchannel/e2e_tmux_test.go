@@ -131,7 +131,11 @@ func score(t *testing.T, screen string) int {
 // TestTUIEndToEndInTmux builds the binary and uses it as a person would in a
 // real terminal: create a proposal through the walkthrough, log a
 // conversation, see the score change, quit, reopen and find it all there.
-func TestTUIEndToEndInTmux(t *testing.T) {
+// requireTmux skips a test that drives the real binary in tmux when tmux
+// is missing, unless CI is set (make test installs it, so there a missing
+// tmux is a failure), and in -short runs, since these tests build the binary.
+func requireTmux(t *testing.T) {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") == "" {
 			t.Skip("tmux is not installed; `make test` installs it (with CI set this test fails instead)")
@@ -141,6 +145,10 @@ func TestTUIEndToEndInTmux(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and drives it in tmux")
 	}
+}
+
+func TestTUIEndToEndInTmux(t *testing.T) {
+	requireTmux(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "backchannel")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
