@@ -81,7 +81,11 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (model.C
 func tidyImport(cs []model.Contact) ([]model.Contact, error) {
 	cs = slices.Clone(cs) // the caller's list stays as given
 	for i := range cs {
-		normalizeContact(&cs[i])
+		// Text from a file is stored exactly as the file gives it (issue 11:
+		// one text rule): escapes and control characters are data, cleaned
+		// only where they are shown. Only the alias list is put in its one
+		// form, since it is a list, not text.
+		cs[i].Aliases = strings.Join(model.SplitAliases(cs[i].Aliases), ", ")
 		cs[i].ID, cs[i].Archived = 0, false
 		if err := cs[i].Validate(); err != nil {
 			return nil, fmt.Errorf("contact %d (%s): %w", i+1, model.Clean(cs[i].Name), err)

@@ -132,3 +132,19 @@ func TestImportIsOneUndoStep(t *testing.T) {
 		t.Fatalf("after one undo: %+v", all)
 	}
 }
+
+// Text from an imported address book is stored exactly as given (escape
+// sequences and all); it is cleaned only where it is shown.
+func TestImportedContactTextIsStoredExactly(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	raw := "Met at \x1b]8;;http://x\x07the offsite\x1b]8;;\x07\twith\u202eR&D"
+	if _, err := s.ImportContacts(ctx, []model.Contact{{Name: "Ines Duarte", Notes: raw, Title: "VP\x1b[1m Ops"}}); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := s.ListContacts(ctx, false)
+	mustNoErr(t, err)
+	if len(cs) != 1 || cs[0].Notes != raw || cs[0].Title != "VP\x1b[1m Ops" {
+		t.Fatalf("stored %+v, want the notes and title exactly as imported", cs)
+	}
+}
