@@ -47,8 +47,9 @@ func contactRow(c model.Contact, d *peopleData, today model.Date) (gridRow, []st
 	}}, flags
 }
 
-// flagCell lists the flags, or when they do not fit the first with a
-// count of the others: "said≠did +1".
+// flagCell lists the flags, or when they do not fit the first with how
+// many more there are, in words ("said≠did +1"); the person's page
+// (enter) lists them all; the legend says what +N means.
 func flagCell(flags []string, width int) string {
 	all := strings.Join(flags, ", ")
 	if len(flags) < 2 || ansi.StringWidth(all) <= width {
@@ -111,7 +112,13 @@ func (s *contactsScreen) listView() string {
 		return clip(body, s.width, s.height)
 	}
 	top := ansi.Truncate(head, s.width, "…") + "\n" + ansi.Truncate(strings.Join(filters, "   "), s.width, "…")
-	legend := st.Muted.Render(ansi.Truncate("said≠did: acted unlike their word · ask-only: never gives · reconnect: overdue", s.width, "…"))
+	// The legend explains every flag and the "+N" of a cut flag cell; where
+	// one line cannot hold it, a shorter wording that still names them all.
+	text := "said≠did: acted unlike their word · ask-only: never gives · reconnect: overdue · +N: N more flags"
+	if ansi.StringWidth(text) > s.width {
+		text = "said≠did: did not act as said · ask-only: never gives · reconnect: due · +N more"
+	}
+	legend := st.Muted.Render(ansi.Truncate(text, s.width, "…"))
 	return clip(top+"\n\n"+body, s.width, max(s.height-1, 1)) + "\n" + legend
 }
 
