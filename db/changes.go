@@ -1,3 +1,5 @@
+// Long by design: the whole undo engine (steps, undo, redo, conflicts, the list) in one file so its invariants read together; capture.go writes the rows it replays.
+
 package db
 
 import (

@@ -1,3 +1,5 @@
+// Long by design: the undo engine's tests, one invariant each, beside changes.go.
+
 package db
 
 import (

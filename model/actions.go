@@ -1,3 +1,5 @@
+// Long by design: the next actions, their candidates and their ranking in one place, because their order is one rule.
+
 package model
 
 import (

@@ -1,3 +1,5 @@
+// Long by design: the markdown brief, section by section in reading order.
+
 package model
 
 import (

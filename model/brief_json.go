@@ -1,3 +1,5 @@
+// Long by design: the brief's JSON document types beside their one builder and the redacted brief's entry point, so the schema reads whole.
+
 package model
 
 import (

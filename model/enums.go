@@ -1,3 +1,5 @@
+// Long by design: every enum of the domain with its values and their meaning in one place, the vocabulary a reader looks up.
+
 package model
 
 import (

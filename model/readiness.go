@@ -1,3 +1,5 @@
+// Long by design: the weights, the tunables and the six factors side by side, so every number that shapes the score is in one file.
+
 package model
 
 import (

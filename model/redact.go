@@ -1,3 +1,5 @@
+// Long by design: the Redactor finds people as they are written (names, aliases, initials, emails); its matching rules only make sense read together.
+
 package model
 
 import (

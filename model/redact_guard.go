@@ -1,3 +1,5 @@
+// Long by design: the leak guard, the redactor's independent second check that fails closed, kept apart from redact.go so neither trusts the other.
+
 package model
 
 import (

@@ -1,3 +1,5 @@
+// Long by design: every risk flag readiness raises, each a small method over the same index; a new risk is one more method here.
+
 package model
 
 import (

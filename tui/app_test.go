@@ -1,3 +1,5 @@
+// Long by design: the router's tests (screens, navigation, status, quitting), one behaviour each.
+
 package tui
 
 import (

@@ -1,3 +1,5 @@
+// Long by design: the fake store's whole actions, mirroring db/actions.go and db/remove.go; store_contract_test.go holds them to the real store.
+
 package tui
 
 import (

@@ -1,3 +1,5 @@
+// Long by design: the objections screen's tests, one behaviour each, kept with the screen they drive.
+
 package tui
 
 import (

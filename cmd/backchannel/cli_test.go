@@ -1,3 +1,5 @@
+// Long by design: the command line's end-to-end tests, one command behaviour each.
+
 package main
 
 import (

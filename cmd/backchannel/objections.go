@@ -1,3 +1,5 @@
+// Long by design: the objections command tree (list, add, set, delete) and the review helpers the blind-spots command shares.
+
 package main
 
 import (

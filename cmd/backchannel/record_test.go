@@ -1,3 +1,5 @@
+// Long by design: the record-correcting commands' tests (log, edit, delete, remove, merge, undo), one behaviour each.
+
 package main
 
 import (

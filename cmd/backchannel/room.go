@@ -1,3 +1,5 @@
+// Long by design: the room command tree (list, add, set, remove) and the stakeholder flags they share.
+
 package main
 
 import (
