@@ -199,7 +199,8 @@ var inlineTags = map[string]bool{"a": true, "b": true, "i": true, "u": true, "s"
 func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 
 // decodeEscapes reads a run of URL escapes (%44%61) or one numeric HTML
-// character reference (&#68; &#x44;) at s[i:] and emits what it encodes,
+// character reference (&#68; &#x44;, the semicolon optional) at s[i:] and
+// emits what it encodes,
 // each decoded rune standing for the source bytes that spelt it.
 func decodeEscapes(s string, i int, emit func(r rune, from, to int)) (int, bool) {
 	if s[i] == '&' {
@@ -220,11 +221,17 @@ func decodeEscapes(s string, i int, emit func(r rune, from, to int)) (int, bool)
 			}
 			v, digits = v*base+d, digits+1
 		}
-		if digits == 0 || j >= len(s) || s[j] != ';' || !utf8.ValidRune(rune(v)) {
+		if digits == 0 || !utf8.ValidRune(rune(v)) {
 			return 0, false
 		}
-		emit(rune(v), i, j+1)
-		return j + 1 - i, true
+		// Browsers read a numeric reference without its semicolon too
+		// ("&#68ana" shows "Dana"), so the semicolon is optional here.
+		end := j
+		if j < len(s) && s[j] == ';' {
+			end = j + 1
+		}
+		emit(rune(v), i, end)
+		return end - i, true
 	}
 	var raw []byte
 	var starts []int
