@@ -312,8 +312,7 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 
 	p := startProgram(t, st)
 	p.keys("down", "down", "enter")
-	teatest.WaitFor(t, p.tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Room") },
-		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	p.waitFor("Room")
 	p.keys("D", "down", "2")
 	eventually(t, "Dana's debrief to be saved", func() bool { return acted() == model.ActedSpokeAgainst })
 	p.keys("r")

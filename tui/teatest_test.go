@@ -14,14 +14,13 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-// settle is the pause after a key that moves focus: huh moves to the next
-// field in a command, and keys sent before it lands would go to the old field.
-const settle = 120 * time.Millisecond
-
 // program is a running app under teatest with helpers to type like a person.
 type program struct {
 	t  *testing.T
 	tm *teatest.TestModel
+	// out is everything the program has drawn so far: the waits read the
+	// output stream as it comes, so it is kept here for later checks.
+	out bytes.Buffer
 }
 
 func startProgram(t *testing.T, st Store) *program {
@@ -29,22 +28,69 @@ func startProgram(t *testing.T, st Store) *program {
 	app := New(st, Options{Today: func() model.Date { return testToday }, NoColor: true})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(100, 30))
 	p := &program{t: t, tm: tm}
-	time.Sleep(settle)
+	p.settle("the first frame")
 	return p
 }
 
-// keys presses keys, pausing after each so focus changes land.
-func (p *program) keys(keys ...string) {
-	for _, k := range keys {
-		p.tm.Send(keyMsg(k))
-		time.Sleep(settle)
+// pull appends what the program has drawn since the last read and says how
+// many bytes that was.
+func (p *program) pull() int {
+	var chunk [32 << 10]byte
+	total := 0
+	for {
+		n, _ := p.tm.Output().Read(chunk[:])
+		if n == 0 {
+			return total
+		}
+		p.out.Write(chunk[:n])
+		total += n
 	}
 }
 
-// typ types text into the focused field.
+// settle waits on what the screen shows, not on the clock: until the
+// program has drawn the effect of the last key and then drawn nothing more
+// on two reads in a row. huh moves focus in a command, so a key sent before
+// that frame would go to the old field. Every key the tests send changes
+// the screen, so a screen that never changes is a failure.
+func (p *program) settle(what string) {
+	p.t.Helper()
+	drawn, quiet := false, 0
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(15 * time.Millisecond) {
+		switch {
+		case p.pull() > 0:
+			drawn, quiet = true, 0
+		case drawn:
+			if quiet++; quiet >= 2 {
+				return
+			}
+		}
+	}
+	p.t.Fatalf("the screen did not change after %s", what)
+}
+
+// waitFor waits until the program has drawn text.
+func (p *program) waitFor(text string) {
+	p.t.Helper()
+	eventually(p.t, "the screen to show "+text, func() bool {
+		p.pull()
+		return bytes.Contains(p.out.Bytes(), []byte(text))
+	})
+}
+
+// keys presses keys, each once the screen shows the one before it landed.
+func (p *program) keys(keys ...string) {
+	p.t.Helper()
+	for _, k := range keys {
+		p.tm.Send(keyMsg(k))
+		p.settle("the key " + k)
+	}
+}
+
+// typ types text into the focused field and waits for it to be drawn.
 func (p *program) typ(s string) {
+	p.t.Helper()
 	p.tm.Type(s)
-	time.Sleep(settle)
+	p.settle("typing " + s)
 }
 
 // eventually polls cond until it holds or five seconds pass.
@@ -156,13 +202,14 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	if after <= before {
 		t.Fatalf("readiness went from %d to %d after a warm conversation with the decider", before, after)
 	}
-	p.keys("q")
+	p.tm.Send(keyMsg("q"))
 	p.tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
 	// Reopen: the dashboard shows the proposal with its new score.
 	p2 := startProgram(t, st)
-	p2.keys("q")
-	out := readAll(t, p2.tm.FinalOutput(t, teatest.WithFinalTimeout(5*time.Second)))
+	p2.waitFor("Move standup to async")
+	p2.tm.Send(keyMsg("q"))
+	out := append(p2.out.Bytes(), readAll(t, p2.tm.FinalOutput(t, teatest.WithFinalTimeout(5*time.Second)))...)
 	for _, want := range []string{"Move standup to async", itoa(after)} {
 		if !bytes.Contains(out, []byte(want)) {
 			t.Fatalf("reopened dashboard does not show %q", want)
