@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -70,11 +69,7 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 	p := startProgram(t, st)
 	// The terminal output is a stream of changed cells, so only single words
 	// can be looked for in it; the screen's state is checked at the end.
-	waitWord := func(word string) {
-		t.Helper()
-		teatest.WaitFor(t, p.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(word)) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-	}
+	waitWord := p.waitFor
 
 	// Every objection, then only the open blockers: status open, severity blocker.
 	p.keys("o")
