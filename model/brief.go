@@ -253,27 +253,7 @@ func renderRoom(w *mdWriter, doc BriefDoc) {
 		if p.Title != "" {
 			who += ", " + esc(p.Title)
 		}
-		role := p.Role.String()
-		var marks []string
-		if p.Votes {
-			marks = append(marks, "votes")
-		}
-		if p.Veto {
-			marks = append(marks, "veto")
-		}
-		if p.Spoiler {
-			marks = append(marks, "spoiler")
-		}
-		if p.Absent {
-			marks = append(marks, "absent in this what-if")
-		}
-		if len(marks) > 0 {
-			role += " (" + strings.Join(marks, ", ") + ")"
-		}
-		stance := p.Stance.String()
-		if !p.Stance.Known() || p.Stance < p.Target {
-			stance += " → " + p.Target.String()
-		}
+		role, stance := p.roleWithMarks("spoiler"), p.stanceToTarget()
 		last := "never"
 		if !p.LastSpoken.IsZero() {
 			last = p.LastSpoken.Human()
@@ -467,4 +447,34 @@ func renderRelationships(w *mdWriter, doc BriefDoc) {
 		w.line(fmt.Sprintf("Who knows (%d): ", len(doc.WhoKnows)), strings.Join(parts, ", "), ".")
 	}
 	w.line()
+}
+
+// roleWithMarks is the person's role with what makes them matter in the
+// vote: "decision-maker (votes, veto)". spoiler is the word for the spoiler
+// mark, which the terminal edition spells out.
+func (p BriefPerson) roleWithMarks(spoiler string) string {
+	role := p.Role.String()
+	var marks []string
+	for _, m := range []struct {
+		on   bool
+		word string
+	}{{p.Votes, "votes"}, {p.Veto, "veto"}, {p.Spoiler, spoiler}, {p.Absent, "absent in this what-if"}} {
+		if m.on {
+			marks = append(marks, m.word)
+		}
+	}
+	if len(marks) > 0 {
+		role += " (" + strings.Join(marks, ", ") + ")"
+	}
+	return role
+}
+
+// stanceToTarget is the stance, with the target when it is still to reach:
+// "skeptic → supporter".
+func (p BriefPerson) stanceToTarget() string {
+	stance := p.Stance.String()
+	if !p.Stance.Known() || p.Stance < p.Target {
+		stance += " → " + p.Target.String()
+	}
+	return stance
 }

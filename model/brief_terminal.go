@@ -113,7 +113,7 @@ func termFactors(w *mdWriter, doc BriefDoc, width int, esc func(string) string) 
 		return
 	}
 	for i, f := range doc.Factors {
-		line := "- **" + esc(f.Name) + ": " + rows[i][1] + ".** " + esc(upperFirst(f.Reason))
+		line := "- **" + esc(f.Name) + ": " + rows[i][1] + ".** " + esc(UpperFirst(f.Reason))
 		if f.Basis != "" {
 			line += "; based on " + esc(f.Basis)
 		}
@@ -178,28 +178,8 @@ func termRoom(w *mdWriter, doc BriefDoc, esc func(string) string) {
 		if !p.LastSpoken.IsZero() {
 			last = "last spoken to " + p.LastSpoken.Human()
 		}
-		role := p.Role.String()
-		var marks []string
-		if p.Votes {
-			marks = append(marks, "votes")
-		}
-		if p.Veto {
-			marks = append(marks, "veto")
-		}
-		if p.Spoiler {
-			marks = append(marks, "possible spoiler")
-		}
-		if p.Absent {
-			marks = append(marks, "absent in this what-if")
-		}
-		if len(marks) > 0 {
-			role += " (" + strings.Join(marks, ", ") + ")"
-		}
-		stance := p.Stance.String()
-		if !p.Stance.Known() || p.Stance < p.Target {
-			stance += " → " + p.Target.String()
-		}
-		line := "- " + who + ": " + last + ". " + upperFirst(role) + ", influence " + strconv.Itoa(p.Influence) + ", " + stance + "."
+		role, stance := p.roleWithMarks("possible spoiler"), p.stanceToTarget()
+		line := "- " + who + ": " + last + ". " + UpperFirst(role) + ", influence " + strconv.Itoa(p.Influence) + ", " + stance + "."
 		if p.NextStep != "" {
 			line += " Next: " + esc(sentence(p.NextStep))
 		}
@@ -230,7 +210,7 @@ func termObjections(w *mdWriter, doc BriefDoc, esc func(string) string) {
 		return
 	}
 	for _, o := range doc.Objections {
-		line := "- **" + upperFirst(esc(o.RaisedBy)) + "** (" + o.Severity.String() + ", " + o.Status.String() + "): " + esc(sentence(o.Text))
+		line := "- **" + UpperFirst(esc(o.RaisedBy)) + "** (" + o.Severity.String() + ", " + o.Status.String() + "): " + esc(sentence(o.Text))
 		if o.Response != "" {
 			line += " Our response: " + esc(sentence(o.Response))
 		}
@@ -254,7 +234,7 @@ func termBlindSpots(w *mdWriter, doc BriefDoc, esc func(string) string) {
 		return
 	}
 	for _, b := range doc.BlindSpots {
-		line := "- **" + upperFirst(esc(b.SurfacedBy)) + "** (" + b.Status.String() + "): " + esc(sentence(b.Text))
+		line := "- **" + UpperFirst(esc(b.SurfacedBy)) + "** (" + b.Status.String() + "): " + esc(sentence(b.Text))
 		if b.HowAddressed != "" {
 			line += " Addressed: " + esc(sentence(b.HowAddressed))
 		}
@@ -302,7 +282,7 @@ func termPlan(w *mdWriter, doc BriefDoc, esc func(string) string) {
 			what = esc(t.Message)
 		}
 		if what != "" {
-			line += " " + sentence(upperFirst(what))
+			line += " " + sentence(UpperFirst(what))
 		}
 		where := ""
 		if t.Venue != VenueUnset {
@@ -331,7 +311,7 @@ func termPlan(w *mdWriter, doc BriefDoc, esc func(string) string) {
 			more = append(more, "moment: "+t.Moment.String())
 		}
 		if len(more) > 0 {
-			line += " " + upperFirst(strings.Join(more, "; ")) + "."
+			line += " " + UpperFirst(strings.Join(more, "; ")) + "."
 		}
 		w.line(line)
 	}
@@ -419,13 +399,4 @@ func termEscape(s string) string {
 		i++
 	}
 	return b.String()
-}
-
-// upperFirst capitalises the first letter of generated text.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || r < 'a' || r > 'z' {
-		return s
-	}
-	return string(r-'a'+'A') + s[n:]
 }

@@ -203,7 +203,7 @@ func (x *dossierIndex) forecast() Forecast {
 			effects = append(effects, fmt.Sprintf("if %s %s, it %s", who, verb, outcomePhrase(got)))
 		}
 		if len(effects) > 0 {
-			fc.Swing = append(fc.Swing, Swing{StakeholderID: x.people[c].ID, Effect: capitalize(strings.Join(effects, "; ")) + "."})
+			fc.Swing = append(fc.Swing, Swing{StakeholderID: x.people[c].ID, Effect: UpperFirst(strings.Join(effects, "; ")) + "."})
 		}
 	}
 	return fc
@@ -240,12 +240,4 @@ func outcomePhrase(o string) string {
 		return "becomes uncertain"
 	}
 	return o
-}
-
-// capitalize upper-cases the first letter of generated text.
-func capitalize(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
 }

@@ -241,7 +241,7 @@ func judge(raw int, caps []capRule) (score int, v Verdict, shown []string, row *
 	}
 	if score < raw {
 		row = &Factor{Key: FactorCap, Name: "Held at " + v.String(), Points: score - raw,
-			Reason: capitalize(strings.Join(shown, "; ")),
+			Reason: UpperFirst(strings.Join(shown, "; ")),
 			Basis:  fmt.Sprintf("%s caps the score at %d whatever the other factors say", v, bandTop(v))}
 	}
 	return score, v, shown, row

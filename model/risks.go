@@ -183,7 +183,7 @@ func (x *dossierIndex) risks(r Readiness) []Risk {
 		sched = append(sched, Plural(n, "scheduling conflict", "scheduling conflicts")+": "+r.Schedule.Conflicts[0])
 	}
 	if len(sched) > 0 {
-		add(RiskSchedule, "The plan is slipping", strings.TrimSuffix(capitalize(strings.Join(sched, "; ")), ".")+".", nil)
+		add(RiskSchedule, "The plan is slipping", strings.TrimSuffix(UpperFirst(strings.Join(sched, "; ")), ".")+".", nil)
 	}
 	return out
 }
@@ -285,7 +285,7 @@ func (x *dossierIndex) endlessGameRisk(add func(key, title, evidence string, ids
 		}
 	}
 	if len(ev) > 0 {
-		add(RiskEndlessGame, "Endless game", capitalize(strings.Join(ev, "; "))+". Back channels prepare the formal decision; they do not replace it.", nil)
+		add(RiskEndlessGame, "Endless game", UpperFirst(strings.Join(ev, "; "))+". Back channels prepare the formal decision; they do not replace it.", nil)
 	}
 }
 
@@ -366,7 +366,7 @@ func (x *dossierIndex) sentimentRisk(add func(key, title, evidence string, ids [
 		}
 	}
 	if len(ev) > 0 {
-		add(RiskSentimentDown, "Sentiment trending down", capitalize(joinSome(ev, 4, "; "))+".", ids)
+		add(RiskSentimentDown, "Sentiment trending down", UpperFirst(joinSome(ev, 4, "; "))+".", ids)
 	}
 }
 
@@ -446,7 +446,7 @@ func (x *dossierIndex) describe(idx []int, line func(int) string) string {
 	for k, i := range idx {
 		parts[k] = line(i)
 	}
-	return capitalize(joinSome(parts, 5, "; "))
+	return UpperFirst(joinSome(parts, 5, "; "))
 }
 
 // joinSome joins up to n clauses with sep and says how many more there are.

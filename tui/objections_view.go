@@ -174,7 +174,7 @@ func (s *objectionsScreen) sections(row model.ObjectionRow, full bool) []section
 	var resp []string
 	switch {
 	case !row.Status.Live():
-		label := capitalise(row.Status.String()) + " on " + row.ResolvedOn.Human() + ":"
+		label := model.UpperFirst(row.Status.String()) + " on " + row.ResolvedOn.Human() + ":"
 		how := row.Response
 		if strings.TrimSpace(how) == "" {
 			how = "no note of how. Press r to add one."
@@ -246,12 +246,4 @@ func styled(style interface{ Render(...string) string }, lines []string) []strin
 		out[i] = style.Render(l)
 	}
 	return out
-}
-
-// capitalise upper-cases the first letter of a word.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -42,9 +42,9 @@ func (a *app) confirm(action, consequences string, yes bool) error {
 		}
 		return usagef(fmt.Errorf("will not %s%s without confirmation, and there is no terminal to ask on; add --yes to go ahead", action, c))
 	}
-	q := upperFirst(action) + "?"
+	q := model.UpperFirst(action) + "?"
 	if c != "" {
-		q += " " + upperFirst(c) + "."
+		q += " " + model.UpperFirst(c) + "."
 	}
 	fmt.Fprint(a.stderr, q+" [y/N] ")
 	line, _ := bufio.NewReader(a.stdin).ReadString('\n')
@@ -56,13 +56,4 @@ func (a *app) confirm(action, consequences string, yes bool) error {
 		fmt.Fprintln(a.stderr) // end the question's line before the answer
 	}
 	return errNotConfirmed
-}
-
-// upperFirst capitalises the first letter of s (ASCII; the sentences here
-// start with a digit or an English word).
-func upperFirst(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
 }

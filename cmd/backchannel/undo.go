@@ -67,7 +67,7 @@ func (a *app) reverseSteps(ctx context.Context, args []string, step func(*db.Sto
 	for i := 0; i < n; i++ {
 		ch, err := step(st, ctx)
 		if errors.Is(err, none) && i > 0 {
-			fmt.Fprintf(a.stdout, "%s; that was all.\n", upperFirst(none.Error()))
+			fmt.Fprintf(a.stdout, "%s; that was all.\n", model.UpperFirst(none.Error()))
 			return nil
 		}
 		if err != nil {
