@@ -58,6 +58,27 @@ func (s *Store) Purge(ctx context.Context, scope model.PurgeScope, id int64, bef
 	return rep, nil
 }
 
+// HistoryPurgeImpact says what purging the history before day would
+// erase: the history entries and the undo steps older than that day, so
+// the question asked first can give numbers. It reads; it changes nothing.
+func (s *Store) HistoryPurgeImpact(ctx context.Context, day model.Date) (model.PurgeReport, error) {
+	var rep model.PurgeReport
+	if day.IsZero() {
+		return rep, invalidf("purging history needs a day")
+	}
+	rep.What = "the history before " + day.String()
+	cut := day.String() // timestamps are RFC 3339 text: they sort as text
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM history WHERE at < ?1),
+			(SELECT count(*) FROM changes WHERE at < ?1 AND purged = 0)`, cut).Scan(&rep.History, &rep.UndoSteps)
+	})
+	if err != nil {
+		return rep, wrapf(err, "cannot read the history")
+	}
+	return rep, nil
+}
+
 // compact empties the write-ahead log into the file, rebuilds the file
 // without free pages (VACUUM), and empties the log again. busy reports a
 // reader in another process that kept the log from being truncated.
@@ -325,6 +346,11 @@ func (p *purge) historyBefore(day model.Date) error {
 	}
 	p.rep.History += h
 	if _, err := p.exec("UPDATE changes SET purged = 1 WHERE at < ? AND purged = 0", cut); err != nil {
+		return err
+	}
+	// A step's words quote what it changed ("edited proposal Codename X"):
+	// they are history too.
+	if _, err := p.exec("UPDATE changes SET summary = 'a change erased by purge' WHERE at < ?", cut); err != nil {
 		return err
 	}
 	_, err = p.exec("DELETE FROM change_rows WHERE change_id IN (SELECT id FROM changes WHERE at < ?)", cut)

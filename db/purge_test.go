@@ -136,6 +136,13 @@ func TestPurgeContactAndProposal(t *testing.T) {
 func TestPurgeHistoryBefore(t *testing.T) {
 	ctx := context.Background()
 	s, f, talk := purgeWorkbook(t)
+	// A title edited away lives on in history, the undo snapshots and the
+	// words of the two steps ("edited proposal Codename Marmoset").
+	const codename = "Codename Marmoset-Quillback"
+	for _, title := range []string{codename, f.proposal.Title} {
+		_, err := s.EditProposal(ctx, f.proposal.ID, func(p *model.Proposal) error { p.Title = title; return nil })
+		mustNoErr(t, err)
+	}
 	rep, err := s.Purge(ctx, model.PurgeHistoryBefore, 0, model.NewDate(2100, 1, 1))
 	mustNoErr(t, err)
 	if rep.History == 0 || rep.UndoSteps == 0 {
@@ -146,7 +153,7 @@ func TestPurgeHistoryBefore(t *testing.T) {
 	if len(hist) != 0 {
 		t.Errorf("%d history rows left", len(hist))
 	}
-	if got := fileHolds(t, s.Path(), "SAID-ORIGINAL-zebra"); len(got) > 0 {
+	if got := fileHolds(t, s.Path(), "SAID-ORIGINAL-zebra", codename); len(got) > 0 {
 		t.Errorf("the edited-away text survives: %v", got)
 	}
 	if _, err := s.GetTouchpoint(ctx, talk.ID); err != nil {

@@ -14,11 +14,42 @@ import (
 // confirmMsg asks the person a yes/no question before running yes. With
 // word set it is a typed confirmation: yes runs only when the person types
 // the word and presses enter (purge asks this way: y is too easy to press).
+// With answer set it asks for a line instead (a day, for purging history)
+// and hands what was typed to answer on enter.
 type confirmMsg struct {
 	question string
 	yes      tea.Cmd
 	word     string
 	typed    string
+	answer   func(typed string) tea.Cmd
+}
+
+// typing reports a question answered by typing, not by y or n.
+func (c *confirmMsg) typing() bool { return c.word != "" || c.answer != nil }
+
+// prompt is the question with what has been typed so far.
+func (c *confirmMsg) prompt() string {
+	if c.answer != nil {
+		return c.question + " " + clean(c.typed) + "▏"
+	}
+	return c.question + " Type " + c.word + " and press enter: " + clean(c.typed) + "▏"
+}
+
+// keys are the answers shown on the key line.
+func (c *confirmMsg) keys() []key.Binding {
+	if c.answer != nil {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go on")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "no, keep it")),
+		}
+	}
+	return typedKeys(c.word)
+}
+
+// askLine asks question on the status line and hands the typed line to
+// answer on enter; esc keeps everything.
+func askLine(question string, answer func(typed string) tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return confirmMsg{question: question, answer: answer} }
 }
 
 // askTyped asks question and runs yes only once word is typed and entered.
@@ -46,6 +77,9 @@ func (a *App) answerTyped(k tea.KeyPressMsg) tea.Cmd {
 		a.setStatus("Kept it: nothing was changed.", false)
 	case "enter":
 		a.confirm = nil
+		if c.answer != nil {
+			return c.answer(c.typed)
+		}
 		if c.typed == c.word {
 			return c.yes
 		}
@@ -79,7 +113,7 @@ func newConfirmKeys() confirmKeys {
 
 // answerConfirm handles a key while a question is open. ctrl+c still quits.
 func (a *App) answerConfirm(k tea.KeyPressMsg) tea.Cmd {
-	if a.confirm.word != "" {
+	if a.confirm.typing() {
 		return a.answerTyped(k)
 	}
 	keys := newConfirmKeys()

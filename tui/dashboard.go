@@ -84,6 +84,11 @@ func (d *dashboard) Update(msg tea.Msg) (*dashboard, tea.Cmd) {
 			return d, reportErr(msg.err)
 		}
 		return d, tea.Batch(d.refresh(), navigate(statusMsg{text: "Demo workbook loaded. Press enter to open a proposal."}))
+	case removedMsg:
+		if msg.err != nil {
+			return d, reportErr(msg.err)
+		}
+		return d, tea.Batch(navigate(statusMsg{text: msg.status}), d.refresh())
 	case tea.KeyPressMsg:
 		cmd := d.handleKey(msg)
 		d.syncKeys()
@@ -116,6 +121,12 @@ func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return navigate(openSearchMsg{})
 	case key.Matches(k, d.keys.Refresh):
 		return d.refresh()
+	case key.Matches(k, d.keys.PurgeProposal):
+		if r, ok := d.list.Selected(); ok {
+			return d.b.askPurgeProposal(r.id, r.cells[0])
+		}
+	case key.Matches(k, d.keys.PurgeHistory):
+		return d.b.askPurgeHistory()
 	case key.Matches(k, d.keys.Archived):
 		d.archived = !d.archived
 		status := "Archived proposals shown. Open one and press E to bring it back (status)."
@@ -136,6 +147,8 @@ func (d *dashboard) syncKeys() {
 	d.keys.Contacts.SetEnabled(d.loaded)
 	d.keys.Find.SetEnabled(d.loaded && !d.empty)
 	d.keys.Archived.SetEnabled(d.loaded && !d.empty)
+	d.keys.PurgeProposal.SetEnabled(has)
+	d.keys.PurgeHistory.SetEnabled(d.loaded && !d.empty)
 	d.keys.Archived.SetHelp("A", "show archived")
 	if d.archived {
 		d.keys.Archived.SetHelp("A", "hide archived")
@@ -236,6 +249,7 @@ func (d *dashboard) ShortHelp() []key.Binding {
 func (d *dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{d.keys.Open, d.keys.New, d.keys.Walk, d.keys.Contacts, d.keys.Find, d.keys.Archived, d.keys.Demo, d.keys.Refresh},
+		{d.keys.PurgeProposal, d.keys.PurgeHistory},
 		d.keys.navKeys(),
 	}
 }

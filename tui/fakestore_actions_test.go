@@ -576,6 +576,12 @@ func (f *fakeStore) Purge(_ context.Context, scope model.PurgeScope, id int64, _
 	return rep, nil
 }
 
+// HistoryPurgeImpact: the fake keeps no dated history, so it cannot count
+// what is older than a day; history purges are tested on the real store.
+func (f *fakeStore) HistoryPurgeImpact(context.Context, model.Date) (model.PurgeReport, error) {
+	return model.PurgeReport{}, errors.New("the fake keeps no dated history")
+}
+
 func (f *fakeStore) EditPerson(ctx context.Context, stakeholderID int64, editContact func(*model.Contact) error,
 	editStakeholder func(*model.Stakeholder) error) (model.Contact, model.Stakeholder, error) {
 	var c model.Contact

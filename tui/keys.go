@@ -50,9 +50,13 @@ type keyMap struct {
 	// EditDetails edits the proposal itself; Archived shows archived ones.
 	Remove key.Binding
 	// PurgeTalk erases the selected conversation for good (Log tab).
-	PurgeTalk   key.Binding
-	EditDetails key.Binding
-	Archived    key.Binding
+	PurgeTalk key.Binding
+	// PurgeProposal erases the selected proposal for good and PurgeHistory
+	// the change history before a day (dashboard); both ask for a typed word.
+	PurgeProposal key.Binding
+	PurgeHistory  key.Binding
+	EditDetails   key.Binding
+	Archived      key.Binding
 
 	// Contacts opens the directory from the dashboard; Debrief records a
 	// proposal's outcome and how each person acted, from its workspace.
@@ -109,10 +113,12 @@ func newKeyMap() keyMap {
 		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add person")),
 		Edit:    key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
 
-		Remove:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "remove")),
-		PurgeTalk:   key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "purge talk")),
-		EditDetails: key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit proposal")),
-		Archived:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
+		Remove:        key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "remove")),
+		PurgeTalk:     key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "purge talk")),
+		PurgeProposal: key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "purge proposal")),
+		PurgeHistory:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "purge old history")),
+		EditDetails:   key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit proposal")),
+		Archived:      key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
 
 		Contacts: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "contacts")),
 		Debrief:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "debrief")),

@@ -62,6 +62,9 @@ type Store interface {
 	// Purge erases records for good (see db.Store.Purge); undo cannot
 	// bring them back.
 	Purge(ctx context.Context, scope model.PurgeScope, id int64, before model.Date) (model.PurgeReport, error)
+	// HistoryPurgeImpact counts the history entries and undo steps older
+	// than a day, for the question asked before purging them.
+	HistoryPurgeImpact(ctx context.Context, day model.Date) (model.PurgeReport, error)
 	MergeContacts(ctx context.Context, keepID, otherID int64) (model.Contact, error)
 	// Undo and Redo reverse the last action (from any screen or process).
 	Undo(ctx context.Context) (model.Change, error)

@@ -66,8 +66,8 @@ func (a *App) headerView(cur screen) string {
 func (a *App) statusView() string {
 	st := a.styles
 	switch {
-	case a.confirm != nil && a.confirm.word != "":
-		return a.statusLines(st.Warn, a.confirm.question+" Type "+a.confirm.word+" and press enter: "+clean(a.confirm.typed)+"▏")
+	case a.confirm != nil && a.confirm.typing():
+		return a.statusLines(st.Warn, a.confirm.prompt())
 	case a.confirm != nil:
 		return a.statusLines(st.Warn, a.confirm.question)
 	case a.ask != pendingNone:
@@ -100,8 +100,8 @@ func (a *App) helpView(cur screen) string {
 	h.SetWidth(0)
 	var line string
 	switch {
-	case a.confirm != nil && a.confirm.word != "":
-		line = h.ShortHelpView(typedKeys(a.confirm.word))
+	case a.confirm != nil && a.confirm.typing():
+		line = h.ShortHelpView(a.confirm.keys())
 	case a.confirm != nil:
 		keys := newConfirmKeys()
 		line = h.ShortHelpView([]key.Binding{keys.Yes, keys.No})
