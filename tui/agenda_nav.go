@@ -55,15 +55,15 @@ func (a *App) handleAgendaNav(m agendaNav) tea.Cmd {
 		for len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
-		a.people = newContactsScreen(a.b, a.styles)
-		a.people.query = clean(m.name)
+		a.contacts = newContactsScreen(a.b, a.styles)
+		a.contacts.query = clean(m.name)
 		a.push(screenContacts)
-		return a.people.Init()
+		return a.contacts.Init()
 	case jumpMsg:
 		cmd := a.openWorkspace(openWorkspaceMsg{id: m.proposalID})
-		a.work.tab = m.tab
-		a.work.selectAfterLoad = m.stakeholderID
-		a.work.selectTalkAfterLoad = m.talkID
+		a.workspace.tab = m.tab
+		a.workspace.selectAfterLoad = m.stakeholderID
+		a.workspace.selectTalkAfterLoad = m.talkID
 		return cmd
 	}
 	return nil

@@ -122,10 +122,10 @@ func TestSearchFromTheDashboardJumpsToTheConversation(t *testing.T) {
 		t.Fatalf("no conversation among the results: %+v", d.app.search.hits)
 	}
 	d.press("enter")
-	if d.app.state() != screenWorkspace || d.app.work.tab != tabLog {
-		t.Fatalf("enter went to screen %d tab %d, want the workspace's Log", d.app.state(), d.app.work.tab)
+	if d.app.state() != screenWorkspace || d.app.workspace.tab != tabLog {
+		t.Fatalf("enter went to screen %d tab %d, want the workspace's Log", d.app.state(), d.app.workspace.tab)
 	}
-	if r, ok := d.app.work.log.Selected(); !ok || r.id != talk.ID {
+	if r, ok := d.app.workspace.log.Selected(); !ok || r.id != talk.ID {
 		t.Errorf("selected conversation %d, want %d", r.id, talk.ID)
 	}
 }

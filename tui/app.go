@@ -115,17 +115,20 @@ type App struct {
 	keys   keyMap
 	help   help.Model
 
-	stack []screenID
-	dash  *dashboard
-	work  *workspace
-	walk  *walkthrough
-	pers  *personScreen
-	logs  *logScreen
-	objs  *objectionsScreen
-	spots *blindSpotsScreen
-	// people and debrief are the Contacts and Debrief screens.
-	people  *contactsScreen
-	debrief *debriefScreen
+	// stack is the screens open, the dashboard at the bottom; each field
+	// below is named for its screen and is nil while that screen is closed.
+	stack       []screenID
+	dashboard   *dashboard
+	workspace   *workspace
+	walkthrough *walkthrough
+	// person adds or edits one person on a proposal; log records a
+	// conversation with them.
+	person     *personScreen
+	log        *logScreen
+	objections *objectionsScreen
+	blindSpots *blindSpotsScreen
+	contacts   *contactsScreen
+	debrief    *debriefScreen
 	// record edits one record: a proposal's details, a conversation.
 	record *recordScreen
 	// agenda is today's to-do across proposals (T); search finds any text (/).
@@ -156,14 +159,14 @@ func New(st Store, opts Options) *App {
 	a := &App{b: b, opts: opts, keys: newKeyMap(), help: help.New(), readOnly: readOnlyReason(st)}
 	a.styles = newStyles(true, opts.NoColor)
 	a.help.Styles = a.styles.Help
-	a.dash = newDashboard(b, a.styles, opts.DBPath)
+	a.dashboard = newDashboard(b, a.styles, opts.DBPath)
 	a.stack = []screenID{screenDashboard}
 	return a
 }
 
 // Init asks the terminal for its background and loads the dashboard.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.dash.refresh())
+	return tea.Batch(tea.RequestBackgroundColor, a.dashboard.refresh())
 }
 
 // state is the screen on top.
@@ -198,19 +201,19 @@ func slot[S interface {
 func (a *App) route(id screenID) route {
 	switch id {
 	case screenWorkspace:
-		return slot(&a.work)
+		return slot(&a.workspace)
 	case screenWalk:
-		return slot(&a.walk)
+		return slot(&a.walkthrough)
 	case screenPerson:
-		return slot(&a.pers)
+		return slot(&a.person)
 	case screenLog:
-		return slot(&a.logs)
+		return slot(&a.log)
 	case screenObjections:
-		return slot(&a.objs)
+		return slot(&a.objections)
 	case screenBlindSpots:
-		return slot(&a.spots)
+		return slot(&a.blindSpots)
 	case screenContacts:
-		return slot(&a.people)
+		return slot(&a.contacts)
 	case screenDebrief:
 		return slot(&a.debrief)
 	case screenRecord:
@@ -220,7 +223,7 @@ func (a *App) route(id screenID) route {
 	case screenSearch:
 		return slot(&a.search)
 	}
-	return slot(&a.dash)
+	return slot(&a.dashboard)
 }
 
 // current returns the active screen and a function that updates it.
@@ -311,8 +314,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.setStatus(msg.status, false)
-		if a.work != nil && msg.stakeholderID != 0 {
-			a.work.selectAfterLoad = msg.stakeholderID
+		if a.workspace != nil && msg.stakeholderID != 0 {
+			a.workspace.selectAfterLoad = msg.stakeholderID
 		}
 		return a, a.pop()
 	}
@@ -514,28 +517,28 @@ func (a *App) openWorkspace(m openWorkspaceMsg) tea.Cmd {
 	for len(a.stack) > 1 && a.state() != screenDashboard {
 		a.stack = a.stack[:len(a.stack)-1]
 	}
-	a.work = newWorkspace(a.b, a.styles, m.id)
+	a.workspace = newWorkspace(a.b, a.styles, m.id)
 	a.push(screenWorkspace)
 	a.setStatus(m.status, false)
-	return a.work.refresh()
+	return a.workspace.refresh()
 }
 
 func (a *App) openWalk(m openWalkMsg) tea.Cmd {
-	a.walk = newWalkthrough(a.b, a.styles, m.id)
+	a.walkthrough = newWalkthrough(a.b, a.styles, m.id)
 	a.push(screenWalk)
-	return a.walk.Init()
+	return a.walkthrough.Init()
 }
 
 func (a *App) openPerson(m openPersonMsg) tea.Cmd {
-	a.pers = newPersonScreen(a.b, a.styles, m.dossier, m.stakeholderID, m.stages)
+	a.person = newPersonScreen(a.b, a.styles, m.dossier, m.stakeholderID, m.stages)
 	a.push(screenPerson)
-	return a.pers.Init()
+	return a.person.Init()
 }
 
 func (a *App) openLog(m openLogMsg) tea.Cmd {
-	a.logs = newLogScreen(a.b, a.styles, m.dossier, m.stakeholderID)
+	a.log = newLogScreen(a.b, a.styles, m.dossier, m.stakeholderID)
 	a.push(screenLog)
-	return a.logs.Init()
+	return a.log.Init()
 }
 
 // reportErr is a command that shows err in the status line.

@@ -22,7 +22,7 @@ func TestEmptyDashboardOffersWalkthroughAndDemo(t *testing.T) {
 	if len(st.proposals) == 0 || len(st.contacts) == 0 {
 		t.Fatal("d did not import the demo workbook")
 	}
-	if got := d.app.dash.list.Len(); got != len(st.proposals) {
+	if got := d.app.dashboard.list.Len(); got != len(st.proposals) {
 		t.Fatalf("dashboard lists %d proposals, the store has %d", got, len(st.proposals))
 	}
 	d.mustSee("Demo workbook loaded", "Consolidate onto one data warehouse", "Not ready")
@@ -47,7 +47,7 @@ func TestWorkspaceTabsSwitchWithTabDigitsAndArrows(t *testing.T) {
 	if d.app.state() != screenWorkspace {
 		t.Fatalf("enter opened screen %d, want the workspace", d.app.state())
 	}
-	w := d.app.work
+	w := d.app.workspace
 	steps := []struct {
 		key  string
 		want wsTab
@@ -70,7 +70,7 @@ func TestWorkspaceTabsSwitchWithTabDigitsAndArrows(t *testing.T) {
 func TestRoomCursorMovesAndLogDefaultsToSelectedPerson(t *testing.T) {
 	d := newDriver(t, demoStore(t), 80, 24)
 	d.press("enter", "2", "down", "down")
-	w := d.app.work
+	w := d.app.workspace
 	if w.room.Cursor() != 2 {
 		t.Fatalf("cursor at %d after two downs, want 2", w.room.Cursor())
 	}
@@ -79,7 +79,7 @@ func TestRoomCursorMovesAndLogDefaultsToSelectedPerson(t *testing.T) {
 	if d.app.state() != screenLog {
 		t.Fatal("l did not open the conversation log")
 	}
-	if got := d.app.logs.flow.draft.StakeholderID; got != want {
+	if got := d.app.log.flow.draft.StakeholderID; got != want {
 		t.Fatalf("log preselects stakeholder %d, want the selected %d", got, want)
 	}
 }
@@ -99,7 +99,7 @@ func TestQIsTextInATextField(t *testing.T) {
 	if d.quit {
 		t.Fatal("typing q in the title quit the app")
 	}
-	if got := d.app.walk.draft.Title; got != "quorum" {
+	if got := d.app.walkthrough.draft.Title; got != "quorum" {
 		t.Fatalf("title is %q, want %q", got, "quorum")
 	}
 	d.press("?")
@@ -123,7 +123,7 @@ func TestCtrlCWithTypedTextAsksThenSaves(t *testing.T) {
 	d.mustSee("You have unsaved input. Save it before you quit?")
 
 	d.press("esc")
-	if d.app.ask != pendingNone || d.app.walk.draft.Title != "Budget for Q3" {
+	if d.app.ask != pendingNone || d.app.walkthrough.draft.Title != "Budget for Q3" {
 		t.Fatal("esc did not go back to editing with the text intact")
 	}
 
@@ -177,7 +177,7 @@ func TestSaveAndQuitFailureStaysWithInput(t *testing.T) {
 		t.Fatal("the app quit although saving failed")
 	}
 	d.mustSee("✗ The disk is full.")
-	if d.app.walk.draft.Title != "Budget" {
+	if d.app.walkthrough.draft.Title != "Budget" {
 		t.Fatal("the typed title was lost after a failed save")
 	}
 }
@@ -196,14 +196,14 @@ func TestWalkthroughSavesEachStepAndResumes(t *testing.T) {
 	if want := testToday.AddDays(10); !p.DecisionDate.Equal(want) {
 		t.Fatalf("decision date %s, want %s", p.DecisionDate, want)
 	}
-	if d.app.walk.step != walkWhom {
-		t.Fatalf("after when the walkthrough is on step %d, want whom", d.app.walk.step)
+	if d.app.walkthrough.step != walkWhom {
+		t.Fatalf("after when the walkthrough is on step %d, want whom", d.app.walkthrough.step)
 	}
 
 	// Whom needs someone before going on.
 	d.press("tab")
 	d.mustSee("✗ Add at least the person who decides")
-	if d.app.walk.step != walkWhom {
+	if d.app.walkthrough.step != walkWhom {
 		t.Fatal("tab left whom with nobody on the list")
 	}
 
@@ -214,7 +214,7 @@ func TestWalkthroughSavesEachStepAndResumes(t *testing.T) {
 	}
 	d2 := newDriver(t, st, 80, 24)
 	d2.press("w")
-	if d2.app.walk == nil || d2.app.walk.step != walkWhom {
+	if d2.app.walkthrough == nil || d2.app.walkthrough.step != walkWhom {
 		t.Fatal("re-entering did not resume at whom")
 	}
 }
@@ -258,7 +258,7 @@ func TestWalkthroughAddsAPersonWithPrompts(t *testing.T) {
 func TestWhatStepSuggestsAnOpener(t *testing.T) {
 	d := newDriver(t, demoStore(t), 80, 24)
 	d.press("down", "w") // the second demo proposal resumes at what
-	w := d.app.walk
+	w := d.app.walkthrough
 	if w.step != walkWhat {
 		t.Fatalf("resumed at step %d, want what", w.step)
 	}
@@ -278,7 +278,7 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 80, 24)
 	d.press("enter", "2")
-	w := d.app.work
+	w := d.app.workspace
 	before := w.r.Score
 	dana := w.d.Stakeholders[0]
 	touches := len(st.touchpoints)
@@ -298,7 +298,7 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	d.press("enter")
 
 	suggested := model.SuggestStance(dana.Stance, 1)
-	if got := d.app.logs.flow.draft.Stance; got != suggested {
+	if got := d.app.log.flow.draft.Stance; got != suggested {
 		t.Fatalf("stance preset to %s, want the suggestion %s", got, suggested)
 	}
 	d.press("enter")
@@ -326,7 +326,7 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	if got.Stance != suggested || !got.Plan.Done {
 		t.Fatalf("stakeholder after the log: stance %s, plan done %v", got.Stance, got.Plan.Done)
 	}
-	d.mustSee("Readiness "+itoa(before)+" → "+itoa(d.app.work.r.Score), "Logged the talk with Dana Reyes.")
+	d.mustSee("Readiness "+itoa(before)+" → "+itoa(d.app.workspace.r.Score), "Logged the talk with Dana Reyes.")
 }
 
 func TestAddPersonFromWorkspaceWalksWhomWhenWhatWhere(t *testing.T) {
@@ -367,10 +367,10 @@ func TestEditPlanFromPlanTab(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 80, 24)
 	d.press("enter", "3")
-	w := d.app.work
+	w := d.app.workspace
 	row, _ := w.plan.Selected()
 	d.press("e")
-	if d.app.state() != screenPerson || d.app.pers.flow.stage() != stageWhen {
+	if d.app.state() != screenPerson || d.app.person.flow.stage() != stageWhen {
 		t.Fatal("e on the plan did not open when, what and where")
 	}
 	d.press("enter", "enter", "enter") // when unchanged
@@ -389,7 +389,7 @@ func TestEditPlanFromPlanTab(t *testing.T) {
 func TestLateAnswersAreDropped(t *testing.T) {
 	d := newDriver(t, demoStore(t), 80, 24)
 	d.press("enter")
-	w := d.app.work
+	w := d.app.workspace
 	title := w.d.Proposal.Title
 	stale := model.Dossier{Proposal: model.Proposal{ID: w.id, Title: "stale"}}
 	d.send(dossierLoadedMsg{seq: w.seq - 1, dossier: stale})
@@ -411,7 +411,7 @@ func TestBackgroundColourRestylesAndRerendersTheBrief(t *testing.T) {
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.run(d.app.Init())
 	d.press("enter")
-	w := d.app.work
+	w := d.app.workspace
 	if _, ok := w.cache[itoa(w.briefWidth())+"/dark"]; !ok {
 		t.Fatal("the brief was not rendered in the dark style")
 	}
@@ -492,10 +492,10 @@ func TestLongPeopleListsAreTypedNotScrolled(t *testing.T) {
 	}
 	d := newDriver(t, st, 100, 30)
 	d.press("enter", "2", "l")
-	if !d.app.logs.capturing() {
+	if !d.app.log.capturing() {
 		t.Fatal("with 100 people the person field should be a name to type, not a list")
 	}
-	w := d.app.work
+	w := d.app.workspace
 	target := w.d.Stakeholders[7]
 	name := w.d.Contacts[target.ContactID].Name
 	for range 60 {
@@ -544,7 +544,7 @@ func TestEscInAPersonFormAsksThenReturnsToTheStep(t *testing.T) {
 		t.Fatal("esc with a half-typed person did not ask")
 	}
 	d.press("d")
-	w := d.app.walk
+	w := d.app.walkthrough
 	if d.app.state() != screenWalk || w.flow != nil || w.step != walkWhom {
 		t.Fatal("discarding the person did not return to the whom step")
 	}
@@ -561,10 +561,10 @@ func TestAddingToAnEmptyDirectoryStartsAtTheName(t *testing.T) {
 	// A name typed at once goes into the name field: its o, b and q are
 	// letters, not the keys that open the objections or quit.
 	d.typ("Quinn Bob")
-	if d.quit || d.app.state() != screenWalk || d.app.walk.flow == nil {
+	if d.quit || d.app.state() != screenWalk || d.app.walkthrough.flow == nil {
 		t.Fatal("typing a name after a left the person form")
 	}
-	if got := d.app.walk.flow.draft.Name; got != "Quinn Bob" {
+	if got := d.app.walkthrough.flow.draft.Name; got != "Quinn Bob" {
 		t.Fatalf("name field holds %q, want the typed name", got)
 	}
 	d.mustSee("About them", "Who will object? Who will be in the room?")
@@ -626,7 +626,7 @@ func TestCtrlCAfterEscQuestionSavesAndQuits(t *testing.T) {
 func TestUnchangedScoreSaysWhichFactorsMoved(t *testing.T) {
 	d := newDriver(t, demoStore(t), 120, 40)
 	d.press("enter")
-	w := d.app.work
+	w := d.app.workspace
 	// A talk that covers someone (+4) but brings a new major objection (−4)
 	// leaves the sum where it was.
 	w.prevScore, w.prevVerd = w.r.Score, w.r.Verdict
@@ -669,7 +669,7 @@ func TestPersonJustAddedIsTheOneLNext(t *testing.T) {
 	if d.app.state() != screenWorkspace {
 		t.Fatalf("adding a person ended on screen %d, want the workspace", d.app.state())
 	}
-	w := d.app.work
+	w := d.app.workspace
 	var zoe int64
 	for _, s := range w.d.Stakeholders {
 		if w.d.Contacts[s.ContactID].Name == "Zoe Park" {
@@ -683,7 +683,7 @@ func TestPersonJustAddedIsTheOneLNext(t *testing.T) {
 		t.Fatal("the Room tab does not select the person just added")
 	}
 	d.press("l")
-	if d.app.state() != screenLog || d.app.logs.flow.draft.StakeholderID != zoe {
+	if d.app.state() != screenLog || d.app.log.flow.draft.StakeholderID != zoe {
 		t.Fatal("l after adding someone does not log a talk with them")
 	}
 }
@@ -691,7 +691,7 @@ func TestPersonJustAddedIsTheOneLNext(t *testing.T) {
 func TestWalkthroughOfADecidedProposalShowsTheOutcome(t *testing.T) {
 	d := newDriver(t, demoStore(t), 120, 40)
 	d.press("G", "w") // the demo's approved proposal
-	if d.app.walk == nil || d.app.walk.p.Status != model.StatusApproved {
+	if d.app.walkthrough == nil || d.app.walkthrough.p.Status != model.StatusApproved {
 		t.Fatal("this test expects the last demo proposal to be approved")
 	}
 	d.mustSee("approved · ")

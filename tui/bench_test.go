@@ -18,7 +18,7 @@ func BenchmarkNavigate(b *testing.B) {
 	}
 	d := newDriver(b, st, 120, 40)
 	d.press("enter", "2")
-	w := d.app.work
+	w := d.app.workspace
 	if w == nil || w.tab != tabRoom || w.room.Len() != 2000 {
 		b.Fatal("the Room tab with 2,000 people did not open")
 	}

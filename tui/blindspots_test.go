@@ -24,7 +24,7 @@ func openBlindSpots(t *testing.T, st Store) *driver {
 func TestBListsBlindSpotsOpenFirstAndFilters(t *testing.T) {
 	st := demoStore(t)
 	d := openBlindSpots(t, st)
-	s := d.app.spots
+	s := d.app.blindSpots
 	if len(s.rows) != len(st.blindSpots) {
 		t.Fatalf("%d blind spots listed, the workbook has %d", len(s.rows), len(st.blindSpots))
 	}
@@ -61,7 +61,7 @@ func TestMTogglesABlindSpotWithItsDate(t *testing.T) {
 	ctx := context.Background()
 	st := demoDB(t)
 	d := openBlindSpots(t, st)
-	s := d.app.spots
+	s := d.app.blindSpots
 	row := s.rows[0]
 	if row.Status != model.BlindSpotOpen {
 		t.Fatal("the first blind spot should be open")
@@ -88,7 +88,7 @@ func TestMTogglesABlindSpotWithItsDate(t *testing.T) {
 func TestRSaysHowABlindSpotWasAddressed(t *testing.T) {
 	st := demoStore(t)
 	d := openBlindSpots(t, st)
-	s := d.app.spots
+	s := d.app.blindSpots
 	row := s.rows[0]
 	d.press("r")
 	d.typ("Ran a listening session with the analytics team.")
@@ -104,7 +104,7 @@ func TestRSaysHowABlindSpotWasAddressed(t *testing.T) {
 func TestEEditsABlindSpotsTextAndStatus(t *testing.T) {
 	st := demoStore(t)
 	d := openBlindSpots(t, st)
-	s := d.app.spots
+	s := d.app.blindSpots
 	row := s.rows[0]
 	before := st.callCount()
 	d.press("e")
@@ -143,7 +143,7 @@ func TestEnterReadsABlindSpotInFull(t *testing.T) {
 	st.blindSpots[0].Status = model.BlindSpotOpen
 	d := newDriver(t, st, 80, 24)
 	d.press("b")
-	s := d.app.spots
+	s := d.app.blindSpots
 	s.list.SelectID(st.blindSpots[0].ID)
 	d.mustNotSee("ENDOFTEXT")
 	d.press("space")
@@ -164,7 +164,7 @@ func TestXDeletesABlindSpotAndUUndoesIt(t *testing.T) {
 	ctx := context.Background()
 	st := demoDB(t)
 	d := openBlindSpots(t, st)
-	s := d.app.spots
+	s := d.app.blindSpots
 	row := s.rows[0]
 	d.press("X")
 	d.mustSee("Delete the blind spot “", "? u undoes it.")
@@ -199,7 +199,7 @@ func TestXDeletesABlindSpotAndUUndoesIt(t *testing.T) {
 func TestAddABlindSpotSurfacedByMe(t *testing.T) {
 	st := demoStore(t)
 	d := openBlindSpots(t, st)
-	pid := d.app.spots.rows[0].ProposalID
+	pid := d.app.blindSpots.rows[0].ProposalID
 	before := st.callCount()
 	d.press("a", "enter")
 	d.typ("Am I sure the vendors will agree to a joint cut-over?")
@@ -218,9 +218,9 @@ func TestBFromObjectionsKeepsTheProposal(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 100, 30)
 	d.press("enter", "o")
-	pid := d.app.objs.scope
+	pid := d.app.objections.scope
 	d.press("b")
-	if d.app.state() != screenBlindSpots || d.app.spots.scope != pid {
+	if d.app.state() != screenBlindSpots || d.app.blindSpots.scope != pid {
 		t.Fatal("b from the objections of one proposal did not open that proposal's blind spots")
 	}
 	if len(d.app.stack) != 3 || d.app.stack[1] != screenWorkspace {

@@ -25,9 +25,9 @@ func (openDebriefMsg) peopleNav()  {}
 func (a *App) handlePeopleNav(msg peopleNav) tea.Cmd {
 	switch m := msg.(type) {
 	case openContactsMsg:
-		a.people = newContactsScreen(a.b, a.styles)
+		a.contacts = newContactsScreen(a.b, a.styles)
 		a.push(screenContacts)
-		return a.people.Init()
+		return a.contacts.Init()
 	case openDebriefMsg:
 		a.debrief = newDebriefScreen(a.b, a.styles, m.proposalID)
 		a.push(screenDebrief)

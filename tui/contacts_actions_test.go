@@ -16,7 +16,7 @@ func openContact(t *testing.T, d *driver, search, name string) model.Contact {
 	d.press("c", "/")
 	d.typ(search)
 	d.press("enter")
-	s := d.app.people
+	s := d.app.contacts
 	for _, c := range s.data.contacts {
 		if c.Name == name {
 			s.list.SelectID(c.ID)
@@ -70,7 +70,7 @@ func TestMergeADuplicateContact(t *testing.T) {
 	st, helen, dup := helenTwice(t)
 	d := newDriver(t, st, 120, 40)
 	openContact(t, d, "helen", "Helen Park")
-	s := d.app.people
+	s := d.app.contacts
 	s.list.SelectID(helen.ID)
 	if s.list.Len() != 2 {
 		t.Fatalf("searching helen lists %d contacts, want the two Helen Parks", s.list.Len())
@@ -129,7 +129,7 @@ func TestMergeWithNobodyElseSaysWhy(t *testing.T) {
 	}
 	d := newDriver(t, st, 80, 24)
 	d.press("c", "m")
-	if d.app.people.host.active() {
+	if d.app.contacts.host.active() {
 		t.Fatal("m opened a picker with nobody in it")
 	}
 	d.mustSee("There is no other contact to merge into Ann Lee.")
@@ -166,7 +166,7 @@ func TestXDeletesOnlyAContactNothingRefersTo(t *testing.T) {
 		t.Fatalf("y did not delete Ann Lee: %v", err)
 	}
 	d.mustSee("Deleted Ann Lee; u undoes it.")
-	if d.app.people.mode != contactsList {
+	if d.app.contacts.mode != contactsList {
 		t.Fatal("the page of a deleted contact is still open")
 	}
 	d.press("u")
@@ -190,7 +190,7 @@ func TestZArchivesAndUnarchivesAContact(t *testing.T) {
 	d.mustSee("Archived Mei Lin: hidden from the directory and the pickers, history kept; u undoes it.")
 	d.mustNotSee("Mei Lin ")
 	d.press("A")
-	d.app.people.list.SelectID(mei.ID)
+	d.app.contacts.list.SelectID(mei.ID)
 	d.mustSee("z unarchive")
 	d.press("z")
 	if st.storedContact(t, mei.ID).Archived {
@@ -235,7 +235,7 @@ func TestSpaceOpensAContactsPage(t *testing.T) {
 	d := newDriver(t, demoStore(t), 80, 24)
 	dana := openContact(t, d, "dana", "Dana Reyes")
 	d.press("space")
-	if d.app.people.mode != contactsDetail || d.app.people.detailID != dana.ID {
+	if d.app.contacts.mode != contactsDetail || d.app.contacts.detailID != dana.ID {
 		t.Fatal("space did not open Dana Reyes's page")
 	}
 	d.mustSee("Across proposals")
@@ -257,7 +257,7 @@ func TestUUndoesAnArchive(t *testing.T) {
 		t.Fatal("u did not unarchive Mei Lin")
 	}
 	listed := false
-	for _, r := range d.app.people.list.rows {
+	for _, r := range d.app.contacts.list.rows {
 		listed = listed || r.id == mei.ID
 	}
 	if !listed {

@@ -85,7 +85,7 @@ func TestContactsImportRefusalStaysOnTheFileField(t *testing.T) {
 	}
 	// q is typed into the field, not taken as quit.
 	d.press("q")
-	if d.app.state() != screenContacts || !strings.Contains(d.app.people.imp.path.Value(), "cut.vcfq") {
+	if d.app.state() != screenContacts || !strings.Contains(d.app.contacts.imp.path.Value(), "cut.vcfq") {
 		t.Fatal("q was not typed into the file field")
 	}
 	d.press("esc")

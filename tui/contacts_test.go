@@ -13,7 +13,7 @@ import (
 
 // listedNames is the contact names in list order, as the rows hold them.
 func listedNames(d *driver) []string {
-	s := d.app.people
+	s := d.app.contacts
 	out := make([]string, 0, s.list.Len())
 	for _, r := range s.list.rows {
 		out = append(out, strings.TrimSuffix(r.cells[0], " (archived)"))
@@ -33,7 +33,7 @@ func TestContactsOpenFromTheDashboardWithThoseNeedingAttentionFirst(t *testing.T
 	// Attention first: every flagged contact before every unflagged one,
 	// each group by name.
 	names := listedNames(d)
-	data := d.app.people.data
+	data := d.app.contacts.data
 	flagged := func(name string) bool {
 		for _, c := range data.contacts {
 			if c.Name == name {
@@ -82,7 +82,7 @@ func TestContactsSearchFiltersByName(t *testing.T) {
 		t.Fatalf("searching %q lists %v", "Rey", got)
 	}
 	d.typ("q")
-	if d.app.people.list.Len() != 0 || d.quit || d.app.ask != pendingNone {
+	if d.app.contacts.list.Len() != 0 || d.quit || d.app.ask != pendingNone {
 		t.Fatal("q while searching did not type into the search")
 	}
 	d.mustSee("Nobody’s name contains “Reyq”.")
@@ -93,20 +93,20 @@ func TestContactsSearchFiltersByName(t *testing.T) {
 	// Only names are searched: three people work in Finance.
 	d.press("/", "ctrl+u")
 	d.typ("finance")
-	if d.app.people.list.Len() != 0 {
+	if d.app.contacts.list.Len() != 0 {
 		t.Fatalf("searching a team lists %v", listedNames(d))
 	}
 	// ctrl+w drops the last word, as in the review screens' search.
 	d.typ(" x")
 	d.press("ctrl+w")
-	if d.app.people.query != "finance " {
-		t.Fatalf("ctrl+w left the search %q, want %q", d.app.people.query, "finance ")
+	if d.app.contacts.query != "finance " {
+		t.Fatalf("ctrl+w left the search %q, want %q", d.app.contacts.query, "finance ")
 	}
 
 	// esc in a search clears it; after that, esc goes back.
 	d.press("/", "esc")
-	if d.app.people.query != "" || d.app.people.list.Len() != 14 {
-		t.Fatalf("esc left the search %q with %d rows", d.app.people.query, d.app.people.list.Len())
+	if d.app.contacts.query != "" || d.app.contacts.list.Len() != 14 {
+		t.Fatalf("esc left the search %q with %d rows", d.app.contacts.query, d.app.contacts.list.Len())
 	}
 	if d.app.state() != screenContacts {
 		t.Fatal("esc in the search left the screen")
@@ -118,7 +118,7 @@ func TestContactDetailShowsHistoryAcrossProposalsAndTheSayDoGap(t *testing.T) {
 	d.press("c", "/")
 	d.typ("tom")
 	d.press("enter", "enter")
-	if d.app.people.mode != contactsDetail {
+	if d.app.contacts.mode != contactsDetail {
 		t.Fatal("enter did not open the person's page")
 	}
 	d.mustSee(
@@ -143,10 +143,10 @@ func TestContactDetailShowsHistoryAcrossProposalsAndTheSayDoGap(t *testing.T) {
 	}
 
 	d.press("esc")
-	if d.app.people.mode != contactsList || d.app.state() != screenContacts {
+	if d.app.contacts.mode != contactsList || d.app.state() != screenContacts {
 		t.Fatal("esc on the page did not go back to the list")
 	}
-	if r, _ := d.app.people.list.Selected(); r.cells[0] != "Tom Becker" {
+	if r, _ := d.app.contacts.list.Selected(); r.cells[0] != "Tom Becker" {
 		t.Fatalf("back on the list, %q is selected instead of Tom Becker", r.cells[0])
 	}
 }
@@ -156,7 +156,7 @@ func TestContactDetailScrollsWhenLongerThanTheScreen(t *testing.T) {
 	d.press("c", "/")
 	d.typ("tom")
 	d.press("enter", "enter")
-	s := d.app.people
+	s := d.app.contacts
 	if len(s.detail) <= s.height {
 		t.Fatalf("Tom's page has %d lines; the test needs more than the %d shown", len(s.detail), s.height)
 	}
@@ -206,7 +206,7 @@ func TestAddAContact(t *testing.T) {
 		t.Fatalf("saved %+v\nwant  %+v", c, want)
 	}
 	d.mustSee("Added Zoë Park.", "15 contacts")
-	if r, _ := d.app.people.list.Selected(); r.id != c.ID {
+	if r, _ := d.app.contacts.list.Selected(); r.id != c.ID {
 		t.Fatal("the new contact is not selected after adding")
 	}
 }
@@ -231,7 +231,7 @@ func TestEditAContactChangesOnlyWhatWasEdited(t *testing.T) {
 	if got != want {
 		t.Fatalf("saved %+v\nwant  %+v", got, want)
 	}
-	if d.app.people.mode != contactsDetail {
+	if d.app.contacts.mode != contactsDetail {
 		t.Fatal("saving an edit made from the page did not return to the page")
 	}
 	d.mustSee("Saved Dana Reyes: reconnect cadence changed; u undoes it.", "reconnect every 7d")
@@ -266,7 +266,7 @@ func TestContactFormAsksBeforeDroppingTypedInput(t *testing.T) {
 		t.Fatal("esc with a typed name did not ask")
 	}
 	d.press("d")
-	if d.app.state() != screenContacts || d.app.people.host.active() {
+	if d.app.state() != screenContacts || d.app.contacts.host.active() {
 		t.Fatal("discard did not go back to the list")
 	}
 	if len(st.contacts) != 14 {
@@ -277,7 +277,7 @@ func TestContactFormAsksBeforeDroppingTypedInput(t *testing.T) {
 	d.press("a")
 	d.typ("Ann Lee")
 	d.press("esc", "s")
-	if d.app.state() != screenContacts || d.app.people.host.active() {
+	if d.app.state() != screenContacts || d.app.contacts.host.active() {
 		t.Fatal("save on the way out did not close the form")
 	}
 	st.contactNamed(t, "Ann Lee")
@@ -291,10 +291,10 @@ func TestContactSaveFailureKeepsTheForm(t *testing.T) {
 	st.fail = errBoom
 	d.press("enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	d.mustSee("✗ The disk is full.")
-	if !d.app.people.host.active() || d.app.people.draft.Name != "Ann Lee" {
+	if !d.app.contacts.host.active() || d.app.contacts.draft.Name != "Ann Lee" {
 		t.Fatal("a failed save dropped the form or what was typed")
 	}
-	if !d.app.people.dirty() {
+	if !d.app.contacts.dirty() {
 		t.Fatal("input whose save failed does not count as unsaved")
 	}
 }
@@ -369,14 +369,14 @@ func BenchmarkContactsDirectory(b *testing.B) {
 	}
 	d := newDriver(b, st, 120, 40)
 	d.press("c")
-	s := d.app.people
+	s := d.app.contacts
 	if len(s.data.contacts) != 1000 {
 		b.Fatalf("the directory has %d contacts, want 1000", len(s.data.contacts))
 	}
-	msg := d.app.people.b.loadPeople(s.seq)().(peopleLoadedMsg)
+	msg := d.app.contacts.b.loadPeople(s.seq)().(peopleLoadedMsg)
 	b.Run("load", func(b *testing.B) {
 		for b.Loop() {
-			d.app.people.b.loadPeople(s.seq)()
+			d.app.contacts.b.loadPeople(s.seq)()
 		}
 	})
 	b.Run("load_sqlite", func(b *testing.B) {

@@ -336,7 +336,7 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	app := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
-	if app.state() != screenContacts || app.people.mode != contactsDetail {
+	if app.state() != screenContacts || app.contacts.mode != contactsDetail {
 		t.Fatalf("the program ended on screen %d, not Dana's page", app.state())
 	}
 	screen := ansi.Strip(app.View().Content)

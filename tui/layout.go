@@ -48,8 +48,8 @@ func (a *App) relayout() {
 // width it has not seen yet needs a rendering, or the Summary tab would say
 // "Rendering…" until something else asked for one.
 func (a *App) rerender() tea.Cmd {
-	if a.work == nil {
+	if a.workspace == nil {
 		return nil
 	}
-	return a.work.briefCmd()
+	return a.workspace.briefCmd()
 }

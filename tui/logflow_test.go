@@ -15,7 +15,7 @@ import (
 func openLogOnDana(t *testing.T, d *driver) model.Stakeholder {
 	t.Helper()
 	d.press("enter", "2")
-	dana := d.app.work.d.Stakeholders[0]
+	dana := d.app.workspace.d.Stakeholders[0]
 	d.press("l")
 	if d.app.state() != screenLog {
 		t.Fatal("l did not open the log")
@@ -36,7 +36,7 @@ func TestSentimentScaleStopsAtItsEnds(t *testing.T) {
 	openLogOnDana(t, d)
 	toSentiment(d)
 	d.mustSee("+2 enthusiastic", "+1 warm", "0 neutral", "−1 cool", "−2 hostile")
-	f := d.app.logs.flow
+	f := d.app.log.flow
 	for i, want := range []int{-1, -2, -2, -2} {
 		d.press("down")
 		if f.draft.Sentiment != want {
@@ -62,7 +62,7 @@ func TestInlineChoicesStopAtTheirEnds(t *testing.T) {
 	d := newDriver(t, demoStore(t), 80, 24)
 	openLogOnDana(t, d)
 	d.press("enter", "enter") // person, date: the channel is focused
-	f := d.app.logs.flow
+	f := d.app.log.flow
 	venues := model.Venues()
 	for range len(venues) + 3 {
 		d.press("right")
@@ -165,7 +165,7 @@ func TestQuitMidLogKeepsADraftAndOffersItBack(t *testing.T) {
 	openLogOnDana(t, d2)
 	d2.mustSee("You left this unfinished", "Dana Reyes", "Resume where I left off", "Start over")
 	d2.press("enter")
-	f := d2.app.logs.flow
+	f := d2.app.log.flow
 	if f.draft.Said != "Said yes in the corridor" || f.draft.Sentiment != -1 {
 		t.Fatalf("resumed draft holds %q, sentiment %d", f.draft.Said, f.draft.Sentiment)
 	}
@@ -197,7 +197,7 @@ func TestResumedLogReturnsToTheFieldLeft(t *testing.T) {
 	openLogOnDana(t, d2)
 	d2.press("enter") // resume
 	d2.typ(" a thought")
-	if got := d2.app.logs.flow.draft.Said; got != "Half a thought" {
+	if got := d2.app.log.flow.draft.Said; got != "Half a thought" {
 		t.Fatalf("typing after resuming went elsewhere; said holds %q", got)
 	}
 }
@@ -244,7 +244,7 @@ func TestStartOverDropsTheDraft(t *testing.T) {
 	d.typ("Old note")
 	d.press("esc", "s", "l")
 	d.press("down", "enter") // start over
-	if f := d.app.logs.flow; f.draft.Said != "" {
+	if f := d.app.log.flow; f.draft.Said != "" {
 		t.Fatalf("starting over kept %q", f.draft.Said)
 	}
 	if _, ok, _ := st.GetDraft(context.Background(), logDraftKey(dana.ID)); ok {
@@ -294,7 +294,7 @@ func TestFailedLogWriteKeepsEveryAnswer(t *testing.T) {
 	if len(st.touchpoints) != touches || len(st.objections) != objs {
 		t.Fatal("a failed write left part of the conversation behind")
 	}
-	if !d.app.logs.dirty() {
+	if !d.app.log.dirty() {
 		t.Fatal("the answers of a failed write do not count as unsaved")
 	}
 	d.press("enter")

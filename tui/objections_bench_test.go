@@ -24,7 +24,7 @@ func largeReviewStore(b *testing.B) *fakeStore {
 func BenchmarkObjectionsNavigate(b *testing.B) {
 	d := newDriver(b, largeReviewStore(b), 120, 40)
 	d.press("o")
-	s := d.app.objs
+	s := d.app.objections
 	if s == nil || s.list.Len() != 2000 {
 		b.Fatal("the objections screen did not list 2,000 objections")
 	}

@@ -135,11 +135,11 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	app := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
-	if f := app.objs.filter(); len(f.Statuses) != 1 || f.Statuses[0] != model.ObjectionOpen ||
+	if f := app.objections.filter(); len(f.Statuses) != 1 || f.Statuses[0] != model.ObjectionOpen ||
 		len(f.Severities) != 1 || f.Severities[0] != model.SeverityBlocker {
 		t.Fatalf("the screen's filter is %+v, want open blockers", f)
 	}
-	for _, r := range app.objs.rows {
+	for _, r := range app.objections.rows {
 		if r.ID == target.ID {
 			t.Fatal("the resolved objection is still listed under the open filter")
 		}

@@ -36,7 +36,7 @@ func rowIDs(rows []model.ObjectionRow) []int64 {
 func TestOListsEveryObjectionMostUrgentFirst(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	if len(s.rows) != len(st.objections) {
 		t.Fatalf("the screen lists %d objections, the workbook has %d", len(s.rows), len(st.objections))
 	}
@@ -88,9 +88,9 @@ func TestOFromAWorkspaceStartsOnThatProposalAndPTogglesAll(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 100, 30)
 	d.press("enter")
-	pid := d.app.work.id
+	pid := d.app.workspace.id
 	d.press("o")
-	s := d.app.objs
+	s := d.app.objections
 	if s == nil || s.scope != pid {
 		t.Fatalf("o from the workspace of proposal %d did not start on it", pid)
 	}
@@ -117,7 +117,7 @@ func TestOFromAWorkspaceStartsOnThatProposalAndPTogglesAll(t *testing.T) {
 func TestStatusAndSeverityFiltersNarrowTheList(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	count := func(keep func(model.Objection) bool) int {
 		n := 0
 		for _, o := range st.objections {
@@ -155,7 +155,7 @@ func TestStatusAndSeverityFiltersNarrowTheList(t *testing.T) {
 func TestSearchFiltersAsYouTypeAndEscClearsIt(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	all := len(s.rows)
 	d.press("/")
 	d.typ("vendor q")
@@ -193,7 +193,7 @@ func TestArchivedProposalsAreHiddenUntilAsked(t *testing.T) {
 	archived := st.proposals[1].ID
 	st.setProposalStatus(archived, model.StatusArchived)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	has := func() bool {
 		for _, r := range s.rows {
 			if r.ProposalID == archived {
@@ -219,7 +219,7 @@ func TestArchivedProposalsAreHiddenUntilAsked(t *testing.T) {
 func TestFilterFormPicksAPerson(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	d.press("f")
 	if !s.host.active() || !s.filterForm {
 		t.Fatal("f did not open the filter form")
@@ -251,7 +251,7 @@ func TestStatusChangeIsKeptInHistoryAndShown(t *testing.T) {
 	ctx := context.Background()
 	st := demoDB(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	first := s.rows[0]
 	if first.Status != model.ObjectionAddressing {
 		t.Fatalf("the demo's most urgent objection is %s; this test expects addressing", first.Status)
@@ -288,7 +288,7 @@ func TestStatusChangeIsKeptInHistoryAndShown(t *testing.T) {
 func TestRespondWritesAMultiLineResponse(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	d.press("down")
 	row, _ := s.selectedRow()
 	if row.Response != "" {
@@ -312,7 +312,7 @@ func TestRespondWritesAMultiLineResponse(t *testing.T) {
 func TestVoiceIsPickedFromSupportersInTheRoomFirst(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	row := s.rows[0]
 	opts := s.voiceOptions(row.ProposalID, 0)
 	var supporters []model.Stakeholder
@@ -349,14 +349,14 @@ func TestVoiceIsPickedFromSupportersInTheRoomFirst(t *testing.T) {
 func TestVoiceWithNoSupporterSaysWhy(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	row := d.app.objs.rows[1]
+	row := d.app.objections.rows[1]
 	for i := range st.stakeholders {
 		if st.stakeholders[i].ProposalID == row.ProposalID && st.stakeholders[i].Stance.For() {
 			st.stakeholders[i].Stance = model.StanceNeutral
 		}
 	}
 	d.press("ctrl+r", "down", "i")
-	if d.app.objs.host.active() {
+	if d.app.objections.host.active() {
 		t.Fatal("i opened an empty voice picker")
 	}
 	d.mustSee("is a supporter or champion yet")
@@ -365,7 +365,7 @@ func TestVoiceWithNoSupporterSaysWhy(t *testing.T) {
 func TestAddAnticipatedObjectionAndRefuseAnEmptyOne(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	pid := s.rows[0].ProposalID
 	before := st.callCount()
 	d.press("a", "enter", "enter")
@@ -391,7 +391,7 @@ func TestAddAnticipatedObjectionAndRefuseAnEmptyOne(t *testing.T) {
 func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	before := st.callCount()
 
 	d.press("r")
@@ -434,7 +434,7 @@ func TestGlobalKeysAreTextInTheResponseField(t *testing.T) {
 	if d.app.state() != screenObjections || d.quit {
 		t.Fatal("typing b, o or q in the response left the form")
 	}
-	if got := d.app.objs.draft.Response; got != "bob quits" {
+	if got := d.app.objections.draft.Response; got != "bob quits" {
 		t.Fatalf("response draft is %q", got)
 	}
 }
@@ -442,13 +442,13 @@ func TestGlobalKeysAreTextInTheResponseField(t *testing.T) {
 func TestWJumpsToWhoRaisedItAndTToTheTalk(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	row := s.rows[0]
 	d.press("w")
-	if d.app.state() != screenWorkspace || d.app.work.id != row.ProposalID || d.app.work.tab != tabRoom {
+	if d.app.state() != screenWorkspace || d.app.workspace.id != row.ProposalID || d.app.workspace.tab != tabRoom {
 		t.Fatal("w did not open the room of the objection's proposal")
 	}
-	if sel, ok := d.app.work.room.Selected(); !ok || sel.id != row.RaisedByID {
+	if sel, ok := d.app.workspace.room.Selected(); !ok || sel.id != row.RaisedByID {
 		t.Fatalf("the room selects %d, want who raised it (%d)", sel.id, row.RaisedByID)
 	}
 	d.press("esc")
@@ -457,20 +457,20 @@ func TestWJumpsToWhoRaisedItAndTToTheTalk(t *testing.T) {
 	}
 
 	var talk model.ObjectionRow
-	for i, r := range d.app.objs.rows {
+	for i, r := range d.app.objections.rows {
 		if r.TouchpointID != 0 {
 			talk = r
-			d.app.objs.list.SetCursor(i)
+			d.app.objections.list.SetCursor(i)
 		}
 	}
 	if talk.ID == 0 {
 		t.Fatal("the demo has no objection from a logged talk")
 	}
 	d.press("t")
-	if d.app.state() != screenWorkspace || d.app.work.tab != tabLog {
+	if d.app.state() != screenWorkspace || d.app.workspace.tab != tabLog {
 		t.Fatal("t did not open the proposal's log")
 	}
-	if sel, ok := d.app.work.log.Selected(); !ok || sel.id != talk.TouchpointID {
+	if sel, ok := d.app.workspace.log.Selected(); !ok || sel.id != talk.TouchpointID {
 		t.Fatalf("the log selects %d, want the talk %d", sel.id, talk.TouchpointID)
 	}
 	// Only one workspace at a time: o from here replaces it with the review.
@@ -484,10 +484,10 @@ func TestEditFromTheWorkspaceShowsInItsReadinessOnReturn(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 100, 30)
 	d.press("enter")
-	w := d.app.work
+	w := d.app.workspace
 	before := w.r.Score
 	d.press("5", "enter")
-	if d.app.state() != screenObjections || d.app.objs.scope != w.id {
+	if d.app.state() != screenObjections || d.app.objections.scope != w.id {
 		t.Fatal("enter on the Objections tab did not open the objections of this proposal")
 	}
 	// Resolve the most urgent one: the demo's blocker being addressed.
@@ -501,8 +501,8 @@ func TestEditFromTheWorkspaceShowsInItsReadinessOnReturn(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := model.Assess(dossier, testToday).Score
-	if d.app.work.r.Score != want {
-		t.Fatalf("the workspace shows %d, the workbook assesses %d", d.app.work.r.Score, want)
+	if d.app.workspace.r.Score != want {
+		t.Fatalf("the workspace shows %d, the workbook assesses %d", d.app.workspace.r.Score, want)
 	}
 	if want <= before {
 		t.Fatalf("resolving a blocker moved readiness from %d to %d", before, want)
@@ -513,7 +513,7 @@ func TestEditFromTheWorkspaceShowsInItsReadinessOnReturn(t *testing.T) {
 func TestSaveFailureKeepsWhatWasTyped(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	st.fail = errBoom
 	d.press("down", "r")
 	d.typ("keep me")
@@ -529,7 +529,7 @@ func TestHostileObjectionTextIsCleaned(t *testing.T) {
 	st.objections[0].Text = "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 me\u202e now\x1b[2J"
 	st.objections[0].Response = "line one\r\x1b[31mred\x1b[0m"
 	d := openObjections(t, st)
-	d.app.objs.list.SelectID(st.objections[0].ID)
+	d.app.objections.list.SelectID(st.objections[0].ID)
 	raw := d.app.View().Content
 	for _, bad := range []string{"\x1b]8", "\u202e", "\x1b[2J", "\r", "\x1b[31m"} {
 		if strings.Contains(raw, bad) {
@@ -545,7 +545,7 @@ func TestFilterKeysTypedBeforeTheListLoadsCount(t *testing.T) {
 	_, load := d.app.Update(keyMsg("o"))
 	d.press("s", "v")
 	d.run(load)
-	s := d.app.objs
+	s := d.app.objections
 	if s.statusIdx != 1 || s.severityIdx != 1 {
 		t.Fatalf("filters typed ahead were lost: status %d, severity %d", s.statusIdx, s.severityIdx)
 	}
@@ -562,7 +562,7 @@ func TestLongConfirmationKeepsTheReadinessMoveAt80Columns(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 80, 24)
 	d.press("o", "down")
-	s := d.app.objs
+	s := d.app.objections
 	row, _ := s.selectedRow()
 	before := s.data.readiness[row.ProposalID].Score
 	// e: the words and severity as they are, then status, response, voice.
@@ -581,7 +581,7 @@ func TestLongConfirmationKeepsTheReadinessMoveAt80Columns(t *testing.T) {
 func TestEEditsAnObjectionsTextAndSeverity(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	d.press("down")
 	row, _ := s.selectedRow()
 	before := st.callCount()
@@ -630,7 +630,7 @@ func TestUUndoesAnObjectionEdit(t *testing.T) {
 	ctx := context.Background()
 	st := demoDB(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	row := s.rows[0]
 	d.press("e")
 	d.press("ctrl+u") // huh's textarea: delete to the start of the line
@@ -662,7 +662,7 @@ func TestUUndoesAnObjectionEdit(t *testing.T) {
 func TestUIsTextInsideTheObjectionForm(t *testing.T) {
 	st := demoDB(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	d.press("down", "r")
 	d.typ("uU")
 	if !s.host.active() || !strings.HasSuffix(s.draft.Response, "uU") {
@@ -679,7 +679,7 @@ func TestXDeletesAnObjectionAndUUndoesIt(t *testing.T) {
 	ctx := context.Background()
 	st := demoDB(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	row := s.rows[0]
 	d.press("X")
 	d.mustSee("Delete the objection “", "? u undoes it.")
@@ -717,7 +717,7 @@ func TestEnterReadsAnObjectionInFull(t *testing.T) {
 	o.Response = strings.Repeat("papers are redacted for them ", 12) + "RESPONSEEND"
 	d := newDriver(t, st, 80, 24)
 	d.press("o")
-	s := d.app.objs
+	s := d.app.objections
 	s.list.SelectID(o.ID)
 	d.mustNotSee("TEXTEND", "RESPONSEEND")
 	d.press("enter")
@@ -758,7 +758,7 @@ func TestObjectionEditKeepsAChangeMadeMeanwhile(t *testing.T) {
 	ctx := context.Background()
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	d.press("down")
 	row, _ := s.selectedRow()
 	d.press("e", "enter")
@@ -783,7 +783,7 @@ func TestObjectionEditKeepsAChangeMadeMeanwhile(t *testing.T) {
 func TestUWaitsWhileADeleteIsOnItsWay(t *testing.T) {
 	st := demoStore(t)
 	d := openObjections(t, st)
-	s := d.app.objs
+	s := d.app.objections
 	d.press("X")
 	_, yes := d.app.Update(keyMsg("y"))
 	// The yes reaches the screen; the store call it returns is not run yet.

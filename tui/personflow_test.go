@@ -33,7 +33,7 @@ func TestNewPersonMustChooseRoleAndInfluence(t *testing.T) {
 	d.mustSee("choose one")
 	d.press("enter")
 	d.mustSee("choose their part")
-	if f := d.app.pers.flow; f.draft.Role != roleUnset || d.app.pers.flow.host.form.GetFocusedField() != f.roleField {
+	if f := d.app.person.flow; f.draft.Role != roleUnset || d.app.person.flow.host.form.GetFocusedField() != f.roleField {
 		t.Fatal("enter on an unchosen role went on")
 	}
 	d.press("right", "enter") // decision-maker
@@ -62,7 +62,7 @@ func TestHalfFilledNewPersonIsADraftAndResumesAtTheFirstUnanswered(t *testing.T)
 	if len(st.stakeholders) != people || len(st.contacts) != contacts || st.callCount() != calls {
 		t.Fatal("a half-filled person reached the workbook")
 	}
-	pid := d.app.pers.flow.dossier.Proposal.ID
+	pid := d.app.person.flow.dossier.Proposal.ID
 	kept, ok, _ := st.GetDraft(context.Background(), personDraftKey(pid, 0))
 	if !ok || !strings.Contains(kept.Data, "Zoe Park") || !strings.Contains(kept.Title, "Zoe Park") {
 		t.Fatalf("no draft kept for the new person: %+v", kept)
@@ -72,7 +72,7 @@ func TestHalfFilledNewPersonIsADraftAndResumesAtTheFirstUnanswered(t *testing.T)
 	d2.press("enter", "a")
 	d2.mustSee("You left this unfinished", "adding Zoe Park")
 	d2.press("enter")
-	f := d2.app.pers.flow
+	f := d2.app.person.flow
 	if f.draft.Name != "Zoe Park" || f.draft.Title != "CFO" {
 		t.Fatalf("resumed draft holds %+v", *f.draft)
 	}
@@ -115,7 +115,7 @@ func TestDiscardingANewPersonDropsTheDraft(t *testing.T) {
 	d := newDriver(t, st, 120, 40)
 	addSomeoneNew(t, d, "Zoe Park")
 	d.press("esc", "s") // keep it
-	pid := d.app.work.d.Proposal.ID
+	pid := d.app.workspace.d.Proposal.ID
 	if _, ok, _ := st.GetDraft(context.Background(), personDraftKey(pid, 0)); !ok {
 		t.Fatal("esc and save did not keep a draft")
 	}
@@ -142,7 +142,7 @@ func TestEditingAPersonUsesEdits(t *testing.T) {
 	if d.app.state() != screenPerson {
 		t.Fatal("e did not open the person form")
 	}
-	dana := d.app.pers.flow.base
+	dana := d.app.person.flow.base
 	calls := st.callCount()
 	d.press("enter")
 	d.typ(" (acting)") // job title

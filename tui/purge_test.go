@@ -52,7 +52,7 @@ func TestPurgeAConversation(t *testing.T) {
 	d := newDriver(t, s, 100, 30)
 	openFirstProposal(d)
 	d.press("4")
-	row, _ := d.app.work.log.Selected()
+	row, _ := d.app.workspace.log.Selected()
 	d.press("P")
 	d.mustSee("Purge the conversation with", "Type purge and press enter:")
 	d.press("esc")

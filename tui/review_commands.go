@@ -256,19 +256,19 @@ func (a *App) handleReviewNav(msg reviewNav) tea.Cmd {
 	case openWorkspaceAtMsg:
 		return a.openWorkspaceAt(m)
 	case workspaceFocusMsg:
-		if a.work != m.work {
+		if a.workspace != m.work {
 			return nil
 		}
 		var cmd tea.Cmd
-		a.work, cmd = a.work.Update(m.loaded)
-		a.work.tab = m.tab
+		a.workspace, cmd = a.workspace.Update(m.loaded)
+		a.workspace.tab = m.tab
 		switch m.tab {
 		case tabRoom:
-			a.work.room.SelectID(m.selectID)
+			a.workspace.room.SelectID(m.selectID)
 		case tabLog:
-			a.work.log.SelectID(m.selectID)
+			a.workspace.log.SelectID(m.selectID)
 		}
-		a.work.syncKeys()
+		a.workspace.syncKeys()
 		return cmd
 	}
 	return nil
@@ -295,16 +295,16 @@ func (a *App) reviewKeyAllowed(kind reviewKind) bool {
 func (a *App) reviewScope() int64 {
 	switch a.state() {
 	case screenWorkspace:
-		if a.work != nil {
-			return a.work.id
+		if a.workspace != nil {
+			return a.workspace.id
 		}
 	case screenObjections:
-		if a.objs != nil {
-			return a.objs.scope
+		if a.objections != nil {
+			return a.objections.scope
 		}
 	case screenBlindSpots:
-		if a.spots != nil {
-			return a.spots.scope
+		if a.blindSpots != nil {
+			return a.blindSpots.scope
 		}
 	}
 	return 0
@@ -324,13 +324,13 @@ func (a *App) openReview(m openReviewMsg) tea.Cmd {
 		a.stack = a.stack[:len(a.stack)-1]
 	}
 	if m.kind == reviewBlindSpots {
-		a.spots = newBlindSpotsScreen(a.b, a.styles, m.proposalID, m.selectID)
+		a.blindSpots = newBlindSpotsScreen(a.b, a.styles, m.proposalID, m.selectID)
 		a.push(screenBlindSpots)
-		return a.spots.Init()
+		return a.blindSpots.Init()
 	}
-	a.objs = newObjectionsScreen(a.b, a.styles, m.proposalID, m.selectID)
+	a.objections = newObjectionsScreen(a.b, a.styles, m.proposalID, m.selectID)
 	a.push(screenObjections)
-	return a.objs.Init()
+	return a.objections.Init()
 }
 
 // openWorkspaceAt opens a workspace over the review screen. A workspace under
@@ -345,7 +345,7 @@ func (a *App) openWorkspaceAt(m openWorkspaceAtMsg) tea.Cmd {
 	a.stack = keep
 	w := newWorkspace(a.b, a.styles, m.proposalID)
 	w.tab = m.tab
-	a.work = w
+	a.workspace = w
 	a.push(screenWorkspace)
 	load := w.refresh()
 	return func() tea.Msg {

@@ -96,7 +96,7 @@ func TestEditAConversation(t *testing.T) {
 	d := newDriver(t, s, 100, 30)
 	openFirstProposal(d)
 	d.press("4")
-	row, ok := d.app.work.log.Selected()
+	row, ok := d.app.workspace.log.Selected()
 	if !ok {
 		t.Fatal("the Log tab has no conversation selected")
 	}
@@ -136,7 +136,7 @@ func TestDeleteAConversation(t *testing.T) {
 	d := newDriver(t, s, 100, 30)
 	openFirstProposal(d)
 	d.press("4")
-	row, _ := d.app.work.log.Selected()
+	row, _ := d.app.workspace.log.Selected()
 	d.press("X")
 	d.mustSee("Delete the conversation with", "y yes")
 	d.press("n")
@@ -163,7 +163,7 @@ func TestRemoveAPersonFromTheRoom(t *testing.T) {
 	d := newDriver(t, s, 100, 30)
 	openFirstProposal(d)
 	d.press("2")
-	row, _ := d.app.work.room.Selected()
+	row, _ := d.app.workspace.room.Selected()
 	imp, err := s.StakeholderImpact(ctx, row.id)
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +193,7 @@ func TestEditAndArchiveAProposal(t *testing.T) {
 	s := realStore(t)
 	d := newDriver(t, s, 100, 30)
 	openFirstProposal(d)
-	id := d.app.work.id
+	id := d.app.workspace.id
 	d.press("E")
 	d.mustSee("Title", "Forum", "Decision date")
 	d.typ(" (v2)")
@@ -221,7 +221,7 @@ func TestEditAndArchiveAProposal(t *testing.T) {
 	d.press("A")
 	d.mustSee("3 proposals, archived ones included", "Consolidate onto one data warehouse")
 	// Bring it back: open it, E, status back to prewiring.
-	d.app.dash.list.SelectID(id)
+	d.app.dashboard.list.SelectID(id)
 	d.press("enter", "E", "enter", "enter", "enter", "enter", "enter", "enter")
 	for i := slices.Index(model.Statuses(), model.StatusArchived); i > slices.Index(model.Statuses(), model.StatusPrewiring); i-- {
 		d.press("left")
@@ -254,9 +254,9 @@ func TestEditKeepsTextTheFormCannotShow(t *testing.T) {
 	}
 	id := wb.Touchpoints[last].ID
 	d := newDriver(t, s, 100, 30)
-	d.app.dash.list.SelectID(wb.Touchpoints[last].ProposalID)
+	d.app.dashboard.list.SelectID(wb.Touchpoints[last].ProposalID)
 	d.press("enter", "4")
-	d.app.work.log.SelectID(id)
+	d.app.workspace.log.SelectID(id)
 	d.press("e")
 	d.mustSee("Edit the conversation with")
 	d.press("esc")

@@ -34,7 +34,7 @@ func TestQuitInsideTheFirstStepKeepsADraftAndResumesAtTheForum(t *testing.T) {
 	d2.press("n")
 	d2.mustSee("You left this unfinished", "Move standup to async")
 	d2.press("enter")
-	w := d2.app.walk
+	w := d2.app.walkthrough
 	if w.step != walkProposal || w.draft.Title != "Move standup to async" || w.draft.Kind != model.KindOperational {
 		t.Fatalf("resumed at step %d with %+v", w.step, *w.draft)
 	}
@@ -61,7 +61,7 @@ func TestLeavingAnEditedStepLeavesTheProposalAsItWas(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 80, 24)
 	d.press("w")
-	w := d.app.walk
+	w := d.app.walkthrough
 	before := w.p
 	d.press("1")
 	if w.step != walkProposal || !w.host.active() {
@@ -75,7 +75,7 @@ func TestLeavingAnEditedStepLeavesTheProposalAsItWas(t *testing.T) {
 	d.press("w")
 	d.mustSee("You left this unfinished")
 	d.press("enter")
-	if w := d.app.walk; w.step != walkProposal || w.draft.Title != before.Title+" v2" {
+	if w := d.app.walkthrough; w.step != walkProposal || w.draft.Title != before.Title+" v2" {
 		t.Fatalf("the kept change was not resumed: step %d, title %q", w.step, w.draft.Title)
 	}
 }
@@ -91,7 +91,7 @@ func TestShiftTabFromWhenGoesBackToTheProposal(t *testing.T) {
 	d.press("enter", "enter", "enter", "enter")
 	d.typ("+10d")
 	d.press("enter", "enter")
-	w := d.app.walk
+	w := d.app.walkthrough
 	if w.step != walkWhen {
 		t.Fatalf("on step %d, want when", w.step)
 	}
@@ -120,7 +120,7 @@ func TestDigitsGoToAnyStepDoneSoFar(t *testing.T) {
 	st := newFakeStore()
 	d := newDriver(t, st, 80, 24)
 	walkToWhom(d)
-	w := d.app.walk
+	w := d.app.walkthrough
 	d.press("5")
 	if w.step != walkWhom {
 		t.Fatal("5 skipped steps not done")

@@ -44,7 +44,7 @@ func TestLogRowInFullHasEveryWord(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 80, 24)
 	d.press("enter", "4", "enter")
-	w := d.app.work
+	w := d.app.workspace
 	i := w.tpIndex[w.full.id]
 	said := strings.Fields(w.d.Touchpoints[i].Said)
 	page := strings.Join(strings.Fields(strings.Join(w.fullLines(), " ")), " ")

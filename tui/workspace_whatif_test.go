@@ -14,7 +14,7 @@ func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
 	st := demoStore(t)
 	d := newDriver(t, st, 80, 24)
 	d.press("enter", "2")
-	w := d.app.work
+	w := d.app.workspace
 	if w.tab != tabRoom || !w.loaded {
 		t.Fatal("the Room tab of the first demo proposal did not open")
 	}
