@@ -146,7 +146,7 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	ctx := context.Background()
 	st := demoDB(t)
 	d := newDriver(t, st, 120, 40)
-	row, ok := d.app.dash.list.Selected()
+	row, ok := d.app.dashboard.list.Selected()
 	if !ok {
 		t.Fatal("no proposal selected")
 	}
