@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -118,8 +119,10 @@ func benchStore(b *testing.B, s benchShape) *db.Store {
 	return st
 }
 
-// eachShape runs fn as a sub-benchmark per workbook.
+// eachShape runs fn as a sub-benchmark per workbook. A load may take
+// minutes on them before it is fixed, so the driver waits that long.
 func eachShape(b *testing.B, fn func(b *testing.B, st *db.Store)) {
+	cmdTimeout = 10 * time.Minute
 	for _, s := range selectedShapes() {
 		b.Run(s.name, func(b *testing.B) { fn(b, benchStore(b, s)) })
 	}
@@ -163,6 +166,7 @@ func BenchmarkTUIDashboard(b *testing.B) {
 			b.Fatal("the dashboard listed no proposals")
 		}
 		b.ReportMetric(heldMB(), "MB-held")
+		runtime.KeepAlive(d)
 	})
 }
 
@@ -185,6 +189,7 @@ func BenchmarkTUIObjections(b *testing.B) {
 			b.Fatal("the objections screen listed nothing")
 		}
 		b.ReportMetric(heldMB(), "MB-held")
+		runtime.KeepAlive(d)
 	})
 }
 

@@ -159,7 +159,7 @@ func blindSpotText(d *blindSpotDraft, title, desc string) *huh.Text {
 // surfacerOptions are "me" and the people on the proposal.
 func (s *blindSpotsScreen) surfacerOptions(proposalID int64) []huh.Option[int64] {
 	opts := []huh.Option[int64]{huh.NewOption("me", int64(0))}
-	for _, st := range s.data.dossiers[proposalID].Stakeholders {
+	for _, st := range s.data.stakes[proposalID] {
 		opts = append(opts, huh.NewOption(s.data.name(st.ID, "someone")+" — "+shortRole(st.Role), st.ID))
 	}
 	return opts

@@ -76,6 +76,8 @@ func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reviewLoadedMsg:
 		return s, s.takeLoad(msg, s.rebuild)
+	case reviewScoredMsg:
+		return s, s.takeScores(msg)
 	case blindSpotSavedMsg:
 		cmd := s.takeSave(msg.seq, msg.err, msg.spot.ID, s.buildForm)
 		s.syncKeys()

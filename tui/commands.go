@@ -22,7 +22,8 @@ type backend struct {
 	today func() model.Date
 }
 
-// proposalSummary is one dashboard row: a proposal and its readiness today.
+// proposalSummary is one dashboard row: a proposal and its readiness today
+// (its score and verdict: all a list shows).
 type proposalSummary struct {
 	Proposal  model.Proposal
 	Readiness model.Readiness
@@ -41,23 +42,47 @@ type proposalsLoadedMsg struct {
 func (b *backend) loadProposals(seq int, archived bool) tea.Cmd {
 	st, ctx, today := b.st, b.ctx, b.today()
 	return func() tea.Msg {
-		ps, err := st.ListProposals(ctx, archived)
+		rows, err := listScores(ctx, st, today, archived)
 		if err != nil {
 			return proposalsLoadedMsg{seq: seq, err: err}
-		}
-		rows := make([]proposalSummary, 0, len(ps))
-		for _, p := range ps {
-			d, err := st.LoadDossier(ctx, p.ID)
-			if err != nil {
-				return proposalsLoadedMsg{seq: seq, err: err}
-			}
-			rows = append(rows, proposalSummary{Proposal: p, Readiness: model.Assess(d, today)})
 		}
 		empty := false
 		if len(rows) == 0 {
 			empty, err = st.Empty(ctx)
 		}
 		return proposalsLoadedMsg{seq: seq, rows: rows, empty: empty, err: err}
+	}
+}
+
+// listScores reads every proposal (archived ones when asked) in the list's
+// order with its score and verdict, from one snapshot of the store's list
+// read (what the score needs, not each proposal's whole dossier: see
+// db.Store.ListDossiers). Each dossier is assessed and dropped before the
+// next is read, so a list never holds more than one.
+func listScores(ctx context.Context, st Store, today model.Date, archived bool) ([]proposalSummary, error) {
+	var rows []proposalSummary
+	err := st.EachListDossier(ctx, today, archived, func(d model.Dossier) error {
+		r := model.Assess(d, today)
+		rows = append(rows, proposalSummary{Proposal: d.Proposal, Readiness: model.Readiness{Score: r.Score, Verdict: r.Verdict}})
+		return nil
+	})
+	return rows, err
+}
+
+// scores returns a function, to run in a command, that reads every
+// proposal's score and verdict (listScores) by proposal.
+func (b *backend) scores(archived bool) func() (map[int64]model.Readiness, error) {
+	st, ctx, today := b.st, b.ctx, b.today()
+	return func() (map[int64]model.Readiness, error) {
+		rows, err := listScores(ctx, st, today, archived)
+		if err != nil {
+			return nil, err
+		}
+		m := make(map[int64]model.Readiness, len(rows))
+		for _, r := range rows {
+			m[r.Proposal.ID] = r.Readiness
+		}
+		return m, nil
 	}
 }
 

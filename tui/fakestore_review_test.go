@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -51,4 +52,64 @@ func (f *fakeStore) callCount() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.calls)
+}
+
+// EachListDossier hands fn each proposal's whole dossier: the fake has no
+// cheaper read, and the scores are the same (db.TestListDossiersAssessLikeLoadDossier).
+func (f *fakeStore) EachListDossier(ctx context.Context, _ model.Date, includeArchived bool, fn func(model.Dossier) error) error {
+	ps, err := f.ListProposals(ctx, includeArchived)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		d, err := f.LoadDossier(ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReviewRecords is db.Store.ReviewRecords on the fake's rows, built from its
+// dossiers in the list's order (the fake keeps no history).
+func (f *fakeStore) ReviewRecords(ctx context.Context) (model.Workbook, error) {
+	ps, err := f.ListProposals(ctx, true)
+	if err != nil {
+		return model.Workbook{}, err
+	}
+	wb := model.Workbook{Proposals: ps}
+	contacts := map[int64]model.Contact{}
+	raisedIn := map[int64]bool{}
+	var talks []model.Touchpoint
+	for _, p := range ps {
+		d, err := f.LoadDossier(ctx, p.ID)
+		if err != nil {
+			return model.Workbook{}, err
+		}
+		wb.Stakeholders = append(wb.Stakeholders, d.Stakeholders...)
+		for id, c := range d.Contacts {
+			contacts[id] = c
+		}
+		wb.Objections = append(wb.Objections, d.Objections...)
+		wb.BlindSpots = append(wb.BlindSpots, d.BlindSpots...)
+		for _, o := range d.Objections {
+			raisedIn[o.TouchpointID] = true
+		}
+		for _, b := range d.BlindSpots {
+			raisedIn[b.TouchpointID] = true
+		}
+		talks = append(talks, d.Touchpoints...)
+	}
+	for _, t := range talks {
+		if raisedIn[t.ID] {
+			wb.Touchpoints = append(wb.Touchpoints, t)
+		}
+	}
+	for _, c := range contacts {
+		wb.Contacts = append(wb.Contacts, c)
+	}
+	return wb, nil
 }

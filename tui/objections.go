@@ -116,6 +116,8 @@ func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reviewLoadedMsg:
 		return s, s.takeLoad(msg, s.rebuild)
+	case reviewScoredMsg:
+		return s, s.takeScores(msg)
 	case objectionSavedMsg:
 		cmd := s.takeSave(msg.seq, msg.err, msg.objection.ID, s.buildForm)
 		s.syncKeys()

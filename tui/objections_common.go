@@ -101,6 +101,9 @@ type reviewBase struct {
 	announce  int64
 	before    model.Readiness
 	savedWhat string
+	// beforeOK is set when the readiness before the edit was known: the
+	// scores arrive after the rows, and a quick edit can come first.
+	beforeOK bool
 
 	// filterForm is true while the form on screen is the filter form, whose
 	// answers are not data and are never "unsaved input".
@@ -198,7 +201,7 @@ func (r *reviewBase) readinessNote() string {
 	id := r.announce
 	r.announce = 0
 	after, ok := r.data.readiness[id]
-	if !ok {
+	if !ok || !r.beforeOK {
 		return r.savedWhat
 	}
 	move := "readiness " + itoa(r.before.Score) + " → " + itoa(after.Score)
@@ -227,8 +230,9 @@ func (r *reviewBase) readinessNote() string {
 // expectChange remembers a proposal's readiness before a save.
 func (r *reviewBase) expectChange(proposalID int64, what string) {
 	r.announce, r.savedWhat = proposalID, what
+	r.before, r.beforeOK = model.Readiness{}, false
 	if r.data != nil {
-		r.before = r.data.readiness[proposalID]
+		r.before, r.beforeOK = r.data.readiness[proposalID]
 	}
 }
 

@@ -9,64 +9,65 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-// reviewData is everything the objections and blind-spot screens list: every
-// proposal's dossier (archived ones too, so the archived toggle needs no
-// reload), its readiness today, and the indexes the rows and the detail pane
-// read. It is built in a command and never changed afterwards, so screens can
-// share it without copying.
+// reviewData is everything the objections and blind-spot screens list,
+// across every proposal (archived ones too, so the archived toggle needs no
+// reload): the objections and blind spots, the people and the talks they
+// name, their change logs, and each proposal's readiness once scored. It
+// holds no conversation log: the screens show none, and holding every
+// proposal's whole dossier was most of their memory (issue 13). It is built
+// in a command and never changed afterwards (withScores makes a copy), so
+// screens can share it without copying.
 type reviewData struct {
-	proposals  []model.Proposal
-	dossiers   map[int64]model.Dossier
+	proposals []model.Proposal
+	// stakes is each proposal's people in the dossier's order.
+	stakes map[int64][]model.Stakeholder
+	// readiness is each proposal's score and verdict; nil until the scores
+	// have been read (loadReviewScores), which the rows do not wait for.
 	readiness  map[int64]model.Readiness
 	dir        model.Directory
 	objections []model.Objection
 	blindSpots []model.BlindSpot
-	talks      map[int64]model.Touchpoint
+	// talks are the conversations objections and blind spots were raised in.
+	talks map[int64]model.Touchpoint
 	// objHistory and spotHistory are each row's change log, oldest first.
 	objHistory  map[int64][]model.HistoryEvent
 	spotHistory map[int64][]model.HistoryEvent
 }
 
-// newReviewData indexes the dossiers of every proposal.
-func newReviewData(props []model.Proposal, dossiers []model.Dossier, today model.Date) *reviewData {
+// newReviewData indexes what db.Store.ReviewRecords read.
+func newReviewData(wb model.Workbook) *reviewData {
 	d := &reviewData{
-		proposals:   props,
-		dossiers:    make(map[int64]model.Dossier, len(dossiers)),
-		readiness:   make(map[int64]model.Readiness, len(dossiers)),
-		talks:       map[int64]model.Touchpoint{},
+		proposals:   wb.Proposals,
+		stakes:      make(map[int64][]model.Stakeholder, len(wb.Proposals)),
+		objections:  wb.Objections,
+		blindSpots:  wb.BlindSpots,
+		talks:       make(map[int64]model.Touchpoint, len(wb.Touchpoints)),
 		objHistory:  map[int64][]model.HistoryEvent{},
 		spotHistory: map[int64][]model.HistoryEvent{},
 	}
-	var stakes []model.Stakeholder
-	contacts := map[int64]model.Contact{}
-	for _, ds := range dossiers {
-		id := ds.Proposal.ID
-		d.dossiers[id] = ds
-		d.readiness[id] = model.Assess(ds, today)
-		stakes = append(stakes, ds.Stakeholders...)
-		for cid, c := range ds.Contacts {
-			contacts[cid] = c
-		}
-		d.objections = append(d.objections, ds.Objections...)
-		d.blindSpots = append(d.blindSpots, ds.BlindSpots...)
-		for _, t := range ds.Touchpoints {
-			d.talks[t.ID] = t
-		}
-		for _, h := range ds.History {
-			switch h.Entity {
-			case model.EntityObjection:
-				d.objHistory[h.EntityID] = append(d.objHistory[h.EntityID], h)
-			case model.EntityBlindSpot:
-				d.spotHistory[h.EntityID] = append(d.spotHistory[h.EntityID], h)
-			}
+	for _, s := range wb.Stakeholders {
+		d.stakes[s.ProposalID] = append(d.stakes[s.ProposalID], s)
+	}
+	for _, t := range wb.Touchpoints {
+		d.talks[t.ID] = t
+	}
+	for _, h := range wb.History {
+		switch h.Entity {
+		case model.EntityObjection:
+			d.objHistory[h.EntityID] = append(d.objHistory[h.EntityID], h)
+		case model.EntityBlindSpot:
+			d.spotHistory[h.EntityID] = append(d.spotHistory[h.EntityID], h)
 		}
 	}
-	cs := make([]model.Contact, 0, len(contacts))
-	for _, c := range contacts {
-		cs = append(cs, c)
-	}
-	d.dir = model.NewDirectory(props, stakes, cs)
+	d.dir = model.NewDirectory(wb.Proposals, wb.Stakeholders, wb.Contacts)
 	return d
+}
+
+// withScores is a copy of d with each proposal's readiness.
+func (d *reviewData) withScores(scores map[int64]model.Readiness) *reviewData {
+	c := *d
+	c.readiness = scores
+	return &c
 }
 
 // stakeholder returns a stakeholder of any proposal.
@@ -84,7 +85,7 @@ func (d *reviewData) name(id int64, fallback string) string {
 // room: supporters and champions, those in the room first, then by influence.
 func (d *reviewData) supporters(proposalID int64) []model.Stakeholder {
 	var out []model.Stakeholder
-	for _, s := range d.dossiers[proposalID].Stakeholders {
+	for _, s := range d.stakes[proposalID] {
 		if s.Stance.For() {
 			out = append(out, s)
 		}
@@ -101,30 +102,42 @@ func (d *reviewData) supporters(proposalID int64) []model.Stakeholder {
 	return out
 }
 
-// reviewLoadedMsg carries every proposal for the review screens.
+// reviewLoadedMsg carries the records of every proposal for the review
+// screens, without readiness (reviewScoredMsg follows).
 type reviewLoadedMsg struct {
 	seq  int
 	data *reviewData
 	err  error
 }
 
-// loadReview reads every proposal, archived included, and assesses each.
+// loadReview reads the objections, blind spots and what they name, across
+// every proposal, archived included, in one snapshot.
 func (b *backend) loadReview(seq int) tea.Cmd {
-	st, ctx, today := b.st, b.ctx, b.today()
+	st, ctx := b.st, b.ctx
 	return func() tea.Msg {
-		props, err := st.ListProposals(ctx, true)
+		wb, err := st.ReviewRecords(ctx)
 		if err != nil {
 			return reviewLoadedMsg{seq: seq, err: err}
 		}
-		dossiers := make([]model.Dossier, 0, len(props))
-		for _, p := range props {
-			d, err := st.LoadDossier(ctx, p.ID)
-			if err != nil {
-				return reviewLoadedMsg{seq: seq, err: err}
-			}
-			dossiers = append(dossiers, d)
-		}
-		return reviewLoadedMsg{seq: seq, data: newReviewData(props, dossiers, today)}
+		return reviewLoadedMsg{seq: seq, data: newReviewData(wb)}
+	}
+}
+
+// reviewScoredMsg carries every proposal's readiness for the review screens.
+type reviewScoredMsg struct {
+	seq       int
+	readiness map[int64]model.Readiness
+	err       error
+}
+
+// loadReviewScores reads every proposal's score and verdict, archived
+// included, after the rows are on screen: the scores take the longest to
+// read, and the list does not need them.
+func (b *backend) loadReviewScores(seq int) tea.Cmd {
+	scores := b.scores(true)
+	return func() tea.Msg {
+		m, err := scores()
+		return reviewScoredMsg{seq: seq, readiness: m, err: err}
 	}
 }
 

@@ -13,9 +13,8 @@ import (
 // (and save) as arguments: reviewBase holds the shared state but not the
 // rows, which are typed per screen.
 
-// takeLoad applies a finished load, dropping one a newer load has
-// overtaken, and reports the readiness move of an edit once the reload
-// after its save has landed.
+// takeLoad applies a finished load of the rows, dropping one a newer load
+// has overtaken, and asks for the scores.
 func (r *reviewBase) takeLoad(msg reviewLoadedMsg, rebuild func()) tea.Cmd {
 	if msg.seq != r.seq {
 		return nil
@@ -24,8 +23,27 @@ func (r *reviewBase) takeLoad(msg reviewLoadedMsg, rebuild func()) tea.Cmd {
 	if msg.err != nil {
 		return reportErr(msg.err)
 	}
+	if r.data != nil && r.data.readiness != nil {
+		// Keep showing the scores read last until the new ones land.
+		msg.data = msg.data.withScores(r.data.readiness)
+	}
 	r.loaded, r.data = true, msg.data
 	rebuild()
+	return r.b.loadReviewScores(r.seq)
+}
+
+// takeScores applies the proposals' readiness read after the rows, and
+// reports the readiness move of an edit once the reload after its save has
+// brought it.
+func (r *reviewBase) takeScores(msg reviewScoredMsg) tea.Cmd {
+	if msg.seq != r.seq || r.data == nil {
+		return nil
+	}
+	if msg.err != nil {
+		r.announce = 0
+		return reportErr(msg.err)
+	}
+	r.data = r.data.withScores(msg.readiness)
 	if note := r.readinessNote(); note != "" {
 		return navigate(statusMsg{text: note})
 	}

@@ -75,6 +75,13 @@ type Store interface {
 	GetDraft(ctx context.Context, key string) (model.Draft, bool, error)
 	DeleteDraft(ctx context.Context, key string) error
 
+	// EachListDossier reads, one proposal at a time from one snapshot, what
+	// a list needs to score each proposal (db.Store.ListDossiers).
+	EachListDossier(ctx context.Context, today model.Date, includeArchived bool, fn func(model.Dossier) error) error
+	// ReviewRecords reads what the objections and blind-spot screens list,
+	// across every proposal, without the conversation logs.
+	ReviewRecords(ctx context.Context) (model.Workbook, error)
+
 	// LoadDossier reads everything readiness and the brief need, in one go.
 	LoadDossier(ctx context.Context, proposalID int64) (model.Dossier, error)
 
