@@ -162,7 +162,7 @@ func BenchmarkTUIDashboard(b *testing.B) {
 			d = newDriver(b, st, 80, 24)
 			_ = d.app.View()
 		}
-		if d.app.dash.list.Len() == 0 {
+		if d.app.dashboard.list.Len() == 0 {
 			b.Fatal("the dashboard listed no proposals")
 		}
 		b.ReportMetric(heldMB(), "MB-held")
@@ -185,7 +185,7 @@ func BenchmarkTUIObjections(b *testing.B) {
 			b.StartTimer()
 		}
 		d.press("o")
-		if d.app.objs == nil || d.app.objs.list.Len() == 0 {
+		if d.app.objections == nil || d.app.objections.list.Len() == 0 {
 			b.Fatal("the objections screen listed nothing")
 		}
 		b.ReportMetric(heldMB(), "MB-held")
@@ -203,7 +203,7 @@ func BenchmarkTUISummary(b *testing.B) {
 			d.press("enter")
 			_ = d.app.View()
 			b.StopTimer()
-			if d.app.work == nil || d.app.work.cache[d.app.work.briefKey()] == "" {
+			if d.app.workspace == nil || d.app.workspace.cache[d.app.workspace.briefKey()] == "" {
 				b.Fatal("the Summary tab shows no brief")
 			}
 			d.press("esc")
@@ -271,9 +271,9 @@ func BenchmarkTUIKey(b *testing.B) {
 func atBottom(a *App) bool {
 	switch a.state() {
 	case screenDashboard:
-		return a.dash.list.Cursor() == a.dash.list.Len()-1
+		return a.dashboard.list.Cursor() == a.dashboard.list.Len()-1
 	case screenWorkspace:
-		w := a.work
+		w := a.workspace
 		switch w.tab {
 		case tabSummary:
 			return w.summary.AtBottom()
@@ -289,11 +289,11 @@ func atBottom(a *App) bool {
 			return w.spots.Cursor() == w.spots.Len()-1
 		}
 	case screenObjections:
-		return a.objs.list.Cursor() == a.objs.list.Len()-1
+		return a.objections.list.Cursor() == a.objections.list.Len()-1
 	case screenBlindSpots:
-		return a.spots.list.Cursor() == a.spots.list.Len()-1
+		return a.blindSpots.list.Cursor() == a.blindSpots.list.Len()-1
 	case screenContacts:
-		return a.people.list.Cursor() == a.people.list.Len()-1
+		return a.contacts.list.Cursor() == a.contacts.list.Len()-1
 	case screenAgenda:
 		return a.agenda.list.Cursor() == a.agenda.list.Len()-1
 	}

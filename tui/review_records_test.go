@@ -149,7 +149,7 @@ func TestReviewScreensHoldOnlyTheTalksTheyShow(t *testing.T) {
 	s := reviewWorkbooks(t)["shared"]
 	d := newDriver(t, s, 100, 30)
 	d.press("o")
-	data := d.app.objs.data
+	data := d.app.objections.data
 	if data == nil || len(data.objections) == 0 {
 		t.Fatal("the objections screen loaded nothing")
 	}
