@@ -111,7 +111,7 @@ func (st schemaState) check(abs string, latest int) error {
 // upgrade can be undone by hand. The steps run in one IMMEDIATE transaction
 // that re-reads the version, so two processes opening an old file at once
 // migrate it exactly once.
-func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now func() time.Time, seal ...func(string) error) error {
+func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now func() time.Time, seal func(string) (SealedFile, error)) error {
 	latest := len(migs)
 	st, err := readState(ctx, db)
 	if err != nil {
@@ -126,17 +126,8 @@ func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now 
 		return nil
 	}
 	if st.version > 0 {
-		dest, err := backupBeforeMigrate(ctx, db, abs, st.version, now())
-		if err != nil {
+		if _, err := backupBeforeMigrate(ctx, db, abs, st.version, now(), seal); err != nil {
 			return fmt.Errorf("cannot back up %s before upgrading its schema from version %d: %w", abs, st.version, err)
-		}
-		for _, sealBackup := range seal {
-			if sealBackup == nil {
-				continue
-			}
-			if err := sealBackup(dest); err != nil {
-				return fmt.Errorf("cannot seal the backup %s made before upgrading the schema: %w", dest, err)
-			}
 		}
 	}
 
@@ -185,8 +176,14 @@ func damaged(abs, report string) error {
 
 // backupBeforeMigrate writes workbook.db.bak-v<old>-<timestamp> beside the
 // workbook and returns its path.
-func backupBeforeMigrate(ctx context.Context, db *sql.DB, abs string, old int, at time.Time) (string, error) {
+func backupBeforeMigrate(ctx context.Context, db *sql.DB, abs string, old int, at time.Time, seal func(string) (SealedFile, error)) (string, error) {
 	base := fmt.Sprintf("%s.bak-v%d-%s", abs, old, at.UTC().Format("20060102T150405Z"))
+	if seal != nil {
+		dest, sealed, err := sealedBackupBeforeMigrate(ctx, db, base, seal)
+		if sealed || err != nil {
+			return dest, err
+		}
+	}
 	dest := base
 	for i := 2; ; i++ {
 		err := vacuumInto(ctx, db, dest)
@@ -198,6 +195,41 @@ func backupBeforeMigrate(ctx context.Context, db *sql.DB, abs string, old int, a
 		}
 		dest = fmt.Sprintf("%s-%d", base, i)
 	}
+}
+
+// sealedBackupBeforeMigrate writes the copy saved before a migration
+// straight into a sealed file (base.age): it is made in memory and
+// encrypted as it is written, never plain on disk. sealed is false when the
+// workbook is not sealed (seal returned no file).
+func sealedBackupBeforeMigrate(ctx context.Context, db *sql.DB, base string, seal func(string) (SealedFile, error)) (dest string, sealed bool, err error) {
+	dest = base + ".age"
+	for i := 2; fileExists(dest); i++ {
+		if i > 99 {
+			return "", true, fmt.Errorf("%s already exists", dest)
+		}
+		dest = fmt.Sprintf("%s-%d.age", base, i)
+	}
+	f, err := seal(dest)
+	if err != nil {
+		return "", true, fmt.Errorf("cannot seal the backup %s: %w", dest, err)
+	}
+	if f == nil {
+		return "", false, nil
+	}
+	if err := snapshotTo(ctx, db, f); err != nil {
+		f.Abort()
+		return "", true, err
+	}
+	if err := f.Commit(); err != nil {
+		return "", true, fmt.Errorf("cannot seal the backup %s: %w", dest, err)
+	}
+	return dest, true, nil
+}
+
+// fileExists reports whether anything is at path.
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // vacuumInto writes a consistent, compacted copy of the workbook to dest,

@@ -174,11 +174,58 @@ func TestLoadMigrations(t *testing.T) {
 	}
 }
 
+// plainCopies names the files in dir, other than the workbook itself and
+// its -wal and -shm, that are plain SQLite databases.
+func plainCopies(t *testing.T, dir, workbook string) []string {
+	t.Helper()
+	var found []string
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if p == workbook || p == workbook+"-wal" || p == workbook+"-shm" || e.IsDir() {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && bytes.HasPrefix(data, []byte("SQLite format 3\x00")) {
+			found = append(found, e.Name())
+		}
+	}
+	return found
+}
+
+// watchedFile is a sealed file that, before each page is written, checks
+// that no plain copy of the workbook sits in the folder; it can be told to
+// fail after some pages, to stand for a full disk midway.
+type watchedFile struct {
+	t        *testing.T
+	inner    SealedFile
+	dir, wb  string
+	writes   int
+	failFrom int
+	leaks    []string
+}
+
+func (w *watchedFile) Write(p []byte) (int, error) {
+	w.writes++
+	w.leaks = append(w.leaks, plainCopies(w.t, w.dir, w.wb)...)
+	if w.failFrom > 0 && w.writes >= w.failFrom {
+		return 0, fmt.Errorf("disk full (simulated)")
+	}
+	return w.inner.Write(p)
+}
+func (w *watchedFile) Commit() error { return w.inner.Commit() }
+func (w *watchedFile) Abort()        { w.inner.Abort() }
+
 // The copy saved before a migration goes through Options.SealBackup (the
-// CLI seals it when sealing is on), and a failure to seal stops the open.
+// CLI seals it when sealing is on): a failure to seal stops the open, and a
+// hook with no file (sealing off) leaves the plain copy as before.
 func TestMigrationBackupIsHandedToSealBackup(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "workbook.db")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "workbook.db")
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -188,23 +235,30 @@ func TestMigrationBackupIsHandedToSealBackup(t *testing.T) {
 	migs, _ := loadMigrations(migrationFiles)
 	next := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "9999_simulated.sql",
 		sql: "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"})
-	if _, err := openStore(ctx, path, Options{SealBackup: func(string) error { return fmt.Errorf("no key") }}, next); err == nil ||
+	if _, err := openStore(ctx, path, Options{SealBackup: func(string) (SealedFile, error) { return nil, fmt.Errorf("no key") }}, next); err == nil ||
 		!strings.Contains(err.Error(), "cannot seal") {
 		t.Fatalf("a backup that could not be sealed was accepted: %v", err)
 	}
+	if got := plainCopies(t, dir, path); len(got) > 0 {
+		t.Errorf("a refused seal left plain copies: %v", got)
+	}
 	var got string
-	s2, err := openStore(ctx, path, Options{SealBackup: func(p string) error { got = p; return nil }}, next)
+	s2, err := openStore(ctx, path, Options{SealBackup: func(p string) (SealedFile, error) { got = p; return nil, nil }}, next)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s2.Close()
-	if !strings.Contains(got, ".bak-v") {
-		t.Errorf("SealBackup got %q, want the migration backup", got)
+	if !strings.Contains(got, ".bak-v") || !strings.HasSuffix(got, ".age") {
+		t.Errorf("SealBackup got %q, want the migration backup's sealed name", got)
+	}
+	if copies := plainCopies(t, dir, path); len(copies) != 1 || !strings.Contains(copies[0], ".bak-v") {
+		t.Errorf("with sealing off the plain migration backup should be there: %v", copies)
 	}
 }
 
-// Sealed end to end: the copy saved before a migration, sealed with age,
-// opens back to the workbook as it was.
+// Sealed end to end: the copy saved before a migration is encrypted as it
+// is written — no plain copy appears in the folder at any write, nor when
+// the disk fills midway — and opens back to the workbook as it was.
 func TestMigrationBackupSealedRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -225,17 +279,47 @@ func TestMigrationBackupSealedRoundTrip(t *testing.T) {
 	migs, _ := loadMigrations(migrationFiles)
 	next := append(migs[:len(migs):len(migs)], migration{version: len(migs) + 1, name: "9999_simulated.sql",
 		sql: "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"})
+
+	// The disk fills after three pages: the open fails, nothing is left.
+	var failing *watchedFile
+	_, err = openStore(ctx, path, Options{SealBackup: func(p string) (SealedFile, error) {
+		f, err := seal.Create(cfg, seal.Keys{}, p)
+		failing = &watchedFile{t: t, inner: f, dir: dir, wb: path, failFrom: 3}
+		return failing, err
+	}}, next)
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("a backup that failed midway was accepted: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if n := e.Name(); strings.Contains(n, ".bak-v") || strings.Contains(n, ".tmp") {
+			t.Errorf("a failed sealed backup left %s behind", n)
+		}
+	}
+	if len(failing.leaks) > 0 {
+		t.Errorf("plain copies appeared while sealing: %v", failing.leaks)
+	}
+
 	var sealedPath string
-	s2, err := openStore(ctx, path, Options{SealBackup: func(p string) error {
-		sealedPath = p + ".age"
-		return seal.SealFile(cfg, seal.Keys{}, p, sealedPath)
+	var watch *watchedFile
+	s2, err := openStore(ctx, path, Options{SealBackup: func(p string) (SealedFile, error) {
+		sealedPath = p
+		f, err := seal.Create(cfg, seal.Keys{}, p)
+		watch = &watchedFile{t: t, inner: f, dir: dir, wb: path}
+		return watch, err
 	}}, next)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s2.Close()
-	if _, err := os.Stat(strings.TrimSuffix(sealedPath, ".age")); !os.IsNotExist(err) {
-		t.Error("the plain migration backup is still there")
+	if watch.writes < 10 || len(watch.leaks) > 0 {
+		t.Errorf("%d pages written; plain copies seen while sealing: %v", watch.writes, watch.leaks)
+	}
+	if got := plainCopies(t, dir, path); len(got) > 0 {
+		t.Errorf("plain copies after sealing: %v", got)
+	}
+	if fi, err := os.Stat(sealedPath); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("the sealed backup: %v %v", fi, err)
 	}
 	data, err := os.ReadFile(sealedPath)
 	if err != nil {
@@ -245,7 +329,7 @@ func TestMigrationBackupSealedRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := filepath.Join(dir, "back.db")
+	back := filepath.Join(t.TempDir(), "back.db")
 	if err := os.WriteFile(back, plain, 0o600); err != nil {
 		t.Fatal(err)
 	}

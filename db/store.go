@@ -59,10 +59,11 @@ type Options struct {
 	// makes no progress before giving up (one that does is waited for as
 	// long as it takes); zero means DefaultBusyWait.
 	BusyWait time.Duration
-	// SealBackup, when set, is called with the path of the copy saved
-	// before a schema migration, to replace it with a sealed one (see
-	// internal/seal); nil leaves the copy as SQLite wrote it (0600).
-	SealBackup func(path string) error
+	// SealBackup, when set, creates the sealed file (internal/seal) that
+	// the copy saved before a schema migration is written into as it is
+	// made, so it is never plain on disk; nil (or a nil file, when the
+	// workbook is not sealed) leaves the copy as SQLite writes it (0600).
+	SealBackup func(path string) (SealedFile, error)
 }
 
 // DefaultBusyWait is how long a write waits for another backchannel process

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/internal/seal"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -84,13 +85,15 @@ func (a *app) warnCloud(path string) {
 	}
 }
 
-// sealMigrationBackup seals the copy saved before a schema migration.
-func (a *app) sealMigrationBackup(path string) error {
+// sealMigrationBackup opens the sealed file that the copy saved before a
+// schema migration is encrypted into as it is made; none when the workbook
+// is not sealed.
+func (a *app) sealMigrationBackup(path string) (db.SealedFile, error) {
 	cfg, err := a.sealConfig()
 	if err != nil || !cfg.On() {
-		return err
+		return nil, err
 	}
-	return seal.SealFile(cfg, a.sealKeys(nil), path, path+".age")
+	return seal.Create(cfg, a.sealKeys(nil), path)
 }
 
 // unsealed opens data when it is an age file, with the workbook's seal

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/backchannel/backchannel/internal/seal"
 )
 
 // With sealing on, every copy written outside the workbook is an age file
@@ -36,6 +38,12 @@ func TestSealedCopiesRoundTrip(t *testing.T) {
 			t.Errorf("%s mode %v", f, fi.Mode().Perm())
 		}
 	}
+	// brief -o opens back (with age, or here its library) to the brief.
+	id := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "backchannel", "identity.txt")
+	sealedBrief, _ := os.ReadFile(briefFile)
+	if back, err := seal.Decrypt(seal.Config{Identity: id}, seal.Keys{}, sealedBrief); err != nil || string(back) != plainBrief {
+		t.Errorf("the sealed brief does not open to the brief: %v", err)
+	}
 	// import reads the sealed export back into a new workbook.
 	other := filepath.Join(privateDir(t), "other.db")
 	mustOK(t, cli(t, other, "", "import", exportFile, "--identity", filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "backchannel", "identity.txt")))
@@ -54,6 +62,9 @@ func TestSealedCopiesRoundTrip(t *testing.T) {
 	data, _ := os.ReadFile(backups[1])
 	if bytes.Contains(data, []byte("SQLite format")) {
 		t.Error("the backup is not sealed")
+	}
+	if got := plainFiles(t, filepath.Dir(path), path); len(got) > 0 {
+		t.Errorf("plain copies of the workbook beside it: %v", got)
 	}
 	mustOK(t, cli(t, path, "", "proposals", "add", "Added after the backup"))
 	r := cli(t, path, "", "restore", backups[1])
@@ -168,5 +179,64 @@ func TestSealedContactsExportRoundTrip(t *testing.T) {
 	r := mustOK(t, cli(t, other, "", "import", file, "--format", "vcard", "--identity", filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "backchannel", "identity.txt")))
 	if out := mustOK(t, cli(t, other, "", "contacts")).stdout; !strings.Contains(out, "Dana Reyes") {
 		t.Errorf("the sealed contacts did not import: %s / %s", r.stdout, out)
+	}
+}
+
+// plainFiles names the files under dir, other than the workbook and its
+// -wal and -shm, that hold a plain SQLite database or the demo's text.
+func plainFiles(t *testing.T, dir, workbook string) []string {
+	t.Helper()
+	var found []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == workbook || p == workbook+"-wal" || p == workbook+"-shm" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && (bytes.Contains(data, []byte("SQLite format 3\x00")) || bytes.Contains(data, []byte("Dana Reyes"))) {
+			found = append(found, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
+// A workbook of an older schema, sealed, is upgraded with a sealed copy
+// saved first — never a plain one — and restore reads that copy back.
+func TestSealedMigrationBackupRestores(t *testing.T) {
+	dir := privateDir(t)
+	path := filepath.Join(dir, "old.db")
+	src, err := os.ReadFile(filepath.Join("..", "..", "db", "testdata", "schema1-demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	id := filepath.Join(privateDir(t), "id.txt")
+	r, err := seal.NewIdentity(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := seal.Save(path, seal.Config{Recipients: []string{r}, Identity: id}); err != nil {
+		t.Fatal(err)
+	}
+	before := mustOK(t, cli(t, path, "", "proposals")).stdout
+	matches, _ := filepath.Glob(path + ".bak-v1-*")
+	if len(matches) != 1 || !strings.HasSuffix(matches[0], ".age") {
+		t.Fatalf("want one sealed migration backup, got %v", matches)
+	}
+	if got := plainFiles(t, dir, path); len(got) > 0 {
+		t.Errorf("plain copies beside the upgraded workbook: %v", got)
+	}
+	if fi, _ := os.Stat(matches[0]); fi.Mode().Perm() != 0o600 {
+		t.Errorf("migration backup mode %v", fi.Mode().Perm())
+	}
+	other := filepath.Join(privateDir(t), "restored.db")
+	mustOK(t, cli(t, other, "", "restore", matches[0], "--identity", id))
+	if got := mustOK(t, cli(t, other, "", "proposals")).stdout; got != before || !strings.Contains(got, "Consolidate") {
+		t.Errorf("the restored migration backup lists\n%s\nwant\n%s", got, before)
 	}
 }

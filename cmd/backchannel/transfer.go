@@ -45,17 +45,20 @@ func (a *app) exportCommand() *cobra.Command {
 				a.warnCloud(out)
 				return streamExportFile(ctx, st, out)
 			}
-			// Sealing encrypts the whole file at once, so a sealed export
-			// is built in memory.
-			wb, err := st.Export(ctx)
+			// Sealed, the export is encrypted row by row as it is
+			// written, never plain on disk nor whole in memory.
+			f, err := seal.Create(cfg, a.sealKeys(nil), out)
 			if err != nil {
+				return fmt.Errorf("cannot seal %s: %w", out, unwrapPathError(err))
+			}
+			if err := streamExport(ctx, st, f, false); err != nil {
+				f.Abort()
 				return err
 			}
-			data, err := marshalWorkbook(wb)
-			if err != nil {
-				return err
+			if err := f.Commit(); err != nil {
+				return fmt.Errorf("cannot write %s: %w", out, unwrapPathError(err))
 			}
-			return a.writeOutput(out, force, data)
+			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE (atomically, mode 0600) instead of stdout")
@@ -262,9 +265,11 @@ warning.`,
 }
 
 // saveBackup writes a consistent copy of the workbook to dest: sealed with
-// age when sealing is on (the plain copy is made in the workbook's own
-// private folder, never at the target, which may be synced), else as SQLite
-// writes it, with a warning when dest is in a cloud-synced folder.
+// age when sealing is on, else as SQLite writes it, with a warning when dest
+// is in a cloud-synced folder. A sealed copy is never plain on disk, not
+// even for a moment: the store makes it in memory and it is encrypted as it
+// is written into a temporary file beside dest, renamed into place at the
+// end (db.Store.BackupTo, seal.Create).
 func (a *app) saveBackup(ctx context.Context, st *db.Store, cfg seal.Config, dest string) error {
 	if !cfg.On() {
 		if err := st.Backup(ctx, dest); err != nil {
@@ -273,17 +278,19 @@ func (a *app) saveBackup(ctx context.Context, st *db.Store, cfg seal.Config, des
 		a.warnCloud(dest)
 		return nil
 	}
-	if _, err := os.Stat(dest); err == nil {
+	if _, err := os.Lstat(dest); err == nil {
 		return fmt.Errorf("%s already exists; choose a new name for the backup", dest)
 	}
-	tmp := filepath.Join(filepath.Dir(a.dbPath), fmt.Sprintf(".backup-%d.tmp", os.Getpid()))
-	_ = os.Remove(tmp)
-	if err := st.Backup(ctx, tmp); err != nil {
+	f, err := seal.Create(cfg, a.sealKeys(nil), dest)
+	if err != nil {
+		return fmt.Errorf("cannot seal the backup: %w", unwrapPathError(err))
+	}
+	if err := st.BackupTo(ctx, f); err != nil {
+		f.Abort()
 		return err
 	}
-	if err := seal.SealFile(cfg, a.sealKeys(nil), tmp, dest); err != nil {
-		_ = os.Remove(tmp)
-		return fmt.Errorf("cannot seal the backup: %w", err)
+	if err := f.Commit(); err != nil {
+		return fmt.Errorf("cannot seal the backup: %w", unwrapPathError(err))
 	}
 	return nil
 }

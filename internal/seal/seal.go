@@ -302,42 +302,74 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
-// SealFile encrypts the file src into dst (atomically, 0600) and removes
-// src: a backup written plain by SQLite becomes a sealed one.
-func SealFile(c Config, k Keys, src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	var b bytes.Buffer
-	if err := Encrypt(c, k, &b, in); err != nil {
-		return err
-	}
-	if err := WriteFile(dst, b.Bytes()); err != nil {
-		return err
-	}
-	in.Close()
-	return removeOverwritten(src)
+// File is a sealed file being written: every byte written to it is
+// encrypted with age as it comes and lands in a 0600 temporary file beside
+// the target, so nothing plain reaches the disk. Commit finishes the
+// encryption, syncs and renames the file into place; Abort removes it. One
+// of the two must be called.
+type File struct {
+	path string
+	tmp  *os.File
+	enc  io.WriteCloser
+	done bool
 }
 
-// removeOverwritten overwrites a plain copy with zeros before removing it,
-// so that its text is not left in the file's blocks (best effort: a
-// copy-on-write or journaling file system may keep old blocks anyway).
-func removeOverwritten(path string) error {
-	if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
-		if fi, err := f.Stat(); err == nil {
-			zero := make([]byte, 64<<10)
-			for left := fi.Size(); left > 0; left -= int64(len(zero)) {
-				if _, err := f.Write(zero[:min(int64(len(zero)), left)]); err != nil {
-					break
-				}
-			}
-			_ = f.Sync()
-		}
-		f.Close()
+// Create starts a sealed file at path. Commit replaces what is there:
+// callers that must not overwrite check first.
+func Create(c Config, k Keys, path string) (*File, error) {
+	rs, err := c.recipients(k)
+	if err != nil {
+		return nil, err
 	}
-	return os.Remove(path)
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	f := &File{path: path, tmp: tmp}
+	if err := tmp.Chmod(0o600); err != nil {
+		f.Abort()
+		return nil, err
+	}
+	if f.enc, err = age.Encrypt(tmp, rs...); err != nil {
+		f.Abort()
+		return nil, err
+	}
+	return f, nil
+}
+
+// Write encrypts p into the file.
+func (f *File) Write(p []byte) (int, error) { return f.enc.Write(p) }
+
+// Commit finishes the file and puts it at its path.
+func (f *File) Commit() error {
+	if f.done {
+		return errors.New("the sealed file is already finished")
+	}
+	f.done = true
+	name := f.tmp.Name()
+	err := errors.Join(f.enc.Close(), f.tmp.Sync(), f.tmp.Close())
+	if err == nil {
+		err = os.Rename(name, f.path)
+	}
+	if err != nil {
+		_ = os.Remove(name)
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(f.path)); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// Abort removes what was written; after Commit it does nothing.
+func (f *File) Abort() {
+	if f.done {
+		return
+	}
+	f.done = true
+	f.tmp.Close()
+	_ = os.Remove(f.tmp.Name())
 }
 
 // cloudMarkers are path parts of folders that sync to a cloud service.

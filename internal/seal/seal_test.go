@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,28 +88,72 @@ func TestRoundTrips(t *testing.T) {
 	}
 }
 
-// SealFile replaces a plain copy with a sealed one and removes the plain.
-func TestSealFile(t *testing.T) {
+// Create encrypts as it is written: the file at the target (and the
+// temporary one before it) never holds the plain bytes; Commit puts a 0600
+// sealed file in place, and Abort leaves nothing.
+func TestCreateSealsAsItWrites(t *testing.T) {
 	dir := t.TempDir()
 	idPath := filepath.Join(dir, "id.txt")
 	r, _ := NewIdentity(idPath)
 	cfg := Config{Recipients: []string{r}, Identity: idPath}
-	src := filepath.Join(dir, "plain.db")
-	os.WriteFile(src, []byte("SQLite format 3\x00 secret rows"), 0o600)
 	dst := filepath.Join(dir, "sealed.db.age")
-	if err := SealFile(cfg, Keys{}, src, dst); err != nil {
+	f, err := Create(cfg, Keys{}, dst)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(src); !os.IsNotExist(err) {
-		t.Error("the plain copy is still there")
+	plain := bytes.Repeat([]byte("SQLite format 3\x00 secret rows "), 4096)
+	for chunk := range slices.Chunk(plain, 4096) {
+		if _, err := f.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+		if leaked := filesHolding(t, dir, []byte("secret rows")); len(leaked) > 0 {
+			t.Fatalf("plain text on disk while writing: %v", leaked)
+		}
 	}
-	data, _ := os.ReadFile(dst)
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if leaked := filesHolding(t, dir, []byte("secret rows")); len(leaked) > 0 {
+		t.Fatalf("plain text on disk after the commit: %v", leaked)
+	}
 	if fi, _ := os.Stat(dst); fi.Mode().Perm() != 0o600 {
 		t.Errorf("sealed mode %v", fi.Mode().Perm())
 	}
-	if back, err := Decrypt(cfg, Keys{}, data); err != nil || !bytes.Contains(back, []byte("secret rows")) {
-		t.Errorf("%q %v", back, err)
+	data, _ := os.ReadFile(dst)
+	if back, err := Decrypt(cfg, Keys{}, data); err != nil || !bytes.Equal(back, plain) {
+		t.Errorf("read back %d bytes, %v", len(back), err)
 	}
+	g, err := Create(cfg, Keys{}, filepath.Join(dir, "aborted.age"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Write(plain)
+	g.Abort()
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"id.txt", "sealed.db.age"}) {
+		t.Errorf("after an abort the folder holds %v", names)
+	}
+}
+
+// filesHolding names the files under dir whose bytes contain secret.
+func filesHolding(t *testing.T, dir string, secret []byte) []string {
+	t.Helper()
+	var found []string
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err == nil && bytes.Contains(data, secret) {
+			found = append(found, e.Name())
+		}
+	}
+	return found
 }
 
 func TestConfigSaveLoad(t *testing.T) {
