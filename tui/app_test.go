@@ -396,7 +396,7 @@ func TestLateAnswersAreDropped(t *testing.T) {
 	if w.d.Proposal.Title != title {
 		t.Fatal("a late dossier replaced the current one")
 	}
-	d.send(briefRenderedMsg{seq: w.version - 1, width: w.briefWidth(), style: w.st.glamourStyle(), out: "stale"})
+	d.send(briefRenderedMsg{key: briefKey("an older brief", w.briefWidth(), w.st.glamourStyle()), out: "stale"})
 	if strings.Contains(d.view(), "stale") {
 		t.Fatal("a late rendering was shown")
 	}
@@ -412,14 +412,14 @@ func TestBackgroundColourRestylesAndRerendersTheBrief(t *testing.T) {
 	d.run(d.app.Init())
 	d.press("enter")
 	w := d.app.workspace
-	if _, ok := w.cache[itoa(w.briefWidth())+"/dark"]; !ok {
+	if _, ok := w.b.briefs.get(briefKey(w.sum, w.briefWidth(), "dark")); !ok {
 		t.Fatal("the brief was not rendered in the dark style")
 	}
 	d.send(tea.BackgroundColorMsg{Color: color.White})
 	if d.app.styles.isDark {
 		t.Fatal("a white background left the dark styles in place")
 	}
-	if _, ok := w.cache[itoa(w.briefWidth())+"/light"]; !ok {
+	if _, ok := w.b.briefs.get(briefKey(w.sum, w.briefWidth(), "light")); !ok {
 		t.Fatal("the brief was not re-rendered in the light style")
 	}
 }

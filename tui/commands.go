@@ -20,6 +20,9 @@ type backend struct {
 	st    Store
 	ctx   context.Context
 	today func() model.Date
+	// briefs are the Summary tab's renderings, kept across workspaces
+	// (brief_cache.go).
+	briefs briefCache
 }
 
 // proposalSummary is one dashboard row: a proposal and its readiness today
@@ -111,7 +114,9 @@ type dossierLoadedMsg struct {
 	readiness model.Readiness
 	// brief is the brief's content; the Summary tab lays it out per width.
 	brief model.BriefDoc
-	err   error
+	// briefSum identifies the brief's content (briefSum).
+	briefSum string
+	err      error
 }
 
 // loadDossier reads a proposal, assesses it and gathers its brief.
@@ -123,30 +128,30 @@ func (b *backend) loadDossier(seq int, id int64) tea.Cmd {
 			return dossierLoadedMsg{seq: seq, err: err}
 		}
 		r := model.Assess(d, today)
-		return dossierLoadedMsg{seq: seq, dossier: d, readiness: r, brief: model.BriefData(d, r, model.BriefOptions{Today: today})}
+		doc := model.BriefData(d, r, model.BriefOptions{Today: today})
+		return dossierLoadedMsg{seq: seq, dossier: d, readiness: r, brief: doc, briefSum: briefSum(doc)}
 	}
 }
 
 // briefRenderedMsg carries the glamour rendering of a brief at one width.
 type briefRenderedMsg struct {
-	seq   int
-	width int
-	style string
-	out   string
-	err   error
+	// key is the rendering's briefKey.
+	key string
+	out string
+	err error
 }
 
 // renderBrief lays the brief out for the width (model.BriefTerminal) and
 // renders it with glamour off the UI goroutine; View only ever shows the
-// cached result.
-func renderBrief(seq int, doc model.BriefDoc, width int, style string) tea.Cmd {
+// cached result, kept under key.
+func renderBrief(key string, doc model.BriefDoc, width int, style string) tea.Cmd {
 	return func() tea.Msg {
 		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
 		if err != nil {
-			return briefRenderedMsg{seq: seq, width: width, style: style, err: err}
+			return briefRenderedMsg{key: key, err: err}
 		}
 		out, err := r.Render(model.BriefTerminal(doc, briefTextWidth(width)))
-		return briefRenderedMsg{seq: seq, width: width, style: style, out: trimBlankEdges(out), err: err}
+		return briefRenderedMsg{key: key, out: trimBlankEdges(out), err: err}
 	}
 }
 

@@ -25,7 +25,7 @@ func renderSummary(t *testing.T, st Store, id int64, width int) (shown, source s
 	}
 	doc := model.BriefData(d, model.Assess(d, testToday), model.BriefOptions{Today: testToday})
 	w := &workspace{width: width}
-	msg := renderBrief(1, doc, w.briefWidth(), "dark")().(briefRenderedMsg)
+	msg := renderBrief("", doc, w.briefWidth(), "dark")().(briefRenderedMsg)
 	if msg.err != nil {
 		t.Fatal(msg.err)
 	}
@@ -96,7 +96,7 @@ func TestSummaryHostileText(t *testing.T) {
 			}
 			doc := model.BriefData(d, model.Assess(d, testToday), model.BriefOptions{Today: testToday})
 			w := &workspace{width: width}
-			msg := renderBrief(1, doc, w.briefWidth(), "dark")().(briefRenderedMsg)
+			msg := renderBrief("", doc, w.briefWidth(), "dark")().(briefRenderedMsg)
 			if msg.err != nil {
 				t.Fatal(msg.err)
 			}

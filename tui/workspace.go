@@ -57,10 +57,15 @@ type workspace struct {
 	room, plan, log, objs, spots grid
 	planNotes                    []string
 
-	summary   viewport.Model
-	cache     map[string]string
-	version   int
-	rendering map[string]bool
+	summary viewport.Model
+	// sum identifies the brief's content; its renderings are kept in the
+	// backend's cache (brief_cache.go), so reloading or reopening the
+	// proposal renders it again only when what it says changed.
+	sum string
+	// rendering is the key of the one rendering under way ("" for none): a
+	// burst of resizes renders one width at a time, then the width it
+	// ended on.
+	rendering string
 
 	announce  bool
 	prevScore int
@@ -87,8 +92,7 @@ type workspace struct {
 
 // newWorkspace builds the workspace for a proposal; refresh loads it.
 func newWorkspace(b *backend, st *Styles, id int64) *workspace {
-	w := &workspace{b: b, st: st, keys: newKeyMap(), wkeys: newWhatIfKeys(), fkey: newFullKey(), id: id, tab: tabSummary,
-		cache: map[string]string{}, rendering: map[string]bool{}}
+	w := &workspace{b: b, st: st, keys: newKeyMap(), wkeys: newWhatIfKeys(), fkey: newFullKey(), id: id, tab: tabSummary}
 	w.summary = viewport.New()
 	w.room = newGrid([]column{
 		{title: "", width: 3},
@@ -176,30 +180,30 @@ func (w *workspace) setStyles(st *Styles) tea.Cmd {
 // briefWidth is the word-wrap width for glamour, leaving its margins.
 func (w *workspace) briefWidth() int { return max(w.width-4, 20) }
 
-// briefKey identifies one rendering of the current brief.
-func (w *workspace) briefKey() string { return itoa(w.briefWidth()) + "/" + w.st.glamourStyle() }
+// briefKey identifies the rendering of the current brief the tab needs now.
+func (w *workspace) briefKey() string { return briefKey(w.sum, w.briefWidth(), w.st.glamourStyle()) }
 
-// briefCmd renders the brief for the current width and style, unless cached
-// or already under way.
+// briefCmd renders the brief for the current width and style, unless kept
+// already or another rendering is under way (its answer asks again).
 func (w *workspace) briefCmd() tea.Cmd {
 	if !w.loaded || w.width == 0 {
 		return nil
 	}
 	k := w.briefKey()
-	if _, ok := w.cache[k]; ok {
+	if _, ok := w.b.briefs.get(k); ok {
 		w.showBrief()
 		return nil
 	}
-	if w.rendering[k] {
+	if w.rendering != "" {
 		return nil
 	}
-	w.rendering[k] = true
-	return renderBrief(w.version, w.brief, w.briefWidth(), w.st.glamourStyle())
+	w.rendering = k
+	return renderBrief(k, w.brief, w.briefWidth(), w.st.glamourStyle())
 }
 
-// showBrief puts the cached rendering for the current width in the viewport.
+// showBrief puts the kept rendering for the current width in the viewport.
 func (w *workspace) showBrief() {
-	if out, ok := w.cache[w.briefKey()]; ok {
+	if out, ok := w.b.briefs.get(w.briefKey()); ok {
 		y := w.summary.YOffset()
 		w.summary.SetContent(out)
 		w.summary.SetYOffset(y)
@@ -219,10 +223,8 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		}
 		first := !w.loaded
 		w.loaded = true
-		w.d, w.r, w.brief = msg.dossier, msg.readiness, msg.brief
+		w.d, w.r, w.brief, w.sum = msg.dossier, msg.readiness, msg.brief, msg.briefSum
 		w.whatIf = whatIf{} // a what-if was about the room as it stood
-		w.version++
-		w.cache, w.rendering = map[string]string{}, map[string]bool{}
 		w.rebuild()
 		if id := w.selectAfterLoad; id != 0 {
 			w.selectAfterLoad = 0
@@ -245,21 +247,18 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		w.syncKeys()
 		return w, tea.Batch(cmds...)
 	case briefRenderedMsg:
-		if msg.seq != w.version {
-			return w, nil
+		if msg.key == w.rendering {
+			w.rendering = ""
 		}
-		k := itoa(msg.width) + "/" + msg.style
-		delete(w.rendering, k)
 		if msg.err != nil {
 			return w, reportErr(msg.err)
 		}
-		w.cache[k] = msg.out
-		if k == w.briefKey() {
+		w.b.briefs.put(msg.key, msg.out)
+		if msg.key == w.briefKey() {
 			w.showBrief()
-		} else {
-			return w, w.briefCmd()
+			return w, nil
 		}
-		return w, nil
+		return w, w.briefCmd()
 	case removedMsg:
 		if msg.err != nil {
 			return w, reportErr(msg.err)
@@ -722,7 +721,7 @@ func (w *workspace) listView() string {
 
 // summaryView is the glamour-rendered brief from the cache.
 func (w *workspace) summaryView() string {
-	if _, ok := w.cache[w.briefKey()]; !ok {
+	if _, ok := w.b.briefs.get(w.briefKey()); !ok {
 		return w.st.Muted.Render("Rendering the readiness brief…")
 	}
 	return w.summary.View()
