@@ -80,11 +80,11 @@ func (openAgendaMsg) agendaNav() {}
 func newAgendaScreen(b *backend, st *Styles) *agendaScreen {
 	s := &agendaScreen{b: b, st: st, keys: newAgendaKeys(), days: model.DefaultAgendaDays}
 	s.list = newGrid([]column{
-		{title: "When", width: 10},
-		{title: "Why", width: 11},
-		{title: "Who", flex: 1, min: 12},
-		{title: "What", flex: 2, min: 14},
-		{title: "Proposal", flex: 1, min: 10, hideBelow: 100},
+		{title: "When", width: 10, sorted: true},
+		{title: "Why", width: 11, priority: 1},
+		{title: "Who", min: 12},
+		{title: "What", min: 14},
+		{title: "Proposal", min: 20, priority: 2},
 	}, "Nothing due. Plan talks with dates to see them here.")
 	s.syncKeys()
 	return s
@@ -289,9 +289,6 @@ func (s *agendaScreen) View() string {
 	}
 	head := st.Title.Render("Today, "+s.ag.Today.Human()) +
 		st.Muted.Render(" · the next "+plural(s.ag.Days, "day", "days")+" · "+plural(len(s.ag.Items), "thing", "things")+" to do")
-	if h := s.list.scrollHint(); h != "" {
-		head += st.Muted.Render("  " + h)
-	}
 	body := head + "\n\n" + s.list.View(st)
 	if it, ok := s.selected(); ok {
 		body += "\n\n" + s.detail(it)

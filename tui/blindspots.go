@@ -39,11 +39,11 @@ func newBlindSpotsScreen(b *backend, st *Styles, proposalID, selectID int64) *bl
 	s.b, s.st, s.keys, s.scope, s.focus = b, st, newReviewKeys(), proposalID, selectID
 	s.list = newGrid([]column{
 		{title: "Status", width: 9},
-		{title: "Age", width: 4, right: true},
-		{title: "Proposal", flex: 1, min: 10},
-		{title: "Blind spot", flex: 3, min: 16},
-		{title: "Surfaced by", width: 14},
-		{title: "How addressed", flex: 2, min: 12, hideBelow: 100},
+		{title: "Age", width: 4, right: true, priority: 3},
+		{title: "Proposal", min: 10, priority: 2},
+		{title: "Blind spot", min: 30},
+		{title: "Surfaced by", min: 14, priority: 1},
+		{title: "How addressed", min: 12, priority: 4},
 	}, "")
 	s.syncKeys()
 	return s

@@ -149,13 +149,13 @@ const contactsTop = 3
 func newContactsScreen(b *backend, st *Styles) *contactsScreen {
 	s := &contactsScreen{b: b, st: st, keys: newContactsKeys()}
 	s.list = newGrid([]column{
-		{title: "Name", flex: 2, min: 14},
-		{title: "Title · org", flex: 3, min: 10},
-		{title: "Kind", width: 10},
-		{title: "Discreet", width: 8},
-		{title: "Spoke", width: 8},
-		{title: "Give/ask", width: 8, right: true},
-		{title: "Flag", flex: 2, min: 9},
+		{title: "Name", min: 16},
+		{title: "Title · org", min: 20, priority: 3},
+		{title: "Kind", width: 10, priority: 2},
+		{title: "Discreet", width: 8, priority: 5},
+		{title: "Spoke", width: 8, priority: 1},
+		{title: "Give/ask", width: 8, right: true, priority: 4},
+		{title: "Flag", min: 9, shorten: shortenFlags},
 	}, "")
 	s.syncKeys()
 	return s
@@ -428,10 +428,6 @@ func (s *contactsScreen) rebuild() {
 	}
 	s.focus = 0
 	q := strings.ToLower(strings.TrimSpace(s.query))
-	flagW := 0
-	if n := len(s.list.widths); n == len(s.list.cols) {
-		flagW = s.list.widths[n-1]
-	}
 	rows := make([]gridRow, 0, len(s.data.contacts))
 	var later []gridRow
 	for _, c := range s.data.contacts {
@@ -442,7 +438,6 @@ func (s *contactsScreen) rebuild() {
 			continue
 		}
 		row := s.cells[c.ID]
-		row.cells[len(row.cells)-1] = flagCell(s.flags[c.ID], flagW)
 		if !s.byName && !s.attention[c.ID] {
 			later = append(later, row)
 			continue

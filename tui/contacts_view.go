@@ -10,7 +10,8 @@ import (
 
 // contactRow is one directory row and its flags, most telling first: last
 // time they did not act as they had said, I only ever ask, the reconnect
-// cadence has run out. The flag cell is filled in for the column's width.
+// cadence has run out. The flag column shortens its cell to its width
+// (shortenFlags).
 func contactRow(c model.Contact, d *peopleData, today model.Date) (gridRow, []string) {
 	h := d.health[c.ID]
 	var flags []string
@@ -43,17 +44,20 @@ func contactRow(c model.Contact, d *peopleData, today model.Date) (gridRow, []st
 		c.Discretion.String(),
 		agoPhrase(today, h.LastSpoken),
 		itoa(h.Gives) + "/" + itoa(h.Asks),
-		"",
+		strings.Join(flags, flagSep),
 	}}, flags
 }
 
-// flagCell lists the flags, or when they do not fit the first with how
-// many more there are, in words ("said≠did +1"); the person's page
+// flagSep joins the flags in their cell; no flag word holds it.
+const flagSep = ", "
+
+// shortenFlags fits a flag cell that is too wide for its column: the first
+// flag with how many more there are ("said≠did +1"); the person's page
 // (enter) lists them all; the legend says what +N means.
-func flagCell(flags []string, width int) string {
-	all := strings.Join(flags, ", ")
-	if len(flags) < 2 || ansi.StringWidth(all) <= width {
-		return all
+func shortenFlags(cell string, width int) string {
+	flags := strings.Split(cell, flagSep)
+	if len(flags) < 2 {
+		return cell
 	}
 	return flags[0] + " +" + itoa(len(flags)-1)
 }
@@ -82,9 +86,6 @@ func (s *contactsScreen) listView() string {
 	head := st.Title.Render(model.Plural(s.active, "contact", "contacts"))
 	if s.flagged > 0 {
 		head += st.Warn.Render(" · " + itoa(s.flagged) + " need attention")
-	}
-	if h := s.list.scrollHint(); h != "" {
-		head += st.Muted.Render("  " + h)
 	}
 	order := "attention first"
 	if s.byName {

@@ -35,12 +35,12 @@ func newDashboard(b *backend, st *Styles, dbPath string) *dashboard {
 	d := &dashboard{b: b, st: st, keys: newKeyMap(), dbPath: clean(dbPath)}
 	d.syncKeys()
 	d.list = newGrid([]column{
-		{title: "Proposal", flex: 2, min: 16},
+		{title: "Proposal", min: 36},
 		{title: "Verdict", width: 14},
-		{title: "Score", width: 5, right: true},
-		{title: "Decision", width: 10},
-		{title: "Status", width: 9},
-		{title: "Forum", flex: 1, min: 10, hideBelow: 100},
+		{title: "Score", width: 5, right: true, priority: 1},
+		{title: "Decision", width: 10, priority: 2},
+		{title: "Status", width: 9, priority: 3},
+		{title: "Forum", min: 10, priority: 4},
 	}, "No open proposals.")
 	return d
 }
@@ -212,9 +212,6 @@ func (d *dashboard) View() string {
 	head := st.Title.Render(model.Plural(d.list.Len(), "proposal", "proposals"))
 	if d.archived {
 		head += st.Muted.Render(", archived ones included (A hides them)")
-	}
-	if h := d.list.scrollHint(); h != "" {
-		head += st.Muted.Render("  " + h)
 	}
 	return clip(head+"\n\n"+d.list.View(st), d.width, max(d.height-1, 1)) + "\n" + d.footer()
 }

@@ -83,11 +83,11 @@ func newDebriefScreen(b *backend, st *Styles, id int64) *debriefScreen {
 	s := &debriefScreen{b: b, st: st, keys: newDebriefKeys(), id: id}
 	s.list = newGrid([]column{
 		{title: "", width: 1},
-		{title: "Person", flex: 1, min: 12},
-		{title: "Role", width: 11},
+		{title: "Person", min: 12},
+		{title: "Role", width: 11, priority: 1},
 		{title: "Said", width: 9},
 		{title: "In the room", width: 13},
-		{title: "Word and deed", flex: 2, min: 14},
+		{title: "Word and deed", min: 14},
 	}, "")
 	s.syncKeys()
 	return s

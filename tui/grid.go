@@ -1,22 +1,44 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 )
 
-// column describes one grid column. Fixed columns have a width; flexible ones
-// share what is left by weight and never go below min. A column whose
-// hideBelow exceeds the grid width is dropped, so narrow terminals keep the
-// columns that matter.
+// shortText is the width within which a text column counts as short (a
+// name, a place, a forum): short texts are completed before long ones grow.
+const shortText = 24
+
+// column declares one grid column. A screen says what each column needs and
+// how much it matters; the grid decides from the width which columns show
+// and how wide each is (see layout), so no screen hard-codes a breakpoint.
 type column struct {
-	title     string
-	width     int
-	flex      int
-	min       int
-	right     bool
-	hideBelow int
+	title string
+	// width makes a fixed column: short known cells (dates, states,
+	// scores) shown at exactly this width, or narrower when no cell and
+	// not the title need all of it.
+	width int
+	// min is a text column's least readable width (width 0); a text
+	// column grows towards its longest cell when there is room.
+	min   int
+	right bool
+	// priority says what goes first when the width runs out: 0 always
+	// stays, and among the rest the highest number is dropped first.
+	priority int
+	// hidden drops the column whatever the width (a list scoped to one
+	// proposal has no use for its Proposal column).
+	hidden bool
+	// sorted marks the column the rows are ordered by, so the header can
+	// say so when the column itself does not fit.
+	sorted bool
+	// standsIn names columns this one summarises: it shows only when one
+	// of them has been dropped ("Needs" for voice and response).
+	standsIn []string
+	// shorten fits a too-long cell into w cells its own way ("a +2")
+	// instead of the plain cut with "…".
+	shorten func(s string, w int) string
 }
 
 // gridRow is one row of already-cleaned cell text with its tone.
@@ -29,22 +51,27 @@ type gridRow struct {
 
 // grid is a windowed table: it renders only the rows on screen, so a list of
 // thousands costs the same per frame as a list of ten. bubbles' table renders
-// every cell the same way; the grid adds per-row tones (overdue, swing).
+// every cell the same way and has fixed column widths; the grid adds per-row
+// tones (overdue, swing), columns chosen by priority and sized by their text,
+// and a "+N more" line when the list scrolls.
 type grid struct {
-	cols   []column
-	shown  []int // indexes of visible columns
-	widths []int // widths of visible columns
-	rows   []gridRow
-	cursor int
-	offset int
-	width  int
-	height int // lines including the header
-	empty  string
+	cols    []column
+	natural []int // per column: the widest of its title and cells
+	shown   []int // indexes of visible columns
+	widths  []int // widths of visible columns
+	rows    []gridRow
+	cursor  int
+	offset  int
+	width   int
+	height  int // lines including the header (and the "+N more" line)
+	empty   string
 }
 
 // newGrid returns a grid with the given columns and the text shown when empty.
 func newGrid(cols []column, empty string) grid {
-	return grid{cols: cols, empty: empty}
+	g := grid{cols: cols, empty: empty}
+	g.measure()
+	return g
 }
 
 // SetSize lays the columns out for a new width and height.
@@ -54,46 +81,172 @@ func (g *grid) SetSize(w, h int) {
 	g.clamp()
 }
 
-// layout computes column widths once per resize, never per frame.
-func (g *grid) layout() {
-	g.shown = g.shown[:0]
+// measure finds each column's natural width, the widest of its title and
+// its cells. It runs when the rows change, never per frame; a cell whose
+// byte length is no more than the widest so far cannot be wider (a cell is
+// never wider than its bytes), so most cells cost a length check.
+func (g *grid) measure() {
+	g.natural = make([]int, len(g.cols))
 	for i, c := range g.cols {
-		if c.hideBelow > 0 && g.width < c.hideBelow {
-			continue
+		g.natural[i] = ansi.StringWidth(c.title)
+		if len(g.rows) == 0 {
+			// An empty list keeps its declared shape above the empty
+			// text, not a row of titles packed together.
+			g.natural[i] = max(g.natural[i], c.width, c.min)
 		}
-		g.shown = append(g.shown, i)
+	}
+	for _, r := range g.rows {
+		for i, s := range r.cells {
+			if i < len(g.natural) && len(s) > g.natural[i] {
+				g.natural[i] = max(g.natural[i], ansi.StringWidth(s))
+			}
+		}
+	}
+}
+
+// floor is the least width column i is shown at: a fixed column's width, a
+// text column's min, either narrower when nothing in it needs that much.
+func (g *grid) floor(i int) int {
+	c := g.cols[i]
+	if c.width > 0 {
+		return min(c.width, g.natural[i])
+	}
+	return min(c.min, g.natural[i])
+}
+
+// layout decides which columns show and how wide each is, once per resize
+// or new rows, never per frame. Columns are dropped by priority (highest
+// number first, the rightmost of equals first) until the rest fit at their
+// floor; a stand-in column joins when a column it summarises was dropped.
+// The width left over goes first to short texts (names, places: their
+// longest cell within shortText), the most important first, so they read
+// whole. The rest goes to the text columns in priority order, each up to
+// its longest cell; among columns of one priority each cell goes to the one
+// with the most text still cut, so the longest text grows and no column is
+// wider than its longest cell while another is cut. What remains when
+// everything fits pads the last column.
+func (g *grid) layout() {
+	if len(g.natural) != len(g.cols) {
+		g.measure()
+	}
+	g.shown = g.pick(nil)
+	var standIns []int
+	for i, c := range g.cols {
+		if len(c.standsIn) > 0 && !c.hidden && g.dropsAny(c.standsIn) {
+			standIns = append(standIns, i)
+		}
+	}
+	if len(standIns) > 0 {
+		g.shown = g.pick(standIns)
 	}
 	g.widths = make([]int, len(g.shown))
-	avail := g.width - (len(g.shown) - 1)
-	flexTotal := 0
+	avail := g.width - max(len(g.shown)-1, 0)
 	for j, i := range g.shown {
-		c := g.cols[i]
-		if c.flex == 0 {
-			g.widths[j] = c.width
-			avail -= c.width
-		} else {
-			g.widths[j] = c.min
-			avail -= c.min
-			flexTotal += c.flex
-		}
+		g.widths[j] = g.floor(i)
+		avail -= g.widths[j]
 	}
-	if avail > 0 && flexTotal > 0 {
-		left := avail
-		last := -1
+	// Short texts first, the most important first: a column whose longest
+	// cell is a name or a place reads whole before a long text widens.
+	for p := 0; avail > 0 && p <= g.maxPriority(); p++ {
 		for j, i := range g.shown {
-			c := g.cols[i]
-			if c.flex == 0 {
-				continue
+			if c := g.cols[i]; c.width == 0 && c.priority == p && g.natural[i] <= shortText {
+				add := min(avail, g.natural[i]-g.widths[j])
+				g.widths[j] += add
+				avail -= add
 			}
-			add := avail * c.flex / flexTotal
-			g.widths[j] += add
-			left -= add
-			last = j
-		}
-		if last >= 0 {
-			g.widths[last] += left
 		}
 	}
+	// Then the most important text columns grow; among equals, one cell
+	// at a time to whichever has the most still cut.
+	for p := 0; avail > 0 && p <= g.maxPriority(); p++ {
+		for avail > 0 {
+			best, most := -1, 0
+			for j, i := range g.shown {
+				if g.cols[i].width > 0 || g.cols[i].priority != p {
+					continue
+				}
+				if cut := g.natural[i] - g.widths[j]; cut > most {
+					best, most = j, cut
+				}
+			}
+			if best < 0 {
+				break
+			}
+			g.widths[best]++
+			avail--
+		}
+	}
+	// Everything fits: the last column takes the rest, so the rows and
+	// the selection span the width and the spare cells sit at the end.
+	if avail > 0 && len(g.shown) > 0 {
+		g.widths[len(g.widths)-1] += avail
+	}
+}
+
+// maxPriority is the highest priority number any column declares.
+func (g *grid) maxPriority() int {
+	n := 0
+	for _, c := range g.cols {
+		n = max(n, c.priority)
+	}
+	return n
+}
+
+// pick returns the columns that fit the width at their floor, in order,
+// with the given stand-ins among the candidates.
+func (g *grid) pick(standIns []int) []int {
+	var cand []int
+	for i, c := range g.cols {
+		if c.hidden || (len(c.standsIn) > 0 && !slices.Contains(standIns, i)) || g.floor(i) == 0 {
+			continue // a column with nothing to show takes no gap either
+		}
+		cand = append(cand, i)
+	}
+	need := func() int {
+		n := max(len(cand)-1, 0)
+		for _, i := range cand {
+			n += g.floor(i)
+		}
+		return n
+	}
+	for need() > g.width {
+		drop := -1
+		for k, i := range cand {
+			if p := g.cols[i].priority; p > 0 && (drop < 0 || p >= g.cols[cand[drop]].priority) {
+				drop = k
+			}
+		}
+		if drop < 0 {
+			break // only essential columns left: they show, cut
+		}
+		cand = append(cand[:drop], cand[drop+1:]...)
+	}
+	return cand
+}
+
+// dropsAny reports whether any column with one of these titles is neither
+// shown nor hidden by the screen: the width dropped it.
+func (g *grid) dropsAny(titles []string) bool {
+	for i, c := range g.cols {
+		if c.hidden || !slices.Contains(titles, c.title) {
+			continue
+		}
+		if !slices.Contains(g.shown, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// widest is the shown column (its index in shown) with the most cells.
+func (g *grid) widest() int {
+	best := 0
+	for j := range g.shown {
+		if g.widths[j] > g.widths[best] {
+			best = j
+		}
+	}
+	return best
 }
 
 // Shows reports whether the column with this title is on screen at the
@@ -107,9 +260,26 @@ func (g *grid) Shows(title string) bool {
 	return false
 }
 
-// SetRows replaces the rows, keeping the cursor on the same index if possible.
+// SetHidden hides or shows column i whatever the width.
+func (g *grid) SetHidden(i int, hidden bool) {
+	if g.cols[i].hidden == hidden {
+		return
+	}
+	g.cols[i].hidden = hidden
+	if g.width > 0 {
+		g.layout()
+		g.clamp()
+	}
+}
+
+// SetRows replaces the rows, keeping the cursor on the same index if
+// possible, and sizes the columns for their new text.
 func (g *grid) SetRows(rows []gridRow) {
 	g.rows = rows
+	g.measure()
+	if g.width > 0 {
+		g.layout()
+	}
 	g.clamp()
 }
 
@@ -150,8 +320,17 @@ func (g *grid) Move(n int) {
 	g.clamp()
 }
 
+// scrolls reports whether the rows are more than the lines under the
+// header, so one line goes to saying how many more there are.
+func (g *grid) scrolls() bool { return len(g.rows) > max(g.height-1, 1) }
+
 // Page is the number of rows visible at once.
-func (g *grid) Page() int { return max(g.height-1, 1) }
+func (g *grid) Page() int {
+	if g.scrolls() {
+		return max(g.height-2, 1)
+	}
+	return max(g.height-1, 1)
+}
 
 // clamp keeps the cursor on a row and the window around the cursor.
 func (g *grid) clamp() {
@@ -176,22 +355,20 @@ func (g *grid) clamp() {
 	}
 }
 
-// View renders the header and the visible rows only.
+// View renders the header, the visible rows only, and when the list
+// scrolls a line saying how many rows are out of sight.
 func (g *grid) View(st *Styles) string {
 	if len(g.widths) == 0 {
 		g.layout()
 	}
 	var b strings.Builder
-	cells := make([]string, len(g.shown))
-	for j, i := range g.shown {
-		cells[j] = fit(g.cols[i].title, g.widths[j], g.cols[i].right)
-	}
-	b.WriteString(st.GridHeader.Render(strings.Join(cells, " ")))
+	b.WriteString(st.GridHeader.Render(g.header()))
 	if len(g.rows) == 0 {
 		b.WriteByte('\n')
 		b.WriteString(st.Muted.Render(ansi.Truncate(g.empty, g.width, "…")))
 		return b.String()
 	}
+	cells := make([]string, len(g.shown))
 	end := min(g.offset+g.Page(), len(g.rows))
 	for r := g.offset; r < end; r++ {
 		row := g.rows[r]
@@ -199,6 +376,9 @@ func (g *grid) View(st *Styles) string {
 			text := ""
 			if i < len(row.cells) {
 				text = row.cells[i]
+			}
+			if sh := g.cols[i].shorten; sh != nil && ansi.StringWidth(text) > g.widths[j] {
+				text = sh(text, g.widths[j])
 			}
 			cells[j] = fit(text, g.widths[j], g.cols[i].right)
 		}
@@ -210,16 +390,60 @@ func (g *grid) View(st *Styles) string {
 			b.WriteString(st.toneStyle(row.tone).Render(line))
 		}
 	}
+	if h := g.moreHint(); h != "" {
+		b.WriteByte('\n')
+		b.WriteString(st.Muted.Render(ansi.Truncate(h, g.width, "…")))
+	}
 	return b.String()
 }
 
-// scrollHint says where the window is in a long list ("12–30 of 2000").
-func (g *grid) scrollHint() string {
-	if len(g.rows) <= g.Page() {
+// header is the column titles. When the rows are ordered by a column the
+// width dropped, the widest text column's title says by what, or the order
+// would look random ("What (by latest safe)"). The note goes in the widest
+// column's title, which has the most room for it.
+func (g *grid) header() string {
+	cells := make([]string, len(g.shown))
+	for j, i := range g.shown {
+		cells[j] = g.cols[i].title
+	}
+	if by := g.hiddenSort(); by != "" && len(g.shown) > 0 {
+		j := g.widest()
+		note := "by " + strings.ToLower(by)
+		if cells[j] == "" {
+			cells[j] = "(" + note + ")"
+		} else {
+			cells[j] += " (" + note + ")"
+		}
+	}
+	for j, i := range g.shown {
+		cells[j] = fit(cells[j], g.widths[j], g.cols[i].right)
+	}
+	return strings.Join(cells, " ")
+}
+
+// hiddenSort is the title of the column the rows are ordered by when the
+// width dropped it, or "".
+func (g *grid) hiddenSort() string {
+	for i, c := range g.cols {
+		if c.sorted && !c.hidden && !slices.Contains(g.shown, i) {
+			return c.title
+		}
+	}
+	return ""
+}
+
+// moreHint says how many rows are out of sight when the list scrolls:
+// "+12 more ↓ · 1–18 of 30", or "12 above ↑ · 13–30 of 30" at the end.
+func (g *grid) moreHint() string {
+	if !g.scrolls() {
 		return ""
 	}
 	end := min(g.offset+g.Page(), len(g.rows))
-	return itoa(g.offset+1) + "–" + itoa(end) + " of " + itoa(len(g.rows))
+	where := itoa(g.offset+1) + "–" + itoa(end) + " of " + itoa(len(g.rows))
+	if below := len(g.rows) - end; below > 0 {
+		return "+" + itoa(below) + " more ↓ · " + where
+	}
+	return itoa(g.offset) + " above ↑ · " + where
 }
 
 // fit truncates or pads s to exactly w cells.

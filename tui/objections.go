@@ -66,28 +66,22 @@ func newObjectionsScreen(b *backend, st *Styles, proposalID, selectID int64) *ob
 	s.list = newGrid([]column{
 		{title: "Severity", width: 8},
 		{title: "Status", width: 10},
-		{title: "Age", width: 4, right: true, hideBelow: 96},
-		{title: "Proposal", flex: 1, min: 10},
-		{title: "Objection", flex: 3, min: 16},
-		{title: "Raised by", width: 14},
-		{title: "Voice in room", width: 14, hideBelow: wideReview},
-		{title: "Our response", flex: 2, min: 12, hideBelow: wideReview},
+		{title: "Age", width: 4, right: true, priority: 5},
+		{title: "Proposal", min: 10, priority: 3},
+		{title: "Objection", min: 30},
+		{title: "Raised by", min: 14, priority: 1},
+		{title: "Voice in room", min: 14, priority: 4},
+		{title: "Our response", min: 12, priority: 6},
 		// Needs stands in for the voice and response columns when they do
 		// not fit, so a narrow list still shows what each objection lacks.
-		{title: "Needs", width: 12},
+		{title: "Needs", width: 12, priority: 2, standsIn: []string{"Voice in room", "Our response"}},
 	}, "")
 	s.syncKeys()
 	return s
 }
 
-// Columns the screen shows or hides itself: the proposal when scoped, and
-// "Needs" when voice and response have room of their own.
-const (
-	objProposalCol = 3
-	objNeedsCol    = 8
-	// wideReview is the width from which voice and response get columns.
-	wideReview = 110
-)
+// objProposalCol is the index of the Proposal column, hidden when scoped.
+const objProposalCol = 3
 
 // Init loads every proposal.
 func (s *objectionsScreen) Init() tea.Cmd { return s.load() }
@@ -100,7 +94,6 @@ func (s *objectionsScreen) title() string { return "Objections" }
 
 // SetSize lays out the list, the detail pane and the forms.
 func (s *objectionsScreen) SetSize(w, h int) {
-	setColumnHidden(&s.list, objNeedsCol, w >= wideReview)
 	s.sizeParts(w, h)
 }
 
@@ -266,22 +259,6 @@ func (s *objectionsScreen) rebuild() {
 	s.rows = model.ObjectionRows(s.data.objections, s.data.dir, s.filter(), s.b.today())
 	s.showRows(s.gridRows(), objProposalCol)
 	s.syncKeys()
-}
-
-// setColumnHidden hides or shows a grid column whatever the width.
-func setColumnHidden(g *grid, col int, hidden bool) {
-	want := 0
-	if hidden {
-		want = hiddenWidth
-	}
-	if g.cols[col].hideBelow == want {
-		return
-	}
-	g.cols[col].hideBelow = want
-	if g.width > 0 {
-		g.layout()
-		g.clamp()
-	}
 }
 
 // syncKeys enables what applies now.

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"math"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -399,9 +398,6 @@ func ageCell(days int, raised model.Date) string {
 	}
 	return itoa(days/365) + "y"
 }
-
-// hiddenWidth hides a column whatever the width.
-const hiddenWidth = math.MaxInt
 
 // personLabel is a stakeholder with their part: "Dana Reyes (decides, skeptic)".
 func (r *reviewBase) personLabel(id int64, fallback string) string {

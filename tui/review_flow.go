@@ -80,7 +80,7 @@ func (r *reviewBase) showRows(rows []gridRow, proposalCol int) {
 		keep = r.selectedID()
 	}
 	r.focus = 0
-	setColumnHidden(&r.list, proposalCol, r.scope != 0)
+	r.list.SetHidden(proposalCol, r.scope != 0)
 	r.list.SetRows(rows)
 	if keep != 0 {
 		r.list.SelectID(keep)

@@ -45,8 +45,8 @@ func (r *reviewBase) page(title, filters, list string, detail func(height int) [
 	return out
 }
 
-// titleLine is "Objections · every proposal · 9 shown, 4 still open", with
-// the list's scroll hint on the right when it fits.
+// titleLine is "Objections · every proposal · 9 shown, 4 still open"; the
+// list itself says how many rows are out of sight.
 func (r *reviewBase) titleLine(name string, shown, open int) string {
 	st := r.st
 	where := "every proposal"
@@ -54,12 +54,6 @@ func (r *reviewBase) titleLine(name string, shown, open int) string {
 		where = "“" + ansi.Truncate(r.proposalTitle(r.scope), 40, "…") + "”"
 	}
 	left := st.Title.Render(name) + st.Muted.Render(" · "+where+" · "+itoa(shown)+" shown, "+itoa(open)+" still open")
-	if h := r.list.scrollHint(); h != "" {
-		right := st.Muted.Render(h)
-		if gap := r.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 2 {
-			return left + strings.Repeat(" ", gap) + right
-		}
-	}
 	return ansi.Truncate(left, r.width, "…")
 }
 

@@ -100,16 +100,16 @@ func (w *walkthrough) buildPeople() {
 	empty := "Nobody yet. Press a to add the person who decides."
 	switch w.step {
 	case walkWhat:
-		cols = []column{{width: 1}, {title: "Person", flex: 2, min: 12}, {title: "Stance", width: 9},
-			{title: "Ask/share", width: 9}, {title: "Message", flex: 4, min: 14}, {title: "Opener", width: 23, hideBelow: 100}}
+		cols = []column{{width: 1}, {title: "Person", min: 14}, {title: "Stance", width: 9, priority: 1},
+			{title: "Ask/share", width: 9}, {title: "Message", min: 30}, {title: "Opener", width: 23, priority: 2}}
 		empty = "Nobody on the proposal yet. Go back (shift+tab) to add people."
 	case walkWhere:
-		cols = []column{{width: 1}, {title: "Person", flex: 2, min: 12}, {title: "Talk by", width: 10},
-			{title: "Before", flex: 1, min: 8, hideBelow: 90}, {title: "Where", width: 15}, {title: "Via", width: 14, hideBelow: 100}}
+		cols = []column{{width: 1}, {title: "Person", min: 14}, {title: "Talk by", width: 10},
+			{title: "Before", min: 8, priority: 2}, {title: "Where", min: 13}, {title: "Via", min: 8, priority: 1}}
 		empty = "Nobody on the proposal yet. Go back (shift+tab) to add people."
 	default:
-		cols = []column{{width: 1}, {title: "Person", flex: 2, min: 12}, {title: "Partner", width: 10},
-			{title: "Role", width: 11}, {title: "Stance→target", width: 18}, {title: "Team", flex: 1, min: 8, hideBelow: 100}}
+		cols = []column{{width: 1}, {title: "Person", min: 14}, {title: "Partner", width: 10, priority: 1},
+			{title: "Role", width: 11}, {title: "Stance→target", width: 18}, {title: "Team", min: 8, priority: 2}}
 	}
 	cursor := w.people.Cursor()
 	w.people = newGrid(cols, empty)
@@ -228,9 +228,6 @@ func (w *walkthrough) listView() string {
 	}
 	lines := append([]string{st.Heading.Render(heading)}, intro...)
 	lines = append(lines, "", w.people.View(st))
-	if h := w.people.scrollHint(); h != "" {
-		lines = append(lines, st.Muted.Render(h))
-	}
 	return strings.Join(lines, "\n")
 }
 

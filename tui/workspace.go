@@ -96,46 +96,46 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 	w.summary = viewport.New()
 	w.room = newGrid([]column{
 		{title: "", width: 3},
-		// Names fit in 18 cells or open in full (enter); the width left
-		// goes to the next step, the longest text.
-		{title: "Person", width: 18},
+		{title: "Person", min: 16},
 		{title: "Role", width: 11},
-		{title: "Infl", width: 4, right: true},
+		{title: "Infl", width: 4, right: true, priority: 1},
 		{title: "Stance→target", width: 18},
-		{title: "Spoken", width: 7},
-		{title: "Next step", flex: 1, min: 10},
+		{title: "Spoken", width: 7, priority: 2},
+		{title: "Next step", min: 20},
 	}, "Nobody yet. Press a to add the people who decide, sit in the room or influence them.")
 	w.plan = newGrid([]column{
 		{title: "", width: 1},
-		{title: "Person", width: 17},
-		{title: "Talk by", width: 10},
-		{title: "Due", width: 11},
-		{title: "Latest safe", width: 11, hideBelow: 90},
-		{title: "What", flex: 4, min: 12},
-		{title: "Where", width: 15},
-		{title: "Via", width: 14, hideBelow: 110},
+		{title: "Person", min: 15},
+		{title: "Talk by", width: 10, priority: 1},
+		{title: "Due", width: 11, priority: 4},
+		// The plan is in the backward schedule's order: its column goes
+		// late, and the header says the order when it has gone.
+		{title: "Latest safe", width: 11, priority: 2, sorted: true},
+		{title: "What", min: 20},
+		{title: "Where", width: 15, priority: 3},
+		{title: "Via", min: 14, priority: 5},
 	}, "No talks planned. Press a to add a person and plan when, what and where.")
 	w.log = newGrid([]column{
-		{title: "Date", width: 10},
-		{title: "Person", width: 16},
-		{title: "Channel", width: 13, hideBelow: 100},
-		{title: "Kind", width: 10},
-		{title: "Mood", width: 4, right: true},
-		{title: "Said", flex: 4, min: 12},
+		{title: "Date", width: 10, sorted: true},
+		{title: "Person", min: 14},
+		{title: "Channel", width: 15, priority: 3},
+		{title: "Kind", width: 10, priority: 1},
+		{title: "Mood", width: 4, right: true, priority: 2},
+		{title: "Said", min: 20},
 	}, "No conversations logged yet. Press l after you talk to someone.")
 	w.objs = newGrid([]column{
 		{title: "Severity", width: 8},
 		{title: "Status", width: 10},
-		{title: "Raised by", width: 15},
-		{title: "Objection", flex: 3, min: 16},
-		{title: "Voice in room", width: 16, hideBelow: 100},
-		{title: "Our response", flex: 2, min: 12, hideBelow: 100},
+		{title: "Raised by", min: 12, priority: 1},
+		{title: "Objection", min: 30},
+		{title: "Voice in room", min: 10, priority: 2},
+		{title: "Our response", min: 12, priority: 3},
 	}, "No objections recorded. Log a conversation (l) to record what people raise.")
 	w.spots = newGrid([]column{
 		{title: "Status", width: 9},
-		{title: "Surfaced by", width: 15},
-		{title: "Blind spot", flex: 3, min: 16},
-		{title: "How addressed", flex: 2, min: 12, hideBelow: 100},
+		{title: "Surfaced by", min: 12, priority: 1},
+		{title: "Blind spot", min: 30},
+		{title: "How addressed", min: 12, priority: 2},
 	}, "No blind spots yet. Ask someone: “am I thinking about this right?”")
 	w.syncKeys()
 	return w
@@ -712,9 +712,6 @@ func (w *workspace) listView() string {
 		body = w.plan.View(st) + "\n" + w.planFooter()
 	case tabLog:
 		body = w.log.View(st) + "\n" + w.logDetail()
-		if h := w.log.scrollHint(); h != "" {
-			body += "\n" + st.Muted.Render(h+" · enter: one conversation whole")
-		}
 	}
 	return body
 }
@@ -730,9 +727,6 @@ func (w *workspace) summaryView() string {
 // roomLegend explains the marks and says where the window is.
 func (w *workspace) roomLegend() string {
 	legend := "◆ swing (their move changes the outcome)  V veto  ! possible spoiler"
-	if h := w.room.scrollHint(); h != "" {
-		legend += "  ·  " + h
-	}
 	return w.st.Muted.Render(ansi.Truncate(legend, w.width, "…"))
 }
 
@@ -787,14 +781,6 @@ func (w *workspace) planFooter() string {
 		tone = "in bold"
 	}
 	legend := "* on the critical path  ·  overdue talks " + tone
-	if !w.plan.Shows("Latest safe") {
-		// The order is the backward schedule's: say so when its column is
-		// hidden, or the list looks unsorted.
-		legend = "Ordered by latest safe day · * critical path · overdue " + tone
-	}
-	if h := w.plan.scrollHint(); h != "" {
-		legend += "  ·  " + h
-	}
 	lines := []string{w.st.Muted.Render(ansi.Truncate(legend, w.width, "…"))}
 	for i, n := range w.planNotes {
 		if i == 2 {

@@ -22,7 +22,7 @@ func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
 	if real.Forecast.Outcome != model.OutcomeFails {
 		t.Fatalf("the demo's data-warehouse room %s today; this test expects it to fail", real.Forecast.Outcome)
 	}
-	d.mustSee("Forecast (majority): fails", "◆V  Dana Reyes", "V veto", "f what if")
+	d.mustSee("Forecast (majority): fails", "◆V Dana Reyes", "V veto", "f what if")
 	writes := st.callCount()
 
 	// f starts on the swing person (Dana, the skeptic with a veto); → warms her.

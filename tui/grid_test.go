@@ -1,0 +1,172 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// gridLines renders g without styles and splits it into lines.
+func gridLines(g *grid) []string {
+	return strings.Split(ansi.Strip(g.View(newStyles(true, true))), "\n")
+}
+
+// roomLike is a Room-shaped grid: short names, a long next step, and two
+// columns that may go.
+func roomLike() grid {
+	g := newGrid([]column{
+		{title: "Person", min: 16},
+		{title: "Role", width: 11},
+		{title: "Infl", width: 4, right: true, priority: 1},
+		{title: "Spoken", width: 7, priority: 2},
+		{title: "Next step", min: 20},
+	}, "nobody")
+	g.SetRows([]gridRow{
+		{id: 1, cells: []string{"Dana Reyes", "decides", "5", "5d ago", "Wed 25 Nov · ask: Walk her through the three-year cost model before the exec sync"}},
+		{id: 2, cells: []string{"Marcus Oyelaran", "in the room", "4", "7d ago", "Mon 23 Nov · ask: Ask him to answer the staffing objection in the room"}},
+	})
+	return g
+}
+
+// Issue 14: at 200 columns Person grew to 67 cells while Next step was
+// still cut. The width left goes to the longest text; a short column is
+// never wider than its longest cell while another is cut.
+func TestGridGivesTheWidthToTheLongestText(t *testing.T) {
+	g := roomLike()
+	g.SetSize(200, 10)
+	lines := gridLines(&g)
+	if !strings.Contains(lines[1], "before the exec sync") {
+		t.Errorf("at 200 columns the next step is still cut: %q", lines[1])
+	}
+	if w := g.widths[0]; w != len("Marcus Oyelaran") {
+		t.Errorf("Person is %d cells wide at 200 columns, its longest name %d", w, len("Marcus Oyelaran"))
+	}
+	g.SetSize(80, 10)
+	if w := g.widths[0]; w != len("Marcus Oyelaran") {
+		t.Errorf("Person is %d cells wide at 80 columns, its longest name %d", w, len("Marcus Oyelaran"))
+	}
+	for _, l := range gridLines(&g) {
+		if ansi.StringWidth(l) > 80 {
+			t.Errorf("line wider than 80 columns: %q", l)
+		}
+	}
+}
+
+// Issue 14 item 3: columns are chosen from the width by their declared
+// priority: the highest number goes first, priority 0 never.
+func TestGridDropsColumnsByPriority(t *testing.T) {
+	for _, tc := range []struct {
+		width int
+		shows []string
+		drops []string
+	}{
+		{80, []string{"Person", "Role", "Infl", "Spoken", "Next step"}, nil},
+		{60, []string{"Person", "Role", "Infl", "Spoken", "Next step"}, nil},
+		{59, []string{"Person", "Role", "Infl", "Next step"}, []string{"Spoken"}},
+		{52, []string{"Person", "Role", "Next step"}, []string{"Spoken", "Infl"}},
+		{30, []string{"Person", "Role", "Next step"}, []string{"Spoken", "Infl"}},
+	} {
+		g := roomLike()
+		g.SetSize(tc.width, 10)
+		for _, c := range tc.shows {
+			if !g.Shows(c) {
+				t.Errorf("at %d columns %q is not shown", tc.width, c)
+			}
+		}
+		for _, c := range tc.drops {
+			if g.Shows(c) {
+				t.Errorf("at %d columns %q is shown", tc.width, c)
+			}
+		}
+	}
+}
+
+// Issue 14: the Plan at 80 columns hid "Latest safe" but stayed sorted by
+// it. A list ordered by a column the width dropped says so in its header.
+func TestGridHeaderSaysTheOrderWhenItsColumnIsDropped(t *testing.T) {
+	g := newGrid([]column{
+		{title: "Person", min: 12},
+		{title: "Latest safe", width: 11, priority: 1, sorted: true},
+		{title: "What", min: 20},
+	}, "")
+	g.SetRows([]gridRow{{id: 1, cells: []string{"Omar Haddad", "Fri 27 Nov", "ask: Ask him to pressure-test the savings model"}}})
+	g.SetSize(120, 5)
+	if h := gridLines(&g)[0]; strings.Contains(h, "by latest safe") || !strings.Contains(h, "Latest safe") {
+		t.Errorf("with its column shown the header reads %q", h)
+	}
+	g.SetSize(40, 5)
+	if g.Shows("Latest safe") {
+		t.Fatal("at 40 columns the test expects Latest safe dropped")
+	}
+	if h := gridLines(&g)[0]; !strings.Contains(h, "What (by latest safe)") {
+		t.Errorf("with its column dropped the header reads %q", h)
+	}
+}
+
+// Issue 14 item 3: a list that scrolls says how many rows are out of sight.
+func TestGridSaysHowManyMoreRows(t *testing.T) {
+	g := newGrid([]column{{title: "Name", min: 10}}, "")
+	rows := make([]gridRow, 30)
+	for i := range rows {
+		rows[i] = gridRow{id: int64(i + 1), cells: []string{"person " + itoa(i+1)}}
+	}
+	g.SetRows(rows)
+	g.SetSize(40, 10)
+	lines := gridLines(&g)
+	if len(lines) != 10 {
+		t.Fatalf("the grid drew %d lines in a height of 10", len(lines))
+	}
+	if last := lines[9]; !strings.Contains(last, "+22 more") || !strings.Contains(last, "1–8 of 30") {
+		t.Errorf("the last line reads %q, want +22 more and 1–8 of 30", last)
+	}
+	g.SetCursor(29)
+	lines = gridLines(&g)
+	if !strings.Contains(lines[8], "person 30") {
+		t.Errorf("the last row is not on screen with the cursor on it: %q", lines[8])
+	}
+	if last := lines[9]; !strings.Contains(last, "22 above") || !strings.Contains(last, "23–30 of 30") {
+		t.Errorf("at the end the last line reads %q", last)
+	}
+
+	g.SetRows(rows[:9])
+	if lines := gridLines(&g); len(lines) != 10 || strings.Contains(strings.Join(lines, "\n"), "more") {
+		t.Errorf("nine rows in a height of ten should show whole without a hint:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// A column that summarises others shows only when one of them was dropped.
+func TestGridStandInShowsOnlyForDroppedColumns(t *testing.T) {
+	g := newGrid([]column{
+		{title: "Objection", min: 30},
+		{title: "Voice in room", min: 14, priority: 2},
+		{title: "Our response", min: 20, priority: 3},
+		{title: "Needs", width: 12, priority: 1, standsIn: []string{"Voice in room", "Our response"}},
+	}, "")
+	g.SetRows([]gridRow{{id: 1, cells: []string{"Analytics dashboards will break during the cut-over.", "nobody yet", "—", "voice, reply"}}})
+	g.SetSize(120, 5)
+	if g.Shows("Needs") || !g.Shows("Our response") {
+		t.Errorf("at 120 columns: Needs %v, Our response %v", g.Shows("Needs"), g.Shows("Our response"))
+	}
+	g.SetSize(50, 5)
+	if !g.Shows("Needs") || g.Shows("Our response") {
+		t.Errorf("at 50 columns: Needs %v, Our response %v", g.Shows("Needs"), g.Shows("Our response"))
+	}
+}
+
+// A column's own shortening replaces the plain cut when its cell is wider.
+func TestGridShortensACellItsOwnWay(t *testing.T) {
+	g := newGrid([]column{
+		{title: "Name", min: 30},
+		{title: "Flag", min: 10, shorten: shortenFlags},
+	}, "")
+	g.SetRows([]gridRow{{id: 1, cells: []string{"Dana Reyes, Chief Financial Officer of the Group", strings.Join([]string{"said≠did", "ask-only", "reconnect"}, flagSep)}}})
+	g.SetSize(42, 5)
+	if row := gridLines(&g)[1]; !strings.Contains(row, "said≠did +2") {
+		t.Errorf("the flag cell reads %q, want said≠did +2", row)
+	}
+	g.SetSize(80, 5)
+	if row := gridLines(&g)[1]; !strings.Contains(row, "said≠did, ask-only, reconnect") {
+		t.Errorf("with room the flag cell reads %q", row)
+	}
+}
