@@ -98,10 +98,26 @@ func (g *grid) measure() {
 	for _, r := range g.rows {
 		for i, s := range r.cells {
 			if i < len(g.natural) && len(s) > g.natural[i] {
-				g.natural[i] = max(g.natural[i], ansi.StringWidth(s))
+				g.natural[i] = max(g.natural[i], cellWidth(s))
 			}
 		}
 	}
+}
+
+// cellWidth is the cells s takes. Cells are cleaned (no control or escape
+// left), so a text of Latin letters and common punctuation (·, —, “…”)
+// takes one cell a character; anything else (combining marks, wide or
+// zero-width characters, emoji) is measured by ansi, which segments
+// graphemes and costs ten times more on the long lists this runs over.
+func cellWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xad || (r >= 0x300 && (r < 0x2010 || r > 0x2027)) {
+			return ansi.StringWidth(s)
+		}
+		n++
+	}
+	return n
 }
 
 // floor is the least width column i is shown at: a fixed column's width, a

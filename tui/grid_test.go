@@ -170,3 +170,14 @@ func TestGridShortensACellItsOwnWay(t *testing.T) {
 		t.Errorf("with room the flag cell reads %q", row)
 	}
 }
+
+// cellWidth's shortcut agrees with ansi on the texts it takes and hands
+// everything else to ansi.
+func TestCellWidthAgreesWithAnsi(t *testing.T) {
+	for _, s := range []string{"", "Dana Reyes", "Chief · Finance", "José Núñez", "said≠did, ask-only", "—", "“quoted” …",
+		"e\u0301", "東京", "👩‍👩‍👧", "a\u200bb", "Ω", "\u00ad", "ﬁ", "\u2028", "\u200d", "\x7f"} {
+		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("cellWidth(%q) = %d, ansi says %d", s, got, want)
+		}
+	}
+}
