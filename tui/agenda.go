@@ -59,9 +59,6 @@ type agendaScreen struct {
 	height  int
 }
 
-// openAgendaMsg opens the Agenda screen.
-type openAgendaMsg struct{}
-
 // agendaLoadedMsg carries a freshly built agenda.
 type agendaLoadedMsg struct {
 	seq    int
@@ -74,8 +71,6 @@ type agendaChangedMsg struct {
 	status string
 	err    error
 }
-
-func (openAgendaMsg) agendaNav() {}
 
 func newAgendaScreen(b *backend, st *Styles) *agendaScreen {
 	s := &agendaScreen{b: b, st: st, keys: newAgendaKeys(), days: model.DefaultAgendaDays}
@@ -342,9 +337,9 @@ func (s *agendaScreen) FullHelp() [][]key.Binding {
 
 // loadAgenda builds the agenda for today.
 func (b *backend) loadAgenda(seq, days int) tea.Cmd {
-	st, ctx, today := b.st, b.ctx, b.today()
+	store, ctx, today := b.store, b.ctx, b.today()
 	return func() tea.Msg {
-		ag, err := st.Agenda(ctx, today, days)
+		ag, err := store.Agenda(ctx, today, days)
 		return agendaLoadedMsg{seq: seq, agenda: ag, err: err}
 	}
 }
@@ -352,17 +347,17 @@ func (b *backend) loadAgenda(seq, days int) tea.Cmd {
 // markAgendaDone marks a planned talk as held (without logging it) or a
 // commitment as kept: one store call, one undo step.
 func (b *backend) markAgendaDone(it model.AgendaItem) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		switch {
 		case it.Kind == model.AgendaCommitment:
-			_, err := st.EditTouchpoint(ctx, it.TouchpointID, func(t *model.Touchpoint) error {
+			_, err := store.EditTouchpoint(ctx, it.TouchpointID, func(t *model.Touchpoint) error {
 				t.CommitmentDone = true
 				return nil
 			})
 			return agendaChangedMsg{status: "Kept: " + clean(it.What) + " (u undoes).", err: err}
 		case it.Kind.IsTalk():
-			_, err := st.EditStakeholder(ctx, it.StakeholderID, func(s *model.Stakeholder) error {
+			_, err := store.EditStakeholder(ctx, it.StakeholderID, func(s *model.Stakeholder) error {
 				s.Plan.Done = true
 				return nil
 			})
@@ -375,9 +370,9 @@ func (b *backend) markAgendaDone(it model.AgendaItem) tea.Cmd {
 // openFromAgenda loads the proposal and opens "log a conversation" with
 // the person (log) or the person's plan.
 func (b *backend) openFromAgenda(proposalID, stakeholderID int64, log bool) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		d, err := st.LoadDossier(ctx, proposalID)
+		d, err := store.LoadDossier(ctx, proposalID)
 		if err != nil {
 			return errMsg{err: err}
 		}

@@ -6,6 +6,7 @@ package tui
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -31,72 +32,18 @@ type Options struct {
 // Run opens the workbook UI on the alternate screen and returns when the
 // user quits. Errors from Bubble Tea (tea.ErrInterrupted, tea.ErrProgramKilled)
 // are returned unwrapped so the caller can map them to exit codes.
-func Run(ctx context.Context, st Store, opts Options) error {
-	app := New(st, opts)
+func Run(ctx context.Context, store Store, opts Options) error {
+	app := New(store, opts)
 	app.b.ctx = ctx
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if app.opts.NoColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	p := tea.NewProgram(app, popts...)
-	listenForWaits(st, p)
+	listenForWaits(store, p)
 	_, err := p.Run()
 	return err
 }
-
-// screenID names a screen; the router switches on it.
-type screenID int
-
-const (
-	screenDashboard screenID = iota
-	screenWorkspace
-	screenWalk
-	screenPerson
-	screenLog
-	screenObjections
-	screenBlindSpots
-	screenContacts
-	screenDebrief
-	screenRecord
-	screenAgenda
-	screenSearch
-	// screenCount is the number of screens, for walking them all.
-	screenCount
-)
-
-// screen is the contract every screen meets: a concrete type with Update
-// (called by the router with its own type), View, SetSize and its keys.
-type screen interface {
-	View() string
-	SetSize(w, h int)
-	help.KeyMap
-	// title is the breadcrumb shown in the header.
-	title() string
-	// setStyles swaps in restyled look after a background change.
-	setStyles(st *Styles) tea.Cmd
-}
-
-// Optional screen abilities, checked by the router.
-type (
-	// capturer screens have a focused text field that takes q and ?.
-	capturer interface{ capturing() bool }
-	// escWanter screens use esc themselves (leaving a filter).
-	escWanter interface{ wantsEsc() bool }
-	// drafter screens hold typed input that must not be dropped silently.
-	drafter interface {
-		dirty() bool
-		saveDraft() tea.Cmd
-	}
-	// draftDropper screens keep half-filled forms as drafts in the store;
-	// "discard it" drops that draft too.
-	draftDropper interface{ discardDraft() tea.Cmd }
-	// backer screens handle esc internally before the router pops them.
-	backer interface {
-		back() (handled bool, cmd tea.Cmd)
-	}
-	// refresher screens reload their data when they come back into view.
-	refresher interface{ refresh() tea.Cmd }
-)
 
 // pendingAction is what happens once the user answers "unsaved input?".
 type pendingAction int
@@ -151,12 +98,12 @@ type App struct {
 }
 
 // New builds the app on a store. Run uses it; tests drive it directly.
-func New(st Store, opts Options) *App {
+func New(store Store, opts Options) *App {
 	if opts.Today == nil {
-		opts.Today = func() model.Date { return model.DateOf(timeNow()) }
+		opts.Today = func() model.Date { return model.DateOf(time.Now()) }
 	}
-	b := &backend{st: st, ctx: context.Background(), today: opts.Today}
-	a := &App{b: b, opts: opts, keys: newKeyMap(), help: help.New(), readOnly: readOnlyReason(st)}
+	b := &backend{store: store, ctx: context.Background(), today: opts.Today}
+	a := &App{b: b, opts: opts, keys: newKeyMap(), help: help.New(), readOnly: readOnlyReason(store)}
 	a.styles = newStyles(true, opts.NoColor)
 	a.help.Styles = a.styles.Help
 	a.dashboard = newDashboard(b, a.styles, opts.DBPath)
@@ -167,95 +114,6 @@ func New(st Store, opts Options) *App {
 // Init asks the terminal for its background and loads the dashboard.
 func (a *App) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, a.dashboard.refresh())
-}
-
-// state is the screen on top.
-func (a *App) state() screenID { return a.stack[len(a.stack)-1] }
-
-// route is one screen's slot in the app: the screen when it is open (nil
-// when not), how to update it, and how to close it.
-type route struct {
-	s      screen
-	update func(tea.Msg) tea.Cmd
-	close  func()
-}
-
-// slot makes the route of the screen held in *p. Screens are pointers, so a
-// closed one is the nil pointer.
-func slot[S interface {
-	comparable
-	screen
-	Update(tea.Msg) (S, tea.Cmd)
-}](p *S) route {
-	var none S
-	r := route{close: func() { *p = none }}
-	if *p != none {
-		r.s = *p
-		r.update = func(m tea.Msg) (c tea.Cmd) { *p, c = (*p).Update(m); return c }
-	}
-	return r
-}
-
-// route is the one table of screens: current, screens and closing them all
-// read it, so adding a screen is one more case here.
-func (a *App) route(id screenID) route {
-	switch id {
-	case screenWorkspace:
-		return slot(&a.workspace)
-	case screenWalk:
-		return slot(&a.walkthrough)
-	case screenPerson:
-		return slot(&a.person)
-	case screenLog:
-		return slot(&a.log)
-	case screenObjections:
-		return slot(&a.objections)
-	case screenBlindSpots:
-		return slot(&a.blindSpots)
-	case screenContacts:
-		return slot(&a.contacts)
-	case screenDebrief:
-		return slot(&a.debrief)
-	case screenRecord:
-		return slot(&a.record)
-	case screenAgenda:
-		return slot(&a.agenda)
-	case screenSearch:
-		return slot(&a.search)
-	}
-	return slot(&a.dashboard)
-}
-
-// current returns the active screen and a function that updates it.
-func (a *App) current() (screen, func(tea.Msg) tea.Cmd) {
-	r := a.route(a.state())
-	return r.s, r.update
-}
-
-// screens lists every open screen, for resizes and restyles.
-func (a *App) screens() []screen {
-	var out []screen
-	for id := range screenCount {
-		if r := a.route(id); r.s != nil {
-			out = append(out, r.s)
-		}
-	}
-	return out
-}
-
-// closeHidden closes every screen that is no longer on the stack, so that
-// whatever way the stack changed, only the screens on it stay open to be
-// resized, restyled and found by the router.
-func (a *App) closeHidden() {
-	on := make([]bool, screenCount)
-	for _, id := range a.stack {
-		on[id] = true
-	}
-	for id := range screenCount {
-		if !on[id] {
-			a.route(id).close()
-		}
-	}
 }
 
 // Update routes a message: keys through the global bindings first, sizes and
@@ -286,38 +144,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.setStatus(msg.text, false)
 		}
 		return a, nil
-	case openWorkspaceMsg:
-		return a, a.openWorkspace(msg)
-	case openWalkMsg:
-		return a, a.openWalk(msg)
-	case openPersonMsg:
-		return a, a.openPerson(msg)
-	case openLogMsg:
-		return a, a.openLog(msg)
-	case openRecordMsg:
-		a.record = newRecordScreen(a.b, a.styles, msg.form)
-		a.push(screenRecord)
-		return a, a.record.Init()
 	case confirmMsg:
 		a.confirm = &msg
 		return a, nil
 	case undoneMsg:
 		return a, a.undone(msg)
-	case reviewNav:
-		return a, a.handleReviewNav(msg)
-	case peopleNav:
-		return a, a.handlePeopleNav(msg)
-	case agendaNav:
-		return a, a.handleAgendaNav(msg)
-	case backMsg:
-		if msg.from != a.state() {
-			return a, nil
-		}
-		a.setStatus(msg.status, false)
-		if a.workspace != nil && msg.stakeholderID != 0 {
-			a.workspace.selectAfterLoad = msg.stakeholderID
-		}
-		return a, a.pop()
+	case navMsg:
+		return a, a.goTo(msg)
 	}
 	_, update := a.current()
 	cmd := update(msg)
@@ -367,9 +200,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case !capt && key.Matches(k, a.keys.BlindSpots) && a.reviewKeyAllowed(reviewBlindSpots):
 		return a.openReview(openReviewMsg{kind: reviewBlindSpots, proposalID: a.reviewScope()})
 	case !capt && key.Matches(k, a.keys.Contacts) && a.contactsKeyAllowed():
-		return a.handlePeopleNav(openContactsMsg{})
+		return a.goTo(openContactsMsg{})
 	case !capt && key.Matches(k, a.keys.Agenda) && a.agendaKeyAllowed():
-		return a.handleAgendaNav(openAgendaMsg{})
+		return a.goTo(openAgendaMsg{})
 	case key.Matches(k, a.keys.Back):
 		if w, ok := cur.(escWanter); !ok || !w.wantsEsc() {
 			return a.leave(pendingBack)
@@ -453,100 +286,7 @@ func (a *App) setStyles(st *Styles) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// push shows a screen on top of the current one. The callers cut the stack
-// back first as they need; push closes what they cut.
-func (a *App) push(id screenID) {
-	a.stack = append(a.stack, id)
-	a.closeHidden()
-	a.relayout()
-}
-
-// pop returns to the screen underneath and lets it reload.
-func (a *App) pop() tea.Cmd {
-	if len(a.stack) <= 1 {
-		return nil
-	}
-	a.stack = a.stack[:len(a.stack)-1]
-	a.closeHidden()
-	a.relayout()
-	cur, _ := a.current()
-	if r, ok := cur.(refresher); ok {
-		return r.refresh()
-	}
-	return nil
-}
-
-// openWorkspaceMsg opens a proposal's workspace.
-type openWorkspaceMsg struct {
-	id int64
-	// replace drops the screen that asked (the finished walkthrough).
-	replace bool
-	status  string
-}
-
-// openWalkMsg opens the walkthrough; id 0 starts a new proposal.
-type openWalkMsg struct{ id int64 }
-
-// openPersonMsg opens the person forms for a stakeholder (0 adds someone).
-type openPersonMsg struct {
-	dossier       model.Dossier
-	stakeholderID int64
-	stages        []personStage
-}
-
-// openLogMsg opens "log a conversation" with a person preselected.
-type openLogMsg struct {
-	dossier       model.Dossier
-	stakeholderID int64
-}
-
-// backMsg closes the screen that sent it, with a message for the status line.
-// from guards against closing a second screen when a save already left.
-type backMsg struct {
-	from   screenID
-	status string
-	// stakeholderID is the person the form was about; the workspace
-	// underneath selects them, so l or e next acts on the same person.
-	stakeholderID int64
-}
-
-func (a *App) openWorkspace(m openWorkspaceMsg) tea.Cmd {
-	if m.replace && len(a.stack) > 1 {
-		a.stack = a.stack[:len(a.stack)-1]
-	}
-	for len(a.stack) > 1 && a.state() != screenDashboard {
-		a.stack = a.stack[:len(a.stack)-1]
-	}
-	a.workspace = newWorkspace(a.b, a.styles, m.id)
-	a.push(screenWorkspace)
-	a.setStatus(m.status, false)
-	return a.workspace.refresh()
-}
-
-func (a *App) openWalk(m openWalkMsg) tea.Cmd {
-	a.walkthrough = newWalkthrough(a.b, a.styles, m.id)
-	a.push(screenWalk)
-	return a.walkthrough.Init()
-}
-
-func (a *App) openPerson(m openPersonMsg) tea.Cmd {
-	a.person = newPersonScreen(a.b, a.styles, m.dossier, m.stakeholderID, m.stages)
-	a.push(screenPerson)
-	return a.person.Init()
-}
-
-func (a *App) openLog(m openLogMsg) tea.Cmd {
-	a.log = newLogScreen(a.b, a.styles, m.dossier, m.stakeholderID)
-	a.push(screenLog)
-	return a.log.Init()
-}
-
 // reportErr is a command that shows err in the status line.
 func reportErr(err error) tea.Cmd {
 	return func() tea.Msg { return errMsg{err: err} }
-}
-
-// navigate is a command that delivers a navigation message.
-func navigate(msg tea.Msg) tea.Cmd {
-	return func() tea.Msg { return msg }
 }

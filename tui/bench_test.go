@@ -50,7 +50,7 @@ func BenchmarkOpenLargeProposal(b *testing.B) {
 		b.Fatal(err)
 	}
 	r := model.Assess(d, testToday)
-	w := newWorkspace(&backend{st: st, ctx: context.Background(), today: func() model.Date { return testToday }}, newStyles(true, false), d.Proposal.ID)
+	w := newWorkspace(&backend{store: st, ctx: context.Background(), today: func() model.Date { return testToday }}, newStyles(true, false), d.Proposal.ID)
 	w.SetSize(120, 36)
 	b.ReportAllocs()
 	b.ResetTimer()

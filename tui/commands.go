@@ -17,7 +17,7 @@ import (
 // backend is what commands need to reach the workbook. Commands copy what
 // they need and run off the UI goroutine; state changes only in Update.
 type backend struct {
-	st    Store
+	store Store
 	ctx   context.Context
 	today func() model.Date
 	// briefs are the Summary tab's renderings, kept across workspaces
@@ -43,15 +43,15 @@ type proposalsLoadedMsg struct {
 // loadProposals reads every proposal (archived ones too when asked) with
 // its readiness.
 func (b *backend) loadProposals(seq int, archived bool) tea.Cmd {
-	st, ctx, today := b.st, b.ctx, b.today()
+	store, ctx, today := b.store, b.ctx, b.today()
 	return func() tea.Msg {
-		rows, err := listScores(ctx, st, today, archived)
+		rows, err := listScores(ctx, store, today, archived)
 		if err != nil {
 			return proposalsLoadedMsg{seq: seq, err: err}
 		}
 		empty := false
 		if len(rows) == 0 {
-			empty, err = st.Empty(ctx)
+			empty, err = store.Empty(ctx)
 		}
 		return proposalsLoadedMsg{seq: seq, rows: rows, empty: empty, err: err}
 	}
@@ -62,9 +62,9 @@ func (b *backend) loadProposals(seq int, archived bool) tea.Cmd {
 // read (what the score needs, not each proposal's whole dossier: see
 // db.Store.ListDossiers). Each dossier is assessed and dropped before the
 // next is read, so a list never holds more than one.
-func listScores(ctx context.Context, st Store, today model.Date, archived bool) ([]proposalSummary, error) {
+func listScores(ctx context.Context, store Store, today model.Date, archived bool) ([]proposalSummary, error) {
 	var rows []proposalSummary
-	err := st.EachListDossier(ctx, today, archived, func(d model.Dossier) error {
+	err := store.EachListDossier(ctx, today, archived, func(d model.Dossier) error {
 		r := model.Assess(d, today)
 		rows = append(rows, proposalSummary{Proposal: d.Proposal, Readiness: model.Readiness{Score: r.Score, Verdict: r.Verdict}})
 		return nil
@@ -75,9 +75,9 @@ func listScores(ctx context.Context, st Store, today model.Date, archived bool) 
 // scores returns a function, to run in a command, that reads every
 // proposal's score and verdict (listScores) by proposal.
 func (b *backend) scores(archived bool) func() (map[int64]model.Readiness, error) {
-	st, ctx, today := b.st, b.ctx, b.today()
+	store, ctx, today := b.store, b.ctx, b.today()
 	return func() (map[int64]model.Readiness, error) {
-		rows, err := listScores(ctx, st, today, archived)
+		rows, err := listScores(ctx, store, today, archived)
 		if err != nil {
 			return nil, err
 		}
@@ -94,16 +94,16 @@ type demoLoadedMsg struct{ err error }
 
 // loadDemo imports the demo workbook into an empty store.
 func (b *backend) loadDemo() tea.Cmd {
-	st, ctx, today := b.st, b.ctx, b.today()
+	store, ctx, today := b.store, b.ctx, b.today()
 	return func() tea.Msg {
-		empty, err := st.Empty(ctx)
+		empty, err := store.Empty(ctx)
 		if err != nil {
 			return demoLoadedMsg{err: err}
 		}
 		if !empty {
 			return demoLoadedMsg{err: errors.New("the demo loads only into an empty workbook; open a new file with --db to try it")}
 		}
-		return demoLoadedMsg{err: st.Import(ctx, model.DemoWorkbook(today))}
+		return demoLoadedMsg{err: store.Import(ctx, model.DemoWorkbook(today))}
 	}
 }
 
@@ -121,9 +121,9 @@ type dossierLoadedMsg struct {
 
 // loadDossier reads a proposal, assesses it and gathers its brief.
 func (b *backend) loadDossier(seq int, id int64) tea.Cmd {
-	st, ctx, today := b.st, b.ctx, b.today()
+	store, ctx, today := b.store, b.ctx, b.today()
 	return func() tea.Msg {
-		d, err := st.LoadDossier(ctx, id)
+		d, err := store.LoadDossier(ctx, id)
 		if err != nil {
 			return dossierLoadedMsg{seq: seq, err: err}
 		}

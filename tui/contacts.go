@@ -7,35 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// peopleNav is a navigation message of the Contacts and Debrief screens;
-// the app routes every one of them to handlePeopleNav.
-type peopleNav interface{ peopleNav() }
-
-// openContactsMsg opens the contact directory.
-type openContactsMsg struct{}
-
-// openDebriefMsg opens the debrief of a proposal.
-type openDebriefMsg struct{ proposalID int64 }
-
-func (openContactsMsg) peopleNav() {}
-func (openDebriefMsg) peopleNav()  {}
-
-// handlePeopleNav opens the Contacts or Debrief screen on top of the
-// screen that asked.
-func (a *App) handlePeopleNav(msg peopleNav) tea.Cmd {
-	switch m := msg.(type) {
-	case openContactsMsg:
-		a.contacts = newContactsScreen(a.b, a.styles)
-		a.push(screenContacts)
-		return a.contacts.Init()
-	case openDebriefMsg:
-		a.debrief = newDebriefScreen(a.b, a.styles, m.proposalID)
-		a.push(screenDebrief)
-		return a.debrief.Init()
-	}
-	return nil
-}
-
 // contactsMode is what the Contacts screen shows: the list or one person.
 type contactsMode int
 

@@ -44,9 +44,9 @@ type contactChangedMsg struct {
 
 // contactImpact reads what refers to contact other.
 func (b *backend) contactImpact(seq int, merge bool, other, keep int64) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		r, err := st.ContactImpact(ctx, other)
+		r, err := store.ContactImpact(ctx, other)
 		return contactImpactMsg{seq: seq, merge: merge, other: other, keep: keep, removal: r, err: err}
 	}
 }
@@ -54,9 +54,9 @@ func (b *backend) contactImpact(seq int, merge bool, other, keep int64) tea.Cmd 
 // setArchived archives or unarchives a contact, read and written in one
 // transaction.
 func (b *backend) setArchived(seq int, id int64, archived bool, status string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		_, err := st.EditContact(ctx, id, func(c *model.Contact) error {
+		_, err := store.EditContact(ctx, id, func(c *model.Contact) error {
 			c.Archived = archived
 			return nil
 		})
@@ -66,18 +66,18 @@ func (b *backend) setArchived(seq int, id int64, archived bool, status string) t
 
 // mergeContacts folds other into keep in one store call.
 func (b *backend) mergeContacts(seq int, keep, other int64, status string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		_, err := st.MergeContacts(ctx, keep, other)
+		_, err := store.MergeContacts(ctx, keep, other)
 		return contactChangedMsg{seq: seq, status: status, focus: keep, err: err}
 	}
 }
 
 // deleteContact deletes a contact nothing refers to.
 func (b *backend) deleteContact(seq int, id int64, status string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		return contactChangedMsg{seq: seq, status: status, err: st.DeleteContact(ctx, id)}
+		return contactChangedMsg{seq: seq, status: status, err: store.DeleteContact(ctx, id)}
 	}
 }
 
@@ -275,9 +275,9 @@ type contactPurgeMsg struct{ id int64 }
 
 // purgeContact erases a contact for good in one store call.
 func (b *backend) purgeContact(seq int, id int64, name string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		rep, err := st.Purge(ctx, model.PurgeContact, id, model.Date{})
+		rep, err := store.Purge(ctx, model.PurgeContact, id, model.Date{})
 		status := "Purged " + name + " for good: " + model.Plural(rep.Rows, "record", "records") + ", " +
 			model.Plural(rep.History, "history entry", "history entries") + " erased; undo cannot bring them back."
 		if rep.WALBusy {

@@ -272,11 +272,11 @@ func cleanPath(p string) string {
 
 // readImport reads and previews a file in a command.
 func (b *backend) readImport(seq int, path, enc string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		name := filepath.Base(path)
 		msg := importReadMsg{seq: seq, name: name}
-		imp, ok := st.(ContactImporter)
+		imp, ok := store.(ContactImporter)
 		if !ok {
 			msg.err = errors.New("this workbook cannot import contacts")
 			return msg
@@ -297,10 +297,10 @@ func (b *backend) readImport(seq int, path, enc string) tea.Cmd {
 
 // runImport imports the contacts in one store call, in a command.
 func (b *backend) runImport(seq int, name string, cs []model.Contact) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		msg := importDoneMsg{seq: seq, name: name}
-		imp, ok := st.(ContactImporter)
+		imp, ok := store.(ContactImporter)
 		if !ok {
 			msg.err = errors.New("this workbook cannot import contacts")
 			return msg

@@ -389,7 +389,7 @@ func BenchmarkContactsDirectory(b *testing.B) {
 		if err := real.Import(ctx, wb); err != nil {
 			b.Fatal(err)
 		}
-		be := &backend{st: real, ctx: ctx, today: func() model.Date { return testToday }}
+		be := &backend{store: real, ctx: ctx, today: func() model.Date { return testToday }}
 		for b.Loop() {
 			if m := be.loadPeople(1)().(peopleLoadedMsg); m.err != nil || len(m.data.contacts) != 1000 {
 				b.Fatalf("loaded %v contacts: %v", m.data, m.err)

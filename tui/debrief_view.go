@@ -1,16 +1,12 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
-
-// errCadence is the contact form's complaint about the reconnect cadence.
-var errCadence = errors.New("the reconnect cadence is a number of days from 0 to 3650; leave it blank for the default")
 
 // sayDo compares what a person said (their stance) with what they did in
 // the room (the debrief).

@@ -38,22 +38,22 @@ func (m draftKeptMsg) saveErr() error { return m.err }
 
 // loadDraft reads the draft under key.
 func (b *backend) loadDraft(seq int, key string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		d, ok, err := st.GetDraft(ctx, key)
+		d, ok, err := store.GetDraft(ctx, key)
 		return draftLoadedMsg{seq: seq, key: key, draft: d, ok: ok, err: err}
 	}
 }
 
 // keepDraft stores data (the form's answers, as JSON) under key.
 func (b *backend) keepDraft(seq int, key, title string, data any) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		raw, err := json.Marshal(data)
 		if err != nil {
 			return draftKeptMsg{seq: seq, err: err}
 		}
-		err = st.SaveDraft(ctx, model.Draft{Key: key, Title: title, Data: string(raw)})
+		err = store.SaveDraft(ctx, model.Draft{Key: key, Title: title, Data: string(raw)})
 		return draftKeptMsg{seq: seq, title: title, err: err}
 	}
 }
@@ -64,9 +64,9 @@ func (b *backend) dropDraft(key string) tea.Cmd {
 	if key == "" {
 		return nil
 	}
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		if err := st.DeleteDraft(ctx, key); err != nil {
+		if err := store.DeleteDraft(ctx, key); err != nil {
 			return errMsg{err: err}
 		}
 		return nil

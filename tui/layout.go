@@ -1,13 +1,8 @@
 package tui
 
 import (
-	"time"
-
 	tea "charm.land/bubbletea/v2"
 )
-
-// timeNow is the wall clock, used only when Options.Today is not given.
-var timeNow = time.Now
 
 // layout is the frame computed once per resize: a header line, the body,
 // a status line and a help line.

@@ -76,7 +76,7 @@ func (m conversationRecordedMsg) saveErr() error { return m.err }
 // recordConversation writes the talk, what was raised in it and the stance
 // in one store call, then drops the draft it came from.
 func (b *backend) recordConversation(seq int, d logDraft, dropKeys ...string) tea.Cmd {
-	st, ctx, today := b.st, b.ctx, b.today()
+	store, ctx, today := b.store, b.ctx, b.today()
 	return func() tea.Msg {
 		date, err := model.ParsePastDate(d.Date, today)
 		if err != nil {
@@ -104,14 +104,14 @@ func (b *backend) recordConversation(seq int, d logDraft, dropKeys ...string) te
 			stance := d.Stance
 			conv.Stance = &stance
 		}
-		out, err := st.RecordConversation(ctx, conv)
+		out, err := store.RecordConversation(ctx, conv)
 		if err != nil {
 			return conversationRecordedMsg{seq: seq, err: err}
 		}
 		for _, k := range dropKeys {
 			// The talk is stored; a draft left behind is only offered
 			// again, so a failure here is not the save's failure.
-			_ = st.DeleteDraft(ctx, k)
+			_ = store.DeleteDraft(ctx, k)
 		}
 		return conversationRecordedMsg{seq: seq, conv: out}
 	}

@@ -62,7 +62,7 @@ func BenchmarkObjectionsSearchKeystroke(b *testing.B) {
 // a command off the UI goroutine: 20 dossiers read, assessed and indexed.
 func BenchmarkReviewLoad(b *testing.B) {
 	st := largeReviewStore(b)
-	be := &backend{st: st, ctx: context.Background(), today: func() model.Date { return testToday }}
+	be := &backend{store: st, ctx: context.Background(), today: func() model.Date { return testToday }}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

@@ -133,25 +133,25 @@ type peopleLoadedMsg struct {
 // stakeholders and conversations: 2 + 2×proposals queries, however many
 // contacts there are.
 func (b *backend) loadPeople(seq int) tea.Cmd {
-	st, ctx, today := b.st, b.ctx, b.today()
+	store, ctx, today := b.store, b.ctx, b.today()
 	return func() tea.Msg {
 		fail := func(err error) tea.Msg { return peopleLoadedMsg{seq: seq, err: err} }
-		contacts, err := st.ListContacts(ctx, true)
+		contacts, err := store.ListContacts(ctx, true)
 		if err != nil {
 			return fail(err)
 		}
-		props, err := st.ListProposals(ctx, true)
+		props, err := store.ListProposals(ctx, true)
 		if err != nil {
 			return fail(err)
 		}
 		var stakes []model.Stakeholder
 		var talks []model.Touchpoint
 		for _, p := range props {
-			ss, err := st.ListStakeholders(ctx, p.ID)
+			ss, err := store.ListStakeholders(ctx, p.ID)
 			if err != nil {
 				return fail(err)
 			}
-			ts, err := st.ListTouchpoints(ctx, p.ID)
+			ts, err := store.ListTouchpoints(ctx, p.ID)
 			if err != nil {
 				return fail(err)
 			}
@@ -187,6 +187,9 @@ func draftFromContact(c model.Contact) contactDraft {
 	return contactDraft{Name: c.Name, Title: c.Title, Org: c.Org, Email: c.Email, Aliases: c.Aliases, Kind: c.Kind, Discretion: c.Discretion,
 		ValueIBring: c.ValueIBring, Notes: c.Notes, Cadence: cad, Archived: c.Archived}
 }
+
+// errCadence is the contact form's complaint about the reconnect cadence.
+var errCadence = errors.New("the reconnect cadence is a number of days from 0 to 3650; leave it blank for the default")
 
 // parseCadence reads the typed cadence: blank is 0 (the default).
 func parseCadence(s string) (int, error) {
@@ -251,17 +254,17 @@ func (m contactSavedMsg) saveErr() error { return m.err }
 // elsewhere meanwhile are not overwritten with stale values. The store
 // keeps every changed field in history; the save is one undo step.
 func (b *backend) saveContact(seq int, id int64, d, was contactDraft) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		if id != 0 {
-			c, err := st.EditContact(ctx, id, func(c *model.Contact) error { return d.applyTo(c, was) })
+			c, err := store.EditContact(ctx, id, func(c *model.Contact) error { return d.applyTo(c, was) })
 			return contactSavedMsg{seq: seq, contact: c, err: err}
 		}
 		var c model.Contact
 		if err := d.applyTo(&c, contactDraft{}); err != nil {
 			return contactSavedMsg{seq: seq, err: err}
 		}
-		c, err := st.CreateContact(ctx, c)
+		c, err := store.CreateContact(ctx, c)
 		return contactSavedMsg{seq: seq, contact: c, err: err}
 	}
 }
@@ -279,9 +282,9 @@ type debriefLoadedMsg struct {
 
 // loadDebrief reads the proposal with its people.
 func (b *backend) loadDebrief(seq int, id int64) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		d, err := st.LoadDossier(ctx, id)
+		d, err := store.LoadDossier(ctx, id)
 		return debriefLoadedMsg{seq: seq, dossier: d, err: err}
 	}
 }
@@ -320,13 +323,13 @@ func (m debriefFlushedMsg) saveErr() error { return m.err }
 // (one undo step per choice) so nothing changed meanwhile is overwritten.
 // The store records every change in history.
 func (b *backend) saveDebrief(seq int, proposalID int64, w debriefWrite, names map[int64]string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		msg := debriefSavedMsg{seq: seq}
 		var said []string
 		if w.hasOutcome {
 			var stored model.Proposal
-			p, err := st.EditProposal(ctx, proposalID, func(p *model.Proposal) error {
+			p, err := store.EditProposal(ctx, proposalID, func(p *model.Proposal) error {
 				if stored = *p; p.Status == w.outcome {
 					return errUnchanged
 				}
@@ -350,7 +353,7 @@ func (b *backend) saveDebrief(seq int, proposalID int64, w debriefWrite, names m
 		slices.Sort(ids)
 		for _, id := range ids {
 			var stored model.Stakeholder
-			s, err := st.EditStakeholder(ctx, id, func(s *model.Stakeholder) error {
+			s, err := store.EditStakeholder(ctx, id, func(s *model.Stakeholder) error {
 				if stored = *s; s.Acted == w.acted[id] {
 					return errUnchanged
 				}

@@ -157,13 +157,13 @@ type personStartMsg struct {
 
 // loadPersonStart reads the directory and the draft under key.
 func (b *backend) loadPersonStart(seq int, key string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		cs, err := st.ListContacts(ctx, false)
+		cs, err := store.ListContacts(ctx, false)
 		if err != nil {
 			return personStartMsg{seq: seq, err: err}
 		}
-		d, ok, err := st.GetDraft(ctx, key)
+		d, ok, err := store.GetDraft(ctx, key)
 		return personStartMsg{seq: seq, contacts: cs, draft: d, kept: ok, err: err}
 	}
 }
@@ -204,7 +204,7 @@ func contactFrom(c model.Contact, d personDraft) model.Contact {
 // person already on the proposal is changed with EditPerson: their part and
 // (when the whom stage changed it) their contact, in one transaction. It then drops the stage's kept draft.
 func (b *backend) savePerson(seq int, stage personStage, d personDraft, base model.Stakeholder, contact model.Contact, dropKeys []string) tea.Cmd {
-	st, ctx, today := b.st, b.ctx, b.today()
+	store, ctx, today := b.store, b.ctx, b.today()
 	return func() tea.Msg {
 		fail := func(err error) tea.Msg { return personSavedMsg{seq: seq, err: err} }
 		date, err := model.ParseDate(d.TargetDate, today)
@@ -223,7 +223,7 @@ func (b *backend) savePerson(seq int, stage personStage, d personDraft, base mod
 			}
 			s = base
 			applyStage(&s, stage, d, date)
-			if s, err = st.AddPerson(ctx, c, s); err != nil {
+			if s, err = store.AddPerson(ctx, c, s); err != nil {
 				return fail(err)
 			}
 			if c.ID == 0 {
@@ -238,7 +238,7 @@ func (b *backend) savePerson(seq int, stage personStage, d personDraft, base mod
 					return nil
 				}
 			}
-			if c, s, err = st.EditPerson(ctx, base.ID, editContact, func(x *model.Stakeholder) error {
+			if c, s, err = store.EditPerson(ctx, base.ID, editContact, func(x *model.Stakeholder) error {
 				applyStage(x, stage, d, date)
 				return nil
 			}); err != nil {
@@ -248,7 +248,7 @@ func (b *backend) savePerson(seq int, stage personStage, d personDraft, base mod
 		for _, k := range dropKeys {
 			// The stage is stored; a draft left behind would only be
 			// offered again, so failing to drop it is not the save's failure.
-			_ = st.DeleteDraft(ctx, k)
+			_ = store.DeleteDraft(ctx, k)
 		}
 		return personSavedMsg{seq: seq, stakeholder: s, contact: c}
 	}

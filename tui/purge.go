@@ -19,13 +19,13 @@ import (
 // askPurgeProposal asks for the typed word before erasing a proposal with
 // its room, conversations, objections and blind spots.
 func (b *backend) askPurgeProposal(id int64, title string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	// A long title is cut so the question and the typed word fit the three
 	// status lines at 80 columns.
 	short := ansi.Truncate(title, 40, "…")
 	return askTyped("Purge “"+short+"” for good? Its room, talks, objections and blind spots go too, with all their history; the contacts stay. Undo cannot bring it back.",
 		"purge", func() tea.Msg {
-			rep, err := st.Purge(ctx, model.PurgeProposal, id, model.Date{})
+			rep, err := store.Purge(ctx, model.PurgeProposal, id, model.Date{})
 			return removedMsg{status: "Purged “" + short + "” for good: " + purgeCounts(rep) + "; undo cannot bring it back." + walBusyNote(rep), err: err}
 		})
 }
@@ -49,9 +49,9 @@ func (b *backend) askPurgeHistory() tea.Cmd {
 // confirmPurgeHistory counts what is older than day, then asks for the
 // typed word; with nothing older it says so and asks nothing.
 func (b *backend) confirmPurgeHistory(day model.Date) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		rep, err := st.HistoryPurgeImpact(ctx, day)
+		rep, err := store.HistoryPurgeImpact(ctx, day)
 		if err != nil {
 			return errMsg{err: err}
 		}
@@ -63,7 +63,7 @@ func (b *backend) confirmPurgeHistory(day model.Date) tea.Cmd {
 				model.Plural(rep.UndoSteps, "undo step", "undo steps") + " from before " + day.String() +
 				" for good? The records stay as they are now; undo cannot bring the old values back.",
 			yes: func() tea.Msg {
-				rep, err := st.Purge(ctx, model.PurgeHistoryBefore, 0, day)
+				rep, err := store.Purge(ctx, model.PurgeHistoryBefore, 0, day)
 				return removedMsg{status: "Erased the history before " + day.String() + ": " + purgeCounts(rep) + "; undo cannot bring it back." + walBusyNote(rep), err: err}
 			}}
 	}

@@ -24,16 +24,16 @@ type waitingMsg struct{ waiting bool }
 const waitingText = "Waiting for another backchannel process to finish writing…"
 
 // readOnlyReason is why the workbook is read-only, or "".
-func readOnlyReason(st Store) string {
-	if ro, ok := st.(readOnlyStore); ok {
+func readOnlyReason(store Store) string {
+	if ro, ok := store.(readOnlyStore); ok {
 		return ro.ReadOnly()
 	}
 	return ""
 }
 
 // listenForWaits routes the store's waiting notices to the program.
-func listenForWaits(st Store, p *tea.Program) {
-	if ws, ok := st.(waitingStore); ok {
+func listenForWaits(store Store, p *tea.Program) {
+	if ws, ok := store.(waitingStore); ok {
 		ws.OnWait(func(waiting bool) { p.Send(waitingMsg{waiting: waiting}) })
 	}
 }

@@ -25,14 +25,14 @@ func removalQuestion(verb string, r model.Removal) string {
 // askRemovePerson reads what removing a person from the proposal takes with
 // it, then asks.
 func (b *backend) askRemovePerson(stakeholderID int64) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		r, err := st.StakeholderImpact(ctx, stakeholderID)
+		r, err := store.StakeholderImpact(ctx, stakeholderID)
 		if err != nil {
 			return errMsg{err: err}
 		}
 		return confirmMsg{question: removalQuestion("Remove", r), yes: func() tea.Msg {
-			err := st.RemoveStakeholder(ctx, stakeholderID)
+			err := store.RemoveStakeholder(ctx, stakeholderID)
 			return removedMsg{status: "Removed " + clean(r.What) + ". u undoes it.", err: err}
 		}}
 	}
@@ -40,14 +40,14 @@ func (b *backend) askRemovePerson(stakeholderID int64) tea.Cmd {
 
 // askDeleteConversation reads what deleting a conversation touches, then asks.
 func (b *backend) askDeleteConversation(touchpointID int64) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		r, err := st.TouchpointImpact(ctx, touchpointID)
+		r, err := store.TouchpointImpact(ctx, touchpointID)
 		if err != nil {
 			return errMsg{err: err}
 		}
 		return confirmMsg{question: removalQuestion("Delete", r), yes: func() tea.Msg {
-			err := st.DeleteTouchpoint(ctx, touchpointID)
+			err := store.DeleteTouchpoint(ctx, touchpointID)
 			return removedMsg{status: "Deleted " + clean(r.What) + ". u undoes it.", err: err}
 		}}
 	}
@@ -56,15 +56,15 @@ func (b *backend) askDeleteConversation(touchpointID int64) tea.Cmd {
 // askPurgeConversation asks for the typed word, then erases a conversation
 // for good: undo cannot bring it back.
 func (b *backend) askPurgeConversation(touchpointID int64) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		r, err := st.TouchpointImpact(ctx, touchpointID)
+		r, err := store.TouchpointImpact(ctx, touchpointID)
 		if err != nil {
 			return errMsg{err: err}
 		}
 		return confirmMsg{word: "purge", question: "Purge " + clean(r.What) + " for good? Its words go from the history and every undo snapshot too; undo cannot bring it back.",
 			yes: func() tea.Msg {
-				_, err := st.Purge(ctx, model.PurgeConversation, touchpointID, model.Date{})
+				_, err := store.Purge(ctx, model.PurgeConversation, touchpointID, model.Date{})
 				return removedMsg{status: "Purged " + clean(r.What) + " for good; undo cannot bring it back.", err: err}
 			}}
 	}

@@ -44,9 +44,6 @@ type recordSavedMsg struct {
 
 func (m recordSavedMsg) saveErr() error { return m.err }
 
-// openRecordMsg opens the record screen for a form.
-type openRecordMsg struct{ form recordForm }
-
 func newRecordScreen(b *backend, st *Styles, f recordForm) *recordScreen {
 	return &recordScreen{b: b, st: st, form: f}
 }

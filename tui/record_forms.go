@@ -68,7 +68,7 @@ func (f *proposalForm) build(today model.Date) *huh.Form {
 }
 
 func (f *proposalForm) save(b *backend) tea.Cmd {
-	st, ctx, today, was, d, id := b.st, b.ctx, b.today(), f.started, f.draft, f.id
+	store, ctx, today, was, d, id := b.store, b.ctx, b.today(), f.started, f.draft, f.id
 	return func() tea.Msg {
 		date, err := model.ParseDate(d.Date, today)
 		if err != nil {
@@ -77,7 +77,7 @@ func (f *proposalForm) save(b *backend) tea.Cmd {
 		// Only what the form changed is applied to the record as stored, so
 		// a change made meanwhile elsewhere (the CLI) is kept, and text the
 		// input field could not show exactly is never rewritten unasked.
-		p, err := st.EditProposal(ctx, id, func(p *model.Proposal) error {
+		p, err := store.EditProposal(ctx, id, func(p *model.Proposal) error {
 			setIfEdited(&p.Title, was.Title, d.Title)
 			setIfEdited(&p.Ask, was.Ask, d.Ask)
 			setIfEdited(&p.Forum, was.Forum, d.Forum)
@@ -152,13 +152,13 @@ func (f *conversationForm) build(today model.Date) *huh.Form {
 }
 
 func (f *conversationForm) save(b *backend) tea.Cmd {
-	st, ctx, today, was, d, id, who := b.st, b.ctx, b.today(), f.started, f.draft, f.id, f.who
+	store, ctx, today, was, d, id, who := b.store, b.ctx, b.today(), f.started, f.draft, f.id, f.who
 	return func() tea.Msg {
 		date, err := model.ParsePastDate(d.Date, today)
 		if err != nil {
 			return recordSavedMsg{err: err}
 		}
-		_, err = st.EditTouchpoint(ctx, id, func(t *model.Touchpoint) error {
+		_, err = store.EditTouchpoint(ctx, id, func(t *model.Touchpoint) error {
 			if edited(was.Date, d.Date) {
 				t.Date = date
 			}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -113,9 +112,9 @@ type reviewLoadedMsg struct {
 // loadReview reads the objections, blind spots and what they name, across
 // every proposal, archived included, in one snapshot.
 func (b *backend) loadReview(seq int) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		wb, err := st.ReviewRecords(ctx)
+		wb, err := store.ReviewRecords(ctx)
 		if err != nil {
 			return reviewLoadedMsg{seq: seq, err: err}
 		}
@@ -155,14 +154,14 @@ func (m objectionSavedMsg) saveErr() error { return m.err }
 // command line may have changed the rest while the screen was open). The
 // store keeps every status change in history; the save is one undo step.
 func (b *backend) saveObjection(seq int, id int64, d, was objectionDraft) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		if id == 0 {
-			o, err := st.AddObjection(ctx, model.Objection{ProposalID: d.ProposalID, Text: model.Normalize(d.Text, true),
+			o, err := store.AddObjection(ctx, model.Objection{ProposalID: d.ProposalID, Text: model.Normalize(d.Text, true),
 				Severity: d.Severity, Status: model.ObjectionOpen, Response: model.Normalize(d.Response, true)})
 			return objectionSavedMsg{seq: seq, objection: o, err: err}
 		}
-		o, err := st.EditObjection(ctx, id, func(o *model.Objection) error {
+		o, err := store.EditObjection(ctx, id, func(o *model.Objection) error {
 			d.applyTo(o, was)
 			return nil
 		})
@@ -172,9 +171,9 @@ func (b *backend) saveObjection(seq int, id int64, d, was objectionDraft) tea.Cm
 
 // deleteObjection deletes an objection; the answer carries no objection.
 func (b *backend) deleteObjection(seq int, id int64) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		return objectionSavedMsg{seq: seq, err: st.DeleteObjection(ctx, id)}
+		return objectionSavedMsg{seq: seq, err: store.DeleteObjection(ctx, id)}
 	}
 }
 
@@ -190,14 +189,14 @@ func (m blindSpotSavedMsg) saveErr() error { return m.err }
 // saveBlindSpot adds a new blind spot, or applies the edited fields to the
 // blind spot as it is stored now, in one transaction.
 func (b *backend) saveBlindSpot(seq int, id int64, d, was blindSpotDraft) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		if id == 0 {
-			s, err := st.AddBlindSpot(ctx, model.BlindSpot{ProposalID: d.ProposalID, SurfacedByID: d.SurfacedByID,
+			s, err := store.AddBlindSpot(ctx, model.BlindSpot{ProposalID: d.ProposalID, SurfacedByID: d.SurfacedByID,
 				Text: model.Normalize(d.Text, true), Status: model.BlindSpotOpen})
 			return blindSpotSavedMsg{seq: seq, spot: s, err: err}
 		}
-		s, err := st.EditBlindSpot(ctx, id, func(s *model.BlindSpot) error {
+		s, err := store.EditBlindSpot(ctx, id, func(s *model.BlindSpot) error {
 			d.applyTo(s, was)
 			return nil
 		})
@@ -207,9 +206,9 @@ func (b *backend) saveBlindSpot(seq int, id int64, d, was blindSpotDraft) tea.Cm
 
 // deleteBlindSpot deletes a blind spot; the answer carries none.
 func (b *backend) deleteBlindSpot(seq int, id int64) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		return blindSpotSavedMsg{seq: seq, err: st.DeleteBlindSpot(ctx, id)}
+		return blindSpotSavedMsg{seq: seq, err: store.DeleteBlindSpot(ctx, id)}
 	}
 }
 
@@ -218,152 +217,6 @@ func (b *backend) deleteBlindSpot(seq int, id int64) tea.Cmd {
 type reviewDeleteMsg struct {
 	kind reviewKind
 	id   int64
-}
-
-// reviewNav is a navigation message of the review screens; the app routes
-// every one of them to handleReviewNav.
-type reviewNav interface{ reviewNav() }
-
-// reviewKind names a review screen.
-type reviewKind int
-
-const (
-	reviewObjections reviewKind = iota
-	reviewBlindSpots
-)
-
-// openReviewMsg opens the objections or blind-spot screen, on one proposal
-// when proposalID is set, with selectID selected once loaded.
-type openReviewMsg struct {
-	kind       reviewKind
-	proposalID int64
-	selectID   int64
-}
-
-// openWorkspaceAtMsg opens a proposal's workspace over the review screen on a
-// tab with a row selected: a person on the Room tab, a talk on the Log tab.
-type openWorkspaceAtMsg struct {
-	proposalID int64
-	tab        wsTab
-	selectID   int64
-}
-
-// workspaceFocusMsg is the first load of a workspace opened by
-// openWorkspaceAtMsg, to be followed by selecting the row.
-type workspaceFocusMsg struct {
-	work     *workspace
-	loaded   tea.Msg
-	tab      wsTab
-	selectID int64
-}
-
-func (openReviewMsg) reviewNav()      {}
-func (openWorkspaceAtMsg) reviewNav() {}
-func (workspaceFocusMsg) reviewNav()  {}
-
-// handleReviewNav carries out a review navigation message.
-func (a *App) handleReviewNav(msg reviewNav) tea.Cmd {
-	switch m := msg.(type) {
-	case openReviewMsg:
-		return a.openReview(m)
-	case openWorkspaceAtMsg:
-		return a.openWorkspaceAt(m)
-	case workspaceFocusMsg:
-		if a.workspace != m.work {
-			return nil
-		}
-		var cmd tea.Cmd
-		a.workspace, cmd = a.workspace.Update(m.loaded)
-		a.workspace.tab = m.tab
-		switch m.tab {
-		case tabRoom:
-			a.workspace.room.SelectID(m.selectID)
-		case tabLog:
-			a.workspace.log.SelectID(m.selectID)
-		}
-		a.workspace.syncKeys()
-		return cmd
-	}
-	return nil
-}
-
-// reviewKeyAllowed reports whether the global o or b key may leave the
-// screen on top: never with unsaved input, and not onto the same screen.
-func (a *App) reviewKeyAllowed(kind reviewKind) bool {
-	cur, _ := a.current()
-	if d, ok := cur.(drafter); ok && d.dirty() {
-		return false
-	}
-	switch a.state() {
-	case screenObjections:
-		return kind != reviewObjections
-	case screenBlindSpots:
-		return kind != reviewBlindSpots
-	}
-	return true
-}
-
-// reviewScope is the proposal a review screen opened now should start on:
-// the workspace's, or the other review screen's.
-func (a *App) reviewScope() int64 {
-	switch a.state() {
-	case screenWorkspace:
-		if a.workspace != nil {
-			return a.workspace.id
-		}
-	case screenObjections:
-		if a.objections != nil {
-			return a.objections.scope
-		}
-	case screenBlindSpots:
-		if a.blindSpots != nil {
-			return a.blindSpots.scope
-		}
-	}
-	return 0
-}
-
-// openReview shows a review screen over the dashboard or the workspace it
-// was opened from. A review screen already open, and anything above it, is
-// closed first, so there is only ever one of each.
-func (a *App) openReview(m openReviewMsg) tea.Cmd {
-	for i, id := range a.stack {
-		if id == screenObjections || id == screenBlindSpots {
-			a.stack = a.stack[:i]
-			break
-		}
-	}
-	for len(a.stack) > 1 && a.state() != screenDashboard && a.state() != screenWorkspace {
-		a.stack = a.stack[:len(a.stack)-1]
-	}
-	if m.kind == reviewBlindSpots {
-		a.blindSpots = newBlindSpotsScreen(a.b, a.styles, m.proposalID, m.selectID)
-		a.push(screenBlindSpots)
-		return a.blindSpots.Init()
-	}
-	a.objections = newObjectionsScreen(a.b, a.styles, m.proposalID, m.selectID)
-	a.push(screenObjections)
-	return a.objections.Init()
-}
-
-// openWorkspaceAt opens a workspace over the review screen. A workspace under
-// the review screen is dropped: there is one workspace at a time.
-func (a *App) openWorkspaceAt(m openWorkspaceAtMsg) tea.Cmd {
-	keep := a.stack[:0]
-	for _, id := range a.stack {
-		if id != screenWorkspace {
-			keep = append(keep, id)
-		}
-	}
-	a.stack = keep
-	w := newWorkspace(a.b, a.styles, m.proposalID)
-	w.tab = m.tab
-	a.workspace = w
-	a.push(screenWorkspace)
-	load := w.refresh()
-	return func() tea.Msg {
-		return workspaceFocusMsg{work: w, loaded: load(), tab: m.tab, selectID: m.selectID}
-	}
 }
 
 // reviewTab reports whether the workspace shows its objections or blind spots,
@@ -384,30 +237,4 @@ func (w *workspace) review() tea.Cmd {
 		}
 	}
 	return navigate(m)
-}
-
-// reviewKeysHelp lists o and b in the key list wherever they work.
-func (a *App) reviewKeysHelp() []key.Binding {
-	var out []key.Binding
-	if a.reviewKeyAllowed(reviewObjections) {
-		out = append(out, a.keys.Objections)
-	}
-	if a.reviewKeyAllowed(reviewBlindSpots) {
-		out = append(out, a.keys.BlindSpots)
-	}
-	if a.contactsKeyAllowed() {
-		out = append(out, a.keys.Contacts)
-	}
-	return out
-}
-
-// contactsKeyAllowed says whether c opens the contact directory from here:
-// from any screen but the directory itself, as o and b do, unless typed
-// input would be lost.
-func (a *App) contactsKeyAllowed() bool {
-	cur, _ := a.current()
-	if d, ok := cur.(drafter); ok && d.dirty() {
-		return false
-	}
-	return a.state() != screenContacts
 }

@@ -56,7 +56,7 @@ func TestReviewRecordsShowWhatTheDossiersHeld(t *testing.T) {
 	ctx := context.Background()
 	for name, s := range reviewWorkbooks(t) {
 		t.Run(name, func(t *testing.T) {
-			be := &backend{st: s, ctx: ctx, today: func() model.Date { return testToday }}
+			be := &backend{store: s, ctx: ctx, today: func() model.Date { return testToday }}
 			got := be.loadReview(1)().(reviewLoadedMsg)
 			if got.err != nil {
 				t.Fatal(got.err)

@@ -55,11 +55,6 @@ type searchLine struct {
 	hit   int // for a result: its index in hits
 }
 
-// openSearchMsg opens the search screen.
-type openSearchMsg struct{}
-
-func (openSearchMsg) agendaNav() {}
-
 // searchResultsMsg carries the answer to one search.
 type searchResultsMsg struct {
 	seq   int
@@ -109,9 +104,9 @@ func (s *searchScreen) run() tea.Cmd {
 		return nil
 	}
 	s.loading = true
-	st, ctx, seq := s.b.st, s.b.ctx, s.seq
+	store, ctx, seq := s.b.store, s.b.ctx, s.seq
 	return func() tea.Msg {
-		hits, err := st.Search(ctx, q, 0)
+		hits, err := store.Search(ctx, q, 0)
 		return searchResultsMsg{seq: seq, query: q, hits: hits, err: err}
 	}
 }
@@ -390,8 +385,3 @@ func jumpTo(h model.SearchHit) tea.Cmd {
 	}
 	return navigate(jumpMsg{proposalID: h.ProposalID, tab: tabSummary})
 }
-
-// openContactMsg opens the contact directory found by a name.
-type openContactMsg struct{ name string }
-
-func (openContactMsg) agendaNav() {}

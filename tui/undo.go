@@ -18,18 +18,18 @@ type undoneMsg struct {
 
 // undo reverses the last change.
 func (b *backend) undo() tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		ch, err := st.Undo(ctx)
+		ch, err := store.Undo(ctx)
 		return undoneMsg{change: ch, err: err}
 	}
 }
 
 // redo re-applies the last undone change.
 func (b *backend) redo() tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
-		ch, err := st.Redo(ctx)
+		ch, err := store.Redo(ctx)
 		return undoneMsg{change: ch, err: err}
 	}
 }

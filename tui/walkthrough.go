@@ -463,24 +463,24 @@ func (w *walkthrough) saveStep(next walkStep) tea.Cmd {
 // saveWalkStep creates the proposal (id 0) or edits it with apply, reading
 // and writing in one transaction, then drops the drafts it came from.
 func (b *backend) saveWalkStep(seq int, id int64, apply func(*model.Proposal) error, dropKeys []string) tea.Cmd {
-	st, ctx := b.st, b.ctx
+	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		var p model.Proposal
 		var err error
 		if id == 0 {
 			p = model.Proposal{Status: model.StatusDraft}
 			if err = apply(&p); err == nil {
-				p, err = st.CreateProposal(ctx, p)
+				p, err = store.CreateProposal(ctx, p)
 			}
 		} else {
-			p, err = st.EditProposal(ctx, id, apply)
+			p, err = store.EditProposal(ctx, id, apply)
 		}
 		if err != nil {
 			return proposalSavedMsg{seq: seq, err: err}
 		}
 		for _, k := range dropKeys {
 			// The step is stored; a draft left behind is only offered again.
-			_ = st.DeleteDraft(ctx, k)
+			_ = store.DeleteDraft(ctx, k)
 		}
 		return proposalSavedMsg{seq: seq, proposal: p}
 	}
