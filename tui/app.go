@@ -263,6 +263,7 @@ func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
 				drop = dd.discardDraft()
 			}
 		}
+		a.setStatus("Discarded what you typed.", false)
 		return tea.Batch(drop, a.do(action))
 	case key.Matches(k, a.keys.Keep):
 		a.ask = pendingNone

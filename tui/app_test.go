@@ -644,8 +644,8 @@ func TestUnchangedScoreSaysWhichFactorsMoved(t *testing.T) {
 		t.Fatalf("score change reads %q, want %q", got, want)
 	}
 	w.prevFacts = slices.Clone(w.r.Factors)
-	if got := w.scoreChange(); strings.Contains(got, ":") {
-		t.Fatalf("nothing moved, yet the change lists factors: %q", got)
+	if got := w.scoreChange(); got != "" {
+		t.Fatalf("nothing moved, yet the status says %q", got)
 	}
 }
 
@@ -696,4 +696,25 @@ func TestWalkthroughOfADecidedProposalShowsTheOutcome(t *testing.T) {
 	}
 	d.mustSee("approved · ")
 	d.mustNotSee("Ready to pitch · ")
+}
+
+// Issue 14: leaving a form without saving said "Readiness unchanged at 38"
+// on the workspace, as if something had been done. Nothing moved, so the
+// status says only that the form was discarded.
+func TestDiscardedFormSaysNothingOfReadiness(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "2", "e")
+	d.typ("x")
+	d.press("esc")
+	if d.app.ask != pendingNone {
+		d.press("d")
+	}
+	if d.app.state() != screenWorkspace {
+		t.Fatalf("discarding the person form left screen %d, not the workspace", d.app.state())
+	}
+	d.mustNotSee("Readiness unchanged", "Readiness 38 → 38")
+	d.mustSee("Discarded what you typed.")
+	// Viewing another screen and coming back says nothing either.
+	d.press("c", "esc")
+	d.mustNotSee("Readiness unchanged")
 }

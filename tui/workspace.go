@@ -239,7 +239,9 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		cmds := []tea.Cmd{w.briefCmd()}
 		if w.announce {
 			w.announce = false
-			cmds = append(cmds, navigate(statusMsg{text: w.scoreChange(), prepend: true}))
+			if change := w.scoreChange(); change != "" {
+				cmds = append(cmds, navigate(statusMsg{text: change, prepend: true}))
+			}
 		}
 		if first {
 			cmds = append(cmds, w.debriefOffer())
@@ -273,7 +275,9 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 	return w, nil
 }
 
-// scoreChange describes how readiness moved since the last load.
+// scoreChange describes how readiness moved since the last load, or is ""
+// when nothing moved: coming back from a discarded form or a look at
+// another screen is no news ("Readiness unchanged at 38" read as noise).
 func (w *workspace) scoreChange() string {
 	s := "Readiness " + itoa(w.prevScore) + " → " + itoa(w.r.Score)
 	if w.r.Score == w.prevScore {
@@ -282,6 +286,9 @@ func (w *workspace) scoreChange() string {
 		// gains and losses cancelled out; say which factors moved.
 		if moves := factorMoves(w.prevFacts, w.r.Factors); moves != "" {
 			return s + " (" + w.r.Verdict.String() + "): " + moves + "."
+		}
+		if w.r.Verdict == w.prevVerd {
+			return ""
 		}
 	}
 	if w.r.Verdict != w.prevVerd {
