@@ -1,7 +1,6 @@
 package db
 
 import (
-	"cmp"
 	"context"
 	"database/sql/driver"
 	"slices"
@@ -14,9 +13,13 @@ import (
 //
 // It is on the hot path of every screen, so the big reads are shaped for
 // SQLite: they go to the driver directly (see rawread.go), the proposal's
-// conversations are read in rowid order (sequential pages) and sorted here,
-// and the stakeholders' conversations on other proposals are picked out of
-// an index before any row is touched.
+// conversations are read in rowid order (sequential pages), and the
+// stakeholders' conversations on other proposals are picked out of an index
+// before any row is touched.
+//
+// Every list comes in ID order, the canonical order readiness, the brief
+// and redaction index by (model's sortedDossier finds it already sorted and
+// copies nothing); each orders the conversations by date itself, once.
 func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossier, error) {
 	var d model.Dossier
 	err := s.readDriver(ctx, func(q driver.QueryerContext) error {
@@ -54,7 +57,6 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64)
 		if d.Touchpoints, err = touchpointTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
 			return err
 		}
-		d.Touchpoints = sortedTouchpoints(d.Touchpoints)
 		// ContactTouchpoints is every conversation, on any proposal, with
 		// the people this proposal involves (stakeholders and go-betweens).
 		// A conversation carries its stakeholder's proposal and contact
@@ -64,11 +66,12 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64)
 		elsewhere, err := touchpointTable.rawQuery(ctx, q, 0, `WHERE stakeholder_id IN (
 				SELECT id FROM stakeholders WHERE proposal_id <> ?1 AND contact_id IN (
 					SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
-					UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL))`, proposalID)
+					UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL))
+				ORDER BY id`, proposalID)
 		if err != nil {
 			return err
 		}
-		d.ContactTouchpoints = mergeTouchpoints(d.Touchpoints, sortedTouchpoints(elsewhere))
+		d.ContactTouchpoints = mergeByID(d.Touchpoints, elsewhere)
 
 		if d.Contacts, err = dossierContacts(ctx, q, proposalID, d.Touchpoints); err != nil {
 			return err
@@ -89,53 +92,12 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64)
 	return d, err
 }
 
-// touchpointBefore orders a log by date, then ID.
-func touchpointBefore(a, b *model.Touchpoint) int {
-	return cmp.Or(a.Date.Time().Compare(b.Date.Time()), cmp.Compare(a.ID, b.ID))
-}
-
-// sortedTouchpoints orders the log by date, then ID, in place. It sorts
-// small keys and then moves each row once along the permutation's cycles:
-// a Touchpoint is too big to swap around tens of thousands of times.
-func sortedTouchpoints(ts []model.Touchpoint) []model.Touchpoint {
-	if slices.IsSortedFunc(ts, func(a, b model.Touchpoint) int { return touchpointBefore(&a, &b) }) {
-		return ts
-	}
-	type key struct {
-		day, id int64
-		from    int
-	}
-	keys := make([]key, len(ts))
-	for i := range ts {
-		keys[i] = key{ts[i].Date.Time().Unix(), ts[i].ID, i}
-	}
-	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.id, b.id)) })
-	// Position i must receive the row now at keys[i].from.
-	for start := range keys {
-		if keys[start].from < 0 || keys[start].from == start {
-			continue
-		}
-		tmp := ts[start]
-		i := start
-		for {
-			from := keys[i].from
-			keys[i].from = -1
-			if from == start {
-				ts[i] = tmp
-				break
-			}
-			ts[i] = ts[from]
-			i = from
-		}
-	}
-	return ts
-}
-
-// mergeTouchpoints merges two logs already in order into a new one.
-func mergeTouchpoints(a, b []model.Touchpoint) []model.Touchpoint {
+// mergeByID merges two lists of conversations, each in ID order and
+// sharing no ID, into a new one in ID order.
+func mergeByID(a, b []model.Touchpoint) []model.Touchpoint {
 	out := make([]model.Touchpoint, 0, len(a)+len(b))
 	for len(a) > 0 && len(b) > 0 {
-		if touchpointBefore(&a[0], &b[0]) <= 0 {
+		if a[0].ID < b[0].ID {
 			out, a = append(out, a[0]), a[1:]
 		} else {
 			out, b = append(out, b[0]), b[1:]

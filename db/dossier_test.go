@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"fmt"
-	"math/rand/v2"
 	"reflect"
 	"slices"
 	"sort"
@@ -60,11 +58,13 @@ func TestLoadDossier(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := ids(d.Touchpoints), []int64{t3.ID, t1.ID}; !reflect.DeepEqual(got, want) {
-		t.Errorf("touchpoints %v, want %v (by date)", got, want)
+	// In ID order, though t1 was on a later day than t3: readiness and
+	// the brief order by date themselves, once (issue 13, cause 3).
+	if got, want := ids(d.Touchpoints), []int64{t1.ID, t3.ID}; !reflect.DeepEqual(got, want) {
+		t.Errorf("touchpoints %v, want %v (by ID)", got, want)
 	}
-	if got, want := ids(d.ContactTouchpoints), []int64{t2.ID, t4.ID, t3.ID, t1.ID}; !reflect.DeepEqual(got, want) {
-		t.Errorf("contact touchpoints %v, want %v", got, want)
+	if got, want := ids(d.ContactTouchpoints), []int64{t1.ID, t2.ID, t3.ID, t4.ID}; !reflect.DeepEqual(got, want) {
+		t.Errorf("contact touchpoints %v, want %v (by ID)", got, want)
 	}
 	var contactIDs []int64
 	for id, c := range d.Contacts {
@@ -147,20 +147,32 @@ func nilIfEmpty[T any](s []T) []T {
 	return s
 }
 
-// The in-place permutation sort agrees with a plain stable sort.
-func TestSortedTouchpoints(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 2, 7, 100, 2000} {
-		ts := make([]model.Touchpoint, n)
-		for i := range ts {
-			ts[i] = model.Touchpoint{ID: int64(i + 1), Date: model.NewDate(2026, 1, 1).AddDays(rng.IntN(30)), Said: fmt.Sprint(i)}
+// Every list of a dossier comes in ID order (the order model's
+// sortedDossier would otherwise copy and sort it into, on every Assess and
+// brief), whatever order the rows were written in.
+func TestLoadDossierInIDOrder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	wb := model.DemoWorkbook(model.NewDate(2026, 11, 21))
+	mustNoErr(t, s.Import(ctx, wb))
+	byID := func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) }
+	for _, p := range wb.Proposals {
+		d, err := s.LoadDossier(ctx, p.ID)
+		mustNoErr(t, err)
+		if len(d.Touchpoints) < 2 || len(d.ContactTouchpoints) <= len(d.Touchpoints) {
+			t.Fatalf("proposal %d: the demo should give conversations here and elsewhere", p.ID)
 		}
-		rng.Shuffle(len(ts), func(i, j int) { ts[i], ts[j] = ts[j], ts[i] })
-		want := slices.Clone(ts)
-		slices.SortStableFunc(want, func(a, b model.Touchpoint) int { return touchpointBefore(&a, &b) })
-		got := sortedTouchpoints(ts)
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("n=%d: permutation sort differs from a stable sort", n)
+		if !slices.IsSortedFunc(d.Touchpoints, byID) || !slices.IsSortedFunc(d.ContactTouchpoints, byID) {
+			t.Errorf("proposal %d: conversations not in ID order", p.ID)
+		}
+		for i := 1; i < len(d.ContactTouchpoints); i++ {
+			if d.ContactTouchpoints[i].ID == d.ContactTouchpoints[i-1].ID {
+				t.Errorf("proposal %d: conversation %d twice", p.ID, d.ContactTouchpoints[i].ID)
+			}
+		}
+		if !slices.IsSortedFunc(d.Objections, func(a, b model.Objection) int { return cmp.Compare(a.ID, b.ID) }) ||
+			!slices.IsSortedFunc(d.BlindSpots, func(a, b model.BlindSpot) int { return cmp.Compare(a.ID, b.ID) }) {
+			t.Errorf("proposal %d: objections or blind spots not in ID order", p.ID)
 		}
 	}
 }

@@ -95,7 +95,6 @@ func listDossier(ctx context.Context, q driver.QueryerContext, p model.Proposal,
 	if d.Touchpoints, err = touchpointTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? ORDER BY id", p.ID); err != nil {
 		return d, err
 	}
-	d.Touchpoints = sortedTouchpoints(d.Touchpoints)
 	if d.Contacts, err = dossierContacts(ctx, q, p.ID, d.Touchpoints); err != nil {
 		return d, err
 	}
