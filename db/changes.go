@@ -83,6 +83,29 @@ func (s *Store) changeTx(ctx context.Context, spec changeSpec, fn func(tx *sql.T
 	return ch, err
 }
 
+// continueStep runs fn in a write transaction of its own that adds to the
+// step id, which an earlier transaction (the first chunk of an import)
+// opened and closed: the step is reopened so the capture triggers file fn's
+// rows under it, and closed again at the end, so other actions can run in
+// between as steps of their own. A step undone in the meantime (another
+// process ran undo) is not added to: fn does not run and the error says so.
+func (s *Store) continueStep(ctx context.Context, id int64, fn func(tx *sql.Tx) error) error {
+	return s.rawTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE changes SET is_open = 1 WHERE id = ? AND is_open = 0 AND undone = 0", id)
+		if err != nil {
+			return fmt.Errorf("cannot continue an undo step: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return conflictf("it was undone by another command while it ran, so it stopped there")
+		}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE changes SET is_open = 0 WHERE id = ?", id)
+		return err
+	})
+}
+
 // say sets the words of the open step: what the user did, in the past tense
 // and lower case ("added Dana Reyes to Follow-the-sun on-call").
 func say(ctx context.Context, tx *sql.Tx, format string, args ...any) error {
@@ -136,9 +159,22 @@ func (s *Store) Redo(ctx context.Context) (model.Change, error) {
 
 // reverse undoes (kind undo) or redoes (kind redo) one step.
 func (s *Store) reverse(ctx context.Context, kind string) (model.Change, error) {
+	return s.reverseOne(ctx, kind, 0)
+}
+
+// reverseStep undoes the step id, whichever step is the latest (a failed
+// import takes back the chunks it wrote, though others may have saved
+// something since).
+func (s *Store) reverseStep(ctx context.Context, id int64) (model.Change, error) {
+	return s.reverseOne(ctx, kindUndo, id)
+}
+
+// reverseOne undoes or redoes the step only, or when only is 0 the one
+// reverseTarget picks.
+func (s *Store) reverseOne(ctx context.Context, kind string, only int64) (model.Change, error) {
 	var done model.Change
 	ch, err := s.changeTx(ctx, changeSpec{kind: kind}, func(tx *sql.Tx, id int64) error {
-		target, err := reverseTarget(ctx, tx, kind, id)
+		target, err := reverseTarget(ctx, tx, kind, only)
 		if err != nil {
 			return err
 		}
@@ -190,9 +226,18 @@ func (s *Store) reverse(ctx context.Context, kind string) (model.Change, error) 
 // reverseTarget finds the step that undo (or redo) would reverse. For undo
 // it is the latest action or redo still in effect; for redo, the latest
 // undo not yet redone, provided no new action came after it.
-func reverseTarget(ctx context.Context, tx *sql.Tx, kind string, self int64) (model.Change, error) {
+func reverseTarget(ctx context.Context, tx *sql.Tx, kind string, only int64) (model.Change, error) {
 	var q string
 	var none error
+	if only != 0 {
+		var c model.Change
+		err := tx.QueryRowContext(ctx, `SELECT `+changeCols+` FROM changes WHERE id = ? AND kind IN ('do', 'redo') AND undone = 0 AND is_open = 0`,
+			only).Scan(changeDest(&c)...)
+		if errors.Is(err, sql.ErrNoRows) {
+			return c, newError(ErrNothingToUndo, nil, "there is nothing to undo")
+		}
+		return c, err
+	}
 	if kind == kindUndo {
 		q = `SELECT ` + changeCols + ` FROM changes WHERE kind IN ('do', 'redo') AND undone = 0 AND is_open = 0
 			ORDER BY id DESC LIMIT 1`

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -33,48 +34,216 @@ func (s *Store) PreviewContactImport(ctx context.Context, cs []model.Contact) (m
 	return out, nil
 }
 
-// ImportContacts adds contacts from an address book in one transaction: all
-// of them or, on any error, none. A contact already in the workbook (same
-// email, or same name and no conflicting organisation or email; see
-// model.PlanContactImport) is merged into it: its empty fields are filled,
-// nothing is overwritten. Duplicates within cs merge the same way, so
-// importing the same file twice adds nothing.
+// ImportContacts adds contacts from an address book as one user action: one
+// undo step, and on any error none of it stays. A contact already in the
+// workbook (same email, or same name and no conflicting organisation or
+// email; see model.PlanContactImport) is merged into it: its empty fields
+// are filled, nothing is overwritten. Duplicates within cs merge the same
+// way, so importing the same file twice adds nothing.
+//
+// A large import is written in chunks, each its own transaction of at most
+// about importChunk or importChunkRows people, with a pause between them, so another backchannel process
+// waiting to save (a `log` while 200,000 people go in) is never held for
+// more than a second or so (issue 11). The chunks add to one undo step
+// (continueStep), so `undo` takes the whole import out at once. If a chunk
+// fails (or ctx is cancelled), the chunks already written are undone
+// before the error is returned. If the process dies between chunks, what
+// was written stays as one step labelled "imported 40000 of 200000
+// contacts (unfinished)": the history says so, `undo` takes it all out, and
+// importing the file again adds the rest (duplicates merge).
 func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (model.ContactImport, error) {
 	cs, err := tidyImport(cs)
 	if err != nil {
 		return model.ContactImport{}, err
 	}
-	var out model.ContactImport
-	now := s.clock()
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	run := &importRun{now: s.clock(), budget: s.importChunk}
+	if run.budget <= 0 {
+		run.budget = importChunk
+	}
+	// The plan (which file rows are people already known) is made on a
+	// snapshot before the write lock is taken: for 200,000 people it takes
+	// seconds. The first chunk checks nothing changed the contacts since,
+	// and plans again under the lock if something did.
+	var seen importSnapshot
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		if seen, err = snapshotContacts(ctx, tx); err != nil {
+			return err
+		}
 		existing, err := contactTable.query(ctx, tx, "")
 		if err != nil {
 			return err
 		}
-		out = planImport(existing, cs)
-		if err := addContacts(ctx, tx, now, out.Added); err != nil {
-			return err
-		}
-		byID := make(map[int64]model.Contact, len(existing))
-		for _, c := range existing {
-			byID[c.ID] = c
-		}
-		for i, c := range out.Merged {
-			if out.Merged[i], err = mergeContact(ctx, tx, now, byID[c.ID], c); err != nil {
-				return err
-			}
-		}
-		return say(ctx, tx, "imported %s and filled in %s", model.Plural(len(out.Added), "new contact", "new contacts"),
-			model.Plural(len(out.Merged), "known one", "known ones"))
+		run.plan = planImport(existing, cs)
+		return nil
 	})
 	if err != nil {
 		return model.ContactImport{}, wrapf(s.Damaged(err), "cannot import contacts")
+	}
+	var step int64
+	for first := true; first || !run.done(); first = false {
+		if !first {
+			if err := s.betweenChunks(ctx, run.chunks); err != nil {
+				return model.ContactImport{}, s.abandonImport(ctx, step, run, err)
+			}
+		}
+		if step == 0 {
+			ch, err := s.changeTx(ctx, changeSpec{kind: kindDo}, func(tx *sql.Tx, _ int64) error {
+				if first {
+					now, err := snapshotContacts(ctx, tx)
+					if err != nil {
+						return err
+					}
+					if now != seen {
+						existing, err := contactTable.query(ctx, tx, "")
+						if err != nil {
+							return err
+						}
+						run.plan = planImport(existing, cs)
+					}
+				}
+				return run.chunk(ctx, tx)
+			})
+			if err != nil {
+				return model.ContactImport{}, s.abandonImport(ctx, step, run, err)
+			}
+			step = ch.ID
+		} else if err := s.continueStep(ctx, step, func(tx *sql.Tx) error { return run.chunk(ctx, tx) }); err != nil {
+			return model.ContactImport{}, s.abandonImport(ctx, step, run, err)
+		}
 	}
 	// An import is the other bulk write: check the workbook once, now.
 	if err := quickCheck(ctx, s.r, s.path); err != nil {
 		return model.ContactImport{}, err
 	}
-	return out, nil
+	return run.plan, nil
+}
+
+// importSnapshot tells whether the contacts changed between two reads: every
+// change backchannel makes is a row in changes (undo and redo included; the
+// step being opened is left out), and
+// the count and latest update of contacts catch the rest.
+type importSnapshot struct {
+	lastChange int64
+	contacts   int64
+	updated    string
+}
+
+func snapshotContacts(ctx context.Context, q querier) (importSnapshot, error) {
+	var v importSnapshot
+	err := q.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM changes WHERE is_open = 0),
+		(SELECT count(*) FROM contacts), (SELECT coalesce(max(updated_at), '') FROM contacts)`).Scan(&v.lastChange, &v.contacts, &v.updated)
+	return v, err
+}
+
+// importChunk is how long one chunk of an import holds the write lock before
+// it commits and lets others in; committing adds a little to it.
+const importChunk = 500 * time.Millisecond
+
+// importChunkRows caps the new contacts one chunk adds, whatever the time:
+// a chunk's commit (its log pages, the full-text index) grows with it.
+const importChunkRows = 10000
+
+// importYield is the pause between two chunks of an import. SQLite's busy
+// handler retries a waiting writer at most 100 ms apart, so a pause longer
+// than that lets a writer that is waiting in (it then holds the lock, and
+// the import's next chunk waits its turn); without the pause the import
+// would take the lock back before anyone noticed it was free.
+const importYield = 120 * time.Millisecond
+
+// betweenChunks pauses between two chunks of an import, or stops it when ctx
+// is done. Tests may run something in the gap (importHook).
+func (s *Store) betweenChunks(ctx context.Context, done int) error {
+	if s.importHook != nil {
+		if err := s.importHook(done); err != nil {
+			return err
+		}
+	}
+	t := time.NewTimer(importYield)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// abandonImport undoes the chunks of an import already written (if any) so
+// a failed import leaves nothing behind, and says what happened.
+func (s *Store) abandonImport(ctx context.Context, step int64, run *importRun, cause error) error {
+	cause = wrapf(s.Damaged(cause), "cannot import contacts")
+	if step == 0 {
+		return cause
+	}
+	// Undoing must happen even when the import stopped because ctx was
+	// cancelled (ctrl+c).
+	_, err := s.reverseStep(context.WithoutCancel(ctx), step)
+	if err != nil && !errors.Is(err, ErrNothingToUndo) { // nothing: undone already, from elsewhere
+		return fmt.Errorf("%w; the %d contacts written before it stopped are kept as one step, which `undo` takes out (%v)",
+			cause, run.written, err)
+	}
+	return cause
+}
+
+// importRun is one import in progress: the plan, made in the first chunk,
+// and how far the chunks have got through it.
+type importRun struct {
+	plan   model.ContactImport
+	now    time.Time
+	budget time.Duration
+	added  int // contacts of plan.Added written
+	merged int // contacts of plan.Merged written
+	// written counts the contacts written so far, for messages.
+	written int
+	chunks  int
+}
+
+func (r *importRun) done() bool {
+	return r.added == len(r.plan.Added) && r.merged == len(r.plan.Merged)
+}
+
+// importBatch is how many new contacts one step inside a chunk adds before
+// the chunk looks at the time; addContacts writes them in one INSERT.
+const importBatch = 500
+
+// chunk writes as much of the plan as fits in the time budget, inside tx,
+// and gives the step words that say whether the import is finished.
+func (r *importRun) chunk(ctx context.Context, tx *sql.Tx) error {
+	began := time.Now()
+	added, merged := r.added, r.merged
+	for added < len(r.plan.Added) && (added == r.added || time.Since(began) < r.budget && added-r.added < importChunkRows) {
+		end := min(added+importBatch, len(r.plan.Added))
+		if err := addContacts(ctx, tx, r.now, r.plan.Added[added:end]); err != nil {
+			return err
+		}
+		added = end
+	}
+	for added == len(r.plan.Added) && merged < len(r.plan.Merged) && (merged == r.merged || time.Since(began) < r.budget && merged-r.merged < importChunkRows) {
+		c := r.plan.Merged[merged]
+		// Read the contact again: another process may have changed it since
+		// the plan was made, and what it wrote is kept.
+		current, err := contactTable.get(ctx, tx, c.ID)
+		if errors.Is(err, sql.ErrNoRows) || errors.Is(err, ErrNotFound) {
+			merged++ // removed since: nothing to fill in
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		filled, _ := model.FillContact(current, c)
+		if r.plan.Merged[merged], err = mergeContact(ctx, tx, r.now, current, filled); err != nil {
+			return err
+		}
+		merged++
+	}
+	r.added, r.merged, r.chunks = added, merged, r.chunks+1
+	r.written = added + merged
+	if !r.done() {
+		total := len(r.plan.Added) + len(r.plan.Merged)
+		return say(ctx, tx, "imported %d of %d contacts (unfinished)", r.written, total)
+	}
+	return say(ctx, tx, "imported %s and filled in %s", model.Plural(len(r.plan.Added), "new contact", "new contacts"),
+		model.Plural(len(r.plan.Merged), "known one", "known ones"))
 }
 
 // tidyImport tidies a copy of cs as the store stores text, and checks each.
@@ -176,14 +345,7 @@ func addContacts(ctx context.Context, tx *sql.Tx, now time.Time, cs []model.Cont
 			events = append(events, addedEvent(rows[i]))
 		}
 	}
-	for len(events) > 0 {
-		n := min(len(events), historyBatch)
-		if err := insertHistory(ctx, tx, now, events[:n]...); err != nil {
-			return err
-		}
-		events = events[n:]
-	}
-	return nil
+	return insertHistory(ctx, tx, now, events...)
 }
 
 // queryIDs runs a statement that returns one id per row.
@@ -203,7 +365,3 @@ func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 	}
 	return ids, rs.Err()
 }
-
-// historyBatch is how many history rows one INSERT writes: 9 values each,
-// well under SQLite's limit of 32,766 bound values per statement.
-const historyBatch = 2000

@@ -54,6 +54,15 @@ var historyTable = newTable("history", "history row",
 // insertHistory appends events stamped at the given time, in one statement.
 // It must run in the transaction that made the change.
 func insertHistory(ctx context.Context, q querier, at time.Time, evs ...model.HistoryEvent) error {
+	// One INSERT holds historyBatch rows at most (SQLite binds 32,766
+	// values per statement): undoing a large import writes one row per
+	// person.
+	for len(evs) > historyBatch {
+		if err := insertHistory(ctx, q, at, evs[:historyBatch]...); err != nil {
+			return err
+		}
+		evs = evs[historyBatch:]
+	}
 	if len(evs) == 0 {
 		return nil
 	}
@@ -143,3 +152,7 @@ func exists(ctx context.Context, q querier, query string, args ...any) (bool, er
 	}
 	return ok, err
 }
+
+// historyBatch is how many history rows one INSERT writes: 9 values each,
+// well under SQLite's limit of 32,766 bound values per statement.
+const historyBatch = 2000

@@ -45,6 +45,12 @@ type Store struct {
 	// onWait is told when a write starts and stops waiting for another
 	// process (see waitNote).
 	onWait atomic.Pointer[func(waiting bool)]
+
+	// importChunk, when set, replaces importChunk (tests make every batch
+	// a chunk of its own); importHook, when set, runs between two chunks of
+	// an import (tests write from another connection there, or fail).
+	importChunk time.Duration
+	importHook  func(chunksDone int) error
 }
 
 // Options says how to open a workbook.

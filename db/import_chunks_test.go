@@ -1,0 +1,192 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// chunkedImport is a file of n new people and one known person (Dana, by
+// email) whose empty title the file fills, on a workbook where every batch
+// of an import is a chunk of its own.
+func chunkedImport(t *testing.T, n int) (*Store, []model.Contact, model.Contact) {
+	t.Helper()
+	s, _ := openTest(t)
+	s.importChunk = 1 // one batch per chunk
+	dana, err := s.CreateContact(context.Background(), model.Contact{Name: "Dana Reyes", Email: "dana@x.example"})
+	mustNoErr(t, err)
+	file := []model.Contact{{Name: "Dana", Email: "dana@x.example", Title: "CFO"}}
+	for i := range n {
+		file = append(file, model.Contact{Name: fmt.Sprintf("Person %d", i), Email: fmt.Sprintf("p%d@x.example", i)})
+	}
+	return s, file, dana
+}
+
+func countContacts(t *testing.T, s *Store) int {
+	t.Helper()
+	cs, err := s.ListContacts(context.Background(), true)
+	mustNoErr(t, err)
+	return len(cs)
+}
+
+// Issue 11, finding 2 (the store side): a large import commits in chunks,
+// so another process's write goes in between them instead of waiting for
+// the whole import, and the import is still one undo step.
+func TestImportIsChunkedYetOneUndoStep(t *testing.T) {
+	ctx := context.Background()
+	s, file, dana := chunkedImport(t, 3*importBatch)
+	other, err := OpenWith(ctx, s.Path(), Options{}) // another process
+	mustNoErr(t, err)
+	defer other.Close()
+	var between []int
+	s.importHook = func(done int) error {
+		between = append(between, countContacts(t, other)-1) // imported so far, as the other process sees them
+		if done == 2 {
+			_, err := other.CreateContact(ctx, model.Contact{Name: "Written between chunks"})
+			return err
+		}
+		return nil
+	}
+	res, err := s.ImportContacts(ctx, file)
+	mustNoErr(t, err)
+	if len(res.Added) != 3*importBatch || len(res.Merged) != 1 {
+		t.Fatalf("added %d, merged %d", len(res.Added), len(res.Merged))
+	}
+	// Chunks of one batch each: the new people in three, the last of which
+	// also fills in Dana (a chunk always makes some progress).
+	if want := []int{importBatch, 2 * importBatch}; fmt.Sprint(between) != fmt.Sprint(want) {
+		t.Errorf("people another process saw between chunks: %v, want %v", between, want)
+	}
+	if got := countContacts(t, s); got != 1+3*importBatch+1 {
+		t.Errorf("%d contacts after the import, want %d", got, 1+3*importBatch+1)
+	}
+	steps, err := s.ListChanges(ctx, ChangeFilter{})
+	mustNoErr(t, err)
+	var words []string
+	for _, c := range steps {
+		words = append(words, c.Summary)
+	}
+	want := []string{"added contact Written between chunks", "imported 1500 new contacts and filled in 1 known one", "added contact Dana Reyes"}
+	if strings.Join(words, " | ") != strings.Join(want, " | ") {
+		t.Errorf("steps, newest first:\n%q\nwant\n%q", words, want)
+	}
+
+	// One undo takes the other process's contact, the next the whole import.
+	_, err = s.Undo(ctx)
+	mustNoErr(t, err)
+	ch, err := s.Undo(ctx)
+	mustNoErr(t, err)
+	if !strings.Contains(ch.Summary, "imported 1500 new contacts") {
+		t.Errorf("second undo: %q", ch.Summary)
+	}
+	all, err := s.ListContacts(ctx, true)
+	mustNoErr(t, err)
+	if len(all) != 1 || all[0].ID != dana.ID || all[0].Title != "" {
+		t.Errorf("after undoing the import: %+v, want Dana alone without a title", all)
+	}
+}
+
+// A chunk that fails, or ctrl+c between chunks, leaves nothing of the
+// import: the chunks already written are undone before the error returns.
+func TestFailedImportUndoesItsChunks(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		stop func(cancel context.CancelFunc) error
+		want string
+	}{
+		{"a chunk fails", func(context.CancelFunc) error { return errors.New("the disk went away") }, "the disk went away"},
+		{"ctrl+c", func(cancel context.CancelFunc) error { cancel(); return nil }, "context canceled"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, file, dana := chunkedImport(t, 3*importBatch)
+			cctx, cancel := context.WithCancel(ctx)
+			defer cancel()
+			s.importHook = func(done int) error {
+				if done == 2 {
+					return tc.stop(cancel)
+				}
+				return nil
+			}
+			_, err := s.ImportContacts(cctx, file)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "cannot import contacts") {
+				t.Fatalf("import = %v, want cannot import contacts … %s", err, tc.want)
+			}
+			all, err := s.ListContacts(ctx, true)
+			mustNoErr(t, err)
+			if len(all) != 1 || all[0].ID != dana.ID {
+				t.Errorf("a failed import left %d contacts, want Dana alone", len(all))
+			}
+			// Nothing of it is left to undo: the last action is Dana's creation.
+			ch, err := s.Undo(ctx)
+			mustNoErr(t, err)
+			if ch.Summary != "added contact Dana Reyes" {
+				t.Errorf("the next undo takes %q, want Dana's creation", ch.Summary)
+			}
+		})
+	}
+}
+
+// If the process dies between chunks, what was written is one step whose
+// words say the import is unfinished, and one undo takes all of it out.
+func TestInterruptedImportIsOneLabelledStep(t *testing.T) {
+	ctx := context.Background()
+	s, file, _ := chunkedImport(t, 3*importBatch)
+	// Stand in for a crash: the hook stops the import, and abandonImport is
+	// not reached because the step is looked at from another process
+	// before the import goes on.
+	var seen []model.Change
+	s.importHook = func(done int) error {
+		if done == 2 {
+			other, err := OpenWith(ctx, s.Path(), Options{})
+			mustNoErr(t, err)
+			defer other.Close()
+			seen, err = other.ListChanges(ctx, ChangeFilter{Limit: 1})
+			mustNoErr(t, err)
+			if n := countContacts(t, other); n != 1+2*importBatch {
+				t.Errorf("another process sees %d contacts mid-import, want %d", n, 1+2*importBatch)
+			}
+			ch, err := other.Undo(ctx)
+			mustNoErr(t, err)
+			if n := countContacts(t, other); n != 1 {
+				t.Errorf("after one undo of the unfinished import another process sees %d contacts, want Dana alone", n)
+			}
+			if !strings.Contains(ch.Summary, "(unfinished)") {
+				t.Errorf("undo took %q", ch.Summary)
+			}
+		}
+		return nil
+	}
+	_, err := s.ImportContacts(ctx, file)
+	if err == nil || !strings.Contains(err.Error(), "undone by another command while it ran") {
+		t.Fatalf("an import undone from elsewhere mid-way = %v", err)
+	}
+	if len(seen) != 1 || seen[0].Summary != "imported 1000 of 1501 contacts (unfinished)" {
+		t.Errorf("the step mid-import reads %+v", seen)
+	}
+	if n := countContacts(t, s); n != 1 {
+		t.Errorf("%d contacts after an import undone mid-way, want Dana alone", n)
+	}
+}
+
+// Undoing an import of more people than one INSERT can carry history rows
+// for (32,766 values at 9 a row) used to fail with "too many SQL
+// variables"; the history of an undo is written in batches too.
+func TestUndoOfALargeImport(t *testing.T) {
+	ctx := context.Background()
+	s, file, dana := chunkedImport(t, 4000)
+	s.importChunk = 0 // the usual chunks
+	_, err := s.ImportContacts(ctx, file)
+	mustNoErr(t, err)
+	_, err = s.Undo(ctx)
+	mustNoErr(t, err)
+	all, err := s.ListContacts(ctx, true)
+	mustNoErr(t, err)
+	if len(all) != 1 || all[0].ID != dana.ID {
+		t.Errorf("after undoing a 4,000-person import: %d contacts, want Dana alone", len(all))
+	}
+}
