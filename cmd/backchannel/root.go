@@ -27,7 +27,7 @@ Run it without a command to open the terminal workbook.`,
 		RunE: a.runTUI,
 	}
 	root.PersistentFlags().StringVar(&a.dbPath, "db", defaultDBPath(), "workbook file (env BACKCHANNEL_DB)")
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usagef(flagHint(err)) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usagef(flagHint(cmd, err)) })
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
@@ -70,10 +70,11 @@ Run it without a command to open the terminal workbook.`,
 
 // flagHint adds, to an unknown-flag error, how to pass text that starts
 // with "-" ("-1 on the budget", "- Bob"), which the flag parser otherwise
-// reads as flags and reports as "unknown shorthand flag: ' '".
-func flagHint(err error) error {
+// reads as flags and reports as "unknown shorthand flag: ' '". The example
+// is the command that was run, so it can be copied.
+func flagHint(cmd *cobra.Command, err error) error {
 	if !strings.Contains(err.Error(), "unknown shorthand flag") && !strings.Contains(err.Error(), "unknown flag") {
 		return err
 	}
-	return fmt.Errorf("%w; if that is text starting with \"-\", put it after -- (backchannel contacts add -- \"-Bob\") or give it as --flag=TEXT", err)
+	return fmt.Errorf("%w; if that is text starting with \"-\", put it after -- (%s -- \"-Bob\") or give it as --flag=TEXT", err, cmd.CommandPath())
 }

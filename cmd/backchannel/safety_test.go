@@ -297,5 +297,7 @@ func TestSmallOnes(t *testing.T) {
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Error("a refused demo created the workbook")
 	}
-	oneSentence(t, cli(t, path, "", "contacts", "add", "- Bob"), 2, `put it after --`)
+	oneSentence(t, cli(t, path, "", "contacts", "add", "- Bob"), 2, `put it after -- (backchannel contacts add -- "-Bob")`)
+	// The example is the command that was run, not always `contacts add`.
+	oneSentence(t, cli(t, path, "", "proposals", "add", "-1 on the budget"), 2, `put it after -- (backchannel proposals add -- "-Bob")`)
 }
