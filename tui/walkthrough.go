@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -30,17 +29,6 @@ var walkStepNames = [...]string{"", "Proposal", "When", "Whom", "What", "Where",
 
 // walkTop is the lines above a step's body: the progress line and a gap.
 const walkTop = 2
-
-// proposalDraft is what the proposal and when steps edit.
-type proposalDraft struct {
-	Title  string
-	Ask    string
-	Kind   model.ProposalKind
-	Forum  string
-	Date   string
-	Rule   model.DecisionRule
-	Moment model.Moment
-}
 
 // walkthrough guides a proposal through the proposal, when, whom, what,
 // where and review steps, saving each as it is completed.
@@ -90,22 +78,6 @@ func newWalkthrough(b *backend, st *Styles, id int64) *walkthrough {
 	return w
 }
 
-// keptWalk is a half-filled proposal or when step kept as a draft.
-type keptWalk struct {
-	Step  walkStep
-	Draft proposalDraft
-	// Field is where the cursor was (see formPlan.index).
-	Field int
-}
-
-// walkDraftKey names the kept draft of a new proposal or of one proposal.
-func walkDraftKey(id int64) string {
-	if id == 0 {
-		return "walk:new"
-	}
-	return "walk:proposal:" + itoa64(id)
-}
-
 // Init looks for a kept draft of a new proposal, or loads an existing one
 // to resume (and then looks for its draft).
 func (w *walkthrough) Init() tea.Cmd {
@@ -116,14 +88,6 @@ func (w *walkthrough) Init() tea.Cmd {
 		return w.lookForDraft()
 	}
 	return w.load()
-}
-
-// lookForDraft reads the kept draft of this proposal's form steps.
-func (w *walkthrough) lookForDraft() tea.Cmd {
-	w.step = min(max(walkStep(w.p.WalkStep+1), walkProposal), walkReview)
-	w.saveSeq++
-	w.loadingDraft = true
-	return w.b.loadDraft(w.saveSeq, walkDraftKey(w.p.ID))
 }
 
 // busy reports a read or write under way: keys then go nowhere.
@@ -214,42 +178,6 @@ func (w *walkthrough) stepForm() *huh.Form {
 // atFirstField reports whether the step form's cursor is on its first field.
 func (w *walkthrough) atFirstField() bool {
 	return w.host.active() && w.plan.index(w.host.form) == 0
-}
-
-// fillDraft copies the proposal into the draft: the form steps edit the
-// draft, which keeps what was typed while moving between them.
-func (w *walkthrough) fillDraft() {
-	p := w.p
-	*w.draft = proposalDraft{Title: p.Title, Ask: p.Ask, Kind: p.Kind, Forum: p.Forum,
-		Date: p.DecisionDate.String(), Rule: p.DecisionRule, Moment: p.Moment}
-	if w.draft.Moment == model.MomentUnset {
-		// Shown preselected on the when step, saved only when chosen there.
-		w.draft.Moment = model.MomentBeforeChange
-	}
-	w.base = *w.draft
-}
-
-// answerOffer resumes the kept draft at its step, on the first field still
-// unanswered, or drops it and resumes the walkthrough as stored.
-func (w *walkthrough) answerOffer() tea.Cmd {
-	d := *w.offer
-	w.offer = nil
-	resume := walkStep(w.p.WalkStep + 1)
-	if w.choice == startOver {
-		return tea.Batch(w.b.dropDraft(d.Key), w.enter(resume))
-	}
-	var kept keptWalk
-	if err := readDraft(d, &kept); err != nil {
-		return tea.Batch(reportErr(err), w.enter(resume))
-	}
-	*w.draft = kept.Draft
-	w.keptKey = d.Key
-	step := kept.Step
-	if step != walkProposal && step != walkWhen {
-		step = walkProposal
-	}
-	cmd := w.enter(step)
-	return tea.Batch(cmd, w.plan.focus(w.host.form, w.firstUnanswered(kept.Field)))
 }
 
 // Update handles loads, saves, the forms and the list keys.
@@ -366,205 +294,6 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 	return w, nil
 }
 
-// lastEdited finds the stakeholder whose name was just saved.
-func (w *walkthrough) lastEdited(name string) int64 {
-	for _, s := range w.d.Stakeholders {
-		if clean(w.d.Contacts[s.ContactID].Name) == name {
-			return s.ID
-		}
-	}
-	return 0
-}
-
-// savedHint tells the user what to do after a person is saved.
-func (w *walkthrough) savedHint(name string) string {
-	switch w.step {
-	case walkWhom:
-		return "Saved " + name + ". Press a to add someone else, or tab when everyone is listed."
-	case walkWhat:
-		return "Saved what to bring " + name + ". Pick the next person, or tab to go on to where."
-	}
-	return "Saved when and where to talk to " + name + ". Tab goes on to the review."
-}
-
-// submitForm saves a completed step form and moves to the next step.
-func (w *walkthrough) submitForm() tea.Cmd { return w.saveStep(w.step + 1) }
-
-// saveDraft keeps what is on screen without writing it to the workbook: a
-// person's form as that person's draft, a step form as the walkthrough's
-// draft. A step is marked done only when its form is completed.
-func (w *walkthrough) saveDraft() tea.Cmd {
-	if w.flow != nil {
-		return w.flow.saveDraft()
-	}
-	if !w.host.active() {
-		return nil
-	}
-	key := walkDraftKey(w.p.ID)
-	var drop tea.Cmd
-	if w.keptKey != "" && w.keptKey != key {
-		drop = w.b.dropDraft(w.keptKey)
-	}
-	title := "the new proposal"
-	if t := clean(w.draft.Title); t != "" {
-		title = "“" + t + "”"
-	}
-	w.saveSeq++
-	w.waiting = true
-	kept := keptWalk{Step: w.step, Draft: *w.draft, Field: w.plan.index(w.host.form)}
-	return tea.Batch(drop, w.b.keepDraft(w.saveSeq, key, title, kept))
-}
-
-// discardDraft drops the draft the open form was resumed from.
-func (w *walkthrough) discardDraft() tea.Cmd {
-	if w.flow != nil {
-		return w.flow.discardDraft()
-	}
-	key := w.keptKey
-	w.keptKey = ""
-	return w.b.dropDraft(key)
-}
-
-// saveStep writes the proposal with this step marked complete, then shows next.
-func (w *walkthrough) saveStep(next walkStep) tea.Cmd {
-	w.after = next
-	d := *w.draft
-	step := w.step
-	var date model.Date
-	if step == walkProposal {
-		var err error
-		if date, err = model.ParseDate(d.Date, w.b.today()); err != nil {
-			return reportErr(err)
-		}
-		if strings.TrimSpace(d.Title) == "" {
-			return reportErr(errors.New("the proposal needs a title before it can be saved"))
-		}
-	}
-	apply := func(p *model.Proposal) error {
-		switch step {
-		case walkProposal:
-			p.Title, p.Ask, p.Kind = model.Normalize(d.Title, false), model.Normalize(d.Ask, true), d.Kind
-			p.Forum, p.DecisionDate, p.DecisionRule = model.Normalize(d.Forum, false), date, d.Rule
-		case walkWhen:
-			p.Moment = d.Moment
-		}
-		p.WalkStep = max(p.WalkStep, int(step))
-		return nil
-	}
-	drop := []string{walkDraftKey(w.p.ID)}
-	if w.keptKey != "" && w.keptKey != drop[0] {
-		drop = append(drop, w.keptKey)
-	}
-	w.saveSeq++
-	w.waiting = true
-	return w.b.saveWalkStep(w.saveSeq, w.p.ID, apply, drop)
-}
-
-// saveWalkStep creates the proposal (id 0) or edits it with apply, reading
-// and writing in one transaction, then drops the drafts it came from.
-func (b *backend) saveWalkStep(seq int, id int64, apply func(*model.Proposal) error, dropKeys []string) tea.Cmd {
-	store, ctx := b.store, b.ctx
-	return func() tea.Msg {
-		var p model.Proposal
-		var err error
-		if id == 0 {
-			p = model.Proposal{Status: model.StatusDraft}
-			if err = apply(&p); err == nil {
-				p, err = store.CreateProposal(ctx, p)
-			}
-		} else {
-			p, err = store.EditProposal(ctx, id, apply)
-		}
-		if err != nil {
-			return proposalSavedMsg{seq: seq, err: err}
-		}
-		for _, k := range dropKeys {
-			// The step is stored; a draft left behind is only offered again.
-			_ = store.DeleteDraft(ctx, k)
-		}
-		return proposalSavedMsg{seq: seq, proposal: p}
-	}
-}
-
-// handleKey handles the list steps and the review.
-func (w *walkthrough) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if w.waiting {
-		return nil
-	}
-	switch {
-	case key.Matches(k, w.keys.PrevStep):
-		if w.step > walkProposal {
-			return w.enter(w.step - 1)
-		}
-		return nil
-	case key.Matches(k, w.keys.JumpTab):
-		return w.jump(walkStep(int(k.Code - '0')))
-	case w.step == walkReview && key.Matches(k, w.keys.Finish):
-		w.finish = true
-		w.saveSeq++
-		w.waiting = true
-		return w.b.saveWalkStep(w.saveSeq, w.p.ID, func(p *model.Proposal) error {
-			p.WalkStep = int(walkReview)
-			if p.Status == model.StatusDraft {
-				p.Status = model.StatusPrewiring
-			}
-			return nil
-		}, nil)
-	case w.step == walkReview:
-		w.scrollReview(k)
-		return nil
-	case key.Matches(k, w.keys.NextStep):
-		if w.step == walkWhom && len(w.d.Stakeholders) == 0 {
-			return reportErr(errors.New("add at least the person who decides (press a) before going on"))
-		}
-		return w.saveStep(w.step + 1)
-	case w.people.moveKey(w.keys, k):
-		// Moved the people list; nothing more to do.
-		return nil
-	case w.step == walkWhom && key.Matches(k, w.keys.Add):
-		return w.openFlow(0, []personStage{stageWhom})
-	case key.Matches(k, w.keys.Edit):
-		r, ok := w.people.Selected()
-		if !ok {
-			return nil
-		}
-		switch w.step {
-		case walkWhom:
-			return w.openFlow(r.id, []personStage{stageWhom})
-		case walkWhat:
-			return w.openFlow(r.id, []personStage{stageWhat})
-		case walkWhere:
-			return w.openFlow(r.id, []personStage{stageWhen, stageWhere})
-		}
-	}
-	return nil
-}
-
-// jump goes to any step done so far, or the next one to do.
-func (w *walkthrough) jump(s walkStep) tea.Cmd {
-	if s < walkProposal || s > walkReview {
-		return nil
-	}
-	if int(s) > w.p.WalkStep+1 {
-		return reportErr(errors.New("finish step " + itoa(w.p.WalkStep+1) + " (" + walkStepNames[w.p.WalkStep+1] + ") before going to " + walkStepNames[s]))
-	}
-	return w.enter(s)
-}
-
-// scrollReview scrolls the readiness summary.
-func (w *walkthrough) scrollReview(k tea.KeyPressMsg) {
-	switch {
-	case key.Matches(k, w.keys.Up):
-		w.review.ScrollUp(1)
-	case key.Matches(k, w.keys.Down):
-		w.review.ScrollDown(1)
-	case key.Matches(k, w.keys.PageUp):
-		w.review.PageUp()
-	case key.Matches(k, w.keys.PageDown):
-		w.review.PageDown()
-	}
-}
-
 // openFlow opens the person forms inside the walkthrough.
 func (w *walkthrough) openFlow(id int64, stages []personStage) tea.Cmd {
 	w.flow = newPersonFlow(w.b, w.st, w.d, id, stages)
@@ -619,81 +348,6 @@ func (w *walkthrough) dirty() bool {
 		return false
 	}
 	return w.host.active() && (w.host.unsaved || *w.draft != w.base)
-}
-
-// firstUnanswered is where a resumed step form puts the cursor: the first
-// of its questions with no answer, else where the person left off.
-func (w *walkthrough) firstUnanswered(left int) huh.Field {
-	d := w.draft
-	if w.step == walkProposal {
-		for i, empty := range []bool{d.Title == "", d.Ask == "", false, d.Forum == "", d.Date == ""} {
-			if empty {
-				return w.plan.at(i)
-			}
-		}
-	}
-	return w.plan.at(left)
-}
-
-// syncKeys enables the keys of the current step.
-func (w *walkthrough) syncKeys() {
-	list := w.flow == nil && (w.step == walkWhom || w.step == walkWhat || w.step == walkWhere)
-	w.keys.Add.SetEnabled(list && w.step == walkWhom)
-	w.keys.Edit.SetEnabled(list && w.people.Len() > 0)
-	w.keys.NextStep.SetEnabled(list)
-	w.keys.PrevStep.SetEnabled(w.flow == nil && w.step > walkProposal)
-	w.keys.JumpTab.SetEnabled(list || w.step == walkReview)
-	w.keys.JumpTab.SetHelp("1–6", "go to step")
-	w.keys.Finish.SetEnabled(w.flow == nil && w.step == walkReview)
-	w.keys.Finish.SetHelp("enter", "finish")
-	w.keys.NextStep.SetHelp("tab", "next step")
-	w.keys.PrevStep.SetHelp("shift+tab", "step back")
-	w.keys.Edit.SetHelp("enter", "fill in")
-	if w.step == walkWhom {
-		w.keys.Edit.SetHelp("enter", "edit")
-	}
-	for _, b := range []*key.Binding{&w.keys.Up, &w.keys.Down, &w.keys.Move} {
-		b.SetEnabled(list || w.step == walkReview)
-	}
-	w.keys.Move.SetHelp("↑/↓", "move")
-	if w.step == walkReview {
-		w.keys.Move.SetHelp("↑/↓", "scroll")
-	}
-}
-
-// ShortHelp implements help.KeyMap.
-func (w *walkthrough) ShortHelp() []key.Binding {
-	if w.flow != nil {
-		return w.flow.keyBinds()
-	}
-	if w.host.active() {
-		return w.formKeys()
-	}
-	return []key.Binding{w.keys.Add, w.keys.Edit, w.keys.Finish, w.keys.NextStep, w.keys.PrevStep, w.keys.Move, w.keys.JumpTab}
-}
-
-// FullHelp implements help.KeyMap.
-func (w *walkthrough) FullHelp() [][]key.Binding {
-	if w.flow != nil {
-		return [][]key.Binding{w.flow.keyBinds()}
-	}
-	if w.host.active() {
-		return [][]key.Binding{w.formKeys()}
-	}
-	return [][]key.Binding{
-		{w.keys.Add, w.keys.Edit, w.keys.NextStep, w.keys.PrevStep, w.keys.JumpTab, w.keys.Finish},
-		w.keys.navKeys(),
-	}
-}
-
-// formKeys are a step form's keys, with shift+tab back a step where it
-// means that (the form's first field, after the first step).
-func (w *walkthrough) formKeys() []key.Binding {
-	keys := w.host.keyBinds()
-	if w.offer != nil || w.step == walkProposal || !w.atFirstField() || len(keys) == 0 {
-		return keys
-	}
-	return append([]key.Binding{keys[0], w.keys.PrevStep}, keys[1:]...)
 }
 
 // progress is the step indicator: "Step 3 of 6  ✓ Proposal › ✓ When › Whom › …".
