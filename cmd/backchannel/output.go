@@ -116,6 +116,9 @@ func (a *app) writeOutput(out string, force bool, data []byte) error {
 // something: the open workbook or its -wal/-shm (the same file by any name,
 // via os.SameFile), any SQLite database, or, without force, any file.
 func (a *app) checkTarget(out string, force bool) error {
+	if suffix, ok := a.workbookCompanion(out); ok {
+		return fmt.Errorf("%s is the workbook's %s file; writing there would destroy it, so choose another file", out, suffix)
+	}
 	fi, err := os.Stat(out)
 	if err != nil {
 		return nil // nothing there to lose; writing reports its own errors
@@ -135,6 +138,34 @@ func (a *app) checkTarget(out string, force bool) error {
 		return fmt.Errorf("%s already exists; use --force to replace it", out)
 	}
 	return nil
+}
+
+// workbookCompanion reports whether out names one of the files SQLite keeps
+// beside the workbook (-wal, -shm, -journal), whether or not it exists now:
+// one that is absent (the workbook closed cleanly) would be read as the
+// workbook's log or journal the next time it opens.
+func (a *app) workbookCompanion(out string) (string, bool) {
+	target, err := filepath.Abs(out)
+	if err != nil {
+		return "", false
+	}
+	wb, err := filepath.Abs(a.dbPath)
+	if err != nil {
+		return "", false
+	}
+	// Compare in the real folder, so a link to the folder is no way round.
+	if d, err := filepath.EvalSymlinks(filepath.Dir(target)); err == nil {
+		target = filepath.Join(d, filepath.Base(target))
+	}
+	if d, err := filepath.EvalSymlinks(filepath.Dir(wb)); err == nil {
+		wb = filepath.Join(d, filepath.Base(wb))
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		if target == wb+suffix {
+			return suffix, true
+		}
+	}
+	return "", false
 }
 
 // guardTerminal makes output safe for a terminal without touching ordinary

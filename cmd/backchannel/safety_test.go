@@ -61,6 +61,29 @@ func TestOutputNeverReplacesAWorkbook(t *testing.T) {
 		t.Fatal("the workbook changed")
 	}
 
+	// The files SQLite keeps beside the workbook, by name, whether they
+	// exist now or not (an absent -journal or -wal would be read as the
+	// workbook's the next time it opens), for every command that writes a
+	// file.
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		target := path + suffix
+		for _, args := range [][]string{
+			{"brief", "1", "-o", target, "--force"},
+			{"export", "-o", target, "--force"},
+			{"calendar", "-o", target, "--force"},
+			{"contacts", "export", "-o", target, "--force"},
+			{"backup", target},
+		} {
+			oneSentence(t, cli(t, path, "", args...), 1, "is the workbook's "+suffix+" file")
+		}
+		if _, err := os.Stat(path + "-journal"); err == nil {
+			t.Fatalf("a file was written as the workbook's -journal (after %s)", suffix)
+		}
+	}
+	if after := mustOK(t, cli(t, path, "", "export")).stdout; after != before {
+		t.Fatal("the workbook changed")
+	}
+
 	// Another existing file: refused without --force, replaced with it.
 	notes := filepath.Join(t.TempDir(), "notes.md")
 	if err := os.WriteFile(notes, []byte("my own notes\n"), 0o600); err != nil {

@@ -271,6 +271,9 @@ warning.`,
 // is written into a temporary file beside dest, renamed into place at the
 // end (db.Store.BackupTo, seal.Create).
 func (a *app) saveBackup(ctx context.Context, st *db.Store, cfg seal.Config, dest string) error {
+	if suffix, ok := a.workbookCompanion(dest); ok {
+		return fmt.Errorf("%s is the workbook's %s file; a backup there would be read as part of the workbook, so choose another name", dest, suffix)
+	}
 	if !cfg.On() {
 		if err := st.Backup(ctx, dest); err != nil {
 			return err
