@@ -305,3 +305,30 @@ func (w *workspace) briefShown() bool {
 	_, ok := w.b.briefs.get(w.briefKey())
 	return ok
 }
+
+// BenchmarkTUIScreensHeld opens every screen in turn, as bench-tui.sh does,
+// and reports the heap each leaves reachable (MB-<screen>): where the
+// process's memory goes (budget: ≤ 120 MB resident after every screen).
+func BenchmarkTUIScreensHeld(b *testing.B) {
+	eachShape(b, func(b *testing.B, st *db.Store) {
+		for b.Loop() {
+			d := newDriver(b, st, 80, 24)
+			b.ReportMetric(heldMB(), "MB-dashboard")
+			for _, s := range []struct{ name, key string }{
+				{"objections", "o"}, {"blindspots", "b"}, {"contacts", "c"}, {"agenda", "T"},
+			} {
+				d.press(s.key)
+				b.ReportMetric(heldMB(), "MB-"+s.name)
+			}
+			for i := 0; i < 6 && d.app.state() != screenDashboard; i++ {
+				d.press("esc")
+			}
+			d.press("enter")
+			if d.app.state() != screenWorkspace {
+				b.Fatal("the workspace did not open")
+			}
+			b.ReportMetric(heldMB(), "MB-workspace")
+			runtime.KeepAlive(d)
+		}
+	})
+}

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/model"
 )
 
 // contactsMode is what the Contacts screen shows: the list or one person.
@@ -90,6 +92,11 @@ type contactsScreen struct {
 	detailID  int64
 	detail    []string
 	detailOff int
+	// talks are the conversations of talksOf, newest first, read when the
+	// page opens or the directory reloads (talksSeq tags the read).
+	talks    []model.Touchpoint
+	talksOf  int64
+	talksSeq int
 
 	host     formHost
 	draft    *contactDraft
@@ -203,7 +210,20 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 				s.mode = contactsList
 			}
 			s.buildDetail()
+			if s.mode == contactsDetail {
+				return s, s.loadTalks()
+			}
 		}
+		return s, nil
+	case contactTalksMsg:
+		if msg.seq != s.talksSeq {
+			return s, nil
+		}
+		if msg.err != nil {
+			return s, reportErr(msg.err)
+		}
+		s.talks, s.talksOf = msg.talks, msg.contactID
+		s.buildDetail()
 		return s, nil
 	case contactSavedMsg:
 		return s, s.saved(msg)
@@ -291,7 +311,7 @@ func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, s.keys.Open):
 		if r, ok := s.list.Selected(); ok {
-			s.openDetail(r.id)
+			return s.openDetail(r.id)
 		}
 	default:
 		cmd, _ := s.contactKey(k)
@@ -357,10 +377,17 @@ func (s *contactsScreen) clampDetail() {
 	s.detailOff = max(min(s.detailOff, len(s.detail)-s.detailWindow()), 0)
 }
 
-// openDetail shows one person's page.
-func (s *contactsScreen) openDetail(id int64) {
+// openDetail shows one person's page and reads their conversations.
+func (s *contactsScreen) openDetail(id int64) tea.Cmd {
 	s.mode, s.detailID, s.detailOff = contactsDetail, id, 0
 	s.buildDetail()
+	return s.loadTalks()
+}
+
+// loadTalks reads the conversations of the person on the page.
+func (s *contactsScreen) loadTalks() tea.Cmd {
+	s.talksSeq++
+	return s.b.loadContactTalks(s.talksSeq, s.detailID)
 }
 
 // index builds each contact's row and search key once per load.

@@ -212,7 +212,13 @@ func (s *contactsScreen) buildDetail() {
 		wrapped("  "+s.partLine(sk, p), 2)
 	}
 
-	talks := s.data.talks[c.ID]
+	if s.talksOf != c.ID {
+		out = append(out, "", st.Heading.Render("Conversations"), st.Muted.Render("Reading the conversations…"))
+		s.detail = out
+		s.clampDetail()
+		return
+	}
+	talks := s.talks
 	out = append(out, "", st.Heading.Render("Conversations ("+itoa(len(talks))+")"))
 	if len(talks) == 0 {
 		add(st.Muted.Render("No conversations logged with them yet."))

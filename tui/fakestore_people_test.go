@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"testing"
 
@@ -86,4 +87,40 @@ func (f *fakeStore) storedStakeholder(t testing.TB, id int64) model.Stakeholder 
 func (f *fakeStore) storedProposal(t testing.TB, id int64) model.Proposal {
 	t.Helper()
 	return storedWhere(t, f, &f.proposals, func(p model.Proposal) bool { return p.ID == id }, fmt.Sprintf("proposal %d", id))
+}
+
+// ListContactTouchpoints is every conversation with a contact, by date, then ID.
+func (f *fakeStore) ListContactTouchpoints(_ context.Context, contactID int64) ([]model.Touchpoint, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Touchpoint
+	for _, t := range f.touchpoints {
+		if t.ContactID == contactID {
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Date.Equal(out[j].Date) {
+			return out[j].Date.After(out[i].Date)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// ContactLedgers counts each contact's conversations as model.ContactHealth does.
+func (f *fakeStore) ContactLedgers(ctx context.Context, today model.Date) (map[int64]model.Ledger, error) {
+	f.mu.Lock()
+	contacts := slices.Clone(f.contacts)
+	f.mu.Unlock()
+	out := map[int64]model.Ledger{}
+	for _, c := range contacts {
+		ts, _ := f.ListContactTouchpoints(ctx, c.ID)
+		if len(ts) == 0 {
+			continue
+		}
+		h := model.ContactHealth(c, ts, today)
+		out[c.ID] = model.Ledger{Last: h.LastSpoken, Gives: h.Gives, Asks: h.Asks}
+	}
+	return out, nil
 }

@@ -15,9 +15,12 @@ import (
 // load that reads the whole directory with every person's part in every
 // proposal, and the writes of the contact form and the debrief.
 
-// peopleData is the contact directory with everything the Contacts screen
-// shows: each person's relationship health, their part in every proposal and
-// their conversations. It is built in a command and never changed afterwards.
+// peopleData is the contact directory the Contacts screen lists: each
+// person's relationship health and their part in every proposal. The
+// conversations of the person whose page is open are read when it opens
+// (loadContactTalks): holding everyone's was most of the screen's memory
+// (issue 13: 200,000 conversations). It is built in a command and never
+// changed afterwards.
 type peopleData struct {
 	// contacts are every contact, archived included, by name.
 	contacts []model.Contact
@@ -26,8 +29,6 @@ type peopleData struct {
 	proposals map[int64]model.Proposal
 	// stakes holds each contact's parts, most recent decision first.
 	stakes map[int64][]model.Stakeholder
-	// talks holds each contact's conversations, newest first.
-	talks  map[int64][]model.Touchpoint
 	health map[int64]model.Health
 	// lastDebrief is each contact's most recent recorded debrief, the "last
 	// time" their words and deeds can be compared.
@@ -52,16 +53,15 @@ func (d *peopleData) sayDoOf(contactID int64) (sayDo, bool) {
 	return readSayDo(s), true
 }
 
-// newPeopleData indexes what loadPeople read. Touchpoints are read per
-// proposal, which covers every conversation: each one belongs to a
-// stakeholder of some proposal.
-func newPeopleData(contacts []model.Contact, props []model.Proposal, stakes []model.Stakeholder, talks []model.Touchpoint, today model.Date) *peopleData {
+// newPeopleData indexes what loadPeople read; ledgers are every contact's
+// conversations counted (db.Store.ContactLedgers), which give the same
+// health as the conversations themselves.
+func newPeopleData(contacts []model.Contact, props []model.Proposal, stakes []model.Stakeholder, ledgers map[int64]model.Ledger, today model.Date) *peopleData {
 	d := &peopleData{
 		contacts:    contacts,
 		byID:        make(map[int64]int, len(contacts)),
 		proposals:   make(map[int64]model.Proposal, len(props)),
 		stakes:      map[int64][]model.Stakeholder{},
-		talks:       map[int64][]model.Touchpoint{},
 		health:      make(map[int64]model.Health, len(contacts)),
 		lastDebrief: map[int64]model.Stakeholder{},
 	}
@@ -74,9 +74,6 @@ func newPeopleData(contacts []model.Contact, props []model.Proposal, stakes []mo
 	for _, s := range stakes {
 		d.stakes[s.ContactID] = append(d.stakes[s.ContactID], s)
 	}
-	for _, t := range talks {
-		d.talks[t.ContactID] = append(d.talks[t.ContactID], t)
-	}
 	for cid, ss := range d.stakes {
 		slices.SortStableFunc(ss, func(a, b model.Stakeholder) int { return d.proposalOrder(a.ProposalID, b.ProposalID) })
 		for _, s := range ss {
@@ -86,20 +83,8 @@ func newPeopleData(contacts []model.Contact, props []model.Proposal, stakes []mo
 			}
 		}
 	}
-	for cid, ts := range d.talks {
-		slices.SortStableFunc(ts, func(a, b model.Touchpoint) int {
-			if !a.Date.Equal(b.Date) {
-				if a.Date.After(b.Date) {
-					return -1
-				}
-				return 1
-			}
-			return int(b.ID - a.ID)
-		})
-		d.talks[cid] = ts
-	}
 	for _, c := range contacts {
-		d.health[c.ID] = model.ContactHealth(c, d.talks[c.ID], today)
+		d.health[c.ID] = ledgers[c.ID].Health(c, today)
 	}
 	return d
 }
@@ -129,9 +114,9 @@ type peopleLoadedMsg struct {
 	err  error
 }
 
-// loadPeople reads every contact, every proposal and, per proposal, its
-// stakeholders and conversations: 2 + 2×proposals queries, however many
-// contacts there are.
+// loadPeople reads every contact, every proposal, per proposal its
+// stakeholders, and every contact's conversations counted: 3 + proposals
+// queries, however many contacts and conversations there are.
 func (b *backend) loadPeople(seq int) tea.Cmd {
 	store, ctx, today := b.store, b.ctx, b.today()
 	return func() tea.Msg {
@@ -145,20 +130,38 @@ func (b *backend) loadPeople(seq int) tea.Cmd {
 			return fail(err)
 		}
 		var stakes []model.Stakeholder
-		var talks []model.Touchpoint
 		for _, p := range props {
 			ss, err := store.ListStakeholders(ctx, p.ID)
 			if err != nil {
 				return fail(err)
 			}
-			ts, err := store.ListTouchpoints(ctx, p.ID)
-			if err != nil {
-				return fail(err)
-			}
 			stakes = append(stakes, ss...)
-			talks = append(talks, ts...)
 		}
-		return peopleLoadedMsg{seq: seq, data: newPeopleData(contacts, props, stakes, talks, today)}
+		ledgers, err := store.ContactLedgers(ctx, today)
+		if err != nil {
+			return fail(err)
+		}
+		return peopleLoadedMsg{seq: seq, data: newPeopleData(contacts, props, stakes, ledgers, today)}
+	}
+}
+
+// contactTalksMsg carries the conversations of the person whose page is open.
+type contactTalksMsg struct {
+	seq       int
+	contactID int64
+	talks     []model.Touchpoint
+	err       error
+}
+
+// loadContactTalks reads every conversation with a contact, across
+// proposals, newest first.
+func (b *backend) loadContactTalks(seq int, contactID int64) tea.Cmd {
+	store, ctx := b.store, b.ctx
+	return func() tea.Msg {
+		ts, err := store.ListContactTouchpoints(ctx, contactID)
+		// The store gives them oldest first (by date, then ID).
+		slices.Reverse(ts)
+		return contactTalksMsg{seq: seq, contactID: contactID, talks: ts, err: err}
 	}
 }
 

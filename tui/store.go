@@ -26,6 +26,10 @@ type Store interface {
 	// conversations, for the contact directory's history across proposals.
 	ListStakeholders(ctx context.Context, proposalID int64) ([]model.Stakeholder, error)
 	ListTouchpoints(ctx context.Context, proposalID int64) ([]model.Touchpoint, error)
+	// ListContactTouchpoints reads one person's conversations across
+	// proposals, oldest first; ContactLedgers counts everyone's.
+	ListContactTouchpoints(ctx context.Context, contactID int64) ([]model.Touchpoint, error)
+	ContactLedgers(ctx context.Context, today model.Date) (map[int64]model.Ledger, error)
 
 	// AddObjection and AddBlindSpot record one outside a conversation.
 	AddObjection(ctx context.Context, o model.Objection) (model.Objection, error)
