@@ -8,8 +8,8 @@ import (
 
 // Clean makes untrusted text safe to show in a terminal on one line: escape
 // sequences (CSI, OSC such as hyperlinks, DCS) are removed, tabs and line
-// breaks become spaces, and every other control or bidi-override character is
-// dropped. Printable text, emoji, right-to-left scripts and combining marks
+// breaks become spaces, and every other control or bidi-override character,
+// and the soft hyphen, is dropped. Printable text, emoji, right-to-left scripts and combining marks
 // are kept.
 func Clean(s string) string {
 	return strings.Join(strings.Fields(CleanBlock(s)), " ")
@@ -46,6 +46,9 @@ func CleanBlock(s string) string {
 			b.WriteRune(' ')
 		case unicode.IsControl(r), isBidiControl(r):
 			// dropped: could move the cursor, reorder the line or hide text
+		case r == softHyphen:
+			// dropped: invisible, yet a cell wide to some terminals and
+			// none to others, so it shifts every column after it
 		default:
 			b.WriteRune(r)
 		}
@@ -126,6 +129,10 @@ func isPlain(s string) bool {
 
 // isBidiControl reports the explicit directional overrides and isolates,
 // which can make text display in an order other than the one stored.
+// softHyphen (U+00AD) marks where a word may break; a terminal never
+// breaks there, so it only ever shows as nothing or as a stray cell.
+const softHyphen = '\u00ad'
+
 func isBidiControl(r rune) bool {
 	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F || r == 0x061C
 }

@@ -53,3 +53,17 @@ func TestEscapeOnlyTextIsEmpty(t *testing.T) {
 		t.Errorf("a name of escapes validated: %v", err)
 	}
 }
+
+// Issue 14 (hostile goldens read in tmux): a soft hyphen is one cell wide
+// to the terminal (tmux, glibc's wcwidth) and none to the width the screens
+// measure with, so a row holding one pushed its last column a cell to the
+// right and lost its last letter ("after a meetig"). It shows nothing
+// either way, so Clean drops it.
+func TestCleanDropsTheSoftHyphen(t *testing.T) {
+	if got := Clean("soft\u00adhyphen"); got != "softhyphen" {
+		t.Fatalf("Clean kept the soft hyphen: %q", got)
+	}
+	if got := CleanBlock("a\u00adb\nc"); got != "ab\nc" {
+		t.Fatalf("CleanBlock kept the soft hyphen: %q", got)
+	}
+}
