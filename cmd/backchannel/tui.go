@@ -5,6 +5,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -41,7 +42,24 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	limitTUIMemory()
 	return tui.Run(ctx, st, opts)
+}
+
+// tuiMemoryLimit is the Go runtime's soft memory limit for the terminal
+// workbook (issue 13 gives the TUI 120 MB resident after every screen; the
+// rest is the binary's code and SQLite's page caches).
+const tuiMemoryLimit = 80 << 20
+
+// limitTUIMemory sets the soft memory limit, unless GOMEMLIMIT sets one.
+// The TUI stays open for hours and reads a large workbook screen after
+// screen; left alone, the Go heap grows to twice what is live after each
+// read and the process keeps those pages. The limit only makes the collector
+// run more often near it: what a screen holds is a few MB to tens of MB.
+func limitTUIMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(tuiMemoryLimit)
+	}
 }
 
 // openDebugLog sends the standard logger to path, created 0600: the log
