@@ -36,7 +36,7 @@ FUZZTIME ?= 3s
 FUZZLONG ?= 2m
 fuzz-brief:
 	@for t in $(FUZZ_TARGETS); do $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./internal/contactfile/ || exit 1; done
-	@$(GO) test -run '^$$' -fuzz '^FuzzRedactor$$' -fuzztime $(FUZZTIME) ./model/
+	@$(GO) test -run '^$$' -fuzz '^FuzzRedactor$$' -fuzztime $(FUZZTIME) ./model/redact/
 
 ## fuzz: the same targets for longer, FUZZLONG each (make fuzz FUZZLONG=10m)
 fuzz:
@@ -71,7 +71,7 @@ lint:
 ## `benchstat old.txt bench.txt` (docs/performance.md)
 BENCHCOUNT ?= 6
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./model/ ./db/ ./tui/ | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./model/... ./db/ ./tui/ | tee bench.txt
 
 ## bench-peer: brief against taskwarrior and the sqlite3 CLI (hyperfine), with the ratios
 bench-peer:

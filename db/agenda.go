@@ -4,15 +4,16 @@ import (
 	"context"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // Agenda reads every proposal not archived, in one snapshot (as the
 // proposal list does: ListDossiers), and builds the agenda for today
 // looking days ahead (see model.BuildAgenda).
-func (s *Store) Agenda(ctx context.Context, today model.Date, days int) (model.Agenda, error) {
+func (s *Store) Agenda(ctx context.Context, today model.Date, days int) (readiness.Agenda, error) {
 	ds, err := s.ListDossiers(ctx, today, false)
 	if err != nil {
-		return model.Agenda{}, err
+		return readiness.Agenda{}, err
 	}
-	return model.BuildAgenda(ds, today, days), nil
+	return readiness.BuildAgenda(ds, today, days), nil
 }

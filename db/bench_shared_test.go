@@ -5,17 +5,19 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // sharedShape is the shared-contacts workbook of issue 13 at a tenth of its
 // size, so a benchmark run takes seconds: 50 proposals of 20 people drawn
 // from 1,000 contacts, 400 conversations each (20,000 in all).
-var sharedShape = model.LargeOptions{Proposals: 50, Stakeholders: 20, Conversations: 400, Contacts: 1000, Seed: 1}
+var sharedShape = demo.LargeOptions{Proposals: 50, Stakeholders: 20, Conversations: 400, Contacts: 1000, Seed: 1}
 
 // BenchmarkImportShared is the generator's load: the whole shared-contacts
 // workbook written in one transaction, one undo step.
 func BenchmarkImportShared(b *testing.B) {
-	wb := model.LargeWorkbook(model.NewDate(2026, 11, 21), sharedShape)
+	wb := demo.LargeWorkbook(model.NewDate(2026, 11, 21), sharedShape)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -31,7 +33,7 @@ func BenchmarkImportShared(b *testing.B) {
 // BenchmarkImportSharedNoCapture is the same load with the undo capture
 // triggers dropped first: what the per-row JSON snapshots cost.
 func BenchmarkImportSharedNoCapture(b *testing.B) {
-	wb := model.LargeWorkbook(model.NewDate(2026, 11, 21), sharedShape)
+	wb := demo.LargeWorkbook(model.NewDate(2026, 11, 21), sharedShape)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -66,14 +68,14 @@ func BenchmarkListShared(b *testing.B) {
 	s, _ := openTest(b)
 	ctx := context.Background()
 	today := model.NewDate(2026, 11, 21)
-	if err := s.Import(ctx, model.LargeWorkbook(today, model.LargeOptions{Proposals: 100, Stakeholders: 60, Conversations: 200, Contacts: 300, Seed: 1})); err != nil {
+	if err := s.Import(ctx, demo.LargeWorkbook(today, demo.LargeOptions{Proposals: 100, Stakeholders: 60, Conversations: 200, Contacts: 300, Seed: 1})); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
 		if err := s.EachListDossier(ctx, today, false, func(d model.Dossier) error {
-			n += model.Assess(d, today).Score
+			n += readiness.Assess(d, today).Score
 			return nil
 		}); err != nil {
 			b.Fatal(err)

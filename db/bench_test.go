@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // largeStore imports a generated workbook with two proposals of the given
@@ -16,7 +17,7 @@ import (
 func largeStore(b *testing.B, stakeholders, conversations int, withTalkHistory bool) (*Store, int64) {
 	b.Helper()
 	s, _ := openTest(b)
-	wb := model.LargeWorkbook(model.NewDate(2026, 11, 21), model.LargeOptions{Proposals: 2, Stakeholders: stakeholders,
+	wb := demo.LargeWorkbook(model.NewDate(2026, 11, 21), demo.LargeOptions{Proposals: 2, Stakeholders: stakeholders,
 		Conversations: conversations, Seed: 1})
 	if !withTalkHistory {
 		kept := wb.History[:0]

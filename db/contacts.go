@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/redact"
 )
 
 // contactTable is where contacts are stored.
@@ -33,7 +34,7 @@ func normalizeContact(c *model.Contact) {
 	c.Title = model.Normalize(c.Title, false)
 	c.Org = model.Normalize(c.Org, false)
 	c.Email = model.Normalize(c.Email, false)
-	c.Aliases = strings.Join(model.SplitAliases(c.Aliases), ", ")
+	c.Aliases = strings.Join(redact.SplitAliases(c.Aliases), ", ")
 	c.ValueIBring = model.Normalize(c.ValueIBring, true)
 	c.Notes = model.Normalize(c.Notes, true)
 }

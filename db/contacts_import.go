@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/redact"
 )
 
 // PreviewContactImport says what ImportContacts would do with cs, reading
@@ -254,7 +255,7 @@ func tidyImport(cs []model.Contact) ([]model.Contact, error) {
 		// one text rule): escapes and control characters are data, cleaned
 		// only where they are shown. Only the alias list is put in its one
 		// form, since it is a list, not text.
-		cs[i].Aliases = strings.Join(model.SplitAliases(cs[i].Aliases), ", ")
+		cs[i].Aliases = strings.Join(redact.SplitAliases(cs[i].Aliases), ", ")
 		cs[i].ID, cs[i].Archived = 0, false
 		if err := cs[i].Validate(); err != nil {
 			return nil, fmt.Errorf("contact %d (%s): %w", i+1, model.Clean(cs[i].Name), err)

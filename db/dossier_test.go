@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 func TestLoadDossier(t *testing.T) {
@@ -110,7 +111,7 @@ func TestLoadDossier(t *testing.T) {
 func TestLoadDossierMatchesModel(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTest(t)
-	wb := model.DemoWorkbook(model.NewDate(2026, 11, 21))
+	wb := demo.Workbook(model.NewDate(2026, 11, 21))
 	mustNoErr(t, s.Import(ctx, wb))
 	for _, p := range wb.Proposals {
 		got, err := s.LoadDossier(ctx, p.ID)
@@ -153,7 +154,7 @@ func nilIfEmpty[T any](s []T) []T {
 func TestLoadDossierInIDOrder(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTest(t)
-	wb := model.DemoWorkbook(model.NewDate(2026, 11, 21))
+	wb := demo.Workbook(model.NewDate(2026, 11, 21))
 	mustNoErr(t, s.Import(ctx, wb))
 	byID := func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) }
 	for _, p := range wb.Proposals {

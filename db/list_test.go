@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // Issue 13, finding 2: a list's score-only read must judge every proposal
@@ -16,7 +18,7 @@ func TestListDossiersAssessLikeLoadDossier(t *testing.T) {
 	s, _ := openTest(t)
 	ctx := context.Background()
 	day := model.NewDate(2026, 11, 21)
-	wb := model.LargeWorkbook(day, model.LargeOptions{Proposals: 12, Stakeholders: 9, Conversations: 40, Contacts: 20, Seed: 11})
+	wb := demo.LargeWorkbook(day, demo.LargeOptions{Proposals: 12, Stakeholders: 9, Conversations: 40, Contacts: 20, Seed: 11})
 	// A kept promise of mine counts as a give: make some. Talks today and
 	// weeks ago tell "last spoken" up to today from before it.
 	for i := range wb.Touchpoints {
@@ -45,7 +47,7 @@ func TestListDossiersAssessLikeLoadDossier(t *testing.T) {
 			}
 			full, err := s.LoadDossier(ctx, d.Proposal.ID)
 			mustNoErr(t, err)
-			got, want := model.Assess(d, today), model.Assess(full, today)
+			got, want := readiness.Assess(d, today), readiness.Assess(full, today)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("proposal %d on %s: the list judges it %d (%s), its dossier %d (%s)\nlist:  %+v\nwhole: %+v",
 					d.Proposal.ID, today, got.Score, got.Verdict, want.Score, want.Verdict, got.Risks, want.Risks)
@@ -60,7 +62,7 @@ func TestContactLedgersAgreeWithTheRows(t *testing.T) {
 	s, _ := openTest(t)
 	ctx := context.Background()
 	day := model.NewDate(2026, 11, 21)
-	wb := model.LargeWorkbook(day, model.LargeOptions{Proposals: 6, Stakeholders: 8, Conversations: 30, Contacts: 15, Seed: 4})
+	wb := demo.LargeWorkbook(day, demo.LargeOptions{Proposals: 6, Stakeholders: 8, Conversations: 30, Contacts: 15, Seed: 4})
 	for i := range wb.Touchpoints {
 		if i%5 == 0 {
 			wb.Touchpoints[i].Date = day

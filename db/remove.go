@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/redact"
 )
 
 // Removing and deleting records. Each is one action and one undo step;
@@ -316,8 +317,8 @@ func mergedContact(keep, other model.Contact) model.Contact {
 	// The other's different name, email and aliases are ways people write
 	// this person: kept as aliases, so nothing is lost and redaction still
 	// finds them.
-	aliases := model.SplitAliases(keep.Aliases)
-	for _, a := range append([]string{other.Name, other.Email}, model.SplitAliases(other.Aliases)...) {
+	aliases := redact.SplitAliases(keep.Aliases)
+	for _, a := range append([]string{other.Name, other.Email}, redact.SplitAliases(other.Aliases)...) {
 		if a != "" && !strings.EqualFold(a, keep.Name) && !strings.EqualFold(a, keep.Email) &&
 			!slices.ContainsFunc(aliases, func(b string) bool { return strings.EqualFold(a, b) }) {
 			aliases = append(aliases, a)

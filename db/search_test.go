@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // hitKeys lists hits as "kind id" for comparison.
@@ -31,7 +32,7 @@ func findHit(hits []model.SearchHit, kind model.SearchKind, id int64) (model.Sea
 func TestSearchDemoFindsTheCFOsObjection(t *testing.T) {
 	s, clk := demoStore(t)
 	ctx := context.Background()
-	wb := model.DemoWorkbook(clk.today())
+	wb := demo.Workbook(clk.today())
 	hits, err := s.Search(ctx, "ERP", 0)
 	mustNoErr(t, err)
 	var wantObj []int64

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // recordJSON is the export without history: the facts undo must restore.
@@ -36,7 +37,7 @@ func recordJSON(t testing.TB, s *Store) []byte {
 func demoStore(t testing.TB) (*Store, *testClock) {
 	t.Helper()
 	s, clk := openTest(t)
-	mustNoErr(t, s.Import(context.Background(), model.DemoWorkbook(clk.today())))
+	mustNoErr(t, s.Import(context.Background(), demo.Workbook(clk.today())))
 	return s, clk
 }
 

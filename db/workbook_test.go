@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // buildFullWorkbook uses every kind of change the API offers, so the export
@@ -104,7 +105,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 func TestImportDemoWorkbook(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTest(t)
-	demo := model.DemoWorkbook(model.NewDate(2026, 11, 21))
+	demo := demo.Workbook(model.NewDate(2026, 11, 21))
 	mustNoErr(t, s.Import(ctx, demo))
 	got, err := s.Export(ctx)
 	mustNoErr(t, err)
@@ -129,7 +130,7 @@ func TestImportRefusesNonEmptyWorkbook(t *testing.T) {
 	_, err = s.CreateContact(ctx, model.Contact{Name: "Already here"})
 	mustNoErr(t, err)
 	before := exportJSON(t, s)
-	err = s.Import(ctx, model.DemoWorkbook(model.NewDate(2026, 11, 21)))
+	err = s.Import(ctx, demo.Workbook(model.NewDate(2026, 11, 21)))
 	if !errors.Is(err, ErrConflict) {
 		t.Fatalf("Import into a used workbook = %v, want ErrConflict", err)
 	}
@@ -167,7 +168,7 @@ func TestImportRejectsBadRows(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			wb := model.DemoWorkbook(today)
+			wb := demo.Workbook(today)
 			c.break_(&wb)
 			s, _ := openTest(t)
 			err := s.Import(ctx, wb)
@@ -193,7 +194,7 @@ func TestImportRollsBackOnDatabaseError(t *testing.T) {
 	_, err := s.w.ExecContext(ctx, `CREATE TEMP TRIGGER refuse_touchpoint BEFORE INSERT ON main.touchpoints
 		WHEN NEW.id = 3 BEGIN SELECT RAISE(ABORT, 'refused by test'); END`)
 	mustNoErr(t, err)
-	err = s.Import(ctx, model.DemoWorkbook(model.NewDate(2026, 11, 21)))
+	err = s.Import(ctx, demo.Workbook(model.NewDate(2026, 11, 21)))
 	if err == nil || !strings.Contains(err.Error(), "touchpoints[2]:") {
 		t.Fatalf("got %v, want the failing row named", err)
 	}
@@ -209,7 +210,7 @@ func TestImportRollsBackOnDatabaseError(t *testing.T) {
 
 func TestImportDoesNotChangeCallersWorkbook(t *testing.T) {
 	s, _ := openTest(t)
-	wb := model.DemoWorkbook(model.NewDate(2026, 11, 21))
+	wb := demo.Workbook(model.NewDate(2026, 11, 21))
 	wb.Contacts[0].Name = "  Spaced   Out  "
 	mustNoErr(t, s.Import(context.Background(), wb))
 	if wb.Contacts[0].Name != "  Spaced   Out  " {

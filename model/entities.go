@@ -93,9 +93,9 @@ func (p Plan) HasWhere() bool { return p.Venue != VenueUnset || !Blank(p.Place) 
 // Complete reports whether when, what and where are all set.
 func (p Plan) Complete() bool { return p.HasWhen() && p.HasWhat() && p.HasWhere() }
 
-// missing names the parts of when, what and where the plan still lacks, in
+// Missing names the parts of when, what and where the plan still lacks, in
 // that order, as readiness and the next actions word them.
-func (p Plan) missing() []string {
+func (p Plan) Missing() []string {
 	var out []string
 	for _, part := range []struct {
 		ok   bool

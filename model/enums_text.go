@@ -1,4 +1,5 @@
 // Text marshalling for every enum; keep in step with enums.go.
+
 package model
 
 // The enums marshal as their words so that exported workbooks read well and

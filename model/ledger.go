@@ -94,12 +94,12 @@ func (a ledgerAcc) health(c Contact, today Date) Health {
 	return h
 }
 
-// ledgerHealth computes the health of every contact in a dossier sorted by
-// sortedDossier. It reads the cross-proposal log plus any of this
+// LedgerHealth computes the health of every contact in a dossier sorted by
+// SortedDossier. It reads the cross-proposal log plus any of this
 // proposal's conversations missing from it (matched by ID), so a caller who
 // filled only one list still gets an honest ledger; rows without an ID are
 // only taken from this proposal's list when the wider one is empty.
-func ledgerHealth(d Dossier, today Date) map[int64]Health {
+func LedgerHealth(d Dossier, today Date) map[int64]Health {
 	if d.Ledgers != nil {
 		out := make(map[int64]Health, len(d.Contacts))
 		for id, c := range d.Contacts {

@@ -107,7 +107,7 @@ func urgentFirst(a, b ObjectionRow) bool {
 	if a.Severity != b.Severity {
 		return a.Severity > b.Severity
 	}
-	if c := compareDates(a.DecisionDate, b.DecisionDate); c != 0 {
+	if c := CompareDates(a.DecisionDate, b.DecisionDate); c != 0 {
 		return c < 0
 	}
 	if a.AgeDays != b.AgeDays {
@@ -165,7 +165,7 @@ func BlindSpotRows(spots []BlindSpot, dir Directory, f BlindSpotFilter, today Da
 		if a.Status != b.Status {
 			return a.Status == BlindSpotOpen
 		}
-		if c := compareDates(dir.Proposals[a.ProposalID].DecisionDate, dir.Proposals[b.ProposalID].DecisionDate); c != 0 {
+		if c := CompareDates(dir.Proposals[a.ProposalID].DecisionDate, dir.Proposals[b.ProposalID].DecisionDate); c != 0 {
 			return c < 0
 		}
 		if a.AgeDays != b.AgeDays {
@@ -188,4 +188,12 @@ func personMatches(name, query string) bool {
 		return strings.EqualFold(name, q)
 	}
 	return containsFold(name, q)
+}
+
+// ContactOf is the contact behind a stakeholder ID, or 0.
+func (d Directory) ContactOf(stakeholderID int64) int64 {
+	if s, ok := d.Stakeholders[stakeholderID]; ok {
+		return s.ContactID
+	}
+	return 0
 }

@@ -1,17 +1,21 @@
-package model
+package model_test
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
-func demoDirectory(wb Workbook) Directory {
-	return NewDirectory(wb.Proposals, wb.Stakeholders, wb.Contacts)
+func demoDirectory(wb model.Workbook) model.Directory {
+	return model.NewDirectory(wb.Proposals, wb.Stakeholders, wb.Contacts)
 }
 
 func TestObjectionRowsOrderMostUrgentFirst(t *testing.T) {
-	today := NewDate(2026, 11, 21)
-	wb := DemoWorkbook(today)
-	rows := ObjectionRows(wb.Objections, demoDirectory(wb), ObjectionFilter{}, today)
+	today := model.NewDate(2026, 11, 21)
+	wb := demo.Workbook(today)
+	rows := model.ObjectionRows(wb.Objections, demoDirectory(wb), model.ObjectionFilter{}, today)
 	if len(rows) != len(wb.Objections) {
 		t.Fatalf("unfiltered list has %d rows, want %d", len(rows), len(wb.Objections))
 	}
@@ -25,32 +29,34 @@ func TestObjectionRowsOrderMostUrgentFirst(t *testing.T) {
 		}
 	}
 	// The two live blockers: the one whose decision is nine days out comes before the one 68 days out.
-	if rows[0].Severity != SeverityBlocker || rows[1].Severity != SeverityBlocker || !rows[0].DecisionDate.Before(rows[1].DecisionDate) {
+	if rows[0].Severity != model.SeverityBlocker || rows[1].Severity != model.SeverityBlocker || !rows[0].DecisionDate.Before(rows[1].DecisionDate) {
 		t.Errorf("first rows should be the blockers, nearest decision first: %+v / %+v", rows[0].Text, rows[1].Text)
 	}
 }
 
 func TestObjectionRowsFilters(t *testing.T) {
-	today := NewDate(2026, 11, 21)
-	wb := DemoWorkbook(today)
+	today := model.NewDate(2026, 11, 21)
+	wb := demo.Workbook(today)
 	dir := demoDirectory(wb)
 	cases := []struct {
 		name  string
-		f     ObjectionFilter
-		check func(ObjectionRow) bool
+		f     model.ObjectionFilter
+		check func(model.ObjectionRow) bool
 	}{
-		{"open majors and blockers", ObjectionFilter{Statuses: []ObjectionStatus{ObjectionOpen, ObjectionAddressing}, Severities: []Severity{SeverityMajor, SeverityBlocker}},
-			func(r ObjectionRow) bool { return r.Status.Live() && r.Severity >= SeverityMajor }},
-		{"one proposal", ObjectionFilter{ProposalID: 2}, func(r ObjectionRow) bool { return r.ProposalID == 2 }},
-		{"person, any case", ObjectionFilter{Person: "tom"}, func(r ObjectionRow) bool { return r.RaisedBy == "Tom Becker" || r.Voice == "Tom Becker" }},
-		{"text search in response", ObjectionFilter{Text: "STOP-LOSS"}, func(r ObjectionRow) bool { return containsFold(r.Response+r.Text, "stop-loss") }},
+		{"open majors and blockers", model.ObjectionFilter{Statuses: []model.ObjectionStatus{model.ObjectionOpen, model.ObjectionAddressing}, Severities: []model.Severity{model.SeverityMajor, model.SeverityBlocker}},
+			func(r model.ObjectionRow) bool { return r.Status.Live() && r.Severity >= model.SeverityMajor }},
+		{"one proposal", model.ObjectionFilter{ProposalID: 2}, func(r model.ObjectionRow) bool { return r.ProposalID == 2 }},
+		{"person, any case", model.ObjectionFilter{Person: "tom"}, func(r model.ObjectionRow) bool { return r.RaisedBy == "Tom Becker" || r.Voice == "Tom Becker" }},
+		{"text search in response", model.ObjectionFilter{Text: "STOP-LOSS"}, func(r model.ObjectionRow) bool {
+			return strings.Contains(strings.ToLower(r.Response+r.Text), "stop-loss")
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			rows := ObjectionRows(wb.Objections, dir, c.f, today)
+			rows := model.ObjectionRows(wb.Objections, dir, c.f, today)
 			want := 0
 			for _, o := range wb.Objections {
-				row := ObjectionRows([]Objection{o}, dir, ObjectionFilter{}, today)[0]
+				row := model.ObjectionRows([]model.Objection{o}, dir, model.ObjectionFilter{}, today)[0]
 				if c.check(row) {
 					want++
 				}
@@ -68,35 +74,35 @@ func TestObjectionRowsFilters(t *testing.T) {
 }
 
 func TestObjectionRowsHideArchivedProposals(t *testing.T) {
-	today := NewDate(2026, 11, 21)
-	wb := DemoWorkbook(today)
-	wb.Proposals[1].Status = StatusArchived
+	today := model.NewDate(2026, 11, 21)
+	wb := demo.Workbook(today)
+	wb.Proposals[1].Status = model.StatusArchived
 	dir := demoDirectory(wb)
-	for _, r := range ObjectionRows(wb.Objections, dir, ObjectionFilter{}, today) {
+	for _, r := range model.ObjectionRows(wb.Objections, dir, model.ObjectionFilter{}, today) {
 		if r.ProposalID == wb.Proposals[1].ID {
 			t.Fatalf("objection %q of an archived proposal is listed", r.Text)
 		}
 	}
-	all := ObjectionRows(wb.Objections, dir, ObjectionFilter{IncludeArchived: true}, today)
+	all := model.ObjectionRows(wb.Objections, dir, model.ObjectionFilter{IncludeArchived: true}, today)
 	if len(all) != len(wb.Objections) {
 		t.Fatalf("with archived: %d rows, want %d", len(all), len(wb.Objections))
 	}
 }
 
 func TestBlindSpotRowsOpenFirst(t *testing.T) {
-	today := NewDate(2026, 11, 21)
-	wb := DemoWorkbook(today)
-	rows := BlindSpotRows(wb.BlindSpots, demoDirectory(wb), BlindSpotFilter{}, today)
+	today := model.NewDate(2026, 11, 21)
+	wb := demo.Workbook(today)
+	rows := model.BlindSpotRows(wb.BlindSpots, demoDirectory(wb), model.BlindSpotFilter{}, today)
 	seenAddressed := false
 	for _, r := range rows {
-		if r.Status == BlindSpotAddressed {
+		if r.Status == model.BlindSpotAddressed {
 			seenAddressed = true
 		} else if seenAddressed {
 			t.Fatalf("open blind spot %q after an addressed one", r.Text)
 		}
 	}
-	mine := BlindSpotRows(wb.BlindSpots, demoDirectory(wb), BlindSpotFilter{Person: Me}, today)
-	if len(mine) != 1 || mine[0].SurfacedBy != Me {
+	mine := model.BlindSpotRows(wb.BlindSpots, demoDirectory(wb), model.BlindSpotFilter{Person: model.Me}, today)
+	if len(mine) != 1 || mine[0].SurfacedBy != model.Me {
 		t.Fatalf("blind spots surfaced by me: %+v", mine)
 	}
 }

@@ -182,7 +182,7 @@ func SortSearchHits(hits []SearchHit, rank []float64) {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
-		return cmp.Or(cmp.Compare(rank[a], rank[b]), compareDates(hits[b].Date, hits[a].Date),
+		return cmp.Or(cmp.Compare(rank[a], rank[b]), CompareDates(hits[b].Date, hits[a].Date),
 			cmp.Compare(hits[a].Kind, hits[b].Kind), cmp.Compare(hits[a].ID, hits[b].ID))
 	})
 	sorted := make([]SearchHit, len(hits))

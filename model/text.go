@@ -44,7 +44,7 @@ func CleanBlock(s string) string {
 			b.WriteRune('\n')
 		case r == '\t' || r == '\r':
 			b.WriteRune(' ')
-		case unicode.IsControl(r), isBidiControl(r):
+		case unicode.IsControl(r), IsBidiControl(r):
 			// dropped: could move the cursor, reorder the line or hide text
 		case r == softHyphen:
 			// dropped: invisible, yet a cell wide to some terminals and
@@ -127,13 +127,13 @@ func isPlain(s string) bool {
 	return true
 }
 
-// isBidiControl reports the explicit directional overrides and isolates,
-// which can make text display in an order other than the one stored.
 // softHyphen (U+00AD) marks where a word may break; a terminal never
 // breaks there, so it only ever shows as nothing or as a stray cell.
 const softHyphen = '\u00ad'
 
-func isBidiControl(r rune) bool {
+// IsBidiControl reports the explicit directional overrides and isolates,
+// which can make text display in an order other than the one stored.
+func IsBidiControl(r rune) bool {
 	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F || r == 0x061C
 }
 

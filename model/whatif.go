@@ -16,36 +16,6 @@ type WhatIf struct {
 	Absent bool `json:"absent"`
 }
 
-// whatIfAbsent marks, inside an assessment only, someone a what-if takes
-// out of the room. It is not a value a store ever holds: a debrief's
-// "absent" records the past and leaves readiness alone.
-const whatIfAbsent Acted = -1
-
-// applyWhatIf changes people in place and reports whose stance is assumed
-// read today. A later what-if for the same person wins.
-func applyWhatIf(people []Stakeholder, ws []WhatIf) map[int64]bool {
-	if len(ws) == 0 {
-		return nil
-	}
-	assumed := map[int64]bool{}
-	for _, w := range ws {
-		for k := range people {
-			s := &people[k]
-			if s.ID != w.StakeholderID {
-				continue
-			}
-			if w.Absent {
-				s.Acted, s.Votes, s.Veto = whatIfAbsent, false, false
-				delete(assumed, s.ID)
-				continue
-			}
-			s.Stance, s.Acted = w.Stance, ActedUnknown
-			assumed[s.ID] = true
-		}
-	}
-	return assumed
-}
-
 // Describe says a what-if in words, naming the person as the dossier does:
 // "Dana Reyes is a supporter", "Sam Ortiz is absent".
 func (w WhatIf) Describe(d Dossier) string {
@@ -60,7 +30,7 @@ func (w WhatIf) Describe(d Dossier) string {
 	if w.Absent {
 		return name + " is absent"
 	}
-	return name + " is " + stanceNoun(w.Stance)
+	return name + " is " + StanceNoun(w.Stance)
 }
 
 // ParseWhatIf reads "NAME=STANCE" or "NAME=absent" against the proposal's
@@ -113,7 +83,7 @@ func findStakeholder(d Dossier, name string) (int64, error) {
 	if len(names) == 0 {
 		return 0, fmt.Errorf("the proposal has nobody named yet")
 	}
-	return 0, fmt.Errorf("nobody called %q in this proposal; the people are %s", name, listSome(names, 6))
+	return 0, fmt.Errorf("nobody called %q in this proposal; the people are %s", name, ListSome(names, 6))
 }
 
 // containsWord reports whether key is a whole word or the start of one in s.

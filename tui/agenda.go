@@ -9,12 +9,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // agendaStore is what the Agenda and search screens read; Store includes it.
 type agendaStore interface {
 	// Agenda builds what to do today and the next days across proposals.
-	Agenda(ctx context.Context, today model.Date, days int) (model.Agenda, error)
+	Agenda(ctx context.Context, today model.Date, days int) (readiness.Agenda, error)
 	// Search finds every record whose text holds all the words, best first.
 	Search(ctx context.Context, query string, limit int) ([]model.SearchHit, error)
 }
@@ -50,7 +51,7 @@ type agendaScreen struct {
 	st      *Styles
 	keys    agendaKeys
 	list    grid
-	ag      model.Agenda
+	ag      readiness.Agenda
 	days    int
 	loaded  bool
 	loading bool
@@ -62,7 +63,7 @@ type agendaScreen struct {
 // agendaLoadedMsg carries a freshly built agenda.
 type agendaLoadedMsg struct {
 	seq    int
-	agenda model.Agenda
+	agenda readiness.Agenda
 	err    error
 }
 
@@ -73,7 +74,7 @@ type agendaChangedMsg struct {
 }
 
 func newAgendaScreen(b *backend, st *Styles) *agendaScreen {
-	s := &agendaScreen{b: b, st: st, keys: newAgendaKeys(), days: model.DefaultAgendaDays}
+	s := &agendaScreen{b: b, st: st, keys: newAgendaKeys(), days: readiness.DefaultAgendaDays}
 	s.list = newGrid([]column{
 		{title: "When", width: 10, sorted: true},
 		{title: "Why", width: 11, priority: 1},
@@ -144,13 +145,13 @@ func (s *agendaScreen) Update(msg tea.Msg) (*agendaScreen, tea.Cmd) {
 }
 
 // selected is the agenda line under the cursor.
-func (s *agendaScreen) selected() (model.AgendaItem, bool) {
+func (s *agendaScreen) selected() (readiness.AgendaItem, bool) {
 	if s.list.Len() == 0 {
-		return model.AgendaItem{}, false
+		return readiness.AgendaItem{}, false
 	}
 	i := s.list.Cursor()
 	if i < 0 || i >= len(s.ag.Items) {
-		return model.AgendaItem{}, false
+		return readiness.AgendaItem{}, false
 	}
 	return s.ag.Items[i], true
 }
@@ -186,14 +187,14 @@ func (s *agendaScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 // open acts on a line: a talk or a reconnect is logged, a commitment
 // opens the conversation it was made in, an objection the objections
 // review, a decision the proposal.
-func (s *agendaScreen) open(it model.AgendaItem) tea.Cmd {
+func (s *agendaScreen) open(it readiness.AgendaItem) tea.Cmd {
 	switch {
-	case it.Kind.IsTalk(), it.Kind == model.AgendaReconnect:
+	case it.Kind.IsTalk(), it.Kind == readiness.AgendaReconnect:
 		return s.b.openFromAgenda(it.ProposalID, it.StakeholderID, true)
-	case it.Kind == model.AgendaVoice:
+	case it.Kind == readiness.AgendaVoice:
 		return navigate(openReviewMsg{kind: reviewObjections, proposalID: it.ProposalID, selectID: it.ObjectionID})
 	}
-	if it.Kind == model.AgendaCommitment {
+	if it.Kind == readiness.AgendaCommitment {
 		return navigate(jumpMsg{proposalID: it.ProposalID, tab: tabLog, talkID: it.TouchpointID})
 	}
 	return navigate(jumpMsg{proposalID: it.ProposalID, tab: tabSummary})
@@ -206,16 +207,16 @@ func (s *agendaScreen) syncKeys() {
 	s.keys.Open.SetEnabled(has)
 	s.keys.Workspace.SetEnabled(has)
 	s.keys.Plan.SetEnabled(has && it.StakeholderID != 0)
-	s.keys.Done.SetEnabled(has && (it.Kind.IsTalk() || it.Kind == model.AgendaCommitment))
+	s.keys.Done.SetEnabled(has && (it.Kind.IsTalk() || it.Kind == readiness.AgendaCommitment))
 	switch {
-	case it.Kind.IsTalk() || it.Kind == model.AgendaReconnect:
+	case it.Kind.IsTalk() || it.Kind == readiness.AgendaReconnect:
 		s.keys.Open.SetHelp("enter", "log the talk")
-	case it.Kind == model.AgendaVoice:
+	case it.Kind == readiness.AgendaVoice:
 		s.keys.Open.SetHelp("enter", "objection")
 	default:
 		s.keys.Open.SetHelp("enter", "open")
 	}
-	if it.Kind == model.AgendaCommitment {
+	if it.Kind == readiness.AgendaCommitment {
 		s.keys.Done.SetHelp("x", "kept")
 	} else {
 		s.keys.Done.SetHelp("x", "held")
@@ -226,24 +227,24 @@ func (s *agendaScreen) syncKeys() {
 }
 
 // agendaLabel is the short "why" column for a line.
-func agendaLabel(it model.AgendaItem) string {
+func agendaLabel(it readiness.AgendaItem) string {
 	switch it.Kind {
-	case model.AgendaOverdueTalk:
+	case readiness.AgendaOverdueTalk:
 		return "overdue"
-	case model.AgendaCriticalTalk:
+	case readiness.AgendaCriticalTalk:
 		return "critical"
-	case model.AgendaPlannedTalk:
+	case readiness.AgendaPlannedTalk:
 		return "planned"
-	case model.AgendaCommitment:
+	case readiness.AgendaCommitment:
 		if it.Commitment == model.CommitmentTheirs {
 			return "they owe"
 		}
 		return "I owe"
-	case model.AgendaReconnect:
+	case readiness.AgendaReconnect:
 		return "reconnect"
-	case model.AgendaVoice:
+	case readiness.AgendaVoice:
 		return "needs voice"
-	case model.AgendaDecision:
+	case readiness.AgendaDecision:
 		return "decision"
 	}
 	return ""
@@ -257,9 +258,9 @@ func (s *agendaScreen) buildRows() []gridRow {
 	for i, it := range s.ag.Items {
 		t := toneNormal
 		switch {
-		case it.Kind == model.AgendaOverdueTalk || (!it.Due.IsZero() && it.Due.Before(today)):
+		case it.Kind == readiness.AgendaOverdueTalk || (!it.Due.IsZero() && it.Due.Before(today)):
 			t = toneWarn
-		case it.Kind == model.AgendaDecision:
+		case it.Kind == readiness.AgendaDecision:
 			t = toneMuted
 		}
 		who := clean(it.Who)
@@ -292,7 +293,7 @@ func (s *agendaScreen) View() string {
 }
 
 // detail is the selected line in full: nothing is cut without a way to read it.
-func (s *agendaScreen) detail(it model.AgendaItem) string {
+func (s *agendaScreen) detail(it readiness.AgendaItem) string {
 	st := s.st
 	w := max(s.width-2, 10)
 	var lines []string
@@ -346,11 +347,11 @@ func (b *backend) loadAgenda(seq, days int) tea.Cmd {
 
 // markAgendaDone marks a planned talk as held (without logging it) or a
 // commitment as kept: one store call, one undo step.
-func (b *backend) markAgendaDone(it model.AgendaItem) tea.Cmd {
+func (b *backend) markAgendaDone(it readiness.AgendaItem) tea.Cmd {
 	store, ctx := b.store, b.ctx
 	return func() tea.Msg {
 		switch {
-		case it.Kind == model.AgendaCommitment:
+		case it.Kind == readiness.AgendaCommitment:
 			_, err := store.EditTouchpoint(ctx, it.TouchpointID, func(t *model.Touchpoint) error {
 				t.CommitmentDone = true
 				return nil

@@ -11,12 +11,12 @@ import (
 // The Agenda and search screens at 80×24 and 120×40.
 func TestGoldenAgenda(t *testing.T) {
 	runGolden(t, []scenario{
-		{"agenda_demo", demo, func(d *driver) { d.press("T") }},
-		{"agenda_commitment", demo, func(d *driver) { d.press("T", "G") }},
+		{"agenda_demo", demoBook, func(d *driver) { d.press("T") }},
+		{"agenda_commitment", demoBook, func(d *driver) { d.press("T", "G") }},
 		{"agenda_empty", emptyStore, func(d *driver) { d.press("T") }},
-		{"search_typing", demo, func(d *driver) { d.press("/"); d.typ("overrun") }},
-		{"search_results", demo, func(d *driver) { d.press("/"); d.typ("overrun"); d.press("enter", "down") }},
-		{"log_commitment", demo, func(d *driver) {
+		{"search_typing", demoBook, func(d *driver) { d.press("/"); d.typ("overrun") }},
+		{"search_results", demoBook, func(d *driver) { d.press("/"); d.typ("overrun"); d.press("enter", "down") }},
+		{"log_commitment", demoBook, func(d *driver) {
 			d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter", "up", "enter")
 			d.typ("Fine by me")
 			d.press("enter", "enter")

@@ -11,6 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 func TestEmptyDashboardOffersWalkthroughAndDemo(t *testing.T) {
@@ -267,7 +269,7 @@ func TestWhatStepSuggestsAnOpener(t *testing.T) {
 		t.Fatal("enter did not open the what form")
 	}
 	s, _ := stakeholderByID(w.d, w.flow.base.ID)
-	want, _ := model.SuggestOpener(w.d.Contacts[s.ContactID].Kind, s.Stance)
+	want, _ := readiness.SuggestOpener(w.d.Contacts[s.ContactID].Kind, s.Stance)
 	if w.flow.draft.Opener != want {
 		t.Fatalf("opener preset to %s, want the suggestion %s", w.flow.draft.Opener, want)
 	}
@@ -297,7 +299,7 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	d.typ("Finance close week clashes")
 	d.press("enter")
 
-	suggested := model.SuggestStance(dana.Stance, 1)
+	suggested := readiness.SuggestStance(dana.Stance, 1)
 	if got := d.app.log.flow.draft.Stance; got != suggested {
 		t.Fatalf("stance preset to %s, want the suggestion %s", got, suggested)
 	}
@@ -486,7 +488,7 @@ func TestLoadErrorIsOneSentenceInTheStatusLine(t *testing.T) {
 
 func TestLongPeopleListsAreTypedNotScrolled(t *testing.T) {
 	st := newFakeStore()
-	wb := model.LargeWorkbook(testToday, model.LargeOptions{Proposals: 1, Stakeholders: 100, Conversations: 10, Seed: 2})
+	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 1, Stakeholders: 100, Conversations: 10, Seed: 2})
 	if err := st.Import(t.Context(), wb); err != nil {
 		t.Fatal(err)
 	}
@@ -633,9 +635,9 @@ func TestUnchangedScoreSaysWhichFactorsMoved(t *testing.T) {
 	w.prevFacts = slices.Clone(w.r.Factors)
 	for i := range w.prevFacts {
 		switch w.prevFacts[i].Key {
-		case model.FactorCoverage:
+		case readiness.FactorCoverage:
 			w.prevFacts[i].Points -= 4
-		case model.FactorObjections:
+		case readiness.FactorObjections:
 			w.prevFacts[i].Points += 4
 		}
 	}

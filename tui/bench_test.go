@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // BenchmarkNavigate measures one frame of the commonest interaction: a down
@@ -12,7 +14,7 @@ import (
 // together. The budget is 2 ms per operation.
 func BenchmarkNavigate(b *testing.B) {
 	st := newFakeStore()
-	wb := model.LargeWorkbook(testToday, model.LargeOptions{Proposals: 1, Stakeholders: 2000, Conversations: 4000, Seed: 1})
+	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 1, Stakeholders: 2000, Conversations: 4000, Seed: 1})
 	if err := st.Import(context.Background(), wb); err != nil {
 		b.Fatal(err)
 	}
@@ -41,7 +43,7 @@ func BenchmarkNavigate(b *testing.B) {
 // stakeholders, which happens once per load, never per frame.
 func BenchmarkOpenLargeProposal(b *testing.B) {
 	st := newFakeStore()
-	wb := model.LargeWorkbook(testToday, model.LargeOptions{Proposals: 1, Stakeholders: 2000, Conversations: 4000, Seed: 1})
+	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 1, Stakeholders: 2000, Conversations: 4000, Seed: 1})
 	if err := st.Import(context.Background(), wb); err != nil {
 		b.Fatal(err)
 	}
@@ -49,7 +51,7 @@ func BenchmarkOpenLargeProposal(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := model.Assess(d, testToday)
+	r := readiness.Assess(d, testToday)
 	w := newWorkspace(&backend{store: st, ctx: context.Background(), today: func() model.Date { return testToday }}, newStyles(true, false), d.Proposal.ID)
 	w.SetSize(120, 36)
 	b.ReportAllocs()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // Issue 13's TUI budgets, measured on its workbooks through the real store:
@@ -27,16 +28,16 @@ import (
 // benchShape is one of issue 13's workbooks (docs/performance.md names them).
 type benchShape struct {
 	name string
-	opts model.LargeOptions
+	opts demo.LargeOptions
 }
 
 var benchShapes = []benchShape{
 	// 100 proposals × 60 people drawn from 300 shared contacts, 50,000 conversations.
-	{"shared300", model.LargeOptions{Proposals: 100, Stakeholders: 60, Conversations: 500, Contacts: 300, Seed: 1}},
+	{"shared300", demo.LargeOptions{Proposals: 100, Stakeholders: 60, Conversations: 500, Contacts: 300, Seed: 1}},
 	// 50 proposals × 200 people, 200,000 conversations, 10,000 contacts.
-	{"big200k", model.LargeOptions{Proposals: 50, Stakeholders: 200, Conversations: 4000, Seed: 1}},
+	{"big200k", demo.LargeOptions{Proposals: 50, Stakeholders: 200, Conversations: 4000, Seed: 1}},
 	// 500 proposals × 20 people drawn from 10,000 contacts, 200,000 conversations.
-	{"shared10k", model.LargeOptions{Proposals: 500, Stakeholders: 20, Conversations: 400, Contacts: 10000, Seed: 1}},
+	{"shared10k", demo.LargeOptions{Proposals: 500, Stakeholders: 20, Conversations: 400, Contacts: 10000, Seed: 1}},
 }
 
 var (
@@ -111,7 +112,7 @@ func benchStore(b *testing.B, s benchShape) *db.Store {
 		b.Fatal(err)
 	}
 	if statErr != nil {
-		if err := st.Import(ctx, model.LargeWorkbook(testToday, s.opts)); err != nil {
+		if err := st.Import(ctx, demo.LargeWorkbook(testToday, s.opts)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"sync/atomic"
 
-	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
 )
 
 // The Summary tab shows the brief rendered by glamour, which costs about as
@@ -64,7 +64,7 @@ var uniqueSums atomic.Int64
 
 // briefSum identifies a brief's content. It runs in the load command, off
 // the UI goroutine.
-func briefSum(doc model.BriefDoc) string {
+func briefSum(doc brief.Doc) string {
 	b, err := json.Marshal(doc)
 	if err != nil {
 		return "unhashed-" + strconv.FormatInt(uniqueSums.Add(1), 10)

@@ -12,6 +12,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
+	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // backend is what commands need to reach the workbook. Commands copy what
@@ -29,7 +32,7 @@ type backend struct {
 // (its score and verdict: all a list shows).
 type proposalSummary struct {
 	Proposal  model.Proposal
-	Readiness model.Readiness
+	Readiness readiness.Readiness
 }
 
 // proposalsLoadedMsg carries the dashboard's proposals.
@@ -65,8 +68,8 @@ func (b *backend) loadProposals(seq int, archived bool) tea.Cmd {
 func listScores(ctx context.Context, store Store, today model.Date, archived bool) ([]proposalSummary, error) {
 	var rows []proposalSummary
 	err := store.EachListDossier(ctx, today, archived, func(d model.Dossier) error {
-		r := model.Assess(d, today)
-		rows = append(rows, proposalSummary{Proposal: d.Proposal, Readiness: model.Readiness{Score: r.Score, Verdict: r.Verdict}})
+		r := readiness.Assess(d, today)
+		rows = append(rows, proposalSummary{Proposal: d.Proposal, Readiness: readiness.Readiness{Score: r.Score, Verdict: r.Verdict}})
 		return nil
 	})
 	return rows, err
@@ -74,14 +77,14 @@ func listScores(ctx context.Context, store Store, today model.Date, archived boo
 
 // scores returns a function, to run in a command, that reads every
 // proposal's score and verdict (listScores) by proposal.
-func (b *backend) scores(archived bool) func() (map[int64]model.Readiness, error) {
+func (b *backend) scores(archived bool) func() (map[int64]readiness.Readiness, error) {
 	store, ctx, today := b.store, b.ctx, b.today()
-	return func() (map[int64]model.Readiness, error) {
+	return func() (map[int64]readiness.Readiness, error) {
 		rows, err := listScores(ctx, store, today, archived)
 		if err != nil {
 			return nil, err
 		}
-		m := make(map[int64]model.Readiness, len(rows))
+		m := make(map[int64]readiness.Readiness, len(rows))
 		for _, r := range rows {
 			m[r.Proposal.ID] = r.Readiness
 		}
@@ -103,7 +106,7 @@ func (b *backend) loadDemo() tea.Cmd {
 		if !empty {
 			return demoLoadedMsg{err: errors.New("the demo loads only into an empty workbook; open a new file with --db to try it")}
 		}
-		return demoLoadedMsg{err: store.Import(ctx, model.DemoWorkbook(today))}
+		return demoLoadedMsg{err: store.Import(ctx, demo.Workbook(today))}
 	}
 }
 
@@ -111,9 +114,9 @@ func (b *backend) loadDemo() tea.Cmd {
 type dossierLoadedMsg struct {
 	seq       int
 	dossier   model.Dossier
-	readiness model.Readiness
+	readiness readiness.Readiness
 	// brief is the brief's content; the Summary tab lays it out per width.
-	brief model.BriefDoc
+	brief brief.Doc
 	// briefSum identifies the brief's content (briefSum).
 	briefSum string
 	err      error
@@ -127,8 +130,8 @@ func (b *backend) loadDossier(seq int, id int64) tea.Cmd {
 		if err != nil {
 			return dossierLoadedMsg{seq: seq, err: err}
 		}
-		r := model.Assess(d, today)
-		doc := model.BriefData(d, r, model.BriefOptions{Today: today})
+		r := readiness.Assess(d, today)
+		doc := brief.Data(d, r, brief.Options{Today: today})
 		return dossierLoadedMsg{seq: seq, dossier: d, readiness: r, brief: doc, briefSum: briefSum(doc)}
 	}
 }
@@ -141,16 +144,16 @@ type briefRenderedMsg struct {
 	err error
 }
 
-// renderBrief lays the brief out for the width (model.BriefTerminal) and
+// renderBrief lays the brief out for the width (brief.Terminal) and
 // renders it with glamour off the UI goroutine; View only ever shows the
 // cached result, kept under key.
-func renderBrief(key string, doc model.BriefDoc, width int, style string) tea.Cmd {
+func renderBrief(key string, doc brief.Doc, width int, style string) tea.Cmd {
 	return func() tea.Msg {
 		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
 		if err != nil {
 			return briefRenderedMsg{key: key, err: err}
 		}
-		out, err := r.Render(model.BriefTerminal(doc, briefTextWidth(width)))
+		out, err := r.Render(brief.Terminal(doc, briefTextWidth(width)))
 		return briefRenderedMsg{key: key, out: trimBlankEdges(out), err: err}
 	}
 }

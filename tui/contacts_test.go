@@ -9,6 +9,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // listedNames is the contact names in list order, as the rows hold them.
@@ -331,29 +332,29 @@ func TestContactTextIsCleanedBeforeDisplay(t *testing.T) {
 // peopleScenarios cover the Contacts and Debrief screens. Run with -update
 // to rewrite the golden files, then read them as a user would.
 var peopleScenarios = []scenario{
-	{"contacts_list", demo, func(d *driver) { d.press("c") }},
-	{"contacts_search", demo, func(d *driver) { d.press("c", "/"); d.typ("an") }},
-	{"contacts_detail_tom", demo, func(d *driver) { d.press("c", "/"); d.typ("tom"); d.press("enter", "enter") }},
-	{"contacts_detail_dana", demo, func(d *driver) { d.press("c", "/"); d.typ("dana"); d.press("enter", "enter") }},
-	{"contacts_add", demo, func(d *driver) { d.press("c", "a") }},
-	{"contacts_edit_work", demo, func(d *driver) {
+	{"contacts_list", demoBook, func(d *driver) { d.press("c") }},
+	{"contacts_search", demoBook, func(d *driver) { d.press("c", "/"); d.typ("an") }},
+	{"contacts_detail_tom", demoBook, func(d *driver) { d.press("c", "/"); d.typ("tom"); d.press("enter", "enter") }},
+	{"contacts_detail_dana", demoBook, func(d *driver) { d.press("c", "/"); d.typ("dana"); d.press("enter", "enter") }},
+	{"contacts_add", demoBook, func(d *driver) { d.press("c", "a") }},
+	{"contacts_edit_work", demoBook, func(d *driver) {
 		d.press("c", "/")
 		d.typ("dana")
 		d.press("enter", "e", "enter", "enter", "enter", "enter", "enter")
 	}},
-	{"contacts_edit_archive", demo, func(d *driver) {
+	{"contacts_edit_archive", demoBook, func(d *driver) {
 		d.press("c", "/")
 		d.typ("dana")
 		d.press("enter", "e", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	}},
 	{"contacts_empty", emptyStore, func(d *driver) { d.press("c") }},
-	{"contacts_merge_picker", demo, func(d *driver) { d.press("c", "/"); d.typ("dana"); d.press("enter", "m") }},
-	{"contacts_delete_refused", demo, func(d *driver) { d.press("c", "X") }},
-	{"contacts_keys", demo, func(d *driver) { d.press("c", "?") }},
-	{"debrief_recorded", demo, func(d *driver) { d.press("down", "down", "enter", "D") }},
-	{"debrief_gap", demo, func(d *driver) { d.press("down", "down", "enter", "D", "down", "2", "down", "1") }},
-	{"debrief_pitched", demo, func(d *driver) { d.press("enter", "D") }},
-	{"workspace_decided", demo, func(d *driver) { d.press("down", "down", "enter") }},
+	{"contacts_merge_picker", demoBook, func(d *driver) { d.press("c", "/"); d.typ("dana"); d.press("enter", "m") }},
+	{"contacts_delete_refused", demoBook, func(d *driver) { d.press("c", "X") }},
+	{"contacts_keys", demoBook, func(d *driver) { d.press("c", "?") }},
+	{"debrief_recorded", demoBook, func(d *driver) { d.press("down", "down", "enter", "D") }},
+	{"debrief_gap", demoBook, func(d *driver) { d.press("down", "down", "enter", "D", "down", "2", "down", "1") }},
+	{"debrief_pitched", demoBook, func(d *driver) { d.press("enter", "D") }},
+	{"workspace_decided", demoBook, func(d *driver) { d.press("down", "down", "enter") }},
 }
 
 func TestGoldenPeople(t *testing.T) { runGolden(t, peopleScenarios) }
@@ -362,7 +363,7 @@ func TestGoldenPeople(t *testing.T) { runGolden(t, peopleScenarios) }
 // 1,000 people: building the rows from a load, filtering as a name is typed,
 // and drawing a frame.
 func BenchmarkContactsDirectory(b *testing.B) {
-	wb := model.LargeWorkbook(testToday, model.LargeOptions{Proposals: 50, Stakeholders: 20, Conversations: 60, Seed: 7})
+	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 50, Stakeholders: 20, Conversations: 60, Seed: 7})
 	st := newFakeStore()
 	if err := st.Import(context.Background(), wb); err != nil {
 		b.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // dashboard lists the open proposals with their verdict, score, days to the
@@ -169,9 +170,9 @@ func (d *dashboard) buildRows() []gridRow {
 		p := r.Proposal
 		t := toneNormal
 		switch r.Readiness.Verdict {
-		case model.ReadyToPitch:
+		case readiness.ReadyToPitch:
 			t = toneGood
-		case model.NotReady:
+		case readiness.NotReady:
 			if !p.DecisionDate.IsZero() && today.DaysUntil(p.DecisionDate) <= 7 {
 				t = toneWarn
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // hireID is the demo's decided proposal, "Hire a VP of Security".
@@ -291,7 +292,7 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.Import(ctx, model.DemoWorkbook(model.NewDate(2026, time.November, 21))); err != nil {
+	if err := st.Import(ctx, demo.Workbook(model.NewDate(2026, time.November, 21))); err != nil {
 		t.Fatal(err)
 	}
 	var dana model.Stakeholder

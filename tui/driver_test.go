@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // testToday is the fixed day every UI test runs on.
@@ -49,7 +50,7 @@ func newDriver(t testing.TB, st Store, w, h int) *driver {
 func demoStore(t testing.TB) *fakeStore {
 	t.Helper()
 	st := newFakeStore()
-	if err := st.Import(context.Background(), model.DemoWorkbook(testToday)); err != nil {
+	if err := st.Import(context.Background(), demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range st.proposals {

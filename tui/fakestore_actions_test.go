@@ -12,6 +12,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/redact"
 )
 
 // The fake's whole actions and undo log. Undo restores whole-state
@@ -514,8 +515,8 @@ func fakeMergedContact(keep, other model.Contact) model.Contact {
 			*p.dst = p.src
 		}
 	}
-	aliases := model.SplitAliases(keep.Aliases)
-	for _, a := range append([]string{other.Name, other.Email}, model.SplitAliases(other.Aliases)...) {
+	aliases := redact.SplitAliases(keep.Aliases)
+	for _, a := range append([]string{other.Name, other.Email}, redact.SplitAliases(other.Aliases)...) {
 		if a != "" && !strings.EqualFold(a, keep.Name) && !strings.EqualFold(a, keep.Email) &&
 			!slices.ContainsFunc(aliases, func(b string) bool { return strings.EqualFold(a, b) }) {
 			aliases = append(aliases, a)

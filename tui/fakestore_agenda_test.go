@@ -5,23 +5,24 @@ import (
 	"strings"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // Agenda builds the agenda from the fake's proposals, as the store does.
-func (f *fakeStore) Agenda(ctx context.Context, today model.Date, days int) (model.Agenda, error) {
+func (f *fakeStore) Agenda(ctx context.Context, today model.Date, days int) (readiness.Agenda, error) {
 	ps, err := f.ListProposals(ctx, false)
 	if err != nil {
-		return model.Agenda{}, err
+		return readiness.Agenda{}, err
 	}
 	var ds []model.Dossier
 	for _, p := range ps {
 		d, err := f.LoadDossier(ctx, p.ID)
 		if err != nil {
-			return model.Agenda{}, err
+			return readiness.Agenda{}, err
 		}
 		ds = append(ds, d)
 	}
-	return model.BuildAgenda(ds, today, days), nil
+	return readiness.BuildAgenda(ds, today, days), nil
 }
 
 // Search finds conversations whose words hold the query, case-insensitively:

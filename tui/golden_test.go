@@ -19,23 +19,23 @@ type scenario struct {
 // emptyStore is a workbook with nothing in it.
 func emptyStore(testing.TB) Store { return newFakeStore() }
 
-// demo is the demo workbook.
-func demo(t testing.TB) Store { return demoStore(t) }
+// demoBook is the demo workbook.
+func demoBook(t testing.TB) Store { return demoStore(t) }
 
 // scenarios cover every screen. Run with -update to rewrite the golden files,
 // then read the diff as a user would.
 var scenarios = []scenario{
 	{"dashboard_empty", emptyStore, func(d *driver) {}},
-	{"dashboard_demo", demo, func(d *driver) {}},
-	{"workspace_summary", demo, func(d *driver) { d.press("enter") }},
-	{"workspace_summary_scrolled", demo, func(d *driver) { d.press("enter", "pgdown") }},
-	{"workspace_room", demo, func(d *driver) { d.press("enter", "2") }},
-	{"workspace_room_whatif", demo, func(d *driver) { d.press("enter", "2", "f", "right", "right", "down", "right", "right") }},
-	{"workspace_plan", demo, func(d *driver) { d.press("enter", "3") }},
-	{"workspace_log", demo, func(d *driver) { d.press("enter", "4") }},
-	{"workspace_objections", demo, func(d *driver) { d.press("enter", "5") }},
-	{"workspace_blindspots", demo, func(d *driver) { d.press("enter", "6") }},
-	{"workspace_keys", demo, func(d *driver) { d.press("enter", "2", "?") }},
+	{"dashboard_demo", demoBook, func(d *driver) {}},
+	{"workspace_summary", demoBook, func(d *driver) { d.press("enter") }},
+	{"workspace_summary_scrolled", demoBook, func(d *driver) { d.press("enter", "pgdown") }},
+	{"workspace_room", demoBook, func(d *driver) { d.press("enter", "2") }},
+	{"workspace_room_whatif", demoBook, func(d *driver) { d.press("enter", "2", "f", "right", "right", "down", "right", "right") }},
+	{"workspace_plan", demoBook, func(d *driver) { d.press("enter", "3") }},
+	{"workspace_log", demoBook, func(d *driver) { d.press("enter", "4") }},
+	{"workspace_objections", demoBook, func(d *driver) { d.press("enter", "5") }},
+	{"workspace_blindspots", demoBook, func(d *driver) { d.press("enter", "6") }},
+	{"workspace_keys", demoBook, func(d *driver) { d.press("enter", "2", "?") }},
 	{"walk_proposal", emptyStore, func(d *driver) { d.press("n") }},
 	{"walk_proposal_invalid_date", emptyStore, func(d *driver) {
 		d.press("n")
@@ -60,29 +60,29 @@ var scenarios = []scenario{
 	// With nobody in the directory, a goes straight to the name.
 	{"walk_whom_new_person", emptyStore, func(d *driver) { walkToWhom(d); d.press("a"); d.typ("Quinn Oboe") }},
 	// The demo's second proposal has done the whom step: it resumes at what.
-	{"walk_when_demo", demo, func(d *driver) { d.press("down", "w", "shift+tab", "shift+tab") }},
-	{"walk_whom_demo", demo, func(d *driver) { d.press("down", "w", "shift+tab") }},
-	{"walk_whom_edit", demo, func(d *driver) { d.press("down", "w", "shift+tab", "enter") }},
-	{"walk_what", demo, func(d *driver) { d.press("down", "w") }},
-	{"walk_what_form", demo, func(d *driver) { d.press("down", "w", "enter") }},
-	{"walk_where", demo, func(d *driver) { d.press("down", "w", "tab") }},
-	{"walk_where_form", demo, func(d *driver) { d.press("down", "w", "tab", "enter") }},
-	{"walk_review", demo, func(d *driver) { d.press("w") }},
-	{"person_add", demo, func(d *driver) { d.press("enter", "a") }},
-	{"person_edit", demo, func(d *driver) { d.press("enter", "2", "e") }},
-	{"log_talk", demo, func(d *driver) { d.press("enter", "2", "l") }},
-	{"log_reading", demo, func(d *driver) { d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter") }},
-	{"log_subtext", demo, func(d *driver) {
+	{"walk_when_demo", demoBook, func(d *driver) { d.press("down", "w", "shift+tab", "shift+tab") }},
+	{"walk_whom_demo", demoBook, func(d *driver) { d.press("down", "w", "shift+tab") }},
+	{"walk_whom_edit", demoBook, func(d *driver) { d.press("down", "w", "shift+tab", "enter") }},
+	{"walk_what", demoBook, func(d *driver) { d.press("down", "w") }},
+	{"walk_what_form", demoBook, func(d *driver) { d.press("down", "w", "enter") }},
+	{"walk_where", demoBook, func(d *driver) { d.press("down", "w", "tab") }},
+	{"walk_where_form", demoBook, func(d *driver) { d.press("down", "w", "tab", "enter") }},
+	{"walk_review", demoBook, func(d *driver) { d.press("w") }},
+	{"person_add", demoBook, func(d *driver) { d.press("enter", "a") }},
+	{"person_edit", demoBook, func(d *driver) { d.press("enter", "2", "e") }},
+	{"log_talk", demoBook, func(d *driver) { d.press("enter", "2", "l") }},
+	{"log_reading", demoBook, func(d *driver) { d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter") }},
+	{"log_subtext", demoBook, func(d *driver) {
 		d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter", "up", "enter")
 		d.typ("Fine by me")
 		d.press("enter")
 	}},
-	{"log_raised", demo, func(d *driver) {
+	{"log_raised", demoBook, func(d *driver) {
 		d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter", "up", "enter")
 		d.typ("Fine by me")
 		d.press("enter", "enter", "enter")
 	}},
-	{"log_stance", demo, func(d *driver) {
+	{"log_stance", demoBook, func(d *driver) {
 		d.press("enter", "2", "l", "enter", "enter", "enter", "enter", "enter", "up", "enter")
 		d.typ("Fine by me")
 		d.press("enter", "enter", "enter", "enter", "enter", "enter")

@@ -8,6 +8,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // logStage is one form of "log a conversation". The stages fill one draft;
@@ -485,7 +486,7 @@ func (f *logFlow) raisedForm() *huh.Form {
 func (f *logFlow) stanceForm() *huh.Form {
 	d := f.draft
 	s, _ := stakeholderByID(f.dossier, d.StakeholderID)
-	suggested := model.SuggestStance(s.Stance, d.Sentiment)
+	suggested := readiness.SuggestStance(s.Stance, d.Sentiment)
 	if !d.StanceSet {
 		d.Stance, d.StanceSet = suggested, true
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // largeReviewStore is 20 proposals of 1,000 people each: 2,000 objections
@@ -12,7 +13,7 @@ import (
 func largeReviewStore(b *testing.B) *fakeStore {
 	b.Helper()
 	st := newFakeStore()
-	wb := model.LargeWorkbook(testToday, model.LargeOptions{Proposals: 20, Stakeholders: 1000, Conversations: 500, Seed: 7})
+	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 20, Stakeholders: 1000, Conversations: 500, Seed: 7})
 	if err := st.Import(context.Background(), wb); err != nil {
 		b.Fatal(err)
 	}

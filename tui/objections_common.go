@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // This file holds what the objections and blind-spot screens share: their
@@ -98,7 +99,7 @@ type reviewBase struct {
 	// announce is the proposal whose readiness change to report after the
 	// next load, with its readiness before the edit and what was saved.
 	announce  int64
-	before    model.Readiness
+	before    readiness.Readiness
 	savedWhat string
 	// beforeOK is set when the readiness before the edit was known: the
 	// scores arrive after the rows, and a quick edit can come first.
@@ -229,7 +230,7 @@ func (r *reviewBase) readinessNote() string {
 // expectChange remembers a proposal's readiness before a save.
 func (r *reviewBase) expectChange(proposalID int64, what string) {
 	r.announce, r.savedWhat = proposalID, what
-	r.before, r.beforeOK = model.Readiness{}, false
+	r.before, r.beforeOK = readiness.Readiness{}, false
 	if r.data != nil {
 		r.before, r.beforeOK = r.data.readiness[proposalID]
 	}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/backchannel/backchannel/db"
-	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // demoDB is a real SQLite workbook in a temporary folder holding the demo,
@@ -20,7 +20,7 @@ func demoDB(t testing.TB) *db.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.Import(ctx, model.DemoWorkbook(testToday)); err != nil {
+	if err := st.Import(ctx, demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
 	return st

@@ -10,6 +10,8 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // briefSection is one "## Heading" section of a brief's markdown.
@@ -50,12 +52,12 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 	if target.ID == 0 {
 		t.Fatal("the demo has no open blocker")
 	}
-	assess := func() (model.Dossier, model.Readiness) {
+	assess := func() (model.Dossier, readiness.Readiness) {
 		d, err := st.LoadDossier(ctx, target.ProposalID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return d, model.Assess(d, testToday)
+		return d, readiness.Assess(d, testToday)
 	}
 	stored := func() model.Objection {
 		o, err := st.GetObjection(ctx, target.ID)
@@ -94,7 +96,7 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 		t.Fatalf("the voice picked (%d) is not a supporter", voice)
 	}
 	d, mid := assess()
-	open := briefSection(model.Brief(d, mid, model.BriefOptions{Today: testToday}), model.HeadingObjections)
+	open := briefSection(brief.Markdown(d, mid, brief.Options{Today: testToday}), brief.HeadingObjections)
 	if !strings.Contains(open, "redacted board papers") {
 		t.Fatalf("the brief's objections do not show the new response:\n%s", open)
 	}
@@ -127,7 +129,7 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 	if after.Score <= mid.Score || mid.Score < before.Score {
 		t.Fatalf("readiness went %d → %d → %d answering then resolving a blocker", before.Score, mid.Score, after.Score)
 	}
-	if open := briefSection(model.Brief(d, after, model.BriefOptions{Today: testToday}), model.HeadingObjections); strings.Contains(open, "confidential M&A") {
+	if open := briefSection(brief.Markdown(d, after, brief.Options{Today: testToday}), brief.HeadingObjections); strings.Contains(open, "confidential M&A") {
 		t.Fatalf("the brief still lists the resolved objection as open:\n%s", open)
 	}
 

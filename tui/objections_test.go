@@ -11,6 +11,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // openObjections opens the objections screen from the dashboard.
@@ -500,7 +501,7 @@ func TestEditFromTheWorkspaceShowsInItsReadinessOnReturn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := model.Assess(dossier, testToday).Score
+	want := readiness.Assess(dossier, testToday).Score
 	if d.app.workspace.r.Score != want {
 		t.Fatalf("the workspace shows %d, the workbook assesses %d", d.app.workspace.r.Score, want)
 	}

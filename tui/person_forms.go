@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // enumOptions turns a list of enum values into select options with their words.
@@ -225,7 +226,7 @@ func (f *personFlow) whenForm() *huh.Form {
 // the opener suggested for their partner kind and stance.
 func (f *personFlow) whatForm() *huh.Form {
 	d := f.draft
-	suggested, why := model.SuggestOpener(d.Kind, d.Stance)
+	suggested, why := readiness.SuggestOpener(d.Kind, d.Stance)
 	if d.Opener == model.OpenerUnset {
 		d.Opener = suggested
 	}

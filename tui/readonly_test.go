@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/db"
-	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // readOnlyStore opens the demo workbook on a file system remounted
@@ -32,7 +32,7 @@ func openReadOnlyDemo(t *testing.T) *db.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Import(ctx, model.DemoWorkbook(testToday)); err != nil {
+	if err := st.Import(ctx, demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {
@@ -99,7 +99,7 @@ func TestFullDiskSaveShowsOnTheStatusLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.Import(ctx, model.DemoWorkbook(testToday)); err != nil {
+	if err := st.Import(ctx, demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
 	before, err := st.ListProposals(ctx, true)

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // reviewData is everything the objections and blind-spot screens list,
@@ -22,7 +23,7 @@ type reviewData struct {
 	stakes map[int64][]model.Stakeholder
 	// readiness is each proposal's score and verdict; nil until the scores
 	// have been read (loadReviewScores), which the rows do not wait for.
-	readiness  map[int64]model.Readiness
+	readiness  map[int64]readiness.Readiness
 	dir        model.Directory
 	objections []model.Objection
 	blindSpots []model.BlindSpot
@@ -63,7 +64,7 @@ func newReviewData(wb model.Workbook) *reviewData {
 }
 
 // withScores is a copy of d with each proposal's readiness.
-func (d *reviewData) withScores(scores map[int64]model.Readiness) *reviewData {
+func (d *reviewData) withScores(scores map[int64]readiness.Readiness) *reviewData {
 	c := *d
 	c.readiness = scores
 	return &c
@@ -125,7 +126,7 @@ func (b *backend) loadReview(seq int) tea.Cmd {
 // reviewScoredMsg carries every proposal's readiness for the review screens.
 type reviewScoredMsg struct {
 	seq       int
-	readiness map[int64]model.Readiness
+	readiness map[int64]readiness.Readiness
 	err       error
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // reviewWorkbooks are real stores to compare the review screens' reads on:
@@ -18,8 +20,8 @@ func reviewWorkbooks(t *testing.T) map[string]*db.Store {
 	ctx := context.Background()
 	out := map[string]*db.Store{}
 	for name, wb := range map[string]model.Workbook{
-		"demo":   model.DemoWorkbook(testToday),
-		"shared": model.LargeWorkbook(testToday, model.LargeOptions{Proposals: 6, Stakeholders: 15, Conversations: 60, Contacts: 30, Seed: 3}),
+		"demo":   demo.Workbook(testToday),
+		"shared": demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 6, Stakeholders: 15, Conversations: 60, Contacts: 30, Seed: 3}),
 	} {
 		s, err := db.Open(ctx, filepath.Join(t.TempDir(), name+".db"))
 		if err != nil {
@@ -89,7 +91,7 @@ func TestReviewRecordsShowWhatTheDossiersHeld(t *testing.T) {
 						t.Errorf("stakeholder %d is named %q, the dossier says %q", st.ID, got, want)
 					}
 				}
-				r := model.Assess(d, testToday)
+				r := readiness.Assess(d, testToday)
 				if got := data.readiness[p.ID]; got.Score != r.Score || got.Verdict != r.Verdict {
 					t.Errorf("%s: readiness %d %v, the dossier gives %d %v", p.Title, got.Score, got.Verdict, r.Score, r.Verdict)
 				}

@@ -9,7 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/internal/hostile"
-	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // summaryWidths are the terminal widths the Summary must read at.
@@ -23,13 +24,13 @@ func renderSummary(t *testing.T, st Store, id int64, width int) (shown, source s
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := model.BriefData(d, model.Assess(d, testToday), model.BriefOptions{Today: testToday})
+	doc := brief.Data(d, readiness.Assess(d, testToday), brief.Options{Today: testToday})
 	w := &workspace{width: width}
 	msg := renderBrief("", doc, w.briefWidth(), "dark")().(briefRenderedMsg)
 	if msg.err != nil {
 		t.Fatal(msg.err)
 	}
-	return ansi.Strip(msg.out), model.BriefTerminal(doc, briefTextWidth(w.briefWidth()))
+	return ansi.Strip(msg.out), brief.Terminal(doc, briefTextWidth(w.briefWidth()))
 }
 
 // wordRE finds words: letters and digits, with inner apostrophes.
@@ -94,7 +95,7 @@ func TestSummaryHostileText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc := model.BriefData(d, model.Assess(d, testToday), model.BriefOptions{Today: testToday})
+			doc := brief.Data(d, readiness.Assess(d, testToday), brief.Options{Today: testToday})
 			w := &workspace{width: width}
 			msg := renderBrief("", doc, w.briefWidth(), "dark")().(briefRenderedMsg)
 			if msg.err != nil {

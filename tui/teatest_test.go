@@ -12,6 +12,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // program is a running app under teatest with helpers to type like a person.
@@ -178,7 +179,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := model.Assess(d, testToday).Score
+	before := readiness.Assess(d, testToday).Score
 	s := d.Stakeholders[0]
 	if !s.Plan.Complete() || s.Plan.Venue != model.VenueCoffee || !s.Plan.TargetDate.Equal(testToday.AddDays(3)) {
 		t.Fatalf("plan saved as %+v", s.Plan)
@@ -198,7 +199,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 		return err == nil && len(d.Touchpoints) == 1 && d.Stakeholders[0].Stance == model.StanceNeutral
 	})
 	d, _ = st.LoadDossier(ctx, proposal().ID)
-	after := model.Assess(d, testToday).Score
+	after := readiness.Assess(d, testToday).Score
 	if after <= before {
 		t.Fatalf("readiness went from %d to %d after a warm conversation with the decider", before, after)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // realStore opens a workbook file holding the demo: undo is the store's, so
@@ -22,7 +23,7 @@ func realStore(t *testing.T) *db.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if err := s.Import(context.Background(), model.DemoWorkbook(testToday)); err != nil {
+	if err := s.Import(context.Background(), demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -245,7 +246,7 @@ func TestEditKeepsTextTheFormCannotShow(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	wb := model.DemoWorkbook(testToday)
+	wb := demo.Workbook(testToday)
 	raw := "Said \x1b[31mno\x1b[0m twice"
 	last := len(wb.Touchpoints) - 1
 	wb.Touchpoints[last].Said = raw

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // proposalForm asks for the proposal: title, the ask, kind, then the forum,
@@ -294,9 +295,9 @@ func (w *walkthrough) reviewText() string {
 	st, r, width := w.st, w.r, max(w.width, 20)
 	vs := st.Warn.Bold(true)
 	switch r.Verdict {
-	case model.ReadyToPitch:
+	case readiness.ReadyToPitch:
 		vs = st.Good.Bold(true)
-	case model.NotReady:
+	case readiness.NotReady:
 		vs = st.Bad
 	}
 	verdict := r.Verdict.String()
@@ -316,7 +317,7 @@ func (w *walkthrough) reviewText() string {
 	}
 	for _, f := range r.Factors {
 		pts := itoa(f.Points) + "/" + itoa(f.Max)
-		if f.Key == model.FactorCap {
+		if f.Key == readiness.FactorCap {
 			pts = signed(f.Points) // a cap takes points; it has no maximum
 		}
 		head := "  " + fit(clean(f.Name), nameW, false) + "  " + fit(pts, 6, true) + "  "

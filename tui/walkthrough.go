@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // walkStep is a step of the walkthrough. Proposal.WalkStep stores the last
@@ -43,7 +44,7 @@ type walkthrough struct {
 	step    walkStep
 	p       model.Proposal
 	d       model.Dossier
-	r       model.Readiness
+	r       readiness.Readiness
 	loaded  bool
 	seq     int
 	saveSeq int

@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // wsTab is a tab of the proposal workspace.
@@ -45,8 +47,8 @@ type workspace struct {
 	loading bool
 	seq     int
 	d       model.Dossier
-	r       model.Readiness
-	brief   model.BriefDoc
+	r       readiness.Readiness
+	brief   brief.Doc
 	names   map[int64]string
 	tpIndex map[int64]int
 	stIndex map[int64]int
@@ -66,8 +68,8 @@ type workspace struct {
 
 	announce  bool
 	prevScore int
-	prevVerd  model.Verdict
-	prevFacts []model.Factor
+	prevVerd  readiness.Verdict
+	prevFacts []readiness.Factor
 
 	// selectAfterLoad is a person to select on the Room and Plan tabs once
 	// the next load lands: the one just added, edited or talked to.
@@ -296,7 +298,7 @@ func (w *workspace) scoreChange() string {
 
 // factorMoves lists the factors whose points changed, in display order:
 // "coverage +4, support +1, objections −5".
-func factorMoves(before, after []model.Factor) string {
+func factorMoves(before, after []readiness.Factor) string {
 	was := make(map[string]int, len(before))
 	for _, f := range before {
 		was[f.Key] = f.Points

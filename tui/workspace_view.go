@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // buildTop renders the title, meta line and tab bar once per load or resize.
@@ -22,9 +23,9 @@ func (w *workspace) buildTop() {
 	verdict := r.Verdict.String() + " · " + itoa(r.Score) + "/100"
 	var vs lipgloss.Style
 	switch r.Verdict {
-	case model.ReadyToPitch:
+	case readiness.ReadyToPitch:
 		vs = st.Good.Bold(true)
-	case model.NotReady:
+	case readiness.NotReady:
 		vs = st.Bad
 	default:
 		vs = st.Warn.Bold(true)

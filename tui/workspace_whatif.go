@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // The Room tab's forecast line, veto marks and what-if. A what-if tries
@@ -23,7 +25,7 @@ type whatIf struct {
 	// tries are the stances being tried, by stakeholder.
 	tries map[int64]model.WhatIf
 	// r is readiness with the tries applied.
-	r model.Readiness
+	r readiness.Readiness
 }
 
 // whatIfKeys are the keys of the what-if, kept apart from the shared keyMap.
@@ -57,7 +59,7 @@ func (w *workspace) wantsEsc() bool { return w.whatIf.active || w.full.active }
 func (w *workspace) startWhatIf() {
 	w.whatIf = whatIf{active: true, tries: map[int64]model.WhatIf{}}
 	swing := w.r.Forecast.Swing
-	if sel, ok := w.room.Selected(); len(swing) > 0 && (!ok || !slices.ContainsFunc(swing, func(s model.Swing) bool { return s.StakeholderID == sel.id })) {
+	if sel, ok := w.room.Selected(); len(swing) > 0 && (!ok || !slices.ContainsFunc(swing, func(s readiness.Swing) bool { return s.StakeholderID == sel.id })) {
 		w.room.SelectID(swing[0].StakeholderID)
 	}
 	w.assessWhatIf()
@@ -140,7 +142,7 @@ func (w *workspace) nextChoice(id int64, step int) model.WhatIf {
 func (w *workspace) assessWhatIf() {
 	d := w.d
 	d.WhatIf = w.whatIfList()
-	w.whatIf.r = model.Assess(d, w.b.today())
+	w.whatIf.r = readiness.Assess(d, w.b.today())
 	real, realR := w.d, w.r
 	w.d, w.r = w.whatIfShown(), w.whatIf.r
 	rows := w.roomRows(w.b.today())
@@ -187,15 +189,15 @@ func (w *workspace) forecastLine() string {
 	if w.whatIf.active {
 		fc = w.whatIf.r.Forecast
 	}
-	outcome := strings.ReplaceAll(model.ForecastVerdict(fc.Outcome, fc.Short), "**", "")
+	outcome := strings.ReplaceAll(brief.ForecastVerdict(fc.Outcome, fc.Short), "**", "")
 	outcome = strings.TrimPrefix(strings.TrimPrefix(outcome, "it "), "the votes are there, but ")
 	line := "Forecast (" + fc.Rule.String() + "): " + outcome + " · " + itoa(fc.For) + " for, " + itoa(fc.Against) +
 		" against, " + itoa(fc.Unknown) + " undecided · needs " + clean(fc.Needs)
 	st := w.st.Muted
 	switch fc.Outcome {
-	case model.OutcomePasses:
+	case readiness.OutcomePasses:
 		st = w.st.Good
-	case model.OutcomeFails:
+	case readiness.OutcomeFails:
 		st = w.st.Bad
 	}
 	return st.Render(ansi.Truncate(line, w.width, "…"))

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // The Room tab shows the forecast and who holds a veto; f starts a what-if
@@ -19,7 +20,7 @@ func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
 		t.Fatal("the Room tab of the first demo proposal did not open")
 	}
 	real := w.r
-	if real.Forecast.Outcome != model.OutcomeFails {
+	if real.Forecast.Outcome != readiness.OutcomeFails {
 		t.Fatalf("the demo's data-warehouse room %s today; this test expects it to fail", real.Forecast.Outcome)
 	}
 	d.mustSee("Forecast (majority): fails", "◆V Dana Reyes", "V veto", "f what if")
@@ -38,7 +39,7 @@ func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
 	}
 	// Grace, the decider nobody has asked, comes round too: the room passes.
 	d.press("down", "right", "right")
-	if got := w.whatIf.r.Forecast.Outcome; got != model.OutcomePasses {
+	if got := w.whatIf.r.Forecast.Outcome; got != readiness.OutcomePasses {
 		t.Errorf("with Dana and Grace for, the room %s; want passes", got)
 	}
 	if w.whatIf.r.Verdict <= real.Verdict {

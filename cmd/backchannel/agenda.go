@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 func (a *app) agendaCommand() *cobra.Command {
@@ -30,7 +31,7 @@ proposal, and why now.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.IntVar(&days, "days", model.DefaultAgendaDays, "how many days ahead to look")
+	fl.IntVar(&days, "days", readiness.DefaultAgendaDays, "how many days ahead to look")
 	fl.BoolVar(&asJSON, "json", false, "print the agenda as JSON")
 	cmd.AddCommand(a.agendaDoneCommand())
 	return cmd
@@ -104,14 +105,14 @@ func (a *app) showAgenda(ctx context.Context, days int, asJSON bool) error {
 
 // agendaText is the agenda as plain text: a heading per kind, then each
 // line's who and proposal, what, and where and why, indented under it.
-func agendaText(ag model.Agenda) string {
+func agendaText(ag readiness.Agenda) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Agenda for %s, looking %s ahead\n", ag.Today.Human(), model.Plural(ag.Days, "day", "days"))
 	if len(ag.Items) == 0 {
 		b.WriteString("\nNothing is due. Plan talks with dates (backchannel room) to see them here.\n")
 		return b.String()
 	}
-	kind := model.AgendaKind(-1)
+	kind := readiness.AgendaKind(-1)
 	for i, it := range ag.Items {
 		if it.Kind != kind {
 			kind = it.Kind
@@ -129,7 +130,7 @@ func agendaText(ag model.Agenda) string {
 			fmt.Fprintf(&b, "     where: %s\n", model.Clean(it.Where))
 		}
 		fmt.Fprintf(&b, "     why now: %s\n", model.Clean(it.Why))
-		if it.Kind == model.AgendaCommitment {
+		if it.Kind == readiness.AgendaCommitment {
 			fmt.Fprintf(&b, "     kept? backchannel agenda done %d\n", it.TouchpointID)
 		}
 	}
@@ -137,21 +138,21 @@ func agendaText(ag model.Agenda) string {
 }
 
 // agendaHeading names a group of agenda lines.
-func agendaHeading(k model.AgendaKind) string {
+func agendaHeading(k readiness.AgendaKind) string {
 	switch k {
-	case model.AgendaOverdueTalk:
+	case readiness.AgendaOverdueTalk:
 		return "Overdue talks"
-	case model.AgendaCriticalTalk:
+	case readiness.AgendaCriticalTalk:
 		return "On the critical path"
-	case model.AgendaPlannedTalk:
+	case readiness.AgendaPlannedTalk:
 		return "Talks planned"
-	case model.AgendaCommitment:
+	case readiness.AgendaCommitment:
 		return "Commitments due"
-	case model.AgendaReconnect:
+	case readiness.AgendaReconnect:
 		return "Reconnect"
-	case model.AgendaVoice:
+	case readiness.AgendaVoice:
 		return "Objections that need a voice"
-	case model.AgendaDecision:
+	case readiness.AgendaDecision:
 		return "Decisions"
 	}
 	return "Other"

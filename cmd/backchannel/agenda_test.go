@@ -11,6 +11,8 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // The "done when", part one: on the demo the agenda lists the
@@ -29,12 +31,12 @@ func TestAgendaOnTheDemo(t *testing.T) {
 	if !strings.Contains(first, "Hiroshi Tanaka") || !strings.Contains(out, "Overdue talks") {
 		t.Fatalf("the agenda does not start with the overdue talk with Hiroshi Tanaka:\n%s", out)
 	}
-	var ag model.Agenda
+	var ag readiness.Agenda
 	js := mustOK(t, cli(t, path, "", "agenda", "--json", "--days", "14")).stdout
 	if err := json.Unmarshal([]byte(js), &ag); err != nil {
 		t.Fatal(err)
 	}
-	if ag.Days != 14 || len(ag.Items) == 0 || ag.Items[0].Who != "Hiroshi Tanaka" || ag.Items[0].Kind != model.AgendaOverdueTalk {
+	if ag.Days != 14 || len(ag.Items) == 0 || ag.Items[0].Who != "Hiroshi Tanaka" || ag.Items[0].Kind != readiness.AgendaOverdueTalk {
 		t.Errorf("JSON agenda = %+v", ag)
 	}
 	if r := cli(t, path, "", "agenda", "--days", "0"); r.code != 2 {
@@ -58,7 +60,7 @@ func TestCalendarParsesBackWithOneEventPerDatedTalk(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the calendar does not parse: %v\n%s", err, data)
 	}
-	wb := model.DemoWorkbook(model.NewDate(2026, 11, 21))
+	wb := demo.Workbook(model.NewDate(2026, 11, 21))
 	open := map[int64]bool{}
 	for _, p := range wb.Proposals {
 		open[p.ID] = p.Status.Open()
@@ -202,13 +204,13 @@ func TestLogCommitment(t *testing.T) {
 // brings it back; a conversation without one is refused.
 func TestAgendaDoneMarksACommitmentKept(t *testing.T) {
 	path := demoDB(t)
-	var ag model.Agenda
+	var ag readiness.Agenda
 	if err := json.Unmarshal([]byte(mustOK(t, cli(t, path, "", "agenda", "--json")).stdout), &ag); err != nil {
 		t.Fatal(err)
 	}
 	var id int64
 	for _, it := range ag.Items {
-		if it.Kind == model.AgendaCommitment {
+		if it.Kind == readiness.AgendaCommitment {
 			id = it.TouchpointID
 		}
 	}

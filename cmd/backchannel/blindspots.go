@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
 	"github.com/spf13/cobra"
 )
 
@@ -44,14 +45,14 @@ func (a *app) blindSpotsCommand() *cobra.Command {
 			}
 			rows := model.BlindSpotRows(spots, rv.dir, f, day)
 			if redact {
-				md, err := model.RedactedBlindSpotsMarkdown(rows, rv.dir)
+				md, err := brief.RedactedBlindSpotsMarkdown(rows, rv.dir)
 				if err != nil {
 					return err
 				}
 				_, err = fmt.Fprint(a.stdout, md)
 				return err
 			}
-			if done, err := printRows(a, asJSON, asMD, rows, model.BlindSpotsMarkdown, "No blind spots match."); done {
+			if done, err := printRows(a, asJSON, asMD, rows, brief.BlindSpotsMarkdown, "No blind spots match."); done {
 				return err
 			}
 			t := newTable(a.stdout, "ID", "PROPOSAL", "SURFACED BY", "STATUS", "AGE", "BLIND SPOT", "HOW ADDRESSED")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
+	"github.com/backchannel/backchannel/model/readiness"
 	"github.com/spf13/cobra"
 )
 
@@ -73,8 +75,8 @@ meeting; nothing is saved.`,
 				}
 				d.WhatIf = append(d.WhatIf, w)
 			}
-			r := model.Assess(d, day)
-			opt := model.BriefOptions{Today: day}
+			r := readiness.Assess(d, day)
+			opt := brief.Options{Today: day}
 			var text []byte
 			switch redact {
 			case "":
@@ -83,7 +85,7 @@ meeting; nothing is saved.`,
 				if opt.Workbook, err = st.ListContacts(ctx, true); err != nil {
 					return err
 				}
-				if text, err = model.RedactedBrief(d, r, opt, asJSON); err != nil {
+				if text, err = brief.Redacted(d, r, opt, asJSON); err != nil {
 					return err
 				}
 				if asJSON {
@@ -95,11 +97,11 @@ meeting; nothing is saved.`,
 			switch {
 			case text != nil:
 			case asJSON:
-				if text, err = marshalJSON(model.BriefData(d, r, opt)); err != nil {
+				if text, err = marshalJSON(brief.Data(d, r, opt)); err != nil {
 					return err
 				}
 			default:
-				text = []byte(model.Brief(d, r, opt))
+				text = []byte(brief.Markdown(d, r, opt))
 			}
 			return a.writeOutput(out, force, text)
 		},

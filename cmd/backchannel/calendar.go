@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/model/redact"
 )
 
 // The calendar is written with github.com/emersion/go-ical: a small,
@@ -58,7 +60,7 @@ func (a *app) writeCalendar(ctx context.Context, proposalRef, out string, names,
 	if err != nil {
 		return err
 	}
-	opts := model.CalendarOptions{Names: names}
+	opts := readiness.CalendarOptions{Names: names}
 	if proposalRef != "" {
 		p, err := st.FindProposal(ctx, proposalRef)
 		if err != nil {
@@ -78,8 +80,8 @@ func (a *app) writeCalendar(ctx context.Context, proposalRef, out string, names,
 	if err != nil {
 		return err
 	}
-	events, err := model.BuildCalendar(ds, contacts, opts)
-	var leak *model.LeakError
+	events, err := readiness.BuildCalendar(ds, contacts, opts)
+	var leak *redact.LeakError
 	if errors.As(err, &leak) {
 		return fmt.Errorf("the calendar would still name someone (%s), so nothing was written; use --names if the calendar stays private", leak.Label)
 	}
@@ -108,7 +110,7 @@ func (a *app) writeCalendar(ctx context.Context, proposalRef, out string, names,
 // encodeCalendar writes the events as an iCalendar document. An empty
 // calendar is still a valid one: it has a placeholder-free VCALENDAR with
 // no events, which the library refuses, so it is written by hand.
-func encodeCalendar(events []model.CalendarEvent) ([]byte, error) {
+func encodeCalendar(events []readiness.CalendarEvent) ([]byte, error) {
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropProductID, "-//backchannel//planned talks//EN")
 	cal.Props.SetText(ical.PropVersion, "2.0")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 	"github.com/spf13/cobra"
 )
 
@@ -25,7 +26,7 @@ const (
 
 func (a *app) demoCommand() *cobra.Command {
 	var force bool
-	var size model.LargeOptions
+	var size demo.LargeOptions
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Write a realistic sample workbook into --db",
@@ -61,9 +62,9 @@ unless --force is given; --force first saves a backup next to it.`,
 			if size.Contacts > 0 && size.Stakeholders > size.Contacts {
 				return usagef(fmt.Errorf("--stakeholders %d is more than the --contacts %d they are drawn from", size.Stakeholders, size.Contacts))
 			}
-			wb := model.DemoWorkbook(day)
+			wb := demo.Workbook(day)
 			if large {
-				wb = model.LargeWorkbook(day, size)
+				wb = demo.LargeWorkbook(day, size)
 			}
 			if err := a.replaceWithWorkbook(ctx, wb, force); err != nil {
 				return err

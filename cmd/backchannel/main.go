@@ -7,11 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/backchannel/backchannel/db"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/backchannel/backchannel/db"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"

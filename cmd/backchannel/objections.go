@@ -10,6 +10,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/brief"
 	"github.com/spf13/cobra"
 )
 
@@ -187,14 +188,14 @@ archived proposals are hidden unless --all is given.`,
 			}
 			rows := model.ObjectionRows(objs, rv.dir, f, day)
 			if redact {
-				md, err := model.RedactedObjectionsMarkdown(rows, rv.dir)
+				md, err := brief.RedactedObjectionsMarkdown(rows, rv.dir)
 				if err != nil {
 					return err
 				}
 				_, err = fmt.Fprint(a.stdout, md)
 				return err
 			}
-			if done, err := printRows(a, asJSON, asMD, rows, model.ObjectionsMarkdown, "No objections match."); done {
+			if done, err := printRows(a, asJSON, asMD, rows, brief.ObjectionsMarkdown, "No objections match."); done {
 				return err
 			}
 			t := newTable(a.stdout, "ID", "PROPOSAL", "RAISED BY", "SEVERITY", "STATUS", "AGE", "OBJECTION", "RESPONSE", "VOICE")

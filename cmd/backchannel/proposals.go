@@ -8,6 +8,7 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 	"github.com/spf13/cobra"
 )
 
@@ -81,7 +82,7 @@ func proposalRows(ctx context.Context, st *db.Store, day model.Date, all bool) (
 	var rows []proposalRow
 	err := st.EachListDossier(ctx, day, all, func(d model.Dossier) error {
 		p := d.Proposal
-		r := model.Assess(d, day)
+		r := readiness.Assess(d, day)
 		row := proposalRow{Proposal: p, Score: r.Score, Verdict: r.Verdict.String()}
 		if !p.DecisionDate.IsZero() {
 			n := day.DaysUntil(p.DecisionDate)

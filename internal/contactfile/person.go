@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/redact"
 )
 
 // person is what one card or row says about someone, before it is checked
@@ -68,7 +69,7 @@ func (p person) entry(line int) (Entry, error) {
 	}
 	var aliases []string
 	for _, a := range p.aliases {
-		aliases = append(aliases, model.SplitAliases(a)...)
+		aliases = append(aliases, redact.SplitAliases(a)...)
 	}
 	// Tidied exactly as the store tidies aliases, so an export reads back
 	// unchanged.

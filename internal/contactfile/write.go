@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/redact"
 )
 
 // formulaStarts are the first characters that make a spreadsheet run a cell
@@ -104,7 +105,7 @@ func WriteVCard(w io.Writer, cs []model.Contact) error {
 
 // aliasList writes aliases as NICKNAME's comma-separated list.
 func aliasList(aliases string) string {
-	parts := model.SplitAliases(aliases)
+	parts := redact.SplitAliases(aliases)
 	for i, a := range parts {
 		parts[i] = escapeText(a)
 	}

@@ -5,6 +5,7 @@ import (
 	"reflect"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
 )
 
 // longFields may hold the corpus's long strings; every other text field
@@ -24,7 +25,7 @@ var keptFields = map[string]bool{"Entity": true, "Action": true}
 // field and every screen. Names and titles start with a visible, unique
 // tag ("N12 "), so they stay valid and can be told apart.
 func Workbook(today model.Date) model.Workbook {
-	wb := model.DemoWorkbook(today)
+	wb := demo.Workbook(today)
 	corpus := Corpus()
 	k := 0
 	next := func(field string) string {

@@ -1,0 +1,135 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// The canonical orders readiness, the brief and the redactor share, so that
+// every result is independent of the order the caller passed rows in.
+
+// ClampedInfluence is the person's influence held to 1…5, the range every
+// weighting assumes.
+func (s Stakeholder) ClampedInfluence() int { return max(1, min(5, s.Influence)) }
+
+// RoomOrder returns the stakeholders in room-table order: role, influence
+// (high first), ID; rows sharing an ID keep their canonical order.
+func RoomOrder(people []Stakeholder) []Stakeholder {
+	out := slices.Clone(SortedByID(people, func(s Stakeholder) int64 { return s.ID }))
+	SortRoom(out)
+	return out
+}
+
+// SortRoom sorts people in place, stably, into room-table order.
+func SortRoom(people []Stakeholder) {
+	slices.SortStableFunc(people, func(a, b Stakeholder) int {
+		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.ClampedInfluence(), a.ClampedInfluence()), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+// CompareDates orders dates with unset dates last.
+func CompareDates(a, b Date) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.t.Compare(b.t)
+}
+
+// ByDayOrder returns the indexes of ts ordered by date, then by position
+// (ts is sorted by ID, so that is ID order). Conversations span a few
+// years at most, so a counting sort on the day number does it in linear
+// time; an odd spread of dates falls back to a comparison sort.
+func ByDayOrder(ts []Touchpoint) []int32 {
+	n := len(ts)
+	order := make([]int32, 0, n)
+	lo, hi, dated := int64(math.MaxInt64), int64(math.MinInt64), 0
+	for _, t := range ts {
+		if !t.Date.IsZero() {
+			day := dayNumber(t.Date)
+			lo, hi = min(lo, day), max(hi, day)
+			dated++
+		}
+	}
+	if dated == 0 || hi-lo > int64(4*n+4096) {
+		for k := range ts {
+			order = append(order, int32(k))
+		}
+		slices.SortStableFunc(order, func(a, b int32) int { return ts[a].Date.t.Compare(ts[b].Date.t) })
+		return order
+	}
+	// Bucket 0 holds undated rows (they sort first, as the zero time does).
+	start := make([]int32, hi-lo+3)
+	bucket := func(t Touchpoint) int64 {
+		if t.Date.IsZero() {
+			return 0
+		}
+		return dayNumber(t.Date) - lo + 1
+	}
+	for _, t := range ts {
+		start[bucket(t)+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	order = order[:n]
+	for k, t := range ts {
+		b := bucket(t)
+		order[start[b]] = int32(k)
+		start[b]++
+	}
+	return order
+}
+
+// dayNumber counts days since the Unix epoch.
+func dayNumber(d Date) int64 { return d.t.Unix() / 86400 }
+
+// SortedByID sorts a copy by ID; rows sharing an ID are ordered by their
+// printed content, which is a total order on equal-looking rows too.
+func SortedByID[T any](rows []T, id func(T) int64) []T {
+	byID := func(a, b T) int {
+		if c := cmp.Compare(id(a), id(b)); c != 0 {
+			return c
+		}
+		return compareContent(a, b)
+	}
+	if slices.IsSortedFunc(rows, byID) {
+		return rows // already canonical: the common case, and no copy needed
+	}
+	out := slices.Clone(rows)
+	slices.SortFunc(out, byID)
+	return out
+}
+
+// compareContent orders two rows by their full printed value. It is only
+// reached for rows sharing an ID, which a real store never produces.
+func compareContent[T any](a, b T) int {
+	return cmp.Compare(fmt.Sprintf("%#v", a), fmt.Sprintf("%#v", b))
+}
+
+// SortedDossier returns a copy with every slice in a total order (ID first,
+// then content), so that results never depend on the caller's row order.
+func SortedDossier(d Dossier) Dossier {
+	d.Stakeholders = SortedByID(d.Stakeholders, func(s Stakeholder) int64 { return s.ID })
+	d.Touchpoints = SortedByID(d.Touchpoints, func(t Touchpoint) int64 { return t.ID })
+	d.Objections = SortedByID(d.Objections, func(o Objection) int64 { return o.ID })
+	d.BlindSpots = SortedByID(d.BlindSpots, func(b BlindSpot) int64 { return b.ID })
+	d.ContactTouchpoints = SortedByID(d.ContactTouchpoints, func(t Touchpoint) int64 { return t.ID })
+	byTime := func(a, b HistoryEvent) int {
+		if c := cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)); c != 0 {
+			return c
+		}
+		return compareContent(a, b)
+	}
+	if !slices.IsSortedFunc(d.History, byTime) {
+		d.History = slices.Clone(d.History)
+		slices.SortFunc(d.History, byTime)
+	}
+	return d
+}

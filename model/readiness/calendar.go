@@ -1,0 +1,231 @@
+package readiness
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/redact"
+)
+
+// Calendars sync to servers other people run, so a calendar of planned
+// talks names nobody by default: people are their role labels (the same
+// labels as a redacted brief), proposals their short names, and free text
+// goes through the redactor and then the independent leak guard, which
+// refuses the whole calendar if a name survives.
+
+// CalendarEvent is one all-day event: a planned talk on its target day, or
+// a commitment on its due day.
+type CalendarEvent struct {
+	// UID stays the same for the same talk or promise from one export to
+	// the next, so re-importing updates an event instead of adding another.
+	UID         string
+	Day         model.Date
+	Summary     string
+	Description string
+	Location    string
+	// Stamp is when the thing the event shows last changed.
+	Stamp time.Time
+}
+
+// CalendarOptions choose what the calendar shows.
+type CalendarOptions struct {
+	// Names puts people's names and whole proposal titles in; without it
+	// they are role labels and short names.
+	Names bool
+	// ProposalID limits the calendar to one proposal (0: every open one).
+	ProposalID int64
+}
+
+// BuildCalendar lists the events for the dossiers' dated planned talks
+// (proposals still open) and the commitments still owed that have a due
+// day, in date order. workbook is every contact, so that redaction finds
+// people mentioned who are not on the proposal. Without Names it fails
+// closed: a *LeakError when a name would still be in the calendar.
+func BuildCalendar(dossiers []model.Dossier, workbook []model.Contact, opts CalendarOptions) ([]CalendarEvent, error) {
+	var out []CalendarEvent
+	for _, d := range dossiers {
+		if opts.ProposalID != 0 && d.Proposal.ID != opts.ProposalID {
+			continue
+		}
+		cw := newCalendarWriter(d, workbook, opts.Names)
+		if d.Proposal.Status.Open() {
+			for _, s := range cw.x.people {
+				if !s.Plan.Done && !s.Plan.TargetDate.IsZero() {
+					out = append(out, cw.talk(s))
+				}
+			}
+		}
+		for _, t := range cw.x.d.Touchpoints {
+			if t.OpenCommitment() && !t.CommitmentDue.IsZero() {
+				out = append(out, cw.commitment(t))
+			}
+		}
+		if !opts.Names {
+			if err := cw.check(out); err != nil {
+				return nil, err
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b CalendarEvent) int {
+		return cmp.Or(model.CompareDates(a.Day, b.Day), strings.Compare(a.UID, b.UID))
+	})
+	return out, nil
+}
+
+// calendarWriter words one proposal's events.
+type calendarWriter struct {
+	x     *dossierIndex
+	rd    *redact.Redactor
+	names bool
+	short string
+}
+
+func newCalendarWriter(d model.Dossier, workbook []model.Contact, names bool) *calendarWriter {
+	cw := &calendarWriter{x: newDossierIndex(d, model.Date{}), names: names}
+	cw.rd = redact.NewWorkbookRedactor(d, workbook)
+	cw.short = model.Clean(d.Proposal.Title)
+	if !names {
+		cw.short = cw.rd.Text(ShortTitle(d.Proposal.Title))
+	}
+	return cw
+}
+
+// who is a person as the calendar names them.
+func (cw *calendarWriter) who(contactID int64) string {
+	if cw.names {
+		return cw.x.contactName(contactID)
+	}
+	return cw.rd.Label(contactID)
+}
+
+// text is free text as the calendar shows it: one line, and redacted
+// unless names were asked for.
+func (cw *calendarWriter) text(s string) string {
+	if cw.names {
+		return model.Clean(s)
+	}
+	return model.Clean(cw.rd.Text(s))
+}
+
+func (cw *calendarWriter) talk(s model.Stakeholder) CalendarEvent {
+	p := cw.x.p
+	ev := CalendarEvent{UID: calendarUID("talk", s.ID, p.CreatedAt), Day: s.Plan.TargetDate, Stamp: latestStamp(s.UpdatedAt, p.UpdatedAt),
+		Summary:  fmt.Sprintf("%s: %s — %s", venueShort(s.Plan.Venue), cw.who(s.ContactID), cw.short),
+		Location: cw.text(s.Plan.Place)}
+	lines := []string{cw.text(planWhat(s.Plan))}
+	if s.Plan.Opener != model.OpenerUnset {
+		lines = append(lines, "Opener: "+s.Plan.Opener.String())
+	}
+	if s.Plan.ViaID != 0 {
+		lines = append(lines, "Via: "+cw.who(s.Plan.ViaID))
+	}
+	if s.Plan.BeforeID != 0 {
+		if i, ok := cw.x.pos[s.Plan.BeforeID]; ok {
+			lines = append(lines, "Before the talk with "+cw.who(cw.x.people[i].ContactID))
+		}
+	}
+	if !p.DecisionDate.IsZero() {
+		lines = append(lines, fmt.Sprintf("Decision: %s on %s", cw.text(forumName(p)), p.DecisionDate.Human()))
+	}
+	lines = append(lines, "Proposal: "+cw.short)
+	ev.Description = strings.Join(lines, "\n")
+	return ev
+}
+
+func (cw *calendarWriter) commitment(t model.Touchpoint) CalendarEvent {
+	who := cw.who(t.ContactID)
+	owe := "I owe " + who
+	if t.Commitment == model.CommitmentTheirs {
+		owe = who + " owes me"
+	}
+	return CalendarEvent{UID: calendarUID("commitment", t.ID, t.CreatedAt), Day: t.CommitmentDue, Stamp: latestStamp(t.CreatedAt, cw.x.p.UpdatedAt),
+		Summary:     fmt.Sprintf("Due: %s — %s", owe, cw.short),
+		Description: fmt.Sprintf("%s\nPromised in the talk on %s\nProposal: %s", cw.text(t.FollowUp), t.Date.Human(), cw.short)}
+}
+
+// check runs the leak guard over every word the events hold.
+func (cw *calendarWriter) check(evs []CalendarEvent) error {
+	var b strings.Builder
+	for _, e := range evs {
+		b.WriteString(e.Summary + "\n" + e.Description + "\n" + e.Location + "\n")
+	}
+	out := b.String()
+	return cw.rd.Check(out, out, false)
+}
+
+// calendarUID is a stable id for an event: what it is, the record's id,
+// and a digest of the record's creation time, so two workbooks' events
+// never share a UID while the same record always has the same one.
+func calendarUID(kind string, id int64, created time.Time) string {
+	sum := sha256.Sum256([]byte(created.UTC().Format(time.RFC3339Nano)))
+	return fmt.Sprintf("%s-%d-%s@backchannel", kind, id, hex.EncodeToString(sum[:6]))
+}
+
+// latestStamp is the later of two times, for an event's DTSTAMP.
+func latestStamp(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b.UTC()
+	}
+	return a.UTC()
+}
+
+// venueShort is the venue as the start of an event title.
+func venueShort(v model.Venue) string {
+	switch v {
+	case model.VenueInPerson:
+		return "1:1"
+	case model.VenueCoffee:
+		return "Coffee"
+	case model.VenueWalk:
+		return "Walk"
+	case model.VenueCall:
+		return "Call"
+	case model.VenueVideo:
+		return "Video call"
+	case model.VenueChat:
+		return "Chat"
+	case model.VenueEmail:
+		return "Email"
+	case model.VenueAfterMeeting:
+		return "After the meeting"
+	case model.VenueEvent:
+		return "At an event"
+	}
+	return "Talk"
+}
+
+// shortTitleSkip are words a short name never ends on.
+var shortTitleSkip = map[string]bool{"a": true, "an": true, "the": true, "of": true, "for": true, "to": true, "on": true,
+	"onto": true, "in": true, "into": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true,
+	"one": true, "new": true, "our": true, "my": true, "its": true}
+
+// ShortTitle is a proposal's short name for places with little room and
+// many readers (calendar titles): its last meaningful word, with the word
+// before when the last is short ("warehouse", "observer seat").
+func ShortTitle(title string) string {
+	var words []string
+	for _, w := range strings.Fields(model.Clean(title)) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	meaningful := func(w string) bool { return !shortTitleSkip[strings.ToLower(w)] }
+	for i := len(words) - 1; i >= 0; i-- {
+		if !meaningful(words[i]) {
+			continue
+		}
+		if len([]rune(words[i])) < 5 && i > 0 && meaningful(words[i-1]) {
+			return words[i-1] + " " + words[i]
+		}
+		return words[i]
+	}
+	return "proposal"
+}
