@@ -41,10 +41,6 @@ func (r Removal) Consequences() string {
 	return strings.Join(parts, "; ")
 }
 
-// plural is Plural under its older name, kept so code written against it
-// still builds: one helper words every count.
-func plural(n int, one, many string) string { return Plural(n, one, many) }
-
 // Plural writes "1 conversation" or "3 conversations": the one place the
 // workbook words a count (tui's plural calls it too).
 func Plural(n int, one, many string) string {
