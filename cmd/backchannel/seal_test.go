@@ -240,3 +240,45 @@ func TestSealedMigrationBackupRestores(t *testing.T) {
 		t.Errorf("the restored migration backup lists\n%s\nwant\n%s", got, before)
 	}
 }
+
+// restore streams a sealed backup into place; a backup damaged midway, a
+// file that is no workbook, or one sealed to another key is refused in one
+// sentence, and leaves the workbook as it was and nothing beside it.
+func TestRestoreRefusesDamagedBackups(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	path := demoDB(t)
+	mustOK(t, cli(t, path, "", "seal", "setup"))
+	backupDir := privateDir(t)
+	good := filepath.Join(backupDir, "good.db.age")
+	mustOK(t, cli(t, path, "", "backup", good))
+	before := mustOK(t, cli(t, path, "", "export")).stdout
+	sealed, _ := os.ReadFile(good)
+
+	damaged := filepath.Join(backupDir, "damaged.db.age")
+	bad := bytes.Clone(sealed)
+	bad[len(bad)/2] ^= 0x40 // deep inside: the header checks out, the copy has begun
+	os.WriteFile(damaged, bad, 0o600)
+	notWorkbook := filepath.Join(backupDir, "notes.txt")
+	os.WriteFile(notWorkbook, []byte("just some notes, not a workbook at all, long enough to have a header of a hundred bytes ........"), 0o600)
+	otherKey := filepath.Join(backupDir, "other.db.age")
+	{
+		other := filepath.Join(privateDir(t), "o.db")
+		mustOK(t, cli(t, other, "", "demo"))
+		t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+		mustOK(t, cli(t, other, "", "seal", "setup"))
+		mustOK(t, cli(t, other, "", "backup", otherKey))
+	}
+	for _, c := range []struct{ file, want string }{
+		{damaged, "damaged or was tampered with"},
+		{notWorkbook, "not a backchannel workbook backup"},
+		{otherKey, "none of the keys"},
+	} {
+		oneSentence(t, cli(t, path, "", "restore", c.file, "--force"), 1, c.want)
+		if got := mustOK(t, cli(t, path, "", "export")).stdout; got != before {
+			t.Errorf("%s: a refused restore changed the workbook", filepath.Base(c.file))
+		}
+		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".restore-*")); len(left) > 0 {
+			t.Errorf("%s: a refused restore left %v", filepath.Base(c.file), left)
+		}
+	}
+}

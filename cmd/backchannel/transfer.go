@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -344,27 +345,15 @@ before restoring.`,
 		Args:    exactArgs(1, "the backup to restore"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			data, err := os.ReadFile(args[0])
-			if err != nil {
-				return fmt.Errorf("cannot read %s: %w", args[0], unwrapPathError(err))
-			}
-			if data, err = a.unsealed(args[0], data, identities); err != nil {
-				return err
-			}
-			// A backup is a SQLite file with backchannel's application id
-			// ("bchn" at offset 68 of the header).
-			if len(data) < 100 || string(data[:16]) != "SQLite format 3\x00" || string(data[68:72]) != "bchn" {
-				return fmt.Errorf("%s is not a backchannel workbook backup", args[0])
-			}
 			dir := filepath.Dir(a.dbPath)
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return fmt.Errorf("cannot create %s: %w", dir, unwrapPathError(err))
 			}
 			tmp := filepath.Join(dir, fmt.Sprintf(".restore-%d.tmp", os.Getpid()))
-			if err := writeFileAtomic(tmp, data); err != nil {
+			defer os.Remove(tmp)
+			if err := a.copyBackup(args[0], tmp, identities); err != nil {
 				return err
 			}
-			defer os.Remove(tmp)
 			if _, err := os.Stat(a.dbPath); err == nil {
 				st, err := a.open(ctx)
 				if err != nil {
@@ -408,6 +397,61 @@ before restoring.`,
 	cmd.Flags().StringSliceVar(&identities, "identity", nil, "an age identity file that opens a sealed backup (default: the one seal setup made)")
 	cmd.Flags().BoolVar(&force, "force", false, "replace a workbook that holds data (after backing it up)")
 	return cmd
+}
+
+// copyBackup copies the backup at src (sealed or not) to dst, a new 0600
+// file in the workbook's folder, as it reads it: a sealed backup is opened
+// as a stream, so a large one is never held in memory. What is copied must
+// be a backchannel workbook ("bchn", the application id at offset 68 of a
+// SQLite header); anything else, or a sealed file that turns out damaged
+// midway, leaves no dst behind.
+func (a *app) copyBackup(src, dst string, identities []string) (err error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", src, unwrapPathError(err))
+	}
+	defer in.Close()
+	br := bufio.NewReader(in)
+	head, _ := br.Peek(64)
+	var r io.Reader = br
+	if seal.IsSealed(head) {
+		cfg, err := a.sealConfig()
+		if err != nil {
+			return err
+		}
+		if r, err = seal.Open(cfg, a.sealKeys(identities), br); err != nil {
+			return fmt.Errorf("%s is sealed: %w", src, err)
+		}
+	}
+	_ = os.Remove(dst) // a leftover of a run that was killed
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", dst, unwrapPathError(err))
+	}
+	defer func() {
+		if err != nil {
+			out.Close()
+			_ = os.Remove(dst)
+		}
+	}()
+	header := make([]byte, 100)
+	n, err := io.ReadFull(r, header)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("cannot read %s: %w", src, err)
+	}
+	if n < 100 || string(header[:16]) != "SQLite format 3\x00" || string(header[68:72]) != "bchn" {
+		return fmt.Errorf("%s is not a backchannel workbook backup", src)
+	}
+	if _, err := out.Write(header); err != nil {
+		return fmt.Errorf("cannot write %s: %w", dst, err)
+	}
+	if _, err := io.Copy(out, r); err != nil {
+		return fmt.Errorf("cannot restore from %s: %w", src, err)
+	}
+	if err := errors.Join(out.Sync(), out.Close()); err != nil {
+		return fmt.Errorf("cannot write %s: %w", dst, err)
+	}
+	return nil
 }
 
 // fileProblem makes a bad value inside an imported file a runtime error

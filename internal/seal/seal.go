@@ -216,9 +216,27 @@ func (c Config) identities(k Keys, header []byte) ([]age.Identity, error) {
 
 // Decrypt opens sealed data (binary or armored).
 func Decrypt(c Config, k Keys, sealed []byte) ([]byte, error) {
-	var src io.Reader = bytes.NewReader(sealed)
-	if bytes.HasPrefix(bytes.TrimSpace(sealed), []byte(armorHeader)) {
-		src = armor.NewReader(bytes.NewReader(bytes.TrimSpace(sealed)))
+	r, err := Open(c, k, bytes.NewReader(sealed))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Open reads a sealed stream (binary or armored) as it comes, so a large
+// backup is restored without holding it in memory. A read error from the
+// returned reader means the file is damaged or was tampered with: what was
+// read before it must be thrown away.
+func Open(c Config, k Keys, sealed io.Reader) (io.Reader, error) {
+	in := bufio.NewReader(sealed)
+	head, _ := in.Peek(64)
+	var src io.Reader = in
+	if bytes.HasPrefix(bytes.TrimSpace(head), []byte(armorHeader)) {
+		src = armor.NewReader(in)
 	}
 	br := bufio.NewReader(src)
 	header, _ := br.Peek(4096)
@@ -234,11 +252,18 @@ func Decrypt(c Config, k Keys, sealed []byte) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("cannot open the sealed file: %v", err)
 	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("the sealed file is damaged or was tampered with: %v", err)
+	return damagedReader{r}, nil
+}
+
+// damagedReader words age's read errors for a person.
+type damagedReader struct{ r io.Reader }
+
+func (d damagedReader) Read(p []byte) (int, error) {
+	n, err := d.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("the sealed file is damaged or was tampered with: %v", err)
 	}
-	return out, nil
+	return n, err
 }
 
 // NewIdentity generates an X25519 identity, saves it 0600 at path (which
