@@ -2,10 +2,13 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
-// layout is the frame computed once per resize: a header line, the body,
-// a status line and a help line.
+// layout is the frame computed once per resize (and when a screen is
+// pushed or popped, since the header names the screen): the header, the
+// body and the footer, whose heights are measured from their rendering
+// rather than assumed.
 type layout struct {
 	width  int
 	height int
@@ -13,26 +16,26 @@ type layout struct {
 	bodyH  int
 }
 
-// Fixed frame heights. The footer is one status line and one help line; the
-// full key list replaces the body instead of growing the footer, so the body
-// size never depends on which keys are enabled.
-const (
-	headerLines = 2
-	footerLines = 2
-)
-
-// relayout recomputes the frame and resizes every screen.
+// relayout measures the header and the footer as they are drawn now and
+// gives every screen the rest. The footer is measured with an empty status
+// line: a status of several lines (a question about a removal) takes its
+// extra lines from the bottom of the body when drawn, and the full key list
+// replaces the body instead of growing the footer, so the body's size never
+// depends on the status or on which keys are enabled.
 func (a *App) relayout() {
 	if a.width == 0 || a.height == 0 {
 		return
 	}
+	a.help.SetWidth(a.width)
+	cur, _ := a.current()
+	header := lipgloss.Height(a.headerView(cur))
+	footer := lipgloss.Height("\n" + a.helpView(cur))
 	a.lay = layout{
 		width:  a.width,
 		height: a.height,
 		bodyW:  a.width,
-		bodyH:  max(a.height-headerLines-footerLines, 1),
+		bodyH:  max(a.height-header-footer, 1),
 	}
-	a.help.SetWidth(a.width)
 	for _, s := range a.screens() {
 		s.SetSize(a.lay.bodyW, a.lay.bodyH)
 	}

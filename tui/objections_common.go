@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
@@ -111,9 +112,6 @@ type reviewBase struct {
 	fdraft     *filterDraft
 }
 
-// reviewTop is the lines above the list: the title, the filter line, a gap.
-const reviewTop = 3
-
 // load reads every proposal again.
 func (r *reviewBase) load() tea.Cmd {
 	r.seq++
@@ -126,7 +124,10 @@ func (r *reviewBase) load() tea.Cmd {
 // leaves the pane more, since View puts the pane right under the rows.
 func (r *reviewBase) sizeParts(w, h int) {
 	r.width, r.height = w, h
-	avail := max(h-reviewTop-1, 4)
+	// The head is measured as drawn at this width (its title and filters
+	// are cut to a line each); the rule over the detail takes one more.
+	top := lipgloss.Height(r.head(r.titleLine("", 0, 0), r.filterLine()))
+	avail := max(h-top-1, 4)
 	detail := min(max(avail*2/5, 5), 14)
 	if avail-detail < 3 {
 		detail = max(avail-3, 0)

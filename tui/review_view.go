@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -36,13 +37,19 @@ func (r *reviewBase) listView(empty func() string) string {
 // page stacks the title, the filter line, the list and, in the lines left
 // under a rule, the detail pane; detail gets the height it may fill.
 func (r *reviewBase) page(title, filters, list string, detail func(height int) []string) string {
-	used := reviewTop + strings.Count(list, "\n") + 1
+	head := r.head(title, filters)
+	used := lipgloss.Height(head) + lipgloss.Height(list)
 	lines := detail(r.height - used - 1)
-	out := title + "\n" + filters + "\n\n" + list
+	out := head + "\n" + list
 	if len(lines) > 0 {
 		out += "\n" + r.rule() + "\n" + strings.Join(lines, "\n")
 	}
 	return out
+}
+
+// head is what the list is drawn under: the title, the filter line and a gap.
+func (r *reviewBase) head(title, filters string) string {
+	return title + "\n" + filters + "\n"
 }
 
 // titleLine is "Objections · every proposal · 9 shown, 4 still open"; the

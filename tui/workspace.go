@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/brief"
@@ -28,9 +29,18 @@ const (
 // tabNames label the tabs, in order.
 var tabNames = [tabCount]string{"Summary", "Room", "Plan", "Log", "Objections", "Blind spots"}
 
-// workspaceTop is the number of lines above a tab's content: the title, the
-// meta line, the tab bar and a gap.
-const workspaceTop = 4
+// Lines kept under a list for what is drawn with the selected row. They are
+// kept even when the row has less to say (a person without a plan), so the
+// list does not jump as the cursor moves.
+const (
+	// roomDetailLines are Next and Wants/Fears, or the what-if's two lines.
+	roomDetailLines = 2
+	// planNoteLines are the first two conflicts of the schedule.
+	planNoteLines = 2
+	// logDetailLines are what was said, what was not and the follow-up,
+	// and a last line left blank (the goldens hold it).
+	logDetailLines = 4
+)
 
 // workspace is one proposal: the rendered brief, the room, the plan, the log,
 // the objections and the blind spots.
@@ -42,6 +52,8 @@ type workspace struct {
 	tab  wsTab
 
 	width, height int
+	// bodyH is the lines under the head, for every tab (layout).
+	bodyH int
 
 	loaded  bool
 	loading bool
@@ -157,16 +169,24 @@ func (w *workspace) refresh() tea.Cmd {
 // new width if it is not cached yet.
 func (w *workspace) SetSize(width, height int) {
 	w.width, w.height = width, height
-	h := max(height-workspaceTop, 3)
-	w.room.SetSize(width, h-4) // the forecast line, the legend and two lines of detail
-	w.plan.SetSize(width, h-3)
-	w.log.SetSize(width, h-4)
-	w.objs.SetSize(width, h)
-	w.spots.SetSize(width, h)
-	w.summary.SetWidth(width)
-	w.summary.SetHeight(h)
-	w.buildTop()
+	w.layout()
 	w.showBrief()
+}
+
+// layout sizes every tab from what is drawn around it, measured: the head
+// above every tab, and the lines drawn under each list. It runs on a
+// resize and on a load, when the head first has its title and meta lines.
+func (w *workspace) layout() {
+	w.buildTop()
+	h := max(w.height-lipgloss.Height(w.head()), 3)
+	w.bodyH = h
+	w.room.SetSize(w.width, h-lipgloss.Height(w.forecastLine()+"\n"+w.roomLegend())-roomDetailLines)
+	w.plan.SetSize(w.width, h-lipgloss.Height(w.planLegend())-planNoteLines)
+	w.log.SetSize(w.width, h-logDetailLines)
+	w.objs.SetSize(w.width, h)
+	w.spots.SetSize(w.width, h)
+	w.summary.SetWidth(w.width)
+	w.summary.SetHeight(h)
 }
 
 // setStyles re-renders the brief in the new glamour style.
@@ -321,7 +341,7 @@ func (w *workspace) rebuild() {
 		w.names[s.ID] = clean(d.Contacts[s.ContactID].Name)
 		w.stIndex[s.ID] = i
 	}
-	w.buildTop()
+	w.layout()
 	w.room.SetRows(w.roomRows(today))
 	w.plan.SetRows(w.planRows(today))
 	w.log.SetRows(w.logRows())

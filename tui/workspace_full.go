@@ -64,8 +64,8 @@ func (w *workspace) closeFullIfGone() {
 }
 
 // fullHeight is how many lines of the page show: the body under the
-// workspace's top, less the heading and its gap and a line for the hint.
-func (w *workspace) fullHeight() int { return max(w.height-workspaceTop-3, 1) }
+// workspace's head, less the heading and its gap and a line for the hint.
+func (w *workspace) fullHeight() int { return max(w.bodyH-3, 1) }
 
 // fullKeyPress scrolls the page or closes it; it reports whether it used k.
 func (w *workspace) fullKeyPress(k tea.KeyPressMsg) bool {

@@ -145,8 +145,12 @@ func (w *workspace) View() string {
 	case tabBlindSpots:
 		body = w.spots.View(st)
 	}
-	return w.top + "\n" + w.tabBar() + "\n\n" + body
+	return w.head() + "\n" + body
 }
+
+// head is what every tab shows above its content: the title and meta
+// lines, the tab bar and a gap.
+func (w *workspace) head() string { return w.top + "\n" + w.tabBar() + "\n" }
 
 // listView is the Room, Plan or Log tab's table with what goes under it.
 func (w *workspace) listView() string {
@@ -226,20 +230,25 @@ func (w *workspace) roomDetail() string {
 
 // planFooter explains the marks and lists schedule conflicts.
 func (w *workspace) planFooter() string {
-	// Without colour the warning tone is bold, and the legend says so.
-	tone := "in the warning colour"
-	if w.st.noColor {
-		tone = "in bold"
-	}
-	legend := "* on the critical path  ·  overdue talks " + tone
-	lines := []string{w.st.Muted.Render(ansi.Truncate(legend, w.width, "…"))}
+	lines := []string{w.planLegend()}
 	for i, n := range w.planNotes {
-		if i == 2 {
+		if i == planNoteLines {
 			break
 		}
 		lines = append(lines, w.st.Warn.Render(ansi.Truncate(n, w.width, "…")))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// planLegend explains the Plan's marks. Without colour the warning tone is
+// bold, and the legend says so.
+func (w *workspace) planLegend() string {
+	tone := "in the warning colour"
+	if w.st.noColor {
+		tone = "in bold"
+	}
+	legend := "* on the critical path  ·  overdue talks " + tone
+	return w.st.Muted.Render(ansi.Truncate(legend, w.width, "…"))
 }
 
 // logDetail shows what was said and not said in the selected conversation.
