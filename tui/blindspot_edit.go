@@ -36,8 +36,8 @@ type blindSpotDraft struct {
 
 // draftFromBlindSpot fills a draft from a stored blind spot.
 func draftFromBlindSpot(b model.BlindSpot) blindSpotDraft {
-	return blindSpotDraft{ProposalID: b.ProposalID, SurfacedByID: b.SurfacedByID, Text: b.Text, Status: b.Status,
-		HowAddressed: b.HowAddressed}
+	return blindSpotDraft{ProposalID: b.ProposalID, SurfacedByID: b.SurfacedByID, Text: editable(b.Text), Status: b.Status,
+		HowAddressed: editable(b.HowAddressed)}
 }
 
 // applyTo copies the fields changed since was (the blind spot as the form

@@ -42,8 +42,8 @@ type objectionDraft struct {
 
 // draftFromObjection fills a draft from a stored objection.
 func draftFromObjection(o model.Objection) objectionDraft {
-	return objectionDraft{ProposalID: o.ProposalID, Text: o.Text, Severity: o.Severity, Status: o.Status,
-		Response: o.Response, VoiceID: o.VoiceID}
+	return objectionDraft{ProposalID: o.ProposalID, Text: editable(o.Text), Severity: o.Severity, Status: o.Status,
+		Response: editable(o.Response), VoiceID: o.VoiceID}
 }
 
 // applyTo copies the fields changed since was (the objection as the form

@@ -187,8 +187,9 @@ func draftFromContact(c model.Contact) contactDraft {
 	if c.CadenceDays > 0 {
 		cad = itoa(c.CadenceDays)
 	}
-	return contactDraft{Name: c.Name, Title: c.Title, Org: c.Org, Email: c.Email, Aliases: c.Aliases, Kind: c.Kind, Discretion: c.Discretion,
-		ValueIBring: c.ValueIBring, Notes: c.Notes, Cadence: cad, Archived: c.Archived}
+	return contactDraft{Name: editable(c.Name), Title: editable(c.Title), Org: editable(c.Org), Email: editable(c.Email),
+		Aliases: editable(c.Aliases), Kind: c.Kind, Discretion: c.Discretion,
+		ValueIBring: editable(c.ValueIBring), Notes: editable(c.Notes), Cadence: cad, Archived: c.Archived}
 }
 
 // errCadence is the contact form's complaint about the reconnect cadence.

@@ -48,12 +48,12 @@ const roleUnset model.Role = -1
 // draftFrom fills a draft from a stored stakeholder and contact.
 func draftFrom(s model.Stakeholder, c model.Contact) personDraft {
 	return personDraft{
-		ContactID: c.ID, Name: c.Name, Title: c.Title, Org: c.Org, Kind: c.Kind, Discretion: c.Discretion,
+		ContactID: c.ID, Name: editable(c.Name), Title: editable(c.Title), Org: editable(c.Org), Kind: c.Kind, Discretion: c.Discretion,
 		Role: s.Role, Influence: s.Influence, Votes: s.Votes, Veto: s.Veto,
-		Stance: s.Stance, Target: s.TargetStance, Spoiler: s.Spoiler, Wants: s.Wants, Fears: s.Fears,
+		Stance: s.Stance, Target: s.TargetStance, Spoiler: s.Spoiler, Wants: editable(s.Wants), Fears: editable(s.Fears),
 		Moment: s.Plan.Moment, TargetDate: s.Plan.TargetDate.String(), BeforeID: s.Plan.BeforeID,
-		Approach: s.Plan.Approach, Message: s.Plan.Message, Opener: s.Plan.Opener,
-		Venue: s.Plan.Venue, Place: s.Plan.Place, ViaID: s.Plan.ViaID,
+		Approach: s.Plan.Approach, Message: editable(s.Plan.Message), Opener: s.Plan.Opener,
+		Venue: s.Plan.Venue, Place: editable(s.Plan.Place), ViaID: s.Plan.ViaID,
 	}
 }
 

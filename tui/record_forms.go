@@ -27,7 +27,7 @@ type proposalEdit struct {
 }
 
 func newProposalForm(p model.Proposal) *proposalForm {
-	d := proposalEdit{Title: p.Title, Ask: p.Ask, Forum: p.Forum, Date: p.DecisionDate.String(),
+	d := proposalEdit{Title: editable(p.Title), Ask: editable(p.Ask), Forum: editable(p.Forum), Date: p.DecisionDate.String(),
 		Kind: p.Kind, Rule: p.DecisionRule, Status: p.Status}
 	return &proposalForm{id: p.ID, started: d, draft: d}
 }
@@ -114,7 +114,7 @@ type conversationEdit struct {
 
 func newConversationForm(t model.Touchpoint, who string) *conversationForm {
 	d := conversationEdit{Date: t.Date.String(), Channel: t.Channel, Kind: t.Kind, Sentiment: t.Sentiment,
-		Said: t.Said, Subtext: t.Subtext, FollowUp: t.FollowUp}
+		Said: editable(t.Said), Subtext: editable(t.Subtext), FollowUp: editable(t.FollowUp)}
 	return &conversationForm{id: t.ID, who: who, started: d, draft: d}
 }
 

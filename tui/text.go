@@ -12,6 +12,12 @@ import (
 // it reaches the terminal.
 func clean(s string) string { return model.Clean(s) }
 
+// editable is stored text as a form opens on it: as the screens show it,
+// line breaks kept. A text field given the raw text drops only the ESC of
+// an escape sequence and shows its insides ("[31m", a link's address), and
+// saving the field would store them for every screen to show.
+func editable(s string) string { return model.CleanBlock(s) }
+
 // itoa is strconv.Itoa, short for the many small numbers on screen.
 func itoa(n int) string { return strconv.Itoa(n) }
 

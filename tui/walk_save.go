@@ -172,7 +172,7 @@ func (w *walkthrough) lookForDraft() tea.Cmd {
 // draft, which keeps what was typed while moving between them.
 func (w *walkthrough) fillDraft() {
 	p := w.p
-	*w.draft = proposalDraft{Title: p.Title, Ask: p.Ask, Kind: p.Kind, Forum: p.Forum,
+	*w.draft = proposalDraft{Title: editable(p.Title), Ask: editable(p.Ask), Kind: p.Kind, Forum: editable(p.Forum),
 		Date: p.DecisionDate.String(), Rule: p.DecisionRule, Moment: p.Moment}
 	if w.draft.Moment == model.MomentUnset {
 		// Shown preselected on the when step, saved only when chosen there.
