@@ -97,26 +97,52 @@ type Agenda struct {
 // from every proposal given, since a promise outlives the decision. Each
 // dossier's ContactTouchpoints feed the reconnect cadence.
 func BuildAgenda(dossiers []model.Dossier, today model.Date, days int) Agenda {
+	b := NewAgendaBuilder(today, days)
+	for _, d := range dossiers {
+		b.Add(d)
+	}
+	return b.Agenda()
+}
+
+// AgendaBuilder is BuildAgenda one dossier at a time, so a store reading
+// every proposal need not hold all their dossiers at once (issue 13: the
+// agenda of 200,000 conversations held them all). Items keep nothing of a
+// dossier but copied values.
+type AgendaBuilder struct {
+	ag         Agenda
+	horizon    model.Date
+	reconnects []reconnectCandidate
+}
+
+// NewAgendaBuilder starts the agenda for today looking days ahead (the
+// default when days ≤ 0).
+func NewAgendaBuilder(today model.Date, days int) *AgendaBuilder {
 	if days <= 0 {
 		days = DefaultAgendaDays
 	}
-	horizon := today.AddDays(days)
-	ag := Agenda{Today: today, Days: days}
-	var reconnects []reconnectCandidate
-	for _, d := range dossiers {
-		x := newDossierIndex(d, today)
-		ag.Items = append(ag.Items, commitmentItems(x, today, horizon)...)
-		if !d.Proposal.Status.Open() {
-			continue
-		}
-		ag.Items = append(ag.Items, talkItems(x, x.schedule(), today, horizon)...)
-		ag.Items = append(ag.Items, voiceItems(x, today, horizon)...)
-		if it, ok := decisionItem(d.Proposal, today, horizon); ok {
-			ag.Items = append(ag.Items, it)
-		}
-		reconnects = append(reconnects, reconnectCandidates(x, today)...)
+	return &AgendaBuilder{ag: Agenda{Today: today, Days: days}, horizon: today.AddDays(days)}
+}
+
+// Add takes what one proposal puts on the agenda.
+func (b *AgendaBuilder) Add(d model.Dossier) {
+	today, horizon := b.ag.Today, b.horizon
+	x := newDossierIndex(d, today)
+	b.ag.Items = append(b.ag.Items, commitmentItems(x, today, horizon)...)
+	if !d.Proposal.Status.Open() {
+		return
 	}
-	ag.Items = append(ag.Items, reconnectItems(reconnects, ag.Items, today)...)
+	b.ag.Items = append(b.ag.Items, talkItems(x, x.schedule(), today, horizon)...)
+	b.ag.Items = append(b.ag.Items, voiceItems(x, today, horizon)...)
+	if it, ok := decisionItem(d.Proposal, today, horizon); ok {
+		b.ag.Items = append(b.ag.Items, it)
+	}
+	b.reconnects = append(b.reconnects, reconnectCandidates(x, today)...)
+}
+
+// Agenda is the agenda of every proposal added, in order.
+func (b *AgendaBuilder) Agenda() Agenda {
+	ag := b.ag
+	ag.Items = append(slices.Clone(ag.Items), reconnectItems(b.reconnects, ag.Items, ag.Today)...)
 	slices.SortStableFunc(ag.Items, compareAgendaItems)
 	return ag
 }
