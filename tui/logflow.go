@@ -8,7 +8,6 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
-	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // logStage is one form of "log a conversation". The stages fill one draft;
@@ -63,70 +62,6 @@ type keptLog struct {
 // logDraftKey names the kept draft of a conversation with a stakeholder.
 func logDraftKey(stakeholderID int64) string {
 	return "log:stakeholder:" + itoa64(stakeholderID)
-}
-
-// conversationRecordedMsg reports the whole conversation written.
-type conversationRecordedMsg struct {
-	seq  int
-	conv model.Conversation
-	err  error
-}
-
-func (m conversationRecordedMsg) saveErr() error { return m.err }
-
-// recordConversation writes the talk, what was raised in it and the stance
-// in one store call, then drops the draft it came from.
-func (b *backend) recordConversation(seq int, d logDraft, dropKeys ...string) tea.Cmd {
-	store, ctx, today := b.store, b.ctx, b.today()
-	return func() tea.Msg {
-		date, err := model.ParsePastDate(d.Date, today)
-		if err != nil {
-			return conversationRecordedMsg{seq: seq, err: err}
-		}
-		if date.IsZero() {
-			date = today
-		}
-		conv := model.Conversation{Touchpoint: model.Touchpoint{
-			StakeholderID: d.StakeholderID, Date: date, Channel: d.Channel, Kind: d.Kind, Opener: d.Opener,
-			Sentiment: d.Sentiment, Said: model.Normalize(d.Said, true), Subtext: model.Normalize(d.Subtext, true),
-			FollowUp: model.Normalize(d.FollowUp, false),
-		}}
-		if err := d.commitment(&conv.Touchpoint, today); err != nil {
-			return conversationRecordedMsg{seq: seq, err: err}
-		}
-		for _, line := range lines(d.Objections) {
-			conv.Objections = append(conv.Objections, model.Objection{
-				Text: line, Severity: d.Severity, Status: model.ObjectionOpen})
-		}
-		for _, line := range lines(d.BlindSpots) {
-			conv.BlindSpots = append(conv.BlindSpots, model.BlindSpot{Text: line, Status: model.BlindSpotOpen})
-		}
-		if d.StanceSet {
-			stance := d.Stance
-			conv.Stance = &stance
-		}
-		out, err := store.RecordConversation(ctx, conv)
-		if err != nil {
-			return conversationRecordedMsg{seq: seq, err: err}
-		}
-		for _, k := range dropKeys {
-			// The talk is stored; a draft left behind is only offered
-			// again, so a failure here is not the save's failure.
-			_ = store.DeleteDraft(ctx, k)
-		}
-		return conversationRecordedMsg{seq: seq, conv: out}
-	}
-}
-
-// lines splits typed text into its non-empty, normalised lines.
-func lines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(model.Normalize(s, true), "\n") {
-		if l = model.Normalize(l, false); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // logFlow is "log a conversation": the talk and its reading, then what was
@@ -408,104 +343,4 @@ func (f *logFlow) progress() string {
 		}
 	}
 	return strings.Join(parts, f.st.Muted.Render(" › "))
-}
-
-// talkForm asks about the conversation: who, when, how, and how it went.
-func (f *logFlow) talkForm() *huh.Form {
-	d := f.draft
-	today := f.b.today()
-	labels := make([]string, 0, len(f.dossier.Stakeholders))
-	ids := make([]int64, 0, len(f.dossier.Stakeholders))
-	for _, s := range f.dossier.Stakeholders {
-		labels, ids = append(labels, clean(f.dossier.Contacts[s.ContactID].Name)), append(ids, s.ID)
-	}
-	people := newPersonPick("", labels, ids)
-	f.pick = &people
-	openers := append([]huh.Option[model.Opener]{huh.NewOption("none", model.OpenerUnset)}, enumOptions(model.Openers())...)
-	venues, kinds := enumOptions(model.Venues()), enumOptions(model.TouchKinds())
-	f.plan = formPlan{}
-	return huh.NewForm(
-		f.plan.group(
-			people.field("Who did you talk to?", "", &d.StakeholderID, &d.PersonText, 5),
-			huh.NewInput().Title("When").Description("today, yesterday, -3d, 2026-11-19").Value(&d.Date).
-				Validate(func(s string) error { _, err := model.ParsePastDate(s, today); return err }),
-			stopAtEnds(huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(venues...).Value(&d.Channel), venues),
-			stopAtEnds(huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
-				Options(kinds...).Value(&d.Kind), kinds),
-			stopAtEnds(huh.NewSelect[model.Opener]().Title("Opener used").Inline(true).Options(openers...).Value(&d.Opener), openers),
-		).Title("Log a conversation"),
-		// One text field per group: huh hands $EDITOR's result to every
-		// text field of the group on screen.
-		f.plan.group(sentimentField(&d.Sentiment),
-			huh.NewText().Title("What did they say?").Description("ctrl+e writes in $EDITOR").
-				Lines(4).Value(&d.Said).CharLimit(model.MaxTextLen),
-		).Title("How it went"),
-		f.plan.group(
-			huh.NewText().Title("What was not said?").Description("the subtext: hesitations, what they avoided").
-				Lines(4).Value(&d.Subtext).CharLimit(model.MaxTextLen),
-			huh.NewInput().Title("Follow-up").Placeholder("optional: what you promised to send or do").
-				Value(&d.FollowUp).CharLimit(500),
-		).Title("How it went"),
-		commitmentGroup(&f.plan, d, today),
-	)
-}
-
-// sentimentField is the reading of their sentiment as a scale: +2
-// enthusiastic at the top down to −2 hostile at the bottom, every step on
-// screen, and the cursor stops at both ends.
-func sentimentField(v *int) huh.Field {
-	opts := make([]huh.Option[int], 0, 5)
-	for n := 2; n >= -2; n-- {
-		opts = append(opts, huh.NewOption(sentimentLabel(n), n))
-	}
-	return stopAtEnds(huh.NewSelect[int]().Title("How did it go?").
-		Description("your reading of them, from +2 enthusiastic down to −2 hostile").
-		Options(opts...).Value(v).Height(len(opts)+2), opts)
-}
-
-// raisedForm asks for objections and blind spots raised in the conversation.
-func (f *logFlow) raisedForm() *huh.Form {
-	d := f.draft
-	title := "Raised in the conversation with " + personName(f.dossier, d.StakeholderID)
-	sev := enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})
-	return huh.NewForm(
-		huh.NewGroup(
-			huh.NewText().Title("Objections they raised").Description("one per line; leave empty if none").
-				Lines(4).Value(&d.Objections).CharLimit(model.MaxTextLen),
-			stopAtEnds(huh.NewSelect[model.Severity]().Title("How serious are they?").Inline(true).
-				Options(sev...).Value(&d.Severity), sev),
-		).Title(title),
-		huh.NewGroup(
-			huh.NewText().Title("Blind spots they surfaced").Description("things you had not seen; one per line").
-				Lines(4).Value(&d.BlindSpots).CharLimit(model.MaxTextLen),
-		).Title(title),
-	)
-}
-
-// stanceForm asks where they stand now, suggesting a move from the reading.
-func (f *logFlow) stanceForm() *huh.Form {
-	d := f.draft
-	s, _ := stakeholderByID(f.dossier, d.StakeholderID)
-	suggested := readiness.SuggestStance(s.Stance, d.Sentiment)
-	if !d.StanceSet {
-		d.Stance, d.StanceSet = suggested, true
-	}
-	opts := make([]huh.Option[model.Stance], 0, 6)
-	for _, st := range model.Stances() {
-		label := st.String()
-		switch {
-		case st == suggested && st == s.Stance:
-			label += " (unchanged, suggested)"
-		case st == suggested:
-			label += " (suggested)"
-		case st == s.Stance:
-			label += " (before)"
-		}
-		opts = append(opts, huh.NewOption(label, st))
-	}
-	hint := "A " + strings.TrimSpace(sentimentLabel(d.Sentiment)) + " reading of someone " + s.Stance.String() + " suggests " + suggested.String() + "."
-	return huh.NewForm(huh.NewGroup(
-		stopAtEnds(huh.NewSelect[model.Stance]().Title("Where does "+personName(f.dossier, d.StakeholderID)+" stand now?").
-			Description(hint).Options(opts...).Value(&d.Stance), opts),
-	).Title("Their stance"))
 }
