@@ -144,6 +144,13 @@ func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now 
 	}
 	for _, m := range migs[st.version:] {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			if laterSchema(err) {
+				// The file says it is version N but holds what a later
+				// migration makes: its version was changed behind our back.
+				return newError(ErrNotWorkbook, nil,
+					"%s says its schema version is %d but already holds part of a later one, so it was altered by another program or damaged; restore it from a backup",
+					abs, st.version)
+			}
 			return fmt.Errorf("schema migration %s failed: %w", m.name, err)
 		}
 	}
@@ -165,6 +172,13 @@ func migrate(ctx context.Context, db *sql.DB, abs string, migs []migration, now 
 	}
 	// A migration rewrites tables: check the result once, now.
 	return quickCheck(ctx, db, abs)
+}
+
+// laterSchema reports whether a migration failed because what it creates is
+// already there.
+func laterSchema(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "already exists") || strings.Contains(msg, "duplicate column name")
 }
 
 // damaged is the one sentence for a workbook SQLite finds broken.

@@ -53,6 +53,40 @@ func TestOpenRefusesUnknownSchemaVersion(t *testing.T) {
 	}
 }
 
+// Issue 11, finding 4: a user_version this build wrote, but lower than the
+// schema the file holds (set back by hand or another tool), is refused in
+// one sentence too, not with SQLite's "table changes already exists".
+func TestOpenRefusesAVersionBehindItsSchema(t *testing.T) {
+	migs, err := loadMigrations(migrationFiles)
+	mustNoErr(t, err)
+	for v := 1; v < len(migs); v++ {
+		t.Run(fmt.Sprint(v), func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "workbook.db")
+			s, err := Open(ctx, path)
+			mustNoErr(t, err)
+			buildFixture(t, s)
+			_, err = s.w.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
+			mustNoErr(t, err)
+			mustNoErr(t, s.Close())
+			before, _ := os.ReadFile(path)
+
+			s, err = Open(ctx, path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			want := fmt.Sprintf("%s says its schema version is %d but already holds part of a later one, so it was altered by another program or damaged; restore it from a backup", path, v)
+			if !errors.Is(err, ErrNotWorkbook) || err.Error() != want {
+				t.Errorf("got  %q\nwant %q", err, want)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("refusing the workbook changed it")
+			}
+		})
+	}
+}
+
 // damageContacts writes a workbook of 300 contacts and scribbles over the
 // contacts table's root page: the header and the schema stay readable, so
 // only an integrity check or a read of that table can tell.
