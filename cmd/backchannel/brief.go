@@ -97,7 +97,7 @@ meeting; nothing is saved.`,
 			switch {
 			case text != nil:
 			case asJSON:
-				if text, err = marshalJSON(brief.Data(d, r, opt)); err != nil {
+				if text, err = marshalJSON(brief.JSONData(d, r, opt)); err != nil {
 					return err
 				}
 			default:

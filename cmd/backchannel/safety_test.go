@@ -324,3 +324,126 @@ func TestSmallOnes(t *testing.T) {
 	// The example is the command that was run, not always `contacts add`.
 	oneSentence(t, cli(t, path, "", "proposals", "add", "-1 on the budget"), 2, `put it after -- (backchannel proposals add -- "-Bob")`)
 }
+
+// Issue 11, finding 9: `brief --json` gives the text people wrote and their
+// names exactly as `export` and the lists' --json give the same fields
+// (it cleaned them before, so the same field had two values); the
+// markdown brief still shows them cleaned.
+func TestBriefJSONGivesFieldsAsExportDoes(t *testing.T) {
+	file, _ := hostileExport(t)
+	var wb map[string]any
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &wb); err != nil {
+		t.Fatal(err)
+	}
+	first := func(table string) map[string]any {
+		for _, r := range wb[table].([]any) {
+			if m := r.(map[string]any); m["proposal_id"] == float64(1) {
+				return m
+			}
+		}
+		t.Fatalf("no %s on proposal 1", table)
+		return nil
+	}
+	prop := wb["proposals"].([]any)[0].(map[string]any)
+	prop["forum"] = "Q1\u0085 steering\x1b[7m committee "
+	prop["ask"] = "  Move to one warehouse.\n\n  \x1b]8;;http://x\x07Keep\u009d the old one read-only. "
+	first("stakeholders")["plan"].(map[string]any)["message"] = "\x1bWalk her \u202ethrough\u202c it "
+	first("objections")["text"] = "Cost\u0090 overrun\x1b[2J risk  "
+	first("touchpoints")["said"] = " Wants\x7f numbers first \x1b[31m"
+	data, err := json.Marshal(wb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(privateDir(t), "w.db")
+	mustOK(t, cli(t, path, "", "import", file))
+
+	decode := func(args ...string) any {
+		var v any
+		out := mustOK(t, cli(t, path, "", args...)).stdout
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		return v
+	}
+	export := decode("export").(map[string]any)
+	b := decode("brief", "1", "--json").(map[string]any)
+	stored := func(table string, id float64, field string) any {
+		for _, r := range export[table].([]any) {
+			if m := r.(map[string]any); m["id"] == id {
+				return m[field]
+			}
+		}
+		t.Fatalf("no %s %v in the export", table, id)
+		return nil
+	}
+	same := func(what string, got, want any) {
+		t.Helper()
+		if got != want {
+			t.Errorf("%s: brief --json gives %q, export %q", what, got, want)
+		}
+	}
+	same("title", b["title"], stored("proposals", 1, "title"))
+	same("forum", b["forum"], stored("proposals", 1, "forum"))
+	same("ask", b["ask"], stored("proposals", 1, "ask"))
+	contactOf := map[float64]float64{}
+	for _, r := range export["stakeholders"].([]any) {
+		m := r.(map[string]any)
+		contactOf[m["id"].(float64)] = m["contact_id"].(float64)
+	}
+	for _, r := range b["room"].([]any) {
+		p := r.(map[string]any)
+		same("room name", p["name"], stored("contacts", contactOf[p["stakeholder_id"].(float64)], "name"))
+	}
+	for _, r := range b["plan"].([]any) {
+		p := r.(map[string]any)
+		plan := stored("stakeholders", p["stakeholder_id"].(float64), "plan").(map[string]any)
+		same("plan message", p["message"], plan["message"])
+		same("plan place", p["place"], plan["place"])
+	}
+	// Objections and conversations carry no id in the brief: each text
+	// must be one the export holds, and the hostile ones must be there.
+	texts := func(v any, field string) map[any]bool {
+		set := map[any]bool{}
+		for _, r := range v.([]any) {
+			set[r.(map[string]any)[field]] = true
+		}
+		return set
+	}
+	objections := texts(decode("objections", "--json"), "text")
+	for o := range texts(b["objections"], "text") {
+		if !objections[o] {
+			t.Errorf("brief --json objection %q is not as `objections --json` gives it", o)
+		}
+	}
+	if !texts(b["objections"], "text")["Cost\u0090 overrun\x1b[2J risk  "] {
+		t.Error("brief --json lost the stored objection text")
+	}
+	said := texts(export["touchpoints"], "said")
+	for s := range texts(b["recent_log"], "said") {
+		if !said[s] {
+			t.Errorf("brief --json conversation %q is not as export gives it", s)
+		}
+	}
+	contacts := texts(decode("contacts", "--json"), "name")
+	for n := range texts(b["relationships"], "name") {
+		if !contacts[n] {
+			t.Errorf("brief --json relationship %q is not a name as `contacts --json` gives it", n)
+		}
+	}
+
+	// Shown as markdown, the same text is cleaned.
+	md := mustOK(t, cli(t, path, "", "brief", "1")).stdout
+	if r, bad := rawTerminalControl(md); bad {
+		t.Errorf("the markdown brief prints U+%04X raw", r)
+	}
+	if !strings.Contains(md, "Cost overrun risk") {
+		t.Errorf("the markdown brief does not show the cleaned objection:\n%s", md)
+	}
+}

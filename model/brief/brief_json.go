@@ -41,9 +41,10 @@ func (o Options) SponsorEdition() bool { return o.Redact && !o.Full }
 const recentLogSize = 10
 
 // Doc is the readiness brief as data: Markdown renders it as markdown and
-// `brief --json` prints it. Text is cleaned of control characters but not
-// markdown-escaped; when the brief is redacted, every name in it is already
-// a role label.
+// `brief --json` prints it. From Data, text is cleaned of control
+// characters but not markdown-escaped, ready to be shown; from JSONData it
+// is exactly as stored, as every other JSON output gives it. When the brief
+// is redacted, every name in it is already a role label.
 type Doc struct {
 	Title        string             `json:"title"`
 	Kind         model.ProposalKind `json:"kind"`
@@ -216,10 +217,68 @@ func Data(d model.Dossier, r readiness.Readiness, opt Options) Doc {
 	if opt.Redact {
 		rd = redact.NewWorkbookRedactor(d, opt.Workbook)
 	}
-	return briefData(d, r, opt, rd)
+	return briefData(d, r, opt, rd, false)
 }
 
-func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.Redactor) Doc {
+// JSONData is Data for `brief --json`: the text people wrote and the names
+// of people are given exactly as stored, the same value `export` and the
+// lists' --json give the same field (issue 11: one text rule for every JSON
+// output; the JSON printer escapes what a terminal would act on). Sentences
+// the brief writes itself (reasons, next actions, risks) are the same as in
+// the markdown brief. A redacted brief is not made here: redaction reads
+// text as it is shown (cleaned, so an escape sequence cannot hide a name
+// from it or from the leak guard), so Redacted keeps cleaning.
+func JSONData(d model.Dossier, r readiness.Readiness, opt Options) Doc {
+	if opt.Redact {
+		return Data(d, r, opt)
+	}
+	return briefData(d, r, opt, nil, true)
+}
+
+// words gives the brief's user text and people's names: cleaned for showing,
+// or exactly as stored for JSONData.
+type words struct {
+	x     *readiness.Index
+	exact bool
+}
+
+// line is one-line text.
+func (t words) line(s string) string {
+	if t.exact {
+		return s
+	}
+	return model.Clean(s)
+}
+
+// block is text that may hold line breaks.
+func (t words) block(s string) string {
+	if t.exact {
+		return s
+	}
+	return block(s)
+}
+
+// contact is a contact's name; one that shows nothing is named by its ID
+// in both forms.
+func (t words) contact(id int64) string {
+	if c, ok := t.x.Dossier().Contacts[id]; ok && t.exact && !model.Blank(c.Name) {
+		return c.Name
+	}
+	return t.x.ContactName(id)
+}
+
+// person is the name of the i-th stakeholder.
+func (t words) person(i int) string { return t.contact(t.x.People()[i].ContactID) }
+
+// byID is a stakeholder's name by stakeholder ID.
+func (t words) byID(id int64) string {
+	if i, ok := t.x.Position(id); ok {
+		return t.person(i)
+	}
+	return t.x.NameByID(id)
+}
+
+func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.Redactor, exact bool) Doc {
 	day := r.Today
 	if day.IsZero() {
 		day = opt.Today
@@ -230,13 +289,14 @@ func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.R
 	} else {
 		x = readiness.NewIndex(d, day)
 	}
+	t := words{x: x, exact: exact}
 	p := x.Dossier().Proposal
 	doc := Doc{
-		Title: model.Clean(p.Title), Kind: p.Kind, Forum: model.Clean(p.Forum), DecisionDate: p.DecisionDate,
+		Title: t.line(p.Title), Kind: p.Kind, Forum: t.line(p.Forum), DecisionDate: p.DecisionDate,
 		DaysLeft: r.DaysLeft, Rule: p.DecisionRule, Status: p.Status, Generated: opt.Today, Redacted: opt.Redact,
 		Sponsor: opt.SponsorEdition(),
 		Verdict: r.Verdict, Score: r.Score, Caps: nonNil(r.Caps), Factors: nonNil(r.Factors),
-		Ask:         block(p.Ask),
+		Ask:         t.block(p.Ask),
 		Conflicts:   nonNil(r.Schedule.Conflicts),
 		Risks:       nonNil(r.Risks),
 		NextActions: nonNil(r.NextActions),
@@ -250,16 +310,16 @@ func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.R
 		Needs: fc.Needs, Outcome: fc.Outcome, Short: fc.Short, VetoHolders: []string{}, Swing: []string{}}
 	for _, w := range x.Dossier().WhatIf {
 		if i, ok := x.Position(w.StakeholderID); ok {
-			what := x.Name(i) + " is " + model.StanceNoun(w.Stance)
+			what := t.person(i) + " is " + model.StanceNoun(w.Stance)
 			if w.Absent {
-				what = x.Name(i) + " is absent"
+				what = t.person(i) + " is absent"
 			}
 			doc.WhatIf = append(doc.WhatIf, what)
 		}
 	}
 	doc.Readings.InRoom, doc.Readings.Recent, doc.Readings.Old, doc.Readings.Never = x.Readings()
 	for _, id := range fc.VetoHolders {
-		doc.Forecast.VetoHolders = append(doc.Forecast.VetoHolders, x.NameByID(id))
+		doc.Forecast.VetoHolders = append(doc.Forecast.VetoHolders, t.byID(id))
 	}
 	for _, s := range fc.Swing {
 		doc.Forecast.Swing = append(doc.Forecast.Swing, s.Effect)
@@ -271,11 +331,11 @@ func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.R
 	}
 	doc.Room = []Person{}
 	for i, s := range x.People() {
-		bp := Person{StakeholderID: s.ID, Name: x.Name(i), Role: s.Role, Influence: s.Influence,
+		bp := Person{StakeholderID: s.ID, Name: t.person(i), Role: s.Role, Influence: s.Influence,
 			Votes: s.Votes, Veto: s.Veto, Spoiler: s.Spoiler, Stance: s.Stance, Target: x.Target(i),
 			NextStep: nextStep(x, i, items[s.ID]), Absent: x.Absent(i)}
 		if !opt.Redact {
-			bp.Title = model.Clean(x.Dossier().Contacts[s.ContactID].Title)
+			bp.Title = t.line(x.Dossier().Contacts[s.ContactID].Title)
 		}
 		if t, ok := x.LastTalk(i); ok {
 			bp.LastSpoken = t.Date
@@ -283,8 +343,8 @@ func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.R
 		doc.Room = append(doc.Room, bp)
 	}
 
-	doc.Objections = briefObjections(x)
-	doc.BlindSpots = briefBlindSpots(x)
+	doc.Objections = briefObjections(t)
+	doc.BlindSpots = briefBlindSpots(t)
 
 	doc.Plan = []Talk{}
 	for _, it := range planOrder(r.Schedule.Items) {
@@ -293,30 +353,30 @@ func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.R
 			continue
 		}
 		s := x.People()[i]
-		bt := Talk{StakeholderID: s.ID, Whom: x.Name(i), Role: s.Role, Moment: s.Plan.Moment,
+		bt := Talk{StakeholderID: s.ID, Whom: t.person(i), Role: s.Role, Moment: s.Plan.Moment,
 			TargetDate: it.TargetDate, LatestSafe: it.LatestSafe, Approach: s.Plan.Approach,
-			Message: model.Clean(s.Plan.Message), Venue: s.Plan.Venue, Place: model.Clean(s.Plan.Place), Opener: s.Plan.Opener,
+			Message: t.line(s.Plan.Message), Venue: s.Plan.Venue, Place: t.line(s.Plan.Place), Opener: s.Plan.Opener,
 			Overdue: it.Overdue, Critical: it.Critical}
 		if s.Plan.BeforeID != 0 {
-			bt.Before = x.NameByID(s.Plan.BeforeID)
+			bt.Before = t.byID(s.Plan.BeforeID)
 		}
 		if s.Plan.ViaID != 0 {
-			bt.Via = x.ContactName(s.Plan.ViaID)
+			bt.Via = t.contact(s.Plan.ViaID)
 		}
 		doc.Plan = append(doc.Plan, bt)
 	}
 	doc.CriticalPath = []string{}
 	for _, id := range r.Schedule.CriticalPath {
-		doc.CriticalPath = append(doc.CriticalPath, x.NameByID(id))
+		doc.CriticalPath = append(doc.CriticalPath, t.byID(id))
 	}
 
-	doc.Relationships = briefRelationships(x)
+	doc.Relationships = briefRelationships(t)
 	doc.WhoKnows = []Knower{}
 	for _, k := range r.WhoKnows {
-		doc.WhoKnows = append(doc.WhoKnows, Knower{Name: x.ContactName(k.ContactID), Since: k.Since, Source: k.Source, Discretion: k.Discretion})
+		doc.WhoKnows = append(doc.WhoKnows, Knower{Name: t.contact(k.ContactID), Since: k.Since, Source: k.Source, Discretion: k.Discretion})
 	}
 	doc.WhoKnowsCount = len(doc.WhoKnows)
-	doc.RecentLog = recentLog(x)
+	doc.RecentLog = recentLog(t)
 	if doc.Sponsor {
 		doc.Risks = sponsorRisks(doc.Risks, r.WhoKnows)
 		doc.WhoKnows = []Knower{}
@@ -338,7 +398,7 @@ func Redacted(d model.Dossier, r readiness.Readiness, opt Options, asJSON bool) 
 }
 
 func redactedBrief(d model.Dossier, r readiness.Readiness, opt Options, asJSON bool, rd *redact.Redactor) ([]byte, error) {
-	doc := briefData(d, r, opt, rd)
+	doc := briefData(d, r, opt, rd, false)
 	var out []byte
 	if asJSON {
 		var err error
@@ -406,7 +466,8 @@ func nextStep(x *readiness.Index, i int, it readiness.ScheduleItem) string {
 	return step
 }
 
-func briefObjections(x *readiness.Index) []Objection {
+func briefObjections(t words) []Objection {
+	x := t.x
 	var live []model.Objection
 	for _, o := range x.Dossier().Objections {
 		if o.Status.Live() {
@@ -418,17 +479,17 @@ func briefObjections(x *readiness.Index) []Objection {
 	})
 	out := []Objection{}
 	for _, o := range live {
-		bo := Objection{Text: block(o.Text), RaisedBy: "anticipated", Severity: o.Severity, Status: o.Status,
-			Response: block(o.Response), RaisedOn: o.RaisedOn}
+		bo := Objection{Text: t.block(o.Text), RaisedBy: "anticipated", Severity: o.Severity, Status: o.Status,
+			Response: t.block(o.Response), RaisedOn: o.RaisedOn}
 		if o.RaisedByID != 0 {
-			bo.RaisedBy = x.NameByID(o.RaisedByID)
+			bo.RaisedBy = t.byID(o.RaisedByID)
 		}
 		if o.VoiceID != 0 {
-			bo.Voice = x.NameByID(o.VoiceID)
+			bo.Voice = t.byID(o.VoiceID)
 			if !x.Voiced(o) {
 				bo.Voice += " (not in the room)"
 				if i, ok := x.Position(o.VoiceID); ok && x.InRoom(i) {
-					bo.Voice = x.Name(i) + " (against it)"
+					bo.Voice = t.person(i) + " (against it)"
 				}
 			}
 		}
@@ -437,16 +498,16 @@ func briefObjections(x *readiness.Index) []Objection {
 	return out
 }
 
-func briefBlindSpots(x *readiness.Index) []BlindSpot {
-	bs := slices.Clone(x.Dossier().BlindSpots)
+func briefBlindSpots(t words) []BlindSpot {
+	bs := slices.Clone(t.x.Dossier().BlindSpots)
 	slices.SortStableFunc(bs, func(a, b model.BlindSpot) int {
 		return cmp.Or(cmp.Compare(a.Status, b.Status), model.CompareDates(a.RaisedOn, b.RaisedOn))
 	})
 	out := []BlindSpot{}
 	for _, b := range bs {
-		bb := BlindSpot{Text: block(b.Text), SurfacedBy: "me", Status: b.Status, HowAddressed: block(b.HowAddressed), RaisedOn: b.RaisedOn}
+		bb := BlindSpot{Text: t.block(b.Text), SurfacedBy: "me", Status: b.Status, HowAddressed: t.block(b.HowAddressed), RaisedOn: b.RaisedOn}
 		if b.SurfacedByID != 0 {
-			bb.SurfacedBy = x.NameByID(b.SurfacedByID)
+			bb.SurfacedBy = t.byID(b.SurfacedByID)
 		}
 		out = append(out, bb)
 	}
@@ -454,7 +515,8 @@ func briefBlindSpots(x *readiness.Index) []BlindSpot {
 }
 
 // briefRelationships covers every stakeholder, then every intermediary.
-func briefRelationships(x *readiness.Index) []Relationship {
+func briefRelationships(t words) []Relationship {
+	x := t.x
 	out := []Relationship{}
 	seen := map[int64]bool{}
 	add := func(contactID int64, s *model.Stakeholder) {
@@ -463,10 +525,10 @@ func briefRelationships(x *readiness.Index) []Relationship {
 		}
 		seen[contactID] = true
 		c := x.Dossier().Contacts[contactID]
-		br := Relationship{Name: x.ContactName(contactID), Partner: c.Kind, Discretion: c.Discretion,
-			Health: x.Health(contactID), ValueIBring: block(c.ValueIBring), Notes: block(c.Notes)}
+		br := Relationship{Name: t.contact(contactID), Partner: c.Kind, Discretion: c.Discretion,
+			Health: x.Health(contactID), ValueIBring: t.block(c.ValueIBring), Notes: t.block(c.Notes)}
 		if s != nil {
-			br.Wants, br.Fears = block(s.Wants), block(s.Fears)
+			br.Wants, br.Fears = t.block(s.Wants), t.block(s.Fears)
 		}
 		out = append(out, br)
 	}
@@ -488,17 +550,18 @@ func recentLogRows(byDay []int32) []int32 {
 }
 
 // recentLog is the latest conversations on the proposal, newest first.
-func recentLog(x *readiness.Index) []Touch {
+func recentLog(t words) []Touch {
+	x := t.x
 	rows := recentLogRows(x.ByDay())
 	out := make([]Touch, 0, len(rows))
 	for k := len(rows) - 1; k >= 0; k-- {
-		t := x.Dossier().Touchpoints[rows[k]]
-		whom := x.ContactName(t.ContactID)
-		if i, ok := x.PersonOf(t); ok {
-			whom = x.Name(i)
+		tp := x.Dossier().Touchpoints[rows[k]]
+		whom := t.contact(tp.ContactID)
+		if i, ok := x.PersonOf(tp); ok {
+			whom = t.person(i)
 		}
-		out = append(out, Touch{Date: t.Date, Whom: whom, Channel: t.Channel, Kind: t.Kind,
-			Sentiment: model.ClampSentiment(t.Sentiment), Said: block(t.Said), Subtext: block(t.Subtext), FollowUp: block(t.FollowUp)})
+		out = append(out, Touch{Date: tp.Date, Whom: whom, Channel: tp.Channel, Kind: tp.Kind,
+			Sentiment: model.ClampSentiment(tp.Sentiment), Said: t.block(tp.Said), Subtext: t.block(tp.Subtext), FollowUp: t.block(tp.FollowUp)})
 	}
 	return out
 }

@@ -338,7 +338,7 @@ func TestRedactionSuite(t *testing.T) {
 					}
 					if refused <= 5 {
 						rd := redact.NewWorkbookRedactor(w.d, w.workbook)
-						doc := briefData(w.d, r, Options{Today: sample.PropToday, Redact: true, Full: full, Workbook: w.workbook}, rd)
+						doc := briefData(w.d, r, Options{Today: sample.PropToday, Redact: true, Full: full, Workbook: w.workbook}, rd, false)
 						for _, line := range strings.Split(renderBrief(doc), "\n") {
 							if _, ok := rd.Find(line); ok {
 								t.Logf("guard finds %q", line)
