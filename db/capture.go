@@ -14,9 +14,10 @@ import (
 // a column or table added by a later migration is captured without anyone
 // remembering to: syncCapture runs at the end of every migration.
 
-// uncaptured lists the tables undo does not restore: the logs themselves and
-// drafts, which are not workbook facts.
-var uncaptured = []string{"history", "changes", "change_rows", "drafts"}
+// uncaptured lists the tables undo does not restore: the logs themselves,
+// drafts, and the readiness cache, which are not workbook facts (an undo
+// that restored a cached score would restore a stale one).
+var uncaptured = []string{"history", "changes", "change_rows", "drafts", "readiness_cache"}
 
 // capturePrefix names every generated trigger, so they can be found and
 // replaced as a set.

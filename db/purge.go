@@ -45,6 +45,9 @@ func (s *Store) Purge(ctx context.Context, scope model.PurgeScope, id int64, bef
 		if err != nil {
 			return err
 		}
+		if err := clearReadinessCache(ctx, tx); err != nil {
+			return err
+		}
 		return p.scrub()
 	})
 	if err != nil {

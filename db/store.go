@@ -51,6 +51,12 @@ type Store struct {
 	// an import (tests write from another connection there, or fail).
 	importChunk time.Duration
 	importHook  func(chunksDone int) error
+	// build names this program in the readiness cache (buildStamp); tests
+	// set it to stand in for another build.
+	build string
+	// assessed counts the proposals ProposalScores had to assess rather
+	// than read from the readiness cache, for tests.
+	assessed atomic.Int64
 }
 
 // Options says how to open a workbook.
@@ -124,6 +130,7 @@ func openStore(ctx context.Context, path string, o Options, migs []migration) (*
 		s, err := openWritable(ctx, abs, o, migs)
 		if err == nil {
 			s.notes = prep.notes
+			s.build = buildStamp()
 			return s, nil
 		}
 		// A full disk can fail even a read (SQLite cannot make its -shm
@@ -138,6 +145,7 @@ func openStore(ctx context.Context, path string, o Options, migs []migration) (*
 		return nil, err
 	}
 	s.notes = append(prep.notes, fmt.Sprintf("%s is open read-only (%s): you can read it, and nothing can be saved", abs, s.readOnly))
+	s.build = buildStamp()
 	return s, nil
 }
 

@@ -8,7 +8,6 @@ import (
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
-	"github.com/backchannel/backchannel/model/readiness"
 	"github.com/spf13/cobra"
 )
 
@@ -77,22 +76,21 @@ func dateAndDays(day, d model.Date) string {
 }
 
 func proposalRows(ctx context.Context, st *db.Store, day model.Date, all bool) ([]proposalRow, error) {
-	// One snapshot for the whole list, read for the score (see
-	// db.ListDossiers), not each proposal's whole dossier.
+	// One snapshot for the whole list, each score read from the readiness
+	// cache when nothing it rests on changed (see db.ProposalScores).
+	scores, err := st.ProposalScores(ctx, day, all)
+	if err != nil {
+		return nil, err
+	}
 	var rows []proposalRow
-	err := st.EachListDossier(ctx, day, all, func(d model.Dossier) error {
-		p := d.Proposal
-		r := readiness.Assess(d, day)
-		row := proposalRow{Proposal: p, Score: r.Score, Verdict: r.Verdict.String()}
+	for _, s := range scores {
+		p := s.Proposal
+		row := proposalRow{Proposal: p, Score: s.Score, Verdict: s.Verdict.String()}
 		if !p.DecisionDate.IsZero() {
 			n := day.DaysUntil(p.DecisionDate)
 			row.DaysLeft = &n
 		}
 		rows = append(rows, row)
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	return rows, nil
 }
