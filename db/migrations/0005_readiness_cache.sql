@@ -21,3 +21,10 @@ CREATE TABLE readiness_cache (
 	score       INTEGER NOT NULL,
 	verdict     INTEGER NOT NULL
 ) STRICT;
+
+-- A dossier reads a proposal's history without the records of its logged
+-- conversations (they are the conversations themselves), and a list reads
+-- only the proposal's own records: by proposal and entity, neither visits
+-- the tens of thousands of conversation records of a long proposal.
+CREATE INDEX history_proposal_entity ON history (proposal_id, entity) WHERE proposal_id IS NOT NULL;
+DROP INDEX history_proposal;
