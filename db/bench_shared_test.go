@@ -82,3 +82,76 @@ func BenchmarkListShared(b *testing.B) {
 		}
 	}
 }
+
+// listSharedStore is BenchmarkListShared's workbook.
+func listSharedStore(b *testing.B) (*Store, model.Date) {
+	s, _ := openTest(b)
+	today := model.NewDate(2026, 11, 21)
+	if err := s.Import(context.Background(), model.LargeWorkbook(today, model.LargeOptions{Proposals: 100, Stakeholders: 60, Conversations: 200, Contacts: 300, Seed: 1})); err != nil {
+		b.Fatal(err)
+	}
+	return s, today
+}
+
+// BenchmarkProposalScoresCached is `proposals` on the same workbook with
+// every score current in the readiness cache: nothing assessed.
+func BenchmarkProposalScoresCached(b *testing.B) {
+	s, today := listSharedStore(b)
+	ctx := context.Background()
+	if _, err := s.ProposalScores(ctx, today, false); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.ProposalScores(ctx, today, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if n := s.assessed.Load(); n != 100 {
+		b.Fatalf("%d proposals assessed, want the first list's 100 only", n)
+	}
+}
+
+// BenchmarkProposalScoresAfterTalk is `proposals` after each logged talk
+// with someone on several proposals: those are assessed, the rest read.
+func BenchmarkProposalScoresAfterTalk(b *testing.B) {
+	s, today := listSharedStore(b)
+	ctx := context.Background()
+	if _, err := s.ProposalScores(ctx, today, false); err != nil {
+		b.Fatal(err)
+	}
+	sts, err := s.ListStakeholders(ctx, 1)
+	if err != nil || len(sts) == 0 {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := s.RecordConversation(ctx, model.Conversation{Touchpoint: model.Touchpoint{StakeholderID: sts[0].ID,
+			Date: today, Kind: model.TouchShare, Channel: model.VenueCall, Opener: model.OpenerAdvice}}); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := s.ProposalScores(ctx, today, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProposalScoresCold is the first list of a day: every proposal
+// assessed and cached.
+func BenchmarkProposalScoresCold(b *testing.B) {
+	s, today := listSharedStore(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := s.w.ExecContext(ctx, "DELETE FROM readiness_cache"); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := s.ProposalScores(ctx, today, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
