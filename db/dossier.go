@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"database/sql/driver"
-	"slices"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -108,14 +107,16 @@ func mergeByID(a, b []model.Touchpoint) []model.Touchpoint {
 }
 
 // dossierContacts reads every contact the proposal refers to: its
-// stakeholders, their intermediaries, and the people in its conversations.
-// The last are always stakeholders too, but a workbook edited by hand could
-// disagree, so any stragglers are read as well.
+// stakeholders, their intermediaries, and the people in its conversations
+// (talks, already read): who each was with, and who told them about it
+// first. The people talked to are always stakeholders too, but a workbook
+// edited by hand could disagree, so any stragglers are read as well. The
+// conversations are looked through here rather than in SQL: a subquery
+// over a long log read every row of it a second time.
 func dossierContacts(ctx context.Context, q driver.QueryerContext, proposalID int64, talks []model.Touchpoint) (map[int64]model.Contact, error) {
 	list, err := contactTable.rawQuery(ctx, q, 0, `WHERE id IN (
 		SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
-		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL
-		UNION SELECT heard_via_id FROM touchpoints WHERE proposal_id = ?1 AND heard_via_id IS NOT NULL)`, proposalID)
+		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL)`, proposalID)
 	if err != nil {
 		return nil, err
 	}
@@ -124,19 +125,25 @@ func dossierContacts(ctx context.Context, q driver.QueryerContext, proposalID in
 		m[c.ID] = c
 	}
 	var missing []any
+	seen := map[int64]bool{}
 	for _, t := range talks {
-		if _, ok := m[t.ContactID]; !ok && !slices.Contains(missing, any(t.ContactID)) {
-			missing = append(missing, t.ContactID)
+		for _, id := range []int64{t.ContactID, t.HeardViaID} {
+			if _, ok := m[id]; !ok && id != 0 && !seen[id] {
+				seen[id] = true
+				missing = append(missing, id)
+			}
 		}
 	}
-	if len(missing) > 0 {
-		extra, err := contactTable.rawQuery(ctx, q, len(missing), "WHERE id IN ("+placeholders(len(missing))+")", missing...)
+	for len(missing) > 0 {
+		n := min(len(missing), 500)
+		extra, err := contactTable.rawQuery(ctx, q, n, "WHERE id IN ("+placeholders(n)+")", missing[:n]...)
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range extra {
 			m[c.ID] = c
 		}
+		missing = missing[n:]
 	}
 	return m, nil
 }

@@ -177,3 +177,27 @@ func TestLoadDossierInIDOrder(t *testing.T) {
 		}
 	}
 }
+
+// A contact a conversation was heard via is in the dossier (and so in the
+// list's dossier) even when they sit on no part of the proposal.
+func TestDossierHasHeardViaStranger(t *testing.T) {
+	ctx := context.Background()
+	s, clk := openTest(t)
+	f := buildFixture(t, s)
+	stranger, err := s.CreateContact(ctx, model.Contact{Name: "Wren Outsider"})
+	mustNoErr(t, err)
+	_, err = s.LogTouchpoint(ctx, model.Touchpoint{StakeholderID: f.sMarcus.ID, Date: clk.today(), Kind: model.TouchAsk, HeardViaID: stranger.ID})
+	mustNoErr(t, err)
+	d, err := s.LoadDossier(ctx, f.proposal.ID)
+	mustNoErr(t, err)
+	if c, ok := d.Contacts[stranger.ID]; !ok || c.Name != "Wren Outsider" {
+		t.Error("the dossier lacks the stranger a conversation was heard via")
+	}
+	list, err := s.ListDossiers(ctx, clk.today(), true)
+	mustNoErr(t, err)
+	for _, ld := range list {
+		if _, ok := ld.Contacts[stranger.ID]; ld.Proposal.ID == f.proposal.ID && !ok {
+			t.Error("the list's dossier lacks the stranger a conversation was heard via")
+		}
+	}
+}
