@@ -15,9 +15,11 @@ import (
 )
 
 // The readiness cache (migrations/0005_readiness_cache.sql) keeps each
-// proposal's score and verdict with the day, the build and the last change
-// id it was assessed at. A list reads a proposal's row when the day and the
-// build match and none of the changes since touched the proposal's inputs:
+// proposal's score and verdict with the day, the build and the last row the
+// undo log had captured when it was assessed (change_rows.id: every write
+// to a workbook fact is captured there, in whatever transaction, so it is
+// the workbook's version). A list reads a proposal's row when the day and
+// the build match and none of the rows captured since touched its inputs:
 // its own rows (proposal, people, conversations, objections, blind spots),
 // the contacts it refers to, and the conversations anywhere with its people
 // (the nurture ledger). Everything else is assessed as before and written
@@ -49,7 +51,7 @@ func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArc
 		if err != nil || len(ps) == 0 {
 			return err
 		}
-		if last, err = lastChangeID(ctx, q); err != nil {
+		if last, err = lastCapturedRow(ctx, q); err != nil {
 			return err
 		}
 		cached, err := readCache(ctx, q, today, s.build, last, ps)
@@ -100,7 +102,7 @@ type cacheRow struct {
 // readiness cache rows for one day and build, and what changed since.
 type cacheState struct {
 	rows map[int64]cacheRow
-	// all: the changes since could not be followed, so nothing is current.
+	// all: the rows captured since could not be followed, so nothing is current.
 	all     bool
 	touched map[int64]bool
 }
@@ -108,12 +110,13 @@ type cacheState struct {
 // stale reports whether proposal id's cached row must be assessed again.
 func (c cacheState) stale(id int64) bool { return c.all || c.touched[id] }
 
-// lastChangeID is the id of the last change ever made to the workbook,
-// undone or not, or 0: the sequence AUTOINCREMENT keeps, which never goes
-// back even when a change is dropped.
-func lastChangeID(ctx context.Context, q driver.QueryerContext) (int64, error) {
+// lastCapturedRow is the id of the last row the undo log ever captured, or
+// 0: the sequence AUTOINCREMENT keeps, which never goes back, even when
+// purge deletes rows. A change of a workbook fact captures at least one
+// row; what else writes (drafts, the cache itself) is no fact of readiness.
+func lastCapturedRow(ctx context.Context, q driver.QueryerContext) (int64, error) {
 	ids, err := rawAll(ctx, q, func(p *int64) []any { return []any{p} }, 1,
-		"SELECT seq FROM sqlite_sequence WHERE name = 'changes'")
+		"SELECT seq FROM sqlite_sequence WHERE name = 'change_rows'")
 	if err != nil || len(ids) == 0 {
 		return 0, err
 	}
@@ -121,14 +124,14 @@ func lastChangeID(ctx context.Context, q driver.QueryerContext) (int64, error) {
 }
 
 // readCache reads the cached rows of the listed proposals for today and
-// this build, and which proposals the changes made since the oldest of
+// this build, and which proposals the rows captured since the oldest of
 // them touched.
 func readCache(ctx context.Context, q driver.QueryerContext, today model.Date, build string, last int64, listed []model.Proposal) (cacheState, error) {
 	type row struct {
 		id, change, score, verdict int64
 	}
 	rows, err := rawAll(ctx, q, func(r *row) []any { return []any{&r.id, &r.change, &r.score, &r.verdict} }, 0,
-		"SELECT proposal_id, change_id, score, verdict FROM readiness_cache WHERE day = ? AND build = ? AND change_id <= ?",
+		"SELECT proposal_id, change_row, score, verdict FROM readiness_cache WHERE day = ? AND build = ? AND change_row <= ?",
 		today.String(), build, last)
 	if err != nil {
 		return cacheState{}, err
@@ -152,10 +155,10 @@ func readCache(ctx context.Context, q driver.QueryerContext, today model.Date, b
 	return st, err
 }
 
-// touchedSince names the proposals whose readiness the changes after
-// change id since may have moved, from the rows those changes captured
-// (each with the row before and after): all of them when the changes are
-// too many to follow or touched a table readiness is not known to ignore.
+// touchedSince names the proposals whose readiness the rows captured after
+// change_rows id since may have moved (each row as it was before and
+// after): all of them when the rows are too many to follow or are of a
+// table readiness is not known to ignore.
 func touchedSince(ctx context.Context, q driver.QueryerContext, since int64) (map[int64]bool, bool, error) {
 	type row struct {
 		entity         string
@@ -168,7 +171,7 @@ func touchedSince(ctx context.Context, q driver.QueryerContext, since int64) (ma
 	}, 0, `SELECT entity, row_id, before IS NULL,
 			json_extract(before, '$.proposal_id'), json_extract(after, '$.proposal_id'),
 			json_extract(before, '$.contact_id'), json_extract(after, '$.contact_id')
-		FROM change_rows WHERE change_id > ? ORDER BY id LIMIT ?`, since, int64(cacheScanLimit+1))
+		FROM change_rows WHERE id > ? ORDER BY id LIMIT ?`, since, int64(cacheScanLimit+1))
 	if err != nil {
 		return nil, false, err
 	}
@@ -242,7 +245,7 @@ func addProposalsOf(ctx context.Context, q driver.QueryerContext, touched map[in
 	return nil
 }
 
-// writeCache stores the scores of a list as current at change id last.
+// writeCache stores the scores of a list as current at captured row last.
 // It is best effort: a cache that cannot be written now is written by a
 // later list, so it never waits for another process's write and never
 // fails the list. The write is not a change (nothing to undo), and it skips
@@ -272,9 +275,9 @@ func (s *Store) writeCache(ctx context.Context, today model.Date, last int64, ro
 	}
 	err = func() error {
 		// Another process may have changed the workbook since the list
-		// was read: then these answers are not current at its last change.
+		// was read: then these answers are not current at its last row.
 		var now int64
-		err := conn.QueryRowContext(ctx, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0)").Scan(&now)
+		err := conn.QueryRowContext(ctx, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_rows'), 0)").Scan(&now)
 		if err != nil || now != last {
 			return fmt.Errorf("changed since: %w", err)
 		}
@@ -285,7 +288,7 @@ func (s *Store) writeCache(ctx context.Context, today model.Date, last int64, ro
 			n := min(len(rows), 150)
 			var b strings.Builder
 			args := make([]any, 0, 6*n)
-			b.WriteString("INSERT OR REPLACE INTO readiness_cache (proposal_id, change_id, day, build, score, verdict) VALUES ")
+			b.WriteString("INSERT OR REPLACE INTO readiness_cache (proposal_id, change_row, day, build, score, verdict) VALUES ")
 			for i, r := range rows[:n] {
 				if i > 0 {
 					b.WriteString(", ")

@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"testing"
 
@@ -208,4 +209,33 @@ func TestReadinessCacheIsNotUndone(t *testing.T) {
 		t.Errorf("%d cache rows captured for undo", rows)
 	}
 	checkScores(t, s, day, "after undo")
+}
+
+// A later chunk of an import adds its rows to a step opened earlier, in a
+// transaction of its own (continueStep): the cache sees those rows too.
+func TestProposalScoresSeeRowsAddedToAnEarlierStep(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	day := model.NewDate(2026, 11, 21)
+	wb := model.LargeWorkbook(day, model.LargeOptions{Proposals: 5, Stakeholders: 4, Conversations: 6, Contacts: 8, Seed: 5})
+	mustNoErr(t, s.Import(ctx, wb))
+	_, err := s.EditProposal(ctx, wb.Proposals[0].ID, func(p *model.Proposal) error {
+		p.Forum = "Board"
+		return nil
+	})
+	mustNoErr(t, err)
+	changes, err := s.ListChanges(ctx, ChangeFilter{Limit: 1})
+	mustNoErr(t, err)
+	checkScores(t, s, day, "list")
+	// Everyone on the second proposal decides and vetoes now, filed under
+	// the edit's step as an import's next chunk would be.
+	target := wb.Proposals[1].ID
+	mustNoErr(t, s.continueStep(ctx, changes[0].ID, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE stakeholders SET role = ?, veto = 1, stance = ? WHERE proposal_id = ?",
+			word(model.RoleDecisionMaker), word(model.StanceOpponent), target)
+		return err
+	}))
+	if n := checkScores(t, s, day, "after a later chunk"); n != 1 {
+		t.Errorf("after rows added to an earlier step, %d proposals were assessed, want 1", n)
+	}
 }

@@ -4,10 +4,12 @@
 -- proposal reads its whole log. readiness_cache keeps the last assessment of
 -- each proposal with what it was made from: the day it was judged for, the
 -- build of backchannel that judged it (another build's readiness is never
--- shown), and the last change id in the workbook at the time (the sequence
--- of changes.id, which AUTOINCREMENT never reuses). A list reads a row only
--- when none of the changes since then touched that proposal's inputs
--- (db/readiness_cache.go); purge, which is not a change, empties the table.
+-- shown), and the last row any change had captured at the time (the
+-- sequence of change_rows.id, which AUTOINCREMENT never reuses; it moves
+-- with every captured write, an import's later chunks filed under an
+-- earlier change included). A list reads a row only when none of the rows
+-- captured since touched that proposal's inputs (db/readiness_cache.go);
+-- purge, which is not a change, empties the table.
 --
 -- It is derived data, not a workbook fact: not captured for undo (it is in
 -- db/capture.go's uncaptured list), never exported, and rebuilt by the next
@@ -15,7 +17,7 @@
 -- never read, and is dropped by the next list that writes.
 CREATE TABLE readiness_cache (
 	proposal_id INTEGER PRIMARY KEY,
-	change_id   INTEGER NOT NULL,
+	change_row  INTEGER NOT NULL, -- change_rows.id
 	day         TEXT    NOT NULL,
 	build       TEXT    NOT NULL,
 	score       INTEGER NOT NULL,
