@@ -92,8 +92,12 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64)
 }
 
 // mergeByID merges two lists of conversations, each in ID order and
-// sharing no ID, into a new one in ID order.
+// sharing no ID, into one in ID order. With nothing to merge it is a, cut
+// to its length so an append to one list never writes into the other.
 func mergeByID(a, b []model.Touchpoint) []model.Touchpoint {
+	if len(b) == 0 {
+		return a[:len(a):len(a)]
+	}
 	out := make([]model.Touchpoint, 0, len(a)+len(b))
 	for len(a) > 0 && len(b) > 0 {
 		if a[0].ID < b[0].ID {

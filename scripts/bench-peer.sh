@@ -51,7 +51,9 @@ awk -v n="$TASKS" 'BEGIN {
 task import "$work/tasks.json" >/dev/null 2>&1
 test "$(task count status:pending 2>/dev/null)" = "$TASKS"
 
-# The reads brief makes for proposal 1 (db/dossier.go: LoadDossier).
+# The reads brief makes for proposal 1 (db/dossier.go: LoadDossier). Who a
+# conversation was heard via is looked up in the rows already read, so no
+# query of its own; the history leaves out the records of conversations.
 cat >"$work/reads.sql" <<'SQL'
 SELECT * FROM proposals WHERE id = 1;
 SELECT * FROM stakeholders WHERE proposal_id = 1;
@@ -60,14 +62,14 @@ SELECT * FROM touchpoints WHERE proposal_id = 1 ORDER BY id;
 SELECT * FROM touchpoints WHERE stakeholder_id IN (
 	SELECT id FROM stakeholders WHERE proposal_id <> 1 AND contact_id IN (
 		SELECT contact_id FROM stakeholders WHERE proposal_id = 1
-		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = 1 AND plan_via_id IS NOT NULL));
+		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = 1 AND plan_via_id IS NOT NULL))
+	ORDER BY id;
 SELECT * FROM contacts WHERE id IN (
 	SELECT contact_id FROM stakeholders WHERE proposal_id = 1
-	UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = 1 AND plan_via_id IS NOT NULL
-	UNION SELECT heard_via_id FROM touchpoints WHERE proposal_id = 1 AND heard_via_id IS NOT NULL);
+	UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = 1 AND plan_via_id IS NOT NULL);
 SELECT * FROM objections WHERE proposal_id = 1 ORDER BY id;
 SELECT * FROM blind_spots WHERE proposal_id = 1 ORDER BY id;
-SELECT * FROM history WHERE proposal_id = 1 ORDER BY id;
+SELECT * FROM history WHERE proposal_id = 1 AND entity <> 'touchpoint' ORDER BY id;
 SQL
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
