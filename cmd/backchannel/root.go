@@ -59,6 +59,9 @@ Run it without a command to open the terminal workbook.`,
 	)
 	addEditFlags(root)
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if cmd != root {
+			beforeCommand()
+		}
 		if f := cmd.Flags().Lookup("edit"); f != nil && f.Changed && f.Value.String() == "true" {
 			return a.editLongTexts(cmd)
 		}
