@@ -87,7 +87,7 @@ func BenchmarkListShared(b *testing.B) {
 func listSharedStore(b *testing.B) (*Store, model.Date) {
 	s, _ := openTest(b)
 	today := model.NewDate(2026, 11, 21)
-	if err := s.Import(context.Background(), model.LargeWorkbook(today, model.LargeOptions{Proposals: 100, Stakeholders: 60, Conversations: 200, Contacts: 300, Seed: 1})); err != nil {
+	if err := s.Import(context.Background(), demo.LargeWorkbook(today, demo.LargeOptions{Proposals: 100, Stakeholders: 60, Conversations: 200, Contacts: 300, Seed: 1})); err != nil {
 		b.Fatal(err)
 	}
 	return s, today

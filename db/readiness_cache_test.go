@@ -217,7 +217,7 @@ func TestProposalScoresSeeRowsAddedToAnEarlierStep(t *testing.T) {
 	s, _ := openTest(t)
 	ctx := context.Background()
 	day := model.NewDate(2026, 11, 21)
-	wb := model.LargeWorkbook(day, model.LargeOptions{Proposals: 5, Stakeholders: 4, Conversations: 6, Contacts: 8, Seed: 5})
+	wb := demo.LargeWorkbook(day, demo.LargeOptions{Proposals: 5, Stakeholders: 4, Conversations: 6, Contacts: 8, Seed: 5})
 	mustNoErr(t, s.Import(ctx, wb))
 	_, err := s.EditProposal(ctx, wb.Proposals[0].ID, func(p *model.Proposal) error {
 		p.Forum = "Board"
