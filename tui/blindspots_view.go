@@ -128,7 +128,7 @@ func (s *blindSpotsScreen) sections(row model.BlindSpotRow, full bool) []section
 		if strings.TrimSpace(text) == "" {
 			text = "no note of how. Press r to add one."
 		}
-		how = labelled(st, "Addressed on "+row.AddressedOn.Human()+":", text, w, limit(4, full))
+		how = labelled(st, "Addressed on "+fullDate(row.AddressedOn, today)+":", text, w, limit(4, full))
 	case strings.TrimSpace(row.HowAddressed) != "":
 		how = labelled(st, "Under way:", row.HowAddressed, w, limit(4, full))
 	default:
@@ -138,7 +138,7 @@ func (s *blindSpotsScreen) sections(row model.BlindSpotRow, full bool) []section
 	hist := labelled(st, "History:", statusChanges(s.data.spotHistory[row.ID], row.RaisedOn, row.Status.String(), row.AddressedOn), w, limit(2, full))
 	secs = append(secs, section{lines: hist, min: 1})
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
-		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w, full), min: 1})
+		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w, full, today), min: 1})
 	}
 	return secs
 }

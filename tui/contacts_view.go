@@ -206,7 +206,7 @@ func (s *contactsScreen) buildDetail() {
 			meta[0] = p.Status.String()
 		}
 		if !p.DecisionDate.IsZero() {
-			meta = append(meta, p.DecisionDate.Human())
+			meta = append(meta, fullDate(p.DecisionDate, today))
 		}
 		wrapped(st.Text.Bold(true).Render("• "+clean(p.Title))+st.Muted.Render(" · "+strings.Join(meta, " · ")), 2)
 		wrapped("  "+s.partLine(sk, p), 2)
@@ -231,7 +231,7 @@ func (s *contactsScreen) buildDetail() {
 	// Every conversation, each said in full, wrapped under its date: the
 	// page scrolls, and nothing said is cut without a way to read it.
 	for _, t := range talks {
-		lead := fit(t.Date.Human(), 10, false) + " " + fit(t.Kind.String(), 10, false) + " " + fit(signed(t.Sentiment), 2, true) + "  "
+		lead := fit(shortDate(t.Date, today), 11, false) + " " + fit(t.Kind.String(), 10, false) + " " + fit(signed(t.Sentiment), 2, true) + "  "
 		if about > 0 {
 			lead += fit(clean(s.data.proposals[t.ProposalID].Title), about, false) + "  "
 		}
@@ -261,7 +261,7 @@ func (s *contactsScreen) healthLine(h model.Health, today model.Date) string {
 	st := s.st
 	spoke := "Never spoken to in a logged conversation"
 	if !h.LastSpoken.IsZero() {
-		spoke = "Last spoke " + agoPhrase(today, h.LastSpoken) + " (" + h.LastSpoken.Human() + ")"
+		spoke = "Last spoke " + agoPhrase(today, h.LastSpoken) + " (" + fullDate(h.LastSpoken, today) + ")"
 	}
 	parts := []string{spoke, model.Plural(h.Gives, "give", "gives") + ", " + model.Plural(h.Asks, "ask", "asks")}
 	if !h.LastSpoken.IsZero() && !h.Due {

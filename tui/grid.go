@@ -121,13 +121,15 @@ func cellWidth(s string) int {
 }
 
 // floor is the least width column i is shown at: a fixed column's width, a
-// text column's min, either narrower when nothing in it needs that much.
+// text column's min, either narrower when nothing in it needs that much,
+// and never narrower than its title, which would read "How address…".
 func (g *grid) floor(i int) int {
 	c := g.cols[i]
+	w := c.min
 	if c.width > 0 {
-		return min(c.width, g.natural[i])
+		w = c.width
 	}
-	return min(c.min, g.natural[i])
+	return max(min(w, g.natural[i]), ansi.StringWidth(c.title))
 }
 
 // layout decides which columns show and how wide each is, once per resize

@@ -181,3 +181,19 @@ func TestCellWidthAgreesWithAnsi(t *testing.T) {
 		}
 	}
 }
+
+// Issue 14 (read in tmux at 80×24): the Blind spots tab's header read
+// "How address…": a column is never narrower than its title.
+func TestGridNeverCutsATitle(t *testing.T) {
+	g := newGrid([]column{
+		{title: "Blind spot", min: 30},
+		{title: "How addressed", min: 8, priority: 1},
+	}, "")
+	g.SetRows([]gridRow{{id: 1, cells: []string{strings.Repeat("long text ", 10), "Job inventory built; owners assigned"}}})
+	for _, w := range []int{40, 45, 60, 80} {
+		g.SetSize(w, 5)
+		if h := gridLines(&g)[0]; g.Shows("How addressed") && !strings.Contains(h, "How addressed") {
+			t.Errorf("at %d columns the header reads %q", w, h)
+		}
+	}
+}

@@ -373,12 +373,12 @@ func statusChanges(evs []model.HistoryEvent, raised model.Date, status string, s
 
 // talkLines shows the conversation a row came from: when, how, what was said
 // and what was not; full shows all of it.
-func talkLines(st *Styles, t model.Touchpoint, who string, width int, full bool) []string {
+func talkLines(st *Styles, t model.Touchpoint, who string, width int, full bool, today model.Date) []string {
 	how := t.Kind.String()
 	if t.Channel != model.VenueUnset {
 		how = t.Channel.String() + ", " + how
 	}
-	head := "From the talk with " + who + " on " + t.Date.Human() + " (" + how + ")"
+	head := "From the talk with " + who + " on " + fullDate(t.Date, today) + " (" + how + ")"
 	out := []string{st.Muted.Render(ansi.Truncate(head, width, "…"))}
 	if full {
 		out = styled(st.Muted, wrapText(head, width, 0))

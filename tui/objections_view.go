@@ -165,7 +165,7 @@ func (s *objectionsScreen) sections(row model.ObjectionRow, full bool) []section
 			raised += ", " + agoPhrase(today, row.RaisedOn)
 		}
 	case !row.RaisedOn.IsZero():
-		raised += "anticipated, nobody has raised it yet (noted " + row.RaisedOn.Human() + ", " + agoPhrase(today, row.RaisedOn) + ")"
+		raised += "anticipated, nobody has raised it yet (noted " + fullDate(row.RaisedOn, today) + ", " + agoPhrase(today, row.RaisedOn) + ")"
 	default:
 		raised += "anticipated, nobody has raised it yet"
 	}
@@ -174,7 +174,7 @@ func (s *objectionsScreen) sections(row model.ObjectionRow, full bool) []section
 	var resp []string
 	switch {
 	case !row.Status.Live():
-		label := model.UpperFirst(row.Status.String()) + " on " + row.ResolvedOn.Human() + ":"
+		label := model.UpperFirst(row.Status.String()) + " on " + fullDate(row.ResolvedOn, today) + ":"
 		how := row.Response
 		if strings.TrimSpace(how) == "" {
 			how = "no note of how. Press r to add one."
@@ -204,7 +204,7 @@ func (s *objectionsScreen) sections(row model.ObjectionRow, full bool) []section
 	hist := labelled(st, "History:", statusChanges(s.data.objHistory[row.ID], row.RaisedOn, row.Status.String(), row.ResolvedOn), w, limit(2, full))
 	secs = append(secs, section{lines: hist, min: 1})
 	if t, ok := s.data.talks[row.TouchpointID]; ok && row.TouchpointID != 0 {
-		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w, full), min: 1})
+		secs = append(secs, section{lines: talkLines(st, t, s.data.name(t.StakeholderID, "them"), w, full, today), min: 1})
 	}
 	return secs
 }

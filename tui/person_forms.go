@@ -212,7 +212,7 @@ func (f *personFlow) whenForm() *huh.Form {
 	f.beforePick = &before
 	dateHint := "e.g. +3d, friday, 2026-12-01"
 	if dd := f.dossier.Proposal.DecisionDate; !dd.IsZero() {
-		dateHint += " · decision " + dd.Human() + " (" + dd.Relative(today, true) + ")"
+		dateHint += " · decision " + fullDate(dd, today) + " (" + dd.Relative(today, true) + ")"
 	}
 	return huh.NewForm(f.plan.group(
 		stopAtEnds(huh.NewSelect[model.Moment]().Title("Which moment is this talk for?").Options(momentOpts...).Value(&d.Moment), momentOpts),

@@ -220,10 +220,10 @@ func (s *searchScreen) build() {
 }
 
 // hitLabel says what a result is: "conversation 26 Nov · said".
-func hitLabel(h model.SearchHit) string {
+func hitLabel(h model.SearchHit, today model.Date) string {
 	label := h.Kind.String()
 	if !h.Date.IsZero() {
-		label += " " + h.Date.Human()
+		label += " " + fullDate(h.Date, today)
 	}
 	if h.Kind == model.SearchContact {
 		label = "contact"
@@ -314,7 +314,7 @@ func (s *searchScreen) lineView(l searchLine, selected bool) string {
 		return st.Heading.Render(ansi.Truncate("  "+l.text, s.width, "…"))
 	}
 	h := s.hits[l.hit]
-	label := "    " + hitLabel(h) + ": "
+	label := "    " + hitLabel(h, s.b.today()) + ": "
 	lead := st.Muted.Render(label)
 	if selected {
 		lead = st.GridSelected.Render(label)

@@ -70,7 +70,7 @@ func (w *walkthrough) timeline() string {
 	if forum == "" {
 		forum = "the forum"
 	}
-	lines := []string{"Today " + today.Human() + " ── " + model.Plural(max(days, 0), "day", "days") + " ── " + forum + " decides " + p.DecisionDate.Human() + "."}
+	lines := []string{"Today " + today.Human() + " ── " + model.Plural(max(days, 0), "day", "days") + " ── " + forum + " decides " + fullDate(p.DecisionDate, today) + "."}
 	switch {
 	case days < 0:
 		lines = append(lines, "The decision date has passed: move it, or record the outcome.")

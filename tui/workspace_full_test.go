@@ -101,3 +101,32 @@ func TestDatesFromAnotherYearShowTheYear(t *testing.T) {
 	d.press("enter")
 	d.mustSee("decision Wed 1 Jan 2020")
 }
+
+// Issue 14 (read in tmux): a date in another year still showed without it
+// in the Room's next step, on a contact's page (the proposals they are on,
+// their conversations) and in the walkthrough's timeline.
+func TestDatesFromAnotherYearShowTheYearEverywhere(t *testing.T) {
+	st := demoStore(t)
+	st.proposals[0].DecisionDate = model.NewDate(2027, 1, 10)
+	var dana int64
+	for _, c := range st.contacts {
+		if c.Name == "Dana Reyes" {
+			dana = c.ID
+		}
+	}
+	for i, s := range st.stakeholders {
+		if s.ProposalID == st.proposals[0].ID && s.ContactID == dana {
+			st.stakeholders[i].Plan.TargetDate = model.NewDate(2027, 1, 5)
+		}
+	}
+	if dana == 0 {
+		t.Fatal("the demo's first proposal has no Dana Reyes")
+	}
+	d := newDriver(t, st, 120, 40)
+	d.press("enter", "2")
+	d.mustSee("5 Jan 2027 · ask")
+	d.press("esc", "c", "/")
+	d.typ("Dana")
+	d.press("enter", "enter")
+	d.mustSee("Sun 10 Jan 2027")
+}

@@ -49,17 +49,17 @@ func (w *workspace) roomRows(today model.Date) []gridRow {
 			itoa(s.Influence),
 			stanceArrow(s.Stance, s.TargetStance),
 			agoPhrase(today, last[s.ID]),
-			nextStep(s, action[s.ID]),
+			nextStep(s, action[s.ID], today),
 		}})
 	}
 	return rows
 }
 
 // nextStep summarises the planned talk, or the next action for the person.
-func nextStep(s model.Stakeholder, action string) string {
+func nextStep(s model.Stakeholder, action string, today model.Date) string {
 	p := s.Plan
 	if !p.Done && (p.HasWhat() || p.HasWhen()) {
-		when := p.TargetDate.Human()
+		when := shortDate(p.TargetDate, today)
 		if p.TargetDate.IsZero() {
 			when = p.Moment.String()
 		}
