@@ -30,6 +30,10 @@ import (
 // suitePerson is a generated contact with the ways to write them.
 type suitePerson struct {
 	name, email, alias, title string
+	// kind is the list the name came from: latin, short (parts of one or
+	// two letters), accent, everyday (a part that is a common word) or
+	// unspaced.
+	kind string
 	// forms are the ways of writing this person, each with its category.
 	forms []suiteForm
 }
@@ -75,18 +79,18 @@ func newSuitePerson(r *rand.Rand, used map[string]bool, title string) suitePerso
 		switch k := r.IntN(5); k {
 		case 0:
 			n := suiteLatin[r.IntN(len(suiteLatin))]
-			first, last = n[0], n[1]
+			first, last, p.kind = n[0], n[1], "latin"
 		case 1:
 			n := suiteShort[r.IntN(len(suiteShort))]
-			first, last = n[0], n[1]
+			first, last, p.kind = n[0], n[1], "short"
 		case 2:
 			n := suiteAccent[r.IntN(len(suiteAccent))]
-			first, last = n[0], n[1]
+			first, last, p.kind = n[0], n[1], "accent"
 		case 3:
 			n := suiteCommon[r.IntN(len(suiteCommon))]
-			first, last = n[0], n[1]
+			first, last, p.kind = n[0], n[1], "everyday"
 		default:
-			p.name = suiteUnspace[r.IntN(len(suiteUnspace))]
+			p.name, p.kind = suiteUnspace[r.IntN(len(suiteUnspace))], "unspaced"
 		}
 		if p.name == "" {
 			p.name = first + " " + last
@@ -174,6 +178,10 @@ type suiteWorkbook struct {
 	people   []suitePerson
 	injected []injected
 	secret   string
+	// onProposal counts the people on the proposal: people[onProposal:]
+	// are contacts only the workbook has; archived marks those archived.
+	onProposal int
+	archived   map[int]bool
 }
 
 func buildSuiteWorkbook(seed uint64) *suiteWorkbook {
@@ -190,6 +198,7 @@ func buildSuiteWorkbook(seed uint64) *suiteWorkbook {
 	}
 	slicesSort(ids)
 	// Contacts of the dossier, then others only the workbook has (some archived).
+	w.onProposal, w.archived = len(ids), map[int]bool{}
 	extra := 1 + r.IntN(4)
 	for k := range len(ids) + extra {
 		title := suiteShared
@@ -203,6 +212,7 @@ func buildSuiteWorkbook(seed uint64) *suiteWorkbook {
 			c = d.Contacts[ids[k]]
 		} else {
 			c = model.Contact{ID: int64(10_000 + k), Archived: r.IntN(2) == 0}
+			w.archived[k] = c.Archived
 		}
 		c.Name, c.Email, c.Aliases, c.Title = p.name, p.email, p.alias, p.title
 		if k < len(ids) {
@@ -324,6 +334,22 @@ func TestRedactionSuite(t *testing.T) {
 		w := buildSuiteWorkbook(seed)
 		for _, inj := range w.injected {
 			categories[inj.category]++
+			// The audit's table counts by who is written, too.
+			p := w.people[inj.person]
+			if inj.person >= w.onProposal {
+				categories["not on this proposal"]++
+				if w.archived[inj.person] {
+					categories["archived contact"]++
+				}
+			}
+			if inj.category == "first name" || inj.category == "last name" {
+				switch p.kind {
+				case "short":
+					categories["part of one or two letters"]++
+				case "everyday":
+					categories["part that is an everyday word"]++
+				}
+			}
 		}
 		r := readiness.Assess(w.d, sample.PropToday)
 		for _, full := range []bool{false, true} {
@@ -376,7 +402,8 @@ func TestRedactionSuite(t *testing.T) {
 	t.Logf("%d workbooks, %d marked spans checked, %d refusals, %d leaks; injected by category: %v", workbooks, checked, refused, leaks, categories)
 	for _, cat := range []string{"full name", "first name", "last name", "possessive", "upper case", "initials", "short form", "email",
 		"alias", "title", "transliteration", "decomposed", "zero width", "soft hyphen", "look-alike", "markdown split",
-		"html comment", "ending", "joined", "url encoded", "unspaced", "lower case"} {
+		"html comment", "ending", "joined", "url encoded", "unspaced", "lower case",
+		"not on this proposal", "archived contact", "part of one or two letters", "part that is an everyday word"} {
 		if categories[cat] < 50 {
 			t.Errorf("category %q injected only %d times: the generator is too weak", cat, categories[cat])
 		}

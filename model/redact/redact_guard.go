@@ -107,6 +107,9 @@ type guardWord struct {
 }
 
 var (
+	// guardDays is Date.Human's form, with the year the brief adds to
+	// days far off.
+	guardDays   = regexp.MustCompile(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [1-9][0-9]? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b(?: [0-9]{4}\b)?`)
 	htmlComment = regexp.MustCompile(`(?s)<!--.*?(-->|$)`)
 	htmlTag     = regexp.MustCompile(`(?i)</?(a|b|i|u|s|em|strong|span|del|ins|sub|sup|mark|code|kbd|small|big|font|br|wbr|abbr|q|tt|strike)(\s[^<>\n]{0,200})?/?>`)
 	urlEscapes  = regexp.MustCompile(`(%[0-9A-Fa-f]{2})+`)
@@ -342,6 +345,10 @@ func (g *leakGuard) find(s string) (string, bool) {
 	for _, l := range g.labels {
 		s = strings.ReplaceAll(s, l, " · ")
 	}
+	// The days the program writes ("Tue 23 Jun", "Sat 9 Jan 2027") are its
+	// own words, not a person's: a month or weekday that is also a name
+	// (Jun, May, Jan, Sun) would otherwise stop every brief with such a day.
+	s = guardDays.ReplaceAllString(s, " · ")
 	s = unveil(s)
 	variants := []string{s}
 	if strings.ContainsFunc(s, markupRune) {
