@@ -57,6 +57,9 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (model.C
 	if err != nil {
 		return model.ContactImport{}, err
 	}
+	if err := s.checkImportSpace(cs); err != nil {
+		return model.ContactImport{}, err
+	}
 	run := &importRun{now: s.clock(), budget: s.importChunk}
 	if run.budget <= 0 {
 		run.budget = importChunk
@@ -189,11 +192,54 @@ func (s *Store) abandonImport(ctx context.Context, step int64, run *importRun, c
 	// Undoing must happen even when the import stopped because ctx was
 	// cancelled (ctrl+c).
 	_, err := s.reverseStep(context.WithoutCancel(ctx), step)
-	if err != nil && !errors.Is(err, ErrNothingToUndo) { // nothing: undone already, from elsewhere
-		return fmt.Errorf("%w; the %d contacts written before it stopped are kept as one step, which `undo` takes out (%v)",
-			cause, run.written, err)
+	if err == nil || errors.Is(err, ErrNothingToUndo) { // nothing: undone already, from elsewhere
+		return cause
 	}
-	return cause
+	// Taking the chunks out failed too (undoing writes as well, and a full
+	// disk refuses that): say what is left, and how to finish or undo it.
+	why := cause.Error()
+	kind := error(nil)
+	if errors.Is(cause, ErrDiskFull) {
+		why, kind = "the disk holding the workbook is full", ErrDiskFull
+	}
+	total := len(run.plan.Added) + len(run.plan.Merged)
+	return newError(kind, cause,
+		"the import stopped after %d of %d contacts (%s) and they could not be taken out again (%v); they are kept as one step: free the cause, then `backchannel undo` takes them out, or importing the file again adds the rest",
+		run.written, total, why, err)
+}
+
+// importSpace is a generous estimate of the disk one imported contact
+// needs while the import runs: the row, its full-text index entry, its undo
+// snapshot, its history row and the log holding all of them until the
+// checkpoint at the end.
+const importSpace = 4 << 10
+
+// checkImportSpace refuses, before anything is written, an import the disk
+// clearly cannot hold: failing midway could leave part of it behind when
+// the disk is too full even to take it out again.
+func (s *Store) checkImportSpace(cs []model.Contact) error {
+	free, ok := freeSpace(dirOf(s.path))
+	if !ok {
+		return nil
+	}
+	need := uint64(0)
+	for _, c := range cs {
+		need += importSpace + 4*uint64(len(c.Name)+len(c.Title)+len(c.Org)+len(c.Email)+len(c.Aliases)+len(c.ValueIBring)+len(c.Notes))
+	}
+	if need <= free {
+		return nil
+	}
+	return newError(ErrDiskFull, nil,
+		"nothing was changed: importing %d contacts needs about %s of free disk and the disk holding the workbook has %s; free some space and try again (%s)",
+		len(cs), megabytes(need), megabytes(free), s.path)
+}
+
+// megabytes writes a size for people.
+func megabytes(n uint64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", max(1, n>>10))
+	}
+	return fmt.Sprintf("%d MB", n>>20)
 }
 
 // importRun is one import in progress: the plan, made in the first chunk,

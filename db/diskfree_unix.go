@@ -17,3 +17,13 @@ func diskFull(dir string) bool {
 	}
 	return uint64(st.Bavail)*uint64(st.Bsize) < lowSpace
 }
+
+// freeSpace is the room left on the file system holding dir for an
+// unprivileged writer, and whether it could be told.
+func freeSpace(dir string) (uint64, bool) {
+	var st unix.Statfs_t
+	if err := unix.Statfs(dir, &st); err != nil {
+		return 0, false
+	}
+	return uint64(st.Bavail) * uint64(st.Bsize), true
+}

@@ -5,6 +5,7 @@ package db
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"os/exec"
@@ -69,7 +70,14 @@ func TestFullDisk(t *testing.T) {
 		many = append(many, model.Contact{Name: "Person " + strings.Repeat("x", i%7) + string(rune('A'+i%26)) + strings.Repeat("y", i/26),
 			Notes: strings.Repeat("n", 19000)})
 	}
+	// An import the disk clearly cannot hold is refused before it starts.
 	_, err = s.ImportContacts(ctx, many)
+	if !errors.Is(err, ErrDiskFull) || !strings.HasPrefix(err.Error(), "nothing was changed: importing 200 contacts needs about ") {
+		t.Fatalf("an import on a full disk = %v, want ErrDiskFull saying how much it needs", err)
+	}
+	// A write that meets the full disk itself: the same people in one
+	// action that does not look first.
+	err = s.WithTx(ctx, func(tx *sql.Tx) error { return addContacts(ctx, tx, s.clock(), many) })
 	if !errors.Is(err, ErrDiskFull) {
 		t.Fatalf("a write on a full disk = %v, want ErrDiskFull", err)
 	}
