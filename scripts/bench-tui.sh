@@ -16,9 +16,10 @@
 # other screen (contacts, agenda, search, a proposal's six tabs) and reads
 # the peak resident set (VmHWM) and the resident set now (VmRSS).
 #
-# The reference row "echo" is the same harness starting a shell that prints
-# one word: what tmux and the polling cost before any program runs. Wall
-# times include it; CPU times are the program's own.
+# The reference rows: "echo" is the same harness starting a shell that
+# prints one word (what tmux and the polling cost before any program runs),
+# "version" the first binary printing its version (the floor of any start).
+# Wall times include the harness; CPU times are the program's own.
 #
 # Medians per binary are printed at the end. Workbooks: see
 # docs/performance.md (`backchannel demo --proposals … --contacts …`).
@@ -95,6 +96,19 @@ run_echo() {
 	printf 'echo\t%d\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' $((t1 - t0)) >>"$out"
 }
 
+# run_version BINARY: the same harness showing `backchannel version`, the
+# floor every start of the program pays (package init, glamour's syntax
+# highlighter registering its styles among it).
+run_version() {
+	local t0 t1
+	t0=$(now_ms)
+	tmux new-session -d -s "$session" -x 80 -y 24 "'$1' version; sleep 30"
+	wait_for '^backchannel '
+	t1=$(now_ms)
+	tmux kill-session -t "$session"
+	printf 'version\t%d\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' $((t1 - t0)) >>"$out"
+}
+
 run_tui() {
 	local bin=$1 t0 tf td to tb pid cf cd co cb hwm rss
 	t0=$(now_ms)
@@ -130,6 +144,7 @@ run_tui() {
 echo "workbook $db, $RUNS runs, load $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
 for i in $(seq "$RUNS"); do
 	run_echo
+	run_version "$1"
 	for bin in "$@"; do
 		run_tui "$bin"
 	done
