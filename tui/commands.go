@@ -61,18 +61,20 @@ func (b *backend) loadProposals(seq int, archived bool) tea.Cmd {
 }
 
 // listScores reads every proposal (archived ones when asked) in the list's
-// order with its score and verdict, from one snapshot of the store's list
-// read (what the score needs, not each proposal's whole dossier: see
-// db.Store.ListDossiers). Each dossier is assessed and dropped before the
-// next is read, so a list never holds more than one.
+// order with its score and verdict, from one snapshot: the store's
+// readiness cache where it is current, the list read and an assessment
+// where it is not (db.Store.ProposalScores), never every proposal's whole
+// dossier.
 func listScores(ctx context.Context, store Store, today model.Date, archived bool) ([]proposalSummary, error) {
-	var rows []proposalSummary
-	err := store.EachListDossier(ctx, today, archived, func(d model.Dossier) error {
-		r := readiness.Assess(d, today)
-		rows = append(rows, proposalSummary{Proposal: d.Proposal, Readiness: readiness.Readiness{Score: r.Score, Verdict: r.Verdict}})
-		return nil
-	})
-	return rows, err
+	ps, err := store.ProposalScores(ctx, today, archived)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]proposalSummary, 0, len(ps))
+	for _, p := range ps {
+		rows = append(rows, proposalSummary{Proposal: p.Proposal, Readiness: readiness.Readiness{Score: p.Score, Verdict: p.Verdict}})
+	}
+	return rows, nil
 }
 
 // scores returns a function, to run in a command, that reads every

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // The Get and Update methods for objections and blind spots live with the
@@ -54,23 +55,23 @@ func (f *fakeStore) callCount() int {
 	return len(f.calls)
 }
 
-// EachListDossier hands fn each proposal's whole dossier: the fake has no
-// cheaper read, and the scores are the same (db.TestListDossiersAssessLikeLoadDossier).
-func (f *fakeStore) EachListDossier(ctx context.Context, _ model.Date, includeArchived bool, fn func(model.Dossier) error) error {
+// ProposalScores assesses each proposal's whole dossier: the fake has no
+// cache, and the scores are the same (db's readiness cache tests).
+func (f *fakeStore) ProposalScores(ctx context.Context, today model.Date, includeArchived bool) ([]readiness.ProposalScore, error) {
 	ps, err := f.ListProposals(ctx, includeArchived)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	out := make([]readiness.ProposalScore, 0, len(ps))
 	for _, p := range ps {
 		d, err := f.LoadDossier(ctx, p.ID)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := fn(d); err != nil {
-			return err
-		}
+		r := readiness.Assess(d, today)
+		out = append(out, readiness.ProposalScore{Proposal: p, Score: r.Score, Verdict: r.Verdict})
 	}
-	return nil
+	return out, nil
 }
 
 // ReviewRecords is db.Store.ReviewRecords on the fake's rows, built from its

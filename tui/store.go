@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/readiness"
 )
 
 // Store is the part of the workbook the terminal UI reads and writes. It is
@@ -79,9 +80,9 @@ type Store interface {
 	GetDraft(ctx context.Context, key string) (model.Draft, bool, error)
 	DeleteDraft(ctx context.Context, key string) error
 
-	// EachListDossier reads, one proposal at a time from one snapshot, what
-	// a list needs to score each proposal (db.Store.ListDossiers).
-	EachListDossier(ctx context.Context, today model.Date, includeArchived bool, fn func(model.Dossier) error) error
+	// ProposalScores lists the proposals with their score and verdict
+	// today, from one snapshot, cached where current (db.Store.ProposalScores).
+	ProposalScores(ctx context.Context, today model.Date, includeArchived bool) ([]readiness.ProposalScore, error)
 	// ReviewRecords reads what the objections and blind-spot screens list,
 	// across every proposal, without the conversation logs.
 	ReviewRecords(ctx context.Context) (model.Workbook, error)
