@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/demo"
 	"github.com/backchannel/backchannel/model/readiness"
@@ -231,5 +233,52 @@ func TestAgendaDoneMarksACommitmentKept(t *testing.T) {
 	}
 	if r := cli(t, path, "", "agenda", "done", "1"); r.code == 0 || !strings.Contains(r.stderr, "no commitment") {
 		t.Errorf("a conversation without a commitment: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// The calendar is built one proposal at a time (issue 13: it held every
+// proposal's dossier at once, 177 MB on the 200k workbook) and is exactly
+// the calendar of all the dossiers at once, names or role labels, on a
+// workbook whose people sit on several proposals.
+func TestCalendarOneProposalAtATime(t *testing.T) {
+	path := filepath.Join(privateDir(t), "w.db")
+	mustOK(t, cli(t, path, "", "demo", "--proposals", "6", "--stakeholders", "8", "--conversations", "60", "--contacts", "20"))
+	st, err := db.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := model.NewDate(2026, 11, 21)
+	ds, err := st.ListDossiers(context.Background(), day, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contacts, err := st.ListContacts(context.Background(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, names := range []bool{true, false} {
+		events, buildErr := readiness.BuildCalendar(ds, contacts, readiness.CalendarOptions{Names: names})
+		args := []string{"calendar"}
+		if names {
+			args = append(args, "--names")
+		}
+		r := cli(t, path, "", args...)
+		if buildErr != nil {
+			if r.code == 0 {
+				t.Errorf("names %v: the whole calendar fails (%v), the command wrote one", names, buildErr)
+			}
+			continue
+		}
+		want, err := encodeCalendar(events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(events) == 0 {
+			t.Fatalf("names %v: no events, nothing compared", names)
+		}
+		if r.code != 0 || r.stdout != string(guardTerminal(want)) {
+			t.Errorf("names %v: exit %d, the calendar differs from the one of all the dossiers at once (%d bytes, want %d)", names, r.code, len(r.stdout), len(want))
+		}
 	}
 }

@@ -72,15 +72,15 @@ func (a *app) writeCalendar(ctx context.Context, proposalRef, out string, names,
 	if err != nil {
 		return err
 	}
-	ds, err := st.ListDossiers(ctx, day, false)
-	if err != nil {
-		return err
-	}
 	contacts, err := st.ListContacts(ctx, true)
 	if err != nil {
 		return err
 	}
-	events, err := readiness.BuildCalendar(ds, contacts, opts)
+	// One proposal at a time (as the list reads them, in one snapshot), so
+	// a large workbook's logs are never all held at once.
+	b := readiness.NewCalendarBuilder(contacts, opts)
+	err = st.EachListDossier(ctx, day, false, b.Add)
+	events := b.Events()
 	var leak *redact.LeakError
 	if errors.As(err, &leak) {
 		return fmt.Errorf("the calendar would still name someone (%s), so nothing was written; use --names if the calendar stays private", leak.Label)

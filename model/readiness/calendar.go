@@ -49,34 +49,63 @@ type CalendarOptions struct {
 // people mentioned who are not on the proposal. Without Names it fails
 // closed: a *LeakError when a name would still be in the calendar.
 func BuildCalendar(dossiers []model.Dossier, workbook []model.Contact, opts CalendarOptions) ([]CalendarEvent, error) {
-	var out []CalendarEvent
+	b := NewCalendarBuilder(workbook, opts)
 	for _, d := range dossiers {
-		if opts.ProposalID != 0 && d.Proposal.ID != opts.ProposalID {
-			continue
+		if err := b.Add(d); err != nil {
+			return nil, err
 		}
-		cw := newCalendarWriter(d, workbook, opts.Names)
-		if d.Proposal.Status.Open() {
-			for _, s := range cw.x.people {
-				if !s.Plan.Done && !s.Plan.TargetDate.IsZero() {
-					out = append(out, cw.talk(s))
-				}
-			}
-		}
-		for _, t := range cw.x.d.Touchpoints {
-			if t.OpenCommitment() && !t.CommitmentDue.IsZero() {
-				out = append(out, cw.commitment(t))
-			}
-		}
-		if !opts.Names {
-			if err := cw.check(out); err != nil {
-				return nil, err
+	}
+	return b.Events(), nil
+}
+
+// CalendarBuilder is BuildCalendar one dossier at a time, so a store
+// reading every proposal need not hold all their dossiers at once (issue
+// 13: the calendar of 200,000 conversations held them all, 177 MB). The
+// events keep nothing of a dossier but copied values.
+type CalendarBuilder struct {
+	workbook []model.Contact
+	opts     CalendarOptions
+	out      []CalendarEvent
+}
+
+// NewCalendarBuilder starts a calendar; workbook is every contact.
+func NewCalendarBuilder(workbook []model.Contact, opts CalendarOptions) *CalendarBuilder {
+	return &CalendarBuilder{workbook: workbook, opts: opts}
+}
+
+// Add takes one proposal's events. Without Names, every event so far is
+// read again by this proposal's redactor, as BuildCalendar always did, and
+// a name that would still show is a *LeakError.
+func (b *CalendarBuilder) Add(d model.Dossier) error {
+	if b.opts.ProposalID != 0 && d.Proposal.ID != b.opts.ProposalID {
+		return nil
+	}
+	cw := newCalendarWriter(d, b.workbook, b.opts.Names)
+	if d.Proposal.Status.Open() {
+		for _, s := range cw.x.people {
+			if !s.Plan.Done && !s.Plan.TargetDate.IsZero() {
+				b.out = append(b.out, cw.talk(s))
 			}
 		}
 	}
+	for _, t := range cw.x.d.Touchpoints {
+		if t.OpenCommitment() && !t.CommitmentDue.IsZero() {
+			b.out = append(b.out, cw.commitment(t))
+		}
+	}
+	if !b.opts.Names {
+		return cw.check(b.out)
+	}
+	return nil
+}
+
+// Events are the events of every proposal added, in date order.
+func (b *CalendarBuilder) Events() []CalendarEvent {
+	out := slices.Clone(b.out)
 	slices.SortStableFunc(out, func(a, b CalendarEvent) int {
 		return cmp.Or(model.CompareDates(a.Day, b.Day), strings.Compare(a.UID, b.UID))
 	})
-	return out, nil
+	return out
 }
 
 // calendarWriter words one proposal's events.
