@@ -118,9 +118,11 @@ type calendarWriter struct {
 
 func newCalendarWriter(d model.Dossier, workbook []model.Contact, names bool) *calendarWriter {
 	cw := &calendarWriter{x: newDossierIndex(d, model.Date{}), names: names}
-	cw.rd = redact.NewWorkbookRedactor(d, workbook)
 	cw.short = model.Clean(d.Proposal.Title)
 	if !names {
+		// Only a calendar without names reads through the redactor, and
+		// building one reads every contact in the workbook.
+		cw.rd = redact.NewWorkbookRedactor(d, workbook)
 		cw.short = cw.rd.Text(ShortTitle(d.Proposal.Title))
 	}
 	return cw
