@@ -18,7 +18,7 @@ func TestEverySelectStopsAtItsEnds(t *testing.T) {
 		t.Fatal(err)
 	}
 	made := regexp.MustCompile(`huh\.NewSelect\[`)
-	wrapped := regexp.MustCompile(`stopAtEnds(Func)?\(huh\.NewSelect\[`)
+	wrapped := regexp.MustCompile(`stopAtEnds(Func)?\((scrollingSelect\()?huh\.NewSelect\[`)
 	seen := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {

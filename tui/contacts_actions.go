@@ -137,10 +137,10 @@ func (s *contactsScreen) openMerge(keep model.Contact) tea.Cmd {
 		opts[i] = huh.NewOption(ansi.Truncate(pickLabel(c), max(s.width-6, 20), "…"), c.ID)
 	}
 	s.mergePick = others[0].ID
-	f := huh.NewForm(huh.NewGroup(stopAtEnds(huh.NewSelect[int64]().
-		Title("Merge whom into "+s.formName+"?").
-		Description("they are folded into "+s.formName+": their proposals, conversations and history move here; / finds a name").
-		Options(opts...).Value(&s.mergePick).Height(min(len(opts)+1, max(s.height-formHeading-6, 4))), opts)))
+	f := huh.NewForm(huh.NewGroup(stopAtEnds(scrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(&s.mergePick),
+		"Merge whom into "+s.formName+"?",
+		"they are folded into "+s.formName+": their proposals, conversations and history move here; / finds a name",
+		len(opts), max(s.height-formHeading-6, 4)), opts)))
 	return s.host.start(f, s.st)
 }
 

@@ -139,8 +139,8 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 			for i, p := range props {
 				opts[i] = huh.NewOption(clean(p.Title), p.ID)
 			}
-			fields = append(fields, stopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(opts...).Value(&d.ProposalID).
-				Height(min(len(opts)+1, 5)), opts))
+			fields = append(fields, stopAtEnds(scrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(&d.ProposalID),
+				"Proposal", "", len(opts), 5), opts))
 		}
 		fields = append(fields, objectionText(d, "What objection do you expect?",
 			"one objection; nobody has raised it yet, so it is logged as anticipated"), severityField(d))

@@ -183,3 +183,14 @@ func TestKeysWhileAPersonSavesGoNowhere(t *testing.T) {
 	d.release()
 	d.mustSee("When to talk to Zoe Park")
 }
+
+// Issue 14: the "Through whom?" list showed three rows with no sign there
+// were more; a list that does not fit says how many it holds.
+func TestLongPicksSayTheyHoldMore(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("down", "w", "tab", "enter", "enter", "enter", "enter")
+	d.mustSee("Through whom? (", "↑/↓ for more)")
+	d = newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "2", "l")
+	d.mustSee("Who did you talk to? (10, ↑/↓ for more)")
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // pickLimit is the longest list offered as a select. huh draws every option
@@ -76,8 +77,7 @@ func (p personPick) field(title, desc string, id *int64, text *string, height in
 		for i, l := range p.labels {
 			opts = append(opts, huh.NewOption(l, p.ids[i]))
 		}
-		return stopAtEnds(huh.NewSelect[int64]().Title(title).Description(desc).Options(opts...).Value(id).
-			Height(min(len(opts)+1, height)), opts)
+		return stopAtEnds(scrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(id), title, desc, len(opts), height), opts)
 	}
 	*text = p.label(*id)
 	hint := "type a name; ctrl+e completes"
@@ -89,6 +89,26 @@ func (p personPick) field(title, desc string, id *int64, text *string, height in
 	}
 	return huh.NewInput().Title(title).Description(hint).Suggestions(p.labels).Value(text).
 		Validate(func(s string) error { _, err := p.resolve(s); return err })
+}
+
+// scrollingSelect sets a select's title, description and height for n
+// options in at most most lines: huh counts the title and description in
+// the height, and draws no sign of options below the last row, so when not
+// all fit the title says how many there are ("Through whom? (15, ↑/↓ for
+// more)"), or the list would read as complete.
+func scrollingSelect[T comparable](s *huh.Select[T], title, desc string, n, most int) *huh.Select[T] {
+	head := 1
+	if desc != "" {
+		head += lipgloss.Height(desc)
+	}
+	if n > most-head {
+		title += " (" + itoa(n) + ", ↑/↓ for more)"
+	}
+	s = s.Title(title)
+	if desc != "" {
+		s = s.Description(desc)
+	}
+	return s.Height(min(n+head, most))
 }
 
 // value is the chosen id: the select's, or the typed name resolved.
