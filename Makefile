@@ -5,7 +5,7 @@ PKGS    := ./...
 DB      ?=
 RUNARGS := $(if $(DB),--db $(DB),)
 
-.PHONY: all build run test test-go fuzz-brief fuzz stress tools lint bench bench-peer demo clean
+.PHONY: all build run test test-go generate fuzz-brief fuzz stress tools lint bench bench-peer demo clean
 
 all: build
 
@@ -29,6 +29,12 @@ test: tools lint test-go fuzz-brief
 
 test-go:
 	CI=$${CI:-1} $(GO) test -count=1 $(PKGS)
+
+## generate: rewrite the generated files (model/enums_text.go, the enums'
+## String/MarshalText/UnmarshalText from their specs); test-go fails when
+## the committed file differs from what the generator writes
+generate:
+	$(GO) generate ./...
 
 ## fuzz-brief: a few seconds of each contact-file fuzz target, seeded with the importer corpus, and of the redactor's
 FUZZ_TARGETS := FuzzReadVCard FuzzReadCSV FuzzExportImport

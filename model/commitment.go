@@ -20,24 +20,11 @@ var commitmentSpec = enumSpec{what: "commitment", words: []string{"none", "i owe
 	aliases: map[string]int{"no": 0, "mine": 1, "me": 1, "i": 1, "iowe": 1, "owed": 1,
 		"theirs": 2, "them": 2, "they": 2, "theyowe": 2, "owedtome": 2}}
 
-// String returns "none", "i owe them" or "they owe me".
-func (c Commitment) String() string { return commitmentSpec.name(int(c)) }
-
 // ParseCommitment reads a direction: "mine" / "i owe them", "theirs" /
 // "they owe me", or "none".
 func ParseCommitment(s string) (Commitment, error) {
 	v, err := commitmentSpec.parse(s)
 	return Commitment(v), err
-}
-
-// MarshalText writes the Commitment as its word.
-func (c Commitment) MarshalText() ([]byte, error) { return []byte(commitmentSpec.name(int(c))), nil }
-
-// UnmarshalText reads the Commitment from its exact word.
-func (c *Commitment) UnmarshalText(b []byte) error {
-	n, err := commitmentSpec.exact(string(b))
-	*c = Commitment(n)
-	return err
 }
 
 // IsCommitment reports whether the conversation's follow-up is a promise

@@ -2,6 +2,10 @@
 
 package model
 
+// The words of every enum print, marshal and read through methods that
+// enumgen writes into enums_text.go from the specs below.
+//go:generate go run ./internal/enumgen -o enums_text.go enums.go commitment.go
+
 import (
 	"fmt"
 	"strings"
@@ -77,9 +81,6 @@ var proposalKindSpec = enumSpec{what: "proposal kind",
 	aliases: map[string]int{"ops": 1, "operationalchange": 1, "gov": 2, "governancechange": 2, "investment": 3, "investmentbudget": 3, "hire": 4, "org": 4, "reorg": 4},
 }
 
-// String returns the word for the kind.
-func (k ProposalKind) String() string { return proposalKindSpec.name(int(k)) }
-
 // ParseProposalKind reads a proposal kind as a person would type it.
 func ParseProposalKind(s string) (ProposalKind, error) {
 	v, err := proposalKindSpec.parse(s)
@@ -110,9 +111,6 @@ var statusSpec = enumSpec{what: "status",
 	words:   []string{"draft", "prewiring", "ready", "pitched", "approved", "rejected", "deferred", "archived"},
 	aliases: map[string]int{"prewire": 1, "wip": 1, "decided": 4, "passed": 4, "declined": 5, "postponed": 6},
 }
-
-// String returns the word for the status.
-func (s Status) String() string { return statusSpec.name(int(s)) }
 
 // ParseStatus reads a proposal status as a person would type it.
 func ParseStatus(s string) (Status, error) {
@@ -149,9 +147,6 @@ var decisionRuleSpec = enumSpec{what: "decision rule",
 	aliases: map[string]int{"vote": 0, "one": 1, "single": 1, "decider": 1, "boss": 1, "unanimous": 3, "all": 3},
 }
 
-// String returns the words for the rule.
-func (r DecisionRule) String() string { return decisionRuleSpec.name(int(r)) }
-
 // ParseDecisionRule reads a decision rule as a person would type it.
 func ParseDecisionRule(s string) (DecisionRule, error) {
 	v, err := decisionRuleSpec.parse(s)
@@ -178,9 +173,6 @@ var partnerKindSpec = enumSpec{what: "partner kind",
 	words:   []string{"none", "lateral", "influencer", "willing"},
 	aliases: map[string]int{"noneyet": 0, "peer": 1, "senior": 2, "friend": 3},
 }
-
-// String returns the word for the partner kind.
-func (k PartnerKind) String() string { return partnerKindSpec.name(int(k)) }
 
 // ParsePartnerKind reads a partner kind as a person would type it.
 func ParsePartnerKind(s string) (PartnerKind, error) {
@@ -209,9 +201,6 @@ var discretionSpec = enumSpec{what: "discretion",
 	aliases: map[string]int{"?": 0, "hi": 1, "med": 2, "mid": 2, "lo": 3},
 }
 
-// String returns the word for the discretion level.
-func (d Discretion) String() string { return discretionSpec.name(int(d)) }
-
 // ParseDiscretion reads a discretion level as a person would type it.
 func ParseDiscretion(s string) (Discretion, error) {
 	v, err := discretionSpec.parse(s)
@@ -239,9 +228,6 @@ var roleSpec = enumSpec{what: "role",
 	words:   []string{"decision-maker", "in the room", "influencer", "implementer", "affected"},
 	aliases: map[string]int{"dm": 0, "decider": 0, "room": 1, "inroom": 1, "member": 1, "impl": 3},
 }
-
-// String returns the words for the role.
-func (r Role) String() string { return roleSpec.name(int(r)) }
 
 // ParseRole reads a role as a person would type it.
 func ParseRole(s string) (Role, error) {
@@ -274,9 +260,6 @@ var stanceSpec = enumSpec{what: "stance",
 	words:   []string{"unknown", "opponent", "skeptic", "neutral", "supporter", "champion"},
 	aliases: map[string]int{"?": 0, "against": 1, "oppose": 1, "sceptic": 2, "doubter": 2, "undecided": 3, "for": 4, "support": 4, "ally": 4, "advocate": 5},
 }
-
-// String returns the word for the stance.
-func (s Stance) String() string { return stanceSpec.name(int(s)) }
 
 // ParseStance reads a stance as a person would type it.
 func ParseStance(s string) (Stance, error) {
@@ -330,9 +313,6 @@ var momentSpec = enumSpec{what: "moment",
 	aliases: map[string]int{"none": 0, "before": 1, "change": 1, "bias": 2, "test": 2, "board": 3, "directors": 3, "after": 4, "debrief": 4},
 }
 
-// String returns the words for the moment.
-func (m Moment) String() string { return momentSpec.name(int(m)) }
-
 // ParseMoment reads a moment as a person would type it.
 func ParseMoment(s string) (Moment, error) {
 	v, err := momentSpec.parse(s)
@@ -371,9 +351,6 @@ const (
 
 var approachSpec = enumSpec{what: "ask or share", words: []string{"unset", "ask", "share"}, aliases: map[string]int{"none": 0, "give": 2, "tell": 2}}
 
-// String returns "ask" or "share".
-func (a Approach) String() string { return approachSpec.name(int(a)) }
-
 // ParseApproach reads "ask" or "share".
 func ParseApproach(s string) (Approach, error) {
 	v, err := approachSpec.parse(s)
@@ -395,9 +372,6 @@ var openerSpec = enumSpec{what: "opener",
 	words:   []string{"unset", "compliment & appreciate", "request advice", "daydream aloud"},
 	aliases: map[string]int{"none": 0, "compliment": 1, "appreciate": 1, "thanks": 1, "thank": 1, "advice": 2, "feedback": 2, "daydream": 3, "hypothetical": 3, "whatif": 3},
 }
-
-// String returns the words for the opener.
-func (o Opener) String() string { return openerSpec.name(int(o)) }
 
 // ParseOpener reads an opener as a person would type it.
 func ParseOpener(s string) (Opener, error) {
@@ -430,9 +404,6 @@ var venueSpec = enumSpec{what: "venue",
 	aliases: map[string]int{"none": 0, "inperson": 1, "oneonone": 1, "1on1": 1, "person": 1, "meeting": 1, "coffee": 2, "lunch": 2, "dinner": 2, "phone": 4, "zoom": 5, "meet": 5, "slack": 6, "dm": 6, "text": 6, "mail": 7, "aftermeeting": 8, "hallway": 8, "event": 9, "conference": 9},
 }
 
-// String returns the words for the venue.
-func (v Venue) String() string { return venueSpec.name(int(v)) }
-
 // ParseVenue reads a venue as a person would type it.
 func ParseVenue(s string) (Venue, error) {
 	v, err := venueSpec.parse(s)
@@ -460,9 +431,6 @@ var touchKindSpec = enumSpec{what: "conversation kind",
 	words:   []string{"ask", "share", "appreciate", "advice", "daydream"},
 	aliases: map[string]int{"request": 0, "give": 1, "update": 1, "thanks": 2, "thank": 2, "compliment": 2, "feedback": 3, "hypothetical": 4},
 }
-
-// String returns the word for the kind.
-func (k TouchKind) String() string { return touchKindSpec.name(int(k)) }
 
 // ParseTouchKind reads a conversation kind as a person would type it.
 func ParseTouchKind(s string) (TouchKind, error) {
@@ -494,9 +462,6 @@ const (
 
 var severitySpec = enumSpec{what: "severity", words: []string{"minor", "major", "blocker"}, aliases: map[string]int{"low": 0, "high": 1, "block": 2, "critical": 2, "showstopper": 2}}
 
-// String returns the word for the severity.
-func (s Severity) String() string { return severitySpec.name(int(s)) }
-
 // ParseSeverity reads a severity as a person would type it.
 func ParseSeverity(s string) (Severity, error) {
 	v, err := severitySpec.parse(s)
@@ -523,9 +488,6 @@ var objectionStatusSpec = enumSpec{what: "objection status",
 	aliases: map[string]int{"new": 0, "wip": 1, "inprogress": 1, "working": 1, "done": 2, "fixed": 2, "closed": 2, "accept": 3, "wontfix": 3, "dropped": 4},
 }
 
-// String returns the word for the status.
-func (s ObjectionStatus) String() string { return objectionStatusSpec.name(int(s)) }
-
 // ParseObjectionStatus reads an objection status as a person would type it.
 func ParseObjectionStatus(s string) (ObjectionStatus, error) {
 	v, err := objectionStatusSpec.parse(s)
@@ -551,9 +513,6 @@ const (
 
 var blindSpotStatusSpec = enumSpec{what: "blind spot status", words: []string{"open", "addressed"}, aliases: map[string]int{"done": 1, "closed": 1, "resolved": 1}}
 
-// String returns the word for the status.
-func (s BlindSpotStatus) String() string { return blindSpotStatusSpec.name(int(s)) }
-
 // ParseBlindSpotStatus reads a blind spot status as a person would type it.
 func ParseBlindSpotStatus(s string) (BlindSpotStatus, error) {
 	v, err := blindSpotStatusSpec.parse(s)
@@ -576,9 +535,6 @@ var actedSpec = enumSpec{what: "acted",
 	words:   []string{"not recorded", "spoke for", "spoke against", "silent", "absent"},
 	aliases: map[string]int{"unknown": 0, "for": 1, "against": 2, "quiet": 3, "away": 4},
 }
-
-// String returns the words for the debrief reading.
-func (a Acted) String() string { return actedSpec.name(int(a)) }
 
 // ParseActed reads a debrief reading as a person would type it.
 func ParseActed(s string) (Acted, error) {
