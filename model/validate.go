@@ -1,6 +1,8 @@
 package model
 
 import (
+	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -54,7 +56,7 @@ func (c Contact) Validate() error {
 		limitText("notes", c.Notes, MaxTextLen),
 		rangeCheck("partner kind", int(c.Kind), 0, int(PartnerWilling)),
 		rangeCheck("discretion", int(c.Discretion), 0, int(DiscretionLow)),
-		rangeCheck("reconnect cadence (days)", c.CadenceDays, 0, 3650),
+		rangeCheck("reconnect cadence (days)", c.CadenceDays, 0, maxCadenceDays),
 	)
 }
 
@@ -145,4 +147,21 @@ func firstError(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// maxCadenceDays is the longest reconnect cadence: ten years.
+const maxCadenceDays = 3650
+
+// ParseCadence reads a typed reconnect cadence in days ("14", "21d"); blank
+// is 0, the default (DefaultCadenceDays). The range is Contact.Validate's.
+func ParseCadence(s string) (int, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "d"))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > maxCadenceDays {
+		return 0, invalidf("the reconnect cadence is a number of days from 0 to 3650; leave it blank for the default")
+	}
+	return n, nil
 }

@@ -74,7 +74,7 @@ func (s *contactsScreen) buildForm() *huh.Form {
 		huh.NewInput().Title("Reconnect every … days").
 			Description("blank for the default of " + itoa(model.DefaultCadenceDays) + "; any logged conversation resets it").
 			Value(&d.Cadence).CharLimit(5).
-			Validate(func(v string) error { _, err := parseCadence(v); return err }),
+			Validate(func(v string) error { _, err := model.ParseCadence(v); return err }),
 	}
 	groups := []*huh.Group{
 		who,

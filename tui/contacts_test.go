@@ -300,19 +300,6 @@ func TestContactSaveFailureKeepsTheForm(t *testing.T) {
 	}
 }
 
-func TestContactCadenceMustBeANumberOfDays(t *testing.T) {
-	for in, want := range map[string]int{"": 0, " 14 ": 14, "21d": 21, "0": 0} {
-		if got, err := parseCadence(in); err != nil || got != want {
-			t.Errorf("parseCadence(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"soon", "-3", "4000", "1.5"} {
-		if _, err := parseCadence(in); err == nil {
-			t.Errorf("parseCadence(%q) accepted it", in)
-		}
-	}
-}
-
 func TestContactTextIsCleanedBeforeDisplay(t *testing.T) {
 	st := newFakeStore()
 	ctx := context.Background()

@@ -8,95 +8,48 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-// sayDo compares what a person said (their stance) with what they did in
-// the room (the debrief).
+// sayDo is the say/do rule's reading (model.ReadSayDo) with the tone the
+// screens draw it in.
 type sayDo struct {
 	// recorded is false until the debrief says how they acted.
 	recorded bool
-	// gap is set when the deed does not match the word: a supporter who did
-	// not speak for it, a skeptic or neutral who took a side they had not
-	// announced.
+	// gap is set when the deed does not match the word.
 	gap bool
 	// tone is bad when the gap cost support, good when it brought some.
 	tone tone
 	// phrase reads "said supporter, stayed silent".
 	phrase string
+	rule   model.SayDo
 }
 
-// readSayDo compares a person's stated stance with how they acted. Holding
-// back (silent or absent) is not a gap for someone who said they were
-// against it or neutral: they did not take the side they had announced
-// against, nor one they had not. Nor is absence a gap for someone whose
-// role keeps them out of the room (an influencer, an implementer): they
-// were never going to be there.
+// readSayDo reads a person's stated stance against how they acted (the rule
+// is model.ReadSayDo) and picks the tone for its effect.
 func readSayDo(s model.Stakeholder) sayDo {
-	stance, acted := s.Stance, s.Acted
-	if acted == model.ActedUnknown {
-		return sayDo{tone: toneMuted, phrase: "not recorded"}
-	}
-	if acted == model.ActedAbsent && !s.Role.InRoom() {
-		return sayDo{recorded: true, tone: toneMuted, phrase: "not in the room (" + s.Role.String() + ")"}
-	}
-	r := sayDo{recorded: true, tone: toneNormal, phrase: "said " + stance.String() + ", " + actedPhrase(acted)}
-	if !stance.Known() {
-		r.phrase = "stance never read, " + actedPhrase(acted)
-		return r
-	}
-	switch {
-	case stance.For() && acted != model.ActedSpokeFor:
-		r.gap, r.tone = true, toneWarn
-		if acted == model.ActedSpokeAgainst {
-			r.tone = toneBad
-		}
-	case !stance.For() && acted == model.ActedSpokeFor:
-		r.gap, r.tone = true, toneGood
-	case !stance.Against() && acted == model.ActedSpokeAgainst:
-		r.gap, r.tone = true, toneBad
-	case stance.For():
-		r.tone = toneGood
-	}
-	return r
+	r := model.ReadSayDo(s)
+	return sayDo{recorded: r.Recorded, gap: r.Gap, tone: sayDoTone(r.Effect), phrase: r.Phrase, rule: r}
 }
 
-// verdict is the short reading for a table cell beside the stated stance:
-// "gap: stayed silent", or "as they said".
-func (r sayDo) verdict(acted model.Acted) string {
-	switch {
-	case !r.recorded:
-		return "—"
-	case r.gap:
-		return "gap: " + actedPhrase(acted)
-	case strings.HasPrefix(r.phrase, "stance never read"):
-		return "stance never read"
+// sayDoTone draws a deed's effect: support withheld warns, support lost is
+// bad, support gained good; nothing to judge is muted.
+func sayDoTone(e model.SayDoEffect) tone {
+	switch e {
+	case model.SayDoUnjudged:
+		return toneMuted
+	case model.SayDoHelped:
+		return toneGood
+	case model.SayDoWithheld:
+		return toneWarn
+	case model.SayDoHurt:
+		return toneBad
 	}
-	return "as they said"
+	return toneNormal
 }
 
-// mark is one cell that reads without colour: ≠ a gap, = as they said.
-func (r sayDo) mark() string {
-	switch {
-	case !r.recorded:
-		return ""
-	case r.gap:
-		return "≠"
-	}
-	return "="
-}
+// verdict is the short reading for a table cell (model.SayDo.Verdict).
+func (r sayDo) verdict(acted model.Acted) string { return r.rule.Verdict(acted) }
 
-// actedPhrase says how someone acted as part of a sentence.
-func actedPhrase(a model.Acted) string {
-	switch a {
-	case model.ActedSpokeFor:
-		return "spoke for it"
-	case model.ActedSpokeAgainst:
-		return "spoke against it"
-	case model.ActedSilent:
-		return "stayed silent"
-	case model.ActedAbsent:
-		return "was absent"
-	}
-	return "not recorded"
-}
+// mark is one cell that reads without colour (model.SayDo.Mark).
+func (r sayDo) mark() string { return r.rule.Mark() }
 
 // outcomeWord names a proposal's status as an outcome: "not decided yet"
 // for a proposal still open.

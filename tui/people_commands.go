@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -192,28 +191,12 @@ func draftFromContact(c model.Contact) contactDraft {
 		ValueIBring: editable(c.ValueIBring), Notes: editable(c.Notes), Cadence: cad, Archived: c.Archived}
 }
 
-// errCadence is the contact form's complaint about the reconnect cadence.
-var errCadence = errors.New("the reconnect cadence is a number of days from 0 to 3650; leave it blank for the default")
-
-// parseCadence reads the typed cadence: blank is 0 (the default).
-func parseCadence(s string) (int, error) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "d"))
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 || n > 3650 {
-		return 0, errCadence
-	}
-	return n, nil
-}
-
 // applyTo copies the fields changed since was (the contact as the form
 // opened on it; empty for a new one) onto the contact as stored now,
 // normalising typed text. A field changed elsewhere meanwhile and not here
 // keeps its stored value.
 func (d contactDraft) applyTo(c *model.Contact, was contactDraft) error {
-	n, err := parseCadence(d.Cadence)
+	n, err := model.ParseCadence(d.Cadence)
 	if err != nil {
 		return err
 	}
@@ -372,7 +355,7 @@ func (b *backend) saveDebrief(seq int, proposalID int64, w debriefWrite, names m
 				return msg
 			}
 			msg.stakeholders = append(msg.stakeholders, s)
-			said = append(said, names[id]+" "+actedPhrase(s.Acted))
+			said = append(said, names[id]+" "+model.ActedPhrase(s.Acted))
 		}
 		msg.what = "Saved: " + strings.Join(said, "; ") + "."
 		return msg

@@ -21,6 +21,12 @@ type roomRow struct {
 	model.Stakeholder
 	Name       string     `json:"name"`
 	LastSpoken model.Date `json:"last_spoken"`
+	// SaidAndDid reads, once the debrief records how they acted, their
+	// word against their deed (model.ReadSayDo): "said supporter, stayed
+	// silent".
+	SaidAndDid string `json:"said_and_did,omitempty"`
+	// Gap marks a word not kept.
+	Gap bool `json:"say_do_gap,omitempty"`
 }
 
 func (a *app) roomCommand() *cobra.Command {
@@ -32,7 +38,9 @@ func (a *app) roomCommand() *cobra.Command {
 		Long: `List the people on a proposal, most decisive first: their contact id (which
 PERSON in the room commands accepts), role, influence 1–5, whether they vote
 or hold a veto, stance and target stance, spoiler flag, when they were last
-spoken to and the next planned talk.`,
+spoken to and the next planned talk. Once the debrief records how people acted
+in the room, a SAID/DID column reads each one's deed against their stated
+stance: "= as they said", or "≠ gap: stayed silent" for a word not kept.`,
 		Example: `  backchannel room -p "Consolidate"
   backchannel room add "Raj Patel" -p 1 --role "in the room" --influence 3
   backchannel room set Raj -p 1 --stance supporter --when friday --approach ask --venue coffee
@@ -63,8 +71,14 @@ spoken to and the next planned talk.`,
 				}
 			}
 			rows := []roomRow{}
+			debriefed := false
 			for _, s := range d.Stakeholders {
-				rows = append(rows, roomRow{Stakeholder: s, Name: d.Contacts[s.ContactID].Name, LastSpoken: last[s.ID]})
+				row := roomRow{Stakeholder: s, Name: d.Contacts[s.ContactID].Name, LastSpoken: last[s.ID]}
+				if sd := model.ReadSayDo(s); sd.Recorded {
+					row.SaidAndDid, row.Gap = sd.Phrase, sd.Gap
+					debriefed = true
+				}
+				rows = append(rows, row)
 			}
 			if asJSON {
 				return writeJSON(a.stdout, rows)
@@ -77,15 +91,25 @@ spoken to and the next planned talk.`,
 			for _, r := range rows {
 				names[r.ID] = r.Name
 			}
-			t := newTable(a.stdout, "ID", "PERSON", "ROLE", "INFL", "VOTE", "STANCE", "SPOILER", "LAST SPOKEN", "NEXT TALK")
+			header := []string{"ID", "PERSON", "ROLE", "INFL", "VOTE", "STANCE", "SPOILER", "LAST SPOKEN", "NEXT TALK"}
+			if debriefed {
+				// After the debrief: the say/do rule, word against deed.
+				header = append(header, "SAID/DID")
+			}
+			t := newTable(a.stdout, header...)
 			for _, r := range rows {
 				spoken := "never"
 				if !r.LastSpoken.IsZero() {
 					spoken = r.LastSpoken.Relative(day, false)
 				}
-				t.row(strconv.FormatInt(r.ContactID, 10), r.Name, r.Role.String(), strconv.Itoa(r.Influence), voteWords(r.Stakeholder),
+				cells := []string{strconv.FormatInt(r.ContactID, 10), r.Name, r.Role.String(), strconv.Itoa(r.Influence), voteWords(r.Stakeholder),
 					stanceWords(r.Stakeholder), map[bool]string{true: "spoiler"}[r.Spoiler], spoken,
-					orDash(planWords(r.Plan, names, d.Contacts, day)))
+					orDash(planWords(r.Plan, names, d.Contacts, day))}
+				if debriefed {
+					sd := model.ReadSayDo(r.Stakeholder)
+					cells = append(cells, strings.TrimSpace(sd.Mark()+" "+sd.Verdict(r.Acted)))
+				}
+				t.row(cells...)
 			}
 			return t.flush()
 		},
