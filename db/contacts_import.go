@@ -43,9 +43,9 @@ func (s *Store) PreviewContactImport(ctx context.Context, cs []model.Contact) (m
 // way, so importing the same file twice adds nothing.
 //
 // A large import is written in chunks, each its own transaction of at most
-// about importChunk or importChunkRows people, with a pause between them, so another backchannel process
-// waiting to save (a `log` while 200,000 people go in) is never held for
-// more than a second or so (issue 11). The chunks add to one undo step
+// about importChunk or importChunkRows people, with a pause between them,
+// so another backchannel process waiting to save (a `log` while 200,000
+// people go in) is never held for more than a second or so (issue 11). The chunks add to one undo step
 // (continueStep), so `undo` takes the whole import out at once. If a chunk
 // fails (or ctx is cancelled), the chunks already written are undone
 // before the error is returned. If the process dies between chunks, what
@@ -56,6 +56,9 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (model.C
 	cs, err := tidyImport(cs)
 	if err != nil {
 		return model.ContactImport{}, err
+	}
+	if s.readOnly != "" {
+		return model.ContactImport{}, s.refuseWrite()
 	}
 	if err := s.checkImportSpace(cs); err != nil {
 		return model.ContactImport{}, err
@@ -134,8 +137,8 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact) (model.C
 
 // importSnapshot tells whether the contacts changed between two reads: every
 // change backchannel makes is a row in changes (undo and redo included; the
-// step being opened is left out), and
-// the count and latest update of contacts catch the rest.
+// step being opened is left out), and the count and latest update of
+// contacts catch the rest.
 type importSnapshot struct {
 	lastChange int64
 	contacts   int64

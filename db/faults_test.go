@@ -152,6 +152,10 @@ func TestReadOnlyFileSystem(t *testing.T) {
 	if err.Error() != want {
 		t.Errorf("got  %q\nwant %q", err, want)
 	}
+	// An import is refused the same way, before it plans anything.
+	if _, err := s.ImportContacts(ctx, []model.Contact{{Name: "Ines Duarte"}}); err == nil || err.Error() != want {
+		t.Errorf("an import on a read-only workbook = %v, want %q", err, want)
+	}
 	// A backup is how the data gets off a read-only disk: it works.
 	dest := filepath.Join(t.TempDir(), "copy.db")
 	if err := s.Backup(ctx, dest); err != nil {
