@@ -325,10 +325,10 @@ func TestSmallOnes(t *testing.T) {
 	oneSentence(t, cli(t, path, "", "proposals", "add", "-1 on the budget"), 2, `put it after -- (backchannel proposals add -- "-Bob")`)
 }
 
-// Issue 11, finding 9: `brief --json` gives the text people wrote and their
-// names exactly as `export` and the lists' --json give the same fields
-// (it cleaned them before, so the same field had two values); the
-// markdown brief still shows them cleaned.
+// Issue 11, finding 9: `brief --json` and `agenda --json` give the text
+// people wrote and their names exactly as `export` and the lists' --json
+// give the same fields (they cleaned or trimmed them before, so the same
+// field had two values); the markdown brief still shows them cleaned.
 func TestBriefJSONGivesFieldsAsExportDoes(t *testing.T) {
 	file, _ := hostileExport(t)
 	var wb map[string]any
@@ -436,6 +436,30 @@ func TestBriefJSONGivesFieldsAsExportDoes(t *testing.T) {
 		if !contacts[n] {
 			t.Errorf("brief --json relationship %q is not a name as `contacts --json` gives it", n)
 		}
+	}
+
+	// The agenda's JSON gives people, promises and objections as stored too.
+	compared := 0
+	for _, r := range decode("agenda", "--days", "60", "--json").(map[string]any)["items"].([]any) {
+		it := r.(map[string]any)
+		if id, ok := it["contact_id"].(float64); ok {
+			if name := stored("contacts", id, "name").(string); strings.TrimSpace(name) != "" {
+				same("agenda who", it["who"], name)
+				compared++
+			}
+		}
+		if id, ok := it["touchpoint_id"].(float64); ok {
+			same("agenda promise", it["what"], stored("touchpoints", id, "follow_up"))
+		}
+		if id, ok := it["objection_id"].(float64); ok {
+			same("agenda objection", it["what"], stored("objections", id, "text"))
+		}
+		if id, ok := it["proposal_id"].(float64); ok {
+			same("agenda proposal", it["proposal"], stored("proposals", id, "title"))
+		}
+	}
+	if compared == 0 {
+		t.Error("the agenda names nobody: the comparison shows nothing")
 	}
 
 	// Shown as markdown, the same text is cleaned.

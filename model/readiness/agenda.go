@@ -61,7 +61,10 @@ type AgendaItem struct {
 	ProposalTitle string     `json:"proposal,omitempty"`
 	StakeholderID int64      `json:"stakeholder_id,omitempty"`
 	ContactID     int64      `json:"contact_id,omitempty"`
-	// Who is the person's name ("" for a decision or an anticipated objection).
+	// Who is the person's name as stored ("" for a decision or an
+	// anticipated objection), like ProposalTitle and What: every JSON output
+	// gives a field its stored value, and screens clean it where they show
+	// it (issue 11).
 	Who string `json:"who,omitempty"`
 	// Role is the person's part in the proposal, for role labels.
 	Role model.Role `json:"role,omitzero"`
@@ -255,7 +258,16 @@ func within(d, today, horizon model.Date) bool {
 func (x *dossierIndex) personItem(i int) AgendaItem {
 	s := x.people[i]
 	return AgendaItem{ProposalID: x.p.ID, ProposalTitle: x.p.Title, StakeholderID: s.ID, ContactID: s.ContactID,
-		Who: x.name(i), Role: s.Role}
+		Who: x.storedName(s.ContactID), Role: s.Role}
+}
+
+// storedName is a contact's name as stored; one that shows nothing is named
+// by its ID, as everywhere.
+func (x *dossierIndex) storedName(contactID int64) string {
+	if c, ok := x.d.Contacts[contactID]; ok && !model.Blank(c.Name) {
+		return c.Name
+	}
+	return x.contactName(contactID)
 }
 
 // planWhat is the planned talk's message, with whether it is an ask or a share.
@@ -296,7 +308,7 @@ func commitmentItems(x *dossierIndex, today, horizon model.Date) []AgendaItem {
 			continue
 		}
 		item := AgendaItem{Kind: AgendaCommitment, ProposalID: x.p.ID, ProposalTitle: x.p.Title, StakeholderID: t.StakeholderID,
-			ContactID: t.ContactID, Who: x.contactName(t.ContactID), What: strings.TrimSpace(t.FollowUp), Due: t.CommitmentDue,
+			ContactID: t.ContactID, Who: x.storedName(t.ContactID), What: t.FollowUp, Due: t.CommitmentDue,
 			TouchpointID: t.ID, Commitment: t.Commitment}
 		if i, ok := x.pos[t.StakeholderID]; ok {
 			item.Role = x.people[i].Role
@@ -327,7 +339,7 @@ func voiceItems(x *dossierIndex, today, horizon model.Date) []AgendaItem {
 		if !o.Status.Live() || o.VoiceID != 0 {
 			continue
 		}
-		item := AgendaItem{Kind: AgendaVoice, ProposalID: x.p.ID, ProposalTitle: x.p.Title, What: strings.TrimSpace(o.Text),
+		item := AgendaItem{Kind: AgendaVoice, ProposalID: x.p.ID, ProposalTitle: x.p.Title, What: o.Text,
 			Due: dd, ObjectionID: o.ID, weight: int(o.Severity)}
 		if i, ok := x.pos[o.RaisedByID]; ok {
 			p := x.personItem(i)
