@@ -335,6 +335,12 @@ func newLeakGuard(people map[int64]model.Contact, order []int64, labels map[int6
 	return g
 }
 
+// wall is what a label or a day becomes before the guard reads the text:
+// more marks than may stand between the parts of one name (maxGap), so
+// that the words either side are never read as one name ("D" and "R" of
+// "D Decision-maker A R" are not Dana Reyes's initials).
+var wall = " " + strings.Repeat("·", maxGap+1) + " "
+
 // find reports the label of a person written in s, if any.
 func (g *leakGuard) find(s string) (string, bool) {
 	if s == "" {
@@ -343,12 +349,12 @@ func (g *leakGuard) find(s string) (string, bool) {
 	// Read what a terminal would show: control characters are gone by then.
 	s = model.CleanBlock(s)
 	for _, l := range g.labels {
-		s = strings.ReplaceAll(s, l, " · ")
+		s = strings.ReplaceAll(s, l, wall)
 	}
 	// The days the program writes ("Tue 23 Jun", "Sat 9 Jan 2027") are its
 	// own words, not a person's: a month or weekday that is also a name
 	// (Jun, May, Jan, Sun) would otherwise stop every brief with such a day.
-	s = guardDays.ReplaceAllString(s, " · ")
+	s = guardDays.ReplaceAllString(s, wall)
 	s = unveil(s)
 	variants := []string{s}
 	if strings.ContainsFunc(s, markupRune) {
