@@ -45,6 +45,10 @@ const (
 // workspace is one proposal: the rendered brief, the room, the plan, the log,
 // the objections and the blind spots.
 type workspace struct {
+	// forecastRows is how many lines the Room's forecast takes (one or
+	// two), fixed at layout from the real forecast.
+	forecastRows int
+
 	b    *backend
 	st   *Styles
 	keys keyMap
@@ -180,6 +184,8 @@ func (w *workspace) layout() {
 	w.buildTop()
 	h := max(w.height-lipgloss.Height(w.head()), 3)
 	w.bodyH = h
+	w.forecastRows = 0
+	w.forecastRows = lipgloss.Height(w.forecastLine())
 	w.room.SetSize(w.width, h-lipgloss.Height(w.forecastLine()+"\n"+w.roomLegend())-roomDetailLines)
 	w.plan.SetSize(w.width, h-lipgloss.Height(w.planLegend())-planNoteLines)
 	w.log.SetSize(w.width, h-logDetailLines)

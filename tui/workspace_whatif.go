@@ -200,7 +200,19 @@ func (w *workspace) forecastLine() string {
 	case readiness.OutcomeFails:
 		st = w.st.Bad
 	}
-	return st.Render(ansi.Truncate(line, w.width, "…"))
+	// Two lines where one cannot hold it: "and no veto from Dana Reyes"
+	// is the point of the line. The rows are fixed by the real forecast at
+	// layout (forecastRows), so a what-if's longer or shorter words never
+	// move the table under it.
+	rows := w.forecastRows
+	if rows == 0 {
+		rows = min(len(wrapText(line, w.width, 0)), 2)
+	}
+	lines := wrapText(line, w.width, rows)
+	for len(lines) < rows {
+		lines = append(lines, "")
+	}
+	return st.Render(strings.Join(lines, "\n"))
 }
 
 // whatIfDetail replaces the person detail during a what-if: what is tried,

@@ -77,3 +77,26 @@ func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
 		t.Error("the help line should offer the what-if again")
 	}
 }
+
+// Issue 14 (read in tmux at 80×24): the Room's forecast was cut at "needs 3
+// …", losing "and no veto from Dana Reyes"; it wraps to a second line, and
+// a what-if keeps the table where it was.
+func TestRoomForecastReadsWholeAt80(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "2")
+	d.mustSee("no veto from Dana Reyes")
+	header := func() int {
+		for i, l := range strings.Split(d.view(), "\n") {
+			if strings.Contains(l, "Person ") {
+				return i
+			}
+		}
+		return -1
+	}
+	before := header()
+	d.press("f", "right", "right")
+	checkFrame(t, d.view(), 80, 24)
+	if after := header(); after != before {
+		t.Errorf("the what-if moved the table from %d to %d", before, after)
+	}
+}
