@@ -519,22 +519,6 @@ func TestLongPeopleListsAreTypedNotScrolled(t *testing.T) {
 	}
 }
 
-func TestPersonPickResolvesNames(t *testing.T) {
-	p := newPersonPick("nobody", []string{"Ada Berg", "Bo Costa", "Ada Berg"}, []int64{1, 2, 3})
-	if id, err := p.resolve("  bo costa "); err != nil || id != 2 {
-		t.Fatalf("resolve bo costa = %d, %v", id, err)
-	}
-	if id, err := p.resolve(""); err != nil || id != 0 {
-		t.Fatalf("empty should be nobody, got %d, %v", id, err)
-	}
-	if _, err := p.resolve("Ada Berg"); err == nil {
-		t.Fatal("a name two people share resolved to one of them")
-	}
-	if _, err := newPersonPick("", []string{"X"}, []int64{9}).resolve(""); err == nil {
-		t.Fatal("empty resolved although someone must be picked")
-	}
-}
-
 func TestEscInAPersonFormAsksThenReturnsToTheStep(t *testing.T) {
 	st := newFakeStore()
 	d := newDriver(t, st, 80, 24)

@@ -8,6 +8,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // blindSpotEdit is which change the blind-spot screen is making.
@@ -121,19 +122,19 @@ func (s *blindSpotsScreen) buildForm() *huh.Form {
 			open = append(open, huh.NewOption(clean(p.Title), p.ID))
 		}
 		if s.scope == 0 && len(open) > 1 {
-			fields = append(fields, stopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(open...).Value(&d.ProposalID).
+			fields = append(fields, widget.StopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(open...).Value(&d.ProposalID).
 				Height(min(len(open)+1, 5)), open))
 		}
 		fields = append(fields,
 			blindSpotText(d, "What had you not seen?", "a blind spot, or an assumption to test: “am I thinking about this right?”"),
-			stopAtEndsFunc(huh.NewSelect[int64]().Title("Who surfaced it?").
+			widget.StopAtEndsFunc(huh.NewSelect[int64]().Title("Who surfaced it?").
 				OptionsFunc(func() []huh.Option[int64] { return s.surfacerOptions(d.ProposalID) }, &d.ProposalID).
 				Value(&d.SurfacedByID).Height(5), func() []huh.Option[int64] { return s.surfacerOptions(d.ProposalID) }),
 		)
 		return huh.NewForm(huh.NewGroup(fields...))
 	}
 	statuses := []huh.Option[model.BlindSpotStatus]{huh.NewOption("open", model.BlindSpotOpen), huh.NewOption("addressed", model.BlindSpotAddressed)}
-	status := stopAtEnds(huh.NewSelect[model.BlindSpotStatus]().Title("Status").Inline(true).
+	status := widget.StopAtEnds(huh.NewSelect[model.BlindSpotStatus]().Title("Status").Inline(true).
 		Options(statuses...).Value(&d.Status), statuses)
 	// Two pages, one text field each: huh gives $EDITOR's text to every
 	// text field on the page.

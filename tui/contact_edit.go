@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // openForm shows the contact form for a person (id 0 adds someone new) in
@@ -63,13 +64,13 @@ func (s *contactsScreen) buildForm() *huh.Form {
 			Description("redaction finds these too").CharLimit(model.MaxTextLen).Value(&d.Aliases),
 	).Title("Who they are")
 	// Where a new contact starts comes first: choices stop at their ends.
-	kinds := enumOptions(startFirst(model.PartnerKinds(), model.PartnerNone))
-	discretions := enumOptions(startFirst(model.Discretions(), model.DiscretionUnknown))
+	kinds := enumOptions(widget.StartFirst(model.PartnerKinds(), model.PartnerNone))
+	discretions := enumOptions(widget.StartFirst(model.Discretions(), model.DiscretionUnknown))
 	fields := []huh.Field{
-		stopAtEnds(huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
+		widget.StopAtEnds(huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
 			Description("lateral: a peer · influencer: more senior · willing: wants you to succeed").
 			Options(kinds...).Value(&d.Kind), kinds),
-		stopAtEnds(huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
+		widget.StopAtEnds(huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
 			Options(discretions...).Value(&d.Discretion), discretions),
 		huh.NewInput().Title("Reconnect every … days").
 			Description("blank for the default of " + itoa(model.DefaultCadenceDays) + "; any logged conversation resets it").

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // This file holds what the Contacts screen does to a whole contact besides
@@ -137,7 +138,7 @@ func (s *contactsScreen) openMerge(keep model.Contact) tea.Cmd {
 		opts[i] = huh.NewOption(ansi.Truncate(pickLabel(c), max(s.width-6, 20), "…"), c.ID)
 	}
 	s.mergePick = others[0].ID
-	f := huh.NewForm(huh.NewGroup(stopAtEnds(scrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(&s.mergePick),
+	f := huh.NewForm(huh.NewGroup(widget.StopAtEnds(widget.ScrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(&s.mergePick),
 		"Merge whom into "+s.formName+"?",
 		"they are folded into "+s.formName+": their proposals, conversations and history move here; / finds a name",
 		len(opts), max(s.height-formHeading-6, 4)), opts)))

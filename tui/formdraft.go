@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // A half-filled form is a draft, never workbook data with answers the person
@@ -107,7 +108,7 @@ func resumeForm(d model.Draft, today model.Date, choice *resumeChoice) *huh.Form
 	}
 	*choice = resumeDraft
 	return huh.NewForm(huh.NewGroup(
-		stopAtEnds(huh.NewSelect[resumeChoice]().Title("You left this unfinished"+when+": "+clean(d.Title)).
+		widget.StopAtEnds(huh.NewSelect[resumeChoice]().Title("You left this unfinished"+when+": "+clean(d.Title)).
 			Options(opts...).Value(choice), opts),
 	))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // talkForm asks about the conversation: who, when, how, and how it went.
@@ -21,20 +22,20 @@ func (f *logFlow) talkForm() *huh.Form {
 	for _, s := range f.dossier.Stakeholders {
 		labels, ids = append(labels, clean(f.dossier.Contacts[s.ContactID].Name)), append(ids, s.ID)
 	}
-	people := newPersonPick("", labels, ids)
+	people := widget.NewPersonPick("", labels, ids)
 	f.pick = &people
 	openers := append([]huh.Option[model.Opener]{huh.NewOption("none", model.OpenerUnset)}, enumOptions(model.Openers())...)
 	venues, kinds := enumOptions(model.Venues()), enumOptions(model.TouchKinds())
 	f.plan = formPlan{}
 	return huh.NewForm(
 		f.plan.group(
-			people.field("Who did you talk to?", "", &d.StakeholderID, &d.PersonText, 5),
+			people.Field("Who did you talk to?", "", &d.StakeholderID, &d.PersonText, 5),
 			huh.NewInput().Title("When").Description("today, yesterday, -3d, 2026-11-19").Value(&d.Date).
 				Validate(func(s string) error { _, err := model.ParsePastDate(s, today); return err }),
-			stopAtEnds(huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(venues...).Value(&d.Channel), venues),
-			stopAtEnds(huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(venues...).Value(&d.Channel), venues),
+			widget.StopAtEnds(huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
 				Options(kinds...).Value(&d.Kind), kinds),
-			stopAtEnds(huh.NewSelect[model.Opener]().Title("Opener used").Inline(true).Options(openers...).Value(&d.Opener), openers),
+			widget.StopAtEnds(huh.NewSelect[model.Opener]().Title("Opener used").Inline(true).Options(openers...).Value(&d.Opener), openers),
 		).Title("Log a conversation"),
 		// One text field per group: huh hands $EDITOR's result to every
 		// text field of the group on screen.
@@ -60,7 +61,7 @@ func sentimentField(v *int) huh.Field {
 	for n := 2; n >= -2; n-- {
 		opts = append(opts, huh.NewOption(sentimentLabel(n), n))
 	}
-	return stopAtEnds(huh.NewSelect[int]().Title("How did it go?").
+	return widget.StopAtEnds(huh.NewSelect[int]().Title("How did it go?").
 		Description("your reading of them, from +2 enthusiastic down to −2 hostile").
 		Options(opts...).Value(v).Height(len(opts)+2), opts)
 }
@@ -74,7 +75,7 @@ func (f *logFlow) raisedForm() *huh.Form {
 		huh.NewGroup(
 			huh.NewText().Title("Objections they raised").Description("one per line; leave empty if none").
 				Lines(4).Value(&d.Objections).CharLimit(model.MaxTextLen),
-			stopAtEnds(huh.NewSelect[model.Severity]().Title("How serious are they?").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.Severity]().Title("How serious are they?").Inline(true).
 				Options(sev...).Value(&d.Severity), sev),
 		).Title(title),
 		huh.NewGroup(
@@ -107,7 +108,7 @@ func (f *logFlow) stanceForm() *huh.Form {
 	}
 	hint := "A " + strings.TrimSpace(sentimentLabel(d.Sentiment)) + " reading of someone " + s.Stance.String() + " suggests " + suggested.String() + "."
 	return huh.NewForm(huh.NewGroup(
-		stopAtEnds(huh.NewSelect[model.Stance]().Title("Where does "+personName(f.dossier, d.StakeholderID)+" stand now?").
+		widget.StopAtEnds(huh.NewSelect[model.Stance]().Title("Where does "+personName(f.dossier, d.StakeholderID)+" stand now?").
 			Description(hint).Options(opts...).Value(&d.Stance), opts),
 	).Title("Their stance"))
 }

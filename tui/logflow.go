@@ -8,6 +8,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // logStage is one form of "log a conversation". The stages fill one draft;
@@ -89,7 +90,7 @@ type logFlow struct {
 	waiting bool
 	done    bool
 	summary []string
-	pick    *personPick
+	pick    *widget.PersonPick
 	// plan is the talk form's fields, to resume where the person left.
 	plan formPlan
 }
@@ -165,7 +166,7 @@ func (f *logFlow) dirty() bool {
 // resolvePick reads the typed person when the list is too long to show.
 func (f *logFlow) resolvePick() {
 	if f.pick != nil && f.stage == logTalk {
-		f.draft.StakeholderID = f.pick.value(f.draft.StakeholderID, f.draft.PersonText)
+		f.draft.StakeholderID = f.pick.Value(f.draft.StakeholderID, f.draft.PersonText)
 	}
 }
 

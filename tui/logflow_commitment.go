@@ -6,6 +6,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // commitmentGroup asks whether the follow-up is a commitment and when it
@@ -22,7 +23,7 @@ func commitmentField(d *logDraft) huh.Field {
 		huh.NewOption("I owe them", model.CommitmentMine),
 		huh.NewOption("they owe me", model.CommitmentTheirs),
 	}
-	return stopAtEnds(huh.NewSelect[model.Commitment]().Title("Is the follow-up a commitment?").Inline(true).
+	return widget.StopAtEnds(huh.NewSelect[model.Commitment]().Title("Is the follow-up a commitment?").Inline(true).
 		Options(opts...).Value(&d.Owes).Validate(func(c model.Commitment) error {
 		if c != model.CommitmentNone && model.Blank(d.FollowUp) {
 			return errors.New("write the follow-up that is owed first")

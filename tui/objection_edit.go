@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // objectionEdit is which form is open on the objections screen.
@@ -117,7 +118,7 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 		Description("how you will answer it in the room; ctrl+j new line, ctrl+e opens $EDITOR").
 		CharLimit(model.MaxTextLen).Value(&d.Response)
 	voices := s.voiceOptions(d.ProposalID, d.VoiceID)
-	voice := stopAtEnds(huh.NewSelect[int64]().Title("Voice in the room").
+	voice := widget.StopAtEnds(huh.NewSelect[int64]().Title("Voice in the room").
 		Description("supporters who will answer it in the meeting, people in the room first").
 		Options(voices...).Value(&d.VoiceID).Height(min(len(voices), 5)+2), voices)
 	switch s.edit {
@@ -126,7 +127,7 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 		for _, st := range model.ObjectionStatuses() {
 			opts = append(opts, huh.NewOption(st.String()+" — "+statusMeaning(st), st))
 		}
-		return huh.NewForm(huh.NewGroup(stopAtEnds(huh.NewSelect[model.ObjectionStatus]().Title("Status").
+		return huh.NewForm(huh.NewGroup(widget.StopAtEnds(huh.NewSelect[model.ObjectionStatus]().Title("Status").
 			Description("each change is kept in the history with its date").Options(opts...).Value(&d.Status), opts)))
 	case editObjectionResponse:
 		return huh.NewForm(huh.NewGroup(response.Lines(max(min(s.height-formHeading-8, 10), 4))))
@@ -139,7 +140,7 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 			for i, p := range props {
 				opts[i] = huh.NewOption(clean(p.Title), p.ID)
 			}
-			fields = append(fields, stopAtEnds(scrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(&d.ProposalID),
+			fields = append(fields, widget.StopAtEnds(widget.ScrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(&d.ProposalID),
 				"Proposal", "", len(opts), 5), opts))
 		}
 		fields = append(fields, objectionText(d, "What objection do you expect?",
@@ -147,7 +148,7 @@ func (s *objectionsScreen) buildForm() *huh.Form {
 		return huh.NewForm(huh.NewGroup(fields...))
 	}
 	statuses := enumOptions(model.ObjectionStatuses())
-	status := stopAtEnds(huh.NewSelect[model.ObjectionStatus]().Title("Status").Inline(true).
+	status := widget.StopAtEnds(huh.NewSelect[model.ObjectionStatus]().Title("Status").Inline(true).
 		Options(statuses...).Value(&d.Status), statuses)
 	response.Title("Our response").Description("ctrl+e opens $EDITOR").Lines(3)
 	// Two pages, one text field each: huh gives $EDITOR's text to every
@@ -175,7 +176,7 @@ func objectionText(d *objectionDraft, title, desc string) *huh.Text {
 // severityField picks how serious an objection is.
 func severityField(d *objectionDraft) huh.Field {
 	opts := enumOptions([]model.Severity{model.SeverityMinor, model.SeverityMajor, model.SeverityBlocker})
-	return stopAtEnds(huh.NewSelect[model.Severity]().Title("How serious would it be?").Inline(true).
+	return widget.StopAtEnds(huh.NewSelect[model.Severity]().Title("How serious would it be?").Inline(true).
 		Options(opts...).Value(&d.Severity), opts)
 }
 
@@ -314,8 +315,8 @@ func (r *reviewBase) filterFormFor(d *filterDraft, names map[string]bool, person
 		people = append(people, huh.NewOption(d.Person, d.Person))
 	}
 	return huh.NewForm(huh.NewGroup(
-		stopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(props...).Value(&d.Scope).Height(min(len(props)+1, 6)), props),
-		stopAtEnds(huh.NewSelect[string]().Title(personTitle).Description("/ to type part of a name").
+		widget.StopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(props...).Value(&d.Scope).Height(min(len(props)+1, 6)), props),
+		widget.StopAtEnds(huh.NewSelect[string]().Title(personTitle).Description("/ to type part of a name").
 			Options(people...).Value(&d.Person).Height(min(len(people)+1, 7)), people),
 		huh.NewConfirm().Title("Include archived proposals?").Affirmative("yes").Negative("no").Value(&d.Archived),
 	))

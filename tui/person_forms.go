@@ -12,6 +12,7 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // enumOptions turns a list of enum values into select options with their words.
@@ -60,7 +61,7 @@ func (f *personFlow) whomForm() *huh.Form {
 			labels[i], ids[i] = clean(c.Name), c.ID
 			// A short list is read, so it says who they are; a long one is
 			// typed, so it is just names.
-			if t := clean(joinNonEmpty(", ", c.Title, c.Org)); t != "" && len(free) <= pickLimit {
+			if t := clean(joinNonEmpty(", ", c.Title, c.Org)); t != "" && len(free) <= widget.PickLimit {
 				labels[i] += " — " + t
 			}
 		}
@@ -68,10 +69,10 @@ func (f *personFlow) whomForm() *huh.Form {
 		// "Someone new" is a step that asks nothing, and a name typed into it
 		// would be read as keys (o, b, q); the name comes first instead.
 		if len(free) > 0 {
-			pick := newPersonPick("＋ Someone new", labels, ids)
+			pick := widget.NewPersonPick("＋ Someone new", labels, ids)
 			f.contactPick = &pick
 			groups = append(groups, f.plan.group(
-				pick.field("Who do you need to talk to?", whomPrompts(f.dossier), &d.ContactID, &d.ContactText, 9),
+				pick.Field("Who do you need to talk to?", whomPrompts(f.dossier), &d.ContactID, &d.ContactText, 9),
 			))
 		} else {
 			about = whomPrompts(f.dossier)
@@ -86,8 +87,8 @@ func (f *personFlow) whomForm() *huh.Form {
 		})
 	// "none yet" and "unknown" come first: they are where a new person
 	// starts, and choices stop at their ends, so → moves to the answers.
-	kinds := enumOptions(startFirst(model.PartnerKinds(), model.PartnerNone))
-	discretions := enumOptions(startFirst(model.Discretions(), model.DiscretionUnknown))
+	kinds := enumOptions(widget.StartFirst(model.PartnerKinds(), model.PartnerNone))
+	discretions := enumOptions(widget.StartFirst(model.Discretions(), model.DiscretionUnknown))
 	roles := enumOptions(model.Roles())
 	influence := influenceOptions()
 	if d.Role == roleUnset {
@@ -96,14 +97,14 @@ func (f *personFlow) whomForm() *huh.Form {
 	if d.Influence == 0 {
 		influence = append([]huh.Option[int]{huh.NewOption("choose 1–5", 0)}, influence...)
 	}
-	f.roleField = stopAtEnds(huh.NewSelect[model.Role]().Title("Their part in the decision").Inline(true).
+	f.roleField = widget.StopAtEnds(huh.NewSelect[model.Role]().Title("Their part in the decision").Inline(true).
 		Options(roles...).Value(&d.Role).Validate(func(r model.Role) error {
 		if r == roleUnset {
 			return errors.New("choose their part: → moves through decision-maker, in the room, influencer…")
 		}
 		return nil
 	}), roles)
-	f.influenceField = stopAtEnds(huh.NewSelect[int]().Title("Influence").Inline(true).
+	f.influenceField = widget.StopAtEnds(huh.NewSelect[int]().Title("Influence").Inline(true).
 		Options(influence...).Value(&d.Influence).Validate(func(n int) error {
 		if n == 0 {
 			return errors.New("choose how much they sway the decision, 1 to 5")
@@ -116,10 +117,10 @@ func (f *personFlow) whomForm() *huh.Form {
 			f.nameField,
 			huh.NewInput().Title("Job title").Placeholder("optional").Value(&d.Title).CharLimit(model.MaxNameLen),
 			huh.NewInput().Title("Team or organisation").Placeholder("optional").Value(&d.Org).CharLimit(model.MaxNameLen),
-			stopAtEnds(huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.PartnerKind]().Title("Partner kind").Inline(true).
 				Description("lateral: a peer · influencer: more senior · willing: wants you to succeed").
 				Options(kinds...).Value(&d.Kind), kinds),
-			stopAtEnds(huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.Discretion]().Title("Can they keep a confidence?").Inline(true).
 				Options(discretions...).Value(&d.Discretion), discretions),
 		).Title("About them").Description(about).WithHideFunc(func() bool { return f.adding() && f.pickedContact() != 0 }),
 		f.plan.group(
@@ -129,9 +130,9 @@ func (f *personFlow) whomForm() *huh.Form {
 			huh.NewConfirm().Title("Can they veto it?").Value(&d.Veto),
 		).Title("Their part in “"+title+"”"),
 		f.plan.group(
-			stopAtEnds(huh.NewSelect[model.Stance]().Title("Where do they stand today?").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.Stance]().Title("Where do they stand today?").Inline(true).
 				Options(stances...).Value(&d.Stance), stances),
-			stopAtEnds(huh.NewSelect[model.Stance]().Title("Where do you need them by the pitch?").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.Stance]().Title("Where do you need them by the pitch?").Inline(true).
 				Description("unknown: no target yet").Options(stances...).Value(&d.Target), stances),
 			huh.NewConfirm().Title("Could they be a spoiler?").
 				Description("someone with an interest in killing the deal").Value(&d.Spoiler),
@@ -208,17 +209,17 @@ func (f *personFlow) whenForm() *huh.Form {
 	for _, s := range f.otherStakeholders() {
 		labels, ids = append(labels, clean(f.dossier.Contacts[s.ContactID].Name)), append(ids, s.ID)
 	}
-	before := newPersonPick("no ordering", labels, ids)
+	before := widget.NewPersonPick("no ordering", labels, ids)
 	f.beforePick = &before
 	dateHint := "e.g. +3d, friday, 2026-12-01"
 	if dd := f.dossier.Proposal.DecisionDate; !dd.IsZero() {
 		dateHint += " · decision " + fullDate(dd, today) + " (" + dd.Relative(today, true) + ")"
 	}
 	return huh.NewForm(f.plan.group(
-		stopAtEnds(huh.NewSelect[model.Moment]().Title("Which moment is this talk for?").Options(momentOpts...).Value(&d.Moment), momentOpts),
+		widget.StopAtEnds(huh.NewSelect[model.Moment]().Title("Which moment is this talk for?").Options(momentOpts...).Value(&d.Moment), momentOpts),
 		huh.NewInput().Title("Talk by").Description(dateHint).Value(&d.TargetDate).
 			Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
-		before.field("Talk to them before…", "", &d.BeforeID, &d.BeforeText, 6),
+		before.Field("Talk to them before…", "", &d.BeforeID, &d.BeforeText, 6),
 	).Title("When to talk to " + f.name()))
 }
 
@@ -247,12 +248,12 @@ func (f *personFlow) whatForm() *huh.Form {
 	}
 	approaches := []huh.Option[model.Approach]{huh.NewOption("ask", model.ApproachAsk), huh.NewOption("share", model.ApproachShare)}
 	return huh.NewForm(f.plan.group(
-		stopAtEnds(huh.NewSelect[model.Approach]().Title("Ask or share?").Inline(true).
+		widget.StopAtEnds(huh.NewSelect[model.Approach]().Title("Ask or share?").Inline(true).
 			Description("an ask requests something; a share gives them something useful").
 			Options(approaches...).Value(&d.Approach), approaches),
 		huh.NewInput().Title("The message, in one line").Placeholder("what you want them to hear or do").
 			Value(&d.Message).CharLimit(500),
-		stopAtEnds(huh.NewSelect[model.Opener]().Title("How will you open?").Description(hint).
+		widget.StopAtEnds(huh.NewSelect[model.Opener]().Title("How will you open?").Description(hint).
 			Options(openers...).Value(&d.Opener).Height(len(openers)+1+descLines(hint, f.host.width)), openers),
 	).Title("What to bring " + f.name()))
 }
@@ -303,14 +304,14 @@ func (f *personFlow) whereForm() *huh.Form {
 			labels, ids = append(labels, clean(c.Name)), append(ids, c.ID)
 		}
 	}
-	via := newPersonPick("directly, no go-between", labels, ids)
+	via := widget.NewPersonPick("directly, no go-between", labels, ids)
 	f.viaPick = &via
 	venues := enumOptions(model.Venues())
 	return huh.NewForm(f.plan.group(
-		stopAtEnds(huh.NewSelect[model.Venue]().Title("Where or how?").Options(venues...).
+		widget.StopAtEnds(huh.NewSelect[model.Venue]().Title("Where or how?").Options(venues...).
 			Value(&d.Venue).Height(6), venues),
 		huh.NewInput().Title("The place, if it matters").Placeholder("e.g. the coffee bar on 3").
 			Value(&d.Place).CharLimit(model.MaxNameLen),
-		via.field("Through whom?", "a trusted go-between can carry the message", &d.ViaID, &d.ViaText, 5),
+		via.Field("Through whom?", "a trusted go-between can carry the message", &d.ViaID, &d.ViaText, 5),
 	).Title("Where to talk to " + f.name()))
 }

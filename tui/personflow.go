@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // personStage is one form of the per-person sequence. Each stage is written
@@ -58,7 +59,7 @@ type personFlow struct {
 	dossier  model.Dossier
 	contacts []model.Contact
 	// picks are the person choices of the forms built so far.
-	contactPick, beforePick, viaPick *personPick
+	contactPick, beforePick, viaPick *widget.PersonPick
 	// plan is the current form's fields, to resume where the person left.
 	plan formPlan
 	// nameField, roleField and influenceField are the whom form's answers
@@ -182,13 +183,13 @@ func (f *personFlow) discardDraft() tea.Cmd {
 func (f *personFlow) resolvePicks() {
 	d := f.draft
 	if f.contactPick != nil {
-		d.ContactID = f.contactPick.value(d.ContactID, d.ContactText)
+		d.ContactID = f.contactPick.Value(d.ContactID, d.ContactText)
 	}
 	if f.beforePick != nil {
-		d.BeforeID = f.beforePick.value(d.BeforeID, d.BeforeText)
+		d.BeforeID = f.beforePick.Value(d.BeforeID, d.BeforeText)
 	}
 	if f.viaPick != nil {
-		d.ViaID = f.viaPick.value(d.ViaID, d.ViaText)
+		d.ViaID = f.viaPick.Value(d.ViaID, d.ViaText)
 	}
 }
 
@@ -197,7 +198,7 @@ func (f *personFlow) pickedContact() int64 {
 	if f.contactPick == nil {
 		return f.draft.ContactID
 	}
-	return f.contactPick.value(f.draft.ContactID, f.draft.ContactText)
+	return f.contactPick.Value(f.draft.ContactID, f.draft.ContactText)
 }
 
 // syncPicked copies a contact picked from the directory into the draft, so

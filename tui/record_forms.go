@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // proposalForm edits every detail of a proposal: title, ask, kind, forum,
@@ -54,14 +55,14 @@ func (f *proposalForm) build(today model.Date) *huh.Form {
 			huh.NewInput().Title("Forum").Description("where it is decided: “Q1 board meeting”").Value(&d.Forum).CharLimit(200),
 			huh.NewInput().Title("Decision date").Description("2027-01-15, +3w, friday; empty for none").Value(&d.Date).
 				Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
-			stopAtEnds(huh.NewSelect[model.DecisionRule]().Title("How the forum decides").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.DecisionRule]().Title("How the forum decides").Inline(true).
 				Options(enumOptions(model.DecisionRules())...).Value(&d.Rule), enumOptions(model.DecisionRules())),
 		).Title("The proposal"),
 		huh.NewGroup(
 			huh.NewText().Title("The ask").Description("one or two sentences").Lines(3).Value(&d.Ask).CharLimit(model.MaxTextLen),
-			stopAtEnds(huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).Options(enumOptions(model.ProposalKinds())...).Value(&d.Kind),
+			widget.StopAtEnds(huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).Options(enumOptions(model.ProposalKinds())...).Value(&d.Kind),
 				enumOptions(model.ProposalKinds())),
-			stopAtEnds(huh.NewSelect[model.Status]().Title("Status").Description("archived hides it from the dashboard until you show archived (A)").
+			widget.StopAtEnds(huh.NewSelect[model.Status]().Title("Status").Description("archived hides it from the dashboard until you show archived (A)").
 				Inline(true).Options(enumOptions(model.Statuses())...).Value(&d.Status), enumOptions(model.Statuses())),
 		).Title("The ask and where it stands"),
 	)
@@ -134,9 +135,9 @@ func (f *conversationForm) build(today model.Date) *huh.Form {
 		huh.NewGroup(
 			huh.NewInput().Title("When").Description("2026-11-19, yesterday, -3d, friday (the last one)").Value(&d.Date).
 				Validate(func(s string) error { _, err := model.ParsePastDate(s, today); return err }),
-			stopAtEnds(huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(enumOptions(model.Venues())...).Value(&d.Channel),
+			widget.StopAtEnds(huh.NewSelect[model.Venue]().Title("Channel").Inline(true).Options(enumOptions(model.Venues())...).Value(&d.Channel),
 				enumOptions(model.Venues())),
-			stopAtEnds(huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.TouchKind]().Title("What kind of conversation").Inline(true).
 				Options(enumOptions(model.TouchKinds())...).Value(&d.Kind), enumOptions(model.TouchKinds())),
 			sentimentField(&d.Sentiment),
 		),

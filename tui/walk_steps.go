@@ -9,6 +9,7 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // proposalForm asks for the proposal: title, the ask, kind, then the forum,
@@ -18,7 +19,7 @@ func (w *walkthrough) proposalForm() *huh.Form {
 	today := w.b.today()
 	// "other" (where a new proposal starts) comes first: choices stop at
 	// their ends, so → moves on to the named kinds.
-	kinds := enumOptions(startFirst(model.ProposalKinds(), model.KindOther))
+	kinds := enumOptions(widget.StartFirst(model.ProposalKinds(), model.KindOther))
 	rules := enumOptions(model.DecisionRules())
 	return huh.NewForm(
 		w.plan.group(
@@ -32,7 +33,7 @@ func (w *walkthrough) proposalForm() *huh.Form {
 				}),
 			huh.NewText().Title("The ask").Description("one or two sentences: what you want the forum to decide").
 				Lines(3).Value(&d.Ask).CharLimit(model.MaxTextLen),
-			stopAtEnds(huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.ProposalKind]().Title("Kind").Inline(true).
 				Options(kinds...).Value(&d.Kind), kinds),
 		).Title("The proposal"),
 		w.plan.group(
@@ -40,7 +41,7 @@ func (w *walkthrough) proposalForm() *huh.Form {
 				Value(&d.Forum).CharLimit(model.MaxNameLen),
 			huh.NewInput().Title("Decision date").Description("e.g. 2026-12-15, +3w, friday; leave blank if not set").
 				Value(&d.Date).Validate(func(s string) error { _, err := model.ParseDate(s, today); return err }),
-			stopAtEnds(huh.NewSelect[model.DecisionRule]().Title("How does the forum decide?").Inline(true).
+			widget.StopAtEnds(huh.NewSelect[model.DecisionRule]().Title("How does the forum decide?").Inline(true).
 				Options(rules...).Value(&d.Rule), rules),
 		).Title("The forum").Description("where and when the decision is made"),
 	)
@@ -55,7 +56,7 @@ func (w *walkthrough) whenForm() *huh.Form {
 		opts = append(opts, huh.NewOption(m.String()+" — "+m.Purpose(), m))
 	}
 	return huh.NewForm(w.plan.group(
-		stopAtEnds(huh.NewSelect[model.Moment]().Title("Which moment are you in?").Options(opts...).Value(&d.Moment), opts),
+		widget.StopAtEnds(huh.NewSelect[model.Moment]().Title("Which moment are you in?").Options(opts...).Value(&d.Moment), opts),
 	).Title("When").Description(w.timeline()))
 }
 

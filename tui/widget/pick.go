@@ -1,21 +1,22 @@
-package tui
+package widget
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 )
 
-// pickLimit is the longest list offered as a select. huh draws every option
+// PickLimit is the longest list offered as a select. huh draws every option
 // on every key, so longer lists (a proposal with 2,000 people) become a text
-// field with completion instead.
-const pickLimit = 40
+// Field with completion instead.
+const PickLimit = 40
 
-// personPick is the choice of one person (or none) from a list that may be
+// PersonPick is the choice of one person (or none) from a list that may be
 // long: a select when short, a name with completion when long.
-type personPick struct {
+type PersonPick struct {
 	none   string // label of the "nobody" choice; "" when someone must be picked
 	labels []string
 	ids    []int64
@@ -23,9 +24,9 @@ type personPick struct {
 	dupes  map[string]bool
 }
 
-// newPersonPick builds the choice from labels and ids in display order.
-func newPersonPick(none string, labels []string, ids []int64) personPick {
-	p := personPick{none: none, labels: labels, ids: ids, byName: map[string]int64{}, dupes: map[string]bool{}}
+// NewPersonPick builds the choice from labels and ids in display order.
+func NewPersonPick(none string, labels []string, ids []int64) PersonPick {
+	p := PersonPick{none: none, labels: labels, ids: ids, byName: map[string]int64{}, dupes: map[string]bool{}}
 	for i, l := range labels {
 		k := strings.ToLower(l)
 		if _, seen := p.byName[k]; seen {
@@ -36,11 +37,11 @@ func newPersonPick(none string, labels []string, ids []int64) personPick {
 	return p
 }
 
-// large reports whether the list is typed rather than chosen.
-func (p personPick) large() bool { return len(p.labels) > pickLimit }
+// Large reports whether the list is typed rather than chosen.
+func (p PersonPick) Large() bool { return len(p.labels) > PickLimit }
 
-// label is the text for an id, or "" for none or unknown.
-func (p personPick) label(id int64) string {
+// Label is the text for an id, or "" for none or unknown.
+func (p PersonPick) Label(id int64) string {
 	for i, x := range p.ids {
 		if x == id {
 			return p.labels[i]
@@ -49,8 +50,8 @@ func (p personPick) label(id int64) string {
 	return ""
 }
 
-// resolve reads a typed name: "" is nobody when nobody is allowed.
-func (p personPick) resolve(s string) (int64, error) {
+// Resolve reads a typed name: "" is nobody when nobody is allowed.
+func (p PersonPick) Resolve(s string) (int64, error) {
 	k := strings.ToLower(strings.TrimSpace(s))
 	if k == "" {
 		if p.none != "" {
@@ -67,9 +68,9 @@ func (p personPick) resolve(s string) (int64, error) {
 	return 0, errors.New("nobody by that name here; ctrl+e completes a name")
 }
 
-// field is the form field: a select over id, or a name input over text.
-func (p personPick) field(title, desc string, id *int64, text *string, height int) huh.Field {
-	if !p.large() {
+// Field is the form Field: a select over id, or a name input over text.
+func (p PersonPick) Field(title, desc string, id *int64, text *string, height int) huh.Field {
+	if !p.Large() {
 		opts := make([]huh.Option[int64], 0, len(p.labels)+1)
 		if p.none != "" {
 			opts = append(opts, huh.NewOption(p.none, int64(0)))
@@ -77,9 +78,9 @@ func (p personPick) field(title, desc string, id *int64, text *string, height in
 		for i, l := range p.labels {
 			opts = append(opts, huh.NewOption(l, p.ids[i]))
 		}
-		return stopAtEnds(scrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(id), title, desc, len(opts), height), opts)
+		return StopAtEnds(ScrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(id), title, desc, len(opts), height), opts)
 	}
-	*text = p.label(*id)
+	*text = p.Label(*id)
 	hint := "type a name; ctrl+e completes"
 	if p.none != "" {
 		hint += "; empty means " + p.none
@@ -88,21 +89,21 @@ func (p personPick) field(title, desc string, id *int64, text *string, height in
 		hint = desc + " · " + hint
 	}
 	return huh.NewInput().Title(title).Description(hint).Suggestions(p.labels).Value(text).
-		Validate(func(s string) error { _, err := p.resolve(s); return err })
+		Validate(func(s string) error { _, err := p.Resolve(s); return err })
 }
 
-// scrollingSelect sets a select's title, description and height for n
+// ScrollingSelect sets a select's title, description and height for n
 // options in at most most lines: huh counts the title and description in
 // the height, and draws no sign of options below the last row, so when not
 // all fit the title says how many there are ("Through whom? (15, ↑/↓ for
 // more)"), or the list would read as complete.
-func scrollingSelect[T comparable](s *huh.Select[T], title, desc string, n, most int) *huh.Select[T] {
+func ScrollingSelect[T comparable](s *huh.Select[T], title, desc string, n, most int) *huh.Select[T] {
 	head := 1
 	if desc != "" {
 		head += lipgloss.Height(desc)
 	}
 	if n > most-head {
-		title += " (" + itoa(n) + ", ↑/↓ for more)"
+		title += " (" + strconv.Itoa(n) + ", ↑/↓ for more)"
 	}
 	s = s.Title(title)
 	if desc != "" {
@@ -111,12 +112,12 @@ func scrollingSelect[T comparable](s *huh.Select[T], title, desc string, n, most
 	return s.Height(min(n+head, most))
 }
 
-// value is the chosen id: the select's, or the typed name resolved.
-func (p personPick) value(id int64, text string) int64 {
-	if !p.large() {
+// Value is the chosen id: the select's, or the typed name resolved.
+func (p PersonPick) Value(id int64, text string) int64 {
+	if !p.Large() {
 		return id
 	}
-	v, err := p.resolve(text)
+	v, err := p.Resolve(text)
 	if err != nil {
 		return id
 	}

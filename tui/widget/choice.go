@@ -1,4 +1,4 @@
-package tui
+package widget
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -10,10 +10,10 @@ import (
 // three presses of down from "0 neutral" once logged a hostile executive as
 // "+2 enthusiastic". huh v2 has no option to stop that (Select.Update moves
 // the cursor to the other end itself), so every select in the app is wrapped
-// in stopAtEnds, which undoes a move that went round the end.
+// in StopAtEnds, which undoes a move that went round the end.
 
-// endStop is a huh select that stops at its first and last options.
-type endStop[T comparable] struct {
+// EndStop is a huh select that stops at its first and last options.
+type EndStop[T comparable] struct {
 	*huh.Select[T]
 	// options lists the select's options in order (read on each key, for
 	// selects whose options change); filtering keeps the order, so a move
@@ -22,20 +22,20 @@ type endStop[T comparable] struct {
 	keys    huh.SelectKeyMap
 }
 
-// stopAtEnds returns s (already given its options, opts) as a select that
+// StopAtEnds returns s (already given its options, opts) as a select that
 // does not wrap around. opts must be the options s was given.
-func stopAtEnds[T comparable](s *huh.Select[T], opts []huh.Option[T]) *endStop[T] {
-	return stopAtEndsFunc(s, func() []huh.Option[T] { return opts })
+func StopAtEnds[T comparable](s *huh.Select[T], opts []huh.Option[T]) *EndStop[T] {
+	return StopAtEndsFunc(s, func() []huh.Option[T] { return opts })
 }
 
-// stopAtEndsFunc is stopAtEnds for a select given OptionsFunc: opts must
+// StopAtEndsFunc is stopAtEnds for a select given OptionsFunc: opts must
 // return the options it shows.
-func stopAtEndsFunc[T comparable](s *huh.Select[T], opts func() []huh.Option[T]) *endStop[T] {
-	return &endStop[T]{Select: s, options: opts, keys: huh.NewDefaultKeyMap().Select}
+func StopAtEndsFunc[T comparable](s *huh.Select[T], opts func() []huh.Option[T]) *EndStop[T] {
+	return &EndStop[T]{Select: s, options: opts, keys: huh.NewDefaultKeyMap().Select}
 }
 
 // place is v's position among the options, or -1.
-func (e *endStop[T]) place(opts []huh.Option[T], v T) int {
+func (e *EndStop[T]) place(opts []huh.Option[T], v T) int {
 	for i, o := range opts {
 		if o.Value == v {
 			return i
@@ -46,7 +46,7 @@ func (e *endStop[T]) place(opts []huh.Option[T], v T) int {
 
 // Update passes msg to the select and takes back a move that went round
 // an end, by the opposite move (which goes round back to where it was).
-func (e *endStop[T]) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+func (e *EndStop[T]) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	k, isKey := msg.(tea.KeyPressMsg)
 	before, had := e.Hovered()
 	_, cmd := e.Select.Update(msg)
@@ -76,7 +76,7 @@ func (e *endStop[T]) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 }
 
 // WithKeyMap keeps the keys the form gives the select, to tell moves apart.
-func (e *endStop[T]) WithKeyMap(k *huh.KeyMap) huh.Field {
+func (e *EndStop[T]) WithKeyMap(k *huh.KeyMap) huh.Field {
 	e.Select.WithKeyMap(k)
 	e.keys = k.Select
 	// huh enables ←/→ only on its own copy, for inline selects; where they
@@ -87,21 +87,21 @@ func (e *endStop[T]) WithKeyMap(k *huh.KeyMap) huh.Field {
 }
 
 // WithTheme themes the select and keeps the wrapper in the form.
-func (e *endStop[T]) WithTheme(t huh.Theme) huh.Field { e.Select.WithTheme(t); return e }
+func (e *EndStop[T]) WithTheme(t huh.Theme) huh.Field { e.Select.WithTheme(t); return e }
 
 // WithWidth sizes the select and keeps the wrapper in the form.
-func (e *endStop[T]) WithWidth(w int) huh.Field { e.Select.WithWidth(w); return e }
+func (e *EndStop[T]) WithWidth(w int) huh.Field { e.Select.WithWidth(w); return e }
 
 // WithHeight sizes the select and keeps the wrapper in the form.
-func (e *endStop[T]) WithHeight(h int) huh.Field { e.Select.WithHeight(h); return e }
+func (e *EndStop[T]) WithHeight(h int) huh.Field { e.Select.WithHeight(h); return e }
 
 // WithPosition places the select and keeps the wrapper in the form.
-func (e *endStop[T]) WithPosition(p huh.FieldPosition) huh.Field { e.Select.WithPosition(p); return e }
+func (e *EndStop[T]) WithPosition(p huh.FieldPosition) huh.Field { e.Select.WithPosition(p); return e }
 
-// startFirst puts v, where a new record starts ("none yet", "unknown",
+// StartFirst puts v, where a new record starts ("none yet", "unknown",
 // "other"), at the front of vals: choices stop at their ends, so → moves on
 // from it to the answers rather than stopping there.
-func startFirst[T comparable](vals []T, v T) []T {
+func StartFirst[T comparable](vals []T, v T) []T {
 	out := make([]T, 0, len(vals))
 	out = append(out, v)
 	for _, x := range vals {

@@ -8,17 +8,22 @@ import (
 	"testing"
 )
 
-// Every select in the package is made through stopAtEnds: huh's own select
-// wraps from the last option to the first, which once logged a hostile
-// executive as enthusiastic. A select built without it fails here, naming
-// the file.
+// Every select in tui and its widgets is made through widget.StopAtEnds:
+// huh's own select wraps from the last option to the first, which once
+// logged a hostile executive as enthusiastic. A select built without it
+// fails here, naming the file.
 func TestEverySelectStopsAtItsEnds(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
+	widgets, err := filepath.Glob(filepath.Join("widget", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, widgets...)
 	made := regexp.MustCompile(`huh\.NewSelect\[`)
-	wrapped := regexp.MustCompile(`stopAtEnds(Func)?\((scrollingSelect\()?huh\.NewSelect\[`)
+	wrapped := regexp.MustCompile(`(widget\.)?StopAtEnds(Func)?\(((widget\.)?ScrollingSelect\()?huh\.NewSelect\[`)
 	seen := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -31,7 +36,7 @@ func TestEverySelectStopsAtItsEnds(t *testing.T) {
 		all, ok := len(made.FindAll(src, -1)), len(wrapped.FindAll(src, -1))
 		seen += all
 		if all != ok {
-			t.Errorf("%s makes %d selects, %d of them through stopAtEnds", f, all, ok)
+			t.Errorf("%s makes %d selects, %d of them through StopAtEnds", f, all, ok)
 		}
 	}
 	if seen == 0 {
