@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"maps"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -122,23 +123,54 @@ func listDossier(ctx context.Context, q driver.QueryerContext, p model.Proposal,
 // allLedgers counts every contact's nurture ledger in one pass over the
 // conversations (the table in page order, grouped in a temporary b-tree:
 // through the index on contact_id it was one random page read per row,
-// three times the work), as model's ledger counts it: a share or thanks is a give,
-// and so is a promise of mine kept; a request or advice is an ask; "last
-// spoken" is the latest day up to today.
+// three times the work), as model's ledger counts it: a share or thanks is
+// a give, and so is a promise of mine kept; a request or advice is an ask;
+// "last spoken" is the latest day up to today.
 func allLedgers(ctx context.Context, q driver.QueryerContext, today model.Date) (map[int64]model.Ledger, error) {
+	return countLedgers(ctx, q, today, "NOT INDEXED", nil)
+}
+
+// ledgersOf counts the ledgers of some contacts only, through the index on
+// contact_id: a list that assesses a few proposals again needs their
+// people's ledgers, not a pass over every conversation in the workbook.
+// A contact with no conversations is missing from the map.
+func ledgersOf(ctx context.Context, q driver.QueryerContext, today model.Date, contacts []int64) (map[int64]model.Ledger, error) {
+	out := make(map[int64]model.Ledger, len(contacts))
+	for len(contacts) > 0 {
+		n := min(len(contacts), 500)
+		ids := make([]any, n)
+		for i, id := range contacts[:n] {
+			ids[i] = id
+		}
+		part, err := countLedgers(ctx, q, today, "WHERE contact_id IN ("+placeholders(n)+")", ids)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(out, part)
+		contacts = contacts[n:]
+	}
+	return out, nil
+}
+
+// countLedgers is the GROUP BY of allLedgers and ledgersOf over the
+// conversations that which (SQL after FROM touchpoints) selects; ids are
+// its arguments, after the six the counting takes.
+func countLedgers(ctx context.Context, q driver.QueryerContext, today model.Date, which string, ids []any) (map[int64]model.Ledger, error) {
 	type row struct {
 		contact     int64
 		gives, asks int64
 		last        string
 	}
+	args := append([]any{word(model.TouchShare), word(model.TouchAppreciate), word(model.CommitmentMine),
+		word(model.TouchAsk), word(model.TouchAdvice), today.String()}, ids...)
+	// The six numbered parameters come first; the ids follow as ?7, ?8…
+	// (a plain ? after ?6 takes the next number).
 	rows, err := rawAll(ctx, q, func(r *row) []any { return []any{&r.contact, &r.gives, &r.asks, &r.last} }, 0,
 		`SELECT contact_id,
 			sum((kind IN (?1, ?2)) + (commitment = ?3 AND commitment_done = 1)),
 			sum(kind IN (?4, ?5)),
 			coalesce(max(date) FILTER (WHERE date <= ?6), '')
-		FROM touchpoints NOT INDEXED GROUP BY contact_id`,
-		word(model.TouchShare), word(model.TouchAppreciate), word(model.CommitmentMine),
-		word(model.TouchAsk), word(model.TouchAdvice), today.String())
+		FROM touchpoints `+which+` GROUP BY contact_id`, args...)
 	if err != nil {
 		return nil, err
 	}

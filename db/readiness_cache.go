@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -58,18 +59,25 @@ func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArc
 		if err != nil {
 			return err
 		}
+		var stale []int64
+		for _, p := range ps {
+			if c, ok := cached.rows[p.ID]; !ok || cached.stale(p.ID) {
+				stale = append(stale, p.ID)
+			} else if c.change != last {
+				restamp = true
+			}
+		}
 		var ledgers map[int64]model.Ledger
+		if len(stale) > 0 {
+			if ledgers, err = staleLedgers(ctx, q, today, stale, len(ps)); err != nil {
+				return err
+			}
+		}
 		out = make([]readiness.ProposalScore, 0, len(ps))
 		for _, p := range ps {
 			if c, ok := cached.rows[p.ID]; ok && !cached.stale(p.ID) {
 				out = append(out, readiness.ProposalScore{Proposal: p, Score: c.score, Verdict: c.verdict})
-				restamp = restamp || c.change != last
 				continue
-			}
-			if ledgers == nil {
-				if ledgers, err = allLedgers(ctx, q, today); err != nil {
-					return err
-				}
 			}
 			d, err := listDossier(ctx, q, p, ledgers)
 			if err != nil {
@@ -90,6 +98,38 @@ func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArc
 		s.writeCache(ctx, today, last, out)
 	}
 	return out, nil
+}
+
+// staleLedgers counts the nurture ledgers the proposals to assess again
+// need: their people's and go-betweens', through the index when they are
+// a few proposals' worth, in one pass over every conversation otherwise.
+func staleLedgers(ctx context.Context, q driver.QueryerContext, today model.Date, stale []int64, listed int) (map[int64]model.Ledger, error) {
+	if 2*len(stale) > listed {
+		return allLedgers(ctx, q, today)
+	}
+	var contacts []int64
+	for len(stale) > 0 {
+		n := min(len(stale), 300)
+		ids := make([]any, n)
+		for i, id := range stale[:n] {
+			ids[i] = id
+		}
+		in := placeholders(n)
+		part, err := rawAll(ctx, q, func(p *int64) []any { return []any{p} }, 0,
+			"SELECT contact_id FROM stakeholders WHERE proposal_id IN ("+in+") UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id IN ("+in+") AND plan_via_id IS NOT NULL",
+			append(ids, ids...)...)
+		if err != nil {
+			return nil, err
+		}
+		contacts = append(contacts, part...)
+		stale = stale[n:]
+	}
+	slices.Sort(contacts)
+	contacts = slices.Compact(contacts)
+	if len(contacts) > 5000 {
+		return allLedgers(ctx, q, today)
+	}
+	return ledgersOf(ctx, q, today, contacts)
 }
 
 // cacheRow is one proposal's cached readiness.

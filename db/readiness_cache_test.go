@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"slices"
 	"testing"
 
@@ -237,5 +238,49 @@ func TestProposalScoresSeeRowsAddedToAnEarlierStep(t *testing.T) {
 	}))
 	if n := checkScores(t, s, day, "after a later chunk"); n != 1 {
 		t.Errorf("after rows added to an earlier step, %d proposals were assessed, want 1", n)
+	}
+}
+
+// The ledgers of some contacts, counted through the index, are exactly
+// those contacts' ledgers in the count over every conversation.
+func TestLedgersOfSomeContactsAreTheirsInTheWhole(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	day := model.NewDate(2026, 11, 21)
+	wb := demo.LargeWorkbook(day, demo.LargeOptions{Proposals: 6, Stakeholders: 8, Conversations: 40, Contacts: 900, Seed: 9})
+	for i := range wb.Touchpoints {
+		if i%5 == 0 {
+			wb.Touchpoints[i].FollowUp = "Send the cost model."
+			wb.Touchpoints[i].Commitment, wb.Touchpoints[i].CommitmentDone = model.CommitmentMine, true
+		}
+	}
+	mustNoErr(t, s.Import(ctx, wb))
+	var all, some map[int64]model.Ledger
+	var ids []int64
+	for _, c := range wb.Contacts {
+		if c.ID%3 != 0 {
+			ids = append(ids, c.ID) // more than one batch of 500
+		}
+	}
+	mustNoErr(t, s.readDriver(ctx, func(q driver.QueryerContext) error {
+		var err error
+		if all, err = allLedgers(ctx, q, day); err != nil {
+			return err
+		}
+		some, err = ledgersOf(ctx, q, day, ids)
+		return err
+	}))
+	if len(ids) <= 500 || len(some) == 0 {
+		t.Fatalf("%d contacts asked, %d ledgers: nothing compared in batches", len(ids), len(some))
+	}
+	for _, id := range ids {
+		if got, want := some[id], all[id]; got != want {
+			t.Errorf("contact %d: %+v, want %+v", id, got, want)
+		}
+	}
+	for id := range some {
+		if id%3 == 0 {
+			t.Errorf("contact %d was not asked for", id)
+		}
 	}
 }
