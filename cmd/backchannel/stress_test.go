@@ -283,31 +283,37 @@ func TestLogDuringLargeImport(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- imp.Wait() }()
+	longest := longestHold(t, path)
 
 	// Wait until the import holds the write lock: a probe that does not
-	// wait gets "busy".
+	// wait gets "busy" twice, 10 ms apart (once could be the watcher's own
+	// probe, which holds the lock for well under a millisecond).
 	probe, err := sql.Open("sqlite", "file:"+path+"?mode=rw&_pragma=busy_timeout(0)&_txlock=immediate")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer probe.Close()
-	holding := false
-	for !holding {
+	busy := func() bool {
+		tx, err := probe.Begin()
+		if err != nil {
+			return strings.Contains(err.Error(), "busy") || strings.Contains(err.Error(), "locked")
+		}
+		_ = tx.Rollback()
+		return false
+	}
+	for holding := false; !holding; {
 		select {
 		case err := <-done:
 			t.Skipf("the import finished (%v) before a log could be started during it; nothing to test at this size:\n%s", err, impOut.String())
 		default:
 		}
-		tx, err := probe.Begin()
-		if err != nil {
-			holding = strings.Contains(err.Error(), "busy") || strings.Contains(err.Error(), "locked")
-			if !holding {
-				time.Sleep(5 * time.Millisecond)
-			}
-			continue
+		if holding = busy(); holding {
+			time.Sleep(10 * time.Millisecond)
+			holding = busy()
 		}
-		_ = tx.Rollback()
-		time.Sleep(5 * time.Millisecond)
+		if !holding {
+			time.Sleep(5 * time.Millisecond)
+		}
 	}
 
 	logCmd := command(bin, path, "log", "Dana", "-p", "1", "--said", "logged during the import")
@@ -320,6 +326,7 @@ func TestLogDuringLargeImport(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("the import failed: %v\n%s", err, impOut.String())
 	}
+	held := longest()
 	if waited > 1500*time.Millisecond && !strings.Contains(string(out), "waiting for another backchannel process") {
 		t.Errorf("log waited %v without saying why:\n%s", waited, out)
 	}
@@ -346,7 +353,54 @@ func TestLogDuringLargeImport(t *testing.T) {
 	if before == 0 || after == 0 {
 		t.Errorf("the log was not saved during the import: the import wrote %d rows before it and %d after", before, after)
 	}
-	t.Logf("log waited %v for a %d-row import (the import wrote %d rows before it, %d after)", waited.Round(time.Millisecond), rows, before, after)
+	t.Logf("log waited %v for a %d-row import (the import wrote %d rows before it, %d after); the import held the workbook for %v at most",
+		waited.Round(time.Millisecond), rows, before, after, held.Round(time.Millisecond))
+}
+
+// longestHold measures, from another connection, the longest stretch for
+// which a write could not start while the import ran: the figure issue 11
+// asks about ("nobody held more than a second or two"). It is reported, not
+// asserted, since the time depends on the machine. Calling the function it
+// returns stops the watch and gives the figure.
+func longestHold(t *testing.T, path string) func() time.Duration {
+	t.Helper()
+	probe, err := sql.Open("sqlite", "file:"+path+"?mode=rw&_pragma=busy_timeout(0)&_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop, out := make(chan struct{}), make(chan time.Duration, 1)
+	go func() {
+		defer probe.Close()
+		var longest time.Duration
+		var since time.Time
+		for {
+			select {
+			case <-stop:
+				out <- longest
+				return
+			default:
+			}
+			tx, err := probe.Begin()
+			if err == nil {
+				_ = tx.Rollback()
+				if !since.IsZero() {
+					longest = max(longest, time.Since(since))
+					since = time.Time{}
+				}
+			} else if since.IsZero() {
+				since = time.Now()
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	var once sync.Once
+	var held time.Duration
+	stopWatch := func() time.Duration {
+		once.Do(func() { close(stop); held = <-out })
+		return held
+	}
+	t.Cleanup(func() { stopWatch() })
+	return stopWatch
 }
 
 // Issue 11, build item 2: a crash in the middle of a chunked import leaves a
