@@ -34,9 +34,6 @@ func (ix *Index) Position(stakeholderID int64) (int, bool) {
 	return i, ok
 }
 
-// Name is person i's cleaned name.
-func (ix *Index) Name(i int) string { return ix.x.name(i) }
-
 // NameByID is a stakeholder's cleaned name by stakeholder ID.
 func (ix *Index) NameByID(stakeholderID int64) string { return ix.x.nameByID(stakeholderID) }
 
