@@ -103,7 +103,7 @@ func (s *blindSpotsScreen) openForm(e blindSpotEdit) tea.Cmd {
 		*s.draft = draftFromBlindSpot(row.BlindSpot)
 	}
 	s.started = *s.draft
-	return s.host.start(s.buildForm(), s.st)
+	return s.host.Start(s.buildForm(), s.st.huhTheme())
 }
 
 // buildForm is the huh form for the current edit.
@@ -205,7 +205,7 @@ func (s *blindSpotsScreen) describeSave() string {
 
 // dirty reports a data form with input not saved yet.
 func (s *blindSpotsScreen) dirty() bool {
-	return s.host.active() && !s.filterForm && s.draft != nil && (s.host.unsaved || *s.draft != s.started)
+	return s.host.Active() && !s.filterForm && s.draft != nil && (s.host.Unsaved() || *s.draft != s.started)
 }
 
 // saveDraft saves the form on the way out ("save it" when leaving).
@@ -225,5 +225,5 @@ func (s *blindSpotsScreen) openFilterForm() tea.Cmd {
 	}
 	s.filterForm = true
 	s.fdraft = &filterDraft{Scope: s.scope, Person: s.person, Archived: s.archived}
-	return s.host.start(s.filterFormFor(s.fdraft, names, "Who surfaced it"), s.st)
+	return s.host.Start(s.filterFormFor(s.fdraft, names, "Who surfaced it"), s.st.huhTheme())
 }

@@ -67,7 +67,7 @@ func (s *blindSpotsScreen) SetSize(w, h int) { s.sizeParts(w, h) }
 // setStyles re-themes the form.
 func (s *blindSpotsScreen) setStyles(st *Styles) tea.Cmd {
 	s.st = st
-	s.host.setStyles(st)
+	s.host.SetTheme(st.huhTheme())
 	return nil
 }
 
@@ -182,7 +182,7 @@ func (s *blindSpotsScreen) delete(id int64) tea.Cmd {
 			pid = r.ProposalID
 		}
 	}
-	s.host.stop()
+	s.host.Stop()
 	s.saveSeq++
 	s.waiting = true
 	s.expectChange(pid, "Deleted the blind spot; u undoes it.")
@@ -242,8 +242,8 @@ func (s *blindSpotsScreen) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (s *blindSpotsScreen) FullHelp() [][]key.Binding {
-	if s.host.active() {
-		return [][]key.Binding{s.host.keyBinds()}
+	if s.host.Active() {
+		return [][]key.Binding{s.host.KeyBinds()}
 	}
 	if s.full {
 		return [][]key.Binding{

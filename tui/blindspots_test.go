@@ -108,7 +108,7 @@ func TestEEditsABlindSpotsTextAndStatus(t *testing.T) {
 	row := s.rows[0]
 	before := st.callCount()
 	d.press("e")
-	if !s.host.active() || s.dirty() {
+	if !s.host.Active() || s.dirty() {
 		t.Fatal("e did not open the edit form, or opening it alone counts as unsaved input")
 	}
 	// Empty words are refused, not saved.
@@ -116,7 +116,7 @@ func TestEEditsABlindSpotsTextAndStatus(t *testing.T) {
 		d.press("backspace")
 	}
 	d.press("enter")
-	if st.countWrites("EditBlindSpot", before) != 0 || !s.host.active() {
+	if st.countWrites("EditBlindSpot", before) != 0 || !s.host.Active() {
 		t.Fatal("a blind spot with no words was saved")
 	}
 	d.typ("Analytics depends on the nightly export.")

@@ -31,7 +31,7 @@ func (s *blindSpotsScreen) View() string {
 	if !s.loaded {
 		return s.notLoadedView("blind spots")
 	}
-	if s.host.form != nil && (s.host.active() || (s.waiting && s.edit != editBlindSpotStatus)) {
+	if s.host.Form != nil && (s.host.Active() || (s.waiting && s.edit != editBlindSpotStatus)) {
 		return s.formView()
 	}
 	if s.full {

@@ -41,7 +41,7 @@ const (
 // startForm builds the form from the draft and shows it.
 func (s *contactsScreen) startForm() tea.Cmd {
 	s.started = *s.draft
-	return s.host.start(s.buildForm(), s.st)
+	return s.host.Start(s.buildForm(), s.st.huhTheme())
 }
 
 // buildForm is the contact form: who they are, how you work together, the
@@ -112,10 +112,10 @@ func (s *contactsScreen) saved(msg contactSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		s.leaving = false
 		// Shown again with what was typed, and still counted as unsaved.
-		return tea.Batch(reportErr(msg.err), s.host.restart(s.buildForm(), s.st))
+		return tea.Batch(reportErr(msg.err), s.host.Restart(s.buildForm(), s.st.huhTheme()))
 	}
 	c := msg.contact
-	s.host.stop()
+	s.host.Stop()
 	s.mode, s.focus = s.formFrom, c.ID
 	name := clean(c.Name)
 	status := "Saved " + name + "."
@@ -142,7 +142,7 @@ func (s *contactsScreen) saved(msg contactSavedMsg) tea.Cmd {
 // dirty reports input in the form not saved yet; picking a contact to
 // merge is not input.
 func (s *contactsScreen) dirty() bool {
-	return s.host.active() && s.formKind == contactFormEdit && s.draft != nil && (s.host.unsaved || *s.draft != s.started)
+	return s.host.Active() && s.formKind == contactFormEdit && s.draft != nil && (s.host.Unsaved() || *s.draft != s.started)
 }
 
 // saveDraft saves the form on the way out ("save it" when leaving).
@@ -171,7 +171,7 @@ func (s *contactsScreen) formView() string {
 		return st.Title.Render(ansi.Truncate(head, s.width, "…")) + "\n\n" + st.Muted.Render("Saving…")
 	}
 	return st.Title.Render(ansi.Truncate(head, s.width, "…")) + "\n" +
-		st.Muted.Render(ansi.Truncate(sub, s.width, "…")) + "\n\n" + s.host.view()
+		st.Muted.Render(ansi.Truncate(sub, s.width, "…")) + "\n\n" + s.host.View()
 }
 
 // changedFields names what the form changed, in the form's order.

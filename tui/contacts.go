@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // contactsMode is what the Contacts screen shows: the list or one person.
@@ -62,7 +63,7 @@ type contactsScreen struct {
 	talksOf  int64
 	talksSeq int
 
-	host     formHost
+	host     widget.FormHost
 	draft    *contactDraft
 	started  contactDraft
 	editID   int64
@@ -142,7 +143,7 @@ func (s *contactsScreen) SetSize(w, h int) {
 // setStyles re-themes the page and the form.
 func (s *contactsScreen) setStyles(st *Styles) tea.Cmd {
 	s.st = st
-	s.host.setStyles(st)
+	s.host.SetTheme(st.huhTheme())
 	s.buildDetail()
 	if s.imp != nil {
 		s.imp.st = st
@@ -205,11 +206,11 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 			return s, nil
 		}
 	}
-	if s.host.active() {
+	if s.host.Active() {
 		if s.waiting {
 			return s, nil
 		}
-		completed, cmd := s.host.update(msg)
+		completed, cmd := s.host.Update(msg)
 		switch {
 		case completed && s.formKind == contactFormMerge:
 			return s, tea.Batch(cmd, s.picked())
@@ -315,11 +316,11 @@ func (s *contactsScreen) rebuild() {
 
 // capturing reports whether typed characters go to the search or a form.
 func (s *contactsScreen) capturing() bool {
-	return s.searching || s.host.capturing() || s.imp != nil
+	return s.searching || s.host.Capturing() || s.imp != nil
 }
 
 // wantsEsc reports whether esc ends the search or a form's filter.
-func (s *contactsScreen) wantsEsc() bool { return s.searching || s.host.wantsEsc() || s.imp != nil }
+func (s *contactsScreen) wantsEsc() bool { return s.searching || s.host.WantsEsc() || s.imp != nil }
 
 // back closes the form, then the person's page, before the screen.
 func (s *contactsScreen) back() (bool, tea.Cmd) {
@@ -328,8 +329,8 @@ func (s *contactsScreen) back() (bool, tea.Cmd) {
 		return true, cmd
 	}
 	switch {
-	case s.host.active() || s.waiting:
-		s.host.stop()
+	case s.host.Active() || s.waiting:
+		s.host.Stop()
 		s.waiting, s.leaving = false, false
 		s.mode = s.formFrom
 		s.syncKeys()

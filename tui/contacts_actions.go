@@ -142,7 +142,7 @@ func (s *contactsScreen) openMerge(keep model.Contact) tea.Cmd {
 		"Merge whom into "+s.formName+"?",
 		"they are folded into "+s.formName+": their proposals, conversations and history move here; / finds a name",
 		len(opts), max(s.height-formHeading-6, 4)), opts)))
-	return s.host.start(f, s.st)
+	return s.host.Start(f, s.st.huhTheme())
 }
 
 // pickLabel tells contacts apart in the merge picker: name, what they do,
@@ -158,7 +158,7 @@ func pickLabel(c model.Contact) string {
 // picked takes the contact chosen in the merge picker and reads what
 // would move, to ask.
 func (s *contactsScreen) picked() tea.Cmd {
-	s.host.stop()
+	s.host.Stop()
 	s.mode = s.formFrom
 	if s.mergePick == 0 || s.mergePick == s.mergeKeep {
 		return nil

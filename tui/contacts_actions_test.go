@@ -76,7 +76,7 @@ func TestMergeADuplicateContact(t *testing.T) {
 		t.Fatalf("searching helen lists %d contacts, want the two Helen Parks", s.list.Len())
 	}
 	d.press("m")
-	if !s.host.active() || s.formKind != contactFormMerge {
+	if !s.host.Active() || s.formKind != contactFormMerge {
 		t.Fatal("m did not open the merge picker")
 	}
 	if s.dirty() || d.app.undoAllowed(s) {
@@ -129,7 +129,7 @@ func TestMergeWithNobodyElseSaysWhy(t *testing.T) {
 	}
 	d := newDriver(t, st, 80, 24)
 	d.press("c", "m")
-	if d.app.contacts.host.active() {
+	if d.app.contacts.host.Active() {
 		t.Fatal("m opened a picker with nobody in it")
 	}
 	d.mustSee("There is no other contact to merge into Ann Lee.")

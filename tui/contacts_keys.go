@@ -187,8 +187,8 @@ func (s *contactsScreen) ShortHelp() []key.Binding {
 	switch {
 	case s.imp != nil:
 		return s.imp.help()
-	case s.host.active():
-		return s.host.keyBinds()
+	case s.host.Active():
+		return s.host.KeyBinds()
 	case s.searching:
 		return []key.Binding{s.keys.SearchDone}
 	case s.mode == contactsDetail:
@@ -203,8 +203,8 @@ func (s *contactsScreen) FullHelp() [][]key.Binding {
 	if s.imp != nil {
 		return [][]key.Binding{s.imp.help()}
 	}
-	if s.host.active() {
-		return [][]key.Binding{s.host.keyBinds()}
+	if s.host.Active() {
+		return [][]key.Binding{s.host.KeyBinds()}
 	}
 	return [][]key.Binding{
 		{s.keys.Open, s.keys.Add, s.keys.Edit, s.keys.Merge, s.keys.ArchiveOne, s.keys.Delete, s.keys.Purge, s.keys.Import},

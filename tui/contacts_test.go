@@ -267,7 +267,7 @@ func TestContactFormAsksBeforeDroppingTypedInput(t *testing.T) {
 		t.Fatal("esc with a typed name did not ask")
 	}
 	d.press("d")
-	if d.app.state() != screenContacts || d.app.contacts.host.active() {
+	if d.app.state() != screenContacts || d.app.contacts.host.Active() {
 		t.Fatal("discard did not go back to the list")
 	}
 	if len(st.contacts) != 14 {
@@ -278,7 +278,7 @@ func TestContactFormAsksBeforeDroppingTypedInput(t *testing.T) {
 	d.press("a")
 	d.typ("Ann Lee")
 	d.press("esc", "s")
-	if d.app.state() != screenContacts || d.app.contacts.host.active() {
+	if d.app.state() != screenContacts || d.app.contacts.host.Active() {
 		t.Fatal("save on the way out did not close the form")
 	}
 	st.contactNamed(t, "Ann Lee")
@@ -292,7 +292,7 @@ func TestContactSaveFailureKeepsTheForm(t *testing.T) {
 	st.fail = errBoom
 	d.press("enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	d.mustSee("✗ The disk is full.")
-	if !d.app.contacts.host.active() || d.app.contacts.draft.Name != "Ann Lee" {
+	if !d.app.contacts.host.Active() || d.app.contacts.draft.Name != "Ann Lee" {
 		t.Fatal("a failed save dropped the form or what was typed")
 	}
 	if !d.app.contacts.dirty() {

@@ -72,7 +72,7 @@ func (s *contactsScreen) View() string {
 		return st.Muted.Render("The contacts could not be loaded. Press ctrl+r to try again, esc to go back.")
 	case s.imp != nil:
 		return s.imp.view()
-	case s.host.form != nil && (s.host.active() || s.waiting):
+	case s.host.Form != nil && (s.host.Active() || s.waiting):
 		return s.formView()
 	case s.mode == contactsDetail:
 		return s.detailView()

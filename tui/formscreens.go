@@ -60,7 +60,7 @@ func (s *personScreen) SetSize(w, h int) {
 // setStyles re-themes the form.
 func (s *personScreen) setStyles(st *Styles) tea.Cmd {
 	s.st, s.flow.st = st, st
-	s.flow.host.setStyles(st)
+	s.flow.host.SetTheme(st.huhTheme())
 	return nil
 }
 
@@ -82,11 +82,11 @@ func (s *personScreen) View() string {
 
 // capturing reports whether the screen takes every key: a text field has
 // them, or the directory is read or a stage written (keys then go nowhere).
-func (s *personScreen) capturing() bool { return s.flow.busy() || s.flow.host.capturing() }
+func (s *personScreen) capturing() bool { return s.flow.busy() || s.flow.host.Capturing() }
 
 // wantsEsc reports whether esc belongs to the form (leaving a filter), or is
 // held while a stage is written.
-func (s *personScreen) wantsEsc() bool { return s.flow.waiting || s.flow.host.wantsEsc() }
+func (s *personScreen) wantsEsc() bool { return s.flow.waiting || s.flow.host.WantsEsc() }
 
 // dirty reports input neither written nor kept.
 func (s *personScreen) dirty() bool { return s.flow.dirty() }
@@ -135,7 +135,7 @@ func (s *logScreen) SetSize(w, h int) {
 // setStyles re-themes the form.
 func (s *logScreen) setStyles(st *Styles) tea.Cmd {
 	s.st, s.flow.st = st, st
-	s.flow.host.setStyles(st)
+	s.flow.host.SetTheme(st.huhTheme())
 	return nil
 }
 
@@ -159,10 +159,10 @@ func (s *logScreen) View() string {
 // capturing reports whether the screen takes every key: a text field has
 // them, or a draft is read or the conversation written (keys then go
 // nowhere, never to the app's o, b or q).
-func (s *logScreen) capturing() bool { return s.flow.busy() || s.flow.host.capturing() }
+func (s *logScreen) capturing() bool { return s.flow.busy() || s.flow.host.Capturing() }
 
 // wantsEsc reports whether esc belongs to the form, or is held while saving.
-func (s *logScreen) wantsEsc() bool { return s.flow.waiting || s.flow.host.wantsEsc() }
+func (s *logScreen) wantsEsc() bool { return s.flow.waiting || s.flow.host.WantsEsc() }
 
 // dirty reports input not yet written or kept.
 func (s *logScreen) dirty() bool { return s.flow.dirty() }

@@ -71,7 +71,7 @@ func logDraftKey(stakeholderID int64) string {
 type logFlow struct {
 	b     *backend
 	st    *Styles
-	host  formHost
+	host  widget.FormHost
 	stage logStage
 	draft *logDraft
 	// pristine is the stage and draft the flow started from (fresh or
@@ -146,7 +146,7 @@ func (f *logFlow) Init() tea.Cmd {
 // begin shows the current stage, remembering it as the starting point.
 func (f *logFlow) begin() tea.Cmd {
 	f.pristine = keptLog{Stage: f.stage, Draft: *f.draft, Field: -1}
-	return f.host.start(f.stageForm(), f.st)
+	return f.host.Start(f.stageForm(), f.st.huhTheme())
 }
 
 // SetSize resizes the current form.
@@ -157,10 +157,10 @@ func (f *logFlow) busy() bool { return f.loading || f.waiting }
 
 // dirty reports input not yet written to the workbook or kept as a draft.
 func (f *logFlow) dirty() bool {
-	if f.offer != nil || f.busy() || f.done || !f.host.active() {
+	if f.offer != nil || f.busy() || f.done || !f.host.Active() {
 		return false
 	}
-	return f.host.unsaved || f.stage != f.pristine.Stage || *f.draft != f.pristine.Draft
+	return f.host.Unsaved() || f.stage != f.pristine.Stage || *f.draft != f.pristine.Draft
 }
 
 // resolvePick reads the typed person when the list is too long to show.
@@ -188,8 +188,8 @@ func (f *logFlow) saveDraft() tea.Cmd {
 // kept is the half-filled log as a draft holds it.
 func (f *logFlow) kept() keptLog {
 	k := keptLog{Stage: f.stage, Draft: *f.draft, Field: -1}
-	if f.stage == logTalk && f.host.active() {
-		k.Field = f.plan.index(f.host.form)
+	if f.stage == logTalk && f.host.Active() {
+		k.Field = f.plan.index(f.host.Form)
 	}
 	return k
 }
@@ -214,7 +214,7 @@ func (f *logFlow) Update(msg tea.Msg) tea.Cmd {
 			return tea.Batch(errCmd(msg.err), f.begin())
 		}
 		f.offer = &msg.draft
-		return f.host.start(resumeForm(msg.draft, f.b.today(), &f.choice), f.st)
+		return f.host.Start(resumeForm(msg.draft, f.b.today(), &f.choice), f.st.huhTheme())
 	case draftKeptMsg:
 		if msg.seq != f.seq {
 			return nil
@@ -233,20 +233,20 @@ func (f *logFlow) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			// Stay on the last form with every answer; the status line
 			// says why, and the input still counts as unsaved.
-			return tea.Batch(reportErr(msg.err), f.host.restart(f.stageForm(), f.st))
+			return tea.Batch(reportErr(msg.err), f.host.Restart(f.stageForm(), f.st.huhTheme()))
 		}
 		f.summary = append(f.summary, "Logged the talk with "+personName(f.dossier, f.draft.StakeholderID)+".")
 		if n, m := len(msg.conv.Objections), len(msg.conv.BlindSpots); n+m > 0 {
 			f.summary = append(f.summary, "+"+model.Plural(n, "objection", "objections")+", +"+model.Plural(m, "blind spot", "blind spots")+".")
 		}
 		f.done = true
-		f.host.stop()
+		f.host.Stop()
 		return nil
 	}
-	if f.busy() || !f.host.active() {
+	if f.busy() || !f.host.Active() {
 		return nil
 	}
-	completed, cmd := f.host.update(msg)
+	completed, cmd := f.host.Update(msg)
 	if !completed {
 		return cmd
 	}
@@ -274,7 +274,7 @@ func (f *logFlow) answerOffer() tea.Cmd {
 	f.keptKey = d.Key
 	cmd := f.begin()
 	if f.stage == logTalk {
-		cmd = tea.Batch(cmd, f.plan.focus(f.host.form, f.plan.at(kept.Field)))
+		cmd = tea.Batch(cmd, f.plan.focus(f.host.Form, f.plan.at(kept.Field)))
 	}
 	return cmd
 }
@@ -285,7 +285,7 @@ func (f *logFlow) next() tea.Cmd {
 	f.resolvePick()
 	if f.stage < logStance {
 		f.stage++
-		return f.host.start(f.stageForm(), f.st)
+		return f.host.Start(f.stageForm(), f.st.huhTheme())
 	}
 	f.seq++
 	f.waiting = true
@@ -320,14 +320,14 @@ func (f *logFlow) View() string {
 	switch {
 	case f.loading:
 		return f.st.Muted.Render("Looking for a draft…")
-	case f.waiting || !f.host.active():
+	case f.waiting || !f.host.Active():
 		return f.st.Muted.Render("Saving…")
 	}
-	return f.host.view()
+	return f.host.View()
 }
 
 // keyBinds are the focused field's keys.
-func (f *logFlow) keyBinds() []key.Binding { return f.host.keyBinds() }
+func (f *logFlow) keyBinds() []key.Binding { return f.host.KeyBinds() }
 
 // progress shows the three stages.
 func (f *logFlow) progress() string {

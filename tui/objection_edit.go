@@ -108,7 +108,7 @@ func (s *objectionsScreen) openForm(e objectionEdit) tea.Cmd {
 		*s.draft = draftFromObjection(row.Objection)
 	}
 	s.started = *s.draft
-	return s.host.start(s.buildForm(), s.st)
+	return s.host.Start(s.buildForm(), s.st.huhTheme())
 }
 
 // buildForm is the huh form for the current edit.
@@ -264,7 +264,7 @@ func (s *objectionsScreen) describeSave() string {
 
 // dirty reports a data form with input not saved yet.
 func (s *objectionsScreen) dirty() bool {
-	return s.host.active() && !s.filterForm && s.draft != nil && (s.host.unsaved || *s.draft != s.started)
+	return s.host.Active() && !s.filterForm && s.draft != nil && (s.host.Unsaved() || *s.draft != s.started)
 }
 
 // saveDraft saves the form on the way out ("save it" when leaving).
@@ -287,7 +287,7 @@ func (s *objectionsScreen) openFilterForm() tea.Cmd {
 	}
 	s.filterForm = true
 	s.fdraft = &filterDraft{Scope: s.scope, Person: s.person, Archived: s.archived}
-	return s.host.start(s.filterFormFor(s.fdraft, names, "Who raised it or will voice the answer"), s.st)
+	return s.host.Start(s.filterFormFor(s.fdraft, names, "Who raised it or will voice the answer"), s.st.huhTheme())
 }
 
 // filterFormFor is the filter form of both review screens.

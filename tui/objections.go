@@ -100,7 +100,7 @@ func (s *objectionsScreen) SetSize(w, h int) {
 // setStyles re-themes the form.
 func (s *objectionsScreen) setStyles(st *Styles) tea.Cmd {
 	s.st = st
-	s.host.setStyles(st)
+	s.host.SetTheme(st.huhTheme())
 	return nil
 }
 
@@ -226,7 +226,7 @@ func (s *objectionsScreen) delete(id int64) tea.Cmd {
 			pid = r.ProposalID
 		}
 	}
-	s.host.stop()
+	s.host.Stop()
 	s.saveSeq++
 	s.waiting = true
 	s.expectChange(pid, "Deleted the objection; u undoes it.")
@@ -292,8 +292,8 @@ func (s *objectionsScreen) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (s *objectionsScreen) FullHelp() [][]key.Binding {
-	if s.host.active() {
-		return [][]key.Binding{s.host.keyBinds()}
+	if s.host.Active() {
+		return [][]key.Binding{s.host.KeyBinds()}
 	}
 	if s.full {
 		return [][]key.Binding{

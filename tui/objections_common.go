@@ -10,6 +10,7 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // This file holds what the objections and blind-spot screens share: their
@@ -80,7 +81,7 @@ type reviewBase struct {
 	searchBox
 
 	list grid
-	host formHost
+	host widget.FormHost
 	// editID is the row a form edits; 0 while adding.
 	editID  int64
 	saveSeq int
@@ -171,19 +172,19 @@ func (r *reviewBase) selectedID() int64 {
 }
 
 // capturing reports whether typed characters go to the search or a form.
-func (r *reviewBase) capturing() bool { return r.searching || r.host.capturing() }
+func (r *reviewBase) capturing() bool { return r.searching || r.host.Capturing() }
 
 // wantsEsc reports whether esc ends the search or a form's filter instead of
 // going back.
-func (r *reviewBase) wantsEsc() bool { return r.searching || r.host.wantsEsc() }
+func (r *reviewBase) wantsEsc() bool { return r.searching || r.host.WantsEsc() }
 
 // back closes a form (or the form a save just came from), then the row
 // read in full, before the screen.
 func (r *reviewBase) back() (bool, tea.Cmd) {
 	switch {
-	case r.host.active() || r.leaving || r.waiting:
+	case r.host.Active() || r.leaving || r.waiting:
 		r.leaving, r.filterForm, r.fdraft = false, false, nil
-		r.host.stop()
+		r.host.Stop()
 		return true, nil
 	case r.full:
 		r.full = false

@@ -222,7 +222,7 @@ func TestFilterFormPicksAPerson(t *testing.T) {
 	d := openObjections(t, st)
 	s := d.app.objections
 	d.press("f")
-	if !s.host.active() || !s.filterForm {
+	if !s.host.Active() || !s.filterForm {
 		t.Fatal("f did not open the filter form")
 	}
 	if s.dirty() {
@@ -231,7 +231,7 @@ func TestFilterFormPicksAPerson(t *testing.T) {
 	d.press("enter", "/")
 	d.typ("Tom")
 	d.press("enter", "enter")
-	if s.host.active() {
+	if s.host.Active() {
 		t.Fatal("the filter form is still open")
 	}
 	if s.person != "Tom Becker" {
@@ -304,7 +304,7 @@ func TestRespondWritesAMultiLineResponse(t *testing.T) {
 	if got := st.storedObjection(t, row.ID).Response; got != want {
 		t.Fatalf("response stored as %q, want %q", got, want)
 	}
-	if s.host.active() {
+	if s.host.Active() {
 		t.Fatal("the form is still open after saving")
 	}
 	d.mustSee("Response saved.", "Our response: Observers get redacted papers.")
@@ -357,7 +357,7 @@ func TestVoiceWithNoSupporterSaysWhy(t *testing.T) {
 		}
 	}
 	d.press("ctrl+r", "down", "i")
-	if d.app.objections.host.active() {
+	if d.app.objections.host.Active() {
 		t.Fatal("i opened an empty voice picker")
 	}
 	d.mustSee("is a supporter or champion yet")
@@ -370,7 +370,7 @@ func TestAddAnticipatedObjectionAndRefuseAnEmptyOne(t *testing.T) {
 	pid := s.rows[0].ProposalID
 	before := st.callCount()
 	d.press("a", "enter", "enter")
-	if st.countWrites("AddObjection", before) != 0 || !s.host.active() {
+	if st.countWrites("AddObjection", before) != 0 || !s.host.Active() {
 		t.Fatal("an objection with no text was saved")
 	}
 	d.typ("Finance will ask for a second quote.")
@@ -403,7 +403,7 @@ func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
 	}
 	d.mustSee("You have unsaved input. Save it before you leave?")
 	d.press("d")
-	if s.host.active() || d.app.state() != screenObjections {
+	if s.host.Active() || d.app.state() != screenObjections {
 		t.Fatal("discarding did not return to the list")
 	}
 	if st.countWrites("EditObjection", before) != 0 {
@@ -413,14 +413,14 @@ func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
 	d.press("r")
 	d.typ("a full answer")
 	d.press("ctrl+c", "esc")
-	if d.quit || !s.host.active() {
+	if d.quit || !s.host.Active() {
 		t.Fatal("keep editing did not keep the form")
 	}
 	d.press("esc", "s")
 	if st.countWrites("EditObjection", before) != 1 {
 		t.Fatal("save it did not save the response")
 	}
-	if s.host.active() || d.app.state() != screenObjections {
+	if s.host.Active() || d.app.state() != screenObjections {
 		t.Fatal("after saving on the way out the list should show again, not the screen below")
 	}
 	if got := st.storedObjection(t, s.rows[0].ID).Response; !strings.HasPrefix(got, "Phased plan") || !strings.HasSuffix(got, "a full answer") {
@@ -520,7 +520,7 @@ func TestSaveFailureKeepsWhatWasTyped(t *testing.T) {
 	d.typ("keep me")
 	d.press("enter")
 	d.mustSee("The disk is full.")
-	if !s.host.active() || s.draft.Response != "keep me" || !s.dirty() {
+	if !s.host.Active() || s.draft.Response != "keep me" || !s.dirty() {
 		t.Fatal("after a failed save the typed response is not on screen as unsaved input")
 	}
 }
@@ -587,14 +587,14 @@ func TestEEditsAnObjectionsTextAndSeverity(t *testing.T) {
 	row, _ := s.selectedRow()
 	before := st.callCount()
 	d.press("e")
-	if !s.host.active() || s.dirty() {
+	if !s.host.Active() || s.dirty() {
 		t.Fatal("e did not open the edit form, or opening it alone counts as unsaved input")
 	}
 	for range len([]rune(row.Text)) {
 		d.press("backspace")
 	}
 	d.press("enter")
-	if !s.host.active() || st.countWrites("EditObjection", before) != 0 {
+	if !s.host.Active() || st.countWrites("EditObjection", before) != 0 {
 		t.Fatal("an objection with no words was saved")
 	}
 	d.typ("Observers could leak M&A items.")
@@ -666,7 +666,7 @@ func TestUIsTextInsideTheObjectionForm(t *testing.T) {
 	s := d.app.objections
 	d.press("down", "r")
 	d.typ("uU")
-	if !s.host.active() || !strings.HasSuffix(s.draft.Response, "uU") {
+	if !s.host.Active() || !strings.HasSuffix(s.draft.Response, "uU") {
 		t.Fatalf("u and U did not reach the response: %q", s.draft.Response)
 	}
 	if !s.formShowing() || d.app.undoAllowed(s) {
@@ -732,11 +732,11 @@ func TestEnterReadsAnObjectionInFull(t *testing.T) {
 	}
 	d.mustSee("RESPONSEEND")
 	d.press("r")
-	if !s.host.active() || s.edit != editObjectionResponse {
+	if !s.host.Active() || s.edit != editObjectionResponse {
 		t.Fatal("r on the full page did not open the response form")
 	}
 	d.press("esc")
-	if !s.full || s.host.active() {
+	if !s.full || s.host.Active() {
 		t.Fatal("esc from the form did not come back to the full page")
 	}
 	d.press("X", "y")

@@ -69,7 +69,7 @@ func (s *objectionsScreen) View() string {
 	if !s.loaded {
 		return s.notLoadedView("objections")
 	}
-	if s.host.form != nil && (s.host.active() || s.waiting) {
+	if s.host.Form != nil && (s.host.Active() || s.waiting) {
 		return s.formView()
 	}
 	if s.full {

@@ -254,7 +254,7 @@ func (f *personFlow) whatForm() *huh.Form {
 		huh.NewInput().Title("The message, in one line").Placeholder("what you want them to hear or do").
 			Value(&d.Message).CharLimit(500),
 		widget.StopAtEnds(huh.NewSelect[model.Opener]().Title("How will you open?").Description(hint).
-			Options(openers...).Value(&d.Opener).Height(len(openers)+1+descLines(hint, f.host.width)), openers),
+			Options(openers...).Value(&d.Opener).Height(len(openers)+1+descLines(hint, f.host.Width())), openers),
 	).Title("What to bring " + f.name()))
 }
 

@@ -49,7 +49,7 @@ var allPersonStages = []personStage{stageWhom, stageWhen, stageWhat, stageWhere}
 type personFlow struct {
 	b        *backend
 	st       *Styles
-	host     formHost
+	host     widget.FormHost
 	stages   []personStage
 	idx      int
 	draft    *personDraft
@@ -137,10 +137,10 @@ func (f *personFlow) busy() bool { return f.loading || f.waiting }
 // dirty reports whether something typed or picked is neither written nor
 // kept yet.
 func (f *personFlow) dirty() bool {
-	if f.offer != nil || f.busy() || f.done || !f.host.active() {
+	if f.offer != nil || f.busy() || f.done || !f.host.Active() {
 		return false
 	}
-	return f.host.unsaved || *f.draft != f.started
+	return f.host.Unsaved() || *f.draft != f.started
 }
 
 // saveDraft keeps the stage on screen as a draft ("save it" on leaving):
@@ -155,7 +155,7 @@ func (f *personFlow) saveDraft() tea.Cmd {
 	if f.keptKey != "" && f.keptKey != key {
 		drop = f.b.dropDraft(f.keptKey)
 	}
-	kept := keep(f.stage(), *f.draft, f.plan.index(f.host.form))
+	kept := keep(f.stage(), *f.draft, f.plan.index(f.host.Form))
 	return tea.Batch(drop, f.b.keepDraft(f.seq, key, f.draftTitle(), kept))
 }
 
@@ -231,7 +231,7 @@ func (f *personFlow) Update(msg tea.Msg) tea.Cmd {
 		f.contacts = msg.contacts
 		if msg.kept {
 			f.offer = &msg.draft
-			return f.host.start(resumeForm(msg.draft, f.b.today(), &f.choice), f.st)
+			return f.host.Start(resumeForm(msg.draft, f.b.today(), &f.choice), f.st.huhTheme())
 		}
 		return f.startStage()
 	case draftKeptMsg:
@@ -252,7 +252,7 @@ func (f *personFlow) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			// Stay on the form with what was typed; the status line says why,
 			// and the input still counts as unsaved.
-			return tea.Batch(reportErr(msg.err), f.host.restart(f.stageForm(), f.st))
+			return tea.Batch(reportErr(msg.err), f.host.Restart(f.stageForm(), f.st.huhTheme()))
 		}
 		f.keptKey = ""
 		f.base, f.contact = msg.stakeholder, msg.contact
@@ -262,15 +262,15 @@ func (f *personFlow) Update(msg tea.Msg) tea.Cmd {
 		f.idx++
 		if f.idx >= len(f.stages) {
 			f.done = true
-			f.host.stop()
+			f.host.Stop()
 			return nil
 		}
 		return f.startStage()
 	}
-	if f.busy() || !f.host.active() {
+	if f.busy() || !f.host.Active() {
 		return nil
 	}
-	completed, cmd := f.host.update(msg)
+	completed, cmd := f.host.Update(msg)
 	if !completed {
 		return cmd
 	}
@@ -317,7 +317,7 @@ func (f *personFlow) answerOffer() tea.Cmd {
 	cmd := f.startStage()
 	// The draft is what the flow holds now: leaving again unchanged keeps
 	// it as it is, without asking.
-	return tea.Batch(cmd, f.plan.focus(f.host.form, f.resumeField(kept.Field)))
+	return tea.Batch(cmd, f.plan.focus(f.host.Form, f.resumeField(kept.Field)))
 }
 
 // resumeField is where a resumed form puts the cursor: on the first answer
@@ -367,7 +367,7 @@ func (f *personFlow) startStage() tea.Cmd {
 	f.plan = formPlan{}
 	form := f.stageForm()
 	f.started = *f.draft
-	return f.host.start(form, f.st)
+	return f.host.Start(form, f.st.huhTheme())
 }
 
 // stageForm is the form for the current stage.
@@ -390,14 +390,14 @@ func (f *personFlow) View() string {
 	switch {
 	case f.loading:
 		return f.st.Muted.Render("Loading…")
-	case f.waiting || !f.host.active():
+	case f.waiting || !f.host.Active():
 		return f.st.Muted.Render("Saving…")
 	}
-	return f.host.view()
+	return f.host.View()
 }
 
 // keyBinds are the focused field's keys.
-func (f *personFlow) keyBinds() []key.Binding { return f.host.keyBinds() }
+func (f *personFlow) keyBinds() []key.Binding { return f.host.KeyBinds() }
 
 // progress says where in the sequence the flow is: "whom › when › what".
 func (f *personFlow) progress() string {

@@ -33,7 +33,7 @@ func TestNewPersonMustChooseRoleAndInfluence(t *testing.T) {
 	d.mustSee("choose one")
 	d.press("enter")
 	d.mustSee("choose their part")
-	if f := d.app.person.flow; f.draft.Role != roleUnset || d.app.person.flow.host.form.GetFocusedField() != f.roleField {
+	if f := d.app.person.flow; f.draft.Role != roleUnset || d.app.person.flow.host.Form.GetFocusedField() != f.roleField {
 		t.Fatal("enter on an unchosen role went on")
 	}
 	d.press("right", "enter") // decision-maker
@@ -76,7 +76,7 @@ func TestHalfFilledNewPersonIsADraftAndResumesAtTheFirstUnanswered(t *testing.T)
 	if f.draft.Name != "Zoe Park" || f.draft.Title != "CFO" {
 		t.Fatalf("resumed draft holds %+v", *f.draft)
 	}
-	if f.host.form.GetFocusedField() != f.roleField {
+	if f.host.Form.GetFocusedField() != f.roleField {
 		t.Fatal("the resumed form is not at the role, the first answer missing")
 	}
 	calls = st.callCount()

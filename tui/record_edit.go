@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // recordScreen edits one record in one form: a proposal's details or a
@@ -17,7 +18,7 @@ import (
 type recordScreen struct {
 	b      *backend
 	st     *Styles
-	host   formHost
+	host   widget.FormHost
 	form   recordForm
 	saving bool
 	width  int
@@ -49,7 +50,9 @@ func newRecordScreen(b *backend, st *Styles, f recordForm) *recordScreen {
 }
 
 // Init shows the form.
-func (s *recordScreen) Init() tea.Cmd { return s.host.start(s.form.build(s.b.today()), s.st) }
+func (s *recordScreen) Init() tea.Cmd {
+	return s.host.Start(s.form.build(s.b.today()), s.st.huhTheme())
+}
 
 func (s *recordScreen) title() string { return "Edit" }
 
@@ -61,7 +64,7 @@ func (s *recordScreen) SetSize(w, h int) {
 
 func (s *recordScreen) setStyles(st *Styles) tea.Cmd {
 	s.st = st
-	s.host.setStyles(st)
+	s.host.SetTheme(st.huhTheme())
 	return nil
 }
 
@@ -71,7 +74,7 @@ func (s *recordScreen) Update(msg tea.Msg) (*recordScreen, tea.Cmd) {
 	case recordSavedMsg:
 		s.saving = false
 		if msg.err != nil {
-			return s, tea.Batch(reportErr(msg.err), s.host.restart(s.form.build(s.b.today()), s.st))
+			return s, tea.Batch(reportErr(msg.err), s.host.Restart(s.form.build(s.b.today()), s.st.huhTheme()))
 		}
 		return s, navigate(backMsg{from: screenRecord, status: msg.status})
 	case tea.KeyPressMsg:
@@ -79,10 +82,10 @@ func (s *recordScreen) Update(msg tea.Msg) (*recordScreen, tea.Cmd) {
 			return s, nil // keys typed while saving go nowhere
 		}
 	}
-	done, cmd := s.host.update(msg)
+	done, cmd := s.host.Update(msg)
 	if done {
 		s.saving = true
-		s.host.stop()
+		s.host.Stop()
 		return s, tea.Batch(cmd, s.form.save(s.b))
 	}
 	return s, cmd
@@ -94,16 +97,16 @@ func (s *recordScreen) View() string {
 	if s.saving {
 		return head + "\n\n" + s.st.Muted.Render("Saving…")
 	}
-	return head + "\n\n" + s.host.view()
+	return head + "\n\n" + s.host.View()
 }
 
 // capturing holds every key while a text field has focus or a save is in
 // flight, so q or o typed then never reach the app.
-func (s *recordScreen) capturing() bool { return s.saving || s.host.capturing() }
+func (s *recordScreen) capturing() bool { return s.saving || s.host.Capturing() }
 
-func (s *recordScreen) wantsEsc() bool { return s.saving || s.host.wantsEsc() }
+func (s *recordScreen) wantsEsc() bool { return s.saving || s.host.WantsEsc() }
 
-func (s *recordScreen) dirty() bool { return !s.saving && (s.host.unsaved || s.form.changed()) }
+func (s *recordScreen) dirty() bool { return !s.saving && (s.host.Unsaved() || s.form.changed()) }
 
 // saveDraft saves the form as it stands (the "save it" answer on leaving).
 func (s *recordScreen) saveDraft() tea.Cmd {
@@ -113,6 +116,6 @@ func (s *recordScreen) saveDraft() tea.Cmd {
 
 func (s *recordScreen) formShowing() bool { return true }
 
-func (s *recordScreen) ShortHelp() []key.Binding { return s.host.keyBinds() }
+func (s *recordScreen) ShortHelp() []key.Binding { return s.host.KeyBinds() }
 
-func (s *recordScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.host.keyBinds()} }
+func (s *recordScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.host.KeyBinds()} }

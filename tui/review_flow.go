@@ -61,12 +61,12 @@ func (r *reviewBase) takeSave(seq int, err error, id int64, form func() *huh.For
 	r.waiting = false
 	if err != nil {
 		r.announce, r.leaving = 0, false
-		if r.host.form == nil {
+		if r.host.Form == nil {
 			return reportErr(err)
 		}
-		return tea.Batch(reportErr(err), r.host.restart(form(), r.st))
+		return tea.Batch(reportErr(err), r.host.Restart(form(), r.st.huhTheme()))
 	}
-	r.host.stop()
+	r.host.Stop()
 	r.focus = id
 	return r.load()
 }
@@ -104,19 +104,19 @@ func selectedOf[R any](list *grid, rows []R) (R, bool) {
 // form is saved. While a save is in flight the form takes nothing, so a
 // second enter cannot save twice.
 func (r *reviewBase) updateForm(msg tea.Msg, rebuild func(), save func() tea.Cmd) (bool, tea.Cmd) {
-	if !r.host.active() {
+	if !r.host.Active() {
 		return false, nil
 	}
 	if r.waiting {
 		return true, nil
 	}
-	completed, cmd := r.host.update(msg)
+	completed, cmd := r.host.Update(msg)
 	if !completed {
 		return true, cmd
 	}
 	if r.filterForm {
 		r.applyFilter()
-		r.host.stop()
+		r.host.Stop()
 		rebuild()
 		return true, cmd
 	}
@@ -197,8 +197,8 @@ func (r *reviewBase) syncFilterKeys() {
 // and false when the screen's own list applies.
 func (r *reviewBase) modeHelp() ([]key.Binding, bool) {
 	switch {
-	case r.host.active():
-		return r.host.keyBinds(), true
+	case r.host.Active():
+		return r.host.KeyBinds(), true
 	case r.searching:
 		return []key.Binding{r.keys.SearchDone}, true
 	}

@@ -80,5 +80,5 @@ func (r *reviewBase) formFrame(title, context string) string {
 	if r.waiting {
 		return st.Muted.Render("Saving…")
 	}
-	return st.Title.Render(title) + "\n" + st.Muted.Render(ansi.Truncate(context, r.width, "…")) + "\n\n" + r.host.view()
+	return st.Title.Render(title) + "\n" + st.Muted.Render(ansi.Truncate(context, r.width, "…")) + "\n\n" + r.host.View()
 }

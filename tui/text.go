@@ -4,8 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/backchannel/backchannel/model"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel/backchannel/model"
 )
 
 // clean is model.Clean: every string a person typed passes through it before

@@ -68,8 +68,8 @@ func (a *App) undone(m undoneMsg) tea.Cmd {
 // formShowing reports an open form, or a save or delete still on its way:
 // undo waits until it is closed or done, so u never takes back the change
 // before the one being written.
-func (r *reviewBase) formShowing() bool { return r.host.active() || r.waiting }
+func (r *reviewBase) formShowing() bool { return r.host.Active() || r.waiting }
 
 // formShowing reports an open form or import, or a save, archive, merge or
 // delete still on its way: undo waits until it is closed or done.
-func (s *contactsScreen) formShowing() bool { return s.host.active() || s.imp != nil || s.waiting }
+func (s *contactsScreen) formShowing() bool { return s.host.Active() || s.imp != nil || s.waiting }

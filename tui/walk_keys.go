@@ -122,7 +122,7 @@ func (w *walkthrough) ShortHelp() []key.Binding {
 	if w.flow != nil {
 		return w.flow.keyBinds()
 	}
-	if w.host.active() {
+	if w.host.Active() {
 		return w.formKeys()
 	}
 	return []key.Binding{w.keys.Add, w.keys.Edit, w.keys.Finish, w.keys.NextStep, w.keys.PrevStep, w.keys.Move, w.keys.JumpTab}
@@ -133,7 +133,7 @@ func (w *walkthrough) FullHelp() [][]key.Binding {
 	if w.flow != nil {
 		return [][]key.Binding{w.flow.keyBinds()}
 	}
-	if w.host.active() {
+	if w.host.Active() {
 		return [][]key.Binding{w.formKeys()}
 	}
 	return [][]key.Binding{
@@ -145,7 +145,7 @@ func (w *walkthrough) FullHelp() [][]key.Binding {
 // formKeys are a step form's keys, with shift+tab back a step where it
 // means that (the form's first field, after the first step).
 func (w *walkthrough) formKeys() []key.Binding {
-	keys := w.host.keyBinds()
+	keys := w.host.KeyBinds()
 	if w.offer != nil || w.step == walkProposal || !w.atFirstField() || len(keys) == 0 {
 		return keys
 	}

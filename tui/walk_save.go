@@ -44,7 +44,7 @@ func (w *walkthrough) saveDraft() tea.Cmd {
 	if w.flow != nil {
 		return w.flow.saveDraft()
 	}
-	if !w.host.active() {
+	if !w.host.Active() {
 		return nil
 	}
 	key := walkDraftKey(w.p.ID)
@@ -58,7 +58,7 @@ func (w *walkthrough) saveDraft() tea.Cmd {
 	}
 	w.saveSeq++
 	w.waiting = true
-	kept := keptWalk{Step: w.step, Draft: *w.draft, Field: w.plan.index(w.host.form)}
+	kept := keptWalk{Step: w.step, Draft: *w.draft, Field: w.plan.index(w.host.Form)}
 	return tea.Batch(drop, w.b.keepDraft(w.saveSeq, key, title, kept))
 }
 
@@ -201,7 +201,7 @@ func (w *walkthrough) answerOffer() tea.Cmd {
 		step = walkProposal
 	}
 	cmd := w.enter(step)
-	return tea.Batch(cmd, w.plan.focus(w.host.form, w.firstUnanswered(kept.Field)))
+	return tea.Batch(cmd, w.plan.focus(w.host.Form, w.firstUnanswered(kept.Field)))
 }
 
 // firstUnanswered is where a resumed step form puts the cursor: the first

@@ -10,6 +10,7 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // walkStep is a step of the walkthrough. Proposal.WalkStep stores the last
@@ -51,7 +52,7 @@ type walkthrough struct {
 	waiting bool
 	after   walkStep
 	finish  bool
-	host    formHost
+	host    widget.FormHost
 	draft   *proposalDraft
 	// base is the draft as the workbook holds it (after the last load or
 	// save): a form step whose draft differs has unsaved input.
@@ -133,10 +134,10 @@ func (w *walkthrough) SetSize(width, height int) {
 // setStyles re-themes the forms.
 func (w *walkthrough) setStyles(st *Styles) tea.Cmd {
 	w.st = st
-	w.host.setStyles(st)
+	w.host.SetTheme(st.huhTheme())
 	if w.flow != nil {
 		w.flow.st = st
-		w.flow.host.setStyles(st)
+		w.flow.host.SetTheme(st.huhTheme())
 	}
 	if w.step == walkReview {
 		w.review.SetContent(w.reviewText())
@@ -148,7 +149,7 @@ func (w *walkthrough) setStyles(st *Styles) tea.Cmd {
 func (w *walkthrough) enter(s walkStep) tea.Cmd {
 	w.step = min(max(s, walkProposal), walkReview)
 	w.flow = nil
-	w.host.stop()
+	w.host.Stop()
 	w.syncKeys()
 	switch w.step {
 	case walkProposal, walkWhen:
@@ -165,7 +166,7 @@ func (w *walkthrough) enter(s walkStep) tea.Cmd {
 }
 
 // startForm shows a step form.
-func (w *walkthrough) startForm(f *huh.Form) tea.Cmd { return w.host.start(f, w.st) }
+func (w *walkthrough) startForm(f *huh.Form) tea.Cmd { return w.host.Start(f, w.st.huhTheme()) }
 
 // stepForm is the form of the proposal or when step.
 func (w *walkthrough) stepForm() *huh.Form {
@@ -178,7 +179,7 @@ func (w *walkthrough) stepForm() *huh.Form {
 
 // atFirstField reports whether the step form's cursor is on its first field.
 func (w *walkthrough) atFirstField() bool {
-	return w.host.active() && w.plan.index(w.host.form) == 0
+	return w.host.Active() && w.plan.index(w.host.Form) == 0
 }
 
 // Update handles loads, saves, the forms and the list keys.
@@ -198,7 +199,7 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 			w.fillDraft()
 			return w, w.lookForDraft()
 		}
-		if w.flow == nil && !w.host.active() {
+		if w.flow == nil && !w.host.Active() {
 			w.buildPeople()
 			if w.step == walkReview {
 				w.review.SetContent(w.reviewText())
@@ -213,7 +214,7 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 		w.loadingDraft = false
 		if msg.err == nil && msg.ok {
 			w.offer = &msg.draft
-			return w, w.host.start(resumeForm(msg.draft, w.b.today(), &w.choice), w.st)
+			return w, w.host.Start(resumeForm(msg.draft, w.b.today(), &w.choice), w.st.huhTheme())
 		}
 		return w, tea.Batch(errCmd(msg.err), w.enter(walkStep(w.p.WalkStep+1)))
 	case draftKeptMsg:
@@ -235,10 +236,10 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 		}
 		w.waiting = false
 		if msg.err != nil {
-			if w.host.form != nil && !w.host.active() {
+			if w.host.Form != nil && !w.host.Active() {
 				// The form was submitted: show it again with what was typed,
 				// still counted as unsaved.
-				return w, tea.Batch(reportErr(msg.err), w.host.restart(w.stepForm(), w.st))
+				return w, tea.Batch(reportErr(msg.err), w.host.Restart(w.stepForm(), w.st.huhTheme()))
 			}
 			return w, reportErr(msg.err)
 		}
@@ -269,7 +270,7 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 	if w.busy() {
 		return w, nil
 	}
-	if w.host.active() {
+	if w.host.Active() {
 		if k, ok := msg.(tea.KeyPressMsg); ok && w.offer == nil && key.Matches(k, w.keys.PrevStep) && w.atFirstField() {
 			// shift+tab on a step form's first field goes back a step,
 			// keeping what was typed in the draft.
@@ -278,7 +279,7 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 			}
 			return w, nil
 		}
-		completed, cmd := w.host.update(msg)
+		completed, cmd := w.host.Update(msg)
 		if !completed {
 			return w, cmd
 		}
@@ -320,9 +321,9 @@ func (w *walkthrough) capturing() bool {
 		return true
 	}
 	if w.flow != nil {
-		return w.flow.host.capturing()
+		return w.flow.host.Capturing()
 	}
-	return w.host.capturing()
+	return w.host.Capturing()
 }
 
 // wantsEsc reports whether esc belongs to a form (leaving a filter), or is
@@ -332,13 +333,13 @@ func (w *walkthrough) wantsEsc() bool {
 		return true
 	}
 	if w.flow != nil {
-		return w.flow.host.wantsEsc()
+		return w.flow.host.WantsEsc()
 	}
-	return w.host.wantsEsc()
+	return w.host.WantsEsc()
 }
 
 // formShowing reports a form on screen: u and U wait until it is closed.
-func (w *walkthrough) formShowing() bool { return w.flow != nil || w.host.active() }
+func (w *walkthrough) formShowing() bool { return w.flow != nil || w.host.Active() }
 
 // dirty reports input on screen neither written nor kept.
 func (w *walkthrough) dirty() bool {
@@ -348,7 +349,7 @@ func (w *walkthrough) dirty() bool {
 	if w.offer != nil || w.busy() {
 		return false
 	}
-	return w.host.active() && (w.host.unsaved || *w.draft != w.base)
+	return w.host.Active() && (w.host.Unsaved() || *w.draft != w.base)
 }
 
 // progress is the step indicator: "Step 3 of 6  ✓ Proposal › ✓ When › Whom › …".
@@ -385,10 +386,10 @@ func (w *walkthrough) View() string {
 			heading += "  " + p
 		}
 		body = w.st.Heading.Render(heading) + "\n\n" + w.flow.View()
-	case w.waiting && !w.host.active():
+	case w.waiting && !w.host.Active():
 		body = w.st.Muted.Render("Saving…")
-	case w.host.active():
-		body = w.host.view()
+	case w.host.Active():
+		body = w.host.View()
 	case w.step == walkReview:
 		hint := "Press enter to finish and open the workspace."
 		if !w.review.AtBottom() {

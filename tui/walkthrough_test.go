@@ -64,7 +64,7 @@ func TestLeavingAnEditedStepLeavesTheProposalAsItWas(t *testing.T) {
 	w := d.app.walkthrough
 	before := w.p
 	d.press("1")
-	if w.step != walkProposal || !w.host.active() {
+	if w.step != walkProposal || !w.host.Active() {
 		t.Fatal("1 did not go to the proposal step")
 	}
 	d.typ(" v2")
@@ -97,7 +97,7 @@ func TestShiftTabFromWhenGoesBackToTheProposal(t *testing.T) {
 	}
 	d.press("down") // a moment not yet saved
 	d.press("shift+tab")
-	if w.step != walkProposal || !w.host.active() {
+	if w.step != walkProposal || !w.host.Active() {
 		t.Fatalf("shift+tab on the when step went to step %d", w.step)
 	}
 	d.mustSee("Move standup to async")
@@ -127,7 +127,7 @@ func TestDigitsGoToAnyStepDoneSoFar(t *testing.T) {
 	}
 	d.mustSee("Finish step 3 (Whom) before going to Where.")
 	d.press("2")
-	if w.step != walkWhen || !w.host.active() {
+	if w.step != walkWhen || !w.host.Active() {
 		t.Fatalf("2 went to step %d", w.step)
 	}
 	d.press("enter")

@@ -1,7 +1,14 @@
 // Package widget holds the terminal workbook's shared pieces that know
-// nothing of its screens: a huh select that stops at its ends (EndStop) and
-// a person picker that is a select for a few people and a typed name for
-// many (PersonPick), and the select sized to its rows that says when
-// there are more than it shows (ScrollingSelect). Screens in package tui build on them; nothing here
-// reads the store or the app's styles.
+// nothing of its screens:
+//
+//   - FormHost runs one huh form inside a screen (sized, themed, its keys
+//     folded for the help line), leaving esc and ctrl+c to the app;
+//   - EndStop (StopAtEnds) is a huh select that stops at its ends instead
+//     of wrapping round, and ScrollingSelect sizes one to its rows and says
+//     when there are more than it shows;
+//   - PersonPick is the choice of one person: a select for a few, a typed
+//     name with completion for many.
+//
+// Screens in package tui build on them; nothing here reads the store or the
+// app's styles (a form's theme is handed in).
 package widget

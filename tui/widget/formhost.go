@@ -1,4 +1,4 @@
-package tui
+package widget
 
 import (
 	"slices"
@@ -8,11 +8,12 @@ import (
 	"charm.land/huh/v2"
 )
 
-// formHost runs one huh form inside a screen. It sizes and themes the form,
+// FormHost runs one huh form inside a screen. It sizes and themes the form,
 // leaves ctrl+c and esc to the app (so typed text is never dropped without
 // asking), and reports when the form is completed.
-type formHost struct {
-	form   *huh.Form
+type FormHost struct {
+	// Form is the form showing, or nil.
+	Form   *huh.Form
 	width  int
 	height int
 	// unsaved is set when the form is shown again because saving it
@@ -29,79 +30,86 @@ func huhKeyMap() *huh.KeyMap {
 	return km
 }
 
-// start shows f, themed and sized, and returns its init command.
-func (h *formHost) start(f *huh.Form, st *Styles) tea.Cmd {
-	f.WithShowHelp(false).WithKeyMap(huhKeyMap()).WithTheme(st.huhTheme())
+// Start shows f, themed and sized, and returns its init command.
+func (h *FormHost) Start(f *huh.Form, theme huh.Theme) tea.Cmd {
+	f.WithShowHelp(false).WithKeyMap(huhKeyMap()).WithTheme(theme)
 	if h.width > 0 {
 		f.WithWidth(h.width)
 	}
 	if h.height > 0 {
 		f.WithHeight(h.height)
 	}
-	h.form, h.unsaved = f, false
+	h.Form, h.unsaved = f, false
 	return f.Init()
 }
 
-// restart shows f again after saving it failed, with what was typed; the
+// Restart shows f again after saving it failed, with what was typed; the
 // screen's dirty check then counts it as unsaved whatever it holds.
-func (h *formHost) restart(f *huh.Form, st *Styles) tea.Cmd {
-	cmd := h.start(f, st)
+func (h *FormHost) Restart(f *huh.Form, theme huh.Theme) tea.Cmd {
+	cmd := h.Start(f, theme)
 	h.unsaved = true
 	return cmd
 }
 
-// active reports whether a form is showing.
-func (h *formHost) active() bool { return h.form != nil && h.form.State == huh.StateNormal }
+// Unsaved reports whether the form showing was put back after its save
+// failed: what it holds is unsaved input whatever it is.
+func (h *FormHost) Unsaved() bool { return h.unsaved }
 
-// stop drops the form.
-func (h *formHost) stop() { h.form = nil }
+// Width is the width forms are drawn at.
+func (h *FormHost) Width() int { return h.width }
+
+// Active reports whether a form is showing.
+func (h *FormHost) Active() bool { return h.Form != nil && h.Form.State == huh.StateNormal }
+
+// Stop drops the form.
+func (h *FormHost) Stop() { h.Form = nil }
 
 // errorLines is the room kept under a form for huh's validation messages,
 // which it adds below the fields without counting them in its height.
 const errorLines = 3
 
 // SetSize resizes the form to the space it has.
-func (h *formHost) SetSize(w, ht int) {
+func (h *FormHost) SetSize(w, ht int) {
 	h.width, h.height = max(w, 20), max(ht-errorLines, 4)
-	if h.form != nil {
-		h.form.WithWidth(h.width).WithHeight(h.height)
+	if h.Form != nil {
+		h.Form.WithWidth(h.width).WithHeight(h.height)
 	}
 }
 
-// setStyles re-themes the form after a background change.
-func (h *formHost) setStyles(st *Styles) {
-	if h.form != nil {
-		h.form.WithTheme(st.huhTheme())
+// SetTheme re-themes the form after a background change.
+func (h *FormHost) SetTheme(theme huh.Theme) {
+	if h.Form != nil {
+		h.Form.WithTheme(theme)
 	}
 }
 
-// update feeds the form and reports whether it has just been completed.
-func (h *formHost) update(msg tea.Msg) (completed bool, cmd tea.Cmd) {
-	if h.form == nil {
+// Update feeds the form and reports whether it has just been completed.
+func (h *FormHost) Update(msg tea.Msg) (completed bool, cmd tea.Cmd) {
+	if h.Form == nil {
 		return false, nil
 	}
-	m, cmd := h.form.Update(msg)
+	m, cmd := h.Form.Update(msg)
 	if f, ok := m.(*huh.Form); ok {
-		h.form = f
+		h.Form = f
 	}
-	return h.form.State == huh.StateCompleted, cmd
+	return h.Form.State == huh.StateCompleted, cmd
 }
 
-// view renders the form, or nothing when none is showing.
-func (h *formHost) view() string {
-	if !h.active() {
+// View renders the form, or nothing when none is showing.
+func (h *FormHost) View() string {
+	if !h.Active() {
 		return ""
 	}
-	return h.form.View()
+	return h.Form.View()
 }
 
-// capturing reports whether the focused field takes typed characters, so that
+// Capturing reports whether the focused field takes typed characters, so that
 // q and ? are text there, not commands.
-func (h *formHost) capturing() bool {
-	if !h.active() {
+func (h *FormHost) Capturing() bool {
+	if !h.Active() {
 		return false
 	}
-	switch f := h.form.GetFocusedField().(type) {
+	switch f := h.Form.GetFocusedField().(type) {
 	case *huh.Input, *huh.Text:
 		return true
 	case interface{ GetFiltering() bool }:
@@ -110,28 +118,28 @@ func (h *formHost) capturing() bool {
 	return false
 }
 
-// wantsEsc reports whether esc means something to the focused field (leaving
+// WantsEsc reports whether esc means something to the focused field (leaving
 // a select's filter) rather than "back".
-func (h *formHost) wantsEsc() bool {
-	if !h.active() {
+func (h *FormHost) WantsEsc() bool {
+	if !h.Active() {
 		return false
 	}
-	if f, ok := h.form.GetFocusedField().(interface{ GetFiltering() bool }); ok {
+	if f, ok := h.Form.GetFocusedField().(interface{ GetFiltering() bool }); ok {
 		return f.GetFiltering()
 	}
 	return false
 }
 
-// keyBinds are the focused field's keys, for the app's help line. Arrow
+// KeyBinds are the focused field's keys, for the app's help line. Arrow
 // pairs are folded into one entry and rarely needed keys dropped, so the
 // line still has room for esc and ctrl+c at 80 columns.
-func (h *formHost) keyBinds() []key.Binding {
-	if !h.active() {
+func (h *FormHost) KeyBinds() []key.Binding {
+	if !h.Active() {
 		return nil
 	}
 	var out []key.Binding
 	seen := map[string]bool{}
-	for _, b := range h.form.KeyBinds() {
+	for _, b := range h.Form.KeyBinds() {
 		k := b.Help().Key
 		if !b.Enabled() || k == "" {
 			continue
