@@ -103,6 +103,9 @@ meeting; nothing is saved.`,
 			default:
 				text = []byte(brief.Markdown(d, r, opt))
 			}
+			if redact == "" {
+				a.warnReadableStdout(out)
+			}
 			return a.writeOutput(out, force, text)
 		},
 	}

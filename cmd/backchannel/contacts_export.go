@@ -50,6 +50,7 @@ apostrophe; import removes it again. Archived contacts only with --all.`,
 			if err != nil {
 				return err
 			}
+			a.warnReadableStdout(out)
 			return a.writeOutput(out, force, b.Bytes())
 		},
 	}

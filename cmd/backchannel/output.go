@@ -112,6 +112,26 @@ func (a *app) writeOutput(out string, force bool, data []byte) error {
 	return writeFileAtomic(out, data)
 }
 
+// warnReadableStdout says, in one line on stderr, when the back channel is
+// about to go to standard output redirected into a file that others on the
+// machine can read (`export > file` is created 0644 by the shell, not by
+// us): -o writes the same thing 0600. Pipes, terminals and private files
+// pass without a word; so do redacted briefs, which are meant to be shared.
+func (a *app) warnReadableStdout(out string) {
+	if out != "" && out != "-" {
+		return
+	}
+	f, ok := a.stdout.(*os.File)
+	if !ok {
+		return
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm()&0o077 == 0 {
+		return
+	}
+	fmt.Fprintf(a.stderr, "backchannel: warning: standard output is a file others on this machine can read (mode %04o); write it with -o FILE, which makes it 0600, or chmod 600 it\n", fi.Mode().Perm())
+}
+
 // checkTarget refuses, in one sentence, an output file that would destroy
 // something: the open workbook or its -wal/-shm (the same file by any name,
 // via os.SameFile), any SQLite database, or, without force, any file.

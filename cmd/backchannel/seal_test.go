@@ -282,3 +282,39 @@ func TestRestoreRefusesDamagedBackups(t *testing.T) {
 		}
 	}
 }
+
+// `export > file` gets a file the shell made 0644: the command cannot choose
+// its mode, so it says so and points at -o. A private file, a redacted
+// brief (meant to be shared) and a pipe pass without a word.
+func TestWarnsWhenStdoutIsAFileOthersCanRead(t *testing.T) {
+	path := demoDB(t)
+	dir := t.TempDir()
+	runTo := func(mode os.FileMode, args ...string) string {
+		t.Helper()
+		f, err := os.Create(filepath.Join(dir, "out"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Chmod(mode); err != nil {
+			t.Fatal(err)
+		}
+		var errOut bytes.Buffer
+		if code := run(t.Context(), append([]string{"--db", path}, args...), strings.NewReader(""), f, &errOut); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+		return errOut.String()
+	}
+	t.Setenv("BACKCHANNEL_TODAY", "2026-11-21")
+	for _, args := range [][]string{{"export"}, {"brief", "1"}, {"contacts", "export"}} {
+		if got := runTo(0o644, args...); !strings.Contains(got, "others on this machine can read (mode 0644)") || !strings.Contains(got, "-o FILE") {
+			t.Errorf("%v > a 0644 file: stderr %q", args, got)
+		}
+		if got := runTo(0o600, args...); got != "" {
+			t.Errorf("%v > a 0600 file: stderr %q", args, got)
+		}
+	}
+	if got := runTo(0o644, "brief", "1", "--redact"); got != "" {
+		t.Errorf("a redacted brief warned: %q", got)
+	}
+}

@@ -33,6 +33,7 @@ func (a *app) exportCommand() *cobra.Command {
 				return err
 			}
 			if out == "" || out == "-" {
+				a.warnReadableStdout(out)
 				return streamExport(ctx, st, a.stdout, true)
 			}
 			if err := a.checkTarget(out, force); err != nil {
