@@ -3,7 +3,10 @@
 # a person meets them: the real binary in tmux at 80×24 on a real workbook,
 # timed by waiting for visible text.
 #
-#   scripts/bench-tui.sh [-n RUNS] WORKBOOK BINARY [BINARY…]
+#   scripts/bench-tui.sh [-n RUNS] WORKBOOK BINARY[@WORKBOOK] [BINARY[@WORKBOOK]…]
+#
+# BINARY@WORKBOOK opens its own copy of the workbook: an older build refuses
+# a workbook a newer one has migrated, so before/after pairs need two copies.
 #
 # For each run and each binary, in turn (paired runs: before and after
 # alternate, so both meet the same load):
@@ -110,7 +113,8 @@ run_version() {
 }
 
 run_tui() {
-	local bin=$1 t0 tf td to tb pid cf cd co cb hwm rss
+	local bin=${1%@*} db=$db t0 tf td to tb pid cf cd co cb hwm rss
+	case $1 in *@*) db=${1#*@} ;; esac
 	t0=$(now_ms)
 	tmux new-session -d -s "$session" -x 80 -y 24 "BACKCHANNEL_TODAY=$BACKCHANNEL_TODAY NO_COLOR=1 exec '$bin' --db '$db'"
 	pid=$(tmux display -p -t "$session" '#{pane_pid}')
@@ -144,7 +148,7 @@ run_tui() {
 echo "workbook $db, $RUNS runs, load $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
 for i in $(seq "$RUNS"); do
 	run_echo
-	run_version "$1"
+	run_version "${1%@*}"
 	for bin in "$@"; do
 		run_tui "$bin"
 	done
@@ -152,6 +156,8 @@ for i in $(seq "$RUNS"); do
 done
 echo "load $(cut -d' ' -f1-3 /proc/loadavg) at the end" >&2
 
+echo "every run (ms; cpu in ms; MB):" >&2
+cat "$out" >&2
 # Medians per program.
 printf 'program\tfirst frame ms (cpu)\tdashboard ms (cpu)\tobjections ms (cpu)\tblind spots ms (cpu)\tpeak MB\tRSS MB\n'
 cut -f1 "$out" | awk '!seen[$0]++' | while read -r name; do
