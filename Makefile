@@ -75,9 +75,13 @@ lint:
 ## bench: readiness, brief, store (the shared-contacts shape of issue 13:
 ## load, list, open) and TUI benchmarks; compare two runs with
 ## `benchstat old.txt bench.txt` (docs/performance.md)
+## The TUI's benchmarks on issue 13's workbooks (tui/bench_workbook_test.go)
+## generate them once per run; BENCHSHAPES picks some (shared300,big200k,shared10k),
+## BACKCHANNEL_BENCH_DIR keeps them between runs.
 BENCHCOUNT ?= 6
+BENCHSHAPES ?=
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./model/... ./db/ ./tui/ | tee bench.txt
+	BACKCHANNEL_BENCH_SHAPES=$(BENCHSHAPES) $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./model/... ./db/ ./tui/ | tee bench.txt
 
 ## bench-peer: brief against taskwarrior and the sqlite3 CLI (hyperfine), with the ratios
 bench-peer:
