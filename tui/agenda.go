@@ -78,7 +78,7 @@ func newAgendaScreen(b *backend, st *Styles) *agendaScreen {
 	s.list = newGrid([]column{
 		{title: "When", width: 10, sorted: true},
 		{title: "Why", width: 11, priority: 1},
-		{title: "Who", min: 12},
+		{title: "Who", min: 15},
 		{title: "What", min: 14},
 		{title: "Proposal", min: 20, priority: 2},
 	}, "Nothing due. Plan talks with dates to see them here.")

@@ -42,7 +42,7 @@ func newBlindSpotsScreen(b *backend, st *Styles, proposalID, selectID int64) *bl
 		{title: "Age", width: 4, right: true, priority: 3},
 		{title: "Proposal", min: 10, priority: 2},
 		{title: "Blind spot", min: 30},
-		{title: "Surfaced by", min: 14, priority: 1},
+		{title: "Surfaced by", min: 15, priority: 1},
 		{title: "How addressed", min: 12, priority: 4},
 	}, "")
 	s.syncKeys()

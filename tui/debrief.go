@@ -83,7 +83,7 @@ func newDebriefScreen(b *backend, st *Styles, id int64) *debriefScreen {
 	s := &debriefScreen{b: b, st: st, keys: newDebriefKeys(), id: id}
 	s.list = newGrid([]column{
 		{title: "", width: 1},
-		{title: "Person", min: 12},
+		{title: "Person", min: 15},
 		{title: "Role", width: 11, priority: 1},
 		{title: "Said", width: 9},
 		{title: "In the room", width: 13},

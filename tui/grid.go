@@ -136,13 +136,14 @@ func (g *grid) floor(i int) int {
 // or new rows, never per frame. Columns are dropped by priority (highest
 // number first, the rightmost of equals first) until the rest fit at their
 // floor; a stand-in column joins when a column it summarises was dropped.
-// The width left over goes first to short texts (names, places: their
-// longest cell within shortText), the most important first, so they read
-// whole. The rest goes to the text columns in priority order, each up to
-// its longest cell; among columns of one priority each cell goes to the one
-// with the most text still cut, so the longest text grows and no column is
-// wider than its longest cell while another is cut. What remains when
-// everything fits pads the last column.
+// The width left over goes to the text columns in priority order, each up
+// to its longest cell. Within one priority the short texts (names, places:
+// their longest cell within shortText) are made whole first; then each cell
+// goes to the long text with the most still cut, so the longest text grows
+// and no column is wider than its longest cell while another is cut. A
+// column of lower priority keeps its floor, its declared min, until the
+// more important ones are whole. What remains when everything fits pads
+// the last column.
 func (g *grid) layout() {
 	if len(g.natural) != len(g.cols) {
 		g.measure()
@@ -163,8 +164,10 @@ func (g *grid) layout() {
 		g.widths[j] = g.floor(i)
 		avail -= g.widths[j]
 	}
-	// Short texts first, the most important first: a column whose longest
-	// cell is a name or a place reads whole before a long text widens.
+	// The most important columns grow first. Within one priority, short
+	// texts first: a name or a place reads whole before a long text
+	// widens; then the long texts, one cell at a time to whichever has the
+	// most still cut.
 	for p := 0; avail > 0 && p <= g.maxPriority(); p++ {
 		for j, i := range g.shown {
 			if c := g.cols[i]; c.width == 0 && c.priority == p && g.natural[i] <= shortText {
@@ -173,10 +176,6 @@ func (g *grid) layout() {
 				avail -= add
 			}
 		}
-	}
-	// Then the most important text columns grow; among equals, one cell
-	// at a time to whichever has the most still cut.
-	for p := 0; avail > 0 && p <= g.maxPriority(); p++ {
 		for avail > 0 {
 			best, most := -1, 0
 			for j, i := range g.shown {

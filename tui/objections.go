@@ -69,8 +69,8 @@ func newObjectionsScreen(b *backend, st *Styles, proposalID, selectID int64) *ob
 		{title: "Age", width: 4, right: true, priority: 5},
 		{title: "Proposal", min: 10, priority: 3},
 		{title: "Objection", min: 30},
-		{title: "Raised by", min: 14, priority: 1},
-		{title: "Voice in room", min: 14, priority: 4},
+		{title: "Raised by", min: 15, priority: 1},
+		{title: "Voice in room", min: 15, priority: 4},
 		{title: "Our response", min: 12, priority: 6},
 		// Needs stands in for the voice and response columns when they do
 		// not fit, so a narrow list still shows what each objection lacks.

@@ -102,15 +102,15 @@ func (w *walkthrough) buildPeople() {
 	empty := "Nobody yet. Press a to add the person who decides."
 	switch w.step {
 	case walkWhat:
-		cols = []column{{width: 1}, {title: "Person", min: 14}, {title: "Stance", width: 9, priority: 1},
+		cols = []column{{width: 1}, {title: "Person", min: 15}, {title: "Stance", width: 9, priority: 1},
 			{title: "Ask/share", width: 9}, {title: "Message", min: 30}, {title: "Opener", width: 23, priority: 2}}
 		empty = "Nobody on the proposal yet. Go back (shift+tab) to add people."
 	case walkWhere:
-		cols = []column{{width: 1}, {title: "Person", min: 14}, {title: "Talk by", width: 10},
+		cols = []column{{width: 1}, {title: "Person", min: 15}, {title: "Talk by", width: 10},
 			{title: "Before", min: 8, priority: 2}, {title: "Where", min: 13}, {title: "Via", min: 8, priority: 1}}
 		empty = "Nobody on the proposal yet. Go back (shift+tab) to add people."
 	default:
-		cols = []column{{width: 1}, {title: "Person", min: 14}, {title: "Partner", width: 10, priority: 1},
+		cols = []column{{width: 1}, {title: "Person", min: 15}, {title: "Partner", width: 10, priority: 1},
 			{title: "Role", width: 11}, {title: "Stance→target", width: 18}, {title: "Team", min: 8, priority: 2}}
 	}
 	cursor := w.people.Cursor()

@@ -128,11 +128,11 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 		{title: "Latest safe", width: 11, priority: 2, sorted: true},
 		{title: "What", min: 20},
 		{title: "Where", width: 15, priority: 3},
-		{title: "Via", min: 14, priority: 5},
+		{title: "Via", min: 15, priority: 5},
 	}, "No talks planned. Press a to add a person and plan when, what and where.")
 	w.log = newGrid([]column{
 		{title: "Date", width: 10, sorted: true},
-		{title: "Person", min: 14},
+		{title: "Person", min: 15},
 		{title: "Channel", width: 15, priority: 3},
 		{title: "Kind", width: 10, priority: 1},
 		{title: "Mood", width: 4, right: true, priority: 2},
@@ -141,14 +141,14 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 	w.objs = newGrid([]column{
 		{title: "Severity", width: 8},
 		{title: "Status", width: 10},
-		{title: "Raised by", min: 12, priority: 1},
+		{title: "Raised by", min: 15, priority: 1},
 		{title: "Objection", min: 30},
-		{title: "Voice in room", min: 10, priority: 2},
+		{title: "Voice in room", min: 15, priority: 2},
 		{title: "Our response", min: 12, priority: 3},
 	}, "No objections recorded. Log a conversation (l) to record what people raise.")
 	w.spots = newGrid([]column{
 		{title: "Status", width: 9},
-		{title: "Surfaced by", min: 12, priority: 1},
+		{title: "Surfaced by", min: 15, priority: 1},
 		{title: "Blind spot", min: 30},
 		{title: "How addressed", min: 12, priority: 2},
 	}, "No blind spots yet. Ask someone: “am I thinking about this right?”")
