@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -29,11 +28,13 @@ type fakeState struct {
 	blindSpots   []model.BlindSpot
 }
 
-// fakeStep is one recorded write: the state before it.
+// fakeStep is one recorded write: the state before it (and, once undone,
+// after it), and the step of the history it is (0 until settled).
 type fakeStep struct {
 	name   string
 	before fakeState
 	after  fakeState
+	change int64
 }
 
 func (f *fakeStore) snapshot() fakeState {
@@ -70,37 +71,6 @@ func (f *fakeStore) action(name string, fn func() error) error {
 		f.undo = f.undo[:len(f.undo)-1]
 	}
 	return err
-}
-
-func (f *fakeStore) Undo(context.Context) (model.Change, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	cur := f.snapshot()
-	for len(f.undo) > 0 {
-		st := f.undo[len(f.undo)-1]
-		f.undo = f.undo[:len(f.undo)-1]
-		if reflect.DeepEqual(st.before, cur) { // a write that failed changed nothing
-			continue
-		}
-		st.after = cur
-		f.restore(st.before)
-		f.redo = append(f.redo, st)
-		return model.Change{Kind: model.ChangeUndo, Summary: st.name}, nil
-	}
-	return model.Change{}, errors.New("there is nothing to undo")
-}
-
-func (f *fakeStore) Redo(context.Context) (model.Change, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if len(f.redo) == 0 {
-		return model.Change{}, errors.New("there is nothing to redo")
-	}
-	st := f.redo[len(f.redo)-1]
-	f.redo = f.redo[:len(f.redo)-1]
-	f.restore(st.after)
-	f.undo = append(f.undo, fakeStep{name: st.name, before: st.before})
-	return model.Change{Kind: model.ChangeRedo, Summary: st.name}, nil
 }
 
 func (f *fakeStore) AddPerson(ctx context.Context, c model.Contact, st model.Stakeholder) (model.Stakeholder, error) {
@@ -560,9 +530,12 @@ func (f *fakeStore) DeleteDraft(_ context.Context, key string) error {
 func (f *fakeStore) Purge(_ context.Context, scope model.PurgeScope, id int64, _ model.Date) (model.PurgeReport, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.write("Purge"); err != nil {
+	if err := f.fail; err != nil {
+		f.fail = nil
 		return model.PurgeReport{}, err
 	}
+	f.settle()
+	pre := f.snapshot()
 	if scope != model.PurgeContact {
 		return model.PurgeReport{}, fmt.Errorf("the fake purges contacts only")
 	}
@@ -573,7 +546,7 @@ func (f *fakeStore) Purge(_ context.Context, scope model.PurgeScope, id int64, _
 		return model.PurgeReport{}, fmt.Errorf("no contact with id %d: %w", id, db.ErrNotFound)
 	}
 	rep.Rows++
-	f.undo, f.redo = nil, nil
+	f.purgeFromLog(id, pre)
 	return rep, nil
 }
 

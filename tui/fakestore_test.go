@@ -36,6 +36,9 @@ type fakeStore struct {
 	// undo and redo are the fake's undo log: whole-state snapshots around
 	// each write (fakestore_actions_test.go).
 	undo, redo []fakeStep
+	// changes is the undo log as history, oldest first: every settled step,
+	// undo and redo (fakestore_history_test.go).
+	changes []model.Change
 	// inAction is set while a whole action runs the fake's smaller writes:
 	// they are one step, recorded by the action.
 	inAction bool
@@ -73,8 +76,8 @@ func (f *fakeStore) write(name string) error {
 		f.fail = nil
 		return err
 	}
+	f.settle()
 	f.undo = append(f.undo, fakeStep{name: name, before: f.snapshot()})
-	f.redo = nil
 	return nil
 }
 
