@@ -105,6 +105,17 @@ func (s *Store) compact(ctx context.Context) (busy bool, err error) {
 	if _, err := checkpoint(); err != nil {
 		return false, err
 	}
+	// VACUUM rebuilds the workbook in a temporary database, which the
+	// writer's temp_store(MEMORY) would hold in memory: the whole workbook
+	// (225 MB for the 200k workbook). On disk it is a file SQLite unlinks as
+	// it opens it, gone when the connection lets it go.
+	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = FILE"); err != nil {
+		return false, err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = MEMORY")
+	if s.vacuumHook != nil {
+		s.vacuumHook(conn)
+	}
 	if _, err := conn.ExecContext(ctx, "VACUUM"); err != nil {
 		return false, err
 	}

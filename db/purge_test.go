@@ -182,3 +182,29 @@ func TestUndoRefusesAPurge(t *testing.T) {
 		t.Errorf("the purged conversation came back: %v", err)
 	}
 }
+
+// A purge's VACUUM builds the new file in a temporary file, not in memory
+// (the writer keeps temporary tables in memory: for VACUUM that was the
+// whole workbook, 225 MB on the 200k workbook), and leaves the writer as
+// it found it.
+func TestPurgeVacuumsThroughAFile(t *testing.T) {
+	ctx := context.Background()
+	s, clk := openTest(t)
+	f := buildFixture(t, s)
+	tp, err := s.LogTouchpoint(ctx, model.Touchpoint{StakeholderID: f.sDana.ID, Date: clk.today(), Said: "Erase me."})
+	mustNoErr(t, err)
+	const memory = 2 // PRAGMA temp_store: 0 default, 1 file, 2 memory
+	if got := pragmaInt(t, s.w, "temp_store"); got != memory {
+		t.Fatalf("the writer's temp_store is %d before, want %d", got, memory)
+	}
+	var during int64 = -1
+	s.vacuumHook = func(q querier) { during = pragmaInt(t, q, "temp_store") }
+	_, err = s.Purge(ctx, model.PurgeConversation, tp.ID, model.Date{})
+	mustNoErr(t, err)
+	if during != 1 {
+		t.Errorf("VACUUM ran with temp_store %d, want 1 (a file)", during)
+	}
+	if got := pragmaInt(t, s.w, "temp_store"); got != memory {
+		t.Errorf("the writer's temp_store is %d after a purge, want %d back", got, memory)
+	}
+}

@@ -57,6 +57,9 @@ type Store struct {
 	// assessed counts the proposals ProposalScores had to assess rather
 	// than read from the readiness cache, for tests.
 	assessed atomic.Int64
+	// vacuumHook, when set, runs on the writer just before a purge's
+	// VACUUM, for tests.
+	vacuumHook func(querier)
 }
 
 // Options says how to open a workbook.
