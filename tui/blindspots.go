@@ -88,7 +88,7 @@ func (s *blindSpotsScreen) Update(msg tea.Msg) (*blindSpotsScreen, tea.Cmd) {
 		}
 		return s, s.delete(msg.id)
 	case tea.PasteMsg:
-		if s.pasteSearch(msg) {
+		if s.PasteSearch(msg) {
 			s.rebuild()
 			return s, nil
 		}
@@ -201,7 +201,7 @@ func (s *blindSpotsScreen) rebuild() {
 		return
 	}
 	f := model.BlindSpotFilter{ProposalID: s.scope, Statuses: blindSpotStatusFilters[s.statusIdx].statuses,
-		Person: s.person, Text: s.query, IncludeArchived: s.includeArchived()}
+		Person: s.person, Text: s.Query, IncludeArchived: s.includeArchived()}
 	s.rows = model.BlindSpotRows(s.data.blindSpots, s.data.dir, f, s.b.today())
 	s.showRows(s.gridRows(), spotProposalCol)
 	s.syncKeys()

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // gridRows turns the filtered blind spots into cells, once per filter change.
@@ -72,7 +73,7 @@ func (s *blindSpotsScreen) filterLine() string {
 	if s.statusIdx == 0 {
 		status = "any status"
 	}
-	return s.reviewBase.filterLine(filterPart(s.st, "s", status, s.statusIdx != 0))
+	return s.reviewBase.filterLine(widget.FilterPart(s.st.filters(), "s", status, s.statusIdx != 0))
 }
 
 // detailLines describes the selected blind spot in at most height lines.

@@ -46,7 +46,7 @@ type contactsScreen struct {
 
 	list grid
 	mode contactsMode
-	searchBox
+	widget.SearchBox
 	byName   bool
 	archived bool
 	// focus is the contact to select after the next load.
@@ -201,7 +201,7 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 	case contactChangedMsg:
 		return s, s.changed(msg)
 	case tea.PasteMsg:
-		if s.pasteSearch(msg) {
+		if s.PasteSearch(msg) {
 			s.rebuild()
 			return s, nil
 		}
@@ -289,7 +289,7 @@ func (s *contactsScreen) rebuild() {
 		}
 	}
 	s.focus = 0
-	q := strings.ToLower(strings.TrimSpace(s.query))
+	q := strings.ToLower(strings.TrimSpace(s.Query))
 	rows := make([]gridRow, 0, len(s.data.contacts))
 	var later []gridRow
 	for _, c := range s.data.contacts {
@@ -316,11 +316,11 @@ func (s *contactsScreen) rebuild() {
 
 // capturing reports whether typed characters go to the search or a form.
 func (s *contactsScreen) capturing() bool {
-	return s.searching || s.host.Capturing() || s.imp != nil
+	return s.Searching || s.host.Capturing() || s.imp != nil
 }
 
 // wantsEsc reports whether esc ends the search or a form's filter.
-func (s *contactsScreen) wantsEsc() bool { return s.searching || s.host.WantsEsc() || s.imp != nil }
+func (s *contactsScreen) wantsEsc() bool { return s.Searching || s.host.WantsEsc() || s.imp != nil }
 
 // back closes the form, then the person's page, before the screen.
 func (s *contactsScreen) back() (bool, tea.Cmd) {

@@ -45,8 +45,8 @@ func newContactsKeys() contactsKeys {
 
 // handleKey runs the search, movement and the actions of the mode.
 func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.searching {
-		if s.searchKey(k, s.keys.SearchDone, s.move) {
+	if s.Searching {
+		if s.SearchKey(k, s.keys.SearchDone, s.move) {
 			s.rebuild()
 		}
 		return nil
@@ -75,7 +75,7 @@ func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.Search):
-		s.searching = true
+		s.Searching = true
 	case key.Matches(k, s.keys.Sort):
 		s.byName = !s.byName
 		s.rebuild()
@@ -189,7 +189,7 @@ func (s *contactsScreen) ShortHelp() []key.Binding {
 		return s.imp.help()
 	case s.host.Active():
 		return s.host.KeyBinds()
-	case s.searching:
+	case s.Searching:
 		return []key.Binding{s.keys.SearchDone}
 	case s.mode == contactsDetail:
 		return []key.Binding{s.keys.Edit, s.keys.Move, s.keys.Merge, s.keys.ArchiveOne, s.keys.Delete, s.keys.Add}

@@ -100,14 +100,14 @@ func TestContactsSearchFiltersByName(t *testing.T) {
 	// ctrl+w drops the last word, as in the review screens' search.
 	d.typ(" x")
 	d.press("ctrl+w")
-	if d.app.contacts.query != "finance " {
-		t.Fatalf("ctrl+w left the search %q, want %q", d.app.contacts.query, "finance ")
+	if d.app.contacts.Query != "finance " {
+		t.Fatalf("ctrl+w left the search %q, want %q", d.app.contacts.Query, "finance ")
 	}
 
 	// esc in a search clears it; after that, esc goes back.
 	d.press("/", "esc")
-	if d.app.contacts.query != "" || d.app.contacts.list.Len() != 14 {
-		t.Fatalf("esc left the search %q with %d rows", d.app.contacts.query, d.app.contacts.list.Len())
+	if d.app.contacts.Query != "" || d.app.contacts.list.Len() != 14 {
+		t.Fatalf("esc left the search %q with %d rows", d.app.contacts.Query, d.app.contacts.list.Len())
 	}
 	if d.app.state() != screenContacts {
 		t.Fatal("esc in the search left the screen")
@@ -393,9 +393,9 @@ func BenchmarkContactsDirectory(b *testing.B) {
 	})
 	b.Run("filter", func(b *testing.B) {
 		for b.Loop() {
-			s.query = "ada"
+			s.Query = "ada"
 			s.rebuild()
-			s.query = ""
+			s.Query = ""
 			s.rebuild()
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // contactRow is one directory row and its flags, most telling first: last
@@ -91,9 +92,9 @@ func (s *contactsScreen) listView() string {
 	if s.byName {
 		order = "by name"
 	}
-	filters := []string{s.searchPart(st, "find by name"), filterPart(st, "s", "sorted "+order, false)}
+	filters := []string{s.SearchPart(st.filters(), "find by name"), widget.FilterPart(st.filters(), "s", "sorted "+order, false)}
 	if s.archived {
-		filters = append(filters, filterPart(st, "A", "with archived", true))
+		filters = append(filters, widget.FilterPart(st.filters(), "A", "with archived", true))
 	}
 	var body string
 	switch {
@@ -103,8 +104,8 @@ func (s *contactsScreen) listView() string {
 		body = st.Text.Render("No contacts yet.") + "\n" +
 			st.Muted.Render(ansi.Truncate("Press a to add someone, or add people to a proposal from its workspace.", s.width, "…")) + "\n" +
 			st.Muted.Render(ansi.Truncate("Press i to import a vCard or CSV export (Google, Outlook, LinkedIn, phone).", s.width, "…"))
-	case s.query != "":
-		body = st.Text.Render(ansi.Truncate("Nobody’s name contains “"+s.query+"”.", s.width, "…")) + "\n" +
+	case s.Query != "":
+		body = st.Text.Render(ansi.Truncate("Nobody’s name contains “"+s.Query+"”.", s.width, "…")) + "\n" +
 			st.Muted.Render("esc or ctrl+u clears the search.")
 	default:
 		body = st.Text.Render("Every contact is archived.") + "\n" + st.Muted.Render("Press A to show them.")

@@ -121,7 +121,7 @@ func (s *objectionsScreen) Update(msg tea.Msg) (*objectionsScreen, tea.Cmd) {
 		}
 		return s, s.delete(msg.id)
 	case tea.PasteMsg:
-		if s.pasteSearch(msg) {
+		if s.PasteSearch(msg) {
 			s.rebuild()
 			return s, nil
 		}
@@ -245,7 +245,7 @@ func (s *objectionsScreen) filter() model.ObjectionFilter {
 		Statuses:        objectionStatusFilters[s.statusIdx].statuses,
 		Severities:      severityFilters[s.severityIdx].severities,
 		Person:          s.person,
-		Text:            s.query,
+		Text:            s.Query,
 		IncludeArchived: s.includeArchived(),
 	}
 }

@@ -78,7 +78,7 @@ type reviewBase struct {
 	scope    int64
 	archived bool
 	person   string
-	searchBox
+	widget.SearchBox
 
 	list grid
 	host widget.FormHost
@@ -172,11 +172,11 @@ func (r *reviewBase) selectedID() int64 {
 }
 
 // capturing reports whether typed characters go to the search or a form.
-func (r *reviewBase) capturing() bool { return r.searching || r.host.Capturing() }
+func (r *reviewBase) capturing() bool { return r.Searching || r.host.Capturing() }
 
 // wantsEsc reports whether esc ends the search or a form's filter instead of
 // going back.
-func (r *reviewBase) wantsEsc() bool { return r.searching || r.host.WantsEsc() }
+func (r *reviewBase) wantsEsc() bool { return r.Searching || r.host.WantsEsc() }
 
 // back closes a form (or the form a save just came from), then the row
 // read in full, before the screen.
@@ -267,12 +267,12 @@ func (r *reviewBase) commonFilters() []string {
 		person = "anyone"
 	}
 	parts := []string{
-		filterPart(r.st, "p", scope, r.scope != 0),
-		filterPart(r.st, "f", person, r.person != ""),
-		r.searchPart(r.st, "search"),
+		widget.FilterPart(r.st.filters(), "p", scope, r.scope != 0),
+		widget.FilterPart(r.st.filters(), "f", person, r.person != ""),
+		r.SearchPart(r.st.filters(), "search"),
 	}
 	if r.archived {
-		parts = append(parts, filterPart(r.st, "A", "with archived", true))
+		parts = append(parts, widget.FilterPart(r.st.filters(), "A", "with archived", true))
 	}
 	return parts
 }

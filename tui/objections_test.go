@@ -164,8 +164,8 @@ func TestSearchFiltersAsYouTypeAndEscClearsIt(t *testing.T) {
 		t.Fatal("q typed into the search quit the app")
 	}
 	d.press("backspace", "backspace")
-	if s.query != "vendor" {
-		t.Fatalf("search text is %q, want %q", s.query, "vendor")
+	if s.Query != "vendor" {
+		t.Fatalf("search text is %q, want %q", s.Query, "vendor")
 	}
 	if len(s.rows) == 0 || len(s.rows) == all {
 		t.Fatalf("searching vendor left %d of %d rows", len(s.rows), all)
@@ -176,13 +176,13 @@ func TestSearchFiltersAsYouTypeAndEscClearsIt(t *testing.T) {
 		}
 	}
 	d.press("enter")
-	if s.searching || s.query != "vendor" {
+	if s.Searching || s.Query != "vendor" {
 		t.Fatal("enter did not keep the search")
 	}
 	d.mustSee("/ “vendor”")
 	d.press("/", "esc")
-	if s.query != "" || len(s.rows) != all {
-		t.Fatalf("esc left the search %q with %d rows", s.query, len(s.rows))
+	if s.Query != "" || len(s.rows) != all {
+		t.Fatalf("esc left the search %q with %d rows", s.Query, len(s.rows))
 	}
 	if d.app.state() != screenObjections {
 		t.Fatal("esc in the search left the screen")

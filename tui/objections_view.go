@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // gridRows turns the filtered objections into cells, once per filter change,
@@ -114,8 +115,8 @@ func (s *objectionsScreen) filterLine() string {
 		sev = "any severity"
 	}
 	return s.reviewBase.filterLine(
-		filterPart(s.st, "s", status, s.statusIdx != 0),
-		filterPart(s.st, "v", sev, s.severityIdx != 0),
+		widget.FilterPart(s.st.filters(), "s", status, s.statusIdx != 0),
+		widget.FilterPart(s.st.filters(), "v", sev, s.severityIdx != 0),
 	)
 }
 

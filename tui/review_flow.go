@@ -129,15 +129,15 @@ func (r *reviewBase) updateForm(msg tea.Msg, rebuild func(), save func() tea.Cmd
 // they work while the list is still loading: keys typed ahead are not lost.
 func (r *reviewBase) commonKey(k tea.KeyPressMsg, rebuild func()) (bool, tea.Cmd) {
 	switch {
-	case r.searching:
-		if r.searchKey(k, r.keys.SearchDone, r.move) {
+	case r.Searching:
+		if r.SearchKey(k, r.keys.SearchDone, r.move) {
 			rebuild()
 		}
 		return true, nil
 	case key.Matches(k, r.keys.Refresh):
 		return true, r.load()
 	case key.Matches(k, r.keys.Search):
-		r.searching = true
+		r.Searching = true
 		return true, nil
 	case key.Matches(k, r.keys.Archived):
 		r.archived = !r.archived
@@ -150,7 +150,7 @@ func (r *reviewBase) commonKey(k tea.KeyPressMsg, rebuild func()) (bool, tea.Cmd
 // clearCommon resets the filters both screens share; each screen resets its
 // own cycles alongside.
 func (r *reviewBase) clearCommon() {
-	r.person, r.query, r.archived, r.scope = "", "", false, 0
+	r.person, r.Query, r.archived, r.scope = "", "", false, 0
 }
 
 // toggleScope switches between every proposal and the selected row's one;
@@ -199,7 +199,7 @@ func (r *reviewBase) modeHelp() ([]key.Binding, bool) {
 	switch {
 	case r.host.Active():
 		return r.host.KeyBinds(), true
-	case r.searching:
+	case r.Searching:
 		return []key.Binding{r.keys.SearchDone}, true
 	}
 	return nil, false

@@ -67,8 +67,8 @@ func (r *reviewBase) titleLine(name string, shown, open int) string {
 // filterLine shows the screen's own filters, then the common ones, each with
 // its key; while searching it is the search field instead.
 func (r *reviewBase) filterLine(own ...string) string {
-	if r.searching {
-		return ansi.Truncate(r.searchPart(r.st, "search"), r.width, "…")
+	if r.Searching {
+		return ansi.Truncate(r.SearchPart(r.st.filters(), "search"), r.width, "…")
 	}
 	return ansi.Truncate(strings.Join(append(own, r.commonFilters()...), "  "), r.width, "…")
 }

@@ -325,7 +325,7 @@ func (a *App) goTo(msg navMsg) tea.Cmd {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
 		a.contacts = newContactsScreen(a.b, a.styles)
-		a.contacts.query = clean(m.name)
+		a.contacts.Query = clean(m.name)
 		a.push(screenContacts)
 		return a.contacts.Init()
 	case openDebriefMsg:

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // searchScreen searches everything written in the workbook (/ on the
@@ -17,7 +18,7 @@ type searchScreen struct {
 	b    *backend
 	st   *Styles
 	keys searchKeys
-	searchBox
+	widget.SearchBox
 	hits   []model.SearchHit
 	lines  []searchLine
 	picks  []int // indexes into lines of the results that can be selected
@@ -68,7 +69,7 @@ const searchDetailLines = 4
 
 func newSearchScreen(b *backend, st *Styles) *searchScreen {
 	s := &searchScreen{b: b, st: st, keys: newSearchKeys()}
-	s.searching = true
+	s.Searching = true
 	s.syncKeys()
 	return s
 }
@@ -80,10 +81,10 @@ func (s *searchScreen) Init() tea.Cmd { return nil }
 func (s *searchScreen) title() string { return "Search" }
 
 // capturing is true while the search field takes keys, q and ? included.
-func (s *searchScreen) capturing() bool { return s.searching }
+func (s *searchScreen) capturing() bool { return s.Searching }
 
 // wantsEsc lets esc clear the field before it leaves the screen.
-func (s *searchScreen) wantsEsc() bool { return s.searching }
+func (s *searchScreen) wantsEsc() bool { return s.Searching }
 
 // refresh searches again when the screen comes back into view: what was
 // found may have been edited or removed.
@@ -98,7 +99,7 @@ func (s *searchScreen) setStyles(st *Styles) tea.Cmd { s.st = st; return nil }
 // run asks the store for the current query.
 func (s *searchScreen) run() tea.Cmd {
 	s.seq++
-	q := s.query
+	q := s.Query
 	if len(model.SearchTerms(q)) == 0 {
 		s.hits, s.lines, s.picks, s.done, s.err, s.loading = nil, nil, nil, q, nil, false
 		return nil
@@ -124,7 +125,7 @@ func (s *searchScreen) Update(msg tea.Msg) (*searchScreen, tea.Cmd) {
 		s.syncKeys()
 		return s, nil
 	case tea.PasteMsg:
-		if s.pasteSearch(msg) {
+		if s.PasteSearch(msg) {
 			return s, s.run()
 		}
 	case tea.KeyPressMsg:
@@ -136,15 +137,15 @@ func (s *searchScreen) Update(msg tea.Msg) (*searchScreen, tea.Cmd) {
 }
 
 func (s *searchScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.searching {
-		if s.searchKey(k, s.keys.SearchDone, s.move) {
+	if s.Searching {
+		if s.SearchKey(k, s.keys.SearchDone, s.move) {
 			return s.run()
 		}
 		return nil
 	}
 	switch {
 	case key.Matches(k, s.keys.Edit):
-		s.searching = true
+		s.Searching = true
 	case key.Matches(k, s.keys.Open):
 		if i, ok := s.selected(); ok {
 			return jumpTo(s.hits[i])
@@ -263,17 +264,17 @@ func (s *searchScreen) listHeight() int { return max(s.height-3-searchDetailLine
 // View shows the field, the grouped results, and the selected one in full.
 func (s *searchScreen) View() string {
 	st := s.st
-	head := s.searchPart(st, "search everything: conversations, notes, objections, plans")
+	head := s.SearchPart(st.filters(), "search everything: conversations, notes, objections, plans")
 	var status string
 	switch {
 	case s.err != nil:
 		status = st.Bad.Render(clean(humanError(s.err)))
-	case len(model.SearchTerms(s.query)) == 0:
+	case len(model.SearchTerms(s.Query)) == 0:
 		status = st.Muted.Render("Type words to find; each may be the start of a word, accents and case do not matter.")
-	case s.loading && s.done != s.query:
+	case s.loading && s.done != s.Query:
 		status = st.Muted.Render("Searching…")
 	case len(s.hits) == 0:
-		status = st.Text.Render("Nothing matches “" + clean(s.query) + "”.")
+		status = st.Text.Render("Nothing matches “" + clean(s.Query) + "”.")
 	default:
 		status = st.Muted.Render(plural(len(s.hits), "record", "records") + " match; enter goes to the one selected.")
 	}
@@ -347,8 +348,8 @@ func (s *searchScreen) detail(h model.SearchHit) []string {
 // syncKeys enables what applies now.
 func (s *searchScreen) syncKeys() {
 	has := len(s.picks) > 0
-	s.keys.Open.SetEnabled(has && !s.searching)
-	s.keys.Edit.SetEnabled(!s.searching)
+	s.keys.Open.SetEnabled(has && !s.Searching)
+	s.keys.Edit.SetEnabled(!s.Searching)
 	for _, b := range []*key.Binding{&s.keys.Up, &s.keys.Down, &s.keys.PageUp, &s.keys.PageDown, &s.keys.Top, &s.keys.Bottom} {
 		b.SetEnabled(has)
 	}
@@ -356,7 +357,7 @@ func (s *searchScreen) syncKeys() {
 
 // ShortHelp implements help.KeyMap.
 func (s *searchScreen) ShortHelp() []key.Binding {
-	if s.searching {
+	if s.Searching {
 		return []key.Binding{s.keys.SearchDone}
 	}
 	return []key.Binding{s.keys.Open, s.keys.Edit, s.keys.Move}

@@ -7,6 +7,8 @@ import (
 	"charm.land/glamour/v2/styles"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // palette is the small set of semantic colours every style is built from. It
@@ -184,4 +186,9 @@ func (s *Styles) huhTheme() huh.Theme {
 	}
 	// Built once per background change: huh asks for its theme on every frame.
 	return huh.ThemeFunc(func(bool) *huh.Styles { return t })
+}
+
+// filters are the looks a filter line and the search box take from these.
+func (s *Styles) filters() widget.FilterStyles {
+	return widget.FilterStyles{Text: s.Text, Accent: s.Accent, Muted: s.Muted}
 }

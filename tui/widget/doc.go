@@ -7,8 +7,10 @@
 //     of wrapping round, and ScrollingSelect sizes one to its rows and says
 //     when there are more than it shows;
 //   - PersonPick is the choice of one person: a select for a few, a typed
-//     name with completion for many.
+//     name with completion for many;
+//   - SearchBox is the one-line search typed after /, and FilterPart one
+//     "key value" part of a filter line.
 //
 // Screens in package tui build on them; nothing here reads the store or the
-// app's styles (a form's theme is handed in).
+// app's styles (a form's theme and a filter line's looks are handed in).
 package widget
