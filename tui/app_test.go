@@ -704,3 +704,14 @@ func TestDiscardedFormSaysNothingOfReadiness(t *testing.T) {
 	d.press("c", "esc")
 	d.mustNotSee("Readiness unchanged")
 }
+
+// Issue 14 (read at 80×24): the workspace's key list ran past the bottom
+// of the screen and lost "U redo"; every key shows at every size.
+func TestEveryKeyShowsAt80x24(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
+		d := newDriver(t, demoStore(t), size[0], size[1])
+		d.press("enter", "2", "?")
+		d.mustSee("jump to tab", "what if", "contacts", "today's agenda", "undo", "redo", "quit")
+		checkFrame(t, d.view(), size[0], size[1])
+	}
+}

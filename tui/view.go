@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -156,12 +157,22 @@ func (a *App) keysView(cur screen) string {
 	if a.undoAllowed(cur) {
 		global = append(global, a.keys.Undo, a.keys.Redo)
 	}
-	groups = append(groups, global)
 	h := a.help
 	h.ShowAll = true
 	h.SetWidth(0)
-	// Columns that do not fit beside each other go below, so no key is cut
-	// off at 80 columns.
+	out := a.keyBlocks(h, append(groups, global))
+	if lipgloss.Height(out) > a.lay.bodyH {
+		// Too tall for the terminal (the workspace at 80×24 lost "U redo"
+		// below the fold): the keys that work everywhere go in wrapped
+		// lines under the screen's own columns instead of a column.
+		out = a.keyBlocks(h, groups) + "\n\n" + a.keyLines(global)
+	}
+	return out
+}
+
+// keyBlocks lays groups of keys out as columns; columns that do not fit
+// beside each other go below, so no key is cut off at 80 columns.
+func (a *App) keyBlocks(h help.Model, groups [][]key.Binding) string {
 	var blocks []string
 	var row [][]key.Binding
 	for _, g := range groups {
@@ -180,4 +191,25 @@ func (a *App) keysView(cur screen) string {
 		blocks = append(blocks, h.FullHelpView(row))
 	}
 	return a.styles.Heading.Render("All keys") + "\n\n" + strings.Join(blocks, "\n\n")
+}
+
+// keyLines lists keys as the help line does ("esc back • ? all keys"),
+// wrapped to the width between keys, never inside one.
+func (a *App) keyLines(keys []key.Binding) string {
+	h := a.help
+	h.SetWidth(0)
+	var lines []string
+	var cur []key.Binding
+	for _, k := range keys {
+		try := append(cur[:len(cur):len(cur)], k)
+		if len(cur) > 0 && ansi.StringWidth(h.ShortHelpView(try)) > a.width {
+			lines = append(lines, h.ShortHelpView(cur))
+			try = []key.Binding{k}
+		}
+		cur = try
+	}
+	if len(cur) > 0 {
+		lines = append(lines, h.ShortHelpView(cur))
+	}
+	return strings.Join(lines, "\n")
 }
