@@ -11,7 +11,8 @@ import (
 
 // ReviewRecords reads what the objections and blind-spot screens list,
 // across every proposal (archived ones too), in one read transaction: the
-// proposals in ListProposals' order, every stakeholder and their contacts,
+// proposals in ListProposals' order, every stakeholder (ID, proposal,
+// contact, role, influence and stance only) and their contacts' names,
 // every objection and blind spot (grouped by proposal in that order, each
 // proposal's by id, as the dossiers give them), the conversations they
 // were raised in, and the objections' and blind spots' history (their
@@ -36,16 +37,22 @@ func (s *Store) ReviewRecords(ctx context.Context) (model.Workbook, error) {
 		}
 		byProposal := func(a, b int64) int { return cmp.Compare(order[a], order[b]) }
 
-		if wb.Stakeholders, err = stakeholderTable.rawQuery(ctx, q, 0, ""); err != nil {
+		// Only what the screens show of a person: who they are on which
+		// proposal, their role, influence and stance. The plan and interests
+		// were most of each row, and every person is read.
+		if wb.Stakeholders, err = rawAll(ctx, q, func(st *model.Stakeholder) []any {
+			return []any{&st.ID, &st.ProposalID, &st.ContactID, text(&st.Role), integer(&st.Influence), text(&st.Stance)}
+		}, 0, "SELECT id, proposal_id, contact_id, role, influence, stance FROM stakeholders"); err != nil {
 			return err
 		}
 		slices.SortStableFunc(wb.Stakeholders, func(a, b model.Stakeholder) int {
 			return cmp.Or(byProposal(a.ProposalID, b.ProposalID), cmp.Compare(a.Role, b.Role),
 				cmp.Compare(b.Influence, a.Influence), cmp.Compare(a.ID, b.ID))
 		})
-		if wb.Contacts, err = contactTable.rawQuery(ctx, q, 0, `WHERE id IN (
-				SELECT contact_id FROM stakeholders
-				UNION SELECT plan_via_id FROM stakeholders WHERE plan_via_id IS NOT NULL) ORDER BY id`); err != nil {
+		// Only the names: the screens name people and show nothing else of
+		// a contact.
+		if wb.Contacts, err = rawAll(ctx, q, func(c *model.Contact) []any { return []any{&c.ID, &c.Name} }, 0,
+			"SELECT id, name FROM contacts WHERE id IN (SELECT contact_id FROM stakeholders) ORDER BY id"); err != nil {
 			return err
 		}
 		if wb.Objections, err = objectionTable.rawQuery(ctx, q, 0, "ORDER BY id"); err != nil {

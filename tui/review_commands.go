@@ -19,7 +19,9 @@ import (
 // screens can share it without copying.
 type reviewData struct {
 	proposals []model.Proposal
-	// stakes is each proposal's people in the dossier's order.
+	// stakes is each proposal's people in the dossier's order, with only
+	// what the screens show of them: ID, proposal, contact, role, influence
+	// and stance (db.Store.ReviewRecords); the directory holds only names.
 	stakes map[int64][]model.Stakeholder
 	// readiness is each proposal's score and verdict; nil until the scores
 	// have been read (loadReviewScores), which the rows do not wait for.
