@@ -75,8 +75,10 @@ meeting; nothing is saved.`,
 				}
 				d.WhatIf = append(d.WhatIf, w)
 			}
-			r := readiness.Assess(d, day)
-			opt := brief.Options{Today: day}
+			// One ordering of the dossier serves the assessment and the
+			// brief (issue 13: the log was ordered once for each).
+			r, ix := readiness.AssessIndexed(d, day)
+			opt := brief.Options{Today: day, Index: ix}
 			var text []byte
 			switch redact {
 			case "":

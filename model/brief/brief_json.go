@@ -29,6 +29,11 @@ type Options struct {
 	// that redaction finds people who are not on this proposal too. Without
 	// it only the dossier's own contacts are redacted.
 	Workbook []model.Contact
+	// Index, when set, is the index readiness.AssessIndexed built for the
+	// same dossier and day: the plain brief reads it instead of indexing
+	// (ordering) the dossier a second time. An index of another day is
+	// not used; a redacted brief indexes the redacted dossier itself.
+	Index *readiness.Index
 }
 
 // SponsorEdition reports whether the options ask for the sponsor edition:
@@ -284,9 +289,12 @@ func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.R
 		day = opt.Today
 	}
 	var x *readiness.Index
-	if opt.Redact {
+	switch {
+	case opt.Redact:
 		r, x = readiness.AssessIndexed(redactDossier(d, rd, opt.SponsorEdition()), day)
-	} else {
+	case opt.Index != nil && opt.Index.Today() == day:
+		x = opt.Index
+	default:
 		x = readiness.NewIndex(d, day)
 	}
 	t := words{x: x, exact: exact}

@@ -301,3 +301,30 @@ func letterCount(s string) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// The brief read from the assessment's own index (brief.Options.Index: one
+// ordering of the log for both) is the brief that indexes the dossier
+// itself, markdown and JSON; an index of another day is not used.
+func TestBriefFromTheAssessmentsIndex(t *testing.T) {
+	for n := range 60 {
+		g := sample.NewGen(uint64(70_000+n), sample.PropToday)
+		d := g.Dossier()
+		r, ix := readiness.AssessIndexed(d, sample.PropToday)
+		own := Options{Today: sample.PropToday}
+		shared := Options{Today: sample.PropToday, Index: ix}
+		if got, want := Markdown(d, r, shared), Markdown(d, r, own); got != want {
+			t.Fatalf("seed %d: the brief from the assessment's index differs:\n%s\nwant\n%s", 70_000+n, got, want)
+		}
+		gj, _ := json.Marshal(JSONData(d, r, shared))
+		wj, _ := json.Marshal(JSONData(d, r, own))
+		if string(gj) != string(wj) {
+			t.Fatalf("seed %d: the JSON brief from the assessment's index differs", 70_000+n)
+		}
+		later := sample.PropToday.AddDays(40)
+		_, old := readiness.AssessIndexed(d, sample.PropToday)
+		rl := readiness.Assess(d, later)
+		if got, want := Markdown(d, rl, Options{Today: later, Index: old}), Markdown(d, rl, Options{Today: later}); got != want {
+			t.Fatalf("seed %d: an index of another day was used", 70_000+n)
+		}
+	}
+}

@@ -21,6 +21,9 @@ func AssessIndexed(d model.Dossier, today model.Date) (Readiness, *Index) {
 	return r, &Index{x}
 }
 
+// Today is the day the index reads the dossier as of.
+func (ix *Index) Today() model.Date { return ix.x.today }
+
 // Dossier is the dossier in its canonical order.
 func (ix *Index) Dossier() model.Dossier { return ix.x.d }
 
