@@ -77,6 +77,19 @@ hold the text. Asks you to type "purge" unless --yes.`,
 			what := "the history before " + day.String()
 			if scope != model.PurgeHistoryBefore {
 				what = args[0] + " " + args[1]
+			} else {
+				// Say how much is older than the day, and nothing to do
+				// when nothing is.
+				imp, err := st.HistoryPurgeImpact(ctx, day)
+				if err != nil {
+					return err
+				}
+				if imp.History == 0 && imp.UndoSteps == 0 {
+					fmt.Fprintf(a.stdout, "Nothing to erase: the history holds nothing from before %s.\n", day)
+					return nil
+				}
+				what += " (" + model.Plural(imp.History, "history entry", "history entries") + ", " +
+					model.Plural(imp.UndoSteps, "undo step", "undo steps") + ")"
 			}
 			if !yes {
 				if !stdinIsTerminal(a.stdin) {

@@ -130,6 +130,12 @@ func TestPurgeCommand(t *testing.T) {
 	target := talks[len(talks)-1]
 	id := itoa(target.ID)
 	oneSentence(t, cli(t, path, "", "purge", "conversation", id), 2, "--yes")
+	// Purging history says how much is older than the day first, and
+	// that there is nothing to do when nothing is.
+	if r := mustOK(t, cli(t, path, "", "purge", "--history-before", "2020-01-01")); !strings.Contains(r.stdout, "Nothing to erase") {
+		t.Errorf("purging history older than the workbook said %q", r.stdout)
+	}
+	oneSentence(t, cli(t, path, "", "purge", "--history-before", "2100-01-01"), 2, "history entries")
 	oneSentence(t, cli(t, path, "", "purge", "meeting", id), 2, "cannot purge")
 	r := mustOK(t, cli(t, path, "", "purge", "conversation", id, "--yes"))
 	if !strings.Contains(r.stdout, "Purged the conversation with") {
