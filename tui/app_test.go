@@ -715,3 +715,37 @@ func TestEveryKeyShowsAt80x24(t *testing.T) {
 		checkFrame(t, d.view(), size[0], size[1])
 	}
 }
+
+// Every screen's key list shows each of its keys whole at 80×24, 100×30 and
+// 120×40: nothing runs past the bottom of the terminal.
+func TestEveryScreenListsEveryKey(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
+		for _, keys := range [][]string{{}, {"enter"}, {"enter", "2"}, {"enter", "3"}, {"enter", "4"}, {"o"}, {"b"}, {"c"}, {"T"}, {"w"}, {"enter", "D"}} {
+			d := newDriver(t, demoStore(t), size[0], size[1])
+			d.press(keys...)
+			cur, _ := d.app.current()
+			a := d.app
+			global := append(append(a.globalKeys(cur), a.reviewKeysHelp()...), a.agendaKeysHelp()...)
+			if a.undoAllowed(cur) {
+				global = append(global, a.keys.Undo, a.keys.Redo)
+			}
+			var want []string
+			for _, g := range append(cur.FullHelp(), global) {
+				for _, b := range g {
+					if b.Enabled() && b.Help().Desc != "" {
+						want = append(want, b.Help().Desc)
+					}
+				}
+			}
+			d.press("?")
+			v := d.view()
+			checkFrame(t, v, size[0], size[1])
+			for _, w := range want {
+				if !strings.Contains(v, w) {
+					t.Errorf("%dx%d after %v: the key list lacks %q:\n%s", size[0], size[1], keys, w, v)
+					break
+				}
+			}
+		}
+	}
+}
