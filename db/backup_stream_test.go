@@ -54,3 +54,49 @@ func TestBackupToCopiesWholeWithFreePagesZeroed(t *testing.T) {
 	mustNoErr(t, c.SaveDraft(ctx, model.Draft{Key: "k", Title: "t", Data: strings.Repeat("x", 100000)}))
 	mustNoErr(t, c.Check(ctx))
 }
+
+// writeMidway is a backup target that makes a change to the workbook while
+// the copy is being written, as another process might.
+type writeMidway struct {
+	buf    bytes.Buffer
+	writes int
+	change func() error
+	err    error
+}
+
+func (w *writeMidway) Write(p []byte) (int, error) {
+	if w.writes++; w.writes == 3 {
+		w.err = w.change()
+	}
+	return w.buf.Write(p)
+}
+
+// A change made while the copy is streamed neither waits for it nor tears
+// it: the copy is the workbook as it was when the backup began, whole.
+func TestBackupToIsOneSnapshot(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	buildFixture(t, s)
+	before := exportJSON(t, s)
+	w := &writeMidway{change: func() error {
+		_, err := s.CreateProposal(ctx, model.Proposal{Title: "Added during the backup", Kind: model.KindOther})
+		return err
+	}}
+	mustNoErr(t, s.BackupTo(ctx, w))
+	mustNoErr(t, w.err)
+	if w.writes < 3 {
+		t.Fatal("the change was never made: the test proves nothing")
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	mustNoErr(t, os.WriteFile(path, w.buf.Bytes(), 0o600))
+	c, err := Open(ctx, path)
+	mustNoErr(t, err)
+	defer c.Close()
+	mustNoErr(t, c.Check(ctx))
+	if !bytes.Equal(exportJSON(t, c), before) {
+		t.Error("the copy is not the workbook as it was when the backup began")
+	}
+	if bytes.Equal(exportJSON(t, s), before) {
+		t.Error("the change made during the backup is not in the workbook")
+	}
+}
