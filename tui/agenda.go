@@ -10,6 +10,7 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // agendaStore is what the Agenda and search screens read; Store includes it.
@@ -50,7 +51,7 @@ type agendaScreen struct {
 	b       *backend
 	st      *Styles
 	keys    agendaKeys
-	list    grid
+	list    widget.Grid
 	ag      readiness.Agenda
 	days    int
 	loaded  bool
@@ -75,12 +76,12 @@ type agendaChangedMsg struct {
 
 func newAgendaScreen(b *backend, st *Styles) *agendaScreen {
 	s := &agendaScreen{b: b, st: st, keys: newAgendaKeys(), days: readiness.DefaultAgendaDays}
-	s.list = newGrid([]column{
-		{title: "When", width: 10, sorted: true},
-		{title: "Why", width: 11, priority: 1},
-		{title: "Who", min: 15},
-		{title: "What", min: 14},
-		{title: "Proposal", min: 20, priority: 2},
+	s.list = widget.NewGrid([]widget.Column{
+		{Title: "When", Width: 10, Sorted: true},
+		{Title: "Why", Width: 11, Priority: 1},
+		{Title: "Who", Min: 15},
+		{Title: "What", Min: 14},
+		{Title: "Proposal", Min: 20, Priority: 2},
 	}, "Nothing due. Plan talks with dates to see them here.")
 	s.syncKeys()
 	return s
@@ -126,8 +127,8 @@ func (s *agendaScreen) Update(msg tea.Msg) (*agendaScreen, tea.Cmd) {
 		sel, _ := s.list.Selected()
 		s.list.SetRows(s.buildRows())
 		s.list.SetCursor(min(s.list.Cursor(), max(s.list.Len()-1, 0)))
-		if sel.id != 0 {
-			s.list.SelectID(sel.id)
+		if sel.ID != 0 {
+			s.list.SelectID(sel.ID)
 		}
 		s.syncKeys()
 		return s, nil
@@ -157,7 +158,7 @@ func (s *agendaScreen) selected() (readiness.AgendaItem, bool) {
 }
 
 func (s *agendaScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.list.moveKey(s.keys.keyMap, k) {
+	if s.list.MoveKey(s.keys.keyMap.moves(), k) {
 		return nil
 	}
 	it, ok := s.selected()
@@ -252,22 +253,22 @@ func agendaLabel(it readiness.AgendaItem) string {
 
 // buildRows turns the agenda into rows once per load, never per frame.
 // A row's id is its position, since lines of different kinds share ids.
-func (s *agendaScreen) buildRows() []gridRow {
+func (s *agendaScreen) buildRows() []widget.Row {
 	today := s.b.today()
-	rows := make([]gridRow, 0, len(s.ag.Items))
+	rows := make([]widget.Row, 0, len(s.ag.Items))
 	for i, it := range s.ag.Items {
-		t := toneNormal
+		t := widget.ToneNormal
 		switch {
 		case it.Kind == readiness.AgendaOverdueTalk || (!it.Due.IsZero() && it.Due.Before(today)):
-			t = toneWarn
+			t = widget.ToneWarn
 		case it.Kind == readiness.AgendaDecision:
-			t = toneMuted
+			t = widget.ToneMuted
 		}
 		who := clean(it.Who)
 		if who == "" {
 			who = "—"
 		}
-		rows = append(rows, gridRow{id: int64(i + 1), tone: t, cells: []string{
+		rows = append(rows, widget.Row{ID: int64(i + 1), Tone: t, Cells: []string{
 			it.Due.Relative(today, true), agendaLabel(it), who, clean(it.What), clean(it.ProposalTitle),
 		}})
 	}
@@ -285,7 +286,7 @@ func (s *agendaScreen) View() string {
 	}
 	head := st.Title.Render("Today, "+s.ag.Today.Human()) +
 		st.Muted.Render(" · the next "+plural(s.ag.Days, "day", "days")+" · "+plural(len(s.ag.Items), "thing", "things")+" to do")
-	body := head + "\n\n" + s.list.View(st)
+	body := head + "\n\n" + s.list.View(st.grid())
 	if it, ok := s.selected(); ok {
 		body += "\n\n" + s.detail(it)
 	}

@@ -125,8 +125,8 @@ func TestSearchFromTheDashboardJumpsToTheConversation(t *testing.T) {
 	if d.app.state() != screenWorkspace || d.app.workspace.tab != tabLog {
 		t.Fatalf("enter went to screen %d tab %d, want the workspace's Log", d.app.state(), d.app.workspace.tab)
 	}
-	if r, ok := d.app.workspace.log.Selected(); !ok || r.id != talk.ID {
-		t.Errorf("selected conversation %d, want %d", r.id, talk.ID)
+	if r, ok := d.app.workspace.log.Selected(); !ok || r.ID != talk.ID {
+		t.Errorf("selected conversation %d, want %d", r.ID, talk.ID)
 	}
 }
 

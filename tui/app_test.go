@@ -382,7 +382,7 @@ func TestEditPlanFromPlanTab(t *testing.T) {
 	}
 	d.typ("New message")
 	d.press("enter", "enter", "enter", "enter", "enter")
-	got, _ := st.GetStakeholder(t.Context(), row.id)
+	got, _ := st.GetStakeholder(t.Context(), row.ID)
 	if got.Plan.Message != "New message" {
 		t.Fatalf("message is %q after the edit", got.Plan.Message)
 	}
@@ -665,7 +665,7 @@ func TestPersonJustAddedIsTheOneLNext(t *testing.T) {
 	if zoe == 0 {
 		t.Fatal("Zoe Park was not added")
 	}
-	if r, ok := w.room.Selected(); !ok || r.id != zoe {
+	if r, ok := w.room.Selected(); !ok || r.ID != zoe {
 		t.Fatal("the Room tab does not select the person just added")
 	}
 	d.press("l")

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // blindSpotStatusFilters is what s cycles through on the blind-spot screen.
@@ -37,13 +38,13 @@ type blindSpotsScreen struct {
 func newBlindSpotsScreen(b *backend, st *Styles, proposalID, selectID int64) *blindSpotsScreen {
 	s := &blindSpotsScreen{}
 	s.b, s.st, s.keys, s.scope, s.focus = b, st, newReviewKeys(), proposalID, selectID
-	s.list = newGrid([]column{
-		{title: "Status", width: 9},
-		{title: "Age", width: 4, right: true, priority: 3},
-		{title: "Proposal", min: 10, priority: 2},
-		{title: "Blind spot", min: 30},
-		{title: "Surfaced by", min: 15, priority: 1},
-		{title: "How addressed", min: 12, priority: 4},
+	s.list = widget.NewGrid([]widget.Column{
+		{Title: "Status", Width: 9},
+		{Title: "Age", Width: 4, Right: true, Priority: 3},
+		{Title: "Proposal", Min: 10, Priority: 2},
+		{Title: "Blind spot", Min: 30},
+		{Title: "Surfaced by", Min: 15, Priority: 1},
+		{Title: "How addressed", Min: 12, Priority: 4},
 	}, "")
 	s.syncKeys()
 	return s

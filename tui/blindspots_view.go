@@ -8,18 +8,18 @@ import (
 )
 
 // gridRows turns the filtered blind spots into cells, once per filter change.
-func (s *blindSpotsScreen) gridRows() []gridRow {
-	out := make([]gridRow, len(s.rows))
+func (s *blindSpotsScreen) gridRows() []widget.Row {
+	out := make([]widget.Row, len(s.rows))
 	for i, r := range s.rows {
-		t := toneNormal
+		t := widget.ToneNormal
 		if r.Status == model.BlindSpotAddressed {
-			t = toneMuted
+			t = widget.ToneMuted
 		}
 		how := clean(r.HowAddressed)
 		if how == "" {
 			how = "—"
 		}
-		out[i] = gridRow{id: r.ID, tone: t, cells: []string{
+		out[i] = widget.Row{ID: r.ID, Tone: t, Cells: []string{
 			r.Status.String(), ageCell(r.AgeDays, r.RaisedOn), clean(r.ProposalTitle), clean(r.Text), clean(r.SurfacedBy), how,
 		}}
 	}

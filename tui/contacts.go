@@ -34,7 +34,7 @@ type contactsScreen struct {
 	data    *peopleData
 	// cells are each contact's row, built once per load; lower their names
 	// in lower case for the search.
-	cells map[int64]gridRow
+	cells map[int64]widget.Row
 	lower map[int64]string
 	// flags are each contact's flags (said≠did, ask-only, reconnect);
 	// attention marks the active contacts with any.
@@ -44,7 +44,7 @@ type contactsScreen struct {
 	// need attention.
 	active, flagged int
 
-	list grid
+	list widget.Grid
 	mode contactsMode
 	widget.SearchBox
 	byName   bool
@@ -91,14 +91,14 @@ const contactsTop = 3
 // newContactsScreen builds the Contacts screen.
 func newContactsScreen(b *backend, st *Styles) *contactsScreen {
 	s := &contactsScreen{b: b, st: st, keys: newContactsKeys()}
-	s.list = newGrid([]column{
-		{title: "Name", min: 16},
-		{title: "Title · org", min: 20, priority: 3},
-		{title: "Kind", width: 10, priority: 2},
-		{title: "Discreet", width: 8, priority: 5},
-		{title: "Spoke", width: 8, priority: 1},
-		{title: "Give/ask", width: 8, right: true, priority: 4},
-		{title: "Flag", min: 9, shorten: shortenFlags},
+	s.list = widget.NewGrid([]widget.Column{
+		{Title: "Name", Min: 16},
+		{Title: "Title · org", Min: 20, Priority: 3},
+		{Title: "Kind", Width: 10, Priority: 2},
+		{Title: "Discreet", Width: 8, Priority: 5},
+		{Title: "Spoke", Width: 8, Priority: 1},
+		{Title: "Give/ask", Width: 8, Right: true, Priority: 4},
+		{Title: "Flag", Min: 9, Shorten: shortenFlags},
 	}, "")
 	s.syncKeys()
 	return s
@@ -257,7 +257,7 @@ func (s *contactsScreen) loadTalks() tea.Cmd {
 // index builds each contact's row and search key once per load.
 func (s *contactsScreen) index() {
 	d, today := s.data, s.b.today()
-	s.cells = make(map[int64]gridRow, len(d.contacts))
+	s.cells = make(map[int64]widget.Row, len(d.contacts))
 	s.lower = make(map[int64]string, len(d.contacts))
 	s.flags = make(map[int64][]string, len(d.contacts))
 	s.attention = make(map[int64]bool, len(d.contacts))
@@ -285,13 +285,13 @@ func (s *contactsScreen) rebuild() {
 	keep := s.focus
 	if keep == 0 {
 		if r, ok := s.list.Selected(); ok {
-			keep = r.id
+			keep = r.ID
 		}
 	}
 	s.focus = 0
 	q := strings.ToLower(strings.TrimSpace(s.Query))
-	rows := make([]gridRow, 0, len(s.data.contacts))
-	var later []gridRow
+	rows := make([]widget.Row, 0, len(s.data.contacts))
+	var later []widget.Row
 	for _, c := range s.data.contacts {
 		if c.Archived && !s.archived {
 			continue

@@ -89,7 +89,7 @@ func (s *contactsScreen) target() (model.Contact, bool) {
 		return s.data.contact(s.detailID)
 	}
 	if r, ok := s.list.Selected(); ok {
-		return s.data.contact(r.id)
+		return s.data.contact(r.ID)
 	}
 	return model.Contact{}, false
 }

@@ -108,7 +108,7 @@ func TestMergeADuplicateContact(t *testing.T) {
 	if s.list.Len() != 1 {
 		t.Fatalf("%d Helen Parks listed after the merge", s.list.Len())
 	}
-	if r, _ := s.list.Selected(); r.id != helen.ID {
+	if r, _ := s.list.Selected(); r.ID != helen.ID {
 		t.Fatal("the kept contact is not selected")
 	}
 	d.press("enter")
@@ -257,8 +257,8 @@ func TestUUndoesAnArchive(t *testing.T) {
 		t.Fatal("u did not unarchive Mei Lin")
 	}
 	listed := false
-	for _, r := range d.app.contacts.list.rows {
-		listed = listed || r.id == mei.ID
+	for _, r := range d.app.contacts.list.Rows() {
+		listed = listed || r.ID == mei.ID
 	}
 	if !listed {
 		t.Fatal("Mei Lin is not listed again after u")

@@ -88,11 +88,11 @@ func (s *contactsScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.openImport()
 	case key.Matches(k, s.keys.Edit):
 		if r, ok := s.list.Selected(); ok {
-			return s.openForm(r.id)
+			return s.openForm(r.ID)
 		}
 	case key.Matches(k, s.keys.Open):
 		if r, ok := s.list.Selected(); ok {
-			return s.openDetail(r.id)
+			return s.openDetail(r.ID)
 		}
 	default:
 		cmd, _ := s.contactKey(k)
@@ -122,7 +122,9 @@ func (s *contactsScreen) contactKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // move handles the list movement keys; it reports whether k was one.
-func (s *contactsScreen) move(k tea.KeyPressMsg) bool { return s.list.moveKey(s.keys.keyMap, k) }
+func (s *contactsScreen) move(k tea.KeyPressMsg) bool {
+	return s.list.MoveKey(s.keys.keyMap.moves(), k)
+}
 
 // scroll moves the detail page.
 func (s *contactsScreen) scroll(k tea.KeyPressMsg) {

@@ -16,8 +16,8 @@ import (
 func listedNames(d *driver) []string {
 	s := d.app.contacts
 	out := make([]string, 0, s.list.Len())
-	for _, r := range s.list.rows {
-		out = append(out, strings.TrimSuffix(r.cells[0], " (archived)"))
+	for _, r := range s.list.Rows() {
+		out = append(out, strings.TrimSuffix(r.Cells[0], " (archived)"))
 	}
 	return out
 }
@@ -147,8 +147,8 @@ func TestContactDetailShowsHistoryAcrossProposalsAndTheSayDoGap(t *testing.T) {
 	if d.app.contacts.mode != contactsList || d.app.state() != screenContacts {
 		t.Fatal("esc on the page did not go back to the list")
 	}
-	if r, _ := d.app.contacts.list.Selected(); r.cells[0] != "Tom Becker" {
-		t.Fatalf("back on the list, %q is selected instead of Tom Becker", r.cells[0])
+	if r, _ := d.app.contacts.list.Selected(); r.Cells[0] != "Tom Becker" {
+		t.Fatalf("back on the list, %q is selected instead of Tom Becker", r.Cells[0])
 	}
 }
 
@@ -207,7 +207,7 @@ func TestAddAContact(t *testing.T) {
 		t.Fatalf("saved %+v\nwant  %+v", c, want)
 	}
 	d.mustSee("Added Zoë Park.", "15 contacts")
-	if r, _ := d.app.contacts.list.Selected(); r.id != c.ID {
+	if r, _ := d.app.contacts.list.Selected(); r.ID != c.ID {
 		t.Fatal("the new contact is not selected after adding")
 	}
 }

@@ -13,7 +13,7 @@ import (
 // time they did not act as they had said, I only ever ask, the reconnect
 // cadence has run out. The flag column shortens its cell to its width
 // (shortenFlags).
-func contactRow(c model.Contact, d *peopleData, today model.Date) (gridRow, []string) {
+func contactRow(c model.Contact, d *peopleData, today model.Date) (widget.Row, []string) {
 	h := d.health[c.ID]
 	var flags []string
 	if sd, ok := d.sayDoOf(c.ID); ok && sd.gap {
@@ -26,19 +26,19 @@ func contactRow(c model.Contact, d *peopleData, today model.Date) (gridRow, []st
 		flags = append(flags, "reconnect")
 	}
 	name := clean(c.Name)
-	t := toneNormal
+	t := widget.ToneNormal
 	switch {
 	case c.Archived:
 		name += " (archived)"
-		t = toneMuted
+		t = widget.ToneMuted
 	case len(flags) > 0:
-		t = toneWarn
+		t = widget.ToneWarn
 	}
 	kind := c.Kind.String()
 	if c.Kind == model.PartnerNone {
 		kind = "—"
 	}
-	return gridRow{id: c.ID, tone: t, cells: []string{
+	return widget.Row{ID: c.ID, Tone: t, Cells: []string{
 		name,
 		joinNonEmpty(" · ", clean(c.Title), clean(c.Org)),
 		kind,
@@ -99,7 +99,7 @@ func (s *contactsScreen) listView() string {
 	var body string
 	switch {
 	case s.list.Len() > 0:
-		body = s.list.View(st)
+		body = s.list.View(st.grid())
 	case len(s.data.contacts) == 0:
 		body = st.Text.Render("No contacts yet.") + "\n" +
 			st.Muted.Render(ansi.Truncate("Press a to add someone, or add people to a proposal from its workspace.", s.width, "…")) + "\n" +
@@ -232,13 +232,13 @@ func (s *contactsScreen) buildDetail() {
 	// Every conversation, each said in full, wrapped under its date: the
 	// page scrolls, and nothing said is cut without a way to read it.
 	for _, t := range talks {
-		lead := fit(shortDate(t.Date, today), 11, false) + " " + fit(t.Kind.String(), 10, false) + " " + fit(signed(t.Sentiment), 2, true) + "  "
+		lead := widget.Fit(shortDate(t.Date, today), 11, false) + " " + widget.Fit(t.Kind.String(), 10, false) + " " + widget.Fit(signed(t.Sentiment), 2, true) + "  "
 		if about > 0 {
-			lead += fit(clean(s.data.proposals[t.ProposalID].Title), about, false) + "  "
+			lead += widget.Fit(clean(s.data.proposals[t.ProposalID].Title), about, false) + "  "
 		}
-		tn := toneNormal
+		tn := widget.ToneNormal
 		if t.Sentiment < 0 {
-			tn = toneWarn
+			tn = widget.ToneWarn
 		}
 		indent := ansi.StringWidth(lead)
 		said := wrapText(t.Said, max(w-indent, 10), 0)

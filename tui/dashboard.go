@@ -9,6 +9,7 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // dashboard lists the open proposals with their verdict, score, days to the
@@ -17,7 +18,7 @@ type dashboard struct {
 	b       *backend
 	st      *Styles
 	keys    keyMap
-	list    grid
+	list    widget.Grid
 	rows    []proposalSummary
 	empty   bool
 	loaded  bool
@@ -35,13 +36,13 @@ type dashboard struct {
 func newDashboard(b *backend, st *Styles, dbPath string) *dashboard {
 	d := &dashboard{b: b, st: st, keys: newKeyMap(), dbPath: clean(dbPath)}
 	d.syncKeys()
-	d.list = newGrid([]column{
-		{title: "Proposal", min: 36},
-		{title: "Verdict", width: 14},
-		{title: "Score", width: 5, right: true, priority: 1},
-		{title: "Decision", width: 10, priority: 2},
-		{title: "Status", width: 9, priority: 3},
-		{title: "Forum", min: 10, priority: 4},
+	d.list = widget.NewGrid([]widget.Column{
+		{Title: "Proposal", Min: 36},
+		{Title: "Verdict", Width: 14},
+		{Title: "Score", Width: 5, Right: true, Priority: 1},
+		{Title: "Decision", Width: 10, Priority: 2},
+		{Title: "Status", Width: 9, Priority: 3},
+		{Title: "Forum", Min: 10, Priority: 4},
 	}, "No open proposals.")
 	return d
 }
@@ -100,19 +101,19 @@ func (d *dashboard) Update(msg tea.Msg) (*dashboard, tea.Cmd) {
 
 // handleKey moves the cursor and opens things.
 func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if d.list.moveKey(d.keys, k) {
+	if d.list.MoveKey(d.keys.moves(), k) {
 		return nil
 	}
 	switch {
 	case key.Matches(k, d.keys.Open):
 		if r, ok := d.list.Selected(); ok {
-			return navigate(openWorkspaceMsg{id: r.id})
+			return navigate(openWorkspaceMsg{id: r.ID})
 		}
 	case key.Matches(k, d.keys.New):
 		return navigate(openWalkMsg{})
 	case key.Matches(k, d.keys.Walk):
 		if r, ok := d.list.Selected(); ok {
-			return navigate(openWalkMsg{id: r.id})
+			return navigate(openWalkMsg{id: r.ID})
 		}
 	case key.Matches(k, d.keys.Demo):
 		return tea.Batch(d.b.loadDemo(), navigate(statusMsg{text: "Loading the demo workbook…"}))
@@ -124,7 +125,7 @@ func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return d.refresh()
 	case key.Matches(k, d.keys.PurgeProposal):
 		if r, ok := d.list.Selected(); ok {
-			return d.b.askPurgeProposal(r.id, r.cells[0])
+			return d.b.askPurgeProposal(r.ID, r.Cells[0])
 		}
 	case key.Matches(k, d.keys.PurgeHistory):
 		return d.b.askPurgeHistory()
@@ -163,26 +164,26 @@ func (d *dashboard) syncKeys() {
 }
 
 // buildRows turns proposals into rows once per load, never per frame.
-func (d *dashboard) buildRows() []gridRow {
+func (d *dashboard) buildRows() []widget.Row {
 	today := d.b.today()
-	rows := make([]gridRow, 0, len(d.rows))
+	rows := make([]widget.Row, 0, len(d.rows))
 	for _, r := range d.rows {
 		p := r.Proposal
-		t := toneNormal
+		t := widget.ToneNormal
 		switch r.Readiness.Verdict {
 		case readiness.ReadyToPitch:
-			t = toneGood
+			t = widget.ToneGood
 		case readiness.NotReady:
 			if !p.DecisionDate.IsZero() && today.DaysUntil(p.DecisionDate) <= 7 {
-				t = toneWarn
+				t = widget.ToneWarn
 			}
 		}
 		verdict := r.Readiness.Verdict.String()
 		if !p.Status.Open() {
 			// Decided or archived: the outcome, not how ready it was.
-			t, verdict = toneMuted, p.Status.String()
+			t, verdict = widget.ToneMuted, p.Status.String()
 		}
-		rows = append(rows, gridRow{id: p.ID, tone: t, cells: []string{
+		rows = append(rows, widget.Row{ID: p.ID, Tone: t, Cells: []string{
 			clean(p.Title),
 			verdict,
 			itoa(r.Readiness.Score),
@@ -214,7 +215,7 @@ func (d *dashboard) View() string {
 	if d.archived {
 		head += st.Muted.Render(", archived ones included (A hides them)")
 	}
-	return clip(head+"\n\n"+d.list.View(st), d.width, max(d.height-1, 1)) + "\n" + d.footer()
+	return clip(head+"\n\n"+d.list.View(st.grid()), d.width, max(d.height-1, 1)) + "\n" + d.footer()
 }
 
 // footer names the open workbook file on the last line.

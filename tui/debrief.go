@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // debriefKeys are the Debrief screen's keys: the common ones, how each
@@ -62,7 +63,7 @@ type debriefScreen struct {
 	loading bool
 	loaded  bool
 	d       model.Dossier
-	list    grid
+	list    widget.Grid
 	top     string
 	// undecided is the status "not decided yet" returns to: the status the
 	// proposal had when opened if it was still open, pitched otherwise.
@@ -81,13 +82,13 @@ const debriefTop = 4
 // newDebriefScreen builds the Debrief screen for a proposal.
 func newDebriefScreen(b *backend, st *Styles, id int64) *debriefScreen {
 	s := &debriefScreen{b: b, st: st, keys: newDebriefKeys(), id: id}
-	s.list = newGrid([]column{
-		{title: "", width: 1},
-		{title: "Person", min: 15},
-		{title: "Role", width: 11, priority: 1},
-		{title: "Said", width: 9},
-		{title: "In the room", width: 13},
-		{title: "Word and deed", min: 14},
+	s.list = widget.NewGrid([]widget.Column{
+		{Title: "", Width: 1},
+		{Title: "Person", Min: 15},
+		{Title: "Role", Width: 11, Priority: 1},
+		{Title: "Said", Width: 9},
+		{Title: "In the room", Width: 13},
+		{Title: "Word and deed", Min: 14},
 	}, "")
 	s.syncKeys()
 	return s
@@ -187,7 +188,7 @@ func (s *debriefScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if !s.loaded {
 		return nil
 	}
-	if s.list.moveKey(s.keys.keyMap, k) {
+	if s.list.MoveKey(s.keys.keyMap.moves(), k) {
 		return nil
 	}
 	switch {
@@ -229,7 +230,7 @@ func (s *debriefScreen) selected() int {
 		return -1
 	}
 	for i, p := range s.d.Stakeholders {
-		if p.ID == r.id {
+		if p.ID == r.ID {
 			return i
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // hireID is the demo's decided proposal, "Hire a VP of Security".
@@ -69,8 +70,8 @@ func TestDebriefChoiceIsSavedAndTheGapShown(t *testing.T) {
 	d.mustSee("Saved: Dana Reyes spoke against it.", "gap: spoke against it",
 		"2 gaps between word and deed: Dana Reyes, Tom Becker")
 	r, _ := d.app.debrief.list.Selected()
-	if r.tone != toneBad || r.cells[0] != "≠" {
-		t.Fatalf("a supporter who spoke against is shown with tone %d and mark %q", r.tone, r.cells[0])
+	if r.Tone != widget.ToneBad || r.Cells[0] != "≠" {
+		t.Fatalf("a supporter who spoke against is shown with tone %d and mark %q", r.Tone, r.Cells[0])
 	}
 
 	// ←/→ step through the readings; each is saved.
@@ -243,21 +244,21 @@ func TestSayDoReading(t *testing.T) {
 		stance model.Stance
 		acted  model.Acted
 		gap    bool
-		tone   tone
+		tone   widget.Tone
 		phrase string
 	}{
-		{model.StanceSupporter, model.ActedSpokeFor, false, toneGood, "said supporter, spoke for it"},
-		{model.StanceSupporter, model.ActedSilent, true, toneWarn, "said supporter, stayed silent"},
-		{model.StanceChampion, model.ActedAbsent, true, toneWarn, "said champion, was absent"},
-		{model.StanceSupporter, model.ActedSpokeAgainst, true, toneBad, "said supporter, spoke against it"},
-		{model.StanceSkeptic, model.ActedSpokeFor, true, toneGood, "said skeptic, spoke for it"},
-		{model.StanceSkeptic, model.ActedSpokeAgainst, false, toneNormal, "said skeptic, spoke against it"},
-		{model.StanceOpponent, model.ActedSilent, false, toneNormal, "said opponent, stayed silent"},
-		{model.StanceNeutral, model.ActedSpokeAgainst, true, toneBad, "said neutral, spoke against it"},
-		{model.StanceNeutral, model.ActedSpokeFor, true, toneGood, "said neutral, spoke for it"},
-		{model.StanceNeutral, model.ActedAbsent, false, toneNormal, "said neutral, was absent"},
-		{model.StanceUnknown, model.ActedSpokeAgainst, false, toneNormal, "stance never read, spoke against it"},
-		{model.StanceSupporter, model.ActedUnknown, false, toneMuted, "not recorded"},
+		{model.StanceSupporter, model.ActedSpokeFor, false, widget.ToneGood, "said supporter, spoke for it"},
+		{model.StanceSupporter, model.ActedSilent, true, widget.ToneWarn, "said supporter, stayed silent"},
+		{model.StanceChampion, model.ActedAbsent, true, widget.ToneWarn, "said champion, was absent"},
+		{model.StanceSupporter, model.ActedSpokeAgainst, true, widget.ToneBad, "said supporter, spoke against it"},
+		{model.StanceSkeptic, model.ActedSpokeFor, true, widget.ToneGood, "said skeptic, spoke for it"},
+		{model.StanceSkeptic, model.ActedSpokeAgainst, false, widget.ToneNormal, "said skeptic, spoke against it"},
+		{model.StanceOpponent, model.ActedSilent, false, widget.ToneNormal, "said opponent, stayed silent"},
+		{model.StanceNeutral, model.ActedSpokeAgainst, true, widget.ToneBad, "said neutral, spoke against it"},
+		{model.StanceNeutral, model.ActedSpokeFor, true, widget.ToneGood, "said neutral, spoke for it"},
+		{model.StanceNeutral, model.ActedAbsent, false, widget.ToneNormal, "said neutral, was absent"},
+		{model.StanceUnknown, model.ActedSpokeAgainst, false, widget.ToneNormal, "stance never read, spoke against it"},
+		{model.StanceSupporter, model.ActedUnknown, false, widget.ToneMuted, "not recorded"},
 	}
 	for _, c := range cases {
 		r := readSayDo(model.Stakeholder{Role: model.RoleInRoom, Stance: c.stance, Acted: c.acted})

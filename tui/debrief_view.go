@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // sayDo is the say/do rule's reading (model.ReadSayDo) with the tone the
@@ -16,7 +17,7 @@ type sayDo struct {
 	// gap is set when the deed does not match the word.
 	gap bool
 	// tone is bad when the gap cost support, good when it brought some.
-	tone tone
+	tone widget.Tone
 	// phrase reads "said supporter, stayed silent".
 	phrase string
 	rule   model.SayDo
@@ -31,18 +32,18 @@ func readSayDo(s model.Stakeholder) sayDo {
 
 // sayDoTone draws a deed's effect: support withheld warns, support lost is
 // bad, support gained good; nothing to judge is muted.
-func sayDoTone(e model.SayDoEffect) tone {
+func sayDoTone(e model.SayDoEffect) widget.Tone {
 	switch e {
 	case model.SayDoUnjudged:
-		return toneMuted
+		return widget.ToneMuted
 	case model.SayDoHelped:
-		return toneGood
+		return widget.ToneGood
 	case model.SayDoWithheld:
-		return toneWarn
+		return widget.ToneWarn
 	case model.SayDoHurt:
-		return toneBad
+		return widget.ToneBad
 	}
-	return toneNormal
+	return widget.ToneNormal
 }
 
 // verdict is the short reading for a table cell (model.SayDo.Verdict).
@@ -77,7 +78,7 @@ func (s *debriefScreen) View() string {
 		b.WriteString(st.Muted.Render(ansi.Truncate("Nobody is on this proposal, so there is nobody to debrief. Record the outcome above.", s.width, "…")))
 		return b.String()
 	}
-	b.WriteString(s.list.View(st))
+	b.WriteString(s.list.View(st.grid()))
 	b.WriteString("\n\n")
 	b.WriteString(s.footer())
 	return b.String()
@@ -131,15 +132,15 @@ var outcomeChoices = []outcomeChoice{
 }
 
 // rows turns the people into cells, once per load or choice.
-func (s *debriefScreen) rows() []gridRow {
-	out := make([]gridRow, 0, len(s.d.Stakeholders))
+func (s *debriefScreen) rows() []widget.Row {
+	out := make([]widget.Row, 0, len(s.d.Stakeholders))
 	for _, p := range s.d.Stakeholders {
 		r := readSayDo(p)
 		name := clean(s.d.Contacts[p.ContactID].Name)
 		if name == "" {
 			name = "someone"
 		}
-		out = append(out, gridRow{id: p.ID, tone: r.tone, cells: []string{
+		out = append(out, widget.Row{ID: p.ID, Tone: r.tone, Cells: []string{
 			r.mark(), name, shortRole(p.Role), p.Stance.String(), p.Acted.String(), r.verdict(p.Acted),
 		}})
 	}

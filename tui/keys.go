@@ -2,6 +2,8 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
+
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // keyMap is every key the UI answers to. It is built by newKeyMap, never
@@ -137,4 +139,9 @@ func newKeyMap() keyMap {
 // navKeys are the list movement keys, shown together in full help.
 func (k keyMap) navKeys() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}
+
+// moves are the list movement keys, for widget.Grid.MoveKey.
+func (k keyMap) moves() widget.MoveKeys {
+	return widget.MoveKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // statusChoice is one step of the status filter cycle.
@@ -63,18 +64,18 @@ type objectionsScreen struct {
 func newObjectionsScreen(b *backend, st *Styles, proposalID, selectID int64) *objectionsScreen {
 	s := &objectionsScreen{}
 	s.b, s.st, s.keys, s.scope, s.focus = b, st, newReviewKeys(), proposalID, selectID
-	s.list = newGrid([]column{
-		{title: "Severity", width: 8},
-		{title: "Status", width: 10},
-		{title: "Age", width: 4, right: true, priority: 5},
-		{title: "Proposal", min: 10, priority: 3},
-		{title: "Objection", min: 30},
-		{title: "Raised by", min: 15, priority: 1},
-		{title: "Voice in room", min: 15, priority: 4},
-		{title: "Our response", min: 12, priority: 6},
+	s.list = widget.NewGrid([]widget.Column{
+		{Title: "Severity", Width: 8},
+		{Title: "Status", Width: 10},
+		{Title: "Age", Width: 4, Right: true, Priority: 5},
+		{Title: "Proposal", Min: 10, Priority: 3},
+		{Title: "Objection", Min: 30},
+		{Title: "Raised by", Min: 15, Priority: 1},
+		{Title: "Voice in room", Min: 15, Priority: 4},
+		{Title: "Our response", Min: 12, Priority: 6},
 		// Needs stands in for the voice and response columns when they do
 		// not fit, so a narrow list still shows what each objection lacks.
-		{title: "Needs", width: 12, priority: 2, standsIn: []string{"Voice in room", "Our response"}},
+		{Title: "Needs", Width: 12, Priority: 2, StandsIn: []string{"Voice in room", "Our response"}},
 	}, "")
 	s.syncKeys()
 	return s

@@ -80,7 +80,7 @@ type reviewBase struct {
 	person   string
 	widget.SearchBox
 
-	list grid
+	list widget.Grid
 	host widget.FormHost
 	// editID is the row a form edits; 0 while adding.
 	editID  int64
@@ -161,12 +161,12 @@ func (r *reviewBase) includeArchived() bool {
 }
 
 // move handles the list movement keys; it reports whether k was one.
-func (r *reviewBase) move(k tea.KeyPressMsg) bool { return r.list.moveKey(r.keys.keyMap, k) }
+func (r *reviewBase) move(k tea.KeyPressMsg) bool { return r.list.MoveKey(r.keys.keyMap.moves(), k) }
 
 // selectedID is the id of the row under the cursor, 0 when none.
 func (r *reviewBase) selectedID() int64 {
 	if row, ok := r.list.Selected(); ok {
-		return row.id
+		return row.ID
 	}
 	return 0
 }

@@ -50,8 +50,8 @@ func TestOListsEveryObjectionMostUrgentFirst(t *testing.T) {
 		t.Fatalf("the grid has %d rows for %d objections", s.list.Len(), len(s.rows))
 	}
 	for i := range s.rows {
-		if s.list.rows[i].id != s.rows[i].ID {
-			t.Fatalf("grid row %d is objection %d, the list says %d", i, s.list.rows[i].id, s.rows[i].ID)
+		if s.list.Rows()[i].ID != s.rows[i].ID {
+			t.Fatalf("grid row %d is objection %d, the list says %d", i, s.list.Rows()[i].ID, s.rows[i].ID)
 		}
 	}
 	// Live before settled, and among live ones the most severe first.
@@ -449,8 +449,8 @@ func TestWJumpsToWhoRaisedItAndTToTheTalk(t *testing.T) {
 	if d.app.state() != screenWorkspace || d.app.workspace.id != row.ProposalID || d.app.workspace.tab != tabRoom {
 		t.Fatal("w did not open the room of the objection's proposal")
 	}
-	if sel, ok := d.app.workspace.room.Selected(); !ok || sel.id != row.RaisedByID {
-		t.Fatalf("the room selects %d, want who raised it (%d)", sel.id, row.RaisedByID)
+	if sel, ok := d.app.workspace.room.Selected(); !ok || sel.ID != row.RaisedByID {
+		t.Fatalf("the room selects %d, want who raised it (%d)", sel.ID, row.RaisedByID)
 	}
 	d.press("esc")
 	if d.app.state() != screenObjections {
@@ -471,8 +471,8 @@ func TestWJumpsToWhoRaisedItAndTToTheTalk(t *testing.T) {
 	if d.app.state() != screenWorkspace || d.app.workspace.tab != tabLog {
 		t.Fatal("t did not open the proposal's log")
 	}
-	if sel, ok := d.app.workspace.log.Selected(); !ok || sel.id != talk.TouchpointID {
-		t.Fatalf("the log selects %d, want the talk %d", sel.id, talk.TouchpointID)
+	if sel, ok := d.app.workspace.log.Selected(); !ok || sel.ID != talk.TouchpointID {
+		t.Fatalf("the log selects %d, want the talk %d", sel.ID, talk.TouchpointID)
 	}
 	// Only one workspace at a time: o from here replaces it with the review.
 	d.press("o")

@@ -10,8 +10,8 @@ import (
 // gridRows turns the filtered objections into cells, once per filter change,
 // never per frame. Cells follow the column order, proposal included even when
 // that column is hidden.
-func (s *objectionsScreen) gridRows() []gridRow {
-	out := make([]gridRow, len(s.rows))
+func (s *objectionsScreen) gridRows() []widget.Row {
+	out := make([]widget.Row, len(s.rows))
 	for i, r := range s.rows {
 		voice := clean(r.Voice)
 		if voice == "" {
@@ -24,7 +24,7 @@ func (s *objectionsScreen) gridRows() []gridRow {
 		if resp == "" {
 			resp = "—"
 		}
-		out[i] = gridRow{id: r.ID, tone: objectionTone(r.Objection), cells: []string{
+		out[i] = widget.Row{ID: r.ID, Tone: objectionTone(r.Objection), Cells: []string{
 			r.Severity.String(), r.Status.String(), ageCell(r.AgeDays, r.RaisedOn), clean(r.ProposalTitle),
 			clean(r.Text), clean(r.RaisedBy), voice, resp, needs(r.Objection),
 		}}
@@ -34,16 +34,16 @@ func (s *objectionsScreen) gridRows() []gridRow {
 
 // objectionTone colours an objection's row: settled ones muted, live
 // blockers bad and live major ones a warning.
-func objectionTone(o model.Objection) tone {
+func objectionTone(o model.Objection) widget.Tone {
 	switch {
 	case !o.Status.Live():
-		return toneMuted
+		return widget.ToneMuted
 	case o.Severity == model.SeverityBlocker:
-		return toneBad
+		return widget.ToneBad
 	case o.Severity == model.SeverityMajor:
-		return toneWarn
+		return widget.ToneWarn
 	}
-	return toneNormal
+	return widget.ToneNormal
 }
 
 // needs says what a live objection still lacks before the pitch: an answer,

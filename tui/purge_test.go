@@ -56,18 +56,18 @@ func TestPurgeAConversation(t *testing.T) {
 	d.press("P")
 	d.mustSee("Purge the conversation with", "Type purge and press enter:")
 	d.press("esc")
-	if _, err := s.GetTouchpoint(ctx, row.id); err != nil {
+	if _, err := s.GetTouchpoint(ctx, row.ID); err != nil {
 		t.Fatalf("esc purged the conversation: %v", err)
 	}
 	d.press("P")
 	d.typ("purge")
 	d.press("enter")
 	d.mustSee("Purged the conversation with")
-	if _, err := s.GetTouchpoint(ctx, row.id); !errors.Is(err, db.ErrNotFound) {
+	if _, err := s.GetTouchpoint(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("the conversation is still there: %v", err)
 	}
 	d.press("u")
-	if _, err := s.GetTouchpoint(ctx, row.id); !errors.Is(err, db.ErrNotFound) {
+	if _, err := s.GetTouchpoint(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("u brought the purged conversation back: %v", err)
 	}
 }
@@ -150,8 +150,8 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	if !ok {
 		t.Fatal("no proposal selected")
 	}
-	title := row.cells[0]
-	texts := proposalOnlyTexts(t, st, row.id)
+	title := row.Cells[0]
+	texts := proposalOnlyTexts(t, st, row.ID)
 	if got := fileHolds(t, st.Path(), texts...); len(got) == 0 {
 		t.Fatal("the proposal's words are not in the file before the purge: the test proves nothing")
 	}
@@ -168,7 +168,7 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	d.typ("purg")
 	d.press("esc")
 	d.mustSee("Kept it: nothing was changed.")
-	if _, err := st.GetProposal(ctx, row.id); err != nil {
+	if _, err := st.GetProposal(ctx, row.ID); err != nil {
 		t.Fatalf("the proposal went without the word: %v", err)
 	}
 
@@ -177,7 +177,7 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	d.press("enter")
 	d.mustSee("Purged “" + title + "” for good:")
 	d.mustNotSee(title + " ")
-	if _, err := st.GetProposal(ctx, row.id); !errors.Is(err, db.ErrNotFound) {
+	if _, err := st.GetProposal(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("the proposal is still there: %v", err)
 	}
 	if got := fileHolds(t, st.Path(), texts...); len(got) > 0 {
@@ -193,7 +193,7 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	for range 5 {
 		d.press("u")
 	}
-	if _, err := st.GetProposal(ctx, row.id); !errors.Is(err, db.ErrNotFound) {
+	if _, err := st.GetProposal(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("u brought the purged proposal back: %v", err)
 	}
 }

@@ -231,12 +231,12 @@ func (w *workspace) reviewTab() bool { return w.tab == tabObjections || w.tab ==
 func (w *workspace) review() tea.Cmd {
 	m := openReviewMsg{kind: reviewObjections, proposalID: w.id}
 	if r, ok := w.objs.Selected(); ok {
-		m.selectID = r.id
+		m.selectID = r.ID
 	}
 	if w.tab == tabBlindSpots {
 		m = openReviewMsg{kind: reviewBlindSpots, proposalID: w.id}
 		if r, ok := w.spots.Selected(); ok {
-			m.selectID = r.id
+			m.selectID = r.ID
 		}
 	}
 	return navigate(m)

@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // This file holds the steps of Update and handleKey that the objections and
@@ -74,7 +76,7 @@ func (r *reviewBase) takeSave(seq int, err error, id int64, form func() *huh.For
 // showRows puts freshly filtered rows in the list, keeping the selection on
 // the row to focus after a load or else the same row as before; the
 // proposal column (proposalCol) shows only across proposals.
-func (r *reviewBase) showRows(rows []gridRow, proposalCol int) {
+func (r *reviewBase) showRows(rows []widget.Row, proposalCol int) {
 	keep := r.focus
 	if keep == 0 {
 		keep = r.selectedID()
@@ -90,7 +92,7 @@ func (r *reviewBase) showRows(rows []gridRow, proposalCol int) {
 
 // selectedOf is the row of rows under the list's cursor; false when none
 // is, or the list does not show rows yet.
-func selectedOf[R any](list *grid, rows []R) (R, bool) {
+func selectedOf[R any](list *widget.Grid, rows []R) (R, bool) {
 	i := list.Cursor()
 	if i < 0 || i >= len(rows) || list.Len() != len(rows) {
 		var none R

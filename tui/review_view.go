@@ -23,7 +23,7 @@ func (r *reviewBase) notLoadedView(what string) string {
 // listView is the list, or when no row is shown its header over a note
 // from empty saying why: nothing recorded yet, or nothing matching.
 func (r *reviewBase) listView(empty func() string) string {
-	list := r.list.View(r.st)
+	list := r.list.View(r.st.grid())
 	if r.list.Len() > 0 {
 		return list
 	}

@@ -34,17 +34,6 @@ func newPalette(isDark bool) palette {
 	}
 }
 
-// tone is the meaning of a row or a piece of text, mapped to a style.
-type tone int
-
-const (
-	toneNormal tone = iota
-	toneMuted
-	toneGood
-	toneWarn
-	toneBad
-)
-
 // Styles holds every lipgloss style the UI uses. It is rebuilt when the
 // terminal reports its background colour, so nothing caches a style elsewhere.
 type Styles struct {
@@ -144,15 +133,15 @@ func newStyles(isDark, noColor bool) *Styles {
 }
 
 // toneStyle returns the style for a tone.
-func (s *Styles) toneStyle(t tone) lipgloss.Style {
+func (s *Styles) toneStyle(t widget.Tone) lipgloss.Style {
 	switch t {
-	case toneMuted:
+	case widget.ToneMuted:
 		return s.Muted
-	case toneGood:
+	case widget.ToneGood:
 		return s.Good
-	case toneWarn:
+	case widget.ToneWarn:
 		return s.Warn
-	case toneBad:
+	case widget.ToneBad:
 		return s.Bad
 	}
 	return s.Text
@@ -191,4 +180,9 @@ func (s *Styles) huhTheme() huh.Theme {
 // filters are the looks a filter line and the search box take from these.
 func (s *Styles) filters() widget.FilterStyles {
 	return widget.FilterStyles{Text: s.Text, Accent: s.Accent, Muted: s.Muted}
+}
+
+// grid is the looks of a grid (widget.Grid) in these styles.
+func (s *Styles) grid() widget.GridStyles {
+	return widget.GridStyles{Header: s.GridHeader, Selected: s.GridSelected, Muted: s.Muted, Tone: s.toneStyle}
 }

@@ -101,7 +101,7 @@ func TestEditAConversation(t *testing.T) {
 	if !ok {
 		t.Fatal("the Log tab has no conversation selected")
 	}
-	before, err := s.GetTouchpoint(ctx, row.id)
+	before, err := s.GetTouchpoint(ctx, row.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestEditAConversation(t *testing.T) {
 	d.press("enter")
 	d.press("enter", "enter", "enter") // said, not said, follow-up as they were
 	d.mustSee("Saved the conversation with")
-	after, err := s.GetTouchpoint(ctx, row.id)
+	after, err := s.GetTouchpoint(ctx, row.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestEditAConversation(t *testing.T) {
 	}
 	d.press("u")
 	d.mustSee("Undid: edited the conversation with")
-	if got, _ := s.GetTouchpoint(ctx, row.id); got.Sentiment != before.Sentiment {
+	if got, _ := s.GetTouchpoint(ctx, row.ID); got.Sentiment != before.Sentiment {
 		t.Errorf("undo left sentiment %d, want %d", got.Sentiment, before.Sentiment)
 	}
 }
@@ -141,17 +141,17 @@ func TestDeleteAConversation(t *testing.T) {
 	d.press("X")
 	d.mustSee("Delete the conversation with", "y yes")
 	d.press("n")
-	if _, err := s.GetTouchpoint(ctx, row.id); err != nil {
+	if _, err := s.GetTouchpoint(ctx, row.ID); err != nil {
 		t.Fatalf("n deleted the conversation: %v", err)
 	}
 	d.press("X", "y")
 	d.mustSee("Deleted the conversation with")
-	if _, err := s.GetTouchpoint(ctx, row.id); err == nil {
+	if _, err := s.GetTouchpoint(ctx, row.ID); err == nil {
 		t.Fatal("y did not delete the conversation")
 	}
 	d.press("u")
 	d.mustSee("Undid: deleted the conversation with")
-	if _, err := s.GetTouchpoint(ctx, row.id); err != nil {
+	if _, err := s.GetTouchpoint(ctx, row.ID); err != nil {
 		t.Errorf("undo did not bring the conversation back with its id: %v", err)
 	}
 }
@@ -165,7 +165,7 @@ func TestRemoveAPersonFromTheRoom(t *testing.T) {
 	openFirstProposal(d)
 	d.press("2")
 	row, _ := d.app.workspace.room.Selected()
-	imp, err := s.StakeholderImpact(ctx, row.id)
+	imp, err := s.StakeholderImpact(ctx, row.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,12 +176,12 @@ func TestRemoveAPersonFromTheRoom(t *testing.T) {
 	}
 	d.press("y")
 	d.mustSee("Removed " + imp.What)
-	if _, err := s.GetStakeholder(ctx, row.id); err == nil {
+	if _, err := s.GetStakeholder(ctx, row.ID); err == nil {
 		t.Fatal("the person is still on the proposal")
 	}
 	d.press("u")
 	d.mustSee("Undid: removed")
-	if _, err := s.GetStakeholder(ctx, row.id); err != nil {
+	if _, err := s.GetStakeholder(ctx, row.ID); err != nil {
 		t.Errorf("undo did not put the person back: %v", err)
 	}
 }

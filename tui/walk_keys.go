@@ -44,7 +44,7 @@ func (w *walkthrough) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return reportErr(errors.New("add at least the person who decides (press a) before going on"))
 		}
 		return w.saveStep(w.step + 1)
-	case w.people.moveKey(w.keys, k):
+	case w.people.MoveKey(w.keys.moves(), k):
 		// Moved the people list; nothing more to do.
 		return nil
 	case w.step == walkWhom && key.Matches(k, w.keys.Add):
@@ -56,11 +56,11 @@ func (w *walkthrough) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		switch w.step {
 		case walkWhom:
-			return w.openFlow(r.id, []personStage{stageWhom})
+			return w.openFlow(r.ID, []personStage{stageWhom})
 		case walkWhat:
-			return w.openFlow(r.id, []personStage{stageWhat})
+			return w.openFlow(r.ID, []personStage{stageWhat})
 		case walkWhere:
-			return w.openFlow(r.id, []personStage{stageWhen, stageWhere})
+			return w.openFlow(r.ID, []personStage{stageWhen, stageWhere})
 		}
 	}
 	return nil

@@ -98,29 +98,29 @@ func (w *walkthrough) timeline() string {
 
 // buildPeople fills the list for the whom, what or where step.
 func (w *walkthrough) buildPeople() {
-	var cols []column
+	var cols []widget.Column
 	empty := "Nobody yet. Press a to add the person who decides."
 	switch w.step {
 	case walkWhat:
-		cols = []column{{width: 1}, {title: "Person", min: 15}, {title: "Stance", width: 9, priority: 1},
-			{title: "Ask/share", width: 9}, {title: "Message", min: 30}, {title: "Opener", width: 23, priority: 2}}
+		cols = []widget.Column{{Width: 1}, {Title: "Person", Min: 15}, {Title: "Stance", Width: 9, Priority: 1},
+			{Title: "Ask/share", Width: 9}, {Title: "Message", Min: 30}, {Title: "Opener", Width: 23, Priority: 2}}
 		empty = "Nobody on the proposal yet. Go back (shift+tab) to add people."
 	case walkWhere:
-		cols = []column{{width: 1}, {title: "Person", min: 15}, {title: "Talk by", width: 10},
-			{title: "Before", min: 8, priority: 2}, {title: "Where", min: 13}, {title: "Via", min: 8, priority: 1}}
+		cols = []widget.Column{{Width: 1}, {Title: "Person", Min: 15}, {Title: "Talk by", Width: 10},
+			{Title: "Before", Min: 8, Priority: 2}, {Title: "Where", Min: 13}, {Title: "Via", Min: 8, Priority: 1}}
 		empty = "Nobody on the proposal yet. Go back (shift+tab) to add people."
 	default:
-		cols = []column{{width: 1}, {title: "Person", min: 15}, {title: "Partner", width: 10, priority: 1},
-			{title: "Role", width: 11}, {title: "Stance→target", width: 18}, {title: "Team", min: 8, priority: 2}}
+		cols = []widget.Column{{Width: 1}, {Title: "Person", Min: 15}, {Title: "Partner", Width: 10, Priority: 1},
+			{Title: "Role", Width: 11}, {Title: "Stance→target", Width: 18}, {Title: "Team", Min: 8, Priority: 2}}
 	}
 	cursor := w.people.Cursor()
-	w.people = newGrid(cols, empty)
+	w.people = widget.NewGrid(cols, empty)
 	w.people.SetSize(w.width, max(w.height-walkTop-6, 3))
 	names := make(map[int64]string, len(w.d.Stakeholders))
 	for _, s := range w.d.Stakeholders {
 		names[s.ID] = clean(w.d.Contacts[s.ContactID].Name)
 	}
-	rows := make([]gridRow, 0, len(w.d.Stakeholders))
+	rows := make([]widget.Row, 0, len(w.d.Stakeholders))
 	for _, s := range w.d.Stakeholders {
 		c := w.d.Contacts[s.ContactID]
 		var cells []string
@@ -148,16 +148,16 @@ func (w *walkthrough) buildPeople() {
 			}
 			cells = []string{mark, names[s.ID], c.Kind.String(), shortRole(s.Role), stanceArrow(s.Stance, s.TargetStance), clean(c.Org)}
 		}
-		t := toneNormal
+		t := widget.ToneNormal
 		if w.step != walkWhom {
 			if done {
 				cells[0] = "✓"
 			} else {
-				t = toneWarn
+				t = widget.ToneWarn
 				cells[0] = "·"
 			}
 		}
-		rows = append(rows, gridRow{id: s.ID, tone: t, cells: cells})
+		rows = append(rows, widget.Row{ID: s.ID, Tone: t, Cells: cells})
 	}
 	w.people.SetRows(rows)
 	w.people.SetCursor(cursor)
@@ -229,7 +229,7 @@ func (w *walkthrough) listView() string {
 		intro = intro[:4]
 	}
 	lines := append([]string{st.Heading.Render(heading)}, intro...)
-	lines = append(lines, "", w.people.View(st))
+	lines = append(lines, "", w.people.View(st.grid()))
 	return strings.Join(lines, "\n")
 }
 
@@ -321,7 +321,7 @@ func (w *walkthrough) reviewText() string {
 		if f.Key == readiness.FactorCap {
 			pts = signed(f.Points) // a cap takes points; it has no maximum
 		}
-		head := "  " + fit(clean(f.Name), nameW, false) + "  " + fit(pts, 6, true) + "  "
+		head := "  " + widget.Fit(clean(f.Name), nameW, false) + "  " + widget.Fit(pts, 6, true) + "  "
 		hw := ansi.StringWidth(head)
 		for i, l := range wrapText(f.Reason, max(width-hw, 10), 0) {
 			if i == 0 {

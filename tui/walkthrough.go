@@ -68,7 +68,7 @@ type walkthrough struct {
 	// is saved or discarded.
 	keptKey string
 	flow    *personFlow
-	people  grid
+	people  widget.Grid
 	review  viewport.Model
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/brief"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // wsTab is a tab of the proposal workspace.
@@ -69,7 +70,7 @@ type workspace struct {
 	tpIndex map[int64]int
 	stIndex map[int64]int
 
-	room, plan, log, objs, spots grid
+	room, plan, log, objs, spots widget.Grid
 	planNotes                    []string
 
 	summary viewport.Model
@@ -109,48 +110,48 @@ type workspace struct {
 func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 	w := &workspace{b: b, st: st, keys: newKeyMap(), wkeys: newWhatIfKeys(), fkey: newFullKey(), id: id, tab: tabSummary}
 	w.summary = viewport.New()
-	w.room = newGrid([]column{
-		{title: "", width: 3},
-		{title: "Person", min: 16},
-		{title: "Role", width: 11},
-		{title: "Infl", width: 4, right: true, priority: 1},
-		{title: "Stance→target", width: 18},
-		{title: "Spoken", width: 7, priority: 2},
-		{title: "Next step", min: 20},
+	w.room = widget.NewGrid([]widget.Column{
+		{Title: "", Width: 3},
+		{Title: "Person", Min: 16},
+		{Title: "Role", Width: 11},
+		{Title: "Infl", Width: 4, Right: true, Priority: 1},
+		{Title: "Stance→target", Width: 18},
+		{Title: "Spoken", Width: 7, Priority: 2},
+		{Title: "Next step", Min: 20},
 	}, "Nobody yet. Press a to add the people who decide, sit in the room or influence them.")
-	w.plan = newGrid([]column{
-		{title: "", width: 1},
-		{title: "Person", min: 15},
-		{title: "Talk by", width: 10, priority: 1},
-		{title: "Due", width: 11, priority: 4},
+	w.plan = widget.NewGrid([]widget.Column{
+		{Title: "", Width: 1},
+		{Title: "Person", Min: 15},
+		{Title: "Talk by", Width: 10, Priority: 1},
+		{Title: "Due", Width: 11, Priority: 4},
 		// The plan is in the backward schedule's order: its column goes
 		// late, and the header says the order when it has gone.
-		{title: "Latest safe", width: 11, priority: 2, sorted: true},
-		{title: "What", min: 20},
-		{title: "Where", width: 15, priority: 3},
-		{title: "Via", min: 15, priority: 5},
+		{Title: "Latest safe", Width: 11, Priority: 2, Sorted: true},
+		{Title: "What", Min: 20},
+		{Title: "Where", Width: 15, Priority: 3},
+		{Title: "Via", Min: 15, Priority: 5},
 	}, "No talks planned. Press a to add a person and plan when, what and where.")
-	w.log = newGrid([]column{
-		{title: "Date", width: 10, sorted: true},
-		{title: "Person", min: 15},
-		{title: "Channel", width: 15, priority: 3},
-		{title: "Kind", width: 10, priority: 1},
-		{title: "Mood", width: 4, right: true, priority: 2},
-		{title: "Said", min: 20},
+	w.log = widget.NewGrid([]widget.Column{
+		{Title: "Date", Width: 10, Sorted: true},
+		{Title: "Person", Min: 15},
+		{Title: "Channel", Width: 15, Priority: 3},
+		{Title: "Kind", Width: 10, Priority: 1},
+		{Title: "Mood", Width: 4, Right: true, Priority: 2},
+		{Title: "Said", Min: 20},
 	}, "No conversations logged yet. Press l after you talk to someone.")
-	w.objs = newGrid([]column{
-		{title: "Severity", width: 8},
-		{title: "Status", width: 10},
-		{title: "Raised by", min: 15, priority: 1},
-		{title: "Objection", min: 30},
-		{title: "Voice in room", min: 15, priority: 2},
-		{title: "Our response", min: 12, priority: 3},
+	w.objs = widget.NewGrid([]widget.Column{
+		{Title: "Severity", Width: 8},
+		{Title: "Status", Width: 10},
+		{Title: "Raised by", Min: 15, Priority: 1},
+		{Title: "Objection", Min: 30},
+		{Title: "Voice in room", Min: 15, Priority: 2},
+		{Title: "Our response", Min: 12, Priority: 3},
 	}, "No objections recorded. Log a conversation (l) to record what people raise.")
-	w.spots = newGrid([]column{
-		{title: "Status", width: 9},
-		{title: "Surfaced by", min: 15, priority: 1},
-		{title: "Blind spot", min: 30},
-		{title: "How addressed", min: 12, priority: 2},
+	w.spots = widget.NewGrid([]widget.Column{
+		{Title: "Status", Width: 9},
+		{Title: "Surfaced by", Min: 15, Priority: 1},
+		{Title: "Blind spot", Min: 30},
+		{Title: "How addressed", Min: 12, Priority: 2},
 	}, "No blind spots yet. Ask someone: “am I thinking about this right?”")
 	w.syncKeys()
 	return w

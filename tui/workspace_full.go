@@ -42,7 +42,7 @@ func (w *workspace) canOpenFull() bool {
 func (w *workspace) openFull() {
 	if g := w.activeGrid(); g != nil {
 		if r, ok := g.Selected(); ok {
-			w.full = fullView{active: true, tab: w.tab, id: r.id}
+			w.full = fullView{active: true, tab: w.tab, id: r.ID}
 		}
 	}
 }
@@ -58,7 +58,7 @@ func (w *workspace) closeFullIfGone() {
 		w.full.active = false
 		return
 	}
-	if r, ok := g.Selected(); !ok || r.id != w.full.id {
+	if r, ok := g.Selected(); !ok || r.ID != w.full.id {
 		w.full.active = false
 	}
 }

@@ -7,6 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // handleKey switches tabs, moves, and opens the forms.
@@ -56,7 +58,7 @@ func (w *workspace) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return w.remove()
 	case key.Matches(k, w.keys.PurgeTalk) && w.tab == tabLog:
 		if r, ok := w.log.Selected(); ok {
-			return w.b.askPurgeConversation(r.id)
+			return w.b.askPurgeConversation(r.ID)
 		}
 	}
 	w.move(k)
@@ -69,11 +71,11 @@ func (w *workspace) remove() tea.Cmd {
 	switch w.tab {
 	case tabRoom:
 		if r, ok := w.room.Selected(); ok {
-			return w.b.askRemovePerson(r.id)
+			return w.b.askRemovePerson(r.ID)
 		}
 	case tabLog:
 		if r, ok := w.log.Selected(); ok {
-			return w.b.askDeleteConversation(r.id)
+			return w.b.askDeleteConversation(r.ID)
 		}
 	}
 	return nil
@@ -91,7 +93,7 @@ func (w *workspace) edit() tea.Cmd {
 	switch w.tab {
 	case tabLog:
 		if r, ok := w.log.Selected(); ok {
-			if i, ok := w.tpIndex[r.id]; ok {
+			if i, ok := w.tpIndex[r.ID]; ok {
 				return navigate(openRecordMsg{form: newConversationForm(w.d.Touchpoints[i], w.name(w.d.Touchpoints[i].StakeholderID))})
 			}
 		}
@@ -110,16 +112,16 @@ func (w *workspace) selectedStakeholder() int64 {
 	switch w.tab {
 	case tabRoom:
 		if r, ok := w.room.Selected(); ok {
-			return r.id
+			return r.ID
 		}
 	case tabPlan:
 		if r, ok := w.plan.Selected(); ok {
-			return r.id
+			return r.ID
 		}
 	case tabLog:
 		if r, ok := w.log.Selected(); ok {
 			for _, t := range w.d.Touchpoints {
-				if t.ID == r.id {
+				if t.ID == r.ID {
 					return t.StakeholderID
 				}
 			}
@@ -128,14 +130,14 @@ func (w *workspace) selectedStakeholder() int64 {
 		// Tabs without people act on the person selected on the Room tab,
 		// so adding someone on the Summary tab and pressing l logs with them.
 		if r, ok := w.room.Selected(); ok {
-			return r.id
+			return r.ID
 		}
 	}
 	return 0
 }
 
 // activeGrid is the list on the current tab, if it has one.
-func (w *workspace) activeGrid() *grid {
+func (w *workspace) activeGrid() *widget.Grid {
 	switch w.tab {
 	case tabRoom:
 		return &w.room
@@ -171,7 +173,7 @@ func (w *workspace) move(k tea.KeyPressMsg) {
 		}
 		return
 	}
-	g.moveKey(w.keys, k)
+	g.MoveKey(w.keys.moves(), k)
 }
 
 // syncKeys enables the keys that apply to the current tab.

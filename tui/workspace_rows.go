@@ -4,11 +4,12 @@ import (
 	"sort"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // roomRows lists every stakeholder: marks, person, role, influence, stance
 // and target, when last spoken to, and the next step.
-func (w *workspace) roomRows(today model.Date) []gridRow {
+func (w *workspace) roomRows(today model.Date) []widget.Row {
 	d, r := w.d, w.r
 	swing := make(map[int64]bool, len(r.Forecast.Swing))
 	for _, s := range r.Forecast.Swing {
@@ -26,7 +27,7 @@ func (w *workspace) roomRows(today model.Date) []gridRow {
 			action[a.StakeholderID] = clean(a.Text)
 		}
 	}
-	rows := make([]gridRow, 0, len(d.Stakeholders))
+	rows := make([]widget.Row, 0, len(d.Stakeholders))
 	for _, s := range d.Stakeholders {
 		mark := ""
 		if swing[s.ID] {
@@ -38,11 +39,11 @@ func (w *workspace) roomRows(today model.Date) []gridRow {
 		if s.Spoiler {
 			mark += "!"
 		}
-		t := toneNormal
+		t := widget.ToneNormal
 		if s.Spoiler {
-			t = toneWarn
+			t = widget.ToneWarn
 		}
-		rows = append(rows, gridRow{id: s.ID, tone: t, cells: []string{
+		rows = append(rows, widget.Row{ID: s.ID, Tone: t, Cells: []string{
 			mark,
 			w.names[s.ID],
 			shortRole(s.Role),
@@ -78,13 +79,13 @@ func nextStep(s model.Stakeholder, action string, today model.Date) string {
 }
 
 // planRows is the backward schedule, then the people with no talk planned.
-func (w *workspace) planRows(today model.Date) []gridRow {
+func (w *workspace) planRows(today model.Date) []widget.Row {
 	d, r := w.d, w.r
 	byID := make(map[int64]model.Stakeholder, len(d.Stakeholders))
 	for _, s := range d.Stakeholders {
 		byID[s.ID] = s
 	}
-	rows := make([]gridRow, 0, len(d.Stakeholders))
+	rows := make([]widget.Row, 0, len(d.Stakeholders))
 	seen := make(map[int64]bool, len(r.Schedule.Items))
 	for _, it := range r.Schedule.Items {
 		s := byID[it.StakeholderID]
@@ -94,18 +95,18 @@ func (w *workspace) planRows(today model.Date) []gridRow {
 			mark = "*"
 		}
 		due := it.TargetDate.Relative(today, true)
-		t := toneNormal
+		t := widget.ToneNormal
 		switch {
 		case it.Overdue:
-			t = toneWarn
+			t = widget.ToneWarn
 			due = "overdue"
 		case it.TargetDate.IsZero() && !s.Plan.Complete():
-			t = toneMuted
+			t = widget.ToneMuted
 			due = "not planned"
 		case it.TargetDate.IsZero():
 			due = "no date"
 		}
-		rows = append(rows, gridRow{id: s.ID, tone: t, cells: []string{
+		rows = append(rows, widget.Row{ID: s.ID, Tone: t, Cells: []string{
 			mark, w.names[s.ID], dateOr(it.TargetDate, today, "—"), due,
 			dateOr(it.LatestSafe, today, "—"), planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
 		}})
@@ -114,7 +115,7 @@ func (w *workspace) planRows(today model.Date) []gridRow {
 		if seen[s.ID] || s.Plan.Done {
 			continue
 		}
-		rows = append(rows, gridRow{id: s.ID, tone: toneMuted, cells: []string{
+		rows = append(rows, widget.Row{ID: s.ID, Tone: widget.ToneMuted, Cells: []string{
 			"", w.names[s.ID], "—", "not planned", "—", planWhat(s.Plan), planWhere(s.Plan), w.viaName(s.Plan.ViaID),
 		}})
 	}
@@ -170,7 +171,7 @@ func (w *workspace) viaName(id int64) string {
 }
 
 // logRows lists conversations, newest first.
-func (w *workspace) logRows() []gridRow {
+func (w *workspace) logRows() []widget.Row {
 	tps := make([]model.Touchpoint, len(w.d.Touchpoints))
 	copy(tps, w.d.Touchpoints)
 	sort.SliceStable(tps, func(i, j int) bool {
@@ -179,17 +180,17 @@ func (w *workspace) logRows() []gridRow {
 		}
 		return tps[i].ID > tps[j].ID
 	})
-	rows := make([]gridRow, 0, len(tps))
+	rows := make([]widget.Row, 0, len(tps))
 	w.tpIndex = make(map[int64]int, len(w.d.Touchpoints))
 	for i, t := range w.d.Touchpoints {
 		w.tpIndex[t.ID] = i
 	}
 	for _, t := range tps {
-		tn := toneNormal
+		tn := widget.ToneNormal
 		if t.Sentiment < 0 {
-			tn = toneWarn
+			tn = widget.ToneWarn
 		}
-		rows = append(rows, gridRow{id: t.ID, tone: tn, cells: []string{
+		rows = append(rows, widget.Row{ID: t.ID, Tone: tn, Cells: []string{
 			shortDate(t.Date, w.b.today()), w.name(t.StakeholderID), channelWord(t.Channel), t.Kind.String(), signed(t.Sentiment), clean(t.Said),
 		}})
 	}
@@ -197,7 +198,7 @@ func (w *workspace) logRows() []gridRow {
 }
 
 // objectionRows lists objections: live first, most severe first.
-func (w *workspace) objectionRows() []gridRow {
+func (w *workspace) objectionRows() []widget.Row {
 	objs := make([]model.Objection, len(w.d.Objections))
 	copy(objs, w.d.Objections)
 	sort.SliceStable(objs, func(i, j int) bool {
@@ -210,7 +211,7 @@ func (w *workspace) objectionRows() []gridRow {
 		}
 		return a.ID < b.ID
 	})
-	rows := make([]gridRow, 0, len(objs))
+	rows := make([]widget.Row, 0, len(objs))
 	for _, o := range objs {
 		by := "anticipated"
 		if o.RaisedByID != 0 {
@@ -224,7 +225,7 @@ func (w *workspace) objectionRows() []gridRow {
 		if resp == "" {
 			resp = "—"
 		}
-		rows = append(rows, gridRow{id: o.ID, tone: objectionTone(o), cells: []string{
+		rows = append(rows, widget.Row{ID: o.ID, Tone: objectionTone(o), Cells: []string{
 			o.Severity.String(), o.Status.String(), by, clean(o.Text), voice, resp,
 		}})
 	}
@@ -232,7 +233,7 @@ func (w *workspace) objectionRows() []gridRow {
 }
 
 // blindSpotRows lists blind spots, open first.
-func (w *workspace) blindSpotRows() []gridRow {
+func (w *workspace) blindSpotRows() []widget.Row {
 	bs := make([]model.BlindSpot, len(w.d.BlindSpots))
 	copy(bs, w.d.BlindSpots)
 	sort.SliceStable(bs, func(i, j int) bool {
@@ -241,11 +242,11 @@ func (w *workspace) blindSpotRows() []gridRow {
 		}
 		return bs[i].ID < bs[j].ID
 	})
-	rows := make([]gridRow, 0, len(bs))
+	rows := make([]widget.Row, 0, len(bs))
 	for _, b := range bs {
-		t := toneNormal
+		t := widget.ToneNormal
 		if b.Status == model.BlindSpotAddressed {
-			t = toneMuted
+			t = widget.ToneMuted
 		}
 		by := "me"
 		if b.SurfacedByID != 0 {
@@ -255,7 +256,7 @@ func (w *workspace) blindSpotRows() []gridRow {
 		if how == "" {
 			how = "—"
 		}
-		rows = append(rows, gridRow{id: b.ID, tone: t, cells: []string{b.Status.String(), by, clean(b.Text), how}})
+		rows = append(rows, widget.Row{ID: b.ID, Tone: t, Cells: []string{b.Status.String(), by, clean(b.Text), how}})
 	}
 	return rows
 }

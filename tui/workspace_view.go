@@ -141,9 +141,9 @@ func (w *workspace) View() string {
 		}
 		body = w.listView()
 	case tabObjections:
-		body = w.objs.View(st)
+		body = w.objs.View(st.grid())
 	case tabBlindSpots:
-		body = w.spots.View(st)
+		body = w.spots.View(st.grid())
 	}
 	return w.head() + "\n" + body
 }
@@ -162,11 +162,11 @@ func (w *workspace) listView() string {
 		if w.whatIf.active {
 			detail = w.whatIfDetail()
 		}
-		body = w.forecastLine() + "\n" + w.room.View(st) + "\n" + w.roomLegend() + "\n" + detail
+		body = w.forecastLine() + "\n" + w.room.View(st.grid()) + "\n" + w.roomLegend() + "\n" + detail
 	case tabPlan:
-		body = w.plan.View(st) + "\n" + w.planFooter()
+		body = w.plan.View(st.grid()) + "\n" + w.planFooter()
 	case tabLog:
-		body = w.log.View(st) + "\n" + w.logDetail()
+		body = w.log.View(st.grid()) + "\n" + w.logDetail()
 	}
 	return body
 }
@@ -192,7 +192,7 @@ func (w *workspace) roomDetail() string {
 	if !ok {
 		return ""
 	}
-	i, ok := w.stIndex[r.id]
+	i, ok := w.stIndex[r.ID]
 	if !ok {
 		return ""
 	}
@@ -257,7 +257,7 @@ func (w *workspace) logDetail() string {
 	if !ok {
 		return ""
 	}
-	if i, ok := w.tpIndex[r.id]; ok {
+	if i, ok := w.tpIndex[r.ID]; ok {
 		t := w.d.Touchpoints[i]
 		var out []string
 		if said := wrapText(t.Said, w.width-10, 1); len(said) > 0 {

@@ -11,6 +11,7 @@ import (
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/brief"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // The Room tab's forecast line, veto marks and what-if. A what-if tries
@@ -59,7 +60,7 @@ func (w *workspace) wantsEsc() bool { return w.whatIf.active || w.full.active }
 func (w *workspace) startWhatIf() {
 	w.whatIf = whatIf{active: true, tries: map[int64]model.WhatIf{}}
 	swing := w.r.Forecast.Swing
-	if sel, ok := w.room.Selected(); len(swing) > 0 && (!ok || !slices.ContainsFunc(swing, func(s readiness.Swing) bool { return s.StakeholderID == sel.id })) {
+	if sel, ok := w.room.Selected(); len(swing) > 0 && (!ok || !slices.ContainsFunc(swing, func(s readiness.Swing) bool { return s.StakeholderID == sel.ID })) {
 		w.room.SelectID(swing[0].StakeholderID)
 	}
 	w.assessWhatIf()
@@ -88,18 +89,18 @@ func (w *workspace) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 		if k.String() == "left" || k.String() == "h" {
 			step = -1
 		}
-		w.whatIf.tries[sel.id] = w.nextChoice(sel.id, step)
+		w.whatIf.tries[sel.ID] = w.nextChoice(sel.ID, step)
 		w.assessWhatIf()
 		return nil
 	case key.Matches(k, wk.Clear):
 		if sel, ok := w.room.Selected(); ok {
-			delete(w.whatIf.tries, sel.id)
+			delete(w.whatIf.tries, sel.ID)
 			w.assessWhatIf()
 		}
 		return nil
 	case key.Matches(k, w.keys.Up), key.Matches(k, w.keys.Down), key.Matches(k, w.keys.PageUp),
 		key.Matches(k, w.keys.PageDown), key.Matches(k, w.keys.Top), key.Matches(k, w.keys.Bottom):
-		w.room.moveKey(w.keys, k)
+		w.room.MoveKey(w.keys.moves(), k)
 		return nil
 	}
 	return reportErr(errWhatIfKeys)
@@ -148,11 +149,11 @@ func (w *workspace) assessWhatIf() {
 	rows := w.roomRows(w.b.today())
 	w.d, w.r = real, realR
 	for k := range rows {
-		if try, ok := w.whatIf.tries[rows[k].id]; ok {
-			rows[k].tone = toneWarn
-			rows[k].cells[4] = "if " + try.Stance.String()
+		if try, ok := w.whatIf.tries[rows[k].ID]; ok {
+			rows[k].Tone = widget.ToneWarn
+			rows[k].Cells[4] = "if " + try.Stance.String()
 			if try.Absent {
-				rows[k].cells[4] = "if absent"
+				rows[k].Cells[4] = "if absent"
 			}
 		}
 	}

@@ -28,8 +28,8 @@ func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
 
 	// f starts on the swing person (Dana, the skeptic with a veto); → warms her.
 	d.press("f")
-	if sel, _ := w.room.Selected(); w.name(sel.id) != "Dana Reyes" {
-		t.Fatalf("the what-if starts on %q, want the swing person Dana Reyes", w.name(sel.id))
+	if sel, _ := w.room.Selected(); w.name(sel.ID) != "Dana Reyes" {
+		t.Fatalf("the what-if starts on %q, want the swing person Dana Reyes", w.name(sel.ID))
 	}
 	d.mustSee("What if (not saved", "swing: Dana Reyes")
 	d.press("right", "right")

@@ -1,6 +1,9 @@
 // Package widget holds the terminal workbook's shared pieces that know
 // nothing of its screens:
 //
+//   - Grid is the windowed table every list is drawn with: columns declared
+//     with a priority and sized by their text, rows with a Tone, movement
+//     through MoveKey;
 //   - FormHost runs one huh form inside a screen (sized, themed, its keys
 //     folded for the help line), leaving esc and ctrl+c to the app;
 //   - EndStop (StopAtEnds) is a huh select that stops at its ends instead
@@ -12,5 +15,6 @@
 //     "key value" part of a filter line.
 //
 // Screens in package tui build on them; nothing here reads the store or the
-// app's styles (a form's theme and a filter line's looks are handed in).
+// app's styles: a form's theme, a grid's looks and a filter line's are
+// handed in.
 package widget

@@ -1,9 +1,11 @@
-package tui
+package widget
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -11,55 +13,55 @@ import (
 // name, a place, a forum): short texts are completed before long ones grow.
 const shortText = 24
 
-// column declares one grid column. A screen says what each column needs and
+// Column declares one grid column. A screen says what each column needs and
 // how much it matters; the grid decides from the width which columns show
 // and how wide each is (see layout), so no screen hard-codes a breakpoint.
-type column struct {
-	title string
-	// width makes a fixed column: short known cells (dates, states,
+type Column struct {
+	Title string
+	// Width makes a fixed column: short known cells (dates, states,
 	// scores) shown at exactly this width, or narrower when no cell and
 	// not the title need all of it.
-	width int
-	// min is a text column's least readable width (width 0); a text
+	Width int
+	// Min is a text column's least readable width (width 0); a text
 	// column grows towards its longest cell when there is room.
-	min   int
-	right bool
-	// priority says what goes first when the width runs out: 0 always
+	Min   int
+	Right bool
+	// Priority says what goes first when the width runs out: 0 always
 	// stays, and among the rest the highest number is dropped first.
-	priority int
-	// hidden drops the column whatever the width (a list scoped to one
+	Priority int
+	// Hidden drops the column whatever the width (a list scoped to one
 	// proposal has no use for its Proposal column).
-	hidden bool
-	// sorted marks the column the rows are ordered by, so the header can
+	Hidden bool
+	// Sorted marks the column the rows are ordered by, so the header can
 	// say so when the column itself does not fit.
-	sorted bool
-	// standsIn names columns this one summarises: it shows only when one
+	Sorted bool
+	// StandsIn names columns this one summarises: it shows only when one
 	// of them has been dropped ("Needs" for voice and response).
-	standsIn []string
-	// shorten fits a too-long cell into w cells its own way ("a +2")
+	StandsIn []string
+	// Shorten fits a too-long cell into w cells its own way ("a +2")
 	// instead of the plain cut with "…".
-	shorten func(s string, w int) string
+	Shorten func(s string, w int) string
 }
 
-// gridRow is one row of already-cleaned cell text with its tone.
-type gridRow struct {
-	cells []string
-	tone  tone
-	// id is the entity the row stands for (a stakeholder, a proposal…).
-	id int64
+// Row is one row of already-cleaned cell text with its tone.
+type Row struct {
+	Cells []string
+	Tone  Tone
+	// ID is the entity the row stands for (a stakeholder, a proposal…).
+	ID int64
 }
 
-// grid is a windowed table: it renders only the rows on screen, so a list of
+// Grid is a windowed table: it renders only the rows on screen, so a list of
 // thousands costs the same per frame as a list of ten. bubbles' table renders
 // every cell the same way and has fixed column widths; the grid adds per-row
 // tones (overdue, swing), columns chosen by priority and sized by their text,
 // and a "+N more" line when the list scrolls.
-type grid struct {
-	cols    []column
+type Grid struct {
+	cols    []Column
 	natural []int // per column: the widest of its title and cells
 	shown   []int // indexes of visible columns
 	widths  []int // widths of visible columns
-	rows    []gridRow
+	rows    []Row
 	cursor  int
 	offset  int
 	width   int
@@ -67,15 +69,15 @@ type grid struct {
 	empty   string
 }
 
-// newGrid returns a grid with the given columns and the text shown when empty.
-func newGrid(cols []column, empty string) grid {
-	g := grid{cols: cols, empty: empty}
+// NewGrid returns a grid with the given columns and the text shown when empty.
+func NewGrid(cols []Column, empty string) Grid {
+	g := Grid{cols: cols, empty: empty}
 	g.measure()
 	return g
 }
 
 // SetSize lays the columns out for a new width and height.
-func (g *grid) SetSize(w, h int) {
+func (g *Grid) SetSize(w, h int) {
 	g.width, g.height = max(w, 10), max(h, 2)
 	g.layout()
 	g.clamp()
@@ -85,18 +87,18 @@ func (g *grid) SetSize(w, h int) {
 // its cells. It runs when the rows change, never per frame; a cell whose
 // byte length is no more than the widest so far cannot be wider (a cell is
 // never wider than its bytes), so most cells cost a length check.
-func (g *grid) measure() {
+func (g *Grid) measure() {
 	g.natural = make([]int, len(g.cols))
 	for i, c := range g.cols {
-		g.natural[i] = ansi.StringWidth(c.title)
+		g.natural[i] = ansi.StringWidth(c.Title)
 		if len(g.rows) == 0 {
 			// An empty list keeps its declared shape above the empty
 			// text, not a row of titles packed together.
-			g.natural[i] = max(g.natural[i], c.width, c.min)
+			g.natural[i] = max(g.natural[i], c.Width, c.Min)
 		}
 	}
 	for _, r := range g.rows {
-		for i, s := range r.cells {
+		for i, s := range r.Cells {
 			if i < len(g.natural) && len(s) > g.natural[i] {
 				g.natural[i] = max(g.natural[i], cellWidth(s))
 			}
@@ -123,13 +125,13 @@ func cellWidth(s string) int {
 // floor is the least width column i is shown at: a fixed column's width, a
 // text column's min, either narrower when nothing in it needs that much,
 // and never narrower than its title, which would read "How address…".
-func (g *grid) floor(i int) int {
+func (g *Grid) floor(i int) int {
 	c := g.cols[i]
-	w := c.min
-	if c.width > 0 {
-		w = c.width
+	w := c.Min
+	if c.Width > 0 {
+		w = c.Width
 	}
-	return max(min(w, g.natural[i]), ansi.StringWidth(c.title))
+	return max(min(w, g.natural[i]), ansi.StringWidth(c.Title))
 }
 
 // layout decides which columns show and how wide each is, once per resize
@@ -144,14 +146,14 @@ func (g *grid) floor(i int) int {
 // column of lower priority keeps its floor, its declared min, until the
 // more important ones are whole. What remains when everything fits pads
 // the last column.
-func (g *grid) layout() {
+func (g *Grid) layout() {
 	if len(g.natural) != len(g.cols) {
 		g.measure()
 	}
 	g.shown = g.pick(nil)
 	var standIns []int
 	for i, c := range g.cols {
-		if len(c.standsIn) > 0 && !c.hidden && g.dropsAny(c.standsIn) {
+		if len(c.StandsIn) > 0 && !c.Hidden && g.dropsAny(c.StandsIn) {
 			standIns = append(standIns, i)
 		}
 	}
@@ -170,7 +172,7 @@ func (g *grid) layout() {
 	// most still cut.
 	for p := 0; avail > 0 && p <= g.maxPriority(); p++ {
 		for j, i := range g.shown {
-			if c := g.cols[i]; c.width == 0 && c.priority == p && g.natural[i] <= shortText {
+			if c := g.cols[i]; c.Width == 0 && c.Priority == p && g.natural[i] <= shortText {
 				add := min(avail, g.natural[i]-g.widths[j])
 				g.widths[j] += add
 				avail -= add
@@ -179,7 +181,7 @@ func (g *grid) layout() {
 		for avail > 0 {
 			best, most := -1, 0
 			for j, i := range g.shown {
-				if g.cols[i].width > 0 || g.cols[i].priority != p {
+				if g.cols[i].Width > 0 || g.cols[i].Priority != p {
 					continue
 				}
 				if cut := g.natural[i] - g.widths[j]; cut > most {
@@ -201,20 +203,20 @@ func (g *grid) layout() {
 }
 
 // maxPriority is the highest priority number any column declares.
-func (g *grid) maxPriority() int {
+func (g *Grid) maxPriority() int {
 	n := 0
 	for _, c := range g.cols {
-		n = max(n, c.priority)
+		n = max(n, c.Priority)
 	}
 	return n
 }
 
 // pick returns the columns that fit the width at their floor, in order,
 // with the given stand-ins among the candidates.
-func (g *grid) pick(standIns []int) []int {
+func (g *Grid) pick(standIns []int) []int {
 	var cand []int
 	for i, c := range g.cols {
-		if c.hidden || (len(c.standsIn) > 0 && !slices.Contains(standIns, i)) || g.floor(i) == 0 {
+		if c.Hidden || (len(c.StandsIn) > 0 && !slices.Contains(standIns, i)) || g.floor(i) == 0 {
 			continue // a column with nothing to show takes no gap either
 		}
 		cand = append(cand, i)
@@ -229,7 +231,7 @@ func (g *grid) pick(standIns []int) []int {
 	for need() > g.width {
 		drop := -1
 		for k, i := range cand {
-			if p := g.cols[i].priority; p > 0 && (drop < 0 || p >= g.cols[cand[drop]].priority) {
+			if p := g.cols[i].Priority; p > 0 && (drop < 0 || p >= g.cols[cand[drop]].Priority) {
 				drop = k
 			}
 		}
@@ -243,9 +245,9 @@ func (g *grid) pick(standIns []int) []int {
 
 // dropsAny reports whether any column with one of these titles is neither
 // shown nor hidden by the screen: the width dropped it.
-func (g *grid) dropsAny(titles []string) bool {
+func (g *Grid) dropsAny(titles []string) bool {
 	for i, c := range g.cols {
-		if c.hidden || !slices.Contains(titles, c.title) {
+		if c.Hidden || !slices.Contains(titles, c.Title) {
 			continue
 		}
 		if !slices.Contains(g.shown, i) {
@@ -256,7 +258,7 @@ func (g *grid) dropsAny(titles []string) bool {
 }
 
 // widest is the shown column (its index in shown) with the most cells.
-func (g *grid) widest() int {
+func (g *Grid) widest() int {
 	best := 0
 	for j := range g.shown {
 		if g.widths[j] > g.widths[best] {
@@ -268,9 +270,9 @@ func (g *grid) widest() int {
 
 // Shows reports whether the column with this title is on screen at the
 // current width.
-func (g *grid) Shows(title string) bool {
+func (g *Grid) Shows(title string) bool {
 	for _, i := range g.shown {
-		if g.cols[i].title == title {
+		if g.cols[i].Title == title {
 			return true
 		}
 	}
@@ -278,11 +280,11 @@ func (g *grid) Shows(title string) bool {
 }
 
 // SetHidden hides or shows column i whatever the width.
-func (g *grid) SetHidden(i int, hidden bool) {
-	if g.cols[i].hidden == hidden {
+func (g *Grid) SetHidden(i int, hidden bool) {
+	if g.cols[i].Hidden == hidden {
 		return
 	}
-	g.cols[i].hidden = hidden
+	g.cols[i].Hidden = hidden
 	if g.width > 0 {
 		g.layout()
 		g.clamp()
@@ -291,7 +293,7 @@ func (g *grid) SetHidden(i int, hidden bool) {
 
 // SetRows replaces the rows, keeping the cursor on the same index if
 // possible, and sizes the columns for their new text.
-func (g *grid) SetRows(rows []gridRow) {
+func (g *Grid) SetRows(rows []Row) {
 	g.rows = rows
 	g.measure()
 	if g.width > 0 {
@@ -300,24 +302,27 @@ func (g *grid) SetRows(rows []gridRow) {
 	g.clamp()
 }
 
+// Rows are the rows as last set, in order; the caller must not change them.
+func (g *Grid) Rows() []Row { return g.rows }
+
 // Len is the number of rows.
-func (g *grid) Len() int { return len(g.rows) }
+func (g *Grid) Len() int { return len(g.rows) }
 
 // Cursor is the selected row index.
-func (g *grid) Cursor() int { return g.cursor }
+func (g *Grid) Cursor() int { return g.cursor }
 
 // Selected returns the selected row, if any.
-func (g *grid) Selected() (gridRow, bool) {
+func (g *Grid) Selected() (Row, bool) {
 	if g.cursor < 0 || g.cursor >= len(g.rows) {
-		return gridRow{}, false
+		return Row{}, false
 	}
 	return g.rows[g.cursor], true
 }
 
 // SelectID moves the cursor to the row with the given id, if present.
-func (g *grid) SelectID(id int64) {
+func (g *Grid) SelectID(id int64) {
 	for i, r := range g.rows {
-		if r.id == id {
+		if r.ID == id {
 			g.cursor = i
 			g.clamp()
 			return
@@ -326,23 +331,23 @@ func (g *grid) SelectID(id int64) {
 }
 
 // SetCursor moves the cursor to row i.
-func (g *grid) SetCursor(i int) {
+func (g *Grid) SetCursor(i int) {
 	g.cursor = i
 	g.clamp()
 }
 
 // Move shifts the cursor by n rows.
-func (g *grid) Move(n int) {
+func (g *Grid) Move(n int) {
 	g.cursor += n
 	g.clamp()
 }
 
 // scrolls reports whether the rows are more than the lines under the
 // header, so one line goes to saying how many more there are.
-func (g *grid) scrolls() bool { return len(g.rows) > max(g.height-1, 1) }
+func (g *Grid) scrolls() bool { return len(g.rows) > max(g.height-1, 1) }
 
 // Page is the number of rows visible at once.
-func (g *grid) Page() int {
+func (g *Grid) Page() int {
 	if g.scrolls() {
 		return max(g.height-2, 1)
 	}
@@ -350,7 +355,7 @@ func (g *grid) Page() int {
 }
 
 // clamp keeps the cursor on a row and the window around the cursor.
-func (g *grid) clamp() {
+func (g *Grid) clamp() {
 	if g.cursor >= len(g.rows) {
 		g.cursor = len(g.rows) - 1
 	}
@@ -372,14 +377,21 @@ func (g *grid) clamp() {
 	}
 }
 
+// GridStyles are the looks of a grid: its header line, the selected row,
+// the empty note and the "+N more" line, and a row's tone.
+type GridStyles struct {
+	Header, Selected, Muted lipgloss.Style
+	Tone                    func(Tone) lipgloss.Style
+}
+
 // View renders the header, the visible rows only, and when the list
 // scrolls a line saying how many rows are out of sight.
-func (g *grid) View(st *Styles) string {
+func (g *Grid) View(st GridStyles) string {
 	if len(g.widths) == 0 {
 		g.layout()
 	}
 	var b strings.Builder
-	b.WriteString(st.GridHeader.Render(g.header()))
+	b.WriteString(st.Header.Render(g.header()))
 	if len(g.rows) == 0 {
 		b.WriteByte('\n')
 		b.WriteString(st.Muted.Render(ansi.Truncate(g.empty, g.width, "…")))
@@ -391,20 +403,20 @@ func (g *grid) View(st *Styles) string {
 		row := g.rows[r]
 		for j, i := range g.shown {
 			text := ""
-			if i < len(row.cells) {
-				text = row.cells[i]
+			if i < len(row.Cells) {
+				text = row.Cells[i]
 			}
-			if sh := g.cols[i].shorten; sh != nil && ansi.StringWidth(text) > g.widths[j] {
+			if sh := g.cols[i].Shorten; sh != nil && ansi.StringWidth(text) > g.widths[j] {
 				text = sh(text, g.widths[j])
 			}
-			cells[j] = fit(text, g.widths[j], g.cols[i].right)
+			cells[j] = Fit(text, g.widths[j], g.cols[i].Right)
 		}
 		line := strings.Join(cells, " ")
 		b.WriteByte('\n')
 		if r == g.cursor {
-			b.WriteString(st.GridSelected.Render(line))
+			b.WriteString(st.Selected.Render(line))
 		} else {
-			b.WriteString(st.toneStyle(row.tone).Render(line))
+			b.WriteString(st.Tone(row.Tone).Render(line))
 		}
 	}
 	if h := g.moreHint(); h != "" {
@@ -418,10 +430,10 @@ func (g *grid) View(st *Styles) string {
 // width dropped, the widest text column's title says by what, or the order
 // would look random ("What (by latest safe)"). The note goes in the widest
 // column's title, which has the most room for it.
-func (g *grid) header() string {
+func (g *Grid) header() string {
 	cells := make([]string, len(g.shown))
 	for j, i := range g.shown {
-		cells[j] = g.cols[i].title
+		cells[j] = g.cols[i].Title
 	}
 	if by := g.hiddenSort(); by != "" && len(g.shown) > 0 {
 		j := g.widest()
@@ -433,17 +445,17 @@ func (g *grid) header() string {
 		}
 	}
 	for j, i := range g.shown {
-		cells[j] = fit(cells[j], g.widths[j], g.cols[i].right)
+		cells[j] = Fit(cells[j], g.widths[j], g.cols[i].Right)
 	}
 	return strings.Join(cells, " ")
 }
 
 // hiddenSort is the title of the column the rows are ordered by when the
 // width dropped it, or "".
-func (g *grid) hiddenSort() string {
+func (g *Grid) hiddenSort() string {
 	for i, c := range g.cols {
-		if c.sorted && !c.hidden && !slices.Contains(g.shown, i) {
-			return c.title
+		if c.Sorted && !c.Hidden && !slices.Contains(g.shown, i) {
+			return c.Title
 		}
 	}
 	return ""
@@ -451,20 +463,20 @@ func (g *grid) hiddenSort() string {
 
 // moreHint says how many rows are out of sight when the list scrolls:
 // "+12 more ↓ · 1–18 of 30", or "12 above ↑ · 13–30 of 30" at the end.
-func (g *grid) moreHint() string {
+func (g *Grid) moreHint() string {
 	if !g.scrolls() {
 		return ""
 	}
 	end := min(g.offset+g.Page(), len(g.rows))
-	where := itoa(g.offset+1) + "–" + itoa(end) + " of " + itoa(len(g.rows))
+	where := strconv.Itoa(g.offset+1) + "–" + strconv.Itoa(end) + " of " + strconv.Itoa(len(g.rows))
 	if below := len(g.rows) - end; below > 0 {
-		return "+" + itoa(below) + " more ↓ · " + where
+		return "+" + strconv.Itoa(below) + " more ↓ · " + where
 	}
-	return itoa(g.offset) + " above ↑ · " + where
+	return strconv.Itoa(g.offset) + " above ↑ · " + where
 }
 
-// fit truncates or pads s to exactly w cells.
-func fit(s string, w int, right bool) string {
+// Fit truncates or pads s to exactly w cells.
+func Fit(s string, w int, right bool) string {
 	if w <= 0 {
 		return ""
 	}

@@ -1,14 +1,19 @@
-package tui
+package widget
 
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
-// moveKey applies one of the list movement keys (up, down, page, first,
+// MoveKeys are the list movement keys MoveKey applies.
+type MoveKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// MoveKey applies one of the list movement keys (up, down, page, first,
 // last) to g and reports whether k was one. Every screen with a grid moves
 // through it the same way, so the keys cannot drift apart between screens.
-func (g *grid) moveKey(km keyMap, k tea.KeyPressMsg) bool {
+func (g *Grid) MoveKey(km MoveKeys, k tea.KeyPressMsg) bool {
 	switch {
 	case key.Matches(k, km.Up):
 		g.Move(-1)
