@@ -59,14 +59,26 @@ func (b *backend) confirmPurgeHistory(day model.Date) tea.Cmd {
 			return statusMsg{text: "Nothing to erase: the history holds nothing from before " + day.String() + "."}
 		}
 		return confirmMsg{word: "purge",
-			question: "Erase " + model.Plural(rep.History, "history entry", "history entries") + " and " +
-				model.Plural(rep.UndoSteps, "undo step", "undo steps") + " from before " + day.String() +
+			question: "Erase " + olderCounts(rep) + " from before " + day.String() +
 				" for good? The records stay as they are now; undo cannot bring the old values back.",
 			yes: func() tea.Msg {
 				rep, err := store.Purge(ctx, model.PurgeHistoryBefore, 0, day)
 				return removedMsg{status: "Erased the history before " + day.String() + ": " + purgeCounts(rep) + "; undo cannot bring it back." + walBusyNote(rep), err: err}
 			}}
 	}
+}
+
+// olderCounts says what a history purge would erase: "78 history entries
+// and 3 undo steps", without a count of none.
+func olderCounts(rep model.PurgeReport) string {
+	parts := []string{}
+	if rep.History > 0 {
+		parts = append(parts, model.Plural(rep.History, "history entry", "history entries"))
+	}
+	if rep.UndoSteps > 0 {
+		parts = append(parts, model.Plural(rep.UndoSteps, "undo step", "undo steps"))
+	}
+	return strings.Join(parts, " and ")
 }
 
 // purgeCounts says what a purge erased, in words.

@@ -88,8 +88,14 @@ hold the text. Asks you to type "purge" unless --yes.`,
 					fmt.Fprintf(a.stdout, "Nothing to erase: the history holds nothing from before %s.\n", day)
 					return nil
 				}
-				what += " (" + model.Plural(imp.History, "history entry", "history entries") + ", " +
-					model.Plural(imp.UndoSteps, "undo step", "undo steps") + ")"
+				var counts []string
+				if imp.History > 0 {
+					counts = append(counts, model.Plural(imp.History, "history entry", "history entries"))
+				}
+				if imp.UndoSteps > 0 {
+					counts = append(counts, model.Plural(imp.UndoSteps, "undo step", "undo steps"))
+				}
+				what += " (" + strings.Join(counts, ", ") + ")"
 			}
 			if !yes {
 				if !stdinIsTerminal(a.stdin) {
