@@ -14,8 +14,9 @@ import (
 )
 
 // This file holds what the objections and blind-spot screens share: their
-// keys, the loaded data with scope, search and filters, list movement, the
-// detail pane layout and the readiness announcement after an edit.
+// keys, the loaded data with scope, search and filters, list movement and
+// the readiness announcement after an edit. The frame they draw in and the
+// detail pane's parts are in review_view.go.
 
 // reviewKeys are the review screens' keys: the common ones plus filters and
 // actions on the selected row.
@@ -277,131 +278,6 @@ func (r *reviewBase) commonFilters() []string {
 	return parts
 }
 
-// section is a block of the detail pane: its lines and the fewest it may
-// be cut to when the pane is short.
-type section struct {
-	lines []string
-	min   int
-}
-
-// fitSections lays sections out in order within height lines of width
-// cells: each first gets its minimum (sections that do not fit at all are
-// dropped from the end), then the spare lines go to sections in order until
-// they are whole. A cut section ends in "…".
-func fitSections(secs []section, height, width int) []string {
-	if height <= 0 {
-		return nil
-	}
-	give := make([]int, len(secs))
-	left := height
-	for i, s := range secs {
-		n := min(s.min, len(s.lines))
-		if n > left {
-			break
-		}
-		give[i] = n
-		left -= n
-	}
-	for i, s := range secs {
-		if left == 0 {
-			break
-		}
-		if give[i] == 0 && s.min > 0 {
-			continue
-		}
-		extra := min(len(s.lines)-give[i], left)
-		give[i] += extra
-		left -= extra
-	}
-	var out []string
-	for i, s := range secs {
-		lines := s.lines[:give[i]]
-		if give[i] < len(s.lines) && give[i] > 0 {
-			lines = append([]string(nil), lines...)
-			last := lines[len(lines)-1]
-			lines[len(lines)-1] = ansi.Truncate(last, max(width-2, 1), "") + " …"
-		}
-		out = append(out, lines...)
-	}
-	return out
-}
-
-// labelled wraps "Label: text" to width, the label on the first line and
-// the rest indented under the text.
-func labelled(st *Styles, label, text string, width, maxLines int) []string {
-	lead := ansi.StringWidth(label) + 1
-	body := wrapText(text, max(width-lead, 10), maxLines)
-	if len(body) == 0 {
-		return nil
-	}
-	out := make([]string, len(body))
-	for i, l := range body {
-		prefix := strings.Repeat(" ", lead)
-		if i == 0 {
-			prefix = st.Muted.Render(label) + " "
-		}
-		out[i] = prefix + st.Text.Render(l)
-	}
-	return out
-}
-
-// statusChanges describes the status history of a row:
-// "raised 2026-11-01 · open → addressing on 2026-11-19". A row whose log
-// has no status change (imported, say) still says where it stands.
-func statusChanges(evs []model.HistoryEvent, raised model.Date, status string, settledOn model.Date) string {
-	var parts []string
-	if !raised.IsZero() {
-		parts = append(parts, "raised "+raised.String())
-	}
-	changes := 0
-	for _, e := range evs {
-		if e.Action == model.ActionUpdate && e.Field == "status" {
-			parts = append(parts, clean(e.Old)+" → "+clean(e.New)+" on "+model.DateOf(e.At).String())
-			changes++
-		}
-	}
-	switch {
-	case changes > 0:
-	case !settledOn.IsZero():
-		parts = append(parts, status+" on "+settledOn.String())
-	case status != "open":
-		parts = append(parts, "now "+status)
-	default:
-		parts = append(parts, "no status change yet")
-	}
-	return strings.Join(parts, " · ")
-}
-
-// talkLines shows the conversation a row came from: when, how, what was said
-// and what was not; full shows all of it.
-func talkLines(st *Styles, t model.Touchpoint, who string, width int, full bool, today model.Date) []string {
-	how := t.Kind.String()
-	if t.Channel != model.VenueUnset {
-		how = t.Channel.String() + ", " + how
-	}
-	head := "From the talk with " + who + " on " + fullDate(t.Date, today) + " (" + how + ")"
-	out := []string{st.Muted.Render(ansi.Truncate(head, width, "…"))}
-	if full {
-		out = styled(st.Muted, wrapText(head, width, 0))
-	}
-	out = append(out, labelled(st, "  said:", t.Said, width, limit(2, full))...)
-	out = append(out, labelled(st, "  not said:", t.Subtext, width, limit(2, full))...)
-	return out
-}
-
-// ageCell is a compact age: "20d", "14w", "2y".
-func ageCell(days int, raised model.Date) string {
-	switch {
-	case raised.IsZero():
-		return "—"
-	case days < 100:
-		return itoa(max(days, 0)) + "d"
-	case days < 700:
-		return itoa(days/7) + "w"
-	}
-	return itoa(days/365) + "y"
-}
-
 // personLabel is a stakeholder with their part: "Dana Reyes (decides, skeptic)".
 func (r *reviewBase) personLabel(id int64, fallback string) string {
 	s, ok := r.data.stakeholder(id)
@@ -409,11 +285,6 @@ func (r *reviewBase) personLabel(id int64, fallback string) string {
 		return fallback
 	}
 	return r.data.name(id, fallback) + " (" + shortRole(s.Role) + ", " + s.Stance.String() + ")"
-}
-
-// rule is the line between the list and the detail pane.
-func (r *reviewBase) rule() string {
-	return r.st.TabGap.Render(strings.Repeat("─", max(r.width, 1)))
 }
 
 // navHelp is the list movement in the key list, folded into pairs so the
