@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/backchannel/backchannel/model"
@@ -48,11 +47,9 @@ func setContact(c *model.Contact, name, v string) error {
 	case "notes":
 		c.Notes = v
 	case "cadence":
-		n, perr := strconv.Atoi(strings.TrimSpace(v))
-		if perr != nil {
-			return fmt.Errorf("--cadence must be a number of days, got %q", v)
-		}
-		c.CadenceDays = n
+		// The form's rule (model.ParseCadence): "21" or "21d", blank for
+		// the default; anything else is invalid input (exit 2).
+		c.CadenceDays, err = model.ParseCadence(v)
 	}
 	return err
 }

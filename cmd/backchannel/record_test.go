@@ -440,6 +440,7 @@ func TestContactsSetMergeArchiveDelete(t *testing.T) {
 		Notes    string `json:"notes"`
 		Kind     string `json:"partner_kind"`
 		Archived bool   `json:"archived"`
+		Cadence  int    `json:"cadence_days"`
 	}
 	contacts := func() map[string]contact {
 		var rows []contact
@@ -456,7 +457,12 @@ func TestContactsSetMergeArchiveDelete(t *testing.T) {
 	if tom.ID != 4 || tom.Aliases != "TB, Tommy" || tom.Kind != "lateral" || tom.Notes != "Knows everyone in finance.\nPrefers mornings." {
 		t.Errorf("contacts set: %+v", tom)
 	}
-	oneSentence(t, cli(t, path, "", "contacts", "set", "4", "--cadence", "often"), 1, "number of days")
+	oneSentence(t, cli(t, path, "", "contacts", "set", "4", "--cadence", "often"), 2, "number of days")
+	// The cadence reads as the contact form reads it (model.ParseCadence).
+	mustOK(t, cli(t, path, "", "contacts", "set", "4", "--cadence", "21d"))
+	if got := contacts()["Thomas Becker"].Cadence; got != 21 {
+		t.Errorf("--cadence 21d gave %d days, want 21", got)
+	}
 	oneSentence(t, cli(t, path, "a", "contacts", "set", "4", "--notes", "-", "--value", "-"), 2, "only one flag")
 
 	mustOK(t, cli(t, path, "", "contacts", "archive", "Thomas Becker"))
