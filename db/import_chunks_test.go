@@ -175,7 +175,9 @@ func TestInterruptedImportIsOneLabelledStep(t *testing.T) {
 
 // Undoing an import of more people than one INSERT can carry history rows
 // for (32,766 values at 9 a row) used to fail with "too many SQL
-// variables"; the history of an undo is written in batches too.
+// variables"; the history of an undo is written in batches too. The people
+// go out in one statement (undoInsertsAtOnce), Dana's filled-in title row
+// by row, and redo brings all of it back.
 func TestUndoOfALargeImport(t *testing.T) {
 	ctx := context.Background()
 	s, file, dana := chunkedImport(t, 4000)
@@ -186,9 +188,51 @@ func TestUndoOfALargeImport(t *testing.T) {
 	mustNoErr(t, err)
 	all, err := s.ListContacts(ctx, true)
 	mustNoErr(t, err)
-	if len(all) != 1 || all[0].ID != dana.ID {
-		t.Errorf("after undoing a 4,000-person import: %d contacts, want Dana alone", len(all))
+	if len(all) != 1 || all[0].ID != dana.ID || all[0].Title != "" {
+		t.Errorf("after undoing a 4,000-person import: %d contacts (%+v), want Dana alone, without a title", len(all), all[0])
 	}
+	var removed int
+	mustNoErr(t, s.r.QueryRowContext(ctx, "SELECT count(*) FROM history WHERE entity = 'contact' AND action = ?", model.ActionDelete).Scan(&removed))
+	if removed != 4000 {
+		t.Errorf("the undo recorded %d removals in the history, want 4000", removed)
+	}
+	_, err = s.Redo(ctx)
+	mustNoErr(t, err)
+	if n := countContacts(t, s); n != 4001 {
+		t.Errorf("after redo: %d contacts, want 4001", n)
+	}
+}
+
+// When one of the imported people was changed after the import, undo does
+// not take the import out at once: it stops and says which change stands in
+// the way, and nothing is changed.
+func TestUndoOfALargeImportChangedSince(t *testing.T) {
+	ctx := context.Background()
+	s, file, _ := chunkedImport(t, 400)
+	s.importChunk = 0
+	res, err := s.ImportContacts(ctx, file)
+	mustNoErr(t, err)
+	other, err := OpenWith(ctx, s.Path(), Options{}) // another process edits one of the imported people
+	mustNoErr(t, err)
+	defer other.Close()
+	_, err = other.EditContact(ctx, res.Added[200].ID, func(c *model.Contact) error { c.Title = "CTO"; return nil })
+	mustNoErr(t, err)
+	// Undo the import itself, not the edit (the latest step).
+	_, err = s.reverseStep(ctx, firstImportStep(t, s))
+	if err == nil || !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "was changed since") {
+		t.Fatalf("undo of an import one of whose people was edited since = %v, want a conflict naming the change", err)
+	}
+	if n := countContacts(t, s); n != 1+400 {
+		t.Errorf("a refused undo left %d contacts, want 401", n)
+	}
+}
+
+// firstImportStep is the id of the import's undo step.
+func firstImportStep(t *testing.T, s *Store) int64 {
+	t.Helper()
+	var id int64
+	mustNoErr(t, s.r.QueryRowContext(context.Background(), "SELECT id FROM changes WHERE summary LIKE 'imported %' ORDER BY id LIMIT 1").Scan(&id))
+	return id
 }
 
 // A disk that fills in the middle of a chunked import (here SQLite's own
