@@ -73,7 +73,8 @@ lint:
 		if [ -n "$$out" ]; then echo "deadcode found unreachable functions:"; echo "$$out"; exit 1; fi
 
 ## bench: readiness, brief, store (the shared-contacts shape of issue 13:
-## load, list, open) and TUI benchmarks; compare two runs with
+## load, list cached and not, open), whole CLI commands in process (brief,
+## proposals, log) and TUI benchmarks; compare two runs with
 ## `benchstat old.txt bench.txt` (docs/performance.md)
 ## The TUI's benchmarks on issue 13's workbooks (tui/bench_workbook_test.go)
 ## generate them once per run; BENCHSHAPES picks some (shared300,big200k,shared10k),
@@ -81,7 +82,7 @@ lint:
 BENCHCOUNT ?= 6
 BENCHSHAPES ?=
 bench:
-	BACKCHANNEL_BENCH_SHAPES=$(BENCHSHAPES) $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./model/... ./db/ ./tui/ | tee bench.txt
+	BACKCHANNEL_BENCH_SHAPES=$(BENCHSHAPES) $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./model/... ./db/ ./tui/ ./cmd/backchannel/ | tee bench.txt
 
 ## bench-peer: brief against taskwarrior and the sqlite3 CLI (hyperfine), with the ratios
 bench-peer:
