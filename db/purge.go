@@ -21,6 +21,16 @@ import (
 // marked purged: undo refuses them with a sentence saying why.
 func (s *Store) Purge(ctx context.Context, scope model.PurgeScope, id int64, before model.Date) (model.PurgeReport, error) {
 	var rep model.PurgeReport
+	// A purge deletes and rewrites undo snapshots by the thousand (every
+	// snapshot that holds the text) and VACUUM rebuilds the whole file in a
+	// temporary database: with the writer's temp_store(MEMORY), the
+	// statement journal and that database were held in memory (219 MB for
+	// a purge on the 200k workbook). For a purge they are files, which
+	// SQLite unlinks as it opens them.
+	if err := s.writerTempStore(ctx, "FILE"); err != nil {
+		return rep, err
+	}
+	defer s.writerTempStore(context.WithoutCancel(ctx), "MEMORY")
 	err := s.rawTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
 			return err
@@ -82,6 +92,16 @@ func (s *Store) HistoryPurgeImpact(ctx context.Context, day model.Date) (model.P
 	return rep, nil
 }
 
+// writerTempStore sets where the writer connection keeps temporary data
+// (FILE or MEMORY, the writer's own setting: see dsn).
+func (s *Store) writerTempStore(ctx context.Context, where string) error {
+	if s.readOnly != "" {
+		return nil
+	}
+	_, err := s.w.ExecContext(ctx, "PRAGMA temp_store = "+where)
+	return err
+}
+
 // compact empties the write-ahead log into the file, rebuilds the file
 // without free pages (VACUUM), and empties the log again. busy reports a
 // reader in another process that kept the log from being truncated.
@@ -105,14 +125,6 @@ func (s *Store) compact(ctx context.Context) (busy bool, err error) {
 	if _, err := checkpoint(); err != nil {
 		return false, err
 	}
-	// VACUUM rebuilds the workbook in a temporary database, which the
-	// writer's temp_store(MEMORY) would hold in memory: the whole workbook
-	// (225 MB for the 200k workbook). On disk it is a file SQLite unlinks as
-	// it opens it, gone when the connection lets it go.
-	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = FILE"); err != nil {
-		return false, err
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = MEMORY")
 	if s.vacuumHook != nil {
 		s.vacuumHook(conn)
 	}

@@ -183,10 +183,9 @@ func TestUndoRefusesAPurge(t *testing.T) {
 	}
 }
 
-// A purge's VACUUM builds the new file in a temporary file, not in memory
-// (the writer keeps temporary tables in memory: for VACUUM that was the
-// whole workbook, 225 MB on the 200k workbook), and leaves the writer as
-// it found it.
+// A purge keeps its temporary data in files, not in memory (the writer
+// keeps it in memory: for a purge's statement journals and VACUUM that was
+// 219 MB on the 200k workbook), and leaves the writer as it found it.
 func TestPurgeVacuumsThroughAFile(t *testing.T) {
 	ctx := context.Background()
 	s, clk := openTest(t)
