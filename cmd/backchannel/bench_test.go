@@ -41,7 +41,9 @@ func peerWorkbook(b *testing.B) string {
 func BenchmarkBriefCommand(b *testing.B) { benchCommand(b, peerWorkbook(b), "brief", "1") }
 
 // BenchmarkBriefJSONCommand is `brief 1 --json` on the same workbook.
-func BenchmarkBriefJSONCommand(b *testing.B) { benchCommand(b, peerWorkbook(b), "brief", "1", "--json") }
+func BenchmarkBriefJSONCommand(b *testing.B) {
+	benchCommand(b, peerWorkbook(b), "brief", "1", "--json")
+}
 
 // BenchmarkProposalsCommand is `proposals` on a shared-contacts workbook
 // (60 proposals of 30 people from 150 contacts, 300 conversations each)
