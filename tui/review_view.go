@@ -127,7 +127,7 @@ func fitSections(secs []section, height, width int) []string {
 		if give[i] < len(s.lines) && give[i] > 0 {
 			lines = append([]string(nil), lines...)
 			last := lines[len(lines)-1]
-			lines[len(lines)-1] = ansi.Truncate(last, max(width-2, 1), "") + " …"
+			lines[len(lines)-1] = markCut(last, width)
 		}
 		out = append(out, lines...)
 	}

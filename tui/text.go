@@ -132,7 +132,7 @@ func wrapText(s string, width, maxLines int) []string {
 	}
 	if maxLines > 0 && len(out) > maxLines {
 		out = out[:maxLines]
-		out[maxLines-1] = ansi.Truncate(out[maxLines-1]+" …", width, "…")
+		out[maxLines-1] = markCut(out[maxLines-1], width)
 	}
 	for i, l := range out {
 		if ansi.StringWidth(l) > width {
@@ -140,6 +140,25 @@ func wrapText(s string, width, maxLines int) []string {
 		}
 	}
 	return out
+}
+
+// markCut ends a line whose text goes on with " …", after the last whole
+// word that leaves room for the mark in width cells: cutting at the width
+// broke a word ("named as th …"). A styled line keeps its escapes (ansi
+// cuts by cells and keeps the sequences).
+func markCut(line string, width int) string {
+	plain := ansi.Strip(line)
+	cells := ansi.StringWidth(plain)
+	for cells+2 > width {
+		i := strings.LastIndex(plain, " ")
+		if i <= 0 {
+			cells = max(width-2, 1)
+			break
+		}
+		plain = plain[:i]
+		cells = ansi.StringWidth(plain)
+	}
+	return ansi.Truncate(line, cells, "") + " …"
 }
 
 // clip makes s exactly h lines of at most w cells: long lines are cut, short
