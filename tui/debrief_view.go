@@ -20,7 +20,8 @@ type sayDo struct {
 	tone widget.Tone
 	// phrase reads "said supporter, stayed silent".
 	phrase string
-	rule   model.SayDo
+	// rule is the reading itself, for its verdict and mark.
+	rule model.SayDo
 }
 
 // readSayDo reads a person's stated stance against how they acted (the rule

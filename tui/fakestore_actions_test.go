@@ -530,6 +530,9 @@ func (f *fakeStore) DeleteDraft(_ context.Context, key string) error {
 func (f *fakeStore) Purge(_ context.Context, scope model.PurgeScope, id int64, _ model.Date) (model.PurgeReport, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	// A purge is no undo step (undo cannot bring it back), so it takes no
+	// write step of its own; it is still a store call the tests can see.
+	f.calls = append(f.calls, "Purge")
 	if err := f.fail; err != nil {
 		f.fail = nil
 		return model.PurgeReport{}, err
