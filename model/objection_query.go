@@ -2,7 +2,6 @@ package model
 
 import (
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -96,8 +95,7 @@ func ObjectionRows(objs []Objection, dir Directory, f ObjectionFilter, today Dat
 		}
 		rows = append(rows, row)
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return urgentFirst(rows[i], rows[j]) })
-	return rows
+	return sortedStable(rows, func(a, b *ObjectionRow) bool { return urgentFirst(*a, *b) })
 }
 
 func urgentFirst(a, b ObjectionRow) bool {
@@ -160,8 +158,7 @@ func BlindSpotRows(spots []BlindSpot, dir Directory, f BlindSpotFilter, today Da
 		}
 		rows = append(rows, row)
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
+	return sortedStable(rows, func(a, b *BlindSpotRow) bool {
 		if a.Status != b.Status {
 			return a.Status == BlindSpotOpen
 		}
@@ -173,7 +170,32 @@ func BlindSpotRows(spots []BlindSpot, dir Directory, f BlindSpotFilter, today Da
 		}
 		return a.ID < b.ID
 	})
-	return rows
+}
+
+// sortedStable is rows in the order less gives, equal rows as they came
+// (sort.SliceStable's order). It sorts their positions and moves each row
+// once: the lists re-sort on every letter typed into a search, and moving
+// whole rows through sort.SliceStable's reflection was most of a key's
+// time on a thousand objections (issue 13).
+func sortedStable[T any](rows []T, less func(a, b *T) bool) []T {
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int {
+		switch {
+		case less(&rows[i], &rows[j]):
+			return -1
+		case less(&rows[j], &rows[i]):
+			return 1
+		}
+		return 0
+	})
+	out := make([]T, len(rows))
+	for k, i := range idx {
+		out[k] = rows[i]
+	}
+	return out
 }
 
 func containsFold(s, sub string) bool {
