@@ -49,6 +49,16 @@ func (d Date) Human() string {
 	return d.t.Format("Mon 2 Jan")
 }
 
+// HumanAround formats the date for reading beside today: "Tue 25 Nov" in
+// today's year, "Tue 25 Nov 2025" in any other, so a day from last year never
+// reads as one still to come. An unset date reads "no date", as in Human.
+func (d Date) HumanAround(today Date) string {
+	if d.IsZero() || today.IsZero() || d.t.Year() == today.t.Year() {
+		return d.Human()
+	}
+	return d.Human() + " " + strconv.Itoa(d.t.Year())
+}
+
 // AddDays returns the date n days later (earlier when n < 0).
 func (d Date) AddDays(n int) Date {
 	if d.IsZero() {

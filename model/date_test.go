@@ -100,3 +100,26 @@ func TestDatesOutOfRangeAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// A day is written with its year only when the year is not today's: in a
+// brief written on 1 Dec 2026, "since Tue 25 Nov" would read as a day a week
+// ago, not one a year and a week ago (issue 14).
+func TestDateHumanAroundNamesAnotherYear(t *testing.T) {
+	today := NewDate(2026, 12, 1)
+	cases := []struct {
+		d    Date
+		want string
+	}{
+		{NewDate(2026, 11, 24), "Tue 24 Nov"},
+		{NewDate(2026, 1, 1), "Thu 1 Jan"},
+		{NewDate(2025, 11, 25), "Tue 25 Nov 2025"},
+		{NewDate(2025, 12, 31), "Wed 31 Dec 2025"},
+		{NewDate(2027, 1, 4), "Mon 4 Jan 2027"},
+		{Date{}, "no date"},
+	}
+	for _, c := range cases {
+		if got := c.d.HumanAround(today); got != c.want {
+			t.Errorf("%s around %s = %q, want %q", c.d, today, got, c.want)
+		}
+	}
+}

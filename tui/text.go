@@ -56,10 +56,7 @@ func fullDate(d, today model.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	if d.Time().Year() != today.Time().Year() {
-		return d.Human() + " " + itoa(d.Time().Year())
-	}
-	return d.Human()
+	return d.HumanAround(today)
 }
 
 // shortDate is a day for a narrow column: "Thu 10 Dec" this year, "1 Jan

@@ -177,7 +177,7 @@ func renderBrief(doc Doc) string {
 			if t.Channel != model.VenueUnset {
 				channel = t.Channel.String()
 			}
-			rows = append(rows, []string{t.Date.Human(), esc(t.Whom), channel, t.Kind.String(), model.Signed(t.Sentiment),
+			rows = append(rows, []string{t.Date.HumanAround(doc.Generated), esc(t.Whom), channel, t.Kind.String(), model.Signed(t.Sentiment),
 				esc(model.Snippet(t.Said, 160)), esc(model.Snippet(t.Subtext, 120)), esc(model.Snippet(t.FollowUp, 80))})
 		}
 		w.table([]string{"When", "Whom", "Channel", "Kind", "Mood", "Said", "Not said", "Follow-up"}, "----r---", rows)
@@ -253,7 +253,7 @@ func renderRoom(w *mdWriter, doc Doc) {
 		role, stance := p.roleWithMarks("spoiler"), p.stanceToTarget()
 		last := "never"
 		if !p.LastSpoken.IsZero() {
-			last = p.LastSpoken.Human()
+			last = p.LastSpoken.HumanAround(doc.Generated)
 		}
 		rows = append(rows, []string{who, role, strconv.Itoa(p.Influence), stance, last, esc(p.NextStep)})
 	}
@@ -314,10 +314,10 @@ func renderPlan(w *mdWriter, doc Doc) {
 			var when []string
 			day := "no date"
 			if !t.TargetDate.IsZero() {
-				day = t.TargetDate.Human()
+				day = t.TargetDate.HumanAround(doc.Generated)
 			}
 			if !t.LatestSafe.IsZero() {
-				day += " (latest " + t.LatestSafe.Human() + ")"
+				day += " (latest " + t.LatestSafe.HumanAround(doc.Generated) + ")"
 			}
 			when = append(when, day)
 			if t.Moment != model.MomentUnset {
@@ -397,7 +397,7 @@ func renderRelationships(w *mdWriter, doc Doc) {
 		if h.LastSpoken.IsZero() {
 			facts = append(facts, "never spoken")
 		} else {
-			facts = append(facts, fmt.Sprintf("last spoke %s (%s ago)", h.LastSpoken.Human(), model.Plural(h.DaysSince, "day", "days")))
+			facts = append(facts, fmt.Sprintf("last spoke %s (%s ago)", h.LastSpoken.HumanAround(doc.Generated), model.Plural(h.DaysSince, "day", "days")))
 		}
 		facts = append(facts, fmt.Sprintf("%s, %s", model.Plural(h.Gives, "give", "gives"), model.Plural(h.Asks, "ask", "asks")))
 		if h.AskOnly {
@@ -437,7 +437,7 @@ func renderRelationships(w *mdWriter, doc Doc) {
 			if k.Since.IsZero() {
 				p += "since a day not recorded"
 			} else {
-				p += "since " + k.Since.Human()
+				p += "since " + k.Since.HumanAround(doc.Generated)
 			}
 			parts = append(parts, p+": "+k.Source+")")
 		}

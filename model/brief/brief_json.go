@@ -386,7 +386,7 @@ func briefData(d model.Dossier, r readiness.Readiness, opt Options, rd *redact.R
 	doc.WhoKnowsCount = len(doc.WhoKnows)
 	doc.RecentLog = recentLog(t)
 	if doc.Sponsor {
-		doc.Risks = sponsorRisks(doc.Risks, r.WhoKnows)
+		doc.Risks = sponsorRisks(doc.Risks, r.WhoKnows, doc.Generated)
 		doc.WhoKnows = []Knower{}
 		for k := range doc.Relationships {
 			doc.Relationships[k].Discretion = model.DiscretionUnknown
@@ -451,7 +451,7 @@ func nextStep(x *readiness.Index, i int, it readiness.ScheduleItem) string {
 	}
 	var parts []string
 	if !pl.TargetDate.IsZero() {
-		parts = append(parts, pl.TargetDate.Human())
+		parts = append(parts, pl.TargetDate.HumanAround(x.Today()))
 	}
 	if pl.Venue != model.VenueUnset {
 		parts = append(parts, pl.Venue.String())
@@ -467,7 +467,7 @@ func nextStep(x *readiness.Index, i int, it readiness.ScheduleItem) string {
 	}
 	if step == "" {
 		if !it.LatestSafe.IsZero() {
-			return "not planned yet (latest " + it.LatestSafe.Human() + ")"
+			return "not planned yet (latest " + it.LatestSafe.HumanAround(x.Today()) + ")"
 		}
 		return "not planned yet"
 	}
@@ -588,7 +588,7 @@ func nonNil[T any](s []T) []T {
 // sponsorRisks words the exposure flag for the sponsor edition: how many
 // know and how many of them have low or unknown discretion, without saying
 // who (which would be the discretion rating of a named role).
-func sponsorRisks(risks []readiness.Risk, knowers []readiness.Knower) []readiness.Risk {
+func sponsorRisks(risks []readiness.Risk, knowers []readiness.Knower, today model.Date) []readiness.Risk {
 	out := slices.Clone(risks)
 	for k, rk := range out {
 		if rk.Key != readiness.RiskExposure {
@@ -605,7 +605,7 @@ func sponsorRisks(risks []readiness.Risk, knowers []readiness.Knower) []readines
 		}
 		ev := model.Plural(len(knowers), "person knows", "people know") + " about it"
 		if len(knowers) > 0 && !knowers[0].Since.IsZero() {
-			ev += " (since " + knowers[0].Since.Human() + ")"
+			ev += " (since " + knowers[0].Since.HumanAround(today) + ")"
 		}
 		if low > 0 {
 			ev += fmt.Sprintf("; %d with low discretion", low)

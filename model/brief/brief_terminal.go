@@ -178,7 +178,7 @@ func termRoom(w *mdWriter, doc Doc, esc func(string) string) {
 		}
 		last := "never spoken to"
 		if !p.LastSpoken.IsZero() {
-			last = "last spoken to " + p.LastSpoken.Human()
+			last = "last spoken to " + p.LastSpoken.HumanAround(doc.Generated)
 		}
 		role, stance := p.roleWithMarks("possible spoiler"), p.stanceToTarget()
 		line := "- " + who + ": " + last + ". " + model.UpperFirst(role) + ", influence " + strconv.Itoa(p.Influence) + ", " + stance + "."
@@ -256,11 +256,11 @@ func termPlan(w *mdWriter, doc Doc, esc func(string) string) {
 	for _, t := range doc.Plan {
 		day := "No date yet"
 		if !t.TargetDate.IsZero() {
-			day = t.TargetDate.Human()
+			day = t.TargetDate.HumanAround(doc.Generated)
 		}
 		line := "- **" + day + "**"
 		if !t.LatestSafe.IsZero() {
-			line += " (latest " + t.LatestSafe.Human() + ")"
+			line += " (latest " + t.LatestSafe.HumanAround(doc.Generated) + ")"
 		}
 		line += " · **" + esc(t.Whom) + "** (" + t.Role.String() + ")"
 		var flags []string
@@ -349,7 +349,7 @@ func termLog(w *mdWriter, doc Doc, esc func(string) string) {
 			facts = append(facts, t.Channel.String())
 		}
 		facts = append(facts, t.Kind.String(), "mood "+model.Signed(t.Sentiment))
-		line := "- **" + t.Date.Human() + " · " + esc(t.Whom) + "**: " + strings.Join(facts, ", ") + "."
+		line := "- **" + t.Date.HumanAround(doc.Generated) + " · " + esc(t.Whom) + "**: " + strings.Join(facts, ", ") + "."
 		for _, f := range []struct {
 			label, text string
 			n           int

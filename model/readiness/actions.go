@@ -110,7 +110,7 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 			// The planned day has passed but the latest safe day (the "by"
 			// that follows) has not: name both, or "Overdue … by" a future
 			// day reads as a contradiction.
-			prio, lead = prioOverdue+s.ClampedInfluence(), "Overdue (planned for "+s.Plan.TargetDate.Human()+"): talk to"
+			prio, lead = prioOverdue+s.ClampedInfluence(), "Overdue (planned for "+s.Plan.TargetDate.HumanAround(x.today)+"): talk to"
 		case !s.Plan.Done && it.Critical && (gap || !x.talked(i)):
 			prio, lead = prioCritical+s.ClampedInfluence(), "On the critical path: talk to"
 		case seated(s) && !x.talked(i):
@@ -216,7 +216,7 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 		if (seated(s) || s.ClampedInfluence() >= 4) && h.Due && !talkPlanned[i] {
 			add(prioReconnect+s.ClampedInfluence(), Action{Kind: ActionReconnect, StakeholderID: s.ID, Due: x.today.AddDays(7),
 				Text: fmt.Sprintf("Reconnect with %s (last spoke %d days ago) by %s: a give, such as thanks or a useful share, not an ask.",
-					x.name(i), h.DaysSince, x.today.AddDays(7).Human())})
+					x.name(i), h.DaysSince, x.today.AddDays(7).HumanAround(x.today))})
 		}
 		if h.AskOnly {
 			add(prioGive+s.ClampedInfluence(), x.giveAction(i, h))
@@ -230,7 +230,7 @@ func (x *dossierIndex) actions(r Readiness) []Action {
 	if r.Verdict == ReadyToPitch && x.p.Status != model.StatusPitched && (x.p.DecisionDate.IsZero() || !x.p.DecisionDate.Before(x.today)) {
 		text := fmt.Sprintf("Confirm the slot at %s", forum)
 		if !x.p.DecisionDate.IsZero() {
-			text += " on " + x.p.DecisionDate.Human()
+			text += " on " + x.p.DecisionDate.HumanAround(x.today)
 		}
 		text += " and tell each voice in the room which objection they will answer."
 		add(prioPitch, Action{Kind: ActionPitch, Text: text, Due: x.p.DecisionDate})
@@ -337,7 +337,7 @@ func (x *dossierIndex) talkDue(i int, it ScheduleItem) model.Date {
 func (x *dossierIndex) talkAction(i int, it ScheduleItem, lead string) Action {
 	s := x.people[i]
 	due := x.talkDue(i, it)
-	when := "by " + due.Human()
+	when := "by " + due.HumanAround(x.today)
 	if due.Equal(x.today) {
 		when = "today"
 	}
@@ -391,11 +391,11 @@ func (x *dossierIndex) orderedBefore(a Action, i, j int, items map[int64]Schedul
 			due = x.today
 		}
 	}
-	was := "by " + a.Due.Human()
+	was := "by " + a.Due.HumanAround(x.today)
 	if a.Due.Equal(x.today) {
 		was = "today"
 	}
-	now := "by " + due.Human()
+	now := "by " + due.HumanAround(x.today)
 	if due.Equal(x.today) {
 		now = "today"
 	}

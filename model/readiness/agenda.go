@@ -207,28 +207,28 @@ func talkItems(x *dossierIndex, sched Schedule, today, horizon model.Date) []Age
 			}
 		case it.Critical && within(it.LatestSafe, today, horizon):
 			item.Kind = AgendaCriticalTalk
-			item.Why = fmt.Sprintf("on the critical path: it must happen by %s (%s)%s", it.LatestSafe.Human(),
+			item.Why = fmt.Sprintf("on the critical path: it must happen by %s (%s)%s", it.LatestSafe.HumanAround(today),
 				it.LatestSafe.Relative(today, false), x.beforeWhom(s))
 			if !it.TargetDate.IsZero() {
-				item.Why = fmt.Sprintf("planned for %s; %s", it.TargetDate.Human(), item.Why)
+				item.Why = fmt.Sprintf("planned for %s; %s", it.TargetDate.HumanAround(today), item.Why)
 			}
 			if item.Due.IsZero() {
 				item.Due = it.LatestSafe
 			}
 		case within(it.TargetDate, today, horizon):
 			item.Kind = AgendaPlannedTalk
-			item.Why = fmt.Sprintf("planned for %s (%s)", it.TargetDate.Human(), it.TargetDate.Relative(today, false))
+			item.Why = fmt.Sprintf("planned for %s (%s)", it.TargetDate.HumanAround(today), it.TargetDate.Relative(today, false))
 			if !it.LatestSafe.IsZero() {
-				item.Why += fmt.Sprintf("; the latest safe day is %s", it.LatestSafe.Human())
+				item.Why += fmt.Sprintf("; the latest safe day is %s", it.LatestSafe.HumanAround(today))
 			}
 		case within(it.LatestSafe, today, horizon):
 			item.Kind = AgendaPlannedTalk
 			item.Due = it.LatestSafe
 			when := "not yet dated"
 			if !it.TargetDate.IsZero() {
-				when = fmt.Sprintf("planned for %s, too late", it.TargetDate.Human())
+				when = fmt.Sprintf("planned for %s, too late", it.TargetDate.HumanAround(today))
 			}
-			item.Why = fmt.Sprintf("%s: it must happen by %s (%s)%s", when, it.LatestSafe.Human(),
+			item.Why = fmt.Sprintf("%s: it must happen by %s (%s)%s", when, it.LatestSafe.HumanAround(today),
 				it.LatestSafe.Relative(today, false), x.beforeWhom(s))
 		default:
 			continue
@@ -242,12 +242,12 @@ func talkItems(x *dossierIndex, sched Schedule, today, horizon model.Date) []Age
 func overdueWhy(it ScheduleItem, today model.Date) string {
 	var parts []string
 	if !it.TargetDate.IsZero() && it.TargetDate.Before(today) {
-		parts = append(parts, fmt.Sprintf("planned for %s, %s", it.TargetDate.Human(), it.TargetDate.Relative(today, false)))
+		parts = append(parts, fmt.Sprintf("planned for %s, %s", it.TargetDate.HumanAround(today), it.TargetDate.Relative(today, false)))
 	}
 	if !it.LatestSafe.IsZero() && it.LatestSafe.Before(today) {
-		parts = append(parts, fmt.Sprintf("the latest safe day was %s", it.LatestSafe.Human()))
+		parts = append(parts, fmt.Sprintf("the latest safe day was %s", it.LatestSafe.HumanAround(today)))
 	} else if !it.LatestSafe.IsZero() {
-		parts = append(parts, fmt.Sprintf("still possible until %s", it.LatestSafe.Human()))
+		parts = append(parts, fmt.Sprintf("still possible until %s", it.LatestSafe.HumanAround(today)))
 	}
 	return "overdue: " + strings.Join(parts, "; ")
 }

@@ -31,7 +31,7 @@ func commitmentItems(x *dossierIndex, today, horizon model.Date) []AgendaItem {
 		if t.CommitmentDue.Before(today) {
 			when = fmt.Sprintf("overdue: it was due %s", t.CommitmentDue.Relative(today, false))
 		}
-		item.Why = fmt.Sprintf("%s since the talk on %s; %s", owe, t.Date.Human(), when)
+		item.Why = fmt.Sprintf("%s since the talk on %s; %s", owe, t.Date.HumanAround(today), when)
 		out = append(out, item)
 	}
 	return out
@@ -83,7 +83,7 @@ func decisionItem(p model.Proposal, today, horizon model.Date) (AgendaItem, bool
 		item.Why = fmt.Sprintf("the decision date passed %s and the proposal is still %s: record the outcome or set a new date",
 			dd.Relative(today, false), p.Status)
 	} else {
-		item.Why = fmt.Sprintf("the decision is %s, on %s", dd.Relative(today, false), dd.Human())
+		item.Why = fmt.Sprintf("the decision is %s, on %s", dd.Relative(today, false), dd.HumanAround(today))
 	}
 	return item, true
 }

@@ -163,7 +163,7 @@ func (cw *calendarWriter) talk(s model.Stakeholder) CalendarEvent {
 		}
 	}
 	if !p.DecisionDate.IsZero() {
-		lines = append(lines, fmt.Sprintf("Decision: %s on %s", cw.text(forumName(p)), p.DecisionDate.Human()))
+		lines = append(lines, fmt.Sprintf("Decision: %s on %s", cw.text(forumName(p)), p.DecisionDate.HumanAround(s.Plan.TargetDate)))
 	}
 	lines = append(lines, "Proposal: "+cw.short)
 	ev.Description = strings.Join(lines, "\n")
@@ -178,7 +178,7 @@ func (cw *calendarWriter) commitment(t model.Touchpoint) CalendarEvent {
 	}
 	return CalendarEvent{UID: calendarUID("commitment", t.ID, t.CreatedAt), Day: t.CommitmentDue, Stamp: latestStamp(t.CreatedAt, cw.x.p.UpdatedAt),
 		Summary:     fmt.Sprintf("Due: %s — %s", owe, cw.short),
-		Description: fmt.Sprintf("%s\nPromised in the talk on %s\nProposal: %s", cw.text(t.FollowUp), t.Date.Human(), cw.short)}
+		Description: fmt.Sprintf("%s\nPromised in the talk on %s\nProposal: %s", cw.text(t.FollowUp), t.Date.HumanAround(t.CommitmentDue), cw.short)}
 }
 
 // check runs the leak guard over every word the events hold.

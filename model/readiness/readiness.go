@@ -204,7 +204,7 @@ func (x *dossierIndex) talksBasis() string {
 	if n == 0 {
 		return "no conversation logged with anyone in the room"
 	}
-	return fmt.Sprintf("%s logged with people in the room, the latest on %s", model.Plural(n, "conversation", "conversations"), latest.Human())
+	return fmt.Sprintf("%s logged with people in the room, the latest on %s", model.Plural(n, "conversation", "conversations"), latest.HumanAround(x.today))
 }
 
 // readingsBasis says how fresh the room's stances are (principle 4).

@@ -276,10 +276,10 @@ func (x *dossierIndex) endlessGameRisk(add func(key, title, evidence string, ids
 	var ev []string
 	if !p.DecisionDate.IsZero() && p.DecisionDate.Before(x.today) {
 		ev = append(ev, fmt.Sprintf("the decision date (%s) passed %s ago and it is still %s",
-			p.DecisionDate.Human(), model.Plural(p.DecisionDate.DaysUntil(x.today), "day", "days"), p.Status))
+			p.DecisionDate.HumanAround(x.today), model.Plural(p.DecisionDate.DaysUntil(x.today), "day", "days"), p.Status))
 	}
 	if moves := x.proposalChanges("decision_date"); len(moves) >= endlessMoves {
-		ev = append(ev, fmt.Sprintf("the decision date moved %d times (%s)", len(moves), changeTrail(moves, humanDateValue)))
+		ev = append(ev, fmt.Sprintf("the decision date moved %d times (%s)", len(moves), changeTrail(moves, func(v string) string { return humanDateValue(v, x.today) })))
 	}
 	if p.DecisionDate.IsZero() && !p.CreatedAt.IsZero() {
 		if age := model.DateOf(p.CreatedAt).DaysUntil(x.today); age >= endlessNoDateDays {
@@ -312,8 +312,9 @@ func changeTrail(moves []model.HistoryEvent, show func(string) string) string {
 	return strings.Join(parts, " → ")
 }
 
-// humanDateValue shows a stored YYYY-MM-DD value as a readable date.
-func humanDateValue(s string) string {
+// humanDateValue shows a stored YYYY-MM-DD value as a readable date, with
+// its year when that is not today's.
+func humanDateValue(s string, today model.Date) string {
 	var d model.Date
 	if d.UnmarshalText([]byte(s)) != nil || d.IsZero() {
 		if s == "" {
@@ -321,7 +322,7 @@ func humanDateValue(s string) string {
 		}
 		return model.Snippet(s, 20)
 	}
-	return d.Human()
+	return d.HumanAround(today)
 }
 
 func (x *dossierIndex) sentimentRisk(add func(key, title, evidence string, ids []int64)) {
@@ -342,7 +343,7 @@ func (x *dossierIndex) sentimentRisk(add func(key, title, evidence string, ids [
 		}
 		if last*n <= sum-n { // latest at least a full step below the earlier average
 			ev = append(ev, fmt.Sprintf("%s: %s on average, then %s on %s",
-				x.name(i), signedTenths(sum*10/n), model.Signed(last), latest.Date.Human()))
+				x.name(i), signedTenths(sum*10/n), model.Signed(last), latest.Date.HumanAround(x.today)))
 			ids = append(ids, x.people[i].ID)
 		}
 	}
@@ -391,7 +392,7 @@ func (x *dossierIndex) exposureRisk(knowers []Knower, add func(key, title, evide
 	}
 	ev := fmt.Sprintf("%s about it", model.Plural(len(knowers), "person knows", "people know"))
 	if len(knowers) > 0 && !knowers[0].Since.IsZero() {
-		ev += " (since " + knowers[0].Since.Human() + ")"
+		ev += " (since " + knowers[0].Since.HumanAround(x.today) + ")"
 	}
 	if len(low) > 0 {
 		ev += fmt.Sprintf("; %d with low discretion: %s", len(low), model.ListSome(low, 3))
@@ -421,7 +422,7 @@ func (x *dossierIndex) ledgerRisks(add func(key, title, evidence string, ids []i
 	if len(cold) > 0 {
 		add(RiskGoneCold, "Key people gone cold", x.describe(cold, func(i int) string {
 			h := x.healthOf(x.people[i].ContactID)
-			return fmt.Sprintf("%s: last spoke %s (%d days; reconnect every %d)", x.name(i), h.LastSpoken.Human(), h.DaysSince, h.CadenceDays)
+			return fmt.Sprintf("%s: last spoke %s (%d days; reconnect every %d)", x.name(i), h.LastSpoken.HumanAround(x.today), h.DaysSince, h.CadenceDays)
 		})+".", x.ids(cold))
 	}
 	if len(askOnly) > 0 {

@@ -133,13 +133,13 @@ func (x *dossierIndex) talkConflicts(i, next int, latest model.Date) []string {
 	switch {
 	case !decision.IsZero() && !target.Before(decision):
 		return []string{fmt.Sprintf("The talk with %s is planned for %s, not before the decision on %s.",
-			x.name(i), target.Human(), decision.Human())}
+			x.name(i), target.HumanAround(x.today), decision.HumanAround(x.today))}
 	case next >= 0 && !x.people[next].Plan.TargetDate.IsZero() && !target.Before(x.people[next].Plan.TargetDate):
 		return []string{fmt.Sprintf("The talk with %s (%s) must come before the one with %s (%s).",
-			x.name(i), target.Human(), x.name(next), x.people[next].Plan.TargetDate.Human())}
+			x.name(i), target.HumanAround(x.today), x.name(next), x.people[next].Plan.TargetDate.HumanAround(x.today))}
 	case !latest.IsZero() && target.After(latest):
 		return []string{fmt.Sprintf("The talk with %s is planned for %s, after its latest safe day, %s.",
-			x.name(i), target.Human(), latest.Human())}
+			x.name(i), target.HumanAround(x.today), latest.HumanAround(x.today))}
 	}
 	return nil
 }
