@@ -122,6 +122,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.opts.Debug != nil {
 		a.debug(msg)
 	}
+	if m, ok := msg.(removedMsg); ok && m.purged {
+		a.b.briefs.forget()
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height

@@ -30,6 +30,15 @@ const briefCacheSize = 12
 type briefCache struct {
 	keys []string
 	out  map[string]string
+	// gen counts forget calls: a rendering started before one is not kept.
+	gen int
+}
+
+// forget drops every rendering. A purge calls it: a rendering of the
+// purged text would otherwise stay in memory until the cache turned over or
+// the program exited.
+func (c *briefCache) forget() {
+	*c = briefCache{gen: c.gen + 1}
 }
 
 // get returns the rendering kept under k.

@@ -26,7 +26,7 @@ func (b *backend) askPurgeProposal(id int64, title string) tea.Cmd {
 	return askTyped("Purge “"+short+"” for good? Its room, talks, objections and blind spots go too, with all their history; the contacts stay. Undo cannot bring it back.",
 		"purge", func() tea.Msg {
 			rep, err := store.Purge(ctx, model.PurgeProposal, id, model.Date{})
-			return removedMsg{status: "Purged “" + short + "” for good: " + purgeCounts(rep) + "; undo cannot bring it back." + walBusyNote(rep), err: err}
+			return removedMsg{status: "Purged “" + short + "” for good: " + purgeCounts(rep) + "; undo cannot bring it back." + walBusyNote(rep), err: err, purged: true}
 		})
 }
 
@@ -63,7 +63,7 @@ func (b *backend) confirmPurgeHistory(day model.Date) tea.Cmd {
 				" for good? The records stay as they are now; undo cannot bring the old values back.",
 			yes: func() tea.Msg {
 				rep, err := store.Purge(ctx, model.PurgeHistoryBefore, 0, day)
-				return removedMsg{status: "Erased the history before " + day.String() + ": " + purgeCounts(rep) + "; undo cannot bring it back." + walBusyNote(rep), err: err}
+				return removedMsg{status: "Erased the history before " + day.String() + ": " + purgeCounts(rep) + "; undo cannot bring it back." + walBusyNote(rep), err: err, purged: true}
 			}}
 	}
 }

@@ -10,6 +10,8 @@ import (
 type removedMsg struct {
 	status string
 	err    error
+	// purged marks a purge: what it erased must not stay in memory either.
+	purged bool
 }
 
 // removalQuestion is the one question asked before a removal: what goes,
@@ -65,7 +67,7 @@ func (b *backend) askPurgeConversation(touchpointID int64) tea.Cmd {
 		return confirmMsg{word: "purge", question: "Purge " + clean(r.What) + " for good? Its words go from the history and every undo snapshot too; undo cannot bring it back.",
 			yes: func() tea.Msg {
 				_, err := store.Purge(ctx, model.PurgeConversation, touchpointID, model.Date{})
-				return removedMsg{status: "Purged " + clean(r.What) + " for good; undo cannot bring it back.", err: err}
+				return removedMsg{status: "Purged " + clean(r.What) + " for good; undo cannot bring it back.", err: err, purged: true}
 			}}
 	}
 }

@@ -82,6 +82,9 @@ type workspace struct {
 	// burst of resizes renders one width at a time, then the width it
 	// ended on.
 	rendering string
+	// renderingGen is the brief cache's generation when that rendering
+	// began: after a purge (briefCache.forget) its answer is not kept.
+	renderingGen int
 
 	announce  bool
 	prevScore int
@@ -223,7 +226,7 @@ func (w *workspace) briefCmd() tea.Cmd {
 	if w.rendering != "" {
 		return nil
 	}
-	w.rendering = k
+	w.rendering, w.renderingGen = k, w.b.briefs.gen
 	return renderBrief(k, w.brief, w.briefWidth(), w.st.glamourStyle())
 }
 
@@ -280,6 +283,14 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 		}
 		if msg.err != nil {
 			return w, reportErr(msg.err)
+		}
+		if w.renderingGen != w.b.briefs.gen {
+			// Rendered before a purge: its text may be what was erased.
+			// The reload the purge started renders the brief as it is now.
+			if w.loading {
+				return w, nil
+			}
+			return w, w.briefCmd()
 		}
 		w.b.briefs.put(msg.key, msg.out)
 		if msg.key == w.briefKey() {
