@@ -149,6 +149,9 @@ func newWorkspace(b *backend, st *Styles, id int64) *workspace {
 		{Title: "Objection", Min: 30},
 		{Title: "Voice in room", Min: 15, Priority: 2},
 		{Title: "Our response", Min: 12, Priority: 3},
+		// As on the objections screen: what each lacks, when voice and
+		// response have no room of their own.
+		{Title: "Needs", Width: 12, Priority: 1, StandsIn: []string{"Voice in room", "Our response"}},
 	}, "No objections recorded. Log a conversation (l) to record what people raise.")
 	w.spots = widget.NewGrid([]widget.Column{
 		{Title: "Status", Width: 9},

@@ -130,3 +130,15 @@ func TestDatesFromAnotherYearShowTheYearEverywhere(t *testing.T) {
 	d.press("enter", "enter")
 	d.mustSee("Sun 10 Jan 2027")
 }
+
+// At 80 columns the Objections tab has no room for voice and response;
+// like the objections screen it says what each objection still needs.
+func TestObjectionsTabSaysWhatEachNeedsAt80(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.press("enter", "5")
+	d.mustSee("Needs", "reply, voice")
+	d = newDriver(t, demoStore(t), 120, 40)
+	d.press("enter", "5")
+	d.mustSee("Voice in room", "Our response")
+	d.mustNotSee("Needs")
+}

@@ -226,7 +226,7 @@ func (w *workspace) objectionRows() []widget.Row {
 			resp = "—"
 		}
 		rows = append(rows, widget.Row{ID: o.ID, Tone: objectionTone(o), Cells: []string{
-			o.Severity.String(), o.Status.String(), by, clean(o.Text), voice, resp,
+			o.Severity.String(), o.Status.String(), by, clean(o.Text), voice, resp, needs(o),
 		}})
 	}
 	return rows
