@@ -265,10 +265,9 @@ func TestCalendarOneProposalAtATime(t *testing.T) {
 		}
 		r := cli(t, path, "", args...)
 		if buildErr != nil {
-			if r.code == 0 {
-				t.Errorf("names %v: the whole calendar fails (%v), the command wrote one", names, buildErr)
-			}
-			continue
+			// A generated workbook names nobody in free text: a refusal
+			// here is the guard misreading the calendar's own words.
+			t.Fatalf("names %v: the calendar of a generated workbook is refused: %v", names, buildErr)
 		}
 		want, err := encodeCalendar(events)
 		if err != nil {
@@ -280,5 +279,33 @@ func TestCalendarOneProposalAtATime(t *testing.T) {
 		if r.code != 0 || r.stdout != string(guardTerminal(want)) {
 			t.Errorf("names %v: exit %d, the calendar differs from the one of all the dossiers at once (%d bytes, want %d)", names, r.code, len(r.stdout), len(want))
 		}
+	}
+}
+
+// The default calendar of a generated workbook is written (issue 10's
+// fail-closed guard read one proposal's two-letter labels, "Implementer
+// AF", as initials when it checked the next proposal's events), whole and
+// one proposal at a time, and the same proposals' redacted briefs print.
+func TestCalendarOfGeneratedWorkbookIsWritten(t *testing.T) {
+	path := filepath.Join(privateDir(t), "w.db")
+	mustOK(t, cli(t, path, "", "demo", "--proposals", "3", "--stakeholders", "60", "--conversations", "100"))
+	r := cli(t, path, "", "calendar")
+	if r.code != 0 {
+		t.Fatalf("the calendar of a generated workbook: exit %d, %s", r.code, r.stderr)
+	}
+	whole := strings.Count(r.stdout, "BEGIN:VEVENT")
+	sum := 0
+	for _, p := range []string{"1", "2", "3"} {
+		one := cli(t, path, "", "calendar", "-p", p)
+		if one.code != 0 {
+			t.Fatalf("calendar -p %s: exit %d, %s", p, one.code, one.stderr)
+		}
+		sum += strings.Count(one.stdout, "BEGIN:VEVENT")
+		if b := cli(t, path, "", "brief", p, "--redact"); b.code != 0 || b.stdout == "" {
+			t.Errorf("brief %s --redact: exit %d, %s", p, b.code, b.stderr)
+		}
+	}
+	if whole == 0 || whole != sum {
+		t.Errorf("%d events in the calendar, %d in the proposals' calendars", whole, sum)
 	}
 }

@@ -83,7 +83,7 @@ func (a *app) writeCalendar(ctx context.Context, proposalRef, out string, names,
 	events := b.Events()
 	var leak *redact.LeakError
 	if errors.As(err, &leak) {
-		return fmt.Errorf("the calendar would still name someone (%s), so nothing was written; use --names if the calendar stays private", leak.Label)
+		return fmt.Errorf("the calendar would still name someone (%s, in %s), so nothing was written; use --names if the calendar stays private", leak.Label, leak.Field)
 	}
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -73,14 +74,28 @@ func NewCalendarBuilder(workbook []model.Contact, opts CalendarOptions) *Calenda
 	return &CalendarBuilder{workbook: workbook, opts: opts}
 }
 
-// Add takes one proposal's events. Without Names, every event so far is
-// read again by this proposal's redactor, as BuildCalendar always did, and
-// a name that would still show is a *LeakError.
+// Add takes one proposal's events. Without Names, the leak guard of the
+// redactor that wrote them reads this proposal's events, and a name that
+// would still show is a *LeakError.
+//
+// Only this proposal's: each proposal's redactor has its own labels
+// ("Implementer AF" here is "Affected C" there), and a guard reads only its
+// own labels as labels. Reading another proposal's events, it took the "AF"
+// of a label it did not know for the initials of someone named A… F…, and
+// refused the calendar of every generated workbook with two proposals.
+// Every proposal's guard knows every contact in the workbook, so no name is
+// left unread.
 func (b *CalendarBuilder) Add(d model.Dossier) error {
 	if b.opts.ProposalID != 0 && d.Proposal.ID != b.opts.ProposalID {
 		return nil
 	}
-	cw := newCalendarWriter(d, b.workbook, b.opts.Names)
+	return b.add(d, newCalendarWriter(d, b.workbook, b.opts.Names))
+}
+
+// add takes one proposal's events as cw words them (the tests give it a
+// writer whose redactor finds nobody, to see the guard refuse).
+func (b *CalendarBuilder) add(d model.Dossier, cw *calendarWriter) error {
+	start := len(b.out)
 	if d.Proposal.Status.Open() {
 		for _, s := range cw.x.people {
 			if !s.Plan.Done && !s.Plan.TargetDate.IsZero() {
@@ -94,7 +109,7 @@ func (b *CalendarBuilder) Add(d model.Dossier) error {
 		}
 	}
 	if !b.opts.Names {
-		return cw.check(b.out)
+		return cw.check(d.Proposal.ID, b.out[start:])
 	}
 	return nil
 }
@@ -181,14 +196,20 @@ func (cw *calendarWriter) commitment(t model.Touchpoint) CalendarEvent {
 		Description: fmt.Sprintf("%s\nPromised in the talk on %s\nProposal: %s", cw.text(t.FollowUp), t.Date.HumanAround(t.CommitmentDue), cw.short)}
 }
 
-// check runs the leak guard over every word the events hold.
-func (cw *calendarWriter) check(evs []CalendarEvent) error {
+// check runs the leak guard over every word one proposal's events hold; a
+// leak names the proposal, since labels are only unique within one.
+func (cw *calendarWriter) check(proposalID int64, evs []CalendarEvent) error {
 	var b strings.Builder
 	for _, e := range evs {
 		b.WriteString(e.Summary + "\n" + e.Description + "\n" + e.Location + "\n")
 	}
 	out := b.String()
-	return cw.rd.Check(out, out, false)
+	err := cw.rd.Check(out, out, false)
+	var leak *redact.LeakError
+	if errors.As(err, &leak) {
+		leak.Field = fmt.Sprintf("the events of proposal %d", proposalID)
+	}
+	return err
 }
 
 // calendarUID is a stable id for an event: what it is, the record's id,
