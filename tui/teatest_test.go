@@ -48,22 +48,28 @@ func (p *program) pull() int {
 	}
 }
 
-// settle waits on what the screen shows, not on the clock: until the
-// program has drawn the effect of the last key and then drawn nothing more
-// on two reads in a row. huh moves focus in a command, so a key sent before
-// that frame would go to the old field. Every key the tests send changes
-// the screen, so a screen that never changes is a failure.
+// settle waits on what the screen shows: until the program has drawn the
+// effect of the last key and then drawn nothing more for twice as long as
+// the key took to draw anything (at least 30 ms). huh moves focus in a
+// command, so a key sent before that frame would go to the old field; on a
+// loaded machine that frame comes later, and the wait grows with it. Every
+// key the tests send changes the screen, so a screen that never changes is
+// a failure.
 func (p *program) settle(what string) {
 	p.t.Helper()
-	drawn, quiet := false, 0
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(15 * time.Millisecond) {
-		switch {
-		case p.pull() > 0:
-			drawn, quiet = true, 0
-		case drawn:
-			if quiet++; quiet >= 2 {
-				return
+	start := time.Now()
+	var firstDrawn, lastDrawn time.Time
+	for deadline := start.Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(15 * time.Millisecond) {
+		now := time.Now()
+		if p.pull() > 0 {
+			if firstDrawn.IsZero() {
+				firstDrawn = now
 			}
+			lastDrawn = now
+			continue
+		}
+		if !firstDrawn.IsZero() && now.Sub(lastDrawn) >= max(30*time.Millisecond, 2*firstDrawn.Sub(start)) {
+			return
 		}
 	}
 	p.t.Fatalf("the screen did not change after %s", what)

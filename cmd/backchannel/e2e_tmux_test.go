@@ -58,19 +58,32 @@ func (s *tmuxSession) typ(text string) {
 var busyLines = []string{"Saving…", "Loading…", "Looking for a draft…"}
 
 // settle waits until the screen has changed from before, shows nothing
-// being read or written, and reads the same twice in a row: the key's
-// effect is visible and complete. Every key the test sends changes the
-// screen, so a screen that never changes is a failure, not a slow machine.
+// being read or written, and has stayed the same for a while: the key's
+// effect is visible and complete. "A while" is twice as long as the key
+// took to show anything (at least 50 ms), so on a loaded machine, where a
+// form's focus moves in a later frame, the test waits for that frame too
+// instead of typing into the field the focus is leaving. Every key the test
+// sends changes the screen, so a screen that never changes is a failure,
+// not a slow machine.
 func (s *tmuxSession) settle(before, what string) {
 	s.t.Helper()
-	last := before
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
+	start := time.Now()
+	last, stableSince := before, start
+	var shownAfter time.Duration // how long the key took to change the screen
+	for deadline := start.Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
 		cur := s.screen()
+		now := time.Now()
 		busy := false
 		for _, b := range busyLines {
 			busy = busy || strings.Contains(cur, b)
 		}
-		if cur != before && cur == last && !busy {
+		if cur != before && shownAfter == 0 {
+			shownAfter = now.Sub(start)
+		}
+		if cur != last || busy {
+			stableSince = now
+		}
+		if shownAfter > 0 && cur != before && !busy && now.Sub(stableSince) >= max(50*time.Millisecond, 2*shownAfter) {
 			return
 		}
 		last = cur
