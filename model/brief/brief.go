@@ -224,24 +224,7 @@ func ForecastVerdict(outcome string, short int) string {
 func renderRoom(w *mdWriter, doc Doc) {
 	esc := EscapeInline
 	w.heading(2, HeadingRoom)
-	fc := doc.Forecast
-	w.line(fmt.Sprintf("Forecast under %s: %d for, %d against, %d undecided; passing needs %s. On today's stances %s.",
-		fc.Rule, fc.For, fc.Against, fc.Undecided, esc(fc.Needs), ForecastVerdict(fc.Outcome, fc.Short)))
-	w.line()
-	if rd := doc.Readings; rd.InRoom > 0 {
-		line := fmt.Sprintf("Stances read within %d days: %d of %d in the room", readiness.FreshDays, rd.Recent, rd.InRoom)
-		if rd.Old > 0 {
-			line += fmt.Sprintf("; last read over %d days ago: %d", readiness.HalfLifeDays, rd.Old)
-		}
-		if rd.Never > 0 {
-			line += fmt.Sprintf("; never talked to: %d", rd.Never)
-		}
-		w.line(line, ".")
-		w.line()
-	}
-	if len(doc.Room) == 0 {
-		w.line("Nobody named yet. Start with who decides, then who will be in the room.")
-		w.line()
+	if !roomOpening(w, doc, esc) {
 		return
 	}
 	rows := make([][]string, 0, len(doc.Room))
@@ -258,18 +241,7 @@ func renderRoom(w *mdWriter, doc Doc) {
 		rows = append(rows, []string{who, role, strconv.Itoa(p.Influence), stance, last, esc(p.NextStep)})
 	}
 	w.table([]string{"Who", "Role", "Influence", "Stance → target", "Last spoken to", "Next step"}, "--r---", rows)
-	if len(fc.Swing) > 0 {
-		w.line("Swing votes, what if they move:")
-		w.line()
-		for k, s := range fc.Swing {
-			if k == 5 {
-				w.line(fmt.Sprintf("- and %d more.", len(fc.Swing)-5))
-				break
-			}
-			w.line("- ", esc(s))
-		}
-		w.line()
-	}
+	roomSwing(w, doc.Forecast.Swing, esc)
 }
 
 func renderObjections(w *mdWriter, doc Doc) {
@@ -474,4 +446,49 @@ func (p Person) stanceToTarget() string {
 		stance += " → " + p.Target.String()
 	}
 	return stance
+}
+
+// roomOpening writes what both editions of the brief open the room with:
+// the forecast, how fresh the stances are, or that nobody is named yet. It
+// says whether there are people to list after it.
+func roomOpening(w *mdWriter, doc Doc, esc func(string) string) bool {
+	fc := doc.Forecast
+	w.line(fmt.Sprintf("Forecast under %s: %d for, %d against, %d undecided; passing needs %s. On today's stances %s.",
+		fc.Rule, fc.For, fc.Against, fc.Undecided, esc(fc.Needs), ForecastVerdict(fc.Outcome, fc.Short)))
+	w.line()
+	if rd := doc.Readings; rd.InRoom > 0 {
+		line := fmt.Sprintf("Stances read within %d days: %d of %d in the room", readiness.FreshDays, rd.Recent, rd.InRoom)
+		if rd.Old > 0 {
+			line += fmt.Sprintf("; last read over %d days ago: %d", readiness.HalfLifeDays, rd.Old)
+		}
+		if rd.Never > 0 {
+			line += fmt.Sprintf("; never talked to: %d", rd.Never)
+		}
+		w.line(line, ".")
+		w.line()
+	}
+	if len(doc.Room) == 0 {
+		w.line("Nobody named yet. Start with who decides, then who will be in the room.")
+		w.line()
+		return false
+	}
+	return true
+}
+
+// roomSwing lists, in both editions, what each swing vote's move would do
+// (the first five).
+func roomSwing(w *mdWriter, swing []string, esc func(string) string) {
+	if len(swing) == 0 {
+		return
+	}
+	w.line("Swing votes, what if they move:")
+	w.line()
+	for k, s := range swing {
+		if k == 5 {
+			w.line(fmt.Sprintf("- and %d more.", len(swing)-5))
+			break
+		}
+		w.line("- ", esc(s))
+	}
+	w.line()
 }

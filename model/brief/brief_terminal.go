@@ -151,24 +151,7 @@ func cellWidth(s string) int { return uniseg.StringWidth(model.Clean(s)) }
 func termRoom(w *mdWriter, doc Doc, esc func(string) string) {
 	w.line("## ", HeadingRoom)
 	w.line()
-	fc := doc.Forecast
-	w.line(fmt.Sprintf("Forecast under %s: %d for, %d against, %d undecided; passing needs %s. On today's stances %s.",
-		fc.Rule, fc.For, fc.Against, fc.Undecided, esc(fc.Needs), ForecastVerdict(fc.Outcome, fc.Short)))
-	w.line()
-	if rd := doc.Readings; rd.InRoom > 0 {
-		line := fmt.Sprintf("Stances read within %d days: %d of %d in the room", readiness.FreshDays, rd.Recent, rd.InRoom)
-		if rd.Old > 0 {
-			line += fmt.Sprintf("; last read over %d days ago: %d", readiness.HalfLifeDays, rd.Old)
-		}
-		if rd.Never > 0 {
-			line += fmt.Sprintf("; never talked to: %d", rd.Never)
-		}
-		w.line(line, ".")
-		w.line()
-	}
-	if len(doc.Room) == 0 {
-		w.line("Nobody named yet. Start with who decides, then who will be in the room.")
-		w.line()
+	if !roomOpening(w, doc, esc) {
 		return
 	}
 	for _, p := range doc.Room {
@@ -188,18 +171,7 @@ func termRoom(w *mdWriter, doc Doc, esc func(string) string) {
 		w.line(line)
 	}
 	w.line()
-	if len(fc.Swing) > 0 {
-		w.line("Swing votes, what if they move:")
-		w.line()
-		for k, s := range fc.Swing {
-			if k == 5 {
-				w.line(fmt.Sprintf("- and %d more.", len(fc.Swing)-5))
-				break
-			}
-			w.line("- ", esc(s))
-		}
-		w.line()
-	}
+	roomSwing(w, doc.Forecast.Swing, esc)
 }
 
 // termObjections writes one item per open objection, led by who raised it.

@@ -77,15 +77,6 @@ func (ix *Index) ByDay() []int32 { return ix.x.byDay }
 func (ix *Index) Readings() (inRoom, recent, old, never int) {
 	x := ix.x
 	x.readAll()
-	for _, i := range x.room {
-		switch rd := x.reads[i]; {
-		case !rd.talked:
-			never++
-		case rd.age <= FreshDays:
-			recent++
-		case rd.age > HalfLifeDays:
-			old++
-		}
-	}
+	recent, old, never = x.readings()
 	return len(x.room), recent, old, never
 }

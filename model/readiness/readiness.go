@@ -209,17 +209,7 @@ func (x *dossierIndex) talksBasis() string {
 
 // readingsBasis says how fresh the room's stances are (principle 4).
 func (x *dossierIndex) readingsBasis() string {
-	recent, old, never := 0, 0, 0
-	for _, i := range x.room {
-		switch rd := x.reads[i]; {
-		case !rd.talked:
-			never++
-		case rd.age <= FreshDays:
-			recent++
-		case rd.age > HalfLifeDays:
-			old++
-		}
-	}
+	recent, old, never := x.readings()
 	out := fmt.Sprintf("stances read within %d days: %d of %d in the room", FreshDays, recent, len(x.room))
 	if old > 0 {
 		out += fmt.Sprintf("; over %d days ago: %d", HalfLifeDays, old)
@@ -522,4 +512,21 @@ func signedTenths(t int) string {
 		sign, t = "−", -t
 	}
 	return fmt.Sprintf("%s%d.%d", sign, t/10, t%10)
+}
+
+// readings counts the people in the room by how recently their stance was
+// read: within FreshDays, more than HalfLifeDays ago, or never. The reads
+// must have been made (readAll).
+func (x *dossierIndex) readings() (recent, old, never int) {
+	for _, i := range x.room {
+		switch rd := x.reads[i]; {
+		case !rd.talked:
+			never++
+		case rd.age <= FreshDays:
+			recent++
+		case rd.age > HalfLifeDays:
+			old++
+		}
+	}
+	return recent, old, never
 }
