@@ -267,8 +267,14 @@ func rowPerson(rec []string, cols []column, ours bool) person {
 		case fDept:
 			p.depts = append(p.depts, v)
 		case fEmail:
-			// Google joins several values in one cell with " ::: ".
-			for _, e := range strings.Split(v, ":::") {
+			// Google joins several values in one cell with " ::: "; our own
+			// export writes one value, which is taken whole (an email of
+			// ":::" came back empty from its own export, found by fuzzing).
+			parts := []string{v}
+			if !ours {
+				parts = strings.Split(v, ":::")
+			}
+			for _, e := range parts {
 				emails = append(emails, slotted{slot: c.slot, value: strings.TrimSpace(e)})
 			}
 		case fEmailLabel:
