@@ -13,7 +13,7 @@ import (
 // chunkedImport is a file of n new people and one known person (Dana, by
 // email) whose empty title the file fills, on a workbook where every batch
 // of an import is a chunk of its own.
-func chunkedImport(t *testing.T, n int) (*Store, []model.Contact, model.Contact) {
+func chunkedImport(t testing.TB, n int) (*Store, []model.Contact, model.Contact) {
 	t.Helper()
 	s, _ := openTest(t)
 	s.importChunk = 1 // one batch per chunk
