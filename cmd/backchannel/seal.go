@@ -96,23 +96,6 @@ func (a *app) sealMigrationBackup(path string) (db.SealedFile, error) {
 	return seal.Create(cfg, a.sealKeys(nil), path)
 }
 
-// unsealed opens data when it is an age file, with the workbook's seal
-// configuration and any --identity files.
-func (a *app) unsealed(name string, data []byte, identities []string) ([]byte, error) {
-	if !seal.IsSealed(data[:min(len(data), 64)]) {
-		return data, nil
-	}
-	cfg, err := a.sealConfig()
-	if err != nil {
-		return nil, err
-	}
-	plain, err := seal.Decrypt(cfg, a.sealKeys(identities), data)
-	if err != nil {
-		return nil, fmt.Errorf("%s is sealed: %w", name, err)
-	}
-	return plain, nil
-}
-
 // identityPath is where `seal setup` keeps a generated private key: with
 // the configuration, apart from the data and its backups.
 func identityPath() string {

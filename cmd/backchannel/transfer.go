@@ -106,35 +106,44 @@ a duplicate of #N or skipped (and why), and which CSV column became what.`,
 		Args: exactArgs(1, "the file to import (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			name, data, err := readImportFile(args[0], a.stdin)
+			name, in, closeIn, err := a.openImport(args[0], identities)
 			if err != nil {
 				return err
 			}
-			if data, err = a.unsealed(name, data, identities); err != nil {
-				return err
-			}
-			kind, err := importFormat(format, args[0], data)
+			defer closeIn()
+			head, _ := in.Peek(512)
+			kind, err := importFormat(format, args[0], head)
 			if err != nil {
 				return err
 			}
 			if kind == "json" {
-				wb, err := decodeWorkbook(name, data)
-				if err != nil {
-					return err
-				}
+				src := newJSONImport(name, in)
 				if dryRun {
-					fmt.Fprintf(a.stdout, "Dry run: %s is a valid workbook export of %d proposals, %d contacts and %d conversations; it can go into an empty workbook. Nothing was imported.\n", name, len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints))
+					n, err := db.CheckImport(ctx, src)
+					if err != nil {
+						return fileProblem(err)
+					}
+					fmt.Fprintf(a.stdout, "Dry run: %s is a valid workbook export of %d proposals, %d contacts and %d conversations; it can go into an empty workbook. Nothing was imported.\n", name, n.Proposals, n.Contacts, n.Touchpoints)
 					return nil
 				}
 				st, err := a.openOrCreate(ctx)
 				if err != nil {
 					return err
 				}
-				if err := st.Import(ctx, wb); err != nil {
+				n, err := st.ImportFrom(ctx, src)
+				if err != nil {
 					return a.discardCreated(fileProblem(err))
 				}
-				fmt.Fprintf(a.stdout, "Imported %d proposals, %d contacts and %d conversations into %s.\n", len(wb.Proposals), len(wb.Contacts), len(wb.Touchpoints), a.dbPath)
+				fmt.Fprintf(a.stdout, "Imported %d proposals, %d contacts and %d conversations into %s.\n", n.Proposals, n.Contacts, n.Touchpoints, a.dbPath)
 				return nil
+			}
+			data, err := io.ReadAll(in)
+			if err != nil {
+				var big *tooBigProblem
+				if errors.As(err, &big) {
+					return big
+				}
+				return fmt.Errorf("cannot read %s: %w", name, err)
 			}
 			opt := contactfile.Options{Format: contactfile.FormatCSV, Encoding: encoding}
 			if kind == "vcard" {
@@ -177,26 +186,43 @@ func importFormat(flag, path string, data []byte) (string, error) {
 	return "", fmt.Errorf("cannot tell what %s holds; name it .json, .csv or .vcf, or pass --format", path)
 }
 
-// readImportFile reads FILE or standard input, bounded by maxImportSize.
-func readImportFile(path string, stdin io.Reader) (string, []byte, error) {
-	var r io.Reader = stdin
-	name := "standard input"
+// openImport opens FILE or standard input for import as a stream, bounded
+// by maxImportSize, and a sealed file (age) through seal.Open, so that
+// neither is ever held whole.
+func (a *app) openImport(path string, identities []string) (string, *bufio.Reader, func(), error) {
+	var r io.Reader = a.stdin
+	name, closeIn := "standard input", func() {}
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return "", nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+			return "", nil, nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
 		}
-		defer f.Close()
-		r, name = f, path
+		r, name, closeIn = f, path, func() { f.Close() }
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+	br := bufio.NewReaderSize(&sizeLimit{r: r, name: name}, 64<<10)
+	head, err := br.Peek(64)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		closeIn()
+		var big *tooBigProblem
+		if errors.As(err, &big) {
+			return "", nil, nil, big
+		}
+		return "", nil, nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	if !seal.IsSealed(head) {
+		return name, br, closeIn, nil
+	}
+	cfg, err := a.sealConfig()
 	if err != nil {
-		return "", nil, fmt.Errorf("cannot read %s: %w", name, err)
+		closeIn()
+		return "", nil, nil, err
 	}
-	if len(data) > maxImportSize {
-		return "", nil, fmt.Errorf("%s is larger than %d MiB; too big to import", name, maxImportSize>>20)
+	plain, err := seal.Open(cfg, a.sealKeys(identities), br)
+	if err != nil {
+		closeIn()
+		return "", nil, nil, fmt.Errorf("%s is sealed: %w", name, err)
 	}
-	return name, data, nil
+	return name, bufio.NewReaderSize(plain, 64<<10), closeIn, nil
 }
 
 // defaultKeep is how many backups the default folder keeps.
