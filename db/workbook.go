@@ -106,18 +106,15 @@ func (s *Store) Import(ctx context.Context, wb model.Workbook) error {
 	return err
 }
 
-// insertRows writes one table's rows, many to a statement: each statement
+// insertRowsAt writes one table's rows, many to a statement: each statement
 // that fires the search triggers makes FTS5 flush its pending terms, so a
 // row a statement made a whole-workbook load spend a third of its time
 // flushing tiny index segments. An error names the row as the export file
 // does ("stakeholders[3]"): a failed batch changed nothing (a statement is
 // atomic) and is written again row by row to find it.
-func insertRows[T any](ctx context.Context, tx *sql.Tx, t *table[T], rows []T) error {
-	return insertRowsAt(ctx, tx, t, rows, 0)
-}
-
-// insertRowsAt is insertRows for rows that start at element first of the
-// file's array, so that an error names the element as the file does.
+//
+// The rows start at element first of the file's array, so that an error
+// names the element as the file does.
 func insertRowsAt[T any](ctx context.Context, tx *sql.Tx, t *table[T], rows []T, first int) error {
 	if len(rows) == 0 {
 		return nil
