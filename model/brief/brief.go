@@ -336,18 +336,7 @@ func renderPlan(w *mdWriter, doc Doc) {
 		}
 		w.table([]string{"When", "Whom", "What", "Where", "Opener", "Via"}, "", rows)
 	}
-	if len(doc.CriticalPath) > 0 {
-		w.line("Critical path: ", esc(strings.Join(doc.CriticalPath, " → ")), ".")
-		w.line()
-	}
-	if len(doc.Conflicts) > 0 {
-		w.line("Conflicts:")
-		w.line()
-		for _, c := range doc.Conflicts {
-			w.line("- ", esc(c))
-		}
-		w.line()
-	}
+	planClosing(w, doc, esc)
 }
 
 func renderRelationships(w *mdWriter, doc Doc) {
@@ -491,4 +480,21 @@ func roomSwing(w *mdWriter, swing []string, esc func(string) string) {
 		w.line("- ", esc(s))
 	}
 	w.line()
+}
+
+// planClosing ends the plan in both editions: the critical path and the
+// conflicts between planned talks.
+func planClosing(w *mdWriter, doc Doc, esc func(string) string) {
+	if len(doc.CriticalPath) > 0 {
+		w.line("Critical path: ", esc(strings.Join(doc.CriticalPath, " → ")), ".")
+		w.line()
+	}
+	if len(doc.Conflicts) > 0 {
+		w.line("Conflicts:")
+		w.line()
+		for _, c := range doc.Conflicts {
+			w.line("- ", esc(c))
+		}
+		w.line()
+	}
 }

@@ -292,18 +292,7 @@ func termPlan(w *mdWriter, doc Doc, esc func(string) string) {
 	if len(doc.Plan) > 0 {
 		w.line()
 	}
-	if len(doc.CriticalPath) > 0 {
-		w.line("Critical path: ", esc(strings.Join(doc.CriticalPath, " → ")), ".")
-		w.line()
-	}
-	if len(doc.Conflicts) > 0 {
-		w.line("Conflicts:")
-		w.line()
-		for _, c := range doc.Conflicts {
-			w.line("- ", esc(c))
-		}
-		w.line()
-	}
+	planClosing(w, doc, esc)
 }
 
 // termLog writes the recent log, one item per conversation led by when and
