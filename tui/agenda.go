@@ -290,7 +290,7 @@ func (s *agendaScreen) View() string {
 	if it, ok := s.selected(); ok {
 		body += "\n\n" + s.detail(it)
 	}
-	return clip(body, s.width, max(s.height, 1))
+	return widget.Clip(body, s.width, max(s.height, 1))
 }
 
 // detail is the selected line in full: nothing is cut without a way to read it.
@@ -302,7 +302,7 @@ func (s *agendaScreen) detail(it readiness.AgendaItem) string {
 		if text = clean(text); text == "" {
 			return
 		}
-		for i, l := range wrapText(label+text, w, 2) {
+		for i, l := range widget.WrapText(label+text, w, 2) {
 			if i == 0 {
 				lines = append(lines, st.Accent.Render(label)+st.Text.Render(strings.TrimPrefix(l, label)))
 				continue

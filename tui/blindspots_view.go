@@ -111,7 +111,7 @@ func (s *blindSpotsScreen) sections(row model.BlindSpotRow, full bool) []section
 	today := s.b.today()
 	secs := []section{
 		{lines: s.metaLines(row.ProposalID, full), min: 1},
-		{lines: styled(st.Title, wrapText(row.Text, w, limit(3, full))), min: 1},
+		{lines: styled(st.Title, widget.WrapText(row.Text, w, limit(3, full))), min: 1},
 	}
 	who := row.Status.String() + " · you noted it yourself"
 	if row.SurfacedByID != 0 {

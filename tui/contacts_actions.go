@@ -148,7 +148,7 @@ func (s *contactsScreen) openMerge(keep model.Contact) tea.Cmd {
 // pickLabel tells contacts apart in the merge picker: name, what they do,
 // their email, and whether they are archived.
 func pickLabel(c model.Contact) string {
-	label := joinNonEmpty(" · ", clean(c.Name), joinNonEmpty(", ", clean(c.Title), clean(c.Org)), clean(c.Email))
+	label := widget.JoinNonEmpty(" · ", clean(c.Name), widget.JoinNonEmpty(", ", clean(c.Title), clean(c.Org)), clean(c.Email))
 	if c.Archived {
 		label += " (archived)"
 	}

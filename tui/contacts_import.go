@@ -12,6 +12,7 @@ import (
 
 	"github.com/backchannel/backchannel/internal/contactfile"
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // This file is the Contacts screen's import (`i`): ask for a file, read it
@@ -244,7 +245,7 @@ func (f *importFlow) build() {
 	st, w := f.st, max(f.width, 20)
 	var lines []string
 	for _, l := range f.file.Describe(f.name) {
-		lines = append(lines, wrapText(l, w, 0)...)
+		lines = append(lines, widget.WrapText(l, w, 0)...)
 	}
 	lines = append(lines, "")
 	for _, r := range f.rows {
@@ -262,18 +263,18 @@ func (f *importFlow) build() {
 		if lipgloss.Width(head)+2+lipgloss.Width(who) <= w {
 			lines = append(lines, head+"  "+st.Text.Render(who))
 		} else {
-			lines = append(lines, wrapLines([]string{head}, w)...)
-			for _, l := range wrapText(who, max(w-6, 10), 0) {
+			lines = append(lines, widget.WrapLines([]string{head}, w)...)
+			for _, l := range widget.WrapText(who, max(w-6, 10), 0) {
 				lines = append(lines, "      "+st.Text.Render(l))
 			}
 		}
-		for _, d := range wrapText(r.Detail, max(w-6, 10), 0) {
+		for _, d := range widget.WrapText(r.Detail, max(w-6, 10), 0) {
 			lines = append(lines, "      "+st.Muted.Render(d))
 		}
 	}
 	if u := f.file.Unused(); u != "" {
 		lines = append(lines, "")
-		for _, l := range wrapText(u, w, 0) {
+		for _, l := range widget.WrapText(u, w, 0) {
 			lines = append(lines, st.Muted.Render(l))
 		}
 	}
@@ -293,16 +294,16 @@ func (f *importFlow) view() string {
 	switch f.step {
 	case importAsk, importReading:
 		b.WriteString(st.Title.Render("Import contacts") + "\n")
-		b.WriteString(st.Muted.Render(strings.Join(wrapText("A vCard (.vcf) or CSV export from Google, Outlook, LinkedIn, Apple, Android, Thunderbird or Yahoo. You see what would happen before anything is imported.", max(f.width, 20), 0), "\n")) + "\n\n")
+		b.WriteString(st.Muted.Render(strings.Join(widget.WrapText("A vCard (.vcf) or CSV export from Google, Outlook, LinkedIn, Apple, Android, Thunderbird or Yahoo. You see what would happen before anything is imported.", max(f.width, 20), 0), "\n")) + "\n\n")
 		b.WriteString(st.Heading.Render("File      ") + f.path.View() + "\n")
 		b.WriteString(st.Heading.Render("Encoding  ") + f.enc.View() + "\n\n")
 		switch {
 		case f.step == importReading:
 			b.WriteString(st.Muted.Render("Reading the file…"))
 		case f.problem != "":
-			b.WriteString(st.Bad.Render(strings.Join(wrapText(f.problem, max(f.width, 20), 0), "\n")))
+			b.WriteString(st.Bad.Render(strings.Join(widget.WrapText(f.problem, max(f.width, 20), 0), "\n")))
 		}
-		return clip(b.String(), f.width, f.height)
+		return widget.Clip(b.String(), f.width, f.height)
 	}
 	b.WriteString(st.Title.Render("Import contacts › "+clean(f.name)) + "\n")
 	verb := "enter imports, esc goes back"
@@ -319,7 +320,7 @@ func (f *importFlow) view() string {
 	if len(f.lines) > f.window() {
 		b.WriteString("\n" + st.Muted.Render(fmt.Sprintf("lines %d–%d of %d · ↑/↓ scroll", f.off+1, end, len(f.lines))))
 	}
-	return clip(b.String(), f.width, f.height)
+	return widget.Clip(b.String(), f.width, f.height)
 }
 
 // help is the flow's short help.

@@ -40,7 +40,7 @@ func contactRow(c model.Contact, d *peopleData, today model.Date) (widget.Row, [
 	}
 	return widget.Row{ID: c.ID, Tone: t, Cells: []string{
 		name,
-		joinNonEmpty(" · ", clean(c.Title), clean(c.Org)),
+		widget.JoinNonEmpty(" · ", clean(c.Title), clean(c.Org)),
 		kind,
 		c.Discretion.String(),
 		agoPhrase(today, h.LastSpoken),
@@ -111,7 +111,7 @@ func (s *contactsScreen) listView() string {
 		body = st.Text.Render("Every contact is archived.") + "\n" + st.Muted.Render("Press A to show them.")
 	}
 	if len(s.data.contacts) == 0 {
-		return clip(body, s.width, s.height)
+		return widget.Clip(body, s.width, s.height)
 	}
 	top := ansi.Truncate(head, s.width, "…") + "\n" + ansi.Truncate(strings.Join(filters, "   "), s.width, "…")
 	// The legend explains every flag and the "+N" of a cut flag cell; where
@@ -121,7 +121,7 @@ func (s *contactsScreen) listView() string {
 		text = "said≠did: did not act as said · ask-only: never gives · reconnect: due · +N more"
 	}
 	legend := st.Muted.Render(ansi.Truncate(text, s.width, "…"))
-	return clip(top+"\n\n"+body, s.width, max(s.height-1, 1)) + "\n" + legend
+	return widget.Clip(top+"\n\n"+body, s.width, max(s.height-1, 1)) + "\n" + legend
 }
 
 // detailView is the window of the person's page, with where it is when the
@@ -169,7 +169,7 @@ func (s *contactsScreen) buildDetail() {
 		name += st.Muted.Render(" (archived)")
 	}
 	add(name)
-	if who := joinNonEmpty(" · ", clean(c.Title), clean(c.Org), clean(c.Email)); who != "" {
+	if who := widget.JoinNonEmpty(" · ", clean(c.Title), clean(c.Org), clean(c.Email)); who != "" {
 		add(st.Muted.Render(who))
 	}
 	kind := c.Kind.String() + " partner"
@@ -241,7 +241,7 @@ func (s *contactsScreen) buildDetail() {
 			tn = widget.ToneWarn
 		}
 		indent := ansi.StringWidth(lead)
-		said := wrapText(t.Said, max(w-indent, 10), 0)
+		said := widget.WrapText(t.Said, max(w-indent, 10), 0)
 		if len(said) == 0 {
 			said = []string{"—"}
 		}

@@ -215,7 +215,7 @@ func (d *dashboard) View() string {
 	if d.archived {
 		head += st.Muted.Render(", archived ones included (A hides them)")
 	}
-	return clip(head+"\n\n"+d.list.View(st.grid()), d.width, max(d.height-1, 1)) + "\n" + d.footer()
+	return widget.Clip(head+"\n\n"+d.list.View(st.grid()), d.width, max(d.height-1, 1)) + "\n" + d.footer()
 }
 
 // footer names the open workbook file on the last line.
@@ -235,8 +235,8 @@ func (d *dashboard) emptyView() string {
 		st.Text.Render("Press ") + st.Accent.Render("n") + st.Text.Render(" to walk through a new proposal: when, whom, what and where."),
 		st.Text.Render("Press ") + st.Accent.Render("d") + st.Text.Render(" to load a demo workbook and look around first."),
 	}
-	body := strings.Join(wrapLines(lines, d.width), "\n")
-	return clip(body, d.width, max(d.height-1, 1)) + "\n" + d.footer()
+	body := strings.Join(widget.WrapLines(lines, d.width), "\n")
+	return widget.Clip(body, d.width, max(d.height-1, 1)) + "\n" + d.footer()
 }
 
 // ShortHelp implements help.KeyMap.

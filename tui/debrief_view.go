@@ -98,7 +98,7 @@ func (s *debriefScreen) buildTop() {
 	if !p.DecisionDate.IsZero() {
 		when = "decision " + fullDate(p.DecisionDate, today) + " (" + whenRelative(p.DecisionDate, today) + ")"
 	}
-	meta := st.Muted.Render(ansi.Truncate(joinNonEmpty(" · ", clean(p.Forum), when, p.DecisionRule.String()), s.width, "…"))
+	meta := st.Muted.Render(ansi.Truncate(widget.JoinNonEmpty(" · ", clean(p.Forum), when, p.DecisionRule.String()), s.width, "…"))
 	parts := []string{st.Text.Bold(true).Render("Outcome:")}
 	for _, o := range outcomeChoices {
 		label := o.label

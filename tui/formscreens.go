@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // formScreenTop is the lines above the form: a heading, the stage line, a gap.
@@ -143,7 +144,7 @@ func (s *logScreen) setStyles(st *Styles) tea.Cmd {
 func (s *logScreen) Update(msg tea.Msg) (*logScreen, tea.Cmd) {
 	cmd := s.flow.Update(msg)
 	if s.flow.done {
-		status := joinNonEmpty(" ", s.flow.summary...)
+		status := widget.JoinNonEmpty(" ", s.flow.summary...)
 		return s, tea.Batch(cmd, navigate(backMsg{from: screenLog, status: status,
 			stakeholderID: s.flow.draft.StakeholderID}))
 	}

@@ -156,7 +156,7 @@ func (s *objectionsScreen) sections(row model.ObjectionRow, full bool) []section
 	today := s.b.today()
 	secs := []section{
 		{lines: s.metaLines(row.ProposalID, full), min: 1},
-		{lines: styled(st.Title, wrapText(row.Text, w, limit(3, full))), min: 1},
+		{lines: styled(st.Title, widget.WrapText(row.Text, w, limit(3, full))), min: 1},
 	}
 	raised := row.Severity.String() + " · " + row.Status.String() + " · "
 	switch {

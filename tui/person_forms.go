@@ -61,7 +61,7 @@ func (f *personFlow) whomForm() *huh.Form {
 			labels[i], ids[i] = clean(c.Name), c.ID
 			// A short list is read, so it says who they are; a long one is
 			// typed, so it is just names.
-			if t := clean(joinNonEmpty(", ", c.Title, c.Org)); t != "" && len(free) <= widget.PickLimit {
+			if t := clean(widget.JoinNonEmpty(", ", c.Title, c.Org)); t != "" && len(free) <= widget.PickLimit {
 				labels[i] += " — " + t
 			}
 		}

@@ -249,7 +249,7 @@ func (r *reviewBase) metaLine(proposalID int64) string {
 	}
 	room := r.width - ansi.StringWidth(right) - 2
 	if room < 12 {
-		return st.Muted.Render(ansi.Truncate(joinNonEmpty(" · ", r.proposalTitle(proposalID), right), r.width, "…"))
+		return st.Muted.Render(ansi.Truncate(widget.JoinNonEmpty(" · ", r.proposalTitle(proposalID), right), r.width, "…"))
 	}
 	left := ansi.Truncate(r.proposalTitle(proposalID), room, "…")
 	gap := r.width - ansi.StringWidth(left) - ansi.StringWidth(right)

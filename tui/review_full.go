@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/backchannel/backchannel/tui/widget"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -103,7 +104,7 @@ func limit(n int, full bool) int {
 // oneLine is text in style: cut to the width in the pane, wrapped in full.
 func (r *reviewBase) oneLine(style interface{ Render(...string) string }, text string, full bool) []string {
 	if full {
-		return styled(style, wrapText(text, r.width, 0))
+		return styled(style, widget.WrapText(text, r.width, 0))
 	}
 	return []string{style.Render(ansi.Truncate(text, r.width, "…"))}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // This file holds the frame both review screens draw their rows in: the
@@ -33,7 +34,7 @@ func (r *reviewBase) listView(empty func() string) string {
 	if i := strings.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
 	}
-	return head + "\n" + strings.Join(wrapLines([]string{r.st.Muted.Render(empty())}, r.width), "\n")
+	return head + "\n" + strings.Join(widget.WrapLines([]string{r.st.Muted.Render(empty())}, r.width), "\n")
 }
 
 // page stacks the title, the filter line, the list and, in the lines left
@@ -127,7 +128,7 @@ func fitSections(secs []section, height, width int) []string {
 		if give[i] < len(s.lines) && give[i] > 0 {
 			lines = append([]string(nil), lines...)
 			last := lines[len(lines)-1]
-			lines[len(lines)-1] = markCut(last, width)
+			lines[len(lines)-1] = widget.MarkCut(last, width)
 		}
 		out = append(out, lines...)
 	}
@@ -138,7 +139,7 @@ func fitSections(secs []section, height, width int) []string {
 // the rest indented under the text.
 func labelled(st *Styles, label, text string, width, maxLines int) []string {
 	lead := ansi.StringWidth(label) + 1
-	body := wrapText(text, max(width-lead, 10), maxLines)
+	body := widget.WrapText(text, max(width-lead, 10), maxLines)
 	if len(body) == 0 {
 		return nil
 	}
@@ -190,7 +191,7 @@ func talkLines(st *Styles, t model.Touchpoint, who string, width int, full bool,
 	head := "From the talk with " + who + " on " + fullDate(t.Date, today) + " (" + how + ")"
 	out := []string{st.Muted.Render(ansi.Truncate(head, width, "…"))}
 	if full {
-		out = styled(st.Muted, wrapText(head, width, 0))
+		out = styled(st.Muted, widget.WrapText(head, width, 0))
 	}
 	out = append(out, labelled(st, "  said:", t.Said, width, limit(2, full))...)
 	out = append(out, labelled(st, "  not said:", t.Subtext, width, limit(2, full))...)

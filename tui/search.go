@@ -302,7 +302,7 @@ func (s *searchScreen) View() string {
 		body = append(body, "")
 		body = append(body, s.detail(s.hits[i])...)
 	}
-	return clip(strings.Join(body, "\n"), s.width, max(s.height, 1))
+	return widget.Clip(strings.Join(body, "\n"), s.width, max(s.height, 1))
 }
 
 // lineView renders one line of the results.
@@ -332,7 +332,7 @@ func (s *searchScreen) detail(h model.SearchHit) []string {
 	st := s.st
 	var out []string
 	for _, m := range h.Matches {
-		for i, l := range wrapText(m.Plain(), max(s.width-2, 10), searchDetailLines) {
+		for i, l := range widget.WrapText(m.Plain(), max(s.width-2, 10), searchDetailLines) {
 			if i == 0 {
 				l = m.Field + ": " + l
 			}

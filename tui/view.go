@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/backchannel/backchannel/tui/widget"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -35,7 +36,7 @@ func (a *App) View() tea.View {
 	var b strings.Builder
 	b.WriteString(a.headerView(cur))
 	b.WriteByte('\n')
-	b.WriteString(clip(body, a.lay.bodyW, a.lay.bodyH-extra))
+	b.WriteString(widget.Clip(body, a.lay.bodyW, a.lay.bodyH-extra))
 	b.WriteByte('\n')
 	b.WriteString(status)
 	b.WriteByte('\n')
@@ -87,7 +88,7 @@ func (a *App) statusView() string {
 
 // statusLines wraps a status to the width, in up to three lines.
 func (a *App) statusLines(style lipgloss.Style, text string) string {
-	lines := wrapText(text, a.width, 3)
+	lines := widget.WrapText(text, a.width, 3)
 	for i, l := range lines {
 		lines[i] = style.Render(l)
 	}

@@ -224,7 +224,7 @@ func (w *walkthrough) listView() string {
 		intro = []string{st.Text.Render("For each person: when (and who must hear it first), where, and through whom."),
 			progressNote(st, n-todo, n)}
 	}
-	intro = wrapLines(intro, w.width)
+	intro = widget.WrapLines(intro, w.width)
 	if len(intro) > 4 {
 		intro = intro[:4]
 	}
@@ -323,7 +323,7 @@ func (w *walkthrough) reviewText() string {
 		}
 		head := "  " + widget.Fit(clean(f.Name), nameW, false) + "  " + widget.Fit(pts, 6, true) + "  "
 		hw := ansi.StringWidth(head)
-		for i, l := range wrapText(f.Reason, max(width-hw, 10), 0) {
+		for i, l := range widget.WrapText(f.Reason, max(width-hw, 10), 0) {
 			if i == 0 {
 				lines = append(lines, head+l)
 			} else {
@@ -335,7 +335,7 @@ func (w *walkthrough) reviewText() string {
 		lines = append(lines, "", st.Heading.Render("Next actions"))
 		for i, a := range r.NextActions {
 			num := "  " + itoa(i+1) + ". "
-			for j, l := range wrapText(a.Text, max(width-len(num), 10), 0) {
+			for j, l := range widget.WrapText(a.Text, max(width-len(num), 10), 0) {
 				prefix := strings.Repeat(" ", len(num))
 				if j == 0 {
 					prefix = num
@@ -347,7 +347,7 @@ func (w *walkthrough) reviewText() string {
 	if len(r.Risks) > 0 {
 		lines = append(lines, "", st.Heading.Render("Risks"))
 		for _, k := range r.Risks {
-			for j, l := range wrapText(clean(k.Title)+": "+clean(k.Evidence), max(width-4, 10), 0) {
+			for j, l := range widget.WrapText(clean(k.Title)+": "+clean(k.Evidence), max(width-4, 10), 0) {
 				prefix := "    "
 				if j == 0 {
 					prefix = "  ⚠ "

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // The Room, Plan and Log tables cut their cells to the width. enter or space
@@ -138,7 +139,7 @@ func (w *workspace) fullLines() []string {
 func (w *workspace) personFields(f *fields, s model.Stakeholder) {
 	c := w.d.Contacts[s.ContactID]
 	f.add("Person", w.name(s.ID))
-	f.add("Title", joinNonEmpty(", ", clean(c.Title), clean(c.Org)))
+	f.add("Title", widget.JoinNonEmpty(", ", clean(c.Title), clean(c.Org)))
 	var marks []string
 	if s.Votes {
 		marks = append(marks, "votes")
@@ -240,7 +241,7 @@ func (w *workspace) talkFields(f *fields, t model.Touchpoint) {
 	today := w.b.today()
 	f.add("Date", fullDate(t.Date, today))
 	f.add("With", w.name(t.StakeholderID))
-	kind := joinNonEmpty(", ", venueWord(t.Channel), t.Kind.String())
+	kind := widget.JoinNonEmpty(", ", venueWord(t.Channel), t.Kind.String())
 	if t.Opener != model.OpenerUnset {
 		kind += ", opened with " + t.Opener.String()
 	}
@@ -303,7 +304,7 @@ func (f *fields) lines(st *Styles, width int) []string {
 	lw += 2
 	var out []string
 	for _, r := range f.rows {
-		for i, l := range wrapText(r[1], max(width-lw, 10), 0) {
+		for i, l := range widget.WrapText(r[1], max(width-lw, 10), 0) {
 			label := strings.Repeat(" ", lw)
 			if i == 0 {
 				label = st.Muted.Render(r[0]+":") + strings.Repeat(" ", lw-ansi.StringWidth(r[0])-1)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // buildTop renders the title, meta line and tab bar once per load or resize.
@@ -44,7 +45,7 @@ func (w *workspace) buildTop() {
 	if !p.DecisionDate.IsZero() {
 		decision = "decision " + fullDate(p.DecisionDate, today) + " (" + whenRelative(p.DecisionDate, today) + ")"
 	}
-	meta := joinNonEmpty(" · ", clean(p.Forum), decision, p.Status.String(), p.DecisionRule.String())
+	meta := widget.JoinNonEmpty(" · ", clean(p.Forum), decision, p.Status.String(), p.DecisionRule.String())
 	line2 := st.Muted.Render(ansi.Truncate(meta, w.width, "…"))
 	w.top = line1 + "\n" + line2
 }
@@ -214,7 +215,7 @@ func (w *workspace) roomDetail() string {
 		if p.BeforeID != 0 {
 			parts = append(parts, "before "+w.name(p.BeforeID))
 		}
-		next = joinNonEmpty(" · ", parts...)
+		next = widget.JoinNonEmpty(" · ", parts...)
 	}
 	wants, fears := clean(s.Wants), clean(s.Fears)
 	if wants == "" {
@@ -260,13 +261,13 @@ func (w *workspace) logDetail() string {
 	if i, ok := w.tpIndex[r.ID]; ok {
 		t := w.d.Touchpoints[i]
 		var out []string
-		if said := wrapText(t.Said, w.width-10, 1); len(said) > 0 {
+		if said := widget.WrapText(t.Said, w.width-10, 1); len(said) > 0 {
 			out = append(out, w.st.Muted.Render("Said:     ")+said[0])
 		}
-		if sub := wrapText(t.Subtext, w.width-10, 1); len(sub) > 0 {
+		if sub := widget.WrapText(t.Subtext, w.width-10, 1); len(sub) > 0 {
 			out = append(out, w.st.Muted.Render("Not said: ")+sub[0])
 		}
-		if fu := wrapText(t.FollowUp, w.width-10, 1); len(fu) > 0 {
+		if fu := widget.WrapText(t.FollowUp, w.width-10, 1); len(fu) > 0 {
 			out = append(out, w.st.Muted.Render("Follow-up:")+" "+fu[0])
 		}
 		return strings.Join(out, "\n")

@@ -207,9 +207,9 @@ func (w *workspace) forecastLine() string {
 	// move the table under it.
 	rows := w.forecastRows
 	if rows == 0 {
-		rows = min(len(wrapText(line, w.width, 0)), 2)
+		rows = min(len(widget.WrapText(line, w.width, 0)), 2)
 	}
-	lines := wrapText(line, w.width, rows)
+	lines := widget.WrapText(line, w.width, rows)
 	for len(lines) < rows {
 		lines = append(lines, "")
 	}

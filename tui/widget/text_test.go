@@ -1,4 +1,4 @@
-package tui
+package widget
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ import (
 func TestWrapTextNeverBreaksTheLastWord(t *testing.T) {
 	s := "Phased plan with a stop-loss at month four and Priya named as the accountable owner of the migration."
 	for width := 20; width <= 80; width++ {
-		lines := wrapText(s, width, 1)
+		lines := WrapText(s, width, 1)
 		if len(lines) != 1 {
 			t.Fatalf("width %d: %d lines, want 1", width, len(lines))
 		}
@@ -26,5 +26,32 @@ func TestWrapTextNeverBreaksTheLastWord(t *testing.T) {
 		if !strings.HasPrefix(s, body) || (len(body) < len(s) && s[len(body)] != ' ' && !strings.HasSuffix(body, "-")) {
 			t.Errorf("width %d: %q ends inside a word", width, l)
 		}
+	}
+}
+
+// Clip is what keeps a screen's footer on the terminal: whatever the body,
+// it is exactly h lines, none wider than w.
+func TestClipIsExactlyTheBox(t *testing.T) {
+	body := "a line far wider than the box it has to fit in\nsecond\nthird\nfourth"
+	for _, tc := range []struct{ w, h int }{{10, 2}, {10, 6}, {80, 4}, {3, 1}} {
+		got := strings.Split(Clip(body, tc.w, tc.h), "\n")
+		if len(got) != tc.h {
+			t.Errorf("%dx%d: %d lines", tc.w, tc.h, len(got))
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > tc.w {
+				t.Errorf("%dx%d: %q is wider", tc.w, tc.h, l)
+			}
+		}
+	}
+	if Clip(body, 10, 0) != "" {
+		t.Error("a box with no lines holds something")
+	}
+}
+
+// A missing part leaves no dangling separator.
+func TestJoinNonEmptySkipsMissingParts(t *testing.T) {
+	if got := JoinNonEmpty(" · ", "", "CFO", "", "Acme"); got != "CFO · Acme" {
+		t.Errorf("got %q", got)
 	}
 }

@@ -1,10 +1,11 @@
+// The workbook's words on screen: dates, counts, stances, roles and
+// sentiment as the screens say them. Helpers that only fit text to cells
+// (wrapping, clipping, joining) live in package widget (tui/widget/text.go).
+
 package tui
 
 import (
 	"strconv"
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -112,93 +113,4 @@ func stanceArrow(cur, target model.Stance) string {
 		return cur.String()
 	}
 	return cur.String() + "→" + target.String()
-}
-
-// wrapText wraps cleaned multi-line text to width, keeping at most maxLines.
-func wrapText(s string, width, maxLines int) []string {
-	if width <= 0 {
-		return nil
-	}
-	var out []string
-	for _, para := range strings.Split(model.CleanBlock(s), "\n") {
-		para = strings.Join(strings.Fields(para), " ")
-		if para == "" {
-			continue
-		}
-		out = append(out, strings.Split(ansi.Wordwrap(para, width, ""), "\n")...)
-	}
-	if maxLines > 0 && len(out) > maxLines {
-		out = out[:maxLines]
-		out[maxLines-1] = markCut(out[maxLines-1], width)
-	}
-	for i, l := range out {
-		if ansi.StringWidth(l) > width {
-			out[i] = ansi.Truncate(l, width, "…")
-		}
-	}
-	return out
-}
-
-// markCut ends a line whose text goes on with " …", after the last whole
-// word that leaves room for the mark in width cells: cutting at the width
-// broke a word ("named as th …"). A styled line keeps its escapes (ansi
-// cuts by cells and keeps the sequences).
-func markCut(line string, width int) string {
-	plain := ansi.Strip(line)
-	cells := ansi.StringWidth(plain)
-	for cells+2 > width {
-		i := strings.LastIndex(plain, " ")
-		if i <= 0 {
-			cells = max(width-2, 1)
-			break
-		}
-		plain = plain[:i]
-		cells = ansi.StringWidth(plain)
-	}
-	return ansi.Truncate(line, cells, "") + " …"
-}
-
-// clip makes s exactly h lines of at most w cells: long lines are cut, short
-// content is padded, so a screen can never push the footer off the terminal.
-func clip(s string, w, h int) string {
-	if h <= 0 {
-		return ""
-	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// joinNonEmpty joins the non-empty parts with sep.
-func joinNonEmpty(sep string, parts ...string) string {
-	keep := parts[:0:0]
-	for _, p := range parts {
-		if p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
-}
-
-// wrapLines wraps each (possibly styled) line to width.
-func wrapLines(in []string, width int) []string {
-	out := make([]string, 0, len(in))
-	for _, l := range in {
-		if width <= 0 || ansi.StringWidth(l) <= width {
-			out = append(out, l)
-			continue
-		}
-		out = append(out, strings.Split(ansi.Wrap(l, width, ""), "\n")...)
-	}
-	return out
 }
