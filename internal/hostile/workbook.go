@@ -24,9 +24,14 @@ var keptFields = map[string]bool{"Entity": true, "Action": true}
 // replaced by corpus strings, in turn, so that the corpus reaches every
 // field and every screen. Names and titles start with a visible, unique
 // tag ("N12 "), so they stay valid and can be told apart.
-func Workbook(today model.Date) model.Workbook {
+func Workbook(today model.Date) model.Workbook { return Filled(today, Corpus()) }
+
+// Filled is the demo workbook with every free-text field replaced by the
+// given texts in turn, as Workbook does with the whole corpus; a test that
+// is about one family of input (code fences, say) fills the workbook with
+// that family alone.
+func Filled(today model.Date, corpus []Text) model.Workbook {
 	wb := demo.Workbook(today)
-	corpus := Corpus()
 	k := 0
 	next := func(field string) string {
 		t := corpus[k%len(corpus)]
