@@ -11,21 +11,6 @@ import (
 	"github.com/backchannel/backchannel/tui/widget"
 )
 
-// blindSpotEdit is which change the blind-spot screen is making.
-type blindSpotEdit int
-
-const (
-	// editBlindSpot changes every field: the text, the status and how it
-	// was addressed (e).
-	editBlindSpot blindSpotEdit = iota
-	// editBlindSpotHow only says how it was addressed (r).
-	editBlindSpotHow
-	// editBlindSpotStatus flips open and addressed, without a form (m).
-	editBlindSpotStatus
-	// addBlindSpot records a new one (a).
-	addBlindSpot
-)
-
 // blindSpotDraft is what the blind-spot forms edit.
 type blindSpotDraft struct {
 	ProposalID   int64
@@ -56,9 +41,11 @@ func (d blindSpotDraft) applyTo(b *model.BlindSpot, was blindSpotDraft) {
 	}
 }
 
-// toggle marks the selected blind spot addressed, or open again, at once.
-func (s *blindSpotsScreen) toggle(row model.BlindSpotRow) tea.Cmd {
-	d := draftFromBlindSpot(row.BlindSpot)
+// toggleBlindSpot marks a blind spot addressed, or open again, at once (m):
+// no form, one store call.
+func toggleBlindSpot(s *blindSpotsScreen, row model.BlindSpotRow) tea.Cmd {
+	was := draftFromBlindSpot(row.BlindSpot)
+	d := was
 	d.Status = model.BlindSpotAddressed
 	what := "Marked addressed."
 	if strings.TrimSpace(row.HowAddressed) == "" {
@@ -67,55 +54,19 @@ func (s *blindSpotsScreen) toggle(row model.BlindSpotRow) tea.Cmd {
 	if row.Status == model.BlindSpotAddressed {
 		d.Status, what = model.BlindSpotOpen, "Reopened."
 	}
-	s.edit, s.editID = editBlindSpotStatus, row.ID
-	s.draft = &d
-	s.started = draftFromBlindSpot(row.BlindSpot)
-	s.saveSeq++
-	s.waiting = true
-	s.expectChange(row.ProposalID, what)
-	return s.b.saveBlindSpot(s.saveSeq, row.ID, d, s.started)
+	return s.saveNow(editStatus, row.ID, d, was, what)
 }
 
-// openForm shows a blind-spot form for the selected row, or a new one.
-func (s *blindSpotsScreen) openForm(e blindSpotEdit) tea.Cmd {
-	s.edit, s.filterForm = e, false
-	if e == addBlindSpot {
-		open := s.openProposals()
-		if len(open) == 0 {
-			return reportErr(errors.New("there is no undecided proposal to add a blind spot to; start one from the dashboard with n"))
-		}
-		pid := s.scope
-		if row, ok := s.selectedRow(); ok && pid == 0 {
-			pid = row.ProposalID
-		}
-		if pid == 0 || !s.data.dir.Proposals[pid].Status.Open() {
-			pid = open[0].ID
-		}
-		s.editID = 0
-		s.draft = &blindSpotDraft{ProposalID: pid}
-	} else {
-		row, ok := s.selectedRow()
-		if !ok {
-			return nil
-		}
-		s.editID = row.ID
-		s.draft = new(blindSpotDraft)
-		*s.draft = draftFromBlindSpot(row.BlindSpot)
-	}
-	s.started = *s.draft
-	return s.host.Start(s.buildForm(), s.st.huhTheme())
-}
-
-// buildForm is the huh form for the current edit.
-func (s *blindSpotsScreen) buildForm() *huh.Form {
+// blindSpotForm is the huh form for an edit of the blind spot in s.draft.
+func blindSpotForm(s *blindSpotsScreen, e reviewEdit) *huh.Form {
 	d := s.draft
 	how := huh.NewText().Title("How was it addressed?").
 		Description("what you changed or checked; ctrl+j new line, ctrl+e opens $EDITOR").
 		Lines(4).CharLimit(model.MaxTextLen).Value(&d.HowAddressed)
-	switch s.edit {
-	case editBlindSpotHow:
+	switch e {
+	case editRespond:
 		return huh.NewForm(huh.NewGroup(how.Lines(max(min(s.height-formHeading-8, 10), 4))))
-	case addBlindSpot:
+	case editAdd:
 		var fields []huh.Field
 		var open []huh.Option[int64]
 		for _, p := range s.openProposals() {
@@ -125,11 +76,11 @@ func (s *blindSpotsScreen) buildForm() *huh.Form {
 			fields = append(fields, widget.StopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(open...).Value(&d.ProposalID).
 				Height(min(len(open)+1, 5)), open))
 		}
+		surfacers := func() []huh.Option[int64] { return surfacerOptions(s.data, d.ProposalID) }
 		fields = append(fields,
 			blindSpotText(d, "What had you not seen?", "a blind spot, or an assumption to test: “am I thinking about this right?”"),
 			widget.StopAtEndsFunc(huh.NewSelect[int64]().Title("Who surfaced it?").
-				OptionsFunc(func() []huh.Option[int64] { return s.surfacerOptions(d.ProposalID) }, &d.ProposalID).
-				Value(&d.SurfacedByID).Height(5), func() []huh.Option[int64] { return s.surfacerOptions(d.ProposalID) }),
+				OptionsFunc(surfacers, &d.ProposalID).Value(&d.SurfacedByID).Height(5), surfacers),
 		)
 		return huh.NewForm(huh.NewGroup(fields...))
 	}
@@ -158,40 +109,24 @@ func blindSpotText(d *blindSpotDraft, title, desc string) *huh.Text {
 }
 
 // surfacerOptions are "me" and the people on the proposal.
-func (s *blindSpotsScreen) surfacerOptions(proposalID int64) []huh.Option[int64] {
+func surfacerOptions(data *reviewData, proposalID int64) []huh.Option[int64] {
 	opts := []huh.Option[int64]{huh.NewOption("me", int64(0))}
-	for _, st := range s.data.stakes[proposalID] {
-		opts = append(opts, huh.NewOption(s.data.name(st.ID, "someone")+" — "+shortRole(st.Role), st.ID))
+	for _, st := range data.stakes[proposalID] {
+		opts = append(opts, huh.NewOption(data.name(st.ID, "someone")+" — "+shortRole(st.Role), st.ID))
 	}
 	return opts
 }
 
-// save writes the draft: the form was completed, or "save it" was chosen.
-func (s *blindSpotsScreen) save() tea.Cmd {
-	d := *s.draft
-	s.saveSeq++
-	s.waiting = true
-	s.expectChange(d.ProposalID, s.describeSave())
-	return s.b.saveBlindSpot(s.saveSeq, s.editID, d, s.started)
-}
-
-// describeSave says what the save changes, for the status line.
-func (s *blindSpotsScreen) describeSave() string {
-	d := *s.draft
-	var was blindSpotDraft
-	for _, r := range s.rows {
-		if r.ID == s.editID {
-			was = draftFromBlindSpot(r.BlindSpot)
-		}
-	}
-	if s.edit == addBlindSpot {
+// describeBlindSpotSave says what a save changes, for the status line.
+func describeBlindSpotSave(_ *blindSpotsScreen, e reviewEdit, d, was blindSpotDraft) string {
+	if e == editAdd {
 		return "Added the blind spot."
 	}
 	var parts []string
-	if s.edit == editBlindSpot && model.Normalize(d.Text, true) != model.Normalize(was.Text, true) {
+	if e == editAll && model.Normalize(d.Text, true) != model.Normalize(was.Text, true) {
 		parts = append(parts, "Reworded.")
 	}
-	if s.edit == editBlindSpot && d.Status != was.Status {
+	if e == editAll && d.Status != was.Status {
 		parts = append(parts, "Marked "+d.Status.String()+".")
 	}
 	if model.Normalize(d.HowAddressed, true) != model.Normalize(was.HowAddressed, true) {
@@ -203,27 +138,28 @@ func (s *blindSpotsScreen) describeSave() string {
 	return strings.Join(parts, " ")
 }
 
-// dirty reports a data form with input not saved yet.
-func (s *blindSpotsScreen) dirty() bool {
-	return s.host.Active() && !s.filterForm && s.draft != nil && (s.host.Unsaved() || *s.draft != s.started)
+// saveBlindSpot adds a new blind spot, or applies the edited fields to the
+// blind spot as it is stored now, in one transaction.
+func saveBlindSpot(b *backend, seq int, id int64, d, was blindSpotDraft) tea.Cmd {
+	store, ctx := b.store, b.ctx
+	return func() tea.Msg {
+		if id == 0 {
+			s, err := store.AddBlindSpot(ctx, model.BlindSpot{ProposalID: d.ProposalID, SurfacedByID: d.SurfacedByID,
+				Text: model.Normalize(d.Text, true), Status: model.BlindSpotOpen})
+			return reviewSavedMsg{kind: reviewBlindSpots, seq: seq, id: s.ID, err: err}
+		}
+		s, err := store.EditBlindSpot(ctx, id, func(s *model.BlindSpot) error {
+			d.applyTo(s, was)
+			return nil
+		})
+		return reviewSavedMsg{kind: reviewBlindSpots, seq: seq, id: s.ID, err: err}
+	}
 }
 
-// saveDraft saves the form on the way out ("save it" when leaving).
-func (s *blindSpotsScreen) saveDraft() tea.Cmd {
-	if !s.dirty() {
-		return nil
+// deleteBlindSpot deletes a blind spot.
+func deleteBlindSpot(b *backend, seq int, id int64) tea.Cmd {
+	store, ctx := b.store, b.ctx
+	return func() tea.Msg {
+		return reviewSavedMsg{kind: reviewBlindSpots, seq: seq, err: store.DeleteBlindSpot(ctx, id)}
 	}
-	s.leaving = true
-	return s.save()
-}
-
-// openFilterForm picks a proposal and a person to filter by.
-func (s *blindSpotsScreen) openFilterForm() tea.Cmd {
-	names := map[string]bool{}
-	for _, b := range s.data.blindSpots {
-		names[s.data.name(b.SurfacedByID, model.Me)] = true
-	}
-	s.filterForm = true
-	s.fdraft = &filterDraft{Scope: s.scope, Person: s.person, Archived: s.archived}
-	return s.host.Start(s.filterFormFor(s.fdraft, names, "Who surfaced it"), s.st.huhTheme())
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"sort"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,23 +10,6 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/tui/widget"
-)
-
-// objectionEdit is which form is open on the objections screen.
-type objectionEdit int
-
-const (
-	// editObjection changes every field: text and severity, then status,
-	// response and voice (e).
-	editObjection objectionEdit = iota
-	// editObjectionStatus only changes the status (m).
-	editObjectionStatus
-	// editObjectionResponse only writes the response (r).
-	editObjectionResponse
-	// editObjectionVoice only picks the voice in the room (i).
-	editObjectionVoice
-	// addObjection records a new anticipated objection (a).
-	addObjection
 )
 
 // objectionDraft is what the objection forms edit; huh fields are bound to
@@ -69,71 +51,39 @@ func (d objectionDraft) applyTo(o *model.Objection, was objectionDraft) {
 	}
 }
 
-// filterDraft is what the filter form edits on both review screens.
-type filterDraft struct {
-	Scope    int64
-	Person   string
-	Archived bool
-}
-
-// openForm shows one of the objection forms for the selected row (or a new
-// objection), in place of the list.
-func (s *objectionsScreen) openForm(e objectionEdit) tea.Cmd {
-	s.edit, s.filterForm = e, false
-	if e == addObjection {
-		props := s.openProposals()
-		if len(props) == 0 {
-			return reportErr(errors.New("there is no undecided proposal to add an objection to; start one from the dashboard with n"))
-		}
-		pid := s.scope
-		if row, ok := s.selectedRow(); ok && pid == 0 {
-			pid = row.ProposalID
-		}
-		if !s.data.dir.Proposals[pid].Status.Open() || pid == 0 {
-			pid = props[0].ID
-		}
-		s.editID = 0
-		s.draft = &objectionDraft{ProposalID: pid, Status: model.ObjectionOpen}
-	} else {
-		row, ok := s.selectedRow()
-		if !ok {
-			return nil
-		}
-		if e == editObjectionVoice && len(s.data.supporters(row.ProposalID)) == 0 && row.VoiceID == 0 {
-			return reportErr(errors.New("nobody on “" + ansi.Truncate(s.proposalTitle(row.ProposalID), 40, "…") +
-				"” is a supporter or champion yet; win someone over before choosing who voices the answer"))
-		}
-		s.editID = row.ID
-		s.draft = new(objectionDraft)
-		*s.draft = draftFromObjection(row.Objection)
+// checkObjectionEdit refuses to pick a voice for an objection on a
+// proposal with no supporter yet, and says what to do instead.
+func checkObjectionEdit(s *objectionsScreen, row model.ObjectionRow, e reviewEdit) error {
+	if e == editVoice && len(s.data.supporters(row.ProposalID)) == 0 && row.VoiceID == 0 {
+		return errors.New("nobody on “" + ansi.Truncate(s.proposalTitle(row.ProposalID), 40, "…") +
+			"” is a supporter or champion yet; win someone over before choosing who voices the answer")
 	}
-	s.started = *s.draft
-	return s.host.Start(s.buildForm(), s.st.huhTheme())
+	return nil
 }
 
-// buildForm is the huh form for the current edit.
-func (s *objectionsScreen) buildForm() *huh.Form {
+// objectionForm is the huh form for an edit of the objection in s.draft.
+func objectionForm(s *objectionsScreen, e reviewEdit) *huh.Form {
 	d := s.draft
 	response := huh.NewText().Title("Our response").
 		Description("how you will answer it in the room; ctrl+j new line, ctrl+e opens $EDITOR").
 		CharLimit(model.MaxTextLen).Value(&d.Response)
-	voices := s.voiceOptions(d.ProposalID, d.VoiceID)
+	voices := voiceOptions(s.data, d.ProposalID, d.VoiceID)
 	voice := widget.StopAtEnds(huh.NewSelect[int64]().Title("Voice in the room").
 		Description("supporters who will answer it in the meeting, people in the room first").
 		Options(voices...).Value(&d.VoiceID).Height(min(len(voices), 5)+2), voices)
-	switch s.edit {
-	case editObjectionStatus:
+	switch e {
+	case editStatus:
 		opts := make([]huh.Option[model.ObjectionStatus], 0, 5)
 		for _, st := range model.ObjectionStatuses() {
 			opts = append(opts, huh.NewOption(st.String()+" — "+statusMeaning(st), st))
 		}
 		return huh.NewForm(huh.NewGroup(widget.StopAtEnds(huh.NewSelect[model.ObjectionStatus]().Title("Status").
 			Description("each change is kept in the history with its date").Options(opts...).Value(&d.Status), opts)))
-	case editObjectionResponse:
+	case editRespond:
 		return huh.NewForm(huh.NewGroup(response.Lines(max(min(s.height-formHeading-8, 10), 4))))
-	case editObjectionVoice:
+	case editVoice:
 		return huh.NewForm(huh.NewGroup(voice))
-	case addObjection:
+	case editAdd:
 		var fields []huh.Field
 		if props := s.openProposals(); s.scope == 0 && len(props) > 1 {
 			opts := make([]huh.Option[int64], len(props))
@@ -197,63 +147,40 @@ func statusMeaning(s model.ObjectionStatus) string {
 
 // voiceOptions are "nobody yet" and the proposal's supporters, in-room first;
 // a current voice who no longer supports it stays listed, marked so.
-func (s *objectionsScreen) voiceOptions(proposalID, current int64) []huh.Option[int64] {
+func voiceOptions(data *reviewData, proposalID, current int64) []huh.Option[int64] {
 	opts := []huh.Option[int64]{huh.NewOption("nobody yet", int64(0))}
 	seen := false
-	for _, st := range s.data.supporters(proposalID) {
+	for _, st := range data.supporters(proposalID) {
 		seen = seen || st.ID == current
-		opts = append(opts, huh.NewOption(s.data.name(st.ID, "someone")+" — "+st.Stance.String()+", "+shortRole(st.Role), st.ID))
+		opts = append(opts, huh.NewOption(data.name(st.ID, "someone")+" — "+st.Stance.String()+", "+shortRole(st.Role), st.ID))
 	}
 	if current != 0 && !seen {
-		if st, ok := s.data.stakeholder(current); ok {
-			opts = append(opts, huh.NewOption(s.data.name(current, "someone")+" — now "+st.Stance.String(), current))
+		if st, ok := data.stakeholder(current); ok {
+			opts = append(opts, huh.NewOption(data.name(current, "someone")+" — now "+st.Stance.String(), current))
 		}
 	}
 	return opts
 }
 
-// openProposals are the proposals still to be decided, which are the ones
-// an objection or blind spot can be added to.
-func (r *reviewBase) openProposals() []model.Proposal {
-	var out []model.Proposal
-	for _, p := range r.data.proposals {
-		if p.Status.Open() {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// save writes the draft: the form was completed, or "save it" was chosen.
-func (s *objectionsScreen) save() tea.Cmd {
-	d := *s.draft
-	s.saveSeq++
-	s.waiting = true
-	s.expectChange(d.ProposalID, s.describeSave())
-	return s.b.saveObjection(s.saveSeq, s.editID, d, s.started)
-}
-
-// describeSave says what the save changes, for the status line.
-func (s *objectionsScreen) describeSave() string {
-	d, was := *s.draft, s.started
-	if s.edit == addObjection {
+// describeObjectionSave says what a save changes, for the status line.
+func describeObjectionSave(s *objectionsScreen, e reviewEdit, d, was objectionDraft) string {
+	if e == editAdd {
 		return "Added the anticipated objection."
 	}
 	var parts []string
-	if s.edit == editObjection && model.Normalize(d.Text, true) != model.Normalize(was.Text, true) {
+	if e == editAll && model.Normalize(d.Text, true) != model.Normalize(was.Text, true) {
 		parts = append(parts, "Reworded.")
 	}
-	if s.edit == editObjection && d.Severity != was.Severity {
+	if e == editAll && d.Severity != was.Severity {
 		parts = append(parts, "Severity "+was.Severity.String()+" → "+d.Severity.String()+".")
 	}
-	if d.Status != was.Status && s.edit != editObjectionResponse && s.edit != editObjectionVoice {
+	if d.Status != was.Status && e != editRespond && e != editVoice {
 		parts = append(parts, "Marked "+d.Status.String()+".")
 	}
-	if model.Normalize(d.Response, true) != model.Normalize(was.Response, true) &&
-		(s.edit == editObjection || s.edit == editObjectionResponse) {
+	if model.Normalize(d.Response, true) != model.Normalize(was.Response, true) && (e == editAll || e == editRespond) {
 		parts = append(parts, "Response saved.")
 	}
-	if d.VoiceID != was.VoiceID && (s.edit == editObjection || s.edit == editObjectionVoice) {
+	if d.VoiceID != was.VoiceID && (e == editAll || e == editVoice) {
 		parts = append(parts, "Voice in the room: "+s.data.name(d.VoiceID, "nobody yet")+".")
 	}
 	if len(parts) == 0 {
@@ -262,72 +189,30 @@ func (s *objectionsScreen) describeSave() string {
 	return strings.Join(parts, " ")
 }
 
-// dirty reports a data form with input not saved yet.
-func (s *objectionsScreen) dirty() bool {
-	return s.host.Active() && !s.filterForm && s.draft != nil && (s.host.Unsaved() || *s.draft != s.started)
-}
-
-// saveDraft saves the form on the way out ("save it" when leaving).
-func (s *objectionsScreen) saveDraft() tea.Cmd {
-	if !s.dirty() {
-		return nil
-	}
-	s.leaving = true
-	return s.save()
-}
-
-// openFilterForm picks a proposal and a person to filter by.
-func (s *objectionsScreen) openFilterForm() tea.Cmd {
-	names := map[string]bool{}
-	for _, o := range s.data.objections {
-		names[s.data.name(o.RaisedByID, model.Anticipated)] = true
-		if o.VoiceID != 0 {
-			names[s.data.name(o.VoiceID, "")] = true
+// saveObjection adds a new objection, or applies the edited fields to the
+// objection as it is stored now, read and written in one transaction (the
+// command line may have changed the rest while the screen was open). The
+// store keeps every status change in history; the save is one undo step.
+func saveObjection(b *backend, seq int, id int64, d, was objectionDraft) tea.Cmd {
+	store, ctx := b.store, b.ctx
+	return func() tea.Msg {
+		if id == 0 {
+			o, err := store.AddObjection(ctx, model.Objection{ProposalID: d.ProposalID, Text: model.Normalize(d.Text, true),
+				Severity: d.Severity, Status: model.ObjectionOpen, Response: model.Normalize(d.Response, true)})
+			return reviewSavedMsg{kind: reviewObjections, seq: seq, id: o.ID, err: err}
 		}
+		o, err := store.EditObjection(ctx, id, func(o *model.Objection) error {
+			d.applyTo(o, was)
+			return nil
+		})
+		return reviewSavedMsg{kind: reviewObjections, seq: seq, id: o.ID, err: err}
 	}
-	s.filterForm = true
-	s.fdraft = &filterDraft{Scope: s.scope, Person: s.person, Archived: s.archived}
-	return s.host.Start(s.filterFormFor(s.fdraft, names, "Who raised it or will voice the answer"), s.st.huhTheme())
 }
 
-// filterFormFor is the filter form of both review screens.
-func (r *reviewBase) filterFormFor(d *filterDraft, names map[string]bool, personTitle string) *huh.Form {
-	props := []huh.Option[int64]{huh.NewOption("every proposal", int64(0))}
-	for _, p := range r.data.proposals {
-		label := clean(p.Title)
-		if p.Status == model.StatusArchived {
-			label += " (archived)"
-		}
-		props = append(props, huh.NewOption(label, p.ID))
+// deleteObjection deletes an objection.
+func deleteObjection(b *backend, seq int, id int64) tea.Cmd {
+	store, ctx := b.store, b.ctx
+	return func() tea.Msg {
+		return reviewSavedMsg{kind: reviewObjections, seq: seq, err: store.DeleteObjection(ctx, id)}
 	}
-	list := make([]string, 0, len(names))
-	for n := range names {
-		if n != "" {
-			list = append(list, n)
-		}
-	}
-	sort.Strings(list)
-	people := []huh.Option[string]{huh.NewOption("anyone", "")}
-	for _, n := range list {
-		people = append(people, huh.NewOption(n, n))
-	}
-	if d.Person != "" && !names[d.Person] {
-		people = append(people, huh.NewOption(d.Person, d.Person))
-	}
-	return huh.NewForm(huh.NewGroup(
-		widget.StopAtEnds(huh.NewSelect[int64]().Title("Proposal").Options(props...).Value(&d.Scope).Height(min(len(props)+1, 6)), props),
-		widget.StopAtEnds(huh.NewSelect[string]().Title(personTitle).Description("/ to type part of a name").
-			Options(people...).Value(&d.Person).Height(min(len(people)+1, 7)), people),
-		huh.NewConfirm().Title("Include archived proposals?").Affirmative("yes").Negative("no").Value(&d.Archived),
-	))
-}
-
-// applyFilter takes the filter form's answers.
-func (r *reviewBase) applyFilter() {
-	if r.fdraft == nil {
-		return
-	}
-	r.scope, r.person, r.archived = r.fdraft.Scope, r.fdraft.Person, r.fdraft.Archived
-	r.fdraft = nil
-	r.filterForm = false
 }

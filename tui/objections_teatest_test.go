@@ -137,8 +137,9 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	app := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
-	if f := app.objections.filter(); len(f.Statuses) != 1 || f.Statuses[0] != model.ObjectionOpen ||
-		len(f.Severities) != 1 || f.Severities[0] != model.SeverityBlocker {
+	f := app.objections.filter()
+	if st, sev := objectionStatusFilters[f.cycle[0]], severityFilters[f.cycle[1]]; len(st) != 1 || st[0] != model.ObjectionOpen ||
+		len(sev) != 1 || sev[0] != model.SeverityBlocker {
 		t.Fatalf("the screen's filter is %+v, want open blockers", f)
 	}
 	for _, r := range app.objections.rows {

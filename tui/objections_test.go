@@ -315,7 +315,7 @@ func TestVoiceIsPickedFromSupportersInTheRoomFirst(t *testing.T) {
 	d := openObjections(t, st)
 	s := d.app.objections
 	row := s.rows[0]
-	opts := s.voiceOptions(row.ProposalID, 0)
+	opts := voiceOptions(s.data, row.ProposalID, 0)
 	var supporters []model.Stakeholder
 	for _, sh := range st.stakeholders {
 		if sh.ProposalID == row.ProposalID && sh.Stance.For() {
@@ -340,7 +340,7 @@ func TestVoiceIsPickedFromSupportersInTheRoomFirst(t *testing.T) {
 	d.press("down")
 	row = s.rows[1]
 	d.press("i", "down", "enter")
-	want := s.voiceOptions(row.ProposalID, 0)[1].Value
+	want := voiceOptions(s.data, row.ProposalID, 0)[1].Value
 	if got := st.storedObjection(t, row.ID).VoiceID; got != want {
 		t.Fatalf("voice stored as %d, want the first supporter %d", got, want)
 	}
@@ -547,8 +547,8 @@ func TestFilterKeysTypedBeforeTheListLoadsCount(t *testing.T) {
 	d.press("s", "v")
 	d.run(load)
 	s := d.app.objections
-	if s.statusIdx != 1 || s.severityIdx != 1 {
-		t.Fatalf("filters typed ahead were lost: status %d, severity %d", s.statusIdx, s.severityIdx)
+	if s.cycle[0] != 1 || s.cycle[1] != 1 {
+		t.Fatalf("filters typed ahead were lost: status %d, severity %d", s.cycle[0], s.cycle[1])
 	}
 	for _, r := range s.rows {
 		if !r.Status.Live() || r.Severity != model.SeverityBlocker {
@@ -732,7 +732,7 @@ func TestEnterReadsAnObjectionInFull(t *testing.T) {
 	}
 	d.mustSee("RESPONSEEND")
 	d.press("r")
-	if !s.host.Active() || s.edit != editObjectionResponse {
+	if !s.host.Active() || s.edit != editRespond {
 		t.Fatal("r on the full page did not open the response form")
 	}
 	d.press("esc")
