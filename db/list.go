@@ -46,8 +46,9 @@ func (s *Store) EachListDossier(ctx context.Context, today model.Date, includeAr
 		if err != nil {
 			return err
 		}
+		reads := newListReads(ledgers, true)
 		for _, p := range ps {
-			d, err := listDossier(ctx, q, p, ledgers)
+			d, err := reads.dossier(ctx, q, p)
 			if err != nil {
 				return err
 			}
@@ -81,57 +82,18 @@ func listProposalsWhere(includeArchived bool) (string, []any) {
 	return where + "ORDER BY status IN (" + placeholders(len(open)) + ") DESC, decision_date = '', decision_date, id", args
 }
 
-// listDossier is loadDossier for a list: see ListDossiers.
-func listDossier(ctx context.Context, q driver.QueryerContext, p model.Proposal, ledgers map[int64]model.Ledger) (model.Dossier, error) {
-	d := model.Dossier{Proposal: p}
-	var err error
-	if d.Stakeholders, err = stakeholderTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ?", p.ID); err != nil {
-		return d, err
-	}
-	sortStakeholders(d.Stakeholders)
-	n, err := rawCount(ctx, q, "SELECT count(*) FROM touchpoints WHERE proposal_id = ?", p.ID)
-	if err != nil {
-		return d, err
-	}
-	if d.Touchpoints, err = touchpointTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? ORDER BY id", p.ID); err != nil {
-		return d, err
-	}
-	if d.Contacts, err = dossierContacts(ctx, q, p.ID, d.Touchpoints); err != nil {
-		return d, err
-	}
-	// The people LoadDossier reads conversations for: stakeholders and
-	// go-betweens. Anyone else in Contacts (a "heard via" only) has no
-	// conversations there, and none here.
-	d.Ledgers = make(map[int64]model.Ledger, len(d.Stakeholders))
-	for _, st := range d.Stakeholders {
-		for _, id := range []int64{st.ContactID, st.Plan.ViaID} {
-			if l, ok := ledgers[id]; ok && id != 0 {
-				d.Ledgers[id] = l
-			}
-		}
-	}
-	if d.Objections, err = objectionTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", p.ID); err != nil {
-		return d, err
-	}
-	if d.BlindSpots, err = blindSpotTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", p.ID); err != nil {
-		return d, err
-	}
-	d.History, err = historyTable.rawQuery(ctx, q, 8, "WHERE proposal_id = ? AND entity = ? ORDER BY id", p.ID, model.EntityProposal)
-	return d, err
-}
-
 // allLedgers counts every contact's nurture ledger in one pass over the
-// conversations (the table in page order, grouped in a temporary b-tree:
-// through the index on contact_id it was one random page read per row,
-// three times the work), as model's ledger counts it: a share or thanks is
-// a give, and so is a promise of mine kept; a request or advice is an ask;
-// "last spoken" is the latest day up to today.
+// conversations, as model's ledger counts it: a share or thanks is a give,
+// and so is a promise of mine kept; a request or advice is an ask; "last
+// spoken" is the latest day up to today. The pass reads the index
+// touchpoints_contact_ledger alone (migration 0006), in contact order, so
+// it needs neither the table's rows nor a sort (TestLedgersReadTheIndexOnly).
 func allLedgers(ctx context.Context, q driver.QueryerContext, today model.Date) (map[int64]model.Ledger, error) {
-	return countLedgers(ctx, q, today, "NOT INDEXED", nil)
+	return countLedgers(ctx, q, today, "", nil)
 }
 
-// ledgersOf counts the ledgers of some contacts only, through the index on
-// contact_id: a list that assesses a few proposals again needs their
+// ledgersOf counts the ledgers of some contacts only, from their ranges of
+// the same index: a list that assesses a few proposals again needs their
 // people's ledgers, not a pass over every conversation in the workbook.
 // A contact with no conversations is missing from the map.
 func ledgersOf(ctx context.Context, q driver.QueryerContext, today model.Date, contacts []int64) (map[int64]model.Ledger, error) {
@@ -161,16 +123,9 @@ func countLedgers(ctx context.Context, q driver.QueryerContext, today model.Date
 		gives, asks int64
 		last        string
 	}
-	args := append([]any{word(model.TouchShare), word(model.TouchAppreciate), word(model.CommitmentMine),
-		word(model.TouchAsk), word(model.TouchAdvice), today.String()}, ids...)
-	// The six numbered parameters come first; the ids follow as ?7, ?8…
-	// (a plain ? after ?6 takes the next number).
+	args := append(ledgerArgs(today), ids...)
 	rows, err := rawAll(ctx, q, func(r *row) []any { return []any{&r.contact, &r.gives, &r.asks, &r.last} }, 0,
-		`SELECT contact_id,
-			sum((kind IN (?1, ?2)) + (commitment = ?3 AND commitment_done = 1)),
-			sum(kind IN (?4, ?5)),
-			coalesce(max(date) FILTER (WHERE date <= ?6), '')
-		FROM touchpoints `+which+` GROUP BY contact_id`, args...)
+		ledgerSQL(which), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -185,6 +140,23 @@ func countLedgers(ctx context.Context, q driver.QueryerContext, today model.Date
 		out[r.contact] = l
 	}
 	return out, nil
+}
+
+// ledgerSQL is countLedgers' statement over the conversations that which
+// selects. The six numbered parameters (ledgerArgs) come first; ids in
+// which follow as ?7, ?8… (a plain ? after ?6 takes the next number).
+func ledgerSQL(which string) string {
+	return `SELECT contact_id,
+			sum((kind IN (?1, ?2)) + (commitment = ?3 AND commitment_done = 1)),
+			sum(kind IN (?4, ?5)),
+			coalesce(max(date) FILTER (WHERE date <= ?6), '')
+		FROM touchpoints ` + which + ` GROUP BY contact_id`
+}
+
+// ledgerArgs are ledgerSQL's six parameters for a count up to today.
+func ledgerArgs(today model.Date) []any {
+	return []any{word(model.TouchShare), word(model.TouchAppreciate), word(model.CommitmentMine),
+		word(model.TouchAsk), word(model.TouchAdvice), today.String()}
 }
 
 // ContactLedgers counts every contact's nurture ledger across all

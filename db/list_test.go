@@ -47,6 +47,9 @@ func TestListDossiersAssessLikeLoadDossier(t *testing.T) {
 			}
 			full, err := s.LoadDossier(ctx, d.Proposal.ID)
 			mustNoErr(t, err)
+			if !reflect.DeepEqual(d.Contacts, full.Contacts) {
+				t.Fatalf("proposal %d: the list holds %d contacts, its dossier %d, or they differ", d.Proposal.ID, len(d.Contacts), len(full.Contacts))
+			}
 			got, want := readiness.Assess(d, today), readiness.Assess(full, today)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("proposal %d on %s: the list judges it %d (%s), its dossier %d (%s)\nlist:  %+v\nwhole: %+v",

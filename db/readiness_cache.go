@@ -74,17 +74,18 @@ func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArc
 			}
 		}
 		out = make([]readiness.ProposalScore, 0, len(ps))
+		reads := newListReads(ledgers, false)
 		for _, p := range ps {
 			if c, ok := cached.rows[p.ID]; ok && !cached.stale(p.ID) {
 				out = append(out, readiness.ProposalScore{Proposal: p, Score: c.score, Verdict: c.verdict})
 				continue
 			}
-			d, err := listDossier(ctx, q, p, ledgers)
+			d, err := reads.dossier(ctx, q, p)
 			if err != nil {
 				return err
 			}
-			r := readiness.Assess(d, today)
-			row := readiness.ProposalScore{Proposal: p, Score: r.Score, Verdict: r.Verdict}
+			score, verdict := readiness.Score(d, today)
+			row := readiness.ProposalScore{Proposal: p, Score: score, Verdict: verdict}
 			out = append(out, row)
 			fresh = append(fresh, row)
 		}
@@ -101,8 +102,9 @@ func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArc
 }
 
 // staleLedgers counts the nurture ledgers the proposals to assess again
-// need: their people's and go-betweens', through the index when they are
-// a few proposals' worth, in one pass over every conversation otherwise.
+// need: their people's and go-betweens', from their ranges of the ledger
+// index when they are a few proposals' worth, in one pass over the whole
+// index otherwise (the people of half the proposals are most people).
 func staleLedgers(ctx context.Context, q driver.QueryerContext, today model.Date, stale []int64, listed int) (map[int64]model.Ledger, error) {
 	if 2*len(stale) > listed {
 		return allLedgers(ctx, q, today)
@@ -126,17 +128,11 @@ func staleLedgers(ctx context.Context, q driver.QueryerContext, today model.Date
 	}
 	slices.Sort(contacts)
 	contacts = slices.Compact(contacts)
-	// Through the index each conversation costs a random read, about
-	// three times what a pass in page order costs it: worth it for a few
-	// people (a proposal of 200 among 10,000), not for most of them (a
-	// proposal's people drawn from a pool of 300 sit everywhere).
-	everyone, err := rawCount(ctx, q, "SELECT count(*) FROM contacts")
-	if err != nil {
-		return nil, err
-	}
-	if 4*len(contacts) > everyone {
-		return allLedgers(ctx, q, today)
-	}
+	// Each contact's ledger is a range of the covering index (migration
+	// 0006) in contact order: reading the ranges of all of them costs what
+	// one pass over the index costs, and a few of them much less. (Through
+	// the old index on (contact_id, date) every conversation was a random
+	// read of its table row, three times a pass in page order.)
 	return ledgersOf(ctx, q, today, contacts)
 }
 

@@ -141,6 +141,24 @@ func Assess(d model.Dossier, today model.Date) Readiness {
 // assess is Assess that also hands back the index it built, for a caller
 // (the redacted brief) that needs both.
 func assess(d model.Dossier, today model.Date) (Readiness, *dossierIndex) {
+	r, x := judged(d, today)
+	r.Risks = x.risks(r)
+	r.NextActions = x.actions(r)
+	return r, x
+}
+
+// Score is Assess's score and verdict alone, for the lists that show only
+// these (db.Store.ProposalScores): the same judgement, without working out
+// the risks and next actions that Assess adds after it and that cannot move
+// it (TestScoreIsAssessedScore).
+func Score(d model.Dossier, today model.Date) (int, Verdict) {
+	r, _ := judged(d, today)
+	return r.Score, r.Verdict
+}
+
+// judged is an assessment up to its score and verdict: the schedule, the
+// forecast, who knows, the factors and the caps.
+func judged(d model.Dossier, today model.Date) (Readiness, *dossierIndex) {
 	x := newDossierIndex(d, today)
 	r := Readiness{Today: today}
 	if !x.p.DecisionDate.IsZero() {
@@ -168,8 +186,6 @@ func assess(d model.Dossier, today model.Date) (Readiness, *dossierIndex) {
 	if row != nil {
 		r.Factors = append(r.Factors, *row)
 	}
-	r.Risks = x.risks(r)
-	r.NextActions = x.actions(r)
 	return r, x
 }
 

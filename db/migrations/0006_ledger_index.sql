@@ -1,0 +1,15 @@
+-- Schema 6: the nurture ledgers counted from an index alone (issue 13).
+--
+-- A list of proposals counts every person's ledger (gives, asks, the last
+-- day spoken to) over the conversations: GROUP BY contact_id of kind,
+-- commitment, commitment_done and date (db/list.go: countLedgers). Through
+-- touchpoints_contact_date that was a read of the table's row for each
+-- conversation, so the lists scanned the whole table instead. This index
+-- holds every column the count reads, in contact order: the count is one
+-- pass over the index, and a few people's ledgers a range of it.
+--
+-- It replaces touchpoints_contact_date, whose columns are its first three,
+-- in the same order: every query that used that index can use this one the
+-- same way, and each conversation written still updates one contact index.
+CREATE INDEX touchpoints_contact_ledger ON touchpoints (contact_id, date, proposal_id, kind, commitment, commitment_done);
+DROP INDEX touchpoints_contact_date;
