@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -170,9 +171,11 @@ func (s *Store) reverseStep(ctx context.Context, id int64) (model.Change, error)
 	return s.reverseOne(ctx, kindUndo, id)
 }
 
-// reverseOne undoes or redoes the step only, or when only is 0 the one
-// reverseTarget picks.
-func (s *Store) reverseOne(ctx context.Context, kind string, only int64) (model.Change, error) {
+// reverseAtOnce undoes or redoes the step only, or when only is 0 the one
+// reverseTarget picks, in one transaction: every step small enough to hold
+// the write lock for well under a second takes this path (see
+// reverseInChunks for the large ones).
+func (s *Store) reverseAtOnce(ctx context.Context, kind string, only int64) (model.Change, error) {
 	var done model.Change
 	ch, err := s.changeTx(ctx, changeSpec{kind: kind}, func(tx *sql.Tx, id int64) error {
 		target, err := reverseTarget(ctx, tx, kind, only)
@@ -195,25 +198,9 @@ func (s *Store) reverseOne(ctx context.Context, kind string, only int64) (model.
 		if err != nil {
 			return err
 		}
-		bulk, evs, err := undoInsertsAtOnce(ctx, tx, target.ID, rows)
+		evs, err := restoreRows(ctx, tx, target, kind, rows, wholeStep(len(rows)))
 		if err != nil {
 			return err
-		}
-		back, more, err := restoreDeletesAtOnce(ctx, tx, target.ID, rows)
-		if err != nil {
-			return err
-		}
-		maps.Copy(bulk, back)
-		evs = append(evs, more...)
-		for _, r := range rows {
-			if bulk[r.id] {
-				continue
-			}
-			ev, err := restoreRow(ctx, tx, r, target, kind)
-			if err != nil {
-				return err
-			}
-			evs = append(evs, ev...)
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE changes SET undone = 1 WHERE id = ?", target.ID); err != nil {
 			return err
@@ -236,6 +223,47 @@ func (s *Store) reverseOne(ctx context.Context, kind string, only int64) (model.
 	return ch, nil
 }
 
+// span is the part of a step one transaction reverses: its captured rows
+// with ids lo to hi, out of stepRows in the whole step (which decides
+// whether the search index's deletes are batched), and whether this
+// transaction also merges the index (the last, or only, one).
+type span struct {
+	lo, hi   int64
+	stepRows int
+	merge    bool
+}
+
+// wholeStep is the span of a step reversed in one transaction.
+func wholeStep(n int) span { return span{lo: 0, hi: math.MaxInt64, stepRows: n, merge: true} }
+
+// restoreRows puts the captured rows (newest first) of target back to their
+// "before" state, inside tx: the rows a large step inserted or deleted go
+// out or back in one statement per table where they can, the rest one at a
+// time. It returns the history the restoration writes.
+func restoreRows(ctx context.Context, tx *sql.Tx, target model.Change, kind string, rows []changeRow, sp span) ([]model.HistoryEvent, error) {
+	bulk, evs, err := undoInsertsAtOnce(ctx, tx, target.ID, rows, sp)
+	if err != nil {
+		return nil, err
+	}
+	back, more, err := restoreDeletesAtOnce(ctx, tx, target.ID, rows, sp)
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(bulk, back)
+	evs = append(evs, more...)
+	for _, r := range rows {
+		if bulk[r.id] {
+			continue
+		}
+		ev, err := restoreRow(ctx, tx, r, target, kind)
+		if err != nil {
+			return nil, err
+		}
+		evs = append(evs, ev...)
+	}
+	return evs, nil
+}
+
 // reverseTarget finds the step that undo (or redo) would reverse. For undo
 // it is the latest action or redo still in effect; for redo, the latest
 // undo not yet redone, provided no new action came after it.
@@ -251,12 +279,17 @@ func reverseTarget(ctx context.Context, tx *sql.Tx, kind string, only int64) (mo
 		}
 		return c, err
 	}
+	// A step an unfinished undo or redo is reversing (reverseInChunks) is
+	// neither undone again nor redone: the unfinished one is finished
+	// first (pendingReversal).
 	if kind == kindUndo {
-		q = `SELECT ` + changeCols + ` FROM changes WHERE kind IN ('do', 'redo') AND undone = 0 AND is_open = 0
+		q = `SELECT ` + changeCols + ` FROM changes c WHERE kind IN ('do', 'redo') AND undone = 0 AND is_open = 0
+			AND NOT ` + beingReversed + ` AND NOT (kind = 'redo' AND ` + targetInEffect + `)
 			ORDER BY id DESC LIMIT 1`
 		none = newError(ErrNothingToUndo, nil, "there is nothing to undo")
 	} else {
 		q = `SELECT ` + changeCols + ` FROM changes c WHERE kind = 'undo' AND undone = 0 AND is_open = 0
+			AND NOT ` + beingReversed + ` AND NOT ` + targetInEffect + `
 			AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.kind = 'do' AND d.id > c.id AND d.is_open = 0)
 			ORDER BY id DESC LIMIT 1`
 		none = newError(ErrNothingToRedo, nil, "there is nothing to redo")
@@ -330,7 +363,7 @@ const bulkUndo = 100
 // statements. A table where any row has changed since is left to restoreRow,
 // which says which change stands in the way. It returns the change rows it
 // handled and the history of the removals.
-func undoInsertsAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows []changeRow) (map[int64]bool, []model.HistoryEvent, error) {
+func undoInsertsAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows []changeRow, sp span) (map[int64]bool, []model.HistoryEvent, error) {
 	byTable := map[string][]changeRow{}
 	for _, r := range rows {
 		if !r.before.Valid && r.after.Valid {
@@ -352,7 +385,8 @@ func undoInsertsAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows []c
 		name := quoteIdent(table)
 		var changed int
 		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM change_rows cr WHERE cr.change_id = ? AND cr.entity = ? AND cr.before IS NULL
-			AND NOT EXISTS (SELECT 1 FROM `+name+` t WHERE t.id = cr.row_id AND `+rowJSON("t", cols)+` = cr.after)`, changeID, table).Scan(&changed)
+			AND cr.id BETWEEN ? AND ?
+			AND NOT EXISTS (SELECT 1 FROM `+name+` t WHERE t.id = cr.row_id AND `+rowJSON("t", cols)+` = cr.after)`, changeID, table, sp.lo, sp.hi).Scan(&changed)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -360,12 +394,13 @@ func undoInsertsAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows []c
 			continue
 		}
 		if !batched {
-			if batched, err = batchSearchDeletes(ctx, tx, len(rows)); err != nil {
+			if batched, err = batchSearchDeletes(ctx, tx, sp.stepRows); err != nil {
 				return nil, nil, err
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+name+` WHERE id IN
-			(SELECT row_id FROM change_rows WHERE change_id = ? AND entity = ? AND before IS NULL)`, changeID, table); err != nil {
+			(SELECT row_id FROM change_rows WHERE change_id = ? AND entity = ? AND before IS NULL AND id BETWEEN ? AND ?)`,
+			changeID, table, sp.lo, sp.hi); err != nil {
 			if isConstraint(err) {
 				return nil, nil, conflictf("records made since depend on what it added; undo or remove those first")
 			}
@@ -381,7 +416,7 @@ func undoInsertsAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows []c
 		}
 	}
 	if batched {
-		if err := endSearchBatch(ctx, tx); err != nil {
+		if err := endSearchBatch(ctx, tx, sp.merge); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -394,7 +429,7 @@ func undoInsertsAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows []c
 // took 8.5 s holding the write lock. A table where any of them is back is
 // left to restoreRow, which names the change in the way. It returns the
 // change rows it handled and the history of the restorations.
-func restoreDeletesAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows []changeRow) (map[int64]bool, []model.HistoryEvent, error) {
+func restoreDeletesAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows []changeRow, sp span) (map[int64]bool, []model.HistoryEvent, error) {
 	byTable := map[string][]changeRow{}
 	for _, r := range rows {
 		if r.before.Valid && !r.after.Valid {
@@ -421,8 +456,8 @@ func restoreDeletesAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows 
 		keys := rowKeys(first, cols)
 		name := quoteIdent(table)
 		var back int
-		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM change_rows cr WHERE cr.change_id = ? AND cr.entity = ?
-			AND cr.before IS NOT NULL AND cr.after IS NULL AND EXISTS (SELECT 1 FROM `+name+` t WHERE t.id = cr.row_id)`, changeID, table).Scan(&back)
+		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM change_rows cr WHERE cr.change_id = ? AND cr.entity = ? AND cr.id BETWEEN ? AND ?
+			AND cr.before IS NOT NULL AND cr.after IS NULL AND EXISTS (SELECT 1 FROM `+name+` t WHERE t.id = cr.row_id)`, changeID, table, sp.lo, sp.hi).Scan(&back)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -430,8 +465,9 @@ func restoreDeletesAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows 
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO `+name+` (`+quoteAll(keys)+`) SELECT `+extractFrom("cr.before", keys)+`
-			FROM change_rows cr WHERE cr.change_id = ? AND cr.entity = ? AND cr.before IS NOT NULL AND cr.after IS NULL ORDER BY cr.id`,
-			changeID, table); err != nil {
+			FROM change_rows cr WHERE cr.change_id = ? AND cr.entity = ? AND cr.id BETWEEN ? AND ?
+			AND cr.before IS NOT NULL AND cr.after IS NULL ORDER BY cr.id`,
+			changeID, table, sp.lo, sp.hi); err != nil {
 			if isConstraint(err) {
 				return nil, nil, conflictf("records made since stand in the way of what it puts back; undo or remove those first")
 			}
@@ -461,25 +497,43 @@ func restoreDeletesAtOnce(ctx context.Context, tx *sql.Tx, changeID int64, rows 
 // whole index, which is why a small step in a large workbook keeps the
 // row-by-row secure delete.
 func batchSearchDeletes(ctx context.Context, tx *sql.Tx, stepRows int) (bool, error) {
+	batch, err := searchBatchSize(ctx, tx, stepRows)
+	if err != nil || !batch {
+		return false, err
+	}
+	_, err = tx.ExecContext(ctx, "INSERT INTO search (search, rank) VALUES ('secure-delete', 0)")
+	return err == nil, err
+}
+
+// searchBatchSize reports whether a step of stepRows rows is large enough,
+// against the full-text index, for its deletes to be batched.
+func searchBatchSize(ctx context.Context, tx *sql.Tx, stepRows int) (bool, error) {
 	var indexed int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM search_docsize").Scan(&indexed); err != nil {
 		return false, err
 	}
-	if stepRows*4 < indexed {
-		return false, nil
-	}
-	_, err := tx.ExecContext(ctx, "INSERT INTO search (search, rank) VALUES ('secure-delete', 0)")
-	return err == nil, err
+	return stepRows*4 >= indexed, nil
 }
 
 // endSearchBatch ends what batchSearchDeletes began: the index is merged
-// (the deleted words leave it) and secure-delete is on again, in the same
-// transaction, so a workbook never commits with it off.
-func endSearchBatch(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, "INSERT INTO search (search) VALUES ('optimize')"); err != nil {
-		return err
+// (the deleted words leave it) when merge is set, and secure-delete is on
+// again, in the same transaction, so a workbook never commits with it off.
+// A chunk of a large undo that is not the last leaves the merge to the
+// last one (reverseInChunks): merging rewrites the whole index, once.
+func endSearchBatch(ctx context.Context, tx *sql.Tx, merge bool) error {
+	if merge {
+		if err := mergeSearch(ctx, tx); err != nil {
+			return err
+		}
 	}
 	_, err := tx.ExecContext(ctx, "INSERT INTO search (search, rank) VALUES ('secure-delete', 1)")
+	return err
+}
+
+// mergeSearch merges the full-text index into one segment, which drops
+// the words of deleted rows that a batched delete left behind.
+func mergeSearch(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO search (search) VALUES ('optimize')")
 	return err
 }
 
@@ -678,7 +732,7 @@ func (s *Store) ListChanges(ctx context.Context, f ChangeFilter) ([]model.Change
 	if limit <= 0 {
 		limit = 50
 	}
-	q := "SELECT " + changeCols + " FROM changes WHERE is_open = 0"
+	q := "SELECT " + changeCols + ", kind IN ('undo', 'redo') AND undone = 0 AND " + targetInEffect + " FROM changes c WHERE is_open = 0"
 	args := []any{}
 	if f.ProposalID != 0 {
 		q += ` AND id IN (SELECT change_id FROM change_rows WHERE
@@ -690,7 +744,7 @@ func (s *Store) ListChanges(ctx context.Context, f ChangeFilter) ([]model.Change
 	var out []model.Change
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryAll(ctx, tx, changeDest, 0, q, args...)
+		out, err = queryAll(ctx, tx, func(c *model.Change) []any { return append(changeDest(c), &c.Unfinished) }, 0, q, args...)
 		return err
 	})
 	if err != nil {

@@ -51,6 +51,12 @@ type Store struct {
 	// an import (tests write from another connection there, or fail).
 	importChunk time.Duration
 	importHook  func(chunksDone int) error
+	// undoChunkRows, when set, replaces importChunkRows as the most rows an
+	// undo or redo does in one transaction, and fixes every chunk at that
+	// size (tests make small steps large); undoHook, when set, runs between
+	// two chunks of a large undo or redo.
+	undoChunkRows int
+	undoHook      func(chunksDone int) error
 	// build names this program in the readiness cache (buildStamp); tests
 	// set it to stand in for another build.
 	build string

@@ -20,6 +20,10 @@ type Change struct {
 	Undone bool `json:"undone"`
 	// Purged marks a change whose text purge erased: it cannot be undone.
 	Purged bool `json:"purged,omitempty"`
+	// Unfinished marks an undo or redo of a large step that stopped midway
+	// (the process was killed, or it met a conflict): part of the step is
+	// reversed, and undoing (redoing) again finishes it.
+	Unfinished bool `json:"unfinished,omitempty"`
 	// ProposalIDs are the proposals the change touched, for filtering.
 	ProposalIDs []int64 `json:"proposal_ids,omitempty"`
 }
@@ -33,6 +37,12 @@ const (
 
 // Sentence says what the change did, as the status line and `history` show it.
 func (c Change) Sentence() string {
+	switch {
+	case c.Unfinished && c.Kind == ChangeUndo:
+		return "Undoing: " + c.Summary + " (unfinished)"
+	case c.Unfinished && c.Kind == ChangeRedo:
+		return "Redoing: " + c.Summary + " (unfinished)"
+	}
 	switch c.Kind {
 	case ChangeUndo:
 		return "Undid: " + c.Summary

@@ -83,9 +83,11 @@ func (a *app) reverseSteps(ctx context.Context, args []string, step func(*db.Sto
 type historyRow struct {
 	model.Change
 	Sentence string `json:"sentence"`
-	// State is "in effect" or "undone" for an action, "undid #N" or
-	// "redid #N" for an undo or redo (with ", redone" or ", undone" when
-	// that was itself reversed).
+	// State is "in effect" or "undone" for an action ("part undone" while
+	// an undo of it is unfinished), "undid #N" or "redid #N" for an undo or
+	// redo (with ", redone" or ", undone" when that was itself reversed),
+	// "undoing #N, unfinished" or "redoing #N, unfinished" for one that
+	// stopped midway.
 	State string `json:"state"`
 }
 
@@ -162,6 +164,9 @@ action still in effect; ` + "`backchannel redo`" + ` the newest undo.`,
 // reversed it. Each step is reversed at most once (an undone step is never
 // the target of another undo; its redo is).
 func changeState(c model.Change, reversedBy map[int64]model.Change) string {
+	if c.Unfinished {
+		return fmt.Sprintf("%s #%d, unfinished", map[string]string{model.ChangeUndo: "undoing", model.ChangeRedo: "redoing"}[c.Kind], c.TargetID)
+	}
 	switch c.Kind {
 	case model.ChangeUndo:
 		if c.Undone {
@@ -175,6 +180,9 @@ func changeState(c model.Change, reversedBy map[int64]model.Change) string {
 		return fmt.Sprintf("redid #%d", c.TargetID)
 	}
 	if !c.Undone {
+		if by, ok := reversedBy[c.ID]; ok && by.Unfinished {
+			return "part undone" // an undo of it stopped midway
+		}
 		return "in effect"
 	}
 	// D undone by U, U redone by R, R undone by U2…: the first step of the
