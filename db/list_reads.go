@@ -52,9 +52,9 @@ func (r *listReads) dossier(ctx context.Context, q driver.QueryerContext, p mode
 	sortStakeholders(d.Stakeholders)
 	const talks = "WHERE proposal_id = ? ORDER BY id"
 	if r.freeText {
-		n, err := rawCount(ctx, q, "SELECT count(*) FROM touchpoints WHERE proposal_id = ?", p.ID)
-		if err != nil {
-			return d, err
+		n, cerr := rawCount(ctx, q, "SELECT count(*) FROM touchpoints WHERE proposal_id = ?", p.ID)
+		if cerr != nil {
+			return d, cerr
 		}
 		d.Touchpoints, err = touchpointTable.rawQuery(ctx, q, n, talks, p.ID)
 	} else {
