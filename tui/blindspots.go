@@ -45,9 +45,12 @@ var blindSpotKind = &reviewSpec[model.BlindSpotRow, blindSpotDraft]{
 		{key: func(k *reviewKeys) *key.Binding { return &k.StatusFilter }, anyLabel: "any status",
 			choices: []string{"any", "open", "addressed"}},
 	},
-	rows: func(d *reviewData, f reviewFilter, today model.Date) []model.BlindSpotRow {
-		return model.BlindSpotRows(d.blindSpots, d.dir, model.BlindSpotFilter{ProposalID: f.proposalID,
-			Statuses: blindSpotStatusFilters[f.cycle[0]], Person: f.person, Text: f.text, IncludeArchived: f.archived}, today)
+	index: func(d *reviewData, today model.Date) ([]model.BlindSpotRow, func(reviewFilter) []int) {
+		x := model.NewBlindSpotIndex(d.blindSpots, d.dir, today)
+		return x.All(), func(f reviewFilter) []int {
+			return x.Match(model.BlindSpotFilter{ProposalID: f.proposalID, Statuses: blindSpotStatusFilters[f.cycle[0]],
+				Person: f.person, Text: f.text, IncludeArchived: f.archived})
+		}
 	},
 	ref: func(r model.BlindSpotRow) reviewRef {
 		return reviewRef{id: r.ID, proposalID: r.ProposalID, touchpointID: r.TouchpointID, text: r.Text, person: r.SurfacedByID}

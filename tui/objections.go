@@ -65,11 +65,14 @@ var objectionKind = &reviewSpec[model.ObjectionRow, objectionDraft]{
 		{key: func(k *reviewKeys) *key.Binding { return &k.SeverityFilter }, anyLabel: "any severity",
 			choices: []string{"any", "blocker", "major or blocker", "major", "minor"}},
 	},
-	rows: func(d *reviewData, f reviewFilter, today model.Date) []model.ObjectionRow {
-		return model.ObjectionRows(d.objections, d.dir, model.ObjectionFilter{
-			ProposalID: f.proposalID, Statuses: objectionStatusFilters[f.cycle[0]], Severities: severityFilters[f.cycle[1]],
-			Person: f.person, Text: f.text, IncludeArchived: f.archived,
-		}, today)
+	index: func(d *reviewData, today model.Date) ([]model.ObjectionRow, func(reviewFilter) []int) {
+		x := model.NewObjectionIndex(d.objections, d.dir, today)
+		return x.All(), func(f reviewFilter) []int {
+			return x.Match(model.ObjectionFilter{
+				ProposalID: f.proposalID, Statuses: objectionStatusFilters[f.cycle[0]], Severities: severityFilters[f.cycle[1]],
+				Person: f.person, Text: f.text, IncludeArchived: f.archived,
+			})
+		}
 	},
 	ref: func(r model.ObjectionRow) reviewRef {
 		// w opens who raised it, or for an anticipated one who voices it.

@@ -29,8 +29,11 @@ type reviewSpec[R any, D comparable] struct {
 	// cycles are the filters a key steps through (s, then v), shown first
 	// on the filter line.
 	cycles []reviewCycle
-	// rows filters and orders the kind's rows.
-	rows func(d *reviewData, f reviewFilter, today model.Date) []R
+	// index orders the kind's rows as on today, and gives the filter that
+	// picks from them: positions in all, in order. It runs once per load
+	// (and day); the filter runs on every key typed into the search, so
+	// it only scans (model.ObjectionIndex).
+	index func(d *reviewData, today model.Date) (all []R, match func(reviewFilter) []int)
 	// ref is what the screen needs of every row.
 	ref func(R) reviewRef
 	// cells is a row's grid row: cleaned cells in column order, and tone.

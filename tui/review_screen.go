@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/tui/widget"
 )
 
@@ -24,6 +27,10 @@ type reviewScreen[R any, D comparable] struct {
 	// rows are the rows shown, in order; open is how many are still open.
 	rows []R
 	open int
+	// index is every row as loaded, with its grid row, and the filter over
+	// them; shown is the positions in it of the rows listed.
+	index *reviewIndex[R]
+	shown []int
 
 	edit  reviewEdit
 	draft *D
@@ -38,7 +45,8 @@ type reviewScreen[R any, D comparable] struct {
 func newReviewScreen[R any, D comparable](kind *reviewSpec[R, D], b *backend, st *Styles, proposalID, selectID int64) *reviewScreen[R, D] {
 	s := &reviewScreen[R, D]{kind: kind, cycle: make([]int, len(kind.cycles))}
 	s.b, s.st, s.keys, s.scope, s.focus = b, st, newReviewKeys(), proposalID, selectID
-	s.list = widget.NewGrid(kind.columns, "")
+	// The grid hides and shows its columns in place: each screen has its own.
+	s.list = widget.NewGrid(slices.Clone(kind.columns), "")
 	s.syncKeys()
 	return s
 }
@@ -66,6 +74,9 @@ func (s *reviewScreen[R, D]) setStyles(st *Styles) tea.Cmd {
 func (s *reviewScreen[R, D]) Update(msg tea.Msg) (*reviewScreen[R, D], tea.Cmd) {
 	switch msg := msg.(type) {
 	case reviewLoadedMsg:
+		if msg.seq == s.seq && msg.err == nil {
+			s.index = nil
+		}
 		return s, s.takeLoad(msg, s.rebuild)
 	case reviewScoredMsg:
 		return s, s.takeScores(msg)
@@ -198,18 +209,50 @@ func (s *reviewScreen[R, D]) filter() reviewFilter {
 	return reviewFilter{proposalID: s.scope, cycle: s.cycle, person: s.person, text: s.Query, archived: s.includeArchived()}
 }
 
-// rebuild filters and orders the rows again (the model orders them) and
-// keeps the selection on the same row.
+// reviewIndex is a kind's rows as loaded, in the list's order (the model
+// orders them), each with its grid row, made once for the day they were
+// ordered on: the ages in them, and so the order, move with the day.
+type reviewIndex[R any] struct {
+	day   model.Date
+	all   []R
+	cells []widget.Row
+	match func(reviewFilter) []int
+}
+
+// newReviewIndex orders, joins and cleans the kind's rows once.
+func newReviewIndex[R any, D comparable](kind *reviewSpec[R, D], d *reviewData, today model.Date) *reviewIndex[R] {
+	all, match := kind.index(d, today)
+	x := &reviewIndex[R]{day: today, all: all, cells: make([]widget.Row, len(all)), match: match}
+	for i, r := range all {
+		x.cells[i] = kind.cells(r)
+	}
+	return x
+}
+
+// rebuild filters the rows again and keeps the selection on the same row.
+// It runs on every key typed into the search: the rows are ordered, joined
+// and cleaned once per load, so it scans them, and when the same rows are
+// kept (a letter that narrows nothing) the list is left as it is.
 func (s *reviewScreen[R, D]) rebuild() {
 	if s.data == nil {
 		return
 	}
-	s.rows = s.kind.rows(s.data, s.filter(), s.b.today())
-	cells := make([]widget.Row, len(s.rows))
+	if today := s.b.today(); s.index == nil || s.index.day != today {
+		s.index, s.shown = newReviewIndex(s.kind, s.data, today), nil
+	}
+	pos := s.index.match(s.filter())
+	if s.shown != nil && slices.Equal(pos, s.shown) {
+		s.list.SetHidden(s.kind.proposalCol, s.scope != 0)
+		s.syncKeys()
+		return
+	}
+	s.shown = pos
+	s.rows = make([]R, len(pos))
+	cells := make([]widget.Row, len(pos))
 	s.open = 0
-	for i, r := range s.rows {
-		cells[i] = s.kind.cells(r)
-		if s.kind.isOpen(r) {
+	for i, p := range pos {
+		s.rows[i], cells[i] = s.index.all[p], s.index.cells[p]
+		if s.kind.isOpen(s.rows[i]) {
 			s.open++
 		}
 	}

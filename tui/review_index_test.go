@@ -1,0 +1,79 @@
+package tui
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/backchannel/backchannel/model"
+)
+
+// The review screens order and clean their rows once per load, not per key
+// typed; these hold the list to what a fresh filter over the workbook gives.
+
+// A search typed on a later day than the list was loaded on shows the rows
+// aged on that day: the rows made once are remade when the day moves.
+func TestReviewSearchAgesRowsOnTheDayItIsTyped(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 120, 40)
+	d.press("o")
+	s := d.app.objections
+	first := s.rows[0]
+	if first.RaisedOn.IsZero() {
+		t.Fatal("the first objection has no date to age")
+	}
+	later := testToday.AddDays(30)
+	d.app.b.today = func() model.Date { return later }
+	d.press("/")
+	d.typ("e")
+	for _, r := range s.rows {
+		if r.ID == first.ID && r.AgeDays != first.AgeDays+30 {
+			t.Fatalf("a month on, the objection is %d days old, want %d", r.AgeDays, first.AgeDays+30)
+		}
+	}
+	want := model.ObjectionRows(st.objections, s.data.dir, model.ObjectionFilter{Text: "e"}, later)
+	if got := rowIDs(s.rows); !slices.Equal(got, rowIDs(want)) {
+		t.Fatalf("the search lists %v, a fresh filter on the day %v", got, rowIDs(want))
+	}
+}
+
+// Each letter typed and taken back lists what ObjectionRows gives for the
+// query so far, in its order, with the grid in step.
+func TestReviewSearchEachLetterListsWhatAFreshFilterGives(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 120, 40)
+	d.press("o", "s") // open or addressing
+	s := d.app.objections
+	check := func(q string) {
+		t.Helper()
+		want := model.ObjectionRows(st.objections, s.data.dir, model.ObjectionFilter{Text: q,
+			Statuses: []model.ObjectionStatus{model.ObjectionOpen, model.ObjectionAddressing}}, testToday)
+		if got := rowIDs(s.rows); !slices.Equal(got, rowIDs(want)) {
+			t.Fatalf("searching %q lists %v, want %v", q, got, rowIDs(want))
+		}
+		if s.list.Len() != len(s.rows) {
+			t.Fatalf("searching %q: the grid has %d rows for %d objections", q, s.list.Len(), len(s.rows))
+		}
+		for i, r := range s.list.Rows() {
+			if r.ID != s.rows[i].ID {
+				t.Fatalf("searching %q: grid row %d is %d, the list says %d", q, i, r.ID, s.rows[i].ID)
+			}
+		}
+	}
+	d.press("/")
+	narrowed := false
+	q := ""
+	for _, r := range "the mig" {
+		d.typ(string(r))
+		q += string(r)
+		check(q)
+		narrowed = narrowed || (len(s.rows) > 0 && len(s.rows) < len(st.objections))
+	}
+	for range 3 {
+		d.press("backspace")
+		q = q[:len(q)-1]
+		check(q)
+	}
+	if !narrowed {
+		t.Fatal("no letter narrowed the list: the test proves nothing")
+	}
+}
