@@ -6,7 +6,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/tui/widget"
@@ -41,6 +40,7 @@ const (
 // startForm builds the form from the draft and shows it.
 func (s *contactsScreen) startForm() tea.Cmd {
 	s.started = *s.draft
+	s.layout() // the heading names the person now
 	return s.host.Start(s.buildForm(), s.st.huhTheme())
 }
 
@@ -154,9 +154,9 @@ func (s *contactsScreen) saveDraft() tea.Cmd {
 	return s.save()
 }
 
-// formView is the heading and the form.
-func (s *contactsScreen) formView() string {
-	st := s.st
+// formTop is the heading over the form as drawn: what the form does, and
+// a line on what happens to it.
+func (s *contactsScreen) formTop() string {
 	head := "Add a person to your contacts"
 	sub := "Name them now; everything else can wait."
 	switch {
@@ -167,11 +167,15 @@ func (s *contactsScreen) formView() string {
 		head = "Edit " + s.formName
 		sub = "Every change is kept in the history."
 	}
+	return formHead(s.st, s.width, head, s.st.Muted.Render(sub))
+}
+
+// formView is the heading and the form.
+func (s *contactsScreen) formView() string {
 	if s.waiting {
-		return st.Title.Render(ansi.Truncate(head, s.width, "…")) + "\n\n" + st.Muted.Render("Saving…")
+		return s.formTop() + "\n\n" + s.st.Muted.Render("Saving…")
 	}
-	return st.Title.Render(ansi.Truncate(head, s.width, "…")) + "\n" +
-		st.Muted.Render(ansi.Truncate(sub, s.width, "…")) + "\n\n" + s.host.View()
+	return s.formTop() + "\n\n" + s.host.View()
 }
 
 // changedFields names what the form changed, in the form's order.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/tui/widget"
@@ -83,10 +84,12 @@ type contactsScreen struct {
 
 	// imp is the import flow while it is open (contacts_import.go).
 	imp *importFlow
-}
 
-// contactsTop is the lines above the list: the title, the filter line, a gap.
-const contactsTop = 3
+	// listH and formH are the heights the list and the form were last
+	// given: what the head and legend, or the form's heading, leave
+	// (layout).
+	listH, formH int
+}
 
 // newContactsScreen builds the Contacts screen.
 func newContactsScreen(b *backend, st *Styles) *contactsScreen {
@@ -130,8 +133,8 @@ func (s *contactsScreen) title() string {
 // SetSize lays out the list, the detail page and the form.
 func (s *contactsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.list.SetSize(w, max(h-contactsTop-1, 2))
-	s.host.SetSize(w, h-formHeading)
+	s.listH, s.formH = -1, -1
+	s.layout()
 	if s.imp != nil {
 		s.imp.setSize(w, h)
 	}
@@ -152,20 +155,44 @@ func (s *contactsScreen) setStyles(st *Styles) tea.Cmd {
 	return nil
 }
 
-// Update handles loads, saves, the form, the search and the keys.
+// layout gives the list and the form what is drawn around them, measured:
+// the list's head (its filter line wraps between its parts when the search
+// is long) and legend, the form's heading (a long name takes two lines). It
+// runs on a resize and after every message, and resizes a part only when
+// its height changed.
+func (s *contactsScreen) layout() {
+	if list := max(s.height-lipgloss.Height(s.listTop())-1-lipgloss.Height(s.legend()), 2); list != s.listH {
+		s.listH = list
+		s.list.SetSize(s.width, list)
+	}
+	if form := s.height - lipgloss.Height(s.formTop()) - 1; form != s.formH {
+		s.formH = form
+		s.host.SetSize(s.width, form)
+	}
+}
+
+// Update handles loads, saves, the form, the search and the keys, then lays
+// out again: any of them can change what the head says.
 func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
+	cmd := s.update(msg)
+	s.layout()
+	return s, cmd
+}
+
+// update is Update before the layout.
+func (s *contactsScreen) update(msg tea.Msg) tea.Cmd {
 	if handled, cmd := s.updateImport(msg); handled {
 		s.syncKeys()
-		return s, cmd
+		return cmd
 	}
 	switch msg := msg.(type) {
 	case peopleLoadedMsg:
 		if msg.seq != s.seq {
-			return s, nil
+			return nil
 		}
 		s.loading = false
 		if msg.err != nil {
-			return s, reportErr(msg.err)
+			return reportErr(msg.err)
 		}
 		s.loaded, s.data = true, msg.data
 		s.index()
@@ -176,55 +203,55 @@ func (s *contactsScreen) Update(msg tea.Msg) (*contactsScreen, tea.Cmd) {
 			}
 			s.buildDetail()
 			if s.mode == contactsDetail {
-				return s, s.loadTalks()
+				return s.loadTalks()
 			}
 		}
-		return s, nil
+		return nil
 	case contactTalksMsg:
 		if msg.seq != s.talksSeq {
-			return s, nil
+			return nil
 		}
 		if msg.err != nil {
-			return s, reportErr(msg.err)
+			return reportErr(msg.err)
 		}
 		s.talks, s.talksOf = msg.talks, msg.contactID
 		s.buildDetail()
-		return s, nil
+		return nil
 	case contactSavedMsg:
-		return s, s.saved(msg)
+		return s.saved(msg)
 	case contactImpactMsg:
-		return s, s.impact(msg)
+		return s.impact(msg)
 	case contactActMsg:
-		return s, s.act(msg)
+		return s.act(msg)
 	case contactPurgeMsg:
-		return s, s.purge(msg)
+		return s.purge(msg)
 	case contactChangedMsg:
-		return s, s.changed(msg)
+		return s.changed(msg)
 	case tea.PasteMsg:
 		if s.PasteSearch(msg) {
 			s.rebuild()
-			return s, nil
+			return nil
 		}
 	}
 	if s.host.Active() {
 		if s.waiting {
-			return s, nil
+			return nil
 		}
 		completed, cmd := s.host.Update(msg)
 		switch {
 		case completed && s.formKind == contactFormMerge:
-			return s, tea.Batch(cmd, s.picked())
+			return tea.Batch(cmd, s.picked())
 		case completed:
-			return s, tea.Batch(cmd, s.save())
+			return tea.Batch(cmd, s.save())
 		}
-		return s, cmd
+		return cmd
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		cmd := s.handleKey(k)
 		s.syncKeys()
-		return s, cmd
+		return cmd
 	}
-	return s, nil
+	return nil
 }
 
 // detailWindow is how many lines of the page show at once: all of the

@@ -138,10 +138,11 @@ func (s *contactsScreen) openMerge(keep model.Contact) tea.Cmd {
 		opts[i] = huh.NewOption(ansi.Truncate(pickLabel(c), max(s.width-6, 20), "…"), c.ID)
 	}
 	s.mergePick = others[0].ID
+	s.layout() // the heading names the person now
 	f := huh.NewForm(huh.NewGroup(widget.StopAtEnds(widget.ScrollingSelect(huh.NewSelect[int64]().Options(opts...).Value(&s.mergePick),
 		"Merge whom into "+s.formName+"?",
 		"they are folded into "+s.formName+": their proposals, conversations and history move here; / finds a name",
-		len(opts), max(s.height-formHeading-6, 4)), opts)))
+		len(opts), max(s.formH-6, 4)), opts)))
 	return s.host.Start(f, s.st.huhTheme())
 }
 

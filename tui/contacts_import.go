@@ -233,9 +233,6 @@ func (f *importFlow) back() (done bool, cmd tea.Cmd) {
 	return true, nil
 }
 
-// importTop is the preview's lines above its rows: the title and the summary.
-const importTop = 2
-
 // build lays the preview out as lines for the current width.
 func (f *importFlow) build() {
 	if f.step != importPreview && f.step != importSaving {
@@ -282,8 +279,30 @@ func (f *importFlow) build() {
 	f.clamp()
 }
 
-// window is how many preview lines show at once.
-func (f *importFlow) window() int { return max(f.height-importTop-1, 1) }
+// previewHead is what the preview draws above its rows: the title with the
+// file's name and the summary (or what went wrong), each wrapped, so a long
+// path or a sentence about the file is read whole, not cut at the edge.
+func (f *importFlow) previewHead() string {
+	st, w := f.st, max(f.width, 20)
+	title := widget.WrapAtMost(st.Title.Render("Import contacts › "+clean(f.name)), w, 2)
+	verb := "enter imports, esc goes back"
+	if f.step == importSaving {
+		verb = "importing…"
+	}
+	summary := f.sum.String() + " — " + verb
+	if f.problem != "" {
+		summary = f.problem
+	}
+	lines := title
+	for _, l := range widget.WrapText(summary, w, 3) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// window is how many preview lines show at once: what the head leaves,
+// measured, less a line for the scroll hint.
+func (f *importFlow) window() int { return max(f.height-lipgloss.Height(f.previewHead())-1, 1) }
 
 func (f *importFlow) clamp() { f.off = max(min(f.off, len(f.lines)-f.window()), 0) }
 
@@ -305,16 +324,7 @@ func (f *importFlow) view() string {
 		}
 		return widget.Clip(b.String(), f.width, f.height)
 	}
-	b.WriteString(st.Title.Render("Import contacts › "+clean(f.name)) + "\n")
-	verb := "enter imports, esc goes back"
-	if f.step == importSaving {
-		verb = "importing…"
-	}
-	summary := f.sum.String() + " — " + verb
-	if f.problem != "" {
-		summary = f.problem
-	}
-	b.WriteString(st.Muted.Render(summary) + "\n")
+	b.WriteString(f.previewHead() + "\n")
 	end := min(f.off+f.window(), len(f.lines))
 	b.WriteString(strings.Join(f.lines[f.off:end], "\n"))
 	if len(f.lines) > f.window() {

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
@@ -81,8 +82,10 @@ func (s *contactsScreen) View() string {
 	return s.listView()
 }
 
-// listView is the title, the filter line, the list and the legend.
-func (s *contactsScreen) listView() string {
+// listTop is the list's head as drawn: the count, and the filter line,
+// which goes on to a second line between its parts rather than hiding the
+// sort order or "with archived" behind a long search.
+func (s *contactsScreen) listTop() string {
 	st := s.st
 	head := st.Title.Render(model.Plural(s.active, "contact", "contacts"))
 	if s.flagged > 0 {
@@ -96,6 +99,23 @@ func (s *contactsScreen) listView() string {
 	if s.archived {
 		filters = append(filters, widget.FilterPart(st.filters(), "A", "with archived", true))
 	}
+	lines := append([]string{ansi.Truncate(head, s.width, "…")}, widget.Pack(filters, "   ", s.width)...)
+	return strings.Join(lines, "\n")
+}
+
+// legend explains every flag and the "+N" of a cut flag cell; where one
+// line cannot hold it, a shorter wording that still names them all.
+func (s *contactsScreen) legend() string {
+	text := "said≠did: acted unlike their word · ask-only: never gives · reconnect: overdue · +N: N more flags"
+	if ansi.StringWidth(text) > s.width {
+		text = "said≠did: did not act as said · ask-only: never gives · reconnect: due · +N more"
+	}
+	return s.st.Muted.Render(ansi.Truncate(text, s.width, "…"))
+}
+
+// listView is the head, the list and the legend.
+func (s *contactsScreen) listView() string {
+	st := s.st
 	var body string
 	switch {
 	case s.list.Len() > 0:
@@ -113,15 +133,8 @@ func (s *contactsScreen) listView() string {
 	if len(s.data.contacts) == 0 {
 		return widget.Clip(body, s.width, s.height)
 	}
-	top := ansi.Truncate(head, s.width, "…") + "\n" + ansi.Truncate(strings.Join(filters, "   "), s.width, "…")
-	// The legend explains every flag and the "+N" of a cut flag cell; where
-	// one line cannot hold it, a shorter wording that still names them all.
-	text := "said≠did: acted unlike their word · ask-only: never gives · reconnect: overdue · +N: N more flags"
-	if ansi.StringWidth(text) > s.width {
-		text = "said≠did: did not act as said · ask-only: never gives · reconnect: due · +N more"
-	}
-	legend := st.Muted.Render(ansi.Truncate(text, s.width, "…"))
-	return widget.Clip(top+"\n\n"+body, s.width, max(s.height-1, 1)) + "\n" + legend
+	legend := s.legend()
+	return widget.Clip(s.listTop()+"\n\n"+body, s.width, max(s.height-lipgloss.Height(legend), 1)) + "\n" + legend
 }
 
 // detailView is the window of the person's page, with where it is when the

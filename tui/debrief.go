@@ -64,7 +64,9 @@ type debriefScreen struct {
 	loaded  bool
 	d       model.Dossier
 	list    widget.Grid
-	top     string
+	// top (title, meta, outcome) and foot (legend, tally) are drawn above
+	// and under the list, built with the list's size by buildFrame.
+	top, foot string
 	// undecided is the status "not decided yet" returns to: the status the
 	// proposal had when opened if it was still open, pitched otherwise.
 	undecided model.Status
@@ -75,9 +77,6 @@ type debriefScreen struct {
 	inflight bool
 	saveSeq  int
 }
-
-// debriefTop is the lines above the list: title, meta, outcome and a gap.
-const debriefTop = 4
 
 // newDebriefScreen builds the Debrief screen for a proposal.
 func newDebriefScreen(b *backend, st *Styles, id int64) *debriefScreen {
@@ -110,14 +109,13 @@ func (s *debriefScreen) title() string { return "Debrief" }
 // SetSize lays out the list under the outcome and above the legend.
 func (s *debriefScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.list.SetSize(w, max(h-debriefTop-3, 2))
-	s.buildTop()
+	s.buildFrame()
 }
 
 // setStyles swaps in new styles.
 func (s *debriefScreen) setStyles(st *Styles) tea.Cmd {
 	s.st = st
-	s.buildTop()
+	s.buildFrame()
 	return nil
 }
 
@@ -262,7 +260,7 @@ func (s *debriefScreen) setOutcome(status model.Status) tea.Cmd {
 	}
 	s.d.Proposal.Status = status
 	s.pending.outcome, s.pending.hasOutcome = status, true
-	s.buildTop()
+	s.buildFrame()
 	return s.flush()
 }
 
@@ -290,7 +288,7 @@ func (s *debriefScreen) flush() tea.Cmd {
 // rebuild refreshes the rows and the top after a load or a choice.
 func (s *debriefScreen) rebuild() {
 	s.list.SetRows(s.rows())
-	s.buildTop()
+	s.buildFrame()
 	s.syncKeys()
 }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
@@ -81,24 +82,33 @@ func (s *debriefScreen) View() string {
 	}
 	b.WriteString(s.list.View(st.grid()))
 	b.WriteString("\n\n")
-	b.WriteString(s.footer())
+	b.WriteString(s.foot)
 	return b.String()
 }
 
-// buildTop renders the title, the meta line and the outcome choice, once
-// per load, save or resize.
-func (s *debriefScreen) buildTop() {
+// buildFrame renders the title, the meta line and the outcome choice above
+// the list and the legend and tally under it, once per load, choice, save
+// or resize, and gives the list what they leave, measured: a long title,
+// forum or list of gaps takes a second line instead of being cut.
+func (s *debriefScreen) buildFrame() {
 	if !s.loaded || s.width == 0 {
-		s.top = ""
+		s.top, s.foot = "", ""
 		return
 	}
+	s.top, s.foot = s.buildTop(), s.footer()
+	list := max(s.height-lipgloss.Height(s.top)-1-1-lipgloss.Height(s.foot), 2)
+	s.list.SetSize(s.width, list)
+}
+
+// buildTop is the title, the meta line and the outcome choice.
+func (s *debriefScreen) buildTop() string {
 	st, p, today := s.st, s.d.Proposal, s.b.today()
-	title := st.Title.Render(ansi.Truncate("Debrief: "+clean(p.Title), s.width, "…"))
+	title := styleLines(st.Title, widget.WrapText("Debrief: "+clean(p.Title), s.width, 2))
 	when := "no decision date"
 	if !p.DecisionDate.IsZero() {
 		when = "decision " + fullDate(p.DecisionDate, today) + " (" + whenRelative(p.DecisionDate, today) + ")"
 	}
-	meta := st.Muted.Render(ansi.Truncate(widget.JoinNonEmpty(" · ", clean(p.Forum), when, p.DecisionRule.String()), s.width, "…"))
+	meta := styleLines(st.Muted, widget.WrapText(widget.JoinNonEmpty(" · ", clean(p.Forum), when, p.DecisionRule.String()), s.width, 2))
 	parts := []string{st.Text.Bold(true).Render("Outcome:")}
 	for _, o := range outcomeChoices {
 		label := o.label
@@ -114,7 +124,7 @@ func (s *debriefScreen) buildTop() {
 		outcome = st.Text.Bold(true).Render("Outcome: ") + st.Accent.Bold(true).Render(outcomeWord(p.Status)) +
 			st.Muted.Render("  y/r/d/p to change")
 	}
-	s.top = title + "\n" + meta + "\n" + ansi.Truncate(outcome, s.width, "…")
+	return title + "\n" + meta + "\n" + ansi.Truncate(outcome, s.width, "…")
 }
 
 // outcomeChoice is one outcome and the key that records it.
@@ -184,5 +194,5 @@ func (s *debriefScreen) footer() string {
 	default:
 		line += st.Muted.Render(" · ") + st.Warn.Render(model.Plural(gaps, "gap", "gaps")+" between word and deed: "+strings.Join(gapNames, ", "))
 	}
-	return st.Muted.Render(ansi.Truncate(legend, s.width, "…")) + "\n" + ansi.Truncate(line, s.width, "…")
+	return st.Muted.Render(ansi.Truncate(legend, s.width, "…")) + "\n" + strings.Join(widget.WrapAtMost(line, s.width, 2), "\n")
 }

@@ -3,14 +3,11 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/lipgloss/v2"
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/tui/widget"
 )
-
-// formScreenTop is the lines above the form: a heading, the stage line, a gap.
-const formScreenTop = 3
 
 // personScreen adds or edits a stakeholder from the workspace, walking
 // through whom, when, what and where (or the subset asked for).
@@ -21,6 +18,8 @@ type personScreen struct {
 	adding bool
 	width  int
 	height int
+	// headH is the height of the heading the form was last sized under.
+	headH int
 }
 
 // newPersonScreen prepares the person forms for a stakeholder (0 adds one).
@@ -52,10 +51,24 @@ func (s *personScreen) title() string {
 	return "Edit " + s.flow.name()
 }
 
+// head is the heading and the stages, as drawn over the form.
+func (s *personScreen) head() string { return formHead(s.st, s.width, s.heading(), s.flow.progress()) }
+
 // SetSize gives the form the space under the heading.
 func (s *personScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.flow.SetSize(w, h-formScreenTop)
+	s.headH = -1
+	s.layout()
+}
+
+// layout sizes the form to what the heading leaves, measured: the heading
+// names the person once the whom stage is saved, and a long name or
+// proposal title takes a second line.
+func (s *personScreen) layout() {
+	if h := lipgloss.Height(s.head()); h != s.headH {
+		s.headH = h
+		s.flow.SetSize(s.width, s.height-h-1)
+	}
 }
 
 // setStyles re-themes the form.
@@ -68,6 +81,7 @@ func (s *personScreen) setStyles(st *Styles) tea.Cmd {
 // Update runs the flow and goes back when it is done.
 func (s *personScreen) Update(msg tea.Msg) (*personScreen, tea.Cmd) {
 	cmd := s.flow.Update(msg)
+	s.layout()
 	if s.flow.done {
 		name := clean(s.flow.contact.Name)
 		return s, tea.Batch(cmd, navigate(backMsg{from: screenPerson, status: "Saved " + name + ".",
@@ -78,7 +92,7 @@ func (s *personScreen) Update(msg tea.Msg) (*personScreen, tea.Cmd) {
 
 // View shows the heading, the stages and the form.
 func (s *personScreen) View() string {
-	return s.st.Title.Render(ansi.Truncate(s.heading(), s.width, "…")) + "\n" + s.flow.progress() + "\n\n" + s.flow.View()
+	return s.head() + "\n\n" + s.flow.View()
 }
 
 // capturing reports whether the screen takes every key: a text field has
@@ -114,6 +128,8 @@ type logScreen struct {
 	flow   *logFlow
 	width  int
 	height int
+	// headH is the height of the heading the form was last sized under.
+	headH int
 }
 
 // newLogScreen prepares the log forms with a person preselected.
@@ -127,10 +143,25 @@ func (s *logScreen) Init() tea.Cmd { return s.flow.Init() }
 // title is the breadcrumb.
 func (s *logScreen) title() string { return "Log a conversation" }
 
+// head is the heading and the stages, as drawn over the form.
+func (s *logScreen) head() string {
+	return formHead(s.st, s.width, "Log a conversation on “"+clean(s.flow.dossier.Proposal.Title)+"”", s.flow.progress())
+}
+
 // SetSize gives the form the space under the heading.
 func (s *logScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.flow.SetSize(w, h-formScreenTop)
+	s.headH = -1
+	s.layout()
+}
+
+// layout sizes the form to what the heading leaves, measured: a long
+// proposal title takes a second line.
+func (s *logScreen) layout() {
+	if h := lipgloss.Height(s.head()); h != s.headH {
+		s.headH = h
+		s.flow.SetSize(s.width, s.height-h-1)
+	}
 }
 
 // setStyles re-themes the form.
@@ -143,6 +174,7 @@ func (s *logScreen) setStyles(st *Styles) tea.Cmd {
 // Update runs the flow and goes back when it is done.
 func (s *logScreen) Update(msg tea.Msg) (*logScreen, tea.Cmd) {
 	cmd := s.flow.Update(msg)
+	s.layout()
 	if s.flow.done {
 		status := widget.JoinNonEmpty(" ", s.flow.summary...)
 		return s, tea.Batch(cmd, navigate(backMsg{from: screenLog, status: status,
@@ -153,8 +185,7 @@ func (s *logScreen) Update(msg tea.Msg) (*logScreen, tea.Cmd) {
 
 // View shows the heading, the stages and the form.
 func (s *logScreen) View() string {
-	return s.st.Title.Render(ansi.Truncate("Log a conversation on “"+clean(s.flow.dossier.Proposal.Title)+"”", s.width, "…")) + "\n" +
-		s.flow.progress() + "\n\n" + s.flow.View()
+	return s.head() + "\n\n" + s.flow.View()
 }
 
 // capturing reports whether the screen takes every key: a text field has

@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/backchannel/backchannel/tui/widget"
 )
 
 // layout is the frame computed once per resize (and when a screen is
@@ -50,4 +53,23 @@ func (a *App) rerender() tea.Cmd {
 		return nil
 	}
 	return a.workspace.briefCmd()
+}
+
+// formHead is the heading over a form as drawn: its title wrapped to at
+// most two lines, so a long name or proposal title is read rather than cut,
+// and under it the context line (the stages, a hint; it may be empty),
+// wrapped too. The screens draw a gap and the form under it and measure it
+// (lipgloss.Height) to give the form what is left.
+func formHead(st *Styles, width int, title, sub string) string {
+	return styleLines(st.Title, widget.WrapText(title, width, 2)) + "\n" +
+		strings.Join(widget.WrapLines([]string{sub}, width), "\n")
+}
+
+// styleLines renders each line in style and joins them: a wrapped text
+// styled line by line, so no style spans a line break.
+func styleLines(style lipgloss.Style, lines []string) string {
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
@@ -24,6 +25,7 @@ type searchScreen struct {
 	picks  []int // indexes into lines of the results that can be selected
 	cursor int   // index into picks
 	offset int   // first line shown
+	listH  int   // lines for the results, measured by layout
 	seq    int
 	// done is the query the results are for; loading is set while a newer
 	// one is being answered.
@@ -90,8 +92,11 @@ func (s *searchScreen) wantsEsc() bool { return s.Searching }
 // found may have been edited or removed.
 func (s *searchScreen) refresh() tea.Cmd { return s.run() }
 
-// SetSize keeps the sizes; the window is computed in View.
-func (s *searchScreen) SetSize(w, h int) { s.width, s.height = w, h }
+// SetSize keeps the sizes and lays out.
+func (s *searchScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.layout()
+}
 
 // setStyles swaps in new styles.
 func (s *searchScreen) setStyles(st *Styles) tea.Cmd { s.st = st; return nil }
@@ -112,28 +117,36 @@ func (s *searchScreen) run() tea.Cmd {
 	}
 }
 
-// Update handles results and keys.
+// Update handles results and keys, then lays out: each can change the
+// status line and the selection.
 func (s *searchScreen) Update(msg tea.Msg) (*searchScreen, tea.Cmd) {
+	cmd := s.update(msg)
+	s.layout()
+	return s, cmd
+}
+
+// update is Update before the layout.
+func (s *searchScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case searchResultsMsg:
 		if msg.seq != s.seq {
-			return s, nil
+			return nil
 		}
 		s.loading, s.done, s.err = false, msg.query, msg.err
 		s.hits = msg.hits
 		s.build()
 		s.syncKeys()
-		return s, nil
+		return nil
 	case tea.PasteMsg:
 		if s.PasteSearch(msg) {
-			return s, s.run()
+			return s.run()
 		}
 	case tea.KeyPressMsg:
 		cmd := s.handleKey(msg)
 		s.syncKeys()
-		return s, cmd
+		return cmd
 	}
-	return s, nil
+	return nil
 }
 
 func (s *searchScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
@@ -258,13 +271,11 @@ func (s *searchScreen) snippet(m model.SearchMatch, selected bool) string {
 	return b.String()
 }
 
-// listHeight is the lines left for results between the field and the detail.
-func (s *searchScreen) listHeight() int { return max(s.height-3-searchDetailLines-1, 2) }
-
-// View shows the field, the grouped results, and the selected one in full.
-func (s *searchScreen) View() string {
+// head is the field and the status line as drawn; each wraps (to three
+// lines at most), so a long query or an error is read, not cut.
+func (s *searchScreen) head() string {
 	st := s.st
-	head := s.SearchPart(st.filters(), "search everything: conversations, notes, objections, plans")
+	field := s.SearchPart(st.filters(), "search everything: conversations, notes, objections, plans")
 	var status string
 	switch {
 	case s.err != nil:
@@ -278,24 +289,46 @@ func (s *searchScreen) View() string {
 	default:
 		status = st.Muted.Render(plural(len(s.hits), "record", "records") + " match; enter goes to the one selected.")
 	}
-	body := []string{ansi.Truncate(head, s.width, "…"), ansi.Truncate(status, s.width, "…"), ""}
-	h := s.listHeight()
+	return strings.Join(append(widget.WrapAtMost(field, s.width, 3), widget.WrapAtMost(status, s.width, 3)...), "\n")
+}
+
+// layout measures the head and gives the results what it and the detail
+// under them leave, then scrolls the results to keep the selected one in
+// view. It runs on a resize and after every message (a query, an answer,
+// a key), never in View.
+func (s *searchScreen) layout() {
+	s.listH = max(s.height-lipgloss.Height(s.head())-1-searchDetailLines-1, 2)
+	h := s.listH
 	sel := -1
 	if s.cursor < len(s.picks) {
 		sel = s.picks[s.cursor]
 	}
-	if sel >= 0 {
-		if sel < s.offset {
-			s.offset = sel
-		}
-		if sel >= s.offset+h {
-			s.offset = sel - h + 1
-		}
-		if s.offset > 0 && s.lines[s.offset-1].level < 2 && sel-s.offset+1 < h {
-			s.offset-- // keep the heading above the first result shown
-		}
+	if sel < 0 {
+		return
 	}
-	for i := s.offset; i < len(s.lines) && i < s.offset+h; i++ {
+	if sel < s.offset {
+		s.offset = sel
+	}
+	if sel >= s.offset+h {
+		s.offset = sel - h + 1
+	}
+	if s.offset > 0 && s.lines[s.offset-1].level < 2 && sel-s.offset+1 < h {
+		s.offset-- // keep the heading above the first result shown
+	}
+}
+
+// listHeight is the lines left for results between the head and the
+// detail, as last measured.
+func (s *searchScreen) listHeight() int { return s.listH }
+
+// View shows the field, the grouped results, and the selected one in full.
+func (s *searchScreen) View() string {
+	body := []string{s.head(), ""}
+	sel := -1
+	if s.cursor < len(s.picks) {
+		sel = s.picks[s.cursor]
+	}
+	for i := s.offset; i < len(s.lines) && i < s.offset+s.listH; i++ {
 		body = append(body, s.lineView(s.lines[i], i == sel))
 	}
 	if i, ok := s.selected(); ok {
@@ -332,11 +365,10 @@ func (s *searchScreen) detail(h model.SearchHit) []string {
 	st := s.st
 	var out []string
 	for _, m := range h.Matches {
-		for i, l := range widget.WrapText(m.Plain(), max(s.width-2, 10), searchDetailLines) {
-			if i == 0 {
-				l = m.Field + ": " + l
-			}
-			out = append(out, st.Text.Render(ansi.Truncate(l, s.width, "…")))
+		// The field's name is wrapped with the text: put in front of a
+		// line wrapped without it, it pushed the line's end off the edge.
+		for _, l := range widget.WrapText(m.Field+": "+m.Plain(), s.width, searchDetailLines) {
+			out = append(out, st.Text.Render(l))
 		}
 	}
 	if len(out) > searchDetailLines {

@@ -115,7 +115,7 @@ func (w *walkthrough) buildPeople() {
 	}
 	cursor := w.people.Cursor()
 	w.people = widget.NewGrid(cols, empty)
-	w.people.SetSize(w.width, max(w.height-walkTop-6, 3))
+	w.people.SetSize(w.width, max(w.sizes.people, 3))
 	names := make(map[int64]string, len(w.d.Stakeholders))
 	for _, s := range w.d.Stakeholders {
 		names[s.ID] = clean(w.d.Contacts[s.ContactID].Name)
@@ -196,8 +196,9 @@ func (w *walkthrough) firstIncomplete() int {
 	return -1
 }
 
-// listView is the whom, what or where step: a heading, prompts and the list.
-func (w *walkthrough) listView() string {
+// listHead is the heading and prompts of the whom, what or where step, as
+// drawn over its list of people.
+func (w *walkthrough) listHead() string {
 	st := w.st
 	var heading string
 	var intro []string
@@ -228,9 +229,7 @@ func (w *walkthrough) listView() string {
 	if len(intro) > 4 {
 		intro = intro[:4]
 	}
-	lines := append([]string{st.Heading.Render(heading)}, intro...)
-	lines = append(lines, "", w.people.View(st.grid()))
-	return strings.Join(lines, "\n")
+	return strings.Join(append([]string{st.Heading.Render(heading)}, intro...), "\n")
 }
 
 // progressNote says how many people the step has covered.

@@ -29,9 +29,6 @@ const (
 // walkStepNames label the steps in the progress line.
 var walkStepNames = [...]string{"", "Proposal", "When", "Whom", "What", "Where", "Review"}
 
-// walkTop is the lines above a step's body: the progress line and a gap.
-const walkTop = 2
-
 // walkthrough guides a proposal through the proposal, when, whom, what,
 // where and review steps, saving each as it is completed.
 type walkthrough struct {
@@ -70,6 +67,8 @@ type walkthrough struct {
 	flow    *personFlow
 	people  widget.Grid
 	review  viewport.Model
+	// sizes are the parts' heights as last laid out (walk_layout.go).
+	sizes walkSizes
 }
 
 // newWalkthrough prepares the walkthrough for a proposal (0 starts a new one).
@@ -118,14 +117,9 @@ func (w *walkthrough) title() string {
 // SetSize lays out the step's body.
 func (w *walkthrough) SetSize(width, height int) {
 	w.width, w.height = width, height
-	body := max(height-walkTop, 4)
-	w.host.SetSize(width, body)
-	if w.flow != nil {
-		w.flow.SetSize(width, body-2)
-	}
-	w.people.SetSize(width, max(body-6, 3))
+	w.sizes = walkSizes{}
+	w.layout()
 	w.review.SetWidth(width)
-	w.review.SetHeight(max(body-1, 2))
 	if w.step == walkReview {
 		w.review.SetContent(w.reviewText())
 	}
@@ -182,22 +176,30 @@ func (w *walkthrough) atFirstField() bool {
 	return w.host.Active() && w.plan.index(w.host.Form) == 0
 }
 
-// Update handles loads, saves, the forms and the list keys.
+// Update handles loads, saves, the forms and the list keys, then lays out:
+// a load changes the prompts over the list, a person form its heading.
 func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
+	cmd := w.update(msg)
+	w.layout()
+	return w, cmd
+}
+
+// update is Update before the layout.
+func (w *walkthrough) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case dossierLoadedMsg:
 		if msg.seq != w.seq {
-			return w, nil
+			return nil
 		}
 		if msg.err != nil {
-			return w, reportErr(msg.err)
+			return reportErr(msg.err)
 		}
 		w.d, w.r, w.p = msg.dossier, msg.readiness, msg.dossier.Proposal
 		first := !w.loaded
 		w.loaded = true
 		if first {
 			w.fillDraft()
-			return w, w.lookForDraft()
+			return w.lookForDraft()
 		}
 		if w.flow == nil && !w.host.Active() {
 			w.buildPeople()
@@ -206,50 +208,50 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 			}
 		}
 		w.syncKeys()
-		return w, nil
+		return nil
 	case draftLoadedMsg:
 		if msg.seq != w.saveSeq {
-			return w, nil
+			return nil
 		}
 		w.loadingDraft = false
 		if msg.err == nil && msg.ok {
 			w.offer = &msg.draft
-			return w, w.host.Start(resumeForm(msg.draft, w.b.today(), &w.choice), w.st.huhTheme())
+			return w.host.Start(resumeForm(msg.draft, w.b.today(), &w.choice), w.st.huhTheme())
 		}
-		return w, tea.Batch(errCmd(msg.err), w.enter(walkStep(w.p.WalkStep+1)))
+		return tea.Batch(errCmd(msg.err), w.enter(walkStep(w.p.WalkStep+1)))
 	case draftKeptMsg:
 		if w.flow != nil {
 			break // the person form's draft
 		}
 		if msg.seq != w.saveSeq {
-			return w, nil
+			return nil
 		}
 		w.waiting = false
 		if msg.err != nil {
-			return w, reportErr(msg.err)
+			return reportErr(msg.err)
 		}
 		w.keptKey = ""
-		return w, navigate(statusMsg{text: keptStatus(msg.title)})
+		return navigate(statusMsg{text: keptStatus(msg.title)})
 	case proposalSavedMsg:
 		if msg.seq != w.saveSeq {
-			return w, nil
+			return nil
 		}
 		w.waiting = false
 		if msg.err != nil {
 			if w.host.Form != nil && !w.host.Active() {
 				// The form was submitted: show it again with what was typed,
 				// still counted as unsaved.
-				return w, tea.Batch(reportErr(msg.err), w.host.Restart(w.stepForm(), w.st.huhTheme()))
+				return tea.Batch(reportErr(msg.err), w.host.Restart(w.stepForm(), w.st.huhTheme()))
 			}
-			return w, reportErr(msg.err)
+			return reportErr(msg.err)
 		}
 		w.p, w.id = msg.proposal, msg.proposal.ID
 		w.base, w.keptKey = *w.draft, ""
 		if w.finish {
-			return w, navigate(openWorkspaceMsg{id: w.p.ID, replace: true,
+			return navigate(openWorkspaceMsg{id: w.p.ID, replace: true,
 				status: "Walkthrough complete. Press l after you talk to someone."})
 		}
-		return w, tea.Batch(w.enter(w.after), w.load())
+		return tea.Batch(w.enter(w.after), w.load())
 	}
 	if w.flow != nil {
 		cmd := w.flow.Update(msg)
@@ -263,43 +265,44 @@ func (w *walkthrough) Update(msg tea.Msg) (*walkthrough, tea.Cmd) {
 				w.people.SetCursor(next)
 			}
 			w.syncKeys()
-			return w, tea.Batch(cmd, w.load(), navigate(statusMsg{text: w.savedHint(name)}))
+			return tea.Batch(cmd, w.load(), navigate(statusMsg{text: w.savedHint(name)}))
 		}
-		return w, cmd
+		return cmd
 	}
 	if w.busy() {
-		return w, nil
+		return nil
 	}
 	if w.host.Active() {
 		if k, ok := msg.(tea.KeyPressMsg); ok && w.offer == nil && key.Matches(k, w.keys.PrevStep) && w.atFirstField() {
 			// shift+tab on a step form's first field goes back a step,
 			// keeping what was typed in the draft.
 			if w.step > walkProposal {
-				return w, w.enter(w.step - 1)
+				return w.enter(w.step - 1)
 			}
-			return w, nil
+			return nil
 		}
 		completed, cmd := w.host.Update(msg)
 		if !completed {
-			return w, cmd
+			return cmd
 		}
 		if w.offer != nil {
-			return w, tea.Batch(cmd, w.answerOffer())
+			return tea.Batch(cmd, w.answerOffer())
 		}
-		return w, tea.Batch(cmd, w.submitForm())
+		return tea.Batch(cmd, w.submitForm())
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		cmd := w.handleKey(k)
 		w.syncKeys()
-		return w, cmd
+		return cmd
 	}
-	return w, nil
+	return nil
 }
 
 // openFlow opens the person forms inside the walkthrough.
 func (w *walkthrough) openFlow(id int64, stages []personStage) tea.Cmd {
 	w.flow = newPersonFlow(w.b, w.st, w.d, id, stages)
-	w.flow.SetSize(w.width, max(w.height-walkTop-2, 4))
+	w.sizes.flow = 0 // a new flow is sized under its own heading
+	w.layout()
 	w.syncKeys()
 	return w.flow.Init()
 }
@@ -378,26 +381,15 @@ func (w *walkthrough) View() string {
 	var body string
 	switch {
 	case w.flow != nil:
-		heading := "Add a person"
-		if !w.flow.adding() {
-			heading = clean(w.flow.contact.Name)
-		}
-		if p := w.flow.progress(); p != "" {
-			heading += "  " + p
-		}
-		body = w.st.Heading.Render(heading) + "\n\n" + w.flow.View()
+		body = w.flowHead() + "\n\n" + w.flow.View()
 	case w.waiting && !w.host.Active():
 		body = w.st.Muted.Render("Saving…")
 	case w.host.Active():
 		body = w.host.View()
 	case w.step == walkReview:
-		hint := "Press enter to finish and open the workspace."
-		if !w.review.AtBottom() {
-			hint = "↓ scrolls for more · " + hint
-		}
-		body = w.review.View() + "\n" + w.st.Muted.Render(hint)
+		body = w.review.View() + "\n" + w.reviewHint()
 	default:
-		body = w.listView()
+		body = w.listHead() + "\n\n" + w.people.View(w.st.grid())
 	}
-	return w.progress() + "\n\n" + body
+	return w.top() + "\n\n" + body
 }

@@ -13,8 +13,8 @@
 //     name with completion for many;
 //   - SearchBox is the one-line search typed after /, and FilterPart one
 //     "key value" part of a filter line;
-//   - WrapText, MarkCut, WrapLines, Clip and JoinNonEmpty fit text to the
-//     cells a screen has (text.go).
+//   - WrapText, WrapLines, WrapAtMost, MarkCut, Pack, Clip and JoinNonEmpty
+//     fit text to the cells a screen has (text.go).
 //
 // Screens in package tui build on them; nothing here reads the store or the
 // app's styles: a form's theme, a grid's looks and a filter line's are

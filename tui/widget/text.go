@@ -91,6 +91,18 @@ func WrapLines(in []string, width int) []string {
 	return out
 }
 
+// WrapAtMost wraps one (possibly styled) line to width cells like
+// WrapLines, keeping at most n lines; when more was cut, the last kept line
+// ends with MarkCut's " …". A head that may wrap uses it, so one long value
+// cannot take the screen.
+func WrapAtMost(line string, width, n int) []string {
+	lines := WrapLines([]string{line}, width)
+	if n > 0 && len(lines) > n {
+		lines = append(lines[:n-1], MarkCut(lines[n-1], width))
+	}
+	return lines
+}
+
 // JoinNonEmpty joins the non-empty parts with sep, so a missing title or
 // organisation leaves no dangling " · ".
 func JoinNonEmpty(sep string, parts ...string) string {
@@ -101,4 +113,31 @@ func JoinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(keep, sep)
+}
+
+// Pack lays parts out on lines of at most width cells, joined by sep, a
+// part going to the next line when it does not fit beside the one before:
+// a filter line that is too long for the screen wraps between its parts
+// instead of hiding the last ones. A part wider than a line is cut.
+func Pack(parts []string, sep string, width int) []string {
+	var out []string
+	line := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if ansi.StringWidth(p) > width {
+			p = ansi.Truncate(p, max(width, 1), "…")
+		}
+		switch {
+		case line == "":
+			line = p
+		case ansi.StringWidth(line)+ansi.StringWidth(sep)+ansi.StringWidth(p) <= width:
+			line += sep + p
+		default:
+			out = append(out, line)
+			line = p
+		}
+	}
+	return append(out, line)
 }

@@ -55,3 +55,33 @@ func TestJoinNonEmptySkipsMissingParts(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// A filter line too long for the screen goes on between its parts, every
+// part kept whole, none wider than the screen.
+func TestPackKeepsEveryPart(t *testing.T) {
+	parts := []string{"/ “a very long search for somebody”", "s sorted attention first", "A with archived"}
+	got := Pack(parts, "   ", 40)
+	if len(got) != 3 {
+		t.Fatalf("%d lines, want one part a line: %q", len(got), got)
+	}
+	if got := Pack(parts, "   ", 200); len(got) != 1 || got[0] != strings.Join(parts, "   ") {
+		t.Errorf("parts that fit one line were split: %q", got)
+	}
+	for _, l := range Pack(parts, "   ", 20) {
+		if ansi.StringWidth(l) > 20 {
+			t.Errorf("%q is wider than 20", l)
+		}
+	}
+}
+
+// A line kept to n lines says it was cut, and is never more than n lines.
+func TestWrapAtMostMarksTheCut(t *testing.T) {
+	long := strings.Repeat("word ", 40)
+	got := WrapAtMost(long, 30, 2)
+	if len(got) != 2 || !strings.HasSuffix(got[1], " …") {
+		t.Fatalf("got %q", got)
+	}
+	if got := WrapAtMost("short", 30, 2); len(got) != 1 || got[0] != "short" {
+		t.Errorf("a line that fits was changed: %q", got)
+	}
+}
