@@ -30,7 +30,7 @@ var blindSpotStatusFilters = [][]model.BlindSpotStatus{
 
 // blindSpotKind is the blind spots' part of the review screen.
 var blindSpotKind = &reviewSpec[model.BlindSpotRow, blindSpotDraft]{
-	kind: reviewBlindSpots,
+	id:   reviewBlindSpots,
 	name: "Blind spots", one: "blind spot", a: "a blind spot", many: "blind spots",
 	columns: []widget.Column{
 		{Title: "Status", Width: 9},

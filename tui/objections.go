@@ -43,7 +43,7 @@ var severityFilters = [][]model.Severity{
 
 // objectionKind is the objections' part of the review screen.
 var objectionKind = &reviewSpec[model.ObjectionRow, objectionDraft]{
-	kind: reviewObjections,
+	id:   reviewObjections,
 	name: "Objections", one: "objection", a: "an objection", many: "objections",
 	columns: []widget.Column{
 		{Title: "Severity", Width: 8},

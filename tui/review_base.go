@@ -13,12 +13,13 @@ import (
 	"github.com/backchannel/backchannel/tui/widget"
 )
 
-// This file holds what the objections and blind-spot screens share: their
-// keys, the loaded data with scope, search and filters, list movement and
-// the readiness announcement after an edit. The frame they draw in and the
-// detail pane's parts are in review_view.go.
+// This file holds the part of the review screen (review_screen.go) that
+// does not depend on the kind of row: its keys, the loaded data with scope,
+// search and filters, list movement and the readiness announcement after an
+// edit. The frame it draws in and the detail pane's parts are in
+// review_view.go.
 
-// reviewKeys are the review screens' keys: the common ones plus filters and
+// reviewKeys are the review screen's keys: the common ones plus filters and
 // actions on the selected row.
 type reviewKeys struct {
 	keyMap
@@ -62,7 +63,7 @@ func newReviewKeys() reviewKeys {
 	return k
 }
 
-// reviewBase is the state both review screens share.
+// reviewBase is the review screen's state that no kind changes.
 type reviewBase struct {
 	b    *backend
 	st   *Styles
@@ -257,7 +258,7 @@ func (r *reviewBase) metaLine(proposalID int64) string {
 }
 
 // commonFilters are the proposal, person, search and archived parts of the
-// filter line, shared by both screens.
+// filter line, the same for every kind.
 func (r *reviewBase) commonFilters() []string {
 	scope := "all proposals"
 	if r.scope != 0 {

@@ -5,19 +5,17 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"github.com/backchannel/backchannel/tui/widget"
 )
 
-// This file holds the steps of Update and handleKey that the objections and
-// blind-spot screens take the same way. Each takes the screen's own rebuild
-// (and save) as arguments: reviewBase holds the shared state but not the
-// rows, which are typed per screen.
+// This file holds the steps of the review screen's Update and handleKey that
+// no kind changes: a load, the scores, the answer to a save, the open form,
+// and the keys every kind answers alike (search, reload, the toggles).
 
 // takeLoad applies a finished load of the rows, dropping one a newer load
 // has overtaken, and asks for the scores.
-func (r *reviewBase) takeLoad(msg reviewLoadedMsg, rebuild func()) tea.Cmd {
+func (r *reviewScreen[R, D]) takeLoad(msg reviewLoadedMsg) tea.Cmd {
 	if msg.seq != r.seq {
 		return nil
 	}
@@ -29,8 +27,9 @@ func (r *reviewBase) takeLoad(msg reviewLoadedMsg, rebuild func()) tea.Cmd {
 		// Keep showing the scores read last until the new ones land.
 		msg.data = msg.data.withScores(r.data.readiness)
 	}
-	r.loaded, r.data = true, msg.data
-	rebuild()
+	// The rows are ordered and cleaned again for the new load.
+	r.loaded, r.data, r.index = true, msg.data, nil
+	r.rebuild()
 	return r.b.loadReviewScores(r.seq)
 }
 
@@ -52,11 +51,11 @@ func (r *reviewBase) takeScores(msg reviewScoredMsg) tea.Cmd {
 	return nil
 }
 
-// takeSave applies the answer to a save. A failed one shows the form again,
-// built by form, with what was typed (m on a blind spot has no form: then
-// only the error shows); a saved one closes the form and reloads with the
-// saved row selected.
-func (r *reviewBase) takeSave(seq int, err error, id int64, form func() *huh.Form) tea.Cmd {
+// takeSave applies the answer to a save. A failed one shows the form again
+// with what was typed (m on a blind spot has no form: then only the error
+// shows); a saved one closes the form and reloads with the saved row
+// selected.
+func (r *reviewScreen[R, D]) takeSave(seq int, err error, id int64) tea.Cmd {
 	if seq != r.saveSeq {
 		return nil
 	}
@@ -66,7 +65,7 @@ func (r *reviewBase) takeSave(seq int, err error, id int64, form func() *huh.For
 		if r.host.Form == nil {
 			return reportErr(err)
 		}
-		return tea.Batch(reportErr(err), r.host.Restart(form(), r.st.huhTheme()))
+		return tea.Batch(reportErr(err), r.host.Restart(r.buildForm(), r.st.huhTheme()))
 	}
 	r.host.Stop()
 	r.focus = id
@@ -90,22 +89,11 @@ func (r *reviewBase) showRows(rows []widget.Row, proposalCol int) {
 	r.closeFullIfGone()
 }
 
-// selectedOf is the row of rows under the list's cursor; false when none
-// is, or the list does not show rows yet.
-func selectedOf[R any](list *widget.Grid, rows []R) (R, bool) {
-	i := list.Cursor()
-	if i < 0 || i >= len(rows) || list.Len() != len(rows) {
-		var none R
-		return none, false
-	}
-	return rows[i], true
-}
-
 // updateForm feeds msg to the open form and reports false when none is
 // open. A completed filter form narrows the list at once; a completed edit
 // form is saved. While a save is in flight the form takes nothing, so a
 // second enter cannot save twice.
-func (r *reviewBase) updateForm(msg tea.Msg, rebuild func(), save func() tea.Cmd) (bool, tea.Cmd) {
+func (r *reviewScreen[R, D]) updateForm(msg tea.Msg) (bool, tea.Cmd) {
 	if !r.host.Active() {
 		return false, nil
 	}
@@ -119,21 +107,21 @@ func (r *reviewBase) updateForm(msg tea.Msg, rebuild func(), save func() tea.Cmd
 	if r.filterForm {
 		r.applyFilter()
 		r.host.Stop()
-		rebuild()
+		r.rebuild()
 		return true, cmd
 	}
-	return true, tea.Batch(cmd, save())
+	return true, tea.Batch(cmd, r.save())
 }
 
-// commonKey handles the keys both screens answer alike before their own:
+// commonKey handles the keys every kind answers alike before its own:
 // typing into the search, reload, and the search and archived toggles. It
 // reports whether k was one of them. Filters only change what is shown, so
 // they work while the list is still loading: keys typed ahead are not lost.
-func (r *reviewBase) commonKey(k tea.KeyPressMsg, rebuild func()) (bool, tea.Cmd) {
+func (r *reviewScreen[R, D]) commonKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	switch {
 	case r.Searching:
 		if r.SearchKey(k, r.keys.SearchDone, r.move) {
-			rebuild()
+			r.rebuild()
 		}
 		return true, nil
 	case key.Matches(k, r.keys.Refresh):
@@ -143,30 +131,30 @@ func (r *reviewBase) commonKey(k tea.KeyPressMsg, rebuild func()) (bool, tea.Cmd
 		return true, nil
 	case key.Matches(k, r.keys.Archived):
 		r.archived = !r.archived
-		rebuild()
+		r.rebuild()
 		return true, nil
 	}
 	return false, nil
 }
 
-// clearCommon resets the filters both screens share; each screen resets its
-// own cycles alongside.
+// clearCommon resets the filters every kind has; the screen resets the
+// kind's cycles alongside.
 func (r *reviewBase) clearCommon() {
 	r.person, r.Query, r.archived, r.scope = "", "", false, 0
 }
 
-// toggleScope switches between every proposal and the selected row's one;
-// what names the row ("an objection") for the error when none is selected.
-func (r *reviewBase) toggleScope(proposalID int64, selected bool, what string, rebuild func()) tea.Cmd {
+// toggleScope switches between every proposal and the selected row's one.
+func (r *reviewScreen[R, D]) toggleScope() tea.Cmd {
+	row, selected := r.selectedRow()
 	switch {
 	case r.scope != 0:
 		r.scope = 0
 	case selected:
-		r.scope = proposalID
+		r.scope = r.kind.ref(row).proposalID
 	default:
-		return reportErr(errors.New("select " + what + " first: p shows only its proposal"))
+		return reportErr(errors.New("select " + r.kind.a + " first: p shows only its proposal"))
 	}
-	rebuild()
+	r.rebuild()
 	return nil
 }
 
@@ -181,7 +169,7 @@ func openTalk(proposalID, touchpointID int64, what string) tea.Cmd {
 }
 
 // syncFilterKeys labels the scope, archived and add keys for the current
-// state; the screens label their row actions themselves.
+// state; each kind labels its row actions itself.
 func (r *reviewBase) syncFilterKeys() {
 	r.keys.Scope.SetHelp("p", "this proposal")
 	if r.scope != 0 {

@@ -16,7 +16,8 @@ import (
 // (objections.go) and blindSpotKind (blindspots.go) and its forms.
 // R is the row the list shows, D the draft its forms edit.
 type reviewSpec[R any, D comparable] struct {
-	kind reviewKind
+	// id is the kind, for the messages the screen sends itself.
+	id reviewKind
 	// name is the screen's title ("Objections"); one names a row in a
 	// sentence ("objection"), a with its article ("an objection"), many
 	// the rows ("objections").

@@ -74,21 +74,18 @@ func (s *reviewScreen[R, D]) setStyles(st *Styles) tea.Cmd {
 func (s *reviewScreen[R, D]) Update(msg tea.Msg) (*reviewScreen[R, D], tea.Cmd) {
 	switch msg := msg.(type) {
 	case reviewLoadedMsg:
-		if msg.seq == s.seq && msg.err == nil {
-			s.index = nil
-		}
-		return s, s.takeLoad(msg, s.rebuild)
+		return s, s.takeLoad(msg)
 	case reviewScoredMsg:
 		return s, s.takeScores(msg)
 	case reviewSavedMsg:
-		if msg.kind != s.kind.kind {
+		if msg.kind != s.kind.id {
 			return s, nil
 		}
-		cmd := s.takeSave(msg.seq, msg.err, msg.id, s.buildForm)
+		cmd := s.takeSave(msg.seq, msg.err, msg.id)
 		s.syncKeys()
 		return s, cmd
 	case reviewDeleteMsg:
-		if msg.kind != s.kind.kind || s.waiting {
+		if msg.kind != s.kind.id || s.waiting {
 			return s, nil
 		}
 		return s, s.delete(msg.id)
@@ -98,7 +95,7 @@ func (s *reviewScreen[R, D]) Update(msg tea.Msg) (*reviewScreen[R, D], tea.Cmd) 
 			return s, nil
 		}
 	}
-	if ok, cmd := s.updateForm(msg, s.rebuild, s.save); ok {
+	if ok, cmd := s.updateForm(msg); ok {
 		return s, cmd
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
@@ -121,7 +118,7 @@ func (s *reviewScreen[R, D]) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return s.rowKey(k)
 	}
-	if ok, cmd := s.commonKey(k, s.rebuild); ok {
+	if ok, cmd := s.commonKey(k); ok {
 		return cmd
 	}
 	// Like the common filters, the cycles work while the list is still
@@ -144,8 +141,7 @@ func (s *reviewScreen[R, D]) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.Scope):
-		row, ok := s.selectedRow()
-		return s.toggleScope(s.kind.ref(row).proposalID, ok, s.kind.a, s.rebuild)
+		return s.toggleScope()
 	case key.Matches(k, s.keys.Filter):
 		return s.openFilterForm()
 	case key.Matches(k, s.keys.Add):
@@ -179,7 +175,7 @@ func (s *reviewScreen[R, D]) rowKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.openForm(editVoice)
 	case key.Matches(k, s.keys.Delete):
 		return askConfirm("Delete the "+s.kind.one+" “"+ansi.Truncate(clean(ref.text), 40, "…")+"”? u undoes it.",
-			navigate(reviewDeleteMsg{kind: s.kind.kind, id: ref.id}))
+			navigate(reviewDeleteMsg{kind: s.kind.id, id: ref.id}))
 	case key.Matches(k, s.keys.Person):
 		return navigate(openWorkspaceAtMsg{proposalID: ref.proposalID, tab: tabRoom, selectID: ref.person})
 	case key.Matches(k, s.keys.Talk):
@@ -260,9 +256,15 @@ func (s *reviewScreen[R, D]) rebuild() {
 	s.syncKeys()
 }
 
-// selectedRow is the row under the cursor.
+// selectedRow is the row under the cursor; false when none is, or the
+// list does not show the rows yet.
 func (s *reviewScreen[R, D]) selectedRow() (R, bool) {
-	return selectedOf(&s.list, s.rows)
+	i := s.list.Cursor()
+	if i < 0 || i >= len(s.rows) || s.list.Len() != len(s.rows) {
+		var none R
+		return none, false
+	}
+	return s.rows[i], true
 }
 
 // rowByID is the listed row with an id; false when it is not listed.

@@ -10,7 +10,7 @@ import (
 	"github.com/backchannel/backchannel/tui/widget"
 )
 
-// This file holds the frame both review screens draw their rows in: the
+// This file holds the frame the review screen draws its rows in: the
 // loading message, the title and filter lines, the list with its empty
 // note, the detail pane under a rule, and the heading over a form.
 
