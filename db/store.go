@@ -159,13 +159,18 @@ func openStore(ctx context.Context, path string, o Options, migs []migration) (*
 }
 
 // openWritable opens the writer and reader pools and migrates the schema.
+//
+// A reader looks at the schema first: when the workbook is already at this
+// build's schema (every open but the first after an upgrade) there is
+// nothing to migrate, and the writer is left undialled until the first
+// write. A command that only reads (brief, proposals with the scores
+// cached, export) then opens one SQLite connection instead of two, each
+// of which runs its pragmas and parses the whole schema. Anything else
+// (a new or older file, another program's, an error) goes to migrate on
+// the writer as before, which reads the state again and decides.
 func openWritable(ctx context.Context, abs string, o Options, migs []migration) (*Store, error) {
 	w, err := openPool(dsn(abs, connWriter, o.BusyWait), 1)
 	if err != nil {
-		return nil, err
-	}
-	if err := migrate(ctx, w, abs, migs, o.Now, o.SealBackup); err != nil {
-		_ = w.Close()
 		return nil, err
 	}
 	r, err := openPool(dsn(abs, connReader, o.BusyWait), readConns)
@@ -173,12 +178,28 @@ func openWritable(ctx context.Context, abs string, o Options, migs []migration) 
 		_ = w.Close()
 		return nil, err
 	}
-	if err := r.PingContext(ctx); err != nil {
-		_ = r.Close()
-		_ = w.Close()
-		return nil, err
+	if !schemaCurrent(ctx, r, abs, len(migs)) {
+		if err := migrate(ctx, w, abs, migs, o.Now, o.SealBackup); err != nil {
+			_ = r.Close()
+			_ = w.Close()
+			return nil, err
+		}
+		if err := r.PingContext(ctx); err != nil {
+			_ = r.Close()
+			_ = w.Close()
+			return nil, err
+		}
 	}
 	return &Store{path: abs, w: w, r: r, now: o.Now, busy: o.BusyWait}, nil
+}
+
+// schemaCurrent reports whether the workbook is one of ours at the latest
+// schema, read on a reader connection. Any doubt (an error, a check that
+// fails) is false: migrate then reads it again on the writer and gives the
+// error or does the upgrade.
+func schemaCurrent(ctx context.Context, r *sql.DB, abs string, latest int) bool {
+	st, err := readState(ctx, r)
+	return err == nil && st.version == latest && st.check(abs, latest) == nil
 }
 
 // openPool makes a pool of up to conns connections to the workbook, kept
