@@ -201,3 +201,45 @@ func TestDossierHasHeardViaStranger(t *testing.T) {
 		}
 	}
 }
+
+// A proposal's log read by walking the whole table (when the proposal holds
+// at least half of it) and through the proposal index: the same dossier,
+// byte for byte, on a workbook of three proposals sharing their people.
+func TestLoadDossierSameWhicheverPlan(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	wb := demo.LargeWorkbook(model.NewDate(2026, 11, 21), demo.LargeOptions{Proposals: 3, Stakeholders: 12,
+		Conversations: 150, Contacts: 20, Seed: 7})
+	mustNoErr(t, s.Import(ctx, wb))
+	t.Cleanup(func() { forcedLogPlan = nil })
+	load := func(id int64, scan *bool) model.Dossier {
+		forcedLogPlan = scan
+		d, err := s.LoadDossier(ctx, id)
+		mustNoErr(t, err)
+		return d
+	}
+	yes, no := true, false
+	for _, p := range wb.Proposals {
+		byIndex, byScan, chosen := load(p.ID, &no), load(p.ID, &yes), load(p.ID, nil)
+		if len(byIndex.Touchpoints) != 150 || len(byIndex.ContactTouchpoints) <= 150 {
+			t.Fatalf("proposal %d: %d conversations, %d with its people: the workbook should share people", p.ID,
+				len(byIndex.Touchpoints), len(byIndex.ContactTouchpoints))
+		}
+		if !reflect.DeepEqual(byIndex, byScan) || !reflect.DeepEqual(byIndex, chosen) {
+			t.Errorf("proposal %d: the dossier differs between the plans", p.ID)
+		}
+	}
+}
+
+// The table is walked only when the proposal holds at least half of the
+// conversation IDs; otherwise, and for a proposal with none, the index.
+func TestLogPlan(t *testing.T) {
+	for _, c := range []struct {
+		n, last int
+		scan    bool
+	}{{0, 0, false}, {0, 10, false}, {10000, 10000, true}, {5000, 10000, true}, {4999, 10000, false}, {150, 450, false}, {1, 1, true}} {
+		if got := logPlan(c.n, c.last) != ""; got != c.scan {
+			t.Errorf("logPlan(%d, %d) walks the table: %v, want %v", c.n, c.last, got, c.scan)
+		}
+	}
+}
