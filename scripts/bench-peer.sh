@@ -8,6 +8,8 @@
 #   brief ≤ 0.5× task summary, brief ≤ 2× the sqlite3 reads.
 # hyperfine, taskwarrior and sqlite3 come from Debian's packages and are
 # installed when missing. Everything is made in a temporary folder.
+# RUNS=n sets hyperfine's runs (30); BIN=path times that binary instead of
+# building this tree (a before/after comparison runs the script twice).
 set -euo pipefail
 
 RUNS=${RUNS:-30}
@@ -29,9 +31,13 @@ if [ ${#need[@]} -gt 0 ]; then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-echo "building backchannel" >&2
-(cd "$root" && go build -o "$work/backchannel" ./cmd/backchannel)
-bc="$work/backchannel"
+if [ -n "${BIN:-}" ]; then
+	bc=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN") # BIN=path: time that build instead
+else
+	echo "building backchannel" >&2
+	(cd "$root" && go build -o "$work/backchannel" ./cmd/backchannel)
+	bc="$work/backchannel"
+fi
 export BACKCHANNEL_TODAY=2026-11-21 NO_COLOR=1
 db="$work/w.db"
 "$bc" --db "$db" demo --proposals 1 --stakeholders 300 --conversations "$CONVERSATIONS" >/dev/null
@@ -54,11 +60,13 @@ test "$(task count status:pending 2>/dev/null)" = "$TASKS"
 # The reads brief makes for proposal 1 (db/dossier.go: LoadDossier). Who a
 # conversation was heard via is looked up in the rows already read, so no
 # query of its own; the history leaves out the records of conversations.
+# The proposal holds every conversation here, so its log is read by walking
+# the table (db/dossier.go: logPlan), as brief does.
 cat >"$work/reads.sql" <<'SQL'
 SELECT * FROM proposals WHERE id = 1;
 SELECT * FROM stakeholders WHERE proposal_id = 1;
-SELECT count(*) FROM touchpoints WHERE proposal_id = 1;
-SELECT * FROM touchpoints WHERE proposal_id = 1 ORDER BY id;
+SELECT (SELECT count(*) FROM touchpoints WHERE proposal_id = 1), coalesce((SELECT max(id) FROM touchpoints), 0);
+SELECT * FROM touchpoints NOT INDEXED WHERE proposal_id = 1 ORDER BY id;
 SELECT * FROM touchpoints WHERE stakeholder_id IN (
 	SELECT id FROM stakeholders WHERE proposal_id <> 1 AND contact_id IN (
 		SELECT contact_id FROM stakeholders WHERE proposal_id = 1
@@ -87,6 +95,9 @@ END {
 	printf "brief / task summary  = %.2f  (budget ≤ 0.5)\n", median["brief"] / median["task summary"];
 	printf "brief / sqlite3 reads = %.2f  (budget ≤ 2)\n", median["brief"] / median["sqlite3 reads"];
 	printf "brief / version       = %.2f\n", median["brief"] / median["version"];
-	printf "mean CPU (user+sys, s): brief %.4f  task summary %.4f  sqlite3 reads %.4f\n",
-		cpu["brief"], cpu["task summary"], cpu["sqlite3 reads"];
+	printf "mean CPU (user+sys, s): brief %.4f  task summary %.4f  sqlite3 reads %.4f  version %.4f\n",
+		cpu["brief"], cpu["task summary"], cpu["sqlite3 reads"], cpu["version"];
+	printf "by CPU: brief / task summary = %.2f, brief / sqlite3 reads = %.2f\n",
+		cpu["brief"] / cpu["task summary"], cpu["brief"] / cpu["sqlite3 reads"];
 }' "$work/peer.csv"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
