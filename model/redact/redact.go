@@ -4,7 +4,6 @@ package redact
 
 import (
 	_ "embed"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -509,7 +508,7 @@ func uniqueTitles(people map[int64]model.Contact) map[int64]bool {
 // pronouns are the gendered pronouns a sponsor edition replaces with
 // "they": gender narrows down who is meant. The word before and after are
 // captured to choose between them and their and to agree the verb.
-var pronouns = regexp.MustCompile(`(?i)(\b\w+\s+)?\b(he|she|him|his|hers|her|himself|herself)\b(\s+[\w']+)?`)
+var pronouns = lazyRegexp(`(?i)(\b\w+\s+)?\b(he|she|him|his|hers|her|himself|herself)\b(\s+[\w']+)?`)
 
 // objectWords after "her" show it stands for "them", not "their".
 var objectWords = map[string]bool{"a": true, "an": true, "the": true, "that": true, "this": true, "to": true, "and": true,
@@ -538,8 +537,9 @@ func TheyFor(s string) string {
 	if s == "" {
 		return s
 	}
-	return pronouns.ReplaceAllStringFunc(s, func(m string) string {
-		sub := pronouns.FindStringSubmatch(m)
+	re := pronouns()
+	return re.ReplaceAllStringFunc(s, func(m string) string {
+		sub := re.FindStringSubmatch(m)
 		before, word, rest := sub[1], sub[2], sub[3]
 		next := strings.TrimSpace(rest)
 		var nu string

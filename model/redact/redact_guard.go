@@ -7,7 +7,6 @@ import (
 	"html"
 	"net/url"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -109,20 +108,20 @@ type guardWord struct {
 var (
 	// guardDays is Date.Human's form, with the year the brief adds to
 	// days far off.
-	guardDays   = regexp.MustCompile(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [1-9][0-9]? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b(?: [0-9]{4}\b)?`)
-	htmlComment = regexp.MustCompile(`(?s)<!--.*?(-->|$)`)
-	htmlTag     = regexp.MustCompile(`(?i)</?(a|b|i|u|s|em|strong|span|del|ins|sub|sup|mark|code|kbd|small|big|font|br|wbr|abbr|q|tt|strike)(\s[^<>\n]{0,200})?/?>`)
-	urlEscapes  = regexp.MustCompile(`(%[0-9A-Fa-f]{2})+`)
+	guardDays   = lazyRegexp(`\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [1-9][0-9]? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b(?: [0-9]{4}\b)?`)
+	htmlComment = lazyRegexp(`(?s)<!--.*?(-->|$)`)
+	htmlTag     = lazyRegexp(`(?i)</?(a|b|i|u|s|em|strong|span|del|ins|sub|sup|mark|code|kbd|small|big|font|br|wbr|abbr|q|tt|strike)(\s[^<>\n]{0,200})?/?>`)
+	urlEscapes  = lazyRegexp(`(%[0-9A-Fa-f]{2})+`)
 )
 
 // unveil undoes what hides letters from a reader of rendered markdown:
 // HTML comments and tags, character references, URL escapes and
 // invisible format characters.
 func unveil(s string) string {
-	s = htmlComment.ReplaceAllString(s, "")
-	s = htmlTag.ReplaceAllString(s, "")
+	s = htmlComment().ReplaceAllString(s, "")
+	s = htmlTag().ReplaceAllString(s, "")
 	s = html.UnescapeString(s)
-	s = urlEscapes.ReplaceAllStringFunc(s, func(m string) string {
+	s = urlEscapes().ReplaceAllStringFunc(s, func(m string) string {
 		if u, err := url.PathUnescape(m); err == nil && utf8.ValidString(u) {
 			return u
 		}
@@ -354,7 +353,7 @@ func (g *leakGuard) find(s string) (string, bool) {
 	// The days the program writes ("Tue 23 Jun", "Sat 9 Jan 2027") are its
 	// own words, not a person's: a month or weekday that is also a name
 	// (Jun, May, Jan, Sun) would otherwise stop every brief with such a day.
-	s = guardDays.ReplaceAllString(s, wall)
+	s = guardDays().ReplaceAllString(s, wall)
 	s = unveil(s)
 	variants := []string{s}
 	if strings.ContainsFunc(s, markupRune) {
