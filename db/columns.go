@@ -53,21 +53,25 @@ func textOf(src any) (string, bool) {
 	return "", false
 }
 
-// wordCol scans a TEXT column holding an enum's word. It is a single
-// pointer, so handing it to Scan as an interface does not allocate, and it
-// looks words up in a table built once per enum type: LoadDossier scans
-// tens of thousands of them.
+// wordCol scans a TEXT column holding an enum's word. It looks words up in
+// a table built once per enum type and fetched once per query, when the
+// column's destination is made (text), not once per row: LoadDossier scans
+// tens of thousands of them, and the per-row fetch from the cache of
+// tables cost about as much as the lookup itself.
 type wordCol[T enum, PT interface {
 	*T
 	encoding.TextUnmarshaler
-}] struct{ dst PT }
+}] struct {
+	dst   PT
+	words map[string]T
+}
 
 func (c wordCol[T, PT]) Scan(src any) error {
 	s, ok := textOf(src)
 	if !ok {
 		return fmt.Errorf("expected text, got %T", src)
 	}
-	if v, ok := wordTable[T, PT]()[s]; ok {
+	if v, ok := c.words[s]; ok {
 		*c.dst = v
 		return nil
 	}
@@ -78,7 +82,7 @@ func text[T enum, PT interface {
 	*T
 	encoding.TextUnmarshaler
 }](dst PT) wordCol[T, PT] {
-	return wordCol[T, PT]{dst}
+	return wordCol[T, PT]{dst, wordTable[T, PT]()}
 }
 
 // wordTables caches, per enum type, word → value.
