@@ -56,8 +56,21 @@ func benchLoadDossier(b *testing.B, withTalkHistory bool) {
 
 // BenchmarkLoadDossier is issue 2's budget: a proposal with 300
 // stakeholders and 20,000 conversations, inserted directly (so the history
-// holds the other changes but not one row per conversation).
+// holds the other changes but not one row per conversation). The proposal
+// holds half the conversations, so its log is read by walking the table
+// (logPlan).
 func BenchmarkLoadDossier(b *testing.B) { benchLoadDossier(b, false) }
+
+// BenchmarkLoadDossierIndexed is the same read with the log read through
+// the proposal index, a seek per row, as every proposal's was before
+// logPlan (and a proposal with a small share of the table's still is):
+// benchstat against BenchmarkLoadDossier shows what the walk saves.
+func BenchmarkLoadDossierIndexed(b *testing.B) {
+	index := false
+	forcedLogPlan = &index
+	b.Cleanup(func() { forcedLogPlan = nil })
+	benchLoadDossier(b, false)
+}
 
 // BenchmarkLoadDossierFullHistory is the same proposal as if every
 // conversation had been logged through LogTouchpoint: 20,000 more history
