@@ -65,7 +65,7 @@ func blindSpotForm(s *blindSpotsScreen, e reviewEdit) *huh.Form {
 		Lines(4).CharLimit(model.MaxTextLen).Value(&d.HowAddressed)
 	switch e {
 	case editRespond:
-		return huh.NewForm(huh.NewGroup(how.Lines(max(min(s.height-formHeading-8, 10), 4))))
+		return huh.NewForm(huh.NewGroup(how.Lines(max(min(s.height-s.formTop-8, 10), 4))))
 	case editAdd:
 		var fields []huh.Field
 		var open []huh.Option[int64]

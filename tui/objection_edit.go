@@ -80,7 +80,7 @@ func objectionForm(s *objectionsScreen, e reviewEdit) *huh.Form {
 		return huh.NewForm(huh.NewGroup(widget.StopAtEnds(huh.NewSelect[model.ObjectionStatus]().Title("Status").
 			Description("each change is kept in the history with its date").Options(opts...).Value(&d.Status), opts)))
 	case editRespond:
-		return huh.NewForm(huh.NewGroup(response.Lines(max(min(s.height-formHeading-8, 10), 4))))
+		return huh.NewForm(huh.NewGroup(response.Lines(max(min(s.height-s.formTop-8, 10), 4))))
 	case editVoice:
 		return huh.NewForm(huh.NewGroup(voice))
 	case editAdd:

@@ -84,6 +84,9 @@ type reviewBase struct {
 
 	list widget.Grid
 	host widget.FormHost
+	// formTop and fullTop are the lines over a form and over a row in
+	// full, measured by sizeParts.
+	formTop, fullTop int
 	// editID is the row a form edits; 0 while adding.
 	editID  int64
 	saveSeq int
@@ -136,11 +139,12 @@ func (r *reviewBase) sizeParts(w, h int) {
 		detail = max(avail-3, 0)
 	}
 	r.list.SetSize(w, avail-detail)
-	r.host.SetSize(w, h-formHeading)
+	// The headings over a form and over a row in full, measured as drawn
+	// (the line the form or the row starts on is not theirs).
+	r.formTop = lipgloss.Height(r.formHead("", "")) - 1
+	r.fullTop = lipgloss.Height(r.fullHead("")) - 1
+	r.host.SetSize(w, h-r.formTop)
 }
-
-// formHeading is the lines above a form: a title, a context line, a gap.
-const formHeading = 3
 
 // proposalTitle is a proposal's cleaned title.
 func (r *reviewBase) proposalTitle(id int64) string {

@@ -36,7 +36,7 @@ func (r *reviewBase) closeFullIfGone() {
 // fullWindow is how many lines of the full page show at once: the body less
 // the heading and its gap, and a line for the scroll hint when it scrolls.
 func (r *reviewBase) fullWindow(lines int) int {
-	h := max(r.height-2, 1)
+	h := max(r.height-r.fullTop, 1)
 	if lines > h {
 		h = max(h-1, 1)
 	}
@@ -71,17 +71,22 @@ func (r *reviewBase) scrollFull(k tea.KeyPressMsg, lines int) bool {
 // the window is when the page is longer than the screen.
 func (r *reviewBase) fullPage(what string, lines []string) string {
 	st := r.st
-	head := st.Title.Render(what) + st.Muted.Render(" · in full · esc back to the list")
-	head = ansi.Truncate(head, r.width, "…")
 	win := r.fullWindow(len(lines))
 	off := max(min(r.fullOff, len(lines)-win), 0)
 	end := min(off+win, len(lines))
-	out := head + "\n\n" + strings.Join(lines[off:end], "\n")
+	out := r.fullHead(what) + strings.Join(lines[off:end], "\n")
 	if len(lines) > win {
 		hint := "lines " + itoa(off+1) + "–" + itoa(end) + " of " + itoa(len(lines)) + " · ↑/↓ scroll"
 		out += "\n" + st.Muted.Render(ansi.Truncate(hint, r.width, "…"))
 	}
 	return out
+}
+
+// fullHead is the heading over a row in full, and a gap; the row starts
+// on its last line.
+func (r *reviewBase) fullHead(what string) string {
+	head := r.st.Title.Render(what) + r.st.Muted.Render(" · in full · esc back to the list")
+	return ansi.Truncate(head, r.width, "…") + "\n\n"
 }
 
 // flatten is every line of the sections, for the full page.
@@ -126,6 +131,6 @@ func (r *reviewBase) metaLines(proposalID int64, full bool) []string {
 // scrolls; disabled (so not shown) when the page fits.
 func (r *reviewBase) scrollHelp(lines int) key.Binding {
 	b := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-	b.SetEnabled(lines > max(r.height-2, 1))
+	b.SetEnabled(lines > max(r.height-r.fullTop, 1))
 	return b
 }

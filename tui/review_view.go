@@ -83,7 +83,13 @@ func (r *reviewBase) formFrame(title, context string) string {
 	if r.waiting {
 		return st.Muted.Render("Saving…")
 	}
-	return st.Title.Render(title) + "\n" + st.Muted.Render(ansi.Truncate(context, r.width, "…")) + "\n\n" + r.host.View()
+	return r.formHead(title, context) + r.host.View()
+}
+
+// formHead is the title and a line of context over a form, and a gap; the
+// form starts on its last line.
+func (r *reviewBase) formHead(title, context string) string {
+	return r.st.Title.Render(title) + "\n" + r.st.Muted.Render(ansi.Truncate(context, r.width, "…")) + "\n\n"
 }
 
 // section is a block of the detail pane: its lines and the fewest it may
