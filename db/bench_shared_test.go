@@ -155,3 +155,39 @@ func BenchmarkProposalScoresCold(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkProposalScoresNextDay is the first list of each new day with
+// nothing changed since yesterday's list: the cache holds yesterday's
+// answers, readiness moves with the day, so every proposal is assessed
+// again (the case the cache cannot serve; issue 13's "nothing cached").
+func BenchmarkProposalScoresNextDay(b *testing.B) {
+	s, today := listSharedStore(b)
+	ctx := context.Background()
+	if _, err := s.ProposalScores(ctx, today, false); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		today = today.AddDays(1)
+		if _, err := s.ProposalScores(ctx, today, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if n := s.assessed.Load(); n != int64(100*(b.N+1)) {
+		b.Fatalf("%d proposals assessed in %d lists, want every proposal each day", n, b.N+1)
+	}
+}
+
+// BenchmarkLedgersShared counts every person's nurture ledger over the
+// shared workbook's conversations: the pass a list that assesses many
+// proposals makes once.
+func BenchmarkLedgersShared(b *testing.B) {
+	s, today := listSharedStore(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.ContactLedgers(ctx, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
-	"maps"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -46,7 +45,7 @@ func (s *Store) EachListDossier(ctx context.Context, today model.Date, includeAr
 		if err != nil {
 			return err
 		}
-		reads := newListReads(ledgers, true)
+		reads := newListReads(ledgers)
 		for _, p := range ps {
 			d, err := reads.dossier(ctx, q, p)
 			if err != nil {
@@ -92,31 +91,9 @@ func allLedgers(ctx context.Context, q driver.QueryerContext, today model.Date) 
 	return countLedgers(ctx, q, today, "", nil)
 }
 
-// ledgersOf counts the ledgers of some contacts only, from their ranges of
-// the same index: a list that assesses a few proposals again needs their
-// people's ledgers, not a pass over every conversation in the workbook.
-// A contact with no conversations is missing from the map.
-func ledgersOf(ctx context.Context, q driver.QueryerContext, today model.Date, contacts []int64) (map[int64]model.Ledger, error) {
-	out := make(map[int64]model.Ledger, len(contacts))
-	for len(contacts) > 0 {
-		n := min(len(contacts), 500)
-		ids := make([]any, n)
-		for i, id := range contacts[:n] {
-			ids[i] = id
-		}
-		part, err := countLedgers(ctx, q, today, "WHERE contact_id IN ("+placeholders(n)+")", ids)
-		if err != nil {
-			return nil, err
-		}
-		maps.Copy(out, part)
-		contacts = contacts[n:]
-	}
-	return out, nil
-}
-
-// countLedgers is the GROUP BY of allLedgers and ledgersOf over the
-// conversations that which (SQL after FROM touchpoints) selects; ids are
-// its arguments, after the six the counting takes.
+// countLedgers is allLedgers' GROUP BY over the conversations that which
+// (SQL after FROM touchpoints) selects; ids are its arguments, after the
+// six the counting takes.
 func countLedgers(ctx context.Context, q driver.QueryerContext, today model.Date, which string, ids []any) (map[int64]model.Ledger, error) {
 	type row struct {
 		contact     int64

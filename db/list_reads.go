@@ -7,34 +7,38 @@ import (
 	"github.com/backchannel/backchannel/model"
 )
 
-// listReads reads the dossiers of a list of proposals (ListDossiers, and the
-// proposals ProposalScores assesses again) in one read transaction, sharing
-// what the proposals share: the people's nurture ledgers, counted once for
-// the list, and the contacts, each read once however many proposals it
-// sits on (with shared contacts, a list read the same few hundred people
-// once per proposal).
+// listReads reads the dossiers of a list of proposals (ListDossiers) in
+// one read transaction, sharing what the proposals share: the people's
+// nurture ledgers, counted once for the list, and the contacts, each read
+// once however many proposals it sits on (with shared contacts, a list
+// read the same few hundred people once per proposal).
 type listReads struct {
 	ledgers  map[int64]model.Ledger
 	contacts map[int64]model.Contact
-	// freeText: read each conversation whole. A list that only scores
-	// reads the columns a score reads (scoreTouchpointsSQL).
-	freeText bool
 }
 
-func newListReads(ledgers map[int64]model.Ledger, freeText bool) *listReads {
-	return &listReads{ledgers: ledgers, contacts: map[int64]model.Contact{}, freeText: freeText}
+func newListReads(ledgers map[int64]model.Ledger) *listReads {
+	return &listReads{ledgers: ledgers, contacts: map[int64]model.Contact{}}
 }
 
-// scoreTouchpointsSQL reads of each conversation only what a readiness
-// score reads (readiness.TestScoreReadsOnlyTheListColumns), for a list that
-// only scores (listReads.freeText false): not its words (said, subtext,
-// follow-up, most of a conversation's bytes), its channel, opener, due date
-// or creation time. Every column read costs a conversion per row, and a
-// cold list reads every conversation in the workbook.
-const scoreTouchpointsSQL = `SELECT id, stakeholder_id, proposal_id, contact_id, date, kind, sentiment,
-	heard_via_id, commitment, commitment_done FROM touchpoints `
+// latestTalksSQL reads a proposal's conversations as a score needs them
+// (readiness.ScoreInputs): each person's latest, by day and then ID, in ID
+// order, and of each only the columns a score reads (not its words,
+// channel, opener, due day or creation time: readiness'
+// TestScoreReadsOnlyTheListColumns). A cold list of a long-kept workbook
+// reads one conversation per person instead of every one: the last entry
+// of the person's range of touchpoints_stakeholder_date (migration 0006).
+// The + keeps the planner off the proposal's date index, which would walk
+// all of the proposal's conversations for each person.
+const latestTalksSQL = `SELECT id, stakeholder_id, proposal_id, contact_id, date, kind, sentiment,
+		heard_via_id, commitment, commitment_done
+	FROM touchpoints WHERE id IN (
+		SELECT (SELECT t.id FROM touchpoints t WHERE t.stakeholder_id = s.id AND +t.proposal_id = s.proposal_id
+			ORDER BY t.date DESC, t.id DESC LIMIT 1)
+		FROM stakeholders s WHERE s.proposal_id = ?)
+	ORDER BY id`
 
-// scoreTouchpointDest is where each column of scoreTouchpointsSQL goes.
+// scoreTouchpointDest is where each column of latestTalksSQL goes.
 func scoreTouchpointDest(t *model.Touchpoint) []any {
 	return []any{&t.ID, &t.StakeholderID, &t.ProposalID, &t.ContactID, date(&t.Date), text(&t.Kind),
 		integer(&t.Sentiment), optID(&t.HeardViaID), text(&t.Commitment), &t.CommitmentDone}
@@ -50,17 +54,11 @@ func (r *listReads) dossier(ctx context.Context, q driver.QueryerContext, p mode
 		return d, err
 	}
 	sortStakeholders(d.Stakeholders)
-	const talks = "WHERE proposal_id = ? ORDER BY id"
-	if r.freeText {
-		n, cerr := rawCount(ctx, q, "SELECT count(*) FROM touchpoints WHERE proposal_id = ?", p.ID)
-		if cerr != nil {
-			return d, cerr
-		}
-		d.Touchpoints, err = touchpointTable.rawQuery(ctx, q, n, talks, p.ID)
-	} else {
-		d.Touchpoints, err = rawAll(ctx, q, scoreTouchpointDest, 0, scoreTouchpointsSQL+talks, p.ID)
-	}
+	n, err := rawCount(ctx, q, "SELECT count(*) FROM touchpoints WHERE proposal_id = ?", p.ID)
 	if err != nil {
+		return d, err
+	}
+	if d.Touchpoints, err = touchpointTable.rawQuery(ctx, q, n, "WHERE proposal_id = ? ORDER BY id", p.ID); err != nil {
 		return d, err
 	}
 	if d.Contacts, err = r.contactsOf(ctx, q, d); err != nil {
@@ -84,6 +82,37 @@ func (r *listReads) dossier(ctx context.Context, q driver.QueryerContext, p mode
 		return d, err
 	}
 	d.History, err = historyTable.rawQuery(ctx, q, 8, "WHERE proposal_id = ? AND entity = ? ORDER BY id", p.ID, model.EntityProposal)
+	return d, err
+}
+
+// scoreReads reads, for ProposalScores, what a score reads of each
+// proposal it assesses again (readiness.ScoreInputs): its people, each
+// person's latest conversation, its objections and blind spots. Each
+// dossier is dropped before the next is read, so the people and the
+// conversations of every proposal are read into the same two arrays.
+type scoreReads struct {
+	people []model.Stakeholder
+	talks  []model.Touchpoint
+}
+
+// inputs reads readiness.ScoreInputs of proposal p.
+func (r *scoreReads) inputs(ctx context.Context, q driver.QueryerContext, p model.Proposal) (model.Dossier, error) {
+	d := model.Dossier{Proposal: p}
+	var err error
+	d.Stakeholders, err = rawAppend(ctx, q, stakeholderTable.dest, r.people[:0], stakeholderTable.selectSQL+" WHERE proposal_id = ?", p.ID)
+	if err != nil {
+		return d, err
+	}
+	r.people = d.Stakeholders
+	sortStakeholders(d.Stakeholders)
+	if d.Touchpoints, err = rawAppend(ctx, q, scoreTouchpointDest, r.talks[:0], latestTalksSQL, p.ID); err != nil {
+		return d, err
+	}
+	r.talks = d.Touchpoints
+	if d.Objections, err = objectionTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", p.ID); err != nil {
+		return d, err
+	}
+	d.BlindSpots, err = blindSpotTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", p.ID)
 	return d, err
 }
 

@@ -47,12 +47,18 @@ func (s *Store) readDriver(ctx context.Context, fn func(q driver.QueryerContext)
 
 // rawAll is queryAll on a driver connection.
 func rawAll[T any](ctx context.Context, q driver.QueryerContext, dest func(*T) []any, hint int, query string, args ...any) ([]T, error) {
+	return rawAppend(ctx, q, dest, make([]T, 0, hint), query, args...)
+}
+
+// rawAppend is rawAll appending to out, so a caller that reads many lists
+// one after another and drops each before the next (a score-only list)
+// can use one array for all of them.
+func rawAppend[T any](ctx context.Context, q driver.QueryerContext, dest func(*T) []any, out []T, query string, args ...any) ([]T, error) {
 	rows, err := q.QueryContext(ctx, query, namedValues(args))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]T, 0, hint)
 	var cur T
 	d := dest(&cur)
 	if n := len(rows.Columns()); n != len(d) {

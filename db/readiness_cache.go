@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync"
 
@@ -59,28 +58,19 @@ func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArc
 		if err != nil {
 			return err
 		}
-		var stale []int64
 		for _, p := range ps {
-			if c, ok := cached.rows[p.ID]; !ok || cached.stale(p.ID) {
-				stale = append(stale, p.ID)
-			} else if c.change != last {
+			if c, ok := cached.rows[p.ID]; ok && !cached.stale(p.ID) && c.change != last {
 				restamp = true
 			}
 		}
-		var ledgers map[int64]model.Ledger
-		if len(stale) > 0 {
-			if ledgers, err = staleLedgers(ctx, q, today, stale, len(ps)); err != nil {
-				return err
-			}
-		}
 		out = make([]readiness.ProposalScore, 0, len(ps))
-		reads := newListReads(ledgers, false)
+		var reads scoreReads
 		for _, p := range ps {
 			if c, ok := cached.rows[p.ID]; ok && !cached.stale(p.ID) {
 				out = append(out, readiness.ProposalScore{Proposal: p, Score: c.score, Verdict: c.verdict})
 				continue
 			}
-			d, err := reads.dossier(ctx, q, p)
+			d, err := reads.inputs(ctx, q, p)
 			if err != nil {
 				return err
 			}
@@ -99,41 +89,6 @@ func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArc
 		s.writeCache(ctx, today, last, out)
 	}
 	return out, nil
-}
-
-// staleLedgers counts the nurture ledgers the proposals to assess again
-// need: their people's and go-betweens', from their ranges of the ledger
-// index when they are a few proposals' worth, in one pass over the whole
-// index otherwise (the people of half the proposals are most people).
-func staleLedgers(ctx context.Context, q driver.QueryerContext, today model.Date, stale []int64, listed int) (map[int64]model.Ledger, error) {
-	if 2*len(stale) > listed {
-		return allLedgers(ctx, q, today)
-	}
-	var contacts []int64
-	for len(stale) > 0 {
-		n := min(len(stale), 300)
-		ids := make([]any, n)
-		for i, id := range stale[:n] {
-			ids[i] = id
-		}
-		in := placeholders(n)
-		part, err := rawAll(ctx, q, func(p *int64) []any { return []any{p} }, 0,
-			"SELECT contact_id FROM stakeholders WHERE proposal_id IN ("+in+") UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id IN ("+in+") AND plan_via_id IS NOT NULL",
-			append(ids, ids...)...)
-		if err != nil {
-			return nil, err
-		}
-		contacts = append(contacts, part...)
-		stale = stale[n:]
-	}
-	slices.Sort(contacts)
-	contacts = slices.Compact(contacts)
-	// Each contact's ledger is a range of the covering index (migration
-	// 0006) in contact order: reading the ranges of all of them costs what
-	// one pass over the index costs, and a few of them much less. (Through
-	// the old index on (contact_id, date) every conversation was a random
-	// read of its table row, three times a pass in page order.)
-	return ledgersOf(ctx, q, today, contacts)
 }
 
 // cacheRow is one proposal's cached readiness.
@@ -205,16 +160,13 @@ func readCache(ctx context.Context, q driver.QueryerContext, today model.Date, b
 // table readiness is not known to ignore.
 func touchedSince(ctx context.Context, q driver.QueryerContext, since int64) (map[int64]bool, bool, error) {
 	type row struct {
-		entity         string
-		rowID          int64
-		inserted       bool
-		p1, p2, c1, c2 sql.NullInt64
+		entity string
+		rowID  int64
+		p1, p2 sql.NullInt64
 	}
 	rows, err := rawAll(ctx, q, func(r *row) []any {
-		return []any{&r.entity, &r.rowID, &r.inserted, &r.p1, &r.p2, &r.c1, &r.c2}
-	}, 0, `SELECT entity, row_id, before IS NULL,
-			json_extract(before, '$.proposal_id'), json_extract(after, '$.proposal_id'),
-			json_extract(before, '$.contact_id'), json_extract(after, '$.contact_id')
+		return []any{&r.entity, &r.rowID, &r.p1, &r.p2}
+	}, 0, `SELECT entity, row_id, json_extract(before, '$.proposal_id'), json_extract(after, '$.proposal_id')
 		FROM change_rows WHERE id > ? ORDER BY id LIMIT ?`, since, int64(cacheScanLimit+1))
 	if err != nil {
 		return nil, false, err
@@ -223,70 +175,28 @@ func touchedSince(ctx context.Context, q driver.QueryerContext, since int64) (ma
 		return nil, true, nil
 	}
 	touched := map[int64]bool{}
-	var ledgerOf, referenced []any // contacts whose ledger moved; contacts changed
 	for _, r := range rows {
-		for _, p := range []sql.NullInt64{r.p1, r.p2} {
-			if p.Valid {
-				touched[p.Int64] = true
-			}
-		}
 		switch r.entity {
 		case "proposals":
 			touched[r.rowID] = true
-		case "stakeholders", "objections", "blind_spots":
-			// Their own proposal, above.
-		case "touchpoints":
-			// Its proposal, above; and the ledger of its person, which
-			// every proposal they sit on (or are a go-between on) reads.
-			for _, c := range []sql.NullInt64{r.c1, r.c2} {
-				if c.Valid {
-					ledgerOf = append(ledgerOf, c.Int64)
+		case "stakeholders", "touchpoints", "objections", "blind_spots":
+			// Their own proposal, as it was before and after: a score
+			// reads its own rows only (readiness.ScoreInputs), not the
+			// people's conversations elsewhere or ledgers.
+			for _, p := range []sql.NullInt64{r.p1, r.p2} {
+				if p.Valid {
+					touched[p.Int64] = true
 				}
 			}
 		case "contacts":
-			// A new contact is in no proposal yet: the rows that put it in
-			// one are captured too.
-			if !r.inserted {
-				referenced = append(referenced, r.rowID)
-			}
+			// No score reads a contact: a new one, an edit or a merge
+			// moves a score only through the rows it changes in a
+			// proposal (people, go-betweens), which are captured too.
 		default:
 			return nil, true, nil
 		}
 	}
-	if err := addProposalsOf(ctx, q, touched, ledgerOf, false); err != nil {
-		return nil, false, err
-	}
-	if err := addProposalsOf(ctx, q, touched, referenced, true); err != nil {
-		return nil, false, err
-	}
 	return touched, false, nil
-}
-
-// addProposalsOf marks the proposals the contacts sit on or carry messages
-// for (a stakeholder's contact or go-between) and, with heard, those whose
-// conversations name one as who it was heard via.
-func addProposalsOf(ctx context.Context, q driver.QueryerContext, touched map[int64]bool, contacts []any, heard bool) error {
-	for len(contacts) > 0 {
-		n := min(len(contacts), 200)
-		in := "(" + placeholders(n) + ")"
-		query := "SELECT proposal_id FROM stakeholders WHERE contact_id IN " + in + " OR plan_via_id IN " + in
-		if heard {
-			query += " UNION SELECT proposal_id FROM touchpoints WHERE heard_via_id IN " + in
-		}
-		args := append(append([]any{}, contacts[:n]...), contacts[:n]...)
-		if heard {
-			args = append(args, contacts[:n]...)
-		}
-		ids, err := rawAll(ctx, q, func(p *int64) []any { return []any{p} }, 0, query, args...)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			touched[id] = true
-		}
-		contacts = contacts[n:]
-	}
-	return nil
 }
 
 // writeCache stores the scores of a list as current at captured row last.

@@ -1,6 +1,11 @@
 package readiness
 
-import "github.com/backchannel/backchannel/model"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/backchannel/backchannel/model"
+)
 
 // ProposalScore is one row of a list of proposals: the proposal with its
 // readiness score and verdict on the day the list is for, as Assess gives
@@ -9,4 +14,27 @@ type ProposalScore struct {
 	Proposal model.Proposal
 	Score    int
 	Verdict  Verdict
+}
+
+// ScoreInputs is the part of a dossier a score reads (Score, and the score
+// and verdict of Assess): the proposal, its people, objections and blind
+// spots, and of its conversations only each person's latest, by day and
+// then ID (what dates their stance). The people's conversations elsewhere
+// and ledgers, the contacts and the proposal's history feed the risks and
+// the next actions, never the score. Score(ScoreInputs(d), day) is
+// Score(d, day) on every day (TestScoreReadsOnlyItsInputs), so the lists
+// read this much of each proposal, not its whole log
+// (db.Store.ProposalScores).
+func ScoreInputs(d model.Dossier) model.Dossier {
+	x := newDossierIndex(d, model.Date{})
+	talks := make([]model.Touchpoint, 0, len(x.people))
+	for i := range x.people {
+		if t, ok := x.lastTalk(i); ok {
+			talks = append(talks, t)
+		}
+	}
+	slices.SortFunc(talks, func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) })
+	talks = slices.CompactFunc(talks, func(a, b model.Touchpoint) bool { return a.ID == b.ID })
+	return model.Dossier{Proposal: d.Proposal, Stakeholders: d.Stakeholders, Touchpoints: talks,
+		Objections: d.Objections, BlindSpots: d.BlindSpots, WhatIf: d.WhatIf}
 }

@@ -81,3 +81,41 @@ func TestScoreReadsOnlyTheListColumns(t *testing.T) {
 		t.Errorf("every conversation a year earlier moved the score in %d of %d dossiers: the dossiers are too weak to see a column", moved, sample.PropertyCases)
 	}
 }
+
+// withLedgers gives every contact of the dossier a nurture ledger, as a
+// list's dossier carries: the score must not read them.
+func withLedgers(g *sample.Gen, d model.Dossier) model.Dossier {
+	d.Ledgers = map[int64]model.Ledger{}
+	for id := range d.Contacts {
+		d.Ledgers[id] = model.Ledger{Gives: g.R.IntN(4), Asks: g.R.IntN(6), Last: sample.PropToday.AddDays(-g.R.IntN(200))}
+	}
+	return d
+}
+
+// A score reads of a proposal only ScoreInputs (each person's latest
+// conversation; no ledgers, contacts or history), in the columns the lists
+// read: the lists read nothing else, on any day.
+func TestScoreReadsOnlyItsInputs(t *testing.T) {
+	fewer := 0 // the inputs leave conversations out
+	sample.ForEachDossier(t, 9_000, func(t *testing.T, g *sample.Gen, d model.Dossier) {
+		d = withLedgers(g, withCommitments(g, d))
+		in := listColumnsOnly(ScoreInputs(d))
+		if len(in.Touchpoints) < len(d.Touchpoints) {
+			fewer++
+		}
+		if in.Contacts != nil || in.Ledgers != nil || in.History != nil || in.ContactTouchpoints != nil {
+			t.Fatal("ScoreInputs keeps more than a score reads")
+		}
+		for _, shift := range []int{-400, -60, -30, -1, 0, 1, 14, 90} {
+			day := sample.PropToday.AddDays(shift)
+			r := Assess(d, day)
+			score, verdict := Score(in, day)
+			if score != r.Score || verdict != r.Verdict {
+				t.Fatalf("on %s the score's inputs give %d %s, the whole dossier %d %s", day, score, verdict, r.Score, r.Verdict)
+			}
+		}
+	})
+	if fewer < sample.PropertyCases/2 {
+		t.Errorf("the inputs left conversations out in %d of %d dossiers: too few people talked to twice to tell", fewer, sample.PropertyCases)
+	}
+}

@@ -1,0 +1,66 @@
+package db
+
+import (
+	"context"
+	"database/sql/driver"
+	"reflect"
+	"testing"
+
+	"github.com/backchannel/backchannel/model"
+	"github.com/backchannel/backchannel/model/demo"
+	"github.com/backchannel/backchannel/model/readiness"
+)
+
+// A list that only scores reads of each proposal exactly what
+// readiness.ScoreInputs keeps of its whole dossier: the people, each
+// person's latest conversation (the latest ID among a day's several), the
+// objections and the blind spots; of the conversations only the columns
+// a score reads.
+func TestScoreReadsAreTheScoreInputs(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	day := model.NewDate(2026, 11, 21)
+	wb := demo.LargeWorkbook(day, demo.LargeOptions{Proposals: 8, Stakeholders: 7, Conversations: 60, Contacts: 15, Seed: 5})
+	for i := range wb.Touchpoints {
+		// Few days, so that a person's latest day holds several talks.
+		wb.Touchpoints[i].Date = day.AddDays(-(i % 3))
+	}
+	mustNoErr(t, s.Import(ctx, wb))
+	ps, err := s.ListProposals(ctx, true)
+	mustNoErr(t, err)
+	var reads scoreReads
+	for _, p := range ps {
+		full, err := s.LoadDossier(ctx, p.ID)
+		mustNoErr(t, err)
+		want := readiness.ScoreInputs(full)
+		var got model.Dossier
+		mustNoErr(t, s.readDriver(ctx, func(q driver.QueryerContext) error {
+			got, err = reads.inputs(ctx, q, p)
+			return err
+		}))
+		if len(want.Touchpoints) == 0 || len(want.Touchpoints) == len(full.Touchpoints) {
+			t.Fatalf("proposal %d: %d of %d conversations are a score's inputs: the workbook cannot tell", p.ID, len(want.Touchpoints), len(full.Touchpoints))
+		}
+		if len(got.Touchpoints) != len(want.Touchpoints) {
+			t.Fatalf("proposal %d: %d conversations read, want %d", p.ID, len(got.Touchpoints), len(want.Touchpoints))
+		}
+		for k, w := range want.Touchpoints {
+			g := got.Touchpoints[k]
+			if g.ID != w.ID || g.StakeholderID != w.StakeholderID || g.ProposalID != w.ProposalID || g.ContactID != w.ContactID ||
+				g.Date != w.Date || g.Kind != w.Kind || g.Sentiment != w.Sentiment || g.HeardViaID != w.HeardViaID ||
+				g.Commitment != w.Commitment || g.CommitmentDone != w.CommitmentDone {
+				t.Errorf("proposal %d: conversation %d read as %+v, want %+v", p.ID, k, g, w)
+			}
+		}
+		if !reflect.DeepEqual(got.Stakeholders, want.Stakeholders) || !reflect.DeepEqual(got.Objections, want.Objections) ||
+			!reflect.DeepEqual(got.BlindSpots, want.BlindSpots) || got.Proposal != want.Proposal {
+			t.Errorf("proposal %d: the people, objections, blind spots or proposal read differ from its dossier's", p.ID)
+		}
+		for _, today := range []model.Date{day, day.AddDays(1), day.AddDays(-100)} {
+			gs, gv := readiness.Score(got, today)
+			if r := readiness.Assess(full, today); gs != r.Score || gv != r.Verdict {
+				t.Errorf("proposal %d on %s: scored %d %s from the reads, %d %s from the dossier", p.ID, today, gs, gv, r.Score, r.Verdict)
+			}
+		}
+	}
+}
