@@ -21,9 +21,10 @@ import (
 // the workbook's version). A list reads a proposal's row when the day and
 // the build match and none of the rows captured since touched its inputs:
 // its own rows (proposal, people, conversations, objections, blind spots),
-// the contacts it refers to, and the conversations anywhere with its people
-// (the nurture ledger). Everything else is assessed as before and written
-// back. Purge is not a change, so it empties the cache itself.
+// all a score reads (readiness.ScoreInputs; not the people's contacts,
+// ledgers or conversations elsewhere). Everything else is assessed again,
+// from those inputs alone, and written back. Purge is not a change, so it
+// empties the cache itself.
 
 // cacheScanLimit is how many captured rows since a cached assessment are
 // read to find which proposals they touched; past it (an import, a merge of
@@ -36,8 +37,10 @@ const cacheScanLimit = 2000
 // dossier, without reading the dossier when the readiness cache holds a
 // current answer. It is the read path for every list of proposals that
 // shows a score (`proposals`, the TUI dashboard): one snapshot for the whole
-// list; proposals whose inputs changed since they were cached are read as
-// ListDossiers reads them and assessed, and the answers are written back to
+// list; proposals whose inputs changed since they were cached, or that were
+// cached for another day or build, have their score's inputs read
+// (readiness.ScoreInputs: one conversation per person, not the log) and are
+// scored (readiness.Score), and the answers are written back to
 // the cache afterwards, unless the workbook is read-only or another process
 // is writing at that moment (the next list writes them then).
 func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArchived bool) ([]readiness.ProposalScore, error) {
