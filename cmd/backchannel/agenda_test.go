@@ -243,20 +243,20 @@ func TestAgendaDoneMarksACommitmentKept(t *testing.T) {
 func TestCalendarOneProposalAtATime(t *testing.T) {
 	path := filepath.Join(privateDir(t), "w.db")
 	mustOK(t, cli(t, path, "", "demo", "--proposals", "6", "--stakeholders", "8", "--conversations", "60", "--contacts", "20"))
-	st, err := db.Open(context.Background(), path)
+	store, err := db.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	day := model.NewDate(2026, 11, 21)
-	ds, err := st.ListDossiers(context.Background(), day, false)
+	ds, err := store.ListDossiers(context.Background(), day, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	contacts, err := st.ListContacts(context.Background(), true)
+	contacts, err := store.ListContacts(context.Background(), true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.Close()
+	store.Close()
 	for _, names := range []bool{true, false} {
 		events, buildErr := readiness.BuildCalendar(ds, contacts, readiness.CalendarOptions{Names: names})
 		args := []string{"calendar"}

@@ -511,12 +511,12 @@ func TestDemoLargeWorkbook(t *testing.T) {
 // a wrong edition or --redact without --md is a usage error.
 func TestRedactedOutputsNameNobody(t *testing.T) {
 	path := demoDB(t)
-	st, err := db.Open(context.Background(), path)
+	store, err := db.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	contacts, err := st.ListContacts(context.Background(), true)
-	st.Close()
+	contacts, err := store.ListContacts(context.Background(), true)
+	store.Close()
 	if err != nil || len(contacts) < 5 {
 		t.Fatalf("%d contacts, %v", len(contacts), err)
 	}

@@ -19,11 +19,11 @@ func TestStreamedExportIsTheWholeEncoding(t *testing.T) {
 	mustOK(t, cli(t, demo, "", "demo"))
 	for name, path := range map[string]string{"empty": empty, "demo": demo, "hostile": hostileDB(t)} {
 		ctx := context.Background()
-		st, err := db.Open(ctx, path)
+		store, err := db.Open(ctx, path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		wb, err := st.Export(ctx)
+		wb, err := store.Export(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -32,10 +32,10 @@ func TestStreamedExportIsTheWholeEncoding(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		if err := streamExport(ctx, st, &got, false); err != nil {
+		if err := streamExport(ctx, store, &got, false); err != nil {
 			t.Fatal(err)
 		}
-		st.Close()
+		store.Close()
 		if !bytes.Equal(got.Bytes(), want) {
 			t.Errorf("%s: the streamed export differs from the whole encoding (%d bytes, want %d)", name, got.Len(), len(want))
 		}

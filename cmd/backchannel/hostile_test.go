@@ -17,14 +17,14 @@ func hostileDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(privateDir(t), "hostile.db")
 	ctx := context.Background()
-	st, err := db.Open(ctx, path)
+	store, err := db.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Import(ctx, hostile.Workbook(model.NewDate(2026, 11, 21))); err != nil {
+	if err := store.Import(ctx, hostile.Workbook(model.NewDate(2026, 11, 21))); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Close(); err != nil {
+	if err := store.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return path
