@@ -60,8 +60,8 @@ func TestAgendaKeyFromEveryScreen(t *testing.T) {
 // enter on the first line logs the talk with Hiroshi; once logged, it
 // leaves the agenda at once.
 func TestAgendaLogTheTalkAndItLeaves(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 100, 30)
+	store := demoStore(t)
+	d := newDriver(t, store, 100, 30)
 	d.press("T")
 	d.mustSee("Hiroshi Tanaka")
 	d.press("enter")
@@ -85,15 +85,15 @@ func TestAgendaLogTheTalkAndItLeaves(t *testing.T) {
 
 // x marks a commitment kept; it leaves the agenda, and u brings it back.
 func TestAgendaMarkCommitmentKept(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 100, 30)
+	store := demoStore(t)
+	d := newDriver(t, store, 100, 30)
 	d.press("T", "G")
 	d.mustSee("Add a stop-loss clause")
 	d.press("x")
 	d.mustSee("Kept:")
 	d.mustNotSee("I owe")
 	var kept bool
-	for _, tp := range st.touchpoints {
+	for _, tp := range store.touchpoints {
 		kept = kept || (tp.FollowUp == "Add a stop-loss clause to the memo." && tp.CommitmentDone)
 	}
 	if !kept {
@@ -132,16 +132,16 @@ func TestSearchFromTheDashboardJumpsToTheConversation(t *testing.T) {
 
 // Hostile text in a search result reaches the screen without escapes.
 func TestSearchResultsAreSanitised(t *testing.T) {
-	st := realStore(t)
+	store := realStore(t)
 	ctx := context.Background()
-	ps, _ := st.ListProposals(ctx, false)
-	stakes, _ := st.ListStakeholders(ctx, ps[0].ID)
-	_, err := st.RecordConversation(ctx, model.Conversation{Touchpoint: model.Touchpoint{StakeholderID: stakes[0].ID,
+	ps, _ := store.ListProposals(ctx, false)
+	stakes, _ := store.ListStakeholders(ctx, ps[0].ID)
+	_, err := store.RecordConversation(ctx, model.Conversation{Touchpoint: model.Touchpoint{StakeholderID: stakes[0].ID,
 		Date: testToday, Said: "zebra \x1b]8;;http://x\x07click\x1b]8;;\x07 \x1b[2J wiped \u202egnirts"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, st, 100, 30)
+	d := newDriver(t, store, 100, 30)
 	d.press("/")
 	d.typ("zebra")
 	d.mustSee("zebra", "click", "wiped")

@@ -16,26 +16,26 @@ import (
 )
 
 func TestEmptyDashboardOffersWalkthroughAndDemo(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	d.mustSee("Press n to walk through a new proposal", "Press d to load a demo workbook")
 
 	d.press("d")
-	if len(st.proposals) == 0 || len(st.contacts) == 0 {
+	if len(store.proposals) == 0 || len(store.contacts) == 0 {
 		t.Fatal("d did not import the demo workbook")
 	}
-	if got := d.app.dashboard.list.Len(); got != len(st.proposals) {
-		t.Fatalf("dashboard lists %d proposals, the store has %d", got, len(st.proposals))
+	if got := d.app.dashboard.list.Len(); got != len(store.proposals) {
+		t.Fatalf("dashboard lists %d proposals, the store has %d", got, len(store.proposals))
 	}
 	d.mustSee("Demo workbook loaded", "Consolidate onto one data warehouse", "Not ready")
 }
 
 func TestDemoKeyOnlyWorksOnAnEmptyWorkbook(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
-	calls := len(st.calls)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
+	calls := len(store.calls)
 	d.press("d")
-	for _, c := range st.calls[calls:] {
+	for _, c := range store.calls[calls:] {
 		if c == "Import" {
 			t.Fatal("d imported the demo into a workbook that already has proposals")
 		}
@@ -111,8 +111,8 @@ func TestQIsTextInATextField(t *testing.T) {
 }
 
 func TestCtrlCWithTypedTextAsksThenSaves(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	d.press("n")
 	d.typ("Budget for Q3")
 	d.press("ctrl+c")
@@ -134,17 +134,17 @@ func TestCtrlCWithTypedTextAsksThenSaves(t *testing.T) {
 		t.Fatal("save-and-quit did not quit after saving")
 	}
 	// Half a proposal is a draft, offered again by n, never a proposal.
-	if len(st.proposals) != 0 {
-		t.Fatalf("a half-filled proposal reached the workbook: %+v", st.proposals)
+	if len(store.proposals) != 0 {
+		t.Fatalf("a half-filled proposal reached the workbook: %+v", store.proposals)
 	}
-	if kept, ok, _ := st.GetDraft(t.Context(), walkDraftKey(0)); !ok || !strings.Contains(kept.Data, "Budget for Q3") {
+	if kept, ok, _ := store.GetDraft(t.Context(), walkDraftKey(0)); !ok || !strings.Contains(kept.Data, "Budget for Q3") {
 		t.Fatalf("the typed title was not kept: %+v", kept)
 	}
 }
 
 func TestEscWithTypedTextAsksThenDiscards(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	d.press("n")
 	d.typ("Never mind")
 	d.press("esc")
@@ -155,7 +155,7 @@ func TestEscWithTypedTextAsksThenDiscards(t *testing.T) {
 	if d.app.state() != screenDashboard {
 		t.Fatal("discard did not go back to the dashboard")
 	}
-	if len(st.proposals) != 0 {
+	if len(store.proposals) != 0 {
 		t.Fatal("discarded input was saved")
 	}
 }
@@ -169,11 +169,11 @@ func TestEscWithoutInputGoesStraightBack(t *testing.T) {
 }
 
 func TestSaveAndQuitFailureStaysWithInput(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	d.press("n")
 	d.typ("Budget")
-	st.fail = errBoom
+	store.fail = errBoom
 	d.press("ctrl+c", "s")
 	if d.quit {
 		t.Fatal("the app quit although saving failed")
@@ -185,13 +185,13 @@ func TestSaveAndQuitFailureStaysWithInput(t *testing.T) {
 }
 
 func TestWalkthroughSavesEachStepAndResumes(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	walkToWhom(d)
-	if len(st.proposals) != 1 {
-		t.Fatalf("want one proposal after the first steps, have %d", len(st.proposals))
+	if len(store.proposals) != 1 {
+		t.Fatalf("want one proposal after the first steps, have %d", len(store.proposals))
 	}
-	p := st.proposals[0]
+	p := store.proposals[0]
 	if p.WalkStep != int(walkWhen) || p.Moment != model.MomentBeforeChange || p.Kind != model.KindOperational {
 		t.Fatalf("steps not saved as completed: step %d, moment %s, kind %s", p.WalkStep, p.Moment, p.Kind)
 	}
@@ -214,7 +214,7 @@ func TestWalkthroughSavesEachStepAndResumes(t *testing.T) {
 	if !d.quit {
 		t.Fatal("q on a list step did not quit")
 	}
-	d2 := newDriver(t, st, 80, 24)
+	d2 := newDriver(t, store, 80, 24)
 	d2.press("w")
 	if d2.app.walkthrough == nil || d2.app.walkthrough.step != walkWhom {
 		t.Fatal("re-entering did not resume at whom")
@@ -222,8 +222,8 @@ func TestWalkthroughSavesEachStepAndResumes(t *testing.T) {
 }
 
 func TestWalkthroughAddsAPersonWithPrompts(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	walkToWhom(d)
 	d.mustSee("Partners still missing: lateral", "Who will object?", "Who will be in the room?")
 
@@ -242,10 +242,10 @@ func TestWalkthroughAddsAPersonWithPrompts(t *testing.T) {
 	d.typ("Losing touch")
 	d.press("enter")
 
-	if len(st.stakeholders) != 1 || len(st.contacts) != 1 {
-		t.Fatalf("want one person saved, have %d stakeholders and %d contacts", len(st.stakeholders), len(st.contacts))
+	if len(store.stakeholders) != 1 || len(store.contacts) != 1 {
+		t.Fatalf("want one person saved, have %d stakeholders and %d contacts", len(store.stakeholders), len(store.contacts))
 	}
-	s, c := st.stakeholders[0], st.contacts[0]
+	s, c := store.stakeholders[0], store.contacts[0]
 	if c.Name != "Priya Shah" || c.Title != "VP Engineering" || c.Kind != model.PartnerLateral {
 		t.Fatalf("contact saved as %+v", c)
 	}
@@ -277,13 +277,13 @@ func TestWhatStepSuggestsAnOpener(t *testing.T) {
 }
 
 func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("enter", "2")
 	w := d.app.workspace
 	before := w.r.Score
 	dana := w.d.Stakeholders[0]
-	touches := len(st.touchpoints)
+	touches := len(store.touchpoints)
 
 	d.press("l", "enter", "enter", "enter", "enter", "enter") // person, date, channel, kind, opener
 	d.press("up", "enter")                                    // sentiment +1
@@ -308,23 +308,23 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 	if d.app.state() != screenWorkspace {
 		t.Fatal("the log did not return to the workspace")
 	}
-	if len(st.touchpoints) != touches+1 {
+	if len(store.touchpoints) != touches+1 {
 		t.Fatal("the conversation was not logged")
 	}
-	tp := st.touchpoints[len(st.touchpoints)-1]
+	tp := store.touchpoints[len(store.touchpoints)-1]
 	if tp.StakeholderID != dana.ID || tp.Sentiment != 1 || tp.Said != "Open to it with a stop-loss" ||
 		tp.Subtext != "Still wary of overruns" || tp.FollowUp != "Send the stop-loss memo" || !tp.Date.Equal(testToday) {
 		t.Fatalf("conversation saved as %+v", tp)
 	}
-	o := st.objections[len(st.objections)-1]
+	o := store.objections[len(store.objections)-1]
 	if o.Text != "Vendor lock-in" || o.Severity != model.SeverityMajor || o.RaisedByID != dana.ID || o.TouchpointID != tp.ID {
 		t.Fatalf("objection saved as %+v", o)
 	}
-	b := st.blindSpots[len(st.blindSpots)-1]
+	b := store.blindSpots[len(store.blindSpots)-1]
 	if b.Text != "Finance close week clashes" || b.SurfacedByID != dana.ID {
 		t.Fatalf("blind spot saved as %+v", b)
 	}
-	got, _ := st.GetStakeholder(t.Context(), dana.ID)
+	got, _ := store.GetStakeholder(t.Context(), dana.ID)
 	if got.Stance != suggested || !got.Plan.Done {
 		t.Fatalf("stakeholder after the log: stance %s, plan done %v", got.Stance, got.Plan.Done)
 	}
@@ -332,8 +332,8 @@ func TestLogConversationSavesEverythingAndShowsTheScoreMove(t *testing.T) {
 }
 
 func TestAddPersonFromWorkspaceWalksWhomWhenWhatWhere(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	d.press("enter", "a", "enter") // someone new
 	d.typ("Zoe Park")
 	d.press("enter", "enter", "enter", "enter", "enter")          // title, org, kind, discretion
@@ -357,7 +357,7 @@ func TestAddPersonFromWorkspaceWalksWhomWhenWhatWhere(t *testing.T) {
 	if d.app.state() != screenWorkspace {
 		t.Fatalf("adding a person ended on screen %d, want the workspace", d.app.state())
 	}
-	s := st.stakeholders[len(st.stakeholders)-1]
+	s := store.stakeholders[len(store.stakeholders)-1]
 	if !s.Plan.Complete() || s.Plan.Approach != model.ApproachShare || s.Plan.Message != "Share the benchmark" ||
 		s.Plan.Venue != model.VenueWalk || s.Plan.Place != "the lobby" || !s.Plan.TargetDate.Equal(testToday.AddDays(2)) {
 		t.Fatalf("plan saved as %+v", s.Plan)
@@ -366,8 +366,8 @@ func TestAddPersonFromWorkspaceWalksWhomWhenWhatWhere(t *testing.T) {
 }
 
 func TestEditPlanFromPlanTab(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("enter", "3")
 	w := d.app.workspace
 	row, _ := w.plan.Selected()
@@ -382,7 +382,7 @@ func TestEditPlanFromPlanTab(t *testing.T) {
 	}
 	d.typ("New message")
 	d.press("enter", "enter", "enter", "enter", "enter")
-	got, _ := st.GetStakeholder(t.Context(), row.ID)
+	got, _ := store.GetStakeholder(t.Context(), row.ID)
 	if got.Plan.Message != "New message" {
 		t.Fatalf("message is %q after the edit", got.Plan.Message)
 	}
@@ -405,9 +405,9 @@ func TestLateAnswersAreDropped(t *testing.T) {
 }
 
 func TestBackgroundColourRestylesAndRerendersTheBrief(t *testing.T) {
-	st := demoStore(t)
-	d := &driver{t: t, store: st}
-	d.app = New(st, Options{Today: func() model.Date { return testToday }})
+	store := demoStore(t)
+	d := &driver{t: t, store: store}
+	d.app = New(store, Options{Today: func() model.Date { return testToday }})
 	d.app.opts.NoColor = false
 	d.app.styles = newStyles(true, false)
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -427,11 +427,11 @@ func TestBackgroundColourRestylesAndRerendersTheBrief(t *testing.T) {
 }
 
 func TestUserTextIsCleanedBeforeDisplay(t *testing.T) {
-	st := demoStore(t)
+	store := demoStore(t)
 	evil := "Eve\x1b]8;;http://evil.example\x07 link\x1b]8;;\x07\x1b[2J\u202eevil\r"
-	st.contacts[0].Name = evil
-	st.proposals[0].Title = "Plan\x1b[31m red\x1b[0m"
-	d := newDriver(t, st, 120, 40)
+	store.contacts[0].Name = evil
+	store.proposals[0].Title = "Plan\x1b[31m red\x1b[0m"
+	d := newDriver(t, store, 120, 40)
 	for _, keys := range [][]string{{}, {"enter", "2"}, {"3"}, {"4"}} {
 		d.press(keys...)
 		raw := d.app.View().Content
@@ -487,12 +487,12 @@ func TestLoadErrorIsOneSentenceInTheStatusLine(t *testing.T) {
 }
 
 func TestLongPeopleListsAreTypedNotScrolled(t *testing.T) {
-	st := newFakeStore()
+	store := newFakeStore()
 	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 1, Stakeholders: 100, Conversations: 10, Seed: 2})
-	if err := st.Import(t.Context(), wb); err != nil {
+	if err := store.Import(t.Context(), wb); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, st, 100, 30)
+	d := newDriver(t, store, 100, 30)
 	d.press("enter", "2", "l")
 	if !d.app.log.capturing() {
 		t.Fatal("with 100 people the person field should be a name to type, not a list")
@@ -513,15 +513,15 @@ func TestLongPeopleListsAreTypedNotScrolled(t *testing.T) {
 	d.press("enter", "enter", "enter", "enter", "enter") // date, channel, kind, opener
 	d.press("enter", "enter", "enter", "enter")          // sentiment, said, subtext, follow-up
 	d.press("enter", "enter", "enter", "enter")          // objections, severity, blind spots, stance
-	tp := st.touchpoints[len(st.touchpoints)-1]
+	tp := store.touchpoints[len(store.touchpoints)-1]
 	if tp.StakeholderID != target.ID {
 		t.Fatalf("logged against stakeholder %d, want %d (%s)", tp.StakeholderID, target.ID, name)
 	}
 }
 
 func TestEscInAPersonFormAsksThenReturnsToTheStep(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	walkToWhom(d)
 	d.press("a")
 	d.typ("Half typed")
@@ -534,14 +534,14 @@ func TestEscInAPersonFormAsksThenReturnsToTheStep(t *testing.T) {
 	if d.app.state() != screenWalk || w.flow != nil || w.step != walkWhom {
 		t.Fatal("discarding the person did not return to the whom step")
 	}
-	if len(st.contacts) != 0 {
+	if len(store.contacts) != 0 {
 		t.Fatal("a discarded person was saved")
 	}
 }
 
 func TestAddingToAnEmptyDirectoryStartsAtTheName(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	walkToWhom(d)
 	d.press("a")
 	// A name typed at once goes into the name field: its o, b and q are
@@ -558,11 +558,11 @@ func TestAddingToAnEmptyDirectoryStartsAtTheName(t *testing.T) {
 }
 
 func TestConversationWithoutAChannelShowsADash(t *testing.T) {
-	st := demoStore(t)
-	for i := range st.touchpoints {
-		st.touchpoints[i].Channel = model.VenueUnset
+	store := demoStore(t)
+	for i := range store.touchpoints {
+		store.touchpoints[i].Channel = model.VenueUnset
 	}
-	d := newDriver(t, st, 120, 40)
+	d := newDriver(t, store, 120, 40)
 	d.press("enter", "4")
 	d.mustSee("Channel")
 	d.mustNotSee("unset")
@@ -572,8 +572,8 @@ func TestConversationWithoutAChannelShowsADash(t *testing.T) {
 }
 
 func TestSecondCtrlCSavesWhatWasTypedAndQuits(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	d.press("n")
 	d.typ("Budget for Q4")
 	d.press("ctrl+c")
@@ -582,14 +582,14 @@ func TestSecondCtrlCSavesWhatWasTypedAndQuits(t *testing.T) {
 	if !d.quit {
 		t.Fatal("a second ctrl+c at the unsaved-input question did not quit")
 	}
-	if kept, ok, _ := st.GetDraft(t.Context(), walkDraftKey(0)); !ok || !strings.Contains(kept.Data, "Budget for Q4") {
+	if kept, ok, _ := store.GetDraft(t.Context(), walkDraftKey(0)); !ok || !strings.Contains(kept.Data, "Budget for Q4") {
 		t.Fatalf("the typed title was lost: %+v", kept)
 	}
 }
 
 func TestCtrlCAfterEscQuestionSavesAndQuits(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "a")
 	d.typ("Nadia Karim")
 	d.press("esc")
@@ -601,7 +601,7 @@ func TestCtrlCAfterEscQuestionSavesAndQuits(t *testing.T) {
 		t.Fatal("ctrl+c at the leave question did not quit")
 	}
 	found := false
-	for _, c := range st.contacts {
+	for _, c := range store.contacts {
 		found = found || c.Name == "Nadia Karim"
 	}
 	if !found {
@@ -636,8 +636,8 @@ func TestUnchangedScoreSaysWhichFactorsMoved(t *testing.T) {
 }
 
 func TestPersonJustAddedIsTheOneLNext(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	d.press("enter", "a", "enter") // someone new, from the Summary tab
 	d.typ("Zoe Park")
 	d.press("enter", "enter", "enter", "enter", "enter")          // name, title, org, kind, discretion

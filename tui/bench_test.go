@@ -13,12 +13,12 @@ import (
 // key on the Room tab of a proposal with 2,000 stakeholders, Update and View
 // together. The budget is 2 ms per operation.
 func BenchmarkNavigate(b *testing.B) {
-	st := newFakeStore()
+	store := newFakeStore()
 	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 1, Stakeholders: 2000, Conversations: 4000, Seed: 1})
-	if err := st.Import(context.Background(), wb); err != nil {
+	if err := store.Import(context.Background(), wb); err != nil {
 		b.Fatal(err)
 	}
-	d := newDriver(b, st, 120, 40)
+	d := newDriver(b, store, 120, 40)
 	d.press("enter", "2")
 	w := d.app.workspace
 	if w == nil || w.tab != tabRoom || w.room.Len() != 2000 {
@@ -42,17 +42,17 @@ func BenchmarkNavigate(b *testing.B) {
 // BenchmarkOpenLargeProposal measures building every tab's rows for 2,000
 // stakeholders, which happens once per load, never per frame.
 func BenchmarkOpenLargeProposal(b *testing.B) {
-	st := newFakeStore()
+	store := newFakeStore()
 	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 1, Stakeholders: 2000, Conversations: 4000, Seed: 1})
-	if err := st.Import(context.Background(), wb); err != nil {
+	if err := store.Import(context.Background(), wb); err != nil {
 		b.Fatal(err)
 	}
-	d, err := st.LoadDossier(context.Background(), wb.Proposals[0].ID)
+	d, err := store.LoadDossier(context.Background(), wb.Proposals[0].ID)
 	if err != nil {
 		b.Fatal(err)
 	}
 	r := readiness.Assess(d, testToday)
-	w := newWorkspace(&backend{store: st, ctx: context.Background(), today: func() model.Date { return testToday }}, newStyles(true, false), d.Proposal.ID)
+	w := newWorkspace(&backend{store: store, ctx: context.Background(), today: func() model.Date { return testToday }}, newStyles(true, false), d.Proposal.ID)
 	w.SetSize(120, 36)
 	b.ReportAllocs()
 	b.ResetTimer()

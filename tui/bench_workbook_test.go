@@ -91,8 +91,8 @@ func benchStore(b *testing.B, s benchShape) *db.Store {
 	b.Helper()
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	if st, ok := benchStores[s.name]; ok {
-		return st
+	if store, ok := benchStores[s.name]; ok {
+		return store
 	}
 	dir := os.Getenv("BACKCHANNEL_BENCH_DIR")
 	if dir == "" {
@@ -107,22 +107,22 @@ func benchStore(b *testing.B, s benchShape) *db.Store {
 	path := filepath.Join(dir, s.name+".db")
 	_, statErr := os.Stat(path)
 	ctx := context.Background()
-	st, err := db.Open(ctx, path)
+	store, err := db.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	if statErr != nil {
-		if err := st.Import(ctx, demo.LargeWorkbook(testToday, s.opts)); err != nil {
+		if err := store.Import(ctx, demo.LargeWorkbook(testToday, s.opts)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	benchStores[s.name] = st
-	return st
+	benchStores[s.name] = store
+	return store
 }
 
 // eachShape runs fn as a sub-benchmark per workbook. A load may take
 // minutes on them before it is fixed, so the driver waits that long.
-func eachShape(b *testing.B, fn func(b *testing.B, st *db.Store)) {
+func eachShape(b *testing.B, fn func(b *testing.B, store *db.Store)) {
 	cmdTimeout = 10 * time.Minute
 	for _, s := range selectedShapes() {
 		b.Run(s.name, func(b *testing.B) { fn(b, benchStore(b, s)) })
@@ -142,10 +142,10 @@ func heldMB() float64 {
 // Init's commands started but not answered, one View (budget ≤ 100 ms
 // with process start; see scripts/bench-tui.sh).
 func BenchmarkTUIFirstFrame(b *testing.B) {
-	eachShape(b, func(b *testing.B, st *db.Store) {
+	eachShape(b, func(b *testing.B, store *db.Store) {
 		b.ReportAllocs()
 		for b.Loop() {
-			a := New(st, Options{Today: func() model.Date { return testToday }, NoColor: true})
+			a := New(store, Options{Today: func() model.Date { return testToday }, NoColor: true})
 			a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 			_ = a.Init()
 			_ = a.View()
@@ -156,11 +156,11 @@ func BenchmarkTUIFirstFrame(b *testing.B) {
 // BenchmarkTUIDashboard is the full dashboard: the app opened, every
 // proposal listed with its score, drawn (budget ≤ 300 ms).
 func BenchmarkTUIDashboard(b *testing.B) {
-	eachShape(b, func(b *testing.B, st *db.Store) {
+	eachShape(b, func(b *testing.B, store *db.Store) {
 		b.ReportAllocs()
 		var d *driver
 		for b.Loop() {
-			d = newDriver(b, st, 80, 24)
+			d = newDriver(b, store, 80, 24)
 			_ = d.app.View()
 		}
 		if d.app.dashboard.list.Len() == 0 {
@@ -175,8 +175,8 @@ func BenchmarkTUIDashboard(b *testing.B) {
 // of every proposal are listed and drawn (budget ≤ 300 ms); MB-held is what
 // the screen keeps afterwards.
 func BenchmarkTUIObjections(b *testing.B) {
-	eachShape(b, func(b *testing.B, st *db.Store) {
-		d := newDriver(b, st, 80, 24)
+	eachShape(b, func(b *testing.B, store *db.Store) {
+		d := newDriver(b, store, 80, 24)
 		b.ReportAllocs()
 		for b.Loop() {
 			d.press("o")
@@ -197,8 +197,8 @@ func BenchmarkTUIObjections(b *testing.B) {
 // BenchmarkTUISummary opens the first proposal's workspace on its Summary
 // tab until the brief is rendered and drawn.
 func BenchmarkTUISummary(b *testing.B) {
-	eachShape(b, func(b *testing.B, st *db.Store) {
-		d := newDriver(b, st, 80, 24)
+	eachShape(b, func(b *testing.B, store *db.Store) {
+		d := newDriver(b, store, 80, 24)
 		b.ReportAllocs()
 		for b.Loop() {
 			d.press("enter")
@@ -241,8 +241,8 @@ var keyScreens = []struct {
 func BenchmarkTUIKey(b *testing.B) {
 	for _, sc := range keyScreens {
 		b.Run(sc.name, func(b *testing.B) {
-			eachShape(b, func(b *testing.B, st *db.Store) {
-				d := newDriver(b, st, 80, 24)
+			eachShape(b, func(b *testing.B, store *db.Store) {
+				d := newDriver(b, store, 80, 24)
 				d.press(sc.reach...)
 				k := keyMsg(sc.key)
 				top := d.app.state()
@@ -311,9 +311,9 @@ func (w *workspace) briefShown() bool {
 // and reports the heap each leaves reachable (MB-<screen>): where the
 // process's memory goes (budget: ≤ 120 MB resident after every screen).
 func BenchmarkTUIScreensHeld(b *testing.B) {
-	eachShape(b, func(b *testing.B, st *db.Store) {
+	eachShape(b, func(b *testing.B, store *db.Store) {
 		for b.Loop() {
-			d := newDriver(b, st, 80, 24)
+			d := newDriver(b, store, 80, 24)
 			b.ReportMetric(heldMB(), "MB-dashboard")
 			for _, s := range []struct{ name, key string }{
 				{"objections", "o"}, {"blindspots", "b"}, {"contacts", "c"}, {"agenda", "T"},

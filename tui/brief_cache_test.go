@@ -18,8 +18,8 @@ import (
 // renders nothing; a change to what the brief says renders it again, and
 // the tab never shows the old text.
 func TestSummaryRendersOnlyWhatChanged(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	renders := 0
 	d.holdIf = func(m tea.Msg) bool {
 		if _, ok := m.(briefRenderedMsg); ok {
@@ -47,7 +47,7 @@ func TestSummaryRendersOnlyWhatChanged(t *testing.T) {
 	}
 
 	id := d.app.workspace.id
-	if _, err := st.EditProposal(context.Background(), id, func(p *model.Proposal) error {
+	if _, err := store.EditProposal(context.Background(), id, func(p *model.Proposal) error {
 		p.Ask = "An ask rewritten from the command line."
 		return nil
 	}); err != nil {

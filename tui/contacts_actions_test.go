@@ -30,35 +30,35 @@ func openContact(t *testing.T, d *driver, search, name string) model.Contact {
 // helenTwice is the demo with Helen Park on the first proposal, with a
 // conversation, and a second Helen Park made by an address-book import
 // with only her email, put on the second proposal.
-func helenTwice(t *testing.T) (st *db.Store, helen, dup model.Contact) {
+func helenTwice(t *testing.T) (store *db.Store, helen, dup model.Contact) {
 	t.Helper()
 	ctx := context.Background()
-	st = demoDB(t)
-	ps, err := st.ListProposals(ctx, false)
+	store = demoDB(t)
+	ps, err := store.ListProposals(ctx, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh, err := st.AddPerson(ctx, model.Contact{Name: "Helen Park", Title: "General Counsel", Org: "Legal"},
+	sh, err := store.AddPerson(ctx, model.Contact{Name: "Helen Park", Title: "General Counsel", Org: "Legal"},
 		model.Stakeholder{ProposalID: ps[0].ID, Role: model.RoleInRoom, Influence: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.RecordConversation(ctx, model.Conversation{Touchpoint: model.Touchpoint{StakeholderID: sh.ID,
+	if _, err := store.RecordConversation(ctx, model.Conversation{Touchpoint: model.Touchpoint{StakeholderID: sh.ID,
 		Date: testToday.AddDays(-3), Said: "Wants the data residency clause."}}); err != nil {
 		t.Fatal(err)
 	}
-	if helen, err = st.GetContact(ctx, sh.ContactID); err != nil {
+	if helen, err = store.GetContact(ctx, sh.ContactID); err != nil {
 		t.Fatal(err)
 	}
-	dsh, err := st.AddPerson(ctx, model.Contact{Name: "Helen Park", Email: "helen.park@northwind.example"},
+	dsh, err := store.AddPerson(ctx, model.Contact{Name: "Helen Park", Email: "helen.park@northwind.example"},
 		model.Stakeholder{ProposalID: ps[1].ID, Role: model.RoleAffected, Influence: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if dup, err = st.GetContact(ctx, dsh.ContactID); err != nil {
+	if dup, err = store.GetContact(ctx, dsh.ContactID); err != nil {
 		t.Fatal(err)
 	}
-	return st, helen, dup
+	return store, helen, dup
 }
 
 // A duplicate Helen Park from an import is merged into the first one from
@@ -67,8 +67,8 @@ func helenTwice(t *testing.T) (st *db.Store, helen, dup model.Contact) {
 // place on the second proposal moves; u takes the merge back.
 func TestMergeADuplicateContact(t *testing.T) {
 	ctx := context.Background()
-	st, helen, dup := helenTwice(t)
-	d := newDriver(t, st, 120, 40)
+	store, helen, dup := helenTwice(t)
+	d := newDriver(t, store, 120, 40)
 	openContact(t, d, "helen", "Helen Park")
 	s := d.app.contacts
 	s.list.SelectID(helen.ID)
@@ -89,15 +89,15 @@ func TestMergeADuplicateContact(t *testing.T) {
 	d.press("enter")
 	d.mustSee("Merge Helen Park (helen.park@northwind.example) into Helen Park (Legal)? Their 1 proposal move over.")
 	d.press("n")
-	if _, err := st.GetContact(ctx, dup.ID); err != nil {
+	if _, err := store.GetContact(ctx, dup.ID); err != nil {
 		t.Fatal("n merged the contacts")
 	}
 
 	d.press("m", "enter", "y")
-	if _, err := st.GetContact(ctx, dup.ID); !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.GetContact(ctx, dup.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("the duplicate is still there after the merge: %v", err)
 	}
-	kept, err := st.GetContact(ctx, helen.ID)
+	kept, err := store.GetContact(ctx, helen.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,18 +116,18 @@ func TestMergeADuplicateContact(t *testing.T) {
 
 	d.press("u")
 	d.mustSee("Undid: ")
-	if _, err := st.GetContact(ctx, dup.ID); err != nil {
+	if _, err := store.GetContact(ctx, dup.ID); err != nil {
 		t.Fatalf("u did not bring the duplicate back: %v", err)
 	}
 }
 
 // The merge picker says so when there is nobody else.
 func TestMergeWithNobodyElseSaysWhy(t *testing.T) {
-	st := newFakeStore()
-	if _, err := st.CreateContact(context.Background(), model.Contact{Name: "Ann Lee"}); err != nil {
+	store := newFakeStore()
+	if _, err := store.CreateContact(context.Background(), model.Contact{Name: "Ann Lee"}); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, st, 80, 24)
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "m")
 	if d.app.contacts.host.Active() {
 		t.Fatal("m opened a picker with nobody in it")
@@ -140,19 +140,19 @@ func TestMergeWithNobodyElseSaysWhy(t *testing.T) {
 // deletes, and u brings them back.
 func TestXDeletesOnlyAContactNothingRefersTo(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	loner, err := st.CreateContact(ctx, model.Contact{Name: "Ann Lee", Org: "Imported"})
+	store := demoDB(t)
+	loner, err := store.CreateContact(ctx, model.Contact{Name: "Ann Lee", Org: "Imported"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, st, 120, 40)
+	d := newDriver(t, store, 120, 40)
 	dana := openContact(t, d, "dana", "Dana Reyes")
 	d.press("X")
 	d.mustSee("✗ Dana Reyes is on 2 proposals and 4 conversations, so archive (z) or merge (m) instead of deleting.")
 	if d.app.confirm != nil {
 		t.Fatal("a contact on a proposal was offered for deletion")
 	}
-	if _, err := st.GetContact(ctx, dana.ID); err != nil {
+	if _, err := store.GetContact(ctx, dana.ID); err != nil {
 		t.Fatal(err)
 	}
 
@@ -162,7 +162,7 @@ func TestXDeletesOnlyAContactNothingRefersTo(t *testing.T) {
 	d.press("X")
 	d.mustSee("Delete Ann Lee from your contacts? Nothing refers to them; u undoes it.")
 	d.press("y")
-	if _, err := st.GetContact(ctx, loner.ID); !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.GetContact(ctx, loner.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("y did not delete Ann Lee: %v", err)
 	}
 	d.mustSee("Deleted Ann Lee; u undoes it.")
@@ -171,7 +171,7 @@ func TestXDeletesOnlyAContactNothingRefersTo(t *testing.T) {
 	}
 	d.press("u")
 	d.mustSee("Undid: deleted contact Ann Lee")
-	if _, err := st.GetContact(ctx, loner.ID); err != nil {
+	if _, err := store.GetContact(ctx, loner.ID); err != nil {
 		t.Fatalf("u did not bring Ann Lee back: %v", err)
 	}
 }
@@ -179,12 +179,12 @@ func TestXDeletesOnlyAContactNothingRefersTo(t *testing.T) {
 // z archives the selected contact at once and says so; on an archived one
 // it brings them back. Both are single EditContact calls.
 func TestZArchivesAndUnarchivesAContact(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	mei := openContact(t, d, "mei", "Mei Lin")
-	before := st.callCount()
+	before := store.callCount()
 	d.press("z")
-	if !st.storedContact(t, mei.ID).Archived {
+	if !store.storedContact(t, mei.ID).Archived {
 		t.Fatal("z did not archive Mei Lin")
 	}
 	d.mustSee("Archived Mei Lin: hidden from the directory and the pickers, history kept; u undoes it.")
@@ -193,12 +193,12 @@ func TestZArchivesAndUnarchivesAContact(t *testing.T) {
 	d.app.contacts.list.SelectID(mei.ID)
 	d.mustSee("z unarchive")
 	d.press("z")
-	if st.storedContact(t, mei.ID).Archived {
+	if store.storedContact(t, mei.ID).Archived {
 		t.Fatal("z did not unarchive Mei Lin")
 	}
 	d.mustSee("Unarchived Mei Lin; u undoes it.")
-	if n := st.countWrites("EditContact", before); n != 2 || st.countWrites("UpdateContact", before) != 0 {
-		t.Fatalf("archive and unarchive made %v", st.calls[before:])
+	if n := store.countWrites("EditContact", before); n != 2 || store.countWrites("UpdateContact", before) != 0 {
+		t.Fatalf("archive and unarchive made %v", store.calls[before:])
 	}
 }
 
@@ -206,26 +206,26 @@ func TestZArchivesAndUnarchivesAContact(t *testing.T) {
 // to the contact as stored when the save runs, not as read when it opened.
 func TestContactEditAppliesToTheStoredContact(t *testing.T) {
 	ctx := context.Background()
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	dana := openContact(t, d, "dana", "Dana Reyes")
 	d.press("e")
 	// Meanwhile the command line changes her notes.
-	if _, err := st.EditContact(ctx, dana.ID, func(c *model.Contact) error { c.Notes = "Changed by the CLI."; return nil }); err != nil {
+	if _, err := store.EditContact(ctx, dana.ID, func(c *model.Contact) error { c.Notes = "Changed by the CLI."; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	before := st.callCount()
+	before := store.callCount()
 	d.press("ctrl+u")
 	d.typ("Dana R. Reyes")
 	for range 11 { // every field as it is, and keep her in the directory
 		d.press("enter")
 	}
-	got := st.storedContact(t, dana.ID)
+	got := store.storedContact(t, dana.ID)
 	if got.Name != "Dana R. Reyes" || got.Notes != "Changed by the CLI." {
 		t.Fatalf("saved name %q and notes %q", got.Name, got.Notes)
 	}
-	if st.countWrites("EditContact", before) != 1 || st.countWrites("UpdateContact", before) != 0 {
-		t.Fatalf("the save made %v", st.calls[before:])
+	if store.countWrites("EditContact", before) != 1 || store.countWrites("UpdateContact", before) != 0 {
+		t.Fatalf("the save made %v", store.calls[before:])
 	}
 	d.mustSee("Saved Dana R. Reyes: name changed; u undoes it.")
 }
@@ -244,16 +244,16 @@ func TestSpaceOpensAContactsPage(t *testing.T) {
 // u takes back an archive made with z, on the real store.
 func TestUUndoesAnArchive(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoDB(t)
+	d := newDriver(t, store, 120, 40)
 	mei := openContact(t, d, "mei", "Mei Lin")
 	d.press("z")
-	if c, _ := st.GetContact(ctx, mei.ID); !c.Archived {
+	if c, _ := store.GetContact(ctx, mei.ID); !c.Archived {
 		t.Fatal("z did not archive Mei Lin")
 	}
 	d.press("u")
 	d.mustSee("Undid: ")
-	if c, _ := st.GetContact(ctx, mei.ID); c.Archived {
+	if c, _ := store.GetContact(ctx, mei.ID); c.Archived {
 		t.Fatal("u did not unarchive Mei Lin")
 	}
 	listed := false

@@ -18,15 +18,15 @@ import (
 func importStore(t *testing.T) *db.Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
+	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Org: "Northwind", Email: "dana@x.example"}); err != nil {
+	t.Cleanup(func() { store.Close() })
+	if _, err := store.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Org: "Northwind", Email: "dana@x.example"}); err != nil {
 		t.Fatal(err)
 	}
-	return st
+	return store
 }
 
 func writeFile(t *testing.T, name, data string) string {
@@ -39,10 +39,10 @@ func writeFile(t *testing.T, name, data string) string {
 }
 
 func TestContactsImportPreviewsThenImportsInOneStep(t *testing.T) {
-	st := importStore(t)
+	store := importStore(t)
 	file := writeFile(t, "Connections.csv", "\ufeffNotes:\n\"Some emails are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"+
 		"Dana,Reyes,https://x,,Northwind,CFO,12 Mar 2024\nZoë,Ångström,https://y,zoe@x.example,Initech,Analyst,01 Feb 2023\n,,,,,,\n")
-	d := newDriver(t, st, 100, 30)
+	d := newDriver(t, store, 100, 30)
 	d.press("c", "i")
 	d.mustSee("Import contacts", "File", "Encoding")
 	d.send(tea.PasteMsg{Content: file})
@@ -50,12 +50,12 @@ func TestContactsImportPreviewsThenImportsInOneStep(t *testing.T) {
 	d.mustSee("Import contacts › Connections.csv", "LinkedIn Connections", "1 new contact, 1 duplicate, 0 skipped",
 		"line 5", "duplicate of #1 Dana Reyes", "same name; fills title", "line 6", "new", "Zoë Ångström · Analyst · Initech")
 	// Nothing is written by the preview.
-	if all, _ := st.ListContacts(context.Background(), true); len(all) != 1 {
+	if all, _ := store.ListContacts(context.Background(), true); len(all) != 1 {
 		t.Fatalf("the preview wrote %d contacts", len(all))
 	}
 	d.press("enter")
 	d.mustSee("Imported 1 new contact from Connections.csv; filled in 1 known contact.", "2 contacts")
-	all, _ := st.ListContacts(context.Background(), true)
+	all, _ := store.ListContacts(context.Background(), true)
 	if len(all) != 2 {
 		t.Fatalf("%d contacts after the import", len(all))
 	}
@@ -67,15 +67,15 @@ func TestContactsImportPreviewsThenImportsInOneStep(t *testing.T) {
 	// The import is one step: u takes all of it back.
 	d.press("u")
 	d.mustSee("1 contact")
-	if all, _ := st.ListContacts(context.Background(), true); len(all) != 1 || all[0].Title != "" {
+	if all, _ := store.ListContacts(context.Background(), true); len(all) != 1 || all[0].Title != "" {
 		t.Fatalf("after u: %+v", all)
 	}
 }
 
 func TestContactsImportRefusalStaysOnTheFileField(t *testing.T) {
-	st := importStore(t)
+	store := importStore(t)
 	file := writeFile(t, "cut.vcf", "BEGIN:VCARD\nFN:Cut \x1b[31mOff\n")
-	d := newDriver(t, st, 80, 24)
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "i")
 	d.typ(file)
 	d.press("enter")
@@ -94,9 +94,9 @@ func TestContactsImportRefusalStaysOnTheFileField(t *testing.T) {
 }
 
 func TestContactsImportEscFromThePreviewGoesBackToTheFile(t *testing.T) {
-	st := importStore(t)
+	store := importStore(t)
 	file := writeFile(t, "a.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Omar Haddad\nEND:VCARD\n")
-	d := newDriver(t, st, 80, 24)
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "i")
 	d.typ(file)
 	d.press("enter")
@@ -107,7 +107,7 @@ func TestContactsImportEscFromThePreviewGoesBackToTheFile(t *testing.T) {
 	if d.app.state() != screenDashboard {
 		t.Fatal("esc did not leave the contacts")
 	}
-	if all, _ := st.ListContacts(context.Background(), true); len(all) != 1 {
+	if all, _ := store.ListContacts(context.Background(), true); len(all) != 1 {
 		t.Fatalf("a cancelled import wrote %d contacts", len(all))
 	}
 }
@@ -116,15 +116,15 @@ func TestContactsImportEscFromThePreviewGoesBackToTheFile(t *testing.T) {
 func goldenImportStore(t testing.TB) Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
+	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Org: "Northwind Traders", Email: "dana.reyes@northwind.example"}); err != nil {
+	t.Cleanup(func() { store.Close() })
+	if _, err := store.CreateContact(ctx, model.Contact{Name: "Dana Reyes", Org: "Northwind Traders", Email: "dana.reyes@northwind.example"}); err != nil {
 		t.Fatal(err)
 	}
-	return st
+	return store
 }
 
 // The import's screens, with the fixtures' relative paths so the frames are

@@ -23,8 +23,8 @@ func listedNames(d *driver) []string {
 }
 
 func TestContactsOpenFromTheDashboardWithThoseNeedingAttentionFirst(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	d.press("c")
 	if d.app.state() != screenContacts {
 		t.Fatal("c on the dashboard did not open the contacts")
@@ -176,8 +176,8 @@ func TestContactDetailScrollsWhenLongerThanTheScreen(t *testing.T) {
 }
 
 func TestAddAContact(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "a")
 	d.mustSee("Add a person to your contacts")
 	d.typ("Zoë Park")
@@ -199,7 +199,7 @@ func TestAddAContact(t *testing.T) {
 	d.typ("Prefers a call to email.")
 	d.press("enter")
 
-	c := st.contactNamed(t, "Zoë Park")
+	c := store.contactNamed(t, "Zoë Park")
 	want := model.Contact{ID: c.ID, Name: "Zoë Park", Title: "Head of Sales", Org: "Revenue", Email: "zoe@northwind.example",
 		Aliases: "ZP, zoe.p", Kind: model.PartnerInfluencer, Discretion: model.DiscretionHigh, ValueIBring: "Pipeline numbers a week early.",
 		Notes: "Prefers a call to email.", CadenceDays: 10, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
@@ -213,9 +213,9 @@ func TestAddAContact(t *testing.T) {
 }
 
 func TestEditAContactChangesOnlyWhatWasEdited(t *testing.T) {
-	st := demoStore(t)
-	dana := st.contactNamed(t, "Dana Reyes")
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	dana := store.contactNamed(t, "Dana Reyes")
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "/")
 	d.typ("dana")
 	d.press("enter", "enter", "e")
@@ -226,7 +226,7 @@ func TestEditAContactChangesOnlyWhatWasEdited(t *testing.T) {
 	d.typ("7")
 	d.press("enter", "enter", "enter", "enter") // value and notes as they are, keep
 
-	got := st.storedContact(t, dana.ID)
+	got := store.storedContact(t, dana.ID)
 	want := dana
 	want.CadenceDays = 7
 	if got != want {
@@ -239,12 +239,12 @@ func TestEditAContactChangesOnlyWhatWasEdited(t *testing.T) {
 }
 
 func TestArchivedContactsAreHiddenUnlessShown(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	d.press("c", "/")
 	d.typ("mei")
 	d.press("enter", "e", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "y")
-	if !st.contactNamed(t, "Mei Lin").Archived {
+	if !store.contactNamed(t, "Mei Lin").Archived {
 		t.Fatal("the contact was not archived")
 	}
 	d.mustSee("Archived Mei Lin. Press A to show archived contacts.")
@@ -258,8 +258,8 @@ func TestArchivedContactsAreHiddenUnlessShown(t *testing.T) {
 }
 
 func TestContactFormAsksBeforeDroppingTypedInput(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "a")
 	d.typ("Half a na")
 	d.press("esc")
@@ -270,7 +270,7 @@ func TestContactFormAsksBeforeDroppingTypedInput(t *testing.T) {
 	if d.app.state() != screenContacts || d.app.contacts.host.Active() {
 		t.Fatal("discard did not go back to the list")
 	}
-	if len(st.contacts) != 14 {
+	if len(store.contacts) != 14 {
 		t.Fatal("discarded input was saved")
 	}
 
@@ -281,15 +281,15 @@ func TestContactFormAsksBeforeDroppingTypedInput(t *testing.T) {
 	if d.app.state() != screenContacts || d.app.contacts.host.Active() {
 		t.Fatal("save on the way out did not close the form")
 	}
-	st.contactNamed(t, "Ann Lee")
+	store.contactNamed(t, "Ann Lee")
 }
 
 func TestContactSaveFailureKeepsTheForm(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "a")
 	d.typ("Ann Lee")
-	st.fail = errBoom
+	store.fail = errBoom
 	d.press("enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	d.mustSee("✗ The disk is full.")
 	if !d.app.contacts.host.Active() || d.app.contacts.draft.Name != "Ann Lee" {
@@ -301,13 +301,13 @@ func TestContactSaveFailureKeepsTheForm(t *testing.T) {
 }
 
 func TestContactTextIsCleanedBeforeDisplay(t *testing.T) {
-	st := newFakeStore()
+	store := newFakeStore()
 	ctx := context.Background()
-	if _, err := st.CreateContact(ctx, model.Contact{Name: "Eve\x1b[31m Red\x1b]8;;http://x\x07", Title: "CTO\x1b[2J",
+	if _, err := store.CreateContact(ctx, model.Contact{Name: "Eve\x1b[31m Red\x1b]8;;http://x\x07", Title: "CTO\x1b[2J",
 		Notes: "line one\nline \x1b[1mtwo\x1b[0m"}); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, st, 80, 24)
+	d := newDriver(t, store, 80, 24)
 	d.press("c", "enter")
 	v := d.app.View().Content
 	if strings.Contains(v, "\x1b[31m Red") || strings.Contains(v, "\x1b[2J") || strings.Contains(v, "\x1b]8") || strings.Contains(v, "\x1b[1mtwo") {
@@ -351,11 +351,11 @@ func TestGoldenPeople(t *testing.T) { runGolden(t, peopleScenarios) }
 // and drawing a frame.
 func BenchmarkContactsDirectory(b *testing.B) {
 	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 50, Stakeholders: 20, Conversations: 60, Seed: 7})
-	st := newFakeStore()
-	if err := st.Import(context.Background(), wb); err != nil {
+	store := newFakeStore()
+	if err := store.Import(context.Background(), wb); err != nil {
 		b.Fatal(err)
 	}
-	d := newDriver(b, st, 120, 40)
+	d := newDriver(b, store, 120, 40)
 	d.press("c")
 	s := d.app.contacts
 	if len(s.data.contacts) != 1000 {

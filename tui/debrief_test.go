@@ -58,13 +58,13 @@ func TestDebriefShowsWhatEachPersonSaidBesideWhatTheyDid(t *testing.T) {
 }
 
 func TestDebriefChoiceIsSavedAndTheGapShown(t *testing.T) {
-	st := demoStore(t)
-	dana := st.stakeOn(t, hireID, "Dana Reyes")
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	dana := store.stakeOn(t, hireID, "Dana Reyes")
+	d := newDriver(t, store, 120, 40)
 	openHireDebrief(d)
 	d.press("down", "2")
 
-	if got := st.storedStakeholder(t, dana.ID).Acted; got != model.ActedSpokeAgainst {
+	if got := store.storedStakeholder(t, dana.ID).Acted; got != model.ActedSpokeAgainst {
 		t.Fatalf("Dana's debrief saved as %q, want spoke against", got)
 	}
 	d.mustSee("Saved: Dana Reyes spoke against it.", "gap: spoke against it",
@@ -76,43 +76,43 @@ func TestDebriefChoiceIsSavedAndTheGapShown(t *testing.T) {
 
 	// ←/→ step through the readings; each is saved.
 	d.press("right")
-	if got := st.storedStakeholder(t, dana.ID).Acted; got != model.ActedSilent {
+	if got := store.storedStakeholder(t, dana.ID).Acted; got != model.ActedSilent {
 		t.Fatalf("→ saved %q, want silent", got)
 	}
 	d.press("left", "left")
-	if got := st.storedStakeholder(t, dana.ID).Acted; got != model.ActedSpokeFor {
+	if got := store.storedStakeholder(t, dana.ID).Acted; got != model.ActedSpokeFor {
 		t.Fatalf("← ← saved %q, want spoke for", got)
 	}
 	d.press("0")
-	if got := st.storedStakeholder(t, dana.ID).Acted; got != model.ActedUnknown {
+	if got := store.storedStakeholder(t, dana.ID).Acted; got != model.ActedUnknown {
 		t.Fatalf("0 saved %q, want not recorded", got)
 	}
 	d.mustSee("2 of 3 in the room recorded")
 
 	// Pressing the reading already there writes nothing.
-	before := st.countWrites("EditStakeholder", 0)
+	before := store.countWrites("EditStakeholder", 0)
 	d.press("0")
-	if st.countWrites("EditStakeholder", 0) != before {
+	if store.countWrites("EditStakeholder", 0) != before {
 		t.Fatal("choosing the same reading again wrote to the store")
 	}
 }
 
 func TestDebriefOutcomeIsSavedAndTheDashboardShowsIt(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	openHireDebrief(d)
 	d.press("r")
-	if got := st.storedProposal(t, hireID).Status; got != model.StatusRejected {
+	if got := store.storedProposal(t, hireID).Status; got != model.StatusRejected {
 		t.Fatalf("outcome saved as %s, want rejected", got)
 	}
 	d.mustSee("[r rejected]", "Saved: outcome rejected.")
 
 	d.press("p")
-	if got := st.storedProposal(t, hireID).Status; got != model.StatusPitched {
+	if got := store.storedProposal(t, hireID).Status; got != model.StatusPitched {
 		t.Fatalf("“not decided yet” saved %s, want pitched", got)
 	}
 	d.press("d")
-	if got := st.storedProposal(t, hireID).Status; got != model.StatusDeferred {
+	if got := store.storedProposal(t, hireID).Status; got != model.StatusDeferred {
 		t.Fatalf("outcome saved as %s, want deferred", got)
 	}
 
@@ -134,56 +134,56 @@ func TestDebriefOutcomeIsSavedAndTheDashboardShowsIt(t *testing.T) {
 }
 
 func TestNotDecidedYetReturnsAnOpenProposalToItsStatus(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("enter", "D", "y")
-	if got := st.storedProposal(t, 1).Status; got != model.StatusApproved {
+	if got := store.storedProposal(t, 1).Status; got != model.StatusApproved {
 		t.Fatalf("outcome saved as %s, want approved", got)
 	}
 	d.press("p")
-	if got := st.storedProposal(t, 1).Status; got != model.StatusPrewiring {
+	if got := store.storedProposal(t, 1).Status; got != model.StatusPrewiring {
 		t.Fatalf("“not decided yet” saved %s, want prewiring as it was", got)
 	}
 }
 
 func TestWorkspaceOffersTheDebriefOncePastTheMeeting(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("enter")
 	d.mustNotSee("D debrief", "press D")
 
 	d.press("esc")
-	st.setProposalStatus(1, model.StatusPitched)
+	store.setProposalStatus(1, model.StatusPitched)
 	d.press("enter")
 	d.mustSee("Pitched: press D to record the outcome and how each person acted", "D debrief")
 
 	// A decision date gone by while still prewiring is offered too.
 	d.press("esc")
-	st.setProposalStatus(1, model.StatusPrewiring)
+	store.setProposalStatus(1, model.StatusPrewiring)
 	d.app.b.today = func() model.Date { return testToday.AddDays(10) }
 	d.press("enter")
 	d.mustSee("The decision date has passed: press D")
 
 	// A decided proposal with someone in the room not recorded.
 	d.press("esc")
-	st.mu.Lock()
-	for i := range st.stakeholders {
-		if st.stakeholders[i].ProposalID == hireID && st.stakeholders[i].Role == model.RoleInRoom {
-			st.stakeholders[i].Acted = model.ActedUnknown
+	store.mu.Lock()
+	for i := range store.stakeholders {
+		if store.stakeholders[i].ProposalID == hireID && store.stakeholders[i].Role == model.RoleInRoom {
+			store.stakeholders[i].Acted = model.ActedUnknown
 		}
 	}
-	st.mu.Unlock()
+	store.mu.Unlock()
 	d.press("down", "down", "enter")
 	d.mustSee("Decided (approved): press D to record how 2 people in the room acted.")
 }
 
 func TestChoicesMadeWhileAWriteIsUnderWayFollowInOrder(t *testing.T) {
-	st := demoStore(t)
-	tom := st.stakeOn(t, hireID, "Tom Becker")
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	tom := store.stakeOn(t, hireID, "Tom Becker")
+	d := newDriver(t, store, 120, 40)
 	openHireDebrief(d)
 	d.press("down", "down")
-	since := st.callCount()
+	since := store.callCount()
 
 	// Three readings before the first write has run: the first is sent, the
 	// others wait, and only the last of them is written next.
@@ -195,18 +195,18 @@ func TestChoicesMadeWhileAWriteIsUnderWayFollowInOrder(t *testing.T) {
 	}
 	d.mustSee("absent")
 	d.run(first)
-	if got := st.storedStakeholder(t, tom.ID).Acted; got != model.ActedAbsent {
+	if got := store.storedStakeholder(t, tom.ID).Acted; got != model.ActedAbsent {
 		t.Fatalf("the last choice saved as %q, want absent", got)
 	}
-	if n := st.countWrites("EditStakeholder", since); n != 2 {
+	if n := store.countWrites("EditStakeholder", since); n != 2 {
 		t.Fatalf("%d writes for three quick choices, want 2 (the first, then the latest)", n)
 	}
 }
 
 func TestQuitRightAfterAChoiceWaitsForItsWrite(t *testing.T) {
-	st := demoStore(t)
-	tom := st.stakeOn(t, hireID, "Tom Becker")
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	tom := store.stakeOn(t, hireID, "Tom Becker")
+	d := newDriver(t, store, 80, 24)
 	openHireDebrief(d)
 	d.press("down", "down")
 	_, write := d.app.Update(keyMsg("1"))
@@ -222,19 +222,19 @@ func TestQuitRightAfterAChoiceWaitsForItsWrite(t *testing.T) {
 	if !d.quit {
 		t.Fatal("save-and-quit did not quit once the write landed")
 	}
-	if got := st.storedStakeholder(t, tom.ID).Acted; got != model.ActedSpokeFor {
+	if got := store.storedStakeholder(t, tom.ID).Acted; got != model.ActedSpokeFor {
 		t.Fatalf("saved %q, want spoke for", got)
 	}
 }
 
 func TestDebriefWriteFailureShowsWhatTheStoreHolds(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	openHireDebrief(d)
-	st.fail = errBoom
+	store.fail = errBoom
 	d.press("down", "down", "1")
 	d.mustSee("✗ The disk is full.", "gap: stayed silent")
-	if got := st.stakeOn(t, hireID, "Tom Becker").Acted; got != model.ActedSilent {
+	if got := store.stakeOn(t, hireID, "Tom Becker").Acted; got != model.ActedSilent {
 		t.Fatalf("store holds %q after a failed write", got)
 	}
 }
@@ -288,21 +288,21 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 		t.Skip("drives the whole program with pauses between keys")
 	}
 	ctx := context.Background()
-	st, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
+	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "workbook.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	if err := st.Import(ctx, demo.Workbook(model.NewDate(2026, time.November, 21))); err != nil {
+	defer store.Close()
+	if err := store.Import(ctx, demo.Workbook(model.NewDate(2026, time.November, 21))); err != nil {
 		t.Fatal(err)
 	}
 	var dana model.Stakeholder
-	sts, err := st.ListStakeholders(ctx, hireID)
+	sts, err := store.ListStakeholders(ctx, hireID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range sts {
-		if c, _ := st.GetContact(ctx, s.ContactID); c.Name == "Dana Reyes" {
+		if c, _ := store.GetContact(ctx, s.ContactID); c.Name == "Dana Reyes" {
 			dana = s
 		}
 	}
@@ -310,24 +310,24 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 		t.Fatalf("the demo's hire should have Dana as a supporter who spoke for it: %+v", dana)
 	}
 	acted := func() model.Acted {
-		s, err := st.GetStakeholder(ctx, dana.ID)
+		s, err := store.GetStakeholder(ctx, dana.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return s.Acted
 	}
 
-	p := startProgram(t, st)
+	p := startProgram(t, store)
 	p.keys("down", "down", "enter")
 	p.waitFor("Room")
 	p.keys("D", "down", "2")
 	eventually(t, "Dana's debrief to be saved", func() bool { return acted() == model.ActedSpokeAgainst })
 	p.keys("r")
 	eventually(t, "the outcome to be saved", func() bool {
-		pr, err := st.GetProposal(ctx, hireID)
+		pr, err := store.GetProposal(ctx, hireID)
 		return err == nil && pr.Status == model.StatusRejected
 	})
-	hist, err := st.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityStakeholder, EntityID: dana.ID})
+	hist, err := store.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityStakeholder, EntityID: dana.ID})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,9 +14,9 @@ import (
 // a person typed: letters are logged as "rune".
 func TestDebugLogKeepsTypedTextOut(t *testing.T) {
 	var lines []string
-	st := demoStore(t)
-	d := &driver{t: t, store: st}
-	d.app = New(st, Options{Today: func() model.Date { return testToday }, NoColor: true,
+	store := demoStore(t)
+	d := &driver{t: t, store: store}
+	d.app = New(store, Options{Today: func() model.Date { return testToday }, NoColor: true,
 		Debug: func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }})
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.run(d.app.Init())

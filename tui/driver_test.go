@@ -37,10 +37,10 @@ type driver struct {
 var cmdTimeout = 10 * time.Second
 
 // newDriver opens the app on st at the given size and runs Init.
-func newDriver(t testing.TB, st Store, w, h int) *driver {
+func newDriver(t testing.TB, store Store, w, h int) *driver {
 	t.Helper()
-	d := &driver{t: t, store: st}
-	d.app = New(st, Options{Today: func() model.Date { return testToday }, NoColor: true})
+	d := &driver{t: t, store: store}
+	d.app = New(store, Options{Today: func() model.Date { return testToday }, NoColor: true})
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.run(d.app.Init())
 	return d
@@ -49,14 +49,14 @@ func newDriver(t testing.TB, st Store, w, h int) *driver {
 // demoStore returns a fake store holding the demo workbook.
 func demoStore(t testing.TB) *fakeStore {
 	t.Helper()
-	st := newFakeStore()
-	if err := st.Import(context.Background(), demo.Workbook(testToday)); err != nil {
+	store := newFakeStore()
+	if err := store.Import(context.Background(), demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range st.proposals {
-		st.nextID = max(st.nextID, p.ID)
+	for _, p := range store.proposals {
+		store.nextID = max(store.nextID, p.ID)
 	}
-	return st
+	return store
 }
 
 // send delivers one message and runs what follows from it.

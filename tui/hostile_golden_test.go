@@ -16,14 +16,14 @@ import (
 // HTML, formulas), so every screen shows a spread of it.
 func hostileStore(t testing.TB) Store {
 	t.Helper()
-	st := newFakeStore()
-	if err := st.Import(context.Background(), hostile.Workbook(testToday)); err != nil {
+	store := newFakeStore()
+	if err := store.Import(context.Background(), hostile.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range st.proposals {
-		st.nextID = max(st.nextID, p.ID)
+	for _, p := range store.proposals {
+		store.nextID = max(store.nextID, p.ID)
 	}
-	return st
+	return store
 }
 
 // hostileScenarios bring the hostile workbook to every screen and tab, and

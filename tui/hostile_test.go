@@ -17,15 +17,15 @@ import (
 // styling (SGR), control character or bidi control reaching the terminal.
 func TestHostileTextOnEveryScreen(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		st := newFakeStore()
-		if err := st.Import(context.Background(), hostile.Workbook(testToday)); err != nil {
+		store := newFakeStore()
+		if err := store.Import(context.Background(), hostile.Workbook(testToday)); err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range st.proposals {
-			st.nextID = max(st.nextID, p.ID)
+		for _, p := range store.proposals {
+			store.nextID = max(store.nextID, p.ID)
 		}
-		d := &driver{t: t, store: st}
-		d.app = New(st, Options{Today: func() model.Date { return testToday }})
+		d := &driver{t: t, store: store}
+		d.app = New(store, Options{Today: func() model.Date { return testToday }})
 		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		d.run(d.app.Init())
 

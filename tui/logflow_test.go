@@ -99,21 +99,21 @@ func logDanaTalk(d *driver) {
 // until the last stage, then one store call writes the talk, the objection,
 // the blind spot and the stance; one undo takes all of it back.
 func TestLogIsWrittenOnceAtTheEndAndUndoneAsOne(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	dana := openLogOnDana(t, d)
-	touches, objs, spots, calls := len(st.touchpoints), len(st.objections), len(st.blindSpots), st.callCount()
+	touches, objs, spots, calls := len(store.touchpoints), len(store.objections), len(store.blindSpots), store.callCount()
 
 	logDanaTalk(d)
-	if st.callCount() != calls || len(st.touchpoints) != touches || len(st.objections) != objs {
-		t.Fatalf("the first stages wrote to the workbook before the last: %v", st.calls[calls:])
+	if store.callCount() != calls || len(store.touchpoints) != touches || len(store.objections) != objs {
+		t.Fatalf("the first stages wrote to the workbook before the last: %v", store.calls[calls:])
 	}
 	d.mustSee("Where does Dana Reyes stand now?")
 	d.press("up", "enter") // one step warmer than suggested
-	if got := st.calls[calls:]; len(got) != 1 || got[0] != "RecordConversation" {
+	if got := store.calls[calls:]; len(got) != 1 || got[0] != "RecordConversation" {
 		t.Fatalf("logging made the writes %v, want one RecordConversation", got)
 	}
-	if len(st.touchpoints) != touches+1 || len(st.objections) != objs+1 || len(st.blindSpots) != spots+1 {
+	if len(store.touchpoints) != touches+1 || len(store.objections) != objs+1 || len(store.blindSpots) != spots+1 {
 		t.Fatal("the conversation and what was raised in it were not all written")
 	}
 	if d.app.state() != screenWorkspace {
@@ -123,13 +123,13 @@ func TestLogIsWrittenOnceAtTheEndAndUndoneAsOne(t *testing.T) {
 		t.Fatalf("status line says %q", d.app.status)
 	}
 
-	stance := st.storedStakeholder(t, dana.ID).Stance
+	stance := store.storedStakeholder(t, dana.ID).Stance
 	if stance == dana.Stance {
 		t.Fatalf("the stance chosen was not written (still %s)", stance)
 	}
 	d.press("u")
-	if len(st.touchpoints) != touches || len(st.objections) != objs || len(st.blindSpots) != spots ||
-		st.storedStakeholder(t, dana.ID).Stance != dana.Stance {
+	if len(store.touchpoints) != touches || len(store.objections) != objs || len(store.blindSpots) != spots ||
+		store.storedStakeholder(t, dana.ID).Stance != dana.Stance {
 		t.Fatal("one undo did not take back the whole conversation")
 	}
 }
@@ -138,13 +138,13 @@ func TestLogIsWrittenOnceAtTheEndAndUndoneAsOne(t *testing.T) {
 // conversation; coming back to log with the same person offers it again,
 // and resuming finishes it.
 func TestQuitMidLogKeepsADraftAndOffersItBack(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	dana := openLogOnDana(t, d)
 	toSentiment(d)
 	d.press("down", "enter") // −1 cool
 	d.typ("Said yes in the corridor")
-	touches, calls := len(st.touchpoints), st.callCount()
+	touches, calls := len(store.touchpoints), store.callCount()
 	d.press("ctrl+c")
 	if d.app.ask != pendingQuit {
 		t.Fatal("ctrl+c while writing what was said did not ask")
@@ -153,15 +153,15 @@ func TestQuitMidLogKeepsADraftAndOffersItBack(t *testing.T) {
 	if !d.quit {
 		t.Fatal("keeping the draft did not quit")
 	}
-	if len(st.touchpoints) != touches || st.callCount() != calls {
+	if len(store.touchpoints) != touches || store.callCount() != calls {
 		t.Fatal("quitting midway wrote to the workbook")
 	}
-	kept, ok, _ := st.GetDraft(context.Background(), logDraftKey(dana.ID))
+	kept, ok, _ := store.GetDraft(context.Background(), logDraftKey(dana.ID))
 	if !ok || !strings.Contains(kept.Data, "Said yes in the corridor") {
 		t.Fatalf("no draft kept for Dana: %+v", kept)
 	}
 
-	d2 := newDriver(t, st, 80, 24)
+	d2 := newDriver(t, store, 80, 24)
 	openLogOnDana(t, d2)
 	d2.mustSee("You left this unfinished", "Dana Reyes", "Resume where I left off", "Start over")
 	d2.press("enter")
@@ -172,19 +172,19 @@ func TestQuitMidLogKeepsADraftAndOffersItBack(t *testing.T) {
 	d2.press("enter", "enter")                   // said (the cursor is back there), subtext
 	d2.press("enter", "enter", "enter", "enter") // follow-up, no objections, minor, no blind spots
 	d2.press("enter")                            // the suggested stance
-	if len(st.touchpoints) != touches+1 || st.touchpoints[len(st.touchpoints)-1].Said != "Said yes in the corridor" ||
-		st.touchpoints[len(st.touchpoints)-1].Sentiment != -1 {
+	if len(store.touchpoints) != touches+1 || store.touchpoints[len(store.touchpoints)-1].Said != "Said yes in the corridor" ||
+		store.touchpoints[len(store.touchpoints)-1].Sentiment != -1 {
 		t.Fatal("the resumed conversation was not logged as typed")
 	}
-	if _, ok, _ := st.GetDraft(context.Background(), logDraftKey(dana.ID)); ok {
+	if _, ok, _ := store.GetDraft(context.Background(), logDraftKey(dana.ID)); ok {
 		t.Fatal("the draft is still offered after the conversation was logged")
 	}
 }
 
 // A resumed talk puts the cursor where the person left off.
 func TestResumedLogReturnsToTheFieldLeft(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	openLogOnDana(t, d)
 	toSentiment(d)
 	d.press("down", "enter")
@@ -193,7 +193,7 @@ func TestResumedLogReturnsToTheFieldLeft(t *testing.T) {
 	if !d.quit {
 		t.Fatal("keeping the draft did not quit")
 	}
-	d2 := newDriver(t, st, 80, 24)
+	d2 := newDriver(t, store, 80, 24)
 	openLogOnDana(t, d2)
 	d2.press("enter") // resume
 	d2.typ(" a thought")
@@ -204,8 +204,8 @@ func TestResumedLogReturnsToTheFieldLeft(t *testing.T) {
 
 // Finding 6: discarding a resumed log discards all of it, the draft too.
 func TestDiscardingALogDropsItsDraftAndWritesNothing(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	dana := openLogOnDana(t, d)
 	toSentiment(d)
 	d.press("enter")
@@ -215,7 +215,7 @@ func TestDiscardingALogDropsItsDraftAndWritesNothing(t *testing.T) {
 		t.Fatal("keeping the draft did not go back")
 	}
 	d.mustSee("Kept as a draft")
-	touches, calls := len(st.touchpoints), st.callCount()
+	touches, calls := len(store.touchpoints), store.callCount()
 
 	d.press("l", "enter") // resume
 	d.typ(" and more")
@@ -224,10 +224,10 @@ func TestDiscardingALogDropsItsDraftAndWritesNothing(t *testing.T) {
 		t.Fatal("esc with typed text did not ask")
 	}
 	d.press("d")
-	if _, ok, _ := st.GetDraft(context.Background(), logDraftKey(dana.ID)); ok {
+	if _, ok, _ := store.GetDraft(context.Background(), logDraftKey(dana.ID)); ok {
 		t.Fatal("discarding kept the draft")
 	}
-	if len(st.touchpoints) != touches || st.callCount() != calls {
+	if len(store.touchpoints) != touches || store.callCount() != calls {
 		t.Fatal("discarding wrote to the workbook")
 	}
 	d.press("l")
@@ -236,8 +236,8 @@ func TestDiscardingALogDropsItsDraftAndWritesNothing(t *testing.T) {
 
 // Starting over drops the kept draft.
 func TestStartOverDropsTheDraft(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	dana := openLogOnDana(t, d)
 	toSentiment(d)
 	d.press("enter")
@@ -247,7 +247,7 @@ func TestStartOverDropsTheDraft(t *testing.T) {
 	if f := d.app.log.flow; f.draft.Said != "" {
 		t.Fatalf("starting over kept %q", f.draft.Said)
 	}
-	if _, ok, _ := st.GetDraft(context.Background(), logDraftKey(dana.ID)); ok {
+	if _, ok, _ := store.GetDraft(context.Background(), logDraftKey(dana.ID)); ok {
 		t.Fatal("starting over kept the draft")
 	}
 }
@@ -256,8 +256,8 @@ func TestStartOverDropsTheDraft(t *testing.T) {
 // o, b and q do not open the objections or blind spots or quit, and esc
 // does not leave.
 func TestKeysWhileTheLogSavesGoNowhere(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	openLogOnDana(t, d)
 	logDanaTalk(d)
 	// The last enter starts the write; its answer is held back, as while
@@ -283,22 +283,22 @@ func TestKeysWhileTheLogSavesGoNowhere(t *testing.T) {
 // A failed write stays on the last form with every answer, and nothing of
 // the conversation is stored.
 func TestFailedLogWriteKeepsEveryAnswer(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	openLogOnDana(t, d)
-	touches, objs := len(st.touchpoints), len(st.objections)
+	touches, objs := len(store.touchpoints), len(store.objections)
 	logDanaTalk(d)
-	st.fail = errBoom
+	store.fail = errBoom
 	d.press("enter")
 	d.mustSee("✗ The disk is full.", "Where does Dana Reyes stand now?")
-	if len(st.touchpoints) != touches || len(st.objections) != objs {
+	if len(store.touchpoints) != touches || len(store.objections) != objs {
 		t.Fatal("a failed write left part of the conversation behind")
 	}
 	if !d.app.log.dirty() {
 		t.Fatal("the answers of a failed write do not count as unsaved")
 	}
 	d.press("enter")
-	if len(st.touchpoints) != touches+1 || len(st.objections) != objs+1 {
+	if len(store.touchpoints) != touches+1 || len(store.objections) != objs+1 {
 		t.Fatal("the retry did not write the conversation once")
 	}
 }

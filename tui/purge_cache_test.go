@@ -27,13 +27,13 @@ func cachedHolds(c *briefCache, texts []string) []string {
 // Summary renderings the TUI keeps across workspaces: purging is for good,
 // and that includes the memory of the program still running.
 func TestPurgeForgetsTheRenderedBriefs(t *testing.T) {
-	st := demoDB(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoDB(t)
+	d := newDriver(t, store, 120, 40)
 	row, ok := d.app.dashboard.list.Selected()
 	if !ok {
 		t.Fatal("no proposal selected")
 	}
-	texts := proposalOnlyTexts(t, st, row.ID)
+	texts := proposalOnlyTexts(t, store, row.ID)
 	openFirstProposal(d)
 	d.mustSee("Verdict:")
 	if got := cachedHolds(&d.app.b.briefs, texts); len(got) == 0 {

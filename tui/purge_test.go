@@ -18,15 +18,15 @@ import (
 // word or esc keep everything; and u cannot bring the purge back.
 func TestPurgeContactAsksForTheTypedWord(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoDB(t)
+	d := newDriver(t, store, 120, 40)
 	tom := openContact(t, d, "tom", "Tom Becker")
 	d.press("P")
 	d.mustSee("Purge Tom Becker for good?")
 	d.mustSee("Type purge and press enter:")
 	d.press("y", "enter")
 	d.mustSee("Kept it: the word was not typed, so nothing was changed.")
-	if _, err := st.GetContact(ctx, tom.ID); err != nil {
+	if _, err := store.GetContact(ctx, tom.ID); err != nil {
 		t.Fatalf("a y purged the contact: %v", err)
 	}
 	d.press("P")
@@ -34,12 +34,12 @@ func TestPurgeContactAsksForTheTypedWord(t *testing.T) {
 	d.mustSee("Type purge and press enter: purge")
 	d.press("enter")
 	d.mustSee("Purged Tom Becker for good:")
-	if _, err := st.GetContact(ctx, tom.ID); !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.GetContact(ctx, tom.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("the contact is still there: %v", err)
 	}
 	d.press("u")
 	d.mustSee("purge erased its text for good")
-	if _, err := st.GetContact(ctx, tom.ID); !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.GetContact(ctx, tom.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("u brought the purged contact back: %v", err)
 	}
 }
@@ -93,10 +93,10 @@ func fileHolds(t *testing.T, path string, texts ...string) []string {
 
 // proposalOnlyTexts are the words of one proposal that no other proposal
 // or contact holds: after purging it, none may be left in the file.
-func proposalOnlyTexts(t *testing.T, st *db.Store, id int64) []string {
+func proposalOnlyTexts(t *testing.T, store *db.Store, id int64) []string {
 	t.Helper()
 	ctx := context.Background()
-	d, err := st.LoadDossier(ctx, id)
+	d, err := store.LoadDossier(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func proposalOnlyTexts(t *testing.T, st *db.Store, id int64) []string {
 	for _, b := range d.BlindSpots {
 		texts = append(texts, b.Text)
 	}
-	others, err := st.ListProposals(ctx, true)
+	others, err := store.ListProposals(ctx, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func proposalOnlyTexts(t *testing.T, st *db.Store, id int64) []string {
 		if p.ID == id {
 			continue
 		}
-		od, err := st.LoadDossier(ctx, p.ID)
+		od, err := store.LoadDossier(ctx, p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -144,18 +144,18 @@ func proposalOnlyTexts(t *testing.T, st *db.Store, id int64) []string {
 // it back.
 func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoDB(t)
+	d := newDriver(t, store, 120, 40)
 	row, ok := d.app.dashboard.list.Selected()
 	if !ok {
 		t.Fatal("no proposal selected")
 	}
 	title := row.Cells[0]
-	texts := proposalOnlyTexts(t, st, row.ID)
-	if got := fileHolds(t, st.Path(), texts...); len(got) == 0 {
+	texts := proposalOnlyTexts(t, store, row.ID)
+	if got := fileHolds(t, store.Path(), texts...); len(got) == 0 {
 		t.Fatal("the proposal's words are not in the file before the purge: the test proves nothing")
 	}
-	contacts, err := st.ListContacts(ctx, true)
+	contacts, err := store.ListContacts(ctx, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	d.typ("purg")
 	d.press("esc")
 	d.mustSee("Kept it: nothing was changed.")
-	if _, err := st.GetProposal(ctx, row.ID); err != nil {
+	if _, err := store.GetProposal(ctx, row.ID); err != nil {
 		t.Fatalf("the proposal went without the word: %v", err)
 	}
 
@@ -177,13 +177,13 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	d.press("enter")
 	d.mustSee("Purged “" + title + "” for good:")
 	d.mustNotSee(title + " ")
-	if _, err := st.GetProposal(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.GetProposal(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("the proposal is still there: %v", err)
 	}
-	if got := fileHolds(t, st.Path(), texts...); len(got) > 0 {
+	if got := fileHolds(t, store.Path(), texts...); len(got) > 0 {
 		t.Errorf("after the purge the workbook still holds %v", got)
 	}
-	after, err := st.ListContacts(ctx, true)
+	after, err := store.ListContacts(ctx, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 	for range 5 {
 		d.press("u")
 	}
-	if _, err := st.GetProposal(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.GetProposal(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("u brought the purged proposal back: %v", err)
 	}
 }
@@ -203,22 +203,22 @@ func TestPurgeAProposalFromTheDashboard(t *testing.T) {
 // from the file and its -wal, while the records stay as they are.
 func TestPurgeHistoryFromTheDashboard(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	ps, err := st.ListProposals(ctx, false)
+	store := demoDB(t)
+	ps, err := store.ListProposals(ctx, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := ps[0]
 	const codename = "Codename Marmoset-Quillback"
 	for _, title := range []string{codename, p.Title} {
-		if _, err := st.EditProposal(ctx, p.ID, func(q *model.Proposal) error { q.Title = title; return nil }); err != nil {
+		if _, err := store.EditProposal(ctx, p.ID, func(q *model.Proposal) error { q.Title = title; return nil }); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got := fileHolds(t, st.Path(), codename); len(got) == 0 {
+	if got := fileHolds(t, store.Path(), codename); len(got) == 0 {
 		t.Fatal("the edited-away title is not in the file before the purge: the test proves nothing")
 	}
-	d := newDriver(t, st, 120, 40)
+	d := newDriver(t, store, 120, 40)
 	d.press("H")
 	d.mustSee("Erase the change history from before which day?")
 	d.typ("someday")
@@ -238,7 +238,7 @@ func TestPurgeHistoryFromTheDashboard(t *testing.T) {
 	d.mustSee("history entries and", "undo steps from before 2026-11-22 for good?", "bring the old values back.", "Type purge and press")
 	d.press("enter")
 	d.mustSee("Kept it: the word was not typed, so nothing was changed.")
-	if got := fileHolds(t, st.Path(), codename); len(got) == 0 {
+	if got := fileHolds(t, store.Path(), codename); len(got) == 0 {
 		t.Fatal("the history went without the word")
 	}
 	d.press("H")
@@ -247,15 +247,15 @@ func TestPurgeHistoryFromTheDashboard(t *testing.T) {
 	d.typ("purge")
 	d.press("enter")
 	d.mustSee("Erased the history before 2026-11-22:")
-	if got := fileHolds(t, st.Path(), codename); len(got) > 0 {
+	if got := fileHolds(t, store.Path(), codename); len(got) > 0 {
 		t.Errorf("after the purge the workbook still holds %v", got)
 	}
-	if got, err := st.GetProposal(ctx, p.ID); err != nil || got.Title != p.Title {
+	if got, err := store.GetProposal(ctx, p.ID); err != nil || got.Title != p.Title {
 		t.Errorf("the proposal after purging history: %q, %v", got.Title, err)
 	}
 	d.press("u")
 	d.mustSee("purge")
-	if got, _ := st.GetProposal(ctx, p.ID); got.Title != p.Title {
+	if got, _ := store.GetProposal(ctx, p.ID); got.Title != p.Title {
 		t.Errorf("u changed the proposal after the history purge: %q", got.Title)
 	}
 }

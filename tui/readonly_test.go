@@ -28,32 +28,32 @@ func openReadOnlyDemo(t *testing.T) *db.Store {
 	t.Cleanup(func() { _ = exec.Command("umount", "-l", dir).Run() })
 	ctx := context.Background()
 	path := filepath.Join(dir, "workbook.db")
-	st, err := db.Open(ctx, path)
+	store, err := db.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Import(ctx, demo.Workbook(testToday)); err != nil {
+	if err := store.Import(ctx, demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Close(); err != nil {
+	if err := store.Close(); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot remount read-only: %v %s", err, out)
 	}
-	st, err = db.OpenWith(ctx, path, db.Options{})
+	store, err = db.OpenWith(ctx, path, db.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	t.Cleanup(func() { store.Close() })
+	return store
 }
 
 // Issue 11, finding 5: a read-only workbook opens in the TUI with a banner
 // on every screen, and a save is refused on the status line in one sentence.
 func TestReadOnlyWorkbookBannerAndRefusedSave(t *testing.T) {
-	st := openReadOnlyDemo(t)
-	d := newDriver(t, st, 80, 24)
+	store := openReadOnlyDemo(t)
+	d := newDriver(t, store, 80, 24)
 	banner := "Read-only (it is on a read-only file system): reading works, saving does not."
 	d.mustSee(banner, "Consolidate")
 	d.press("o") // another screen: the banner is part of every screen's header
@@ -94,19 +94,19 @@ func TestFullDiskSaveShowsOnTheStatusLine(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = exec.Command("umount", "-l", dir).Run() })
 	ctx := context.Background()
-	st, err := db.Open(ctx, filepath.Join(dir, "workbook.db"))
+	store, err := db.Open(ctx, filepath.Join(dir, "workbook.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	if err := st.Import(ctx, demo.Workbook(testToday)); err != nil {
+	defer store.Close()
+	if err := store.Import(ctx, demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
-	before, err := st.ListProposals(ctx, true)
+	before, err := store.ListProposals(ctx, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, st, 80, 24)
+	d := newDriver(t, store, 80, 24)
 	// A reader holding a snapshot keeps SQLite from reusing the log from
 	// its start, so the next write needs new space, as on a busy machine.
 	reader, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "workbook.db")+"?mode=ro")
@@ -145,7 +145,7 @@ func TestFullDiskSaveShowsOnTheStatusLine(t *testing.T) {
 	d.typ("+10d")
 	d.press("enter", "enter")
 	d.mustSee("Nothing was changed: the disk holding the workbook is full; free some space")
-	after, err := st.ListProposals(ctx, true)
+	after, err := store.ListProposals(ctx, true)
 	if err != nil {
 		t.Fatalf("reading after the failed save: %v", err)
 	}

@@ -58,16 +58,16 @@ func codeBlocks(md string) int {
 // brief, and that the Summary renders byte for byte as it did with chroma
 // (the goldens were recorded with chroma v2.14.0 in place).
 func TestBriefWithCodeInUserTextHasNoCodeBlock(t *testing.T) {
-	st := newFakeStore()
-	if err := st.Import(context.Background(), hostile.Filled(testToday, codeTexts)); err != nil {
+	store := newFakeStore()
+	if err := store.Import(context.Background(), hostile.Filled(testToday, codeTexts)); err != nil {
 		t.Fatal(err)
 	}
-	if len(st.proposals) == 0 {
+	if len(store.proposals) == 0 {
 		t.Fatal("no proposals in the workbook")
 	}
 	sawFence := false
-	for _, p := range st.proposals {
-		d, err := st.LoadDossier(context.Background(), p.ID)
+	for _, p := range store.proposals {
+		d, err := store.LoadDossier(context.Background(), p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

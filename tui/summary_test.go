@@ -18,9 +18,9 @@ var summaryWidths = []int{80, 100, 120, 200}
 
 // renderSummary renders a proposal's terminal brief as the Summary tab does
 // at a terminal width, and returns the plain text and its markdown source.
-func renderSummary(t *testing.T, st Store, id int64, width int) (shown, source string) {
+func renderSummary(t *testing.T, store Store, id int64, width int) (shown, source string) {
 	t.Helper()
-	d, err := st.LoadDossier(context.Background(), id)
+	d, err := store.LoadDossier(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,10 +41,10 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*`)
 // ("compliment \& appreciate"). Every word on the Summary must be a word of
 // its markdown source, whole, and no escape backslash may show.
 func TestSummaryReadsWithoutBrokenWordsOrEscapes(t *testing.T) {
-	st := demoStore(t)
-	for _, p := range st.proposals {
+	store := demoStore(t)
+	for _, p := range store.proposals {
 		for _, width := range summaryWidths {
-			shown, source := renderSummary(t, st, p.ID, width)
+			shown, source := renderSummary(t, store, p.ID, width)
 			words := map[string]bool{}
 			for _, w := range wordRE.FindAllString(source, -1) {
 				words[w] = true
@@ -69,10 +69,10 @@ func TestSummaryReadsWithoutBrokenWordsOrEscapes(t *testing.T) {
 // The demo has "compliment & appreciate" in its plan: it shows with a bare
 // ampersand, which the printed brief's escape (\&) did not.
 func TestSummaryShowsAmpersandsBare(t *testing.T) {
-	st := demoStore(t)
+	store := demoStore(t)
 	found := false
-	for _, p := range st.proposals {
-		shown, _ := renderSummary(t, st, p.ID, 80)
+	for _, p := range store.proposals {
+		shown, _ := renderSummary(t, store, p.ID, 80)
 		if strings.Contains(shown, "compliment & appreciate") {
 			found = true
 		}
@@ -85,13 +85,13 @@ func TestSummaryShowsAmpersandsBare(t *testing.T) {
 // The hostile corpus on the Summary: no escape sequence reaches the
 // terminal and every line fits, at every width.
 func TestSummaryHostileText(t *testing.T) {
-	st := newFakeStore()
-	if err := st.Import(context.Background(), hostile.Workbook(testToday)); err != nil {
+	store := newFakeStore()
+	if err := store.Import(context.Background(), hostile.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range st.proposals {
+	for _, p := range store.proposals {
 		for _, width := range summaryWidths {
-			d, err := st.LoadDossier(context.Background(), p.ID)
+			d, err := store.LoadDossier(context.Background(), p.ID)
 			if err != nil {
 				t.Fatal(err)
 			}

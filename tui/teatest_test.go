@@ -24,9 +24,9 @@ type program struct {
 	out bytes.Buffer
 }
 
-func startProgram(t *testing.T, st Store) *program {
+func startProgram(t *testing.T, store Store) *program {
 	t.Helper()
-	app := New(st, Options{Today: func() model.Date { return testToday }, NoColor: true})
+	app := New(store, Options{Today: func() model.Date { return testToday }, NoColor: true})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(100, 30))
 	p := &program{t: t, tm: tm}
 	p.settle("the first frame")
@@ -120,15 +120,15 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	}
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "workbook.db")
-	st, err := db.Open(ctx, path)
+	store, err := db.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	defer store.Close()
 
-	p := startProgram(t, st)
+	p := startProgram(t, store)
 	proposal := func() model.Proposal {
-		ps, err := st.ListProposals(ctx, true)
+		ps, err := store.ListProposals(ctx, true)
 		if err != nil || len(ps) != 1 {
 			return model.Proposal{}
 		}
@@ -163,7 +163,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	p.keys("left", "left", "enter", "enter", "enter")            // skeptic, target supporter, no spoiler
 	p.keys("enter", "enter")                                     // wants, fears left blank
 	eventually(t, "the person to be saved", func() bool {
-		d, err := st.LoadDossier(ctx, proposal().ID)
+		d, err := store.LoadDossier(ctx, proposal().ID)
 		return err == nil && len(d.Stakeholders) == 1
 	})
 	p.keys("tab")
@@ -181,7 +181,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	p.keys("enter", "enter", "down", "enter", "enter", "enter", "tab")
 	eventually(t, "the where step to be saved", func() bool { return proposal().WalkStep == 5 })
 
-	d, err := st.LoadDossier(ctx, proposal().ID)
+	d, err := store.LoadDossier(ctx, proposal().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,10 +201,10 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	p.typ("Happy to try it for a month.")
 	p.keys("enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	eventually(t, "the conversation to be logged with the new stance", func() bool {
-		d, err := st.LoadDossier(ctx, proposal().ID)
+		d, err := store.LoadDossier(ctx, proposal().ID)
 		return err == nil && len(d.Touchpoints) == 1 && d.Stakeholders[0].Stance == model.StanceNeutral
 	})
-	d, _ = st.LoadDossier(ctx, proposal().ID)
+	d, _ = store.LoadDossier(ctx, proposal().ID)
 	after := readiness.Assess(d, testToday).Score
 	if after <= before {
 		t.Fatalf("readiness went from %d to %d after a warm conversation with the decider", before, after)
@@ -213,7 +213,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	p.tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
 	// Reopen: the dashboard shows the proposal with its new score.
-	p2 := startProgram(t, st)
+	p2 := startProgram(t, store)
 	p2.waitFor("Move standup to async")
 	p2.tm.Send(keyMsg("q"))
 	out := append(p2.out.Bytes(), readAll(t, p2.tm.FinalOutput(t, teatest.WithFinalTimeout(5*time.Second)))...)

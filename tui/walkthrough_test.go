@@ -14,8 +14,8 @@ import (
 // the half-filled step is a draft; n offers it back and resumes on the
 // first question not answered (the forum).
 func TestQuitInsideTheFirstStepKeepsADraftAndResumesAtTheForum(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	d.press("n")
 	d.typ("Move standup to async")
 	d.press("enter")
@@ -26,11 +26,11 @@ func TestQuitInsideTheFirstStepKeepsADraftAndResumesAtTheForum(t *testing.T) {
 	if !d.quit {
 		t.Fatal("keeping the draft did not quit")
 	}
-	if len(st.proposals) != 0 {
-		t.Fatalf("quitting inside the first step stored a proposal: %+v", st.proposals)
+	if len(store.proposals) != 0 {
+		t.Fatalf("quitting inside the first step stored a proposal: %+v", store.proposals)
 	}
 
-	d2 := newDriver(t, st, 80, 24)
+	d2 := newDriver(t, store, 80, 24)
 	d2.press("n")
 	d2.mustSee("You left this unfinished", "Move standup to async")
 	d2.press("enter")
@@ -45,11 +45,11 @@ func TestQuitInsideTheFirstStepKeepsADraftAndResumesAtTheForum(t *testing.T) {
 	d2.press("enter")
 	d2.typ("+10d")
 	d2.press("enter", "enter")
-	if len(st.proposals) != 1 || st.proposals[0].WalkStep != int(walkProposal) ||
-		!st.proposals[0].DecisionDate.Equal(testToday.AddDays(10)) || st.proposals[0].Forum != "Eng leads" {
-		t.Fatalf("the finished first step saved %+v", st.proposals)
+	if len(store.proposals) != 1 || store.proposals[0].WalkStep != int(walkProposal) ||
+		!store.proposals[0].DecisionDate.Equal(testToday.AddDays(10)) || store.proposals[0].Forum != "Eng leads" {
+		t.Fatalf("the finished first step saved %+v", store.proposals)
 	}
-	if _, ok, _ := st.GetDraft(t.Context(), walkDraftKey(0)); ok {
+	if _, ok, _ := store.GetDraft(t.Context(), walkDraftKey(0)); ok {
 		t.Fatal("the draft is still offered after the step was saved")
 	}
 	d2.mustSee("Which moment are you in?")
@@ -58,8 +58,8 @@ func TestQuitInsideTheFirstStepKeepsADraftAndResumesAtTheForum(t *testing.T) {
 // Changing a stored proposal's first step and leaving midway keeps the
 // change as a draft: the proposal and its progress stay as they were.
 func TestLeavingAnEditedStepLeavesTheProposalAsItWas(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("w")
 	w := d.app.walkthrough
 	before := w.p
@@ -69,7 +69,7 @@ func TestLeavingAnEditedStepLeavesTheProposalAsItWas(t *testing.T) {
 	}
 	d.typ(" v2")
 	d.press("esc", "s")
-	if got := st.storedProposal(t, before.ID); got.Title != before.Title || got.WalkStep != before.WalkStep {
+	if got := store.storedProposal(t, before.ID); got.Title != before.Title || got.WalkStep != before.WalkStep {
 		t.Fatalf("leaving midway changed the proposal: %q step %d", got.Title, got.WalkStep)
 	}
 	d.press("w")
@@ -84,8 +84,8 @@ func TestLeavingAnEditedStepLeavesTheProposalAsItWas(t *testing.T) {
 // shift+tab on its form goes back to the proposal step, keeping the answer
 // on screen; saving the proposal step does not lose the progress made.
 func TestShiftTabFromWhenGoesBackToTheProposal(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	d.press("n")
 	d.typ("Move standup to async")
 	d.press("enter", "enter", "enter", "enter")
@@ -110,15 +110,15 @@ func TestShiftTabFromWhenGoesBackToTheProposal(t *testing.T) {
 	if w.step != walkWhen || w.draft.Moment != model.MomentTestBias {
 		t.Fatalf("after the proposal step: step %d, moment %s", w.step, w.draft.Moment)
 	}
-	if p := st.proposals[0]; p.WalkStep != int(walkProposal) {
+	if p := store.proposals[0]; p.WalkStep != int(walkProposal) {
 		t.Fatalf("walk step %d after going back and forth, want 1", p.WalkStep)
 	}
 }
 
 // Finding 3: any step done so far, or the next one, is one digit away.
 func TestDigitsGoToAnyStepDoneSoFar(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	walkToWhom(d)
 	w := d.app.walkthrough
 	d.press("5")
@@ -143,8 +143,8 @@ func TestDigitsGoToAnyStepDoneSoFar(t *testing.T) {
 
 // Finding 7: keys typed while a step is written go nowhere.
 func TestKeysWhileAStepSavesGoNowhere(t *testing.T) {
-	st := newFakeStore()
-	d := newDriver(t, st, 80, 24)
+	store := newFakeStore()
+	d := newDriver(t, store, 80, 24)
 	d.press("n")
 	d.typ("Budget")
 	d.holdIf = func(m tea.Msg) bool { _, ok := m.(proposalSavedMsg); return ok }

@@ -41,8 +41,8 @@ func TestWorkspaceRowsOpenInFull(t *testing.T) {
 
 // Every word of a long conversation is on the full page, wrapped.
 func TestLogRowInFullHasEveryWord(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("enter", "4", "enter")
 	w := d.app.workspace
 	i := w.tpIndex[w.full.id]
@@ -93,9 +93,9 @@ func TestEveryTabCountsAndThePlanSaysItsOrder(t *testing.T) {
 // Issue 14: a decision date in a past year showed without its year ("Wed
 // 1 Jan") and the dashboard said "2525d ago".
 func TestDatesFromAnotherYearShowTheYear(t *testing.T) {
-	st := demoStore(t)
-	st.proposals[0].DecisionDate = model.NewDate(2020, 1, 1)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	store.proposals[0].DecisionDate = model.NewDate(2020, 1, 1)
+	d := newDriver(t, store, 80, 24)
 	d.mustSee("1 Jan 2020")
 	d.mustNotSee(itoa(model.NewDate(2020, 1, 1).DaysUntil(testToday)) + "d ago")
 	d.press("enter")
@@ -106,23 +106,23 @@ func TestDatesFromAnotherYearShowTheYear(t *testing.T) {
 // in the Room's next step, on a contact's page (the proposals they are on,
 // their conversations) and in the walkthrough's timeline.
 func TestDatesFromAnotherYearShowTheYearEverywhere(t *testing.T) {
-	st := demoStore(t)
-	st.proposals[0].DecisionDate = model.NewDate(2027, 1, 10)
+	store := demoStore(t)
+	store.proposals[0].DecisionDate = model.NewDate(2027, 1, 10)
 	var dana int64
-	for _, c := range st.contacts {
+	for _, c := range store.contacts {
 		if c.Name == "Dana Reyes" {
 			dana = c.ID
 		}
 	}
-	for i, s := range st.stakeholders {
-		if s.ProposalID == st.proposals[0].ID && s.ContactID == dana {
-			st.stakeholders[i].Plan.TargetDate = model.NewDate(2027, 1, 5)
+	for i, s := range store.stakeholders {
+		if s.ProposalID == store.proposals[0].ID && s.ContactID == dana {
+			store.stakeholders[i].Plan.TargetDate = model.NewDate(2027, 1, 5)
 		}
 	}
 	if dana == 0 {
 		t.Fatal("the demo's first proposal has no Dana Reyes")
 	}
-	d := newDriver(t, st, 120, 40)
+	d := newDriver(t, store, 120, 40)
 	d.press("enter", "2")
 	d.mustSee("5 Jan 2027 · ask")
 	d.press("esc", "c", "/")

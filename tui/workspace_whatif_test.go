@@ -12,8 +12,8 @@ import (
 // that moves the forecast, the score and the verdict as stances are tried,
 // saves nothing, and esc returns to the real state.
 func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("enter", "2")
 	w := d.app.workspace
 	if w.tab != tabRoom || !w.loaded {
@@ -24,7 +24,7 @@ func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
 		t.Fatalf("the demo's data-warehouse room %s today; this test expects it to fail", real.Forecast.Outcome)
 	}
 	d.mustSee("Forecast (majority): fails", "◆V Dana Reyes", "V veto", "f what if")
-	writes := st.callCount()
+	writes := store.callCount()
 
 	// f starts on the swing person (Dana, the skeptic with a veto); → warms her.
 	d.press("f")
@@ -61,10 +61,10 @@ func TestRoomWhatIfMovesTheForecastAndSavesNothing(t *testing.T) {
 	if w.r.Score != real.Score {
 		t.Errorf("the real score moved from %d to %d", real.Score, w.r.Score)
 	}
-	if got := st.callCount(); got != writes {
+	if got := store.callCount(); got != writes {
 		t.Errorf("the what-if wrote to the store: %d calls, was %d", got, writes)
 	}
-	stored, err := st.LoadDossier(t.Context(), w.id)
+	stored, err := store.LoadDossier(t.Context(), w.id)
 	if err != nil {
 		t.Fatal(err)
 	}
