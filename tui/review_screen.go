@@ -15,8 +15,8 @@ import (
 // (objections, blind spots) across proposals or on one, with filters, a
 // detail pane, a page in full and the forms, driven by the kind's value
 // (reviewSpec, review_kind.go). What it draws is in review_page.go, its
-// forms in review_forms.go; the state and steps it shares with nothing else
-// are in review_base.go and review_flow.go.
+// forms in review_forms.go; its state and steps that no kind changes are in
+// review_base.go and review_flow.go.
 
 // reviewScreen lists the rows of one kind R, edited through drafts D.
 type reviewScreen[R any, D comparable] struct {
@@ -286,7 +286,12 @@ func (s *reviewScreen[R, D]) syncKeys() {
 		b.SetEnabled(has)
 	}
 	s.keys.Voice.SetEnabled(has && s.kind.voice)
-	s.keys.SeverityFilter.SetEnabled(len(s.kind.cycles) > 1)
+	// A filter key works when one of the kind's cycles is on it.
+	s.keys.StatusFilter.SetEnabled(false)
+	s.keys.SeverityFilter.SetEnabled(false)
+	for _, c := range s.kind.cycles {
+		c.key(&s.keys).SetEnabled(true)
+	}
 	row, ok := s.selectedRow()
 	s.kind.labelKeys(&s.keys, row, ok)
 	s.syncFilterKeys()
