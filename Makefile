@@ -50,9 +50,10 @@ fuzz:
 
 ## stress: the long data-safety suites at full size: 1,000 SIGKILLs of the
 ## real binary mid-write, 64 writers × 30, a log during a 200,000-row import
+## and during its undo
 stress:
 	BACKCHANNEL_CRASH_CYCLES=1000 BACKCHANNEL_IMPORT_ROWS=200000 CI=$${CI:-1} \
-		$(GO) test -count=1 -timeout 60m -v -run 'TestCrashHarness|TestManyWritersNeverFail|TestLogDuringLargeImport|TestKillDuringImport' ./cmd/backchannel/
+		$(GO) test -count=1 -timeout 60m -v -run 'TestCrashHarness|TestManyWritersNeverFail|TestLogDuringLargeImport|TestKillDuringImport|TestLogDuringLargeUndo|TestKillDuringUndo' ./cmd/backchannel/
 
 ## tools: what the tests need and a fresh machine may lack (tmux for the end-to-end test)
 tools:
