@@ -57,6 +57,9 @@ type Store struct {
 	// two chunks of a large undo or redo.
 	undoChunkRows int
 	undoHook      func(chunksDone int) error
+	// onReverse is told how far a large undo or redo has got after each of
+	// its chunks (see OnReverseProgress).
+	onReverse atomic.Pointer[func(step model.Change, done, total int)]
 	// build names this program in the readiness cache (buildStamp); tests
 	// set it to stand in for another build.
 	build string

@@ -41,6 +41,7 @@ func Run(ctx context.Context, store Store, opts Options) error {
 	}
 	p := tea.NewProgram(app, popts...)
 	listenForWaits(store, p)
+	listenForReverseProgress(store, p)
 	_, err := p.Run()
 	return err
 }
@@ -85,8 +86,13 @@ type App struct {
 	width, height int
 	lay           layout
 
-	status    string
-	statusErr bool
+	// reversing is set while a large undo or redo runs in chunks, and
+	// reversingText says how far it has got (the status line shows it);
+	// u and U wait until it is done.
+	reversing     bool
+	reversingText string
+	status        string
+	statusErr     bool
 	// readOnly is why the workbook cannot be written ("" when it can); the
 	// header says so on every screen.
 	readOnly string
@@ -139,6 +145,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case waitingMsg:
 		a.updateWaiting(msg)
+		return a, nil
+	case reverseProgressMsg:
+		a.reverseProgress(msg)
 		return a, nil
 	case statusMsg:
 		if msg.prepend && a.status != "" && !a.statusErr {
@@ -195,9 +204,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		a.showKeys = true
 		return nil
 	case !capt && key.Matches(k, a.keys.Undo) && a.undoAllowed(cur):
-		return a.b.undo()
+		return a.startReverse(a.b.undo)
 	case !capt && key.Matches(k, a.keys.Redo) && a.undoAllowed(cur):
-		return a.b.redo()
+		return a.startReverse(a.b.redo)
 	case !capt && key.Matches(k, a.keys.Objections) && a.reviewKeyAllowed(reviewObjections):
 		return a.openReview(openReviewMsg{kind: reviewObjections, proposalID: a.reviewScope()})
 	case !capt && key.Matches(k, a.keys.BlindSpots) && a.reviewKeyAllowed(reviewBlindSpots):

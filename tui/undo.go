@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/backchannel/backchannel/model"
@@ -14,6 +16,59 @@ import (
 type undoneMsg struct {
 	change model.Change
 	err    error
+}
+
+// reverseProgressMsg says how far a large undo or redo, done by the store
+// in chunks, has got.
+type reverseProgressMsg struct {
+	step        model.Change
+	done, total int
+}
+
+// progressStore tells how far a large undo or redo has got (*db.Store
+// does; the test fakes need not).
+type progressStore interface {
+	OnReverseProgress(func(step model.Change, done, total int))
+}
+
+// listenForReverseProgress routes the store's progress of a large undo or
+// redo to the program.
+func listenForReverseProgress(store Store, p *tea.Program) {
+	if ps, ok := store.(progressStore); ok {
+		ps.OnReverseProgress(func(step model.Change, done, total int) {
+			p.Send(reverseProgressMsg{step: step, done: done, total: total})
+		})
+	}
+}
+
+// startReverse runs an undo or redo, unless a large one is still running:
+// a second u would otherwise join it (the store finishes an unfinished
+// undo before any other) rather than take back one more change.
+func (a *App) startReverse(run func() tea.Cmd) tea.Cmd {
+	if a.reversing {
+		a.setStatus(a.reversingText+" Wait until it is done.", false)
+		return nil
+	}
+	return run()
+}
+
+// reverseProgress shows how far a large undo or redo has got. The screens
+// stay usable meanwhile: the store writes in chunks, and saves made here or
+// elsewhere go in between them.
+func (a *App) reverseProgress(m reverseProgressMsg) {
+	a.reversing = true
+	pct := 0
+	if m.total > 0 {
+		pct = m.done * 100 / m.total
+	}
+	verb := "Undoing"
+	if m.step.Kind == model.ChangeRedo {
+		verb = "Redoing"
+	}
+	a.reversingText = fmt.Sprintf("%s %d%%: %s…", verb, pct, model.Clean(m.step.Summary))
+	if a.status == "" || !a.statusErr {
+		a.setStatus(a.reversingText, false)
+	}
 }
 
 // undo reverses the last change.
@@ -53,6 +108,7 @@ func (a *App) undoAllowed(cur screen) bool {
 
 // undone shows what was undone or redone and reloads what is on screen.
 func (a *App) undone(m undoneMsg) tea.Cmd {
+	a.reversing, a.reversingText = false, ""
 	if m.err != nil {
 		a.setStatus(humanError(m.err), true)
 		return nil

@@ -273,3 +273,21 @@ func TestEditKeepsTextTheFormCannotShow(t *testing.T) {
 		t.Errorf("after changing only the reading: said %q (want %q), sentiment %d", got.Said, want, got.Sentiment)
 	}
 }
+
+// While a large undo runs in chunks the status line says how far it has
+// got; u then waits for it instead of joining it, and its result replaces
+// the progress.
+func TestLargeUndoShowsProgress(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	step := model.Change{Kind: model.ChangeUndo, Summary: "imported 200000 new contacts and filled in 0 known ones", Unfinished: true}
+	d.send(reverseProgressMsg{step: step, done: 60000, total: 200000})
+	d.mustSee("Undoing 30%: imported 200000 new contacts")
+	d.press("u")
+	d.mustSee("Wait until")
+	d.mustNotSee("Undid:", "nothing to undo")
+	step.Unfinished = false
+	d.send(undoneMsg{change: step})
+	d.mustSee("Undid: imported 200000 new contacts")
+	d.press("u")
+	d.mustNotSee("Wait until")
+}
