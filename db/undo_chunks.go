@@ -120,14 +120,13 @@ type reversalPlan struct {
 	resume model.Change
 	target model.Change
 	rows   int // the target's captured rows
+	done   int // of which a resumed reversal has restored so far
 }
 
 // planReversal decides, on a snapshot and without the write lock, what
 // reverseOne does: finish an unfinished reversal, reverse a large step in
-// chunks (after checking on the snapshot that every row of it is still as
-// the step left it, so a conflict is found before anything is written), or
-// leave it to reverseAtOnce (a small step, or nothing to reverse: it says
-// so).
+// chunks, or leave it to reverseAtOnce (a small step, or nothing to
+// reverse: it says so).
 func (s *Store) planReversal(ctx context.Context, kind string, only int64) (reversalPlan, error) {
 	var p reversalPlan
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
@@ -150,7 +149,8 @@ func (s *Store) planReversal(ctx context.Context, kind string, only int64) (reve
 					Scan(changeDest(&p.target)...); err != nil {
 					return err
 				}
-				return tx.QueryRowContext(ctx, "SELECT count(*) FROM change_rows WHERE change_id = ?", p.target.ID).Scan(&p.rows)
+				return tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM change_rows WHERE change_id = ?),
+					(SELECT count(*) FROM change_rows WHERE change_id = ?)`, p.target.ID, pending.ID).Scan(&p.rows, &p.done)
 			}
 		}
 		if err != nil {
@@ -161,9 +161,6 @@ func (s *Store) planReversal(ctx context.Context, kind string, only int64) (reve
 			return err
 		}
 		p.chunked = p.rows > s.undoChunkLimit() && !target.Purged
-		if p.chunked {
-			return checkStillInEffect(ctx, tx, target, kind)
-		}
 		return nil
 	})
 	if err != nil {
@@ -285,6 +282,19 @@ func (s *Store) reverseInChunks(ctx context.Context, kind string, only int64, p 
 		}()
 	}
 	target, step := p.target, p.resume
+	if step.ID == 0 {
+		step.Kind = kind
+	}
+	s.tellProgress(step, target, p.done, p.rows)
+	if step.ID == 0 {
+		// Every row still as the step left it? Checked on a snapshot, with
+		// no lock held, so that a conflict is found before anything is
+		// written (each chunk checks its own rows again under the lock).
+		err := s.readTx(ctx, func(tx *sql.Tx) error { return checkStillInEffect(ctx, tx, target, kind) })
+		if err != nil {
+			return model.Change{}, wrapf(err, "cannot %s", kind)
+		}
+	}
 	limit := s.undoChunkLimit()
 	if s.undoChunkRows == 0 {
 		limit = undoChunkStart
@@ -351,13 +361,7 @@ func (s *Store) reverseInChunks(ctx context.Context, kind string, only int64, p 
 		if res.done {
 			return finishedReversal(step, target), nil
 		}
-		if fn := s.onReverse.Load(); fn != nil {
-			now := finishedReversal(step, target)
-			now.Unfinished = true
-			var total int
-			_ = s.r.QueryRowContext(ctx, "SELECT count(*) FROM change_rows WHERE change_id = ?", target.ID).Scan(&total)
-			(*fn)(now, total-res.left, total)
-		}
+		s.tellProgress(step, target, p.rows-res.left, p.rows)
 		if s.undoChunkRows == 0 && res.took > 0 {
 			// Aim each chunk at the import's budget: the machine and the
 			// tables the step touched set how many rows that is.
@@ -374,6 +378,16 @@ func (s *Store) reverseInChunks(ctx context.Context, kind string, only int64, p 
 // on the goroutine of the undo and must not call the Store.
 func (s *Store) OnReverseProgress(fn func(step model.Change, done, total int)) {
 	s.onReverse.Store(&fn)
+}
+
+// tellProgress tells OnReverseProgress's function, if any, that the
+// reversal step of target has restored done of its total rows.
+func (s *Store) tellProgress(step, target model.Change, done, total int) {
+	if fn := s.onReverse.Load(); fn != nil {
+		now := finishedReversal(step, target)
+		now.Unfinished = true
+		(*fn)(now, done, total)
+	}
 }
 
 // finishedReversal is what Undo and Redo return for a reversal done in

@@ -320,3 +320,23 @@ func TestLargeUndoChangedSinceIsRefusedWhole(t *testing.T) {
 		t.Errorf("a refused undo left %d contacts, want 2001", n)
 	}
 }
+
+// OnReverseProgress is told, before the first chunk and after each but the
+// last, which step is being reversed and how far it has got.
+func TestReverseProgress(t *testing.T) {
+	ctx := context.Background()
+	_, b := importedPair(t)
+	var got []string
+	b.OnReverseProgress(func(step model.Change, done, total int) {
+		got = append(got, fmt.Sprintf("%s %d/%d", step.Sentence(), done, total))
+	})
+	_, err := b.Undo(ctx)
+	mustNoErr(t, err)
+	var want []string
+	for done := 0; done < 2001; done += chunkRows {
+		want = append(want, fmt.Sprintf("Undoing: imported 2000 new contacts and filled in 1 known one (unfinished) %d/2001", done))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("progress told:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
