@@ -243,3 +243,42 @@ func TestLogPlan(t *testing.T) {
 		}
 	}
 }
+
+// A dossier's history is every record of the proposal but those of its
+// conversations, in ID order, whatever the entity's name sorts as: the read
+// takes the names before "touchpoint" and after it as two ranges.
+func TestDossierHistoryLeavesOutOnlyConversations(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	wb := demo.Workbook(model.NewDate(2026, 11, 21))
+	mustNoErr(t, s.Import(ctx, wb))
+	p := wb.Proposals[0].ID
+	// Records of an entity named after "touchpoint" (none is yet) and of
+	// one before it, written last so they must come last.
+	for _, entity := range []string{"workbook", "agenda"} {
+		_, err := s.w.ExecContext(ctx, `INSERT INTO history (at, entity, entity_id, proposal_id, action, field, old, new)
+			VALUES ('2026-11-21T00:00:00.000000000Z', ?, 1, ?, 'update', 'x', 'a', 'b')`, entity, p)
+		mustNoErr(t, err)
+	}
+	d, err := s.LoadDossier(ctx, p)
+	mustNoErr(t, err)
+	var want []int64
+	rows, err := s.r.QueryContext(ctx, "SELECT id FROM history WHERE proposal_id = ? AND entity <> 'touchpoint' ORDER BY id", p)
+	mustNoErr(t, err)
+	for rows.Next() {
+		var id int64
+		mustNoErr(t, rows.Scan(&id))
+		want = append(want, id)
+	}
+	mustNoErr(t, rows.Close())
+	var got []int64
+	for _, h := range d.History {
+		got = append(got, h.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("history IDs %v, want %v", got, want)
+	}
+	if n := len(d.History); n < 3 || d.History[n-2].Entity != "workbook" || d.History[n-1].Entity != "agenda" {
+		t.Errorf("the records written last are not last: %+v", d.History[max(0, n-2):])
+	}
+}

@@ -77,7 +77,8 @@ SELECT * FROM contacts WHERE id IN (
 	UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = 1 AND plan_via_id IS NOT NULL);
 SELECT * FROM objections WHERE proposal_id = 1 ORDER BY id;
 SELECT * FROM blind_spots WHERE proposal_id = 1 ORDER BY id;
-SELECT * FROM history WHERE proposal_id = 1 AND entity <> 'touchpoint' ORDER BY id;
+SELECT * FROM history WHERE proposal_id = 1 AND entity < 'touchpoint'
+	UNION ALL SELECT * FROM history WHERE proposal_id = 1 AND entity > 'touchpoint' ORDER BY id;
 SQL
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
