@@ -304,3 +304,26 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 		t.Errorf("folder holds %q, want just the workbook", names)
 	}
 }
+
+// Options.ReadCacheKiB sizes every reader's page cache (brief opens with a
+// small one); zero leaves SQLite's default.
+func TestReadCacheKiB(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.db")
+	for _, c := range []struct{ kib, want int }{{0, -2000}, {256, -256}} {
+		s, err := OpenWith(ctx, path, Options{Create: true, ReadCacheKiB: c.kib})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got int
+		if err := s.r.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("ReadCacheKiB %d: readers' cache_size %d, want %d", c.kib, got, c.want)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

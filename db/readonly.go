@@ -23,7 +23,7 @@ func openReadOnly(ctx context.Context, abs string, o Options, latest int, why st
 		if kind == connImmutable && pendingLog(abs) {
 			break
 		}
-		r, err := openPool(dsn(abs, kind, o.BusyWait), readConns)
+		r, err := openPool(withReadCache(dsn(abs, kind, o.BusyWait), o.ReadCacheKiB), readConns)
 		if err != nil {
 			return nil, err
 		}

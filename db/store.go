@@ -88,6 +88,12 @@ type Options struct {
 	// made, so it is never plain on disk; nil (or a nil file, when the
 	// workbook is not sealed) leaves the copy as SQLite writes it (0600).
 	SealBackup func(path string) (SealedFile, error)
+	// ReadCacheKiB sizes the page cache of each reading connection; zero
+	// keeps SQLite's (2,000 KiB). A command that reads a proposal's pages
+	// once and exits (brief) gains nothing from a large cache and pays for
+	// it: each page cached is fresh memory the kernel must hand over, about
+	// a sixth of the page faults of a brief on 10,000 conversations.
+	ReadCacheKiB int
 }
 
 // DefaultBusyWait is how long a write waits for another backchannel process
@@ -176,7 +182,7 @@ func openWritable(ctx context.Context, abs string, o Options, migs []migration) 
 	if err != nil {
 		return nil, err
 	}
-	r, err := openPool(dsn(abs, connReader, o.BusyWait), readConns)
+	r, err := openPool(withReadCache(dsn(abs, connReader, o.BusyWait), o.ReadCacheKiB), readConns)
 	if err != nil {
 		_ = w.Close()
 		return nil, err
@@ -258,6 +264,15 @@ func dsn(abs string, kind connKind, busy time.Duration) string {
 		q += "&_pragma=query_only(ON)"
 	}
 	return "file:" + p + q
+}
+
+// withReadCache adds a page cache size, in KiB, to a reader's connection
+// string; zero leaves SQLite's default.
+func withReadCache(dsn string, kib int) string {
+	if kib <= 0 {
+		return dsn
+	}
+	return dsn + fmt.Sprintf("&_pragma=cache_size(-%d)", kib)
 }
 
 // Close closes the workbook. SQLite checkpoints the WAL into the main file

@@ -31,6 +31,9 @@ type app struct {
 	stdinTakenBy string
 	// edited marks the long-text flags written in the editor (--edit).
 	edited map[string]bool
+	// readCacheKiB is the readers' page cache for this run (db.Options);
+	// zero is SQLite's default. brief sets it before opening.
+	readCacheKiB int
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -80,7 +83,7 @@ func (a *app) openStore(ctx context.Context, create bool) (*db.Store, error) {
 		return nil, usagef(errors.New("--db must not be empty"))
 	}
 	_, statErr := os.Stat(a.dbPath)
-	st, err := db.OpenWith(ctx, a.dbPath, db.Options{Create: create, SealBackup: a.sealMigrationBackup})
+	st, err := db.OpenWith(ctx, a.dbPath, db.Options{Create: create, SealBackup: a.sealMigrationBackup, ReadCacheKiB: a.readCacheKiB})
 	if err != nil {
 		return nil, err
 	}
