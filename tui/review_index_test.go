@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
@@ -76,4 +77,45 @@ func TestReviewSearchEachLetterListsWhatAFreshFilterGives(t *testing.T) {
 	if !narrowed {
 		t.Fatal("no letter narrowed the list: the test proves nothing")
 	}
+}
+
+// The row selected stays selected while the letters typed keep it listed,
+// narrowing and widening, wherever it moves in the list.
+func TestReviewSearchKeepsTheSelectedRow(t *testing.T) {
+	st := demoStore(t)
+	d := newDriver(t, st, 120, 40)
+	d.press("o")
+	s := d.app.objections
+	// The last row that mentions "the": the letters move it up the list.
+	var pick model.ObjectionRow
+	for _, r := range s.rows {
+		if containsFoldTest(r.Text, "the") || containsFoldTest(r.Response, "the") {
+			pick = r
+		}
+	}
+	if pick.ID == 0 {
+		t.Fatal("no objection mentions “the”")
+	}
+	s.list.SelectID(pick.ID)
+	d.press("/")
+	moved := false
+	for _, q := range []string{"t", "h", "e", "backspace", "backspace"} {
+		if q == "backspace" {
+			d.press(q)
+		} else {
+			d.typ(q)
+		}
+		sel, ok := s.selectedRow()
+		if !ok || sel.ID != pick.ID {
+			t.Fatalf("after %q (search %q) the selection is %d, want %d", q, s.Query, sel.ID, pick.ID)
+		}
+		moved = moved || s.list.Cursor() != len(s.rows)-1 || len(s.rows) != len(st.objections)
+	}
+	if !moved {
+		t.Fatal("the search never moved the row: the test proves nothing")
+	}
+}
+
+func containsFoldTest(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }

@@ -242,13 +242,18 @@ func (s *reviewScreen[R, D]) rebuild() {
 		s.syncKeys()
 		return
 	}
+	// The rows are written over the last ones' storage: each key typed
+	// would otherwise allocate the whole list again. The grid's rows are
+	// new: it still shows the old ones, and showRows asks it which row was
+	// selected.
 	s.shown = pos
-	s.rows = make([]R, len(pos))
+	s.rows = s.rows[:0]
 	cells := make([]widget.Row, len(pos))
 	s.open = 0
 	for i, p := range pos {
-		s.rows[i], cells[i] = s.index.all[p], s.index.cells[p]
-		if s.kind.isOpen(s.rows[i]) {
+		r := s.index.all[p]
+		s.rows, cells[i] = append(s.rows, r), s.index.cells[p]
+		if s.kind.isOpen(r) {
 			s.open++
 		}
 	}
