@@ -1,3 +1,7 @@
+// Long by design: the command line's data-safety tests (an output never
+// replaces a workbook, a missing one is not created, files are private,
+// hostile text never reaches a terminal through JSON), one behaviour each.
+
 package main
 
 import (

@@ -1,3 +1,7 @@
+// Long by design: the stress suites of make stress (kills mid-write, many
+// writers, a large import beside a writer) and the helper processes they
+// start, which share one harness.
+
 //go:build unix
 
 package main
