@@ -1,8 +1,10 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql/driver"
+	"slices"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -21,22 +23,37 @@ func newListReads(ledgers map[int64]model.Ledger) *listReads {
 	return &listReads{ledgers: ledgers, contacts: map[int64]model.Contact{}}
 }
 
-// latestTalksSQL reads a proposal's conversations as a score needs them
-// (readiness.ScoreInputs): each person's latest, by day and then ID, in ID
-// order, and of each only the columns a score reads (not its words,
+// latestTalksSQL reads the conversations of the proposals where selects
+// (of the people's, s) as a score needs them (readiness.ScoreInputs): each
+// person's latest, by day and then ID, in ID order, and of each only the columns a score reads (not its words,
 // channel, opener, due day or creation time: readiness'
 // TestScoreReadsOnlyTheListColumns). A cold list of a long-kept workbook
 // reads one conversation per person instead of every one: the last entry
 // of the person's range of touchpoints_stakeholder_date (migration 0006).
 // The + keeps the planner off the proposal's date index, which would walk
 // all of the proposal's conversations for each person.
-const latestTalksSQL = `SELECT id, stakeholder_id, proposal_id, contact_id, date, kind, sentiment,
-		heard_via_id, commitment, commitment_done
-	FROM touchpoints WHERE id IN (
-		SELECT (SELECT t.id FROM touchpoints t WHERE t.stakeholder_id = s.id AND +t.proposal_id = s.proposal_id
-			ORDER BY t.date DESC, t.id DESC LIMIT 1)
-		FROM stakeholders s WHERE s.proposal_id = ?)
-	ORDER BY id`
+func latestTalksSQL(where string) string {
+	return `SELECT t.id, t.stakeholder_id, t.proposal_id, t.contact_id, t.date, t.kind, t.sentiment,
+		t.heard_via_id, t.commitment, t.commitment_done
+	FROM (SELECT id, proposal_id FROM stakeholders` + where + `) s JOIN touchpoints t ON t.id = (
+		SELECT l.id FROM touchpoints l WHERE l.stakeholder_id = s.id AND +l.proposal_id = s.proposal_id
+		ORDER BY l.date DESC, l.id DESC LIMIT 1)`
+}
+
+// scorePeopleSQL reads the people of a list's proposals as a score reads
+// them (readiness.ScoreInputs): not their wants and fears, nor when their
+// row was made or changed (a timestamp each, parsed per row).
+const scorePeopleSQL = `SELECT id, proposal_id, contact_id, role, influence, votes, veto, stance, target_stance, spoiler,
+	plan_moment, plan_target_date, plan_before_id, plan_approach, plan_message, plan_opener, plan_venue, plan_place,
+	plan_via_id, plan_done, acted FROM stakeholders`
+
+// scorePersonDest is where each column of scorePeopleSQL goes.
+func scorePersonDest(st *model.Stakeholder) []any {
+	return []any{&st.ID, &st.ProposalID, &st.ContactID, text(&st.Role), integer(&st.Influence), &st.Votes, &st.Veto,
+		text(&st.Stance), text(&st.TargetStance), &st.Spoiler,
+		text(&st.Plan.Moment), date(&st.Plan.TargetDate), optID(&st.Plan.BeforeID), text(&st.Plan.Approach), &st.Plan.Message, text(&st.Plan.Opener),
+		text(&st.Plan.Venue), &st.Plan.Place, optID(&st.Plan.ViaID), &st.Plan.Done, text(&st.Acted)}
+}
 
 // scoreTouchpointDest is where each column of latestTalksSQL goes.
 func scoreTouchpointDest(t *model.Touchpoint) []any {
@@ -85,35 +102,82 @@ func (r *listReads) dossier(ctx context.Context, q driver.QueryerContext, p mode
 	return d, err
 }
 
-// scoreReads reads, for ProposalScores, what a score reads of each
-// proposal it assesses again (readiness.ScoreInputs): its people, each
-// person's latest conversation, its objections and blind spots. Each
-// dossier is dropped before the next is read, so the people and the
-// conversations of every proposal are read into the same two arrays.
-type scoreReads struct {
-	people []model.Stakeholder
-	talks  []model.Touchpoint
+// scoreInputs holds readiness.ScoreInputs of the proposals a list scores
+// again, by proposal: their people, each person's latest conversation,
+// their objections and blind spots, each in ID order. They are read in one
+// statement per table for all of those proposals (a score reads one
+// conversation per person, so even a large workbook's are a few MB): with
+// a hundred proposals, a statement per proposal and table was a fifth of a
+// cold list.
+type scoreInputs struct {
+	people     map[int64][]model.Stakeholder
+	talks      map[int64][]model.Touchpoint
+	objections map[int64][]model.Objection
+	blindSpots map[int64][]model.BlindSpot
 }
 
-// inputs reads readiness.ScoreInputs of proposal p.
-func (r *scoreReads) inputs(ctx context.Context, q driver.QueryerContext, p model.Proposal) (model.Dossier, error) {
-	d := model.Dossier{Proposal: p}
-	var err error
-	d.Stakeholders, err = rawAppend(ctx, q, stakeholderTable.dest, r.people[:0], stakeholderTable.selectSQL+" WHERE proposal_id = ?", p.ID)
-	if err != nil {
-		return d, err
+// readScoreInputs reads the score inputs of the proposals ids, or of every
+// proposal when all (cheaper than naming most of them).
+func readScoreInputs(ctx context.Context, q driver.QueryerContext, ids []int64, all bool) (scoreInputs, error) {
+	in := scoreInputs{people: map[int64][]model.Stakeholder{}, talks: map[int64][]model.Touchpoint{},
+		objections: map[int64][]model.Objection{}, blindSpots: map[int64][]model.BlindSpot{}}
+	read := func(where string, args []any) error {
+		err := byProposal(ctx, q, scorePersonDest, scorePeopleSQL+where+" ORDER BY id", args,
+			func(s model.Stakeholder) int64 { return s.ProposalID }, in.people)
+		if err == nil {
+			err = byProposal(ctx, q, scoreTouchpointDest, latestTalksSQL(where), args,
+				func(t model.Touchpoint) int64 { return t.ProposalID }, in.talks)
+		}
+		if err == nil {
+			err = byProposal(ctx, q, objectionTable.dest, objectionTable.selectSQL+where+" ORDER BY id", args,
+				func(o model.Objection) int64 { return o.ProposalID }, in.objections)
+		}
+		if err == nil {
+			err = byProposal(ctx, q, blindSpotTable.dest, blindSpotTable.selectSQL+where+" ORDER BY id", args,
+				func(b model.BlindSpot) int64 { return b.ProposalID }, in.blindSpots)
+		}
+		return err
 	}
-	r.people = d.Stakeholders
-	sortStakeholders(d.Stakeholders)
-	if d.Touchpoints, err = rawAppend(ctx, q, scoreTouchpointDest, r.talks[:0], latestTalksSQL, p.ID); err != nil {
-		return d, err
+	// The latest talks come in the people's order; a dossier's are in ID
+	// order, as LoadDossier's (and a score finds them sorted, copying none).
+	defer func() {
+		for _, talks := range in.talks {
+			slices.SortFunc(talks, func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) })
+		}
+	}()
+	if all {
+		return in, read("", nil)
 	}
-	r.talks = d.Touchpoints
-	if d.Objections, err = objectionTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", p.ID); err != nil {
-		return d, err
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for k, id := range ids[:n] {
+			args[k] = id
+		}
+		if err := read(" WHERE proposal_id IN ("+placeholders(n)+")", args); err != nil {
+			return in, err
+		}
+		ids = ids[n:]
 	}
-	d.BlindSpots, err = blindSpotTable.rawQuery(ctx, q, 0, "WHERE proposal_id = ? ORDER BY id", p.ID)
-	return d, err
+	return in, nil
+}
+
+// byProposal reads the rows query selects and files each under its
+// proposal, keeping their order.
+func byProposal[T any](ctx context.Context, q driver.QueryerContext, dest func(*T) []any, query string, args []any,
+	proposal func(T) int64, into map[int64][]T) error {
+	rows, err := rawAll(ctx, q, dest, 0, query, args...)
+	for _, r := range rows {
+		into[proposal(r)] = append(into[proposal(r)], r)
+	}
+	return err
+}
+
+// dossier is proposal p's score inputs: what readiness.ScoreInputs keeps
+// of its dossier, its people in ID order (a score orders them itself).
+func (in scoreInputs) dossier(p model.Proposal) model.Dossier {
+	return model.Dossier{Proposal: p, Stakeholders: in.people[p.ID], Touchpoints: in.talks[p.ID],
+		Objections: in.objections[p.ID], BlindSpots: in.blindSpots[p.ID]}
 }
 
 // contactsOf is the dossier's contacts as dossierContacts finds them

@@ -61,22 +61,28 @@ func (s *Store) ProposalScores(ctx context.Context, today model.Date, includeArc
 		if err != nil {
 			return err
 		}
+		var stale []int64
 		for _, p := range ps {
-			if c, ok := cached.rows[p.ID]; ok && !cached.stale(p.ID) && c.change != last {
+			if c, ok := cached.rows[p.ID]; !ok || cached.stale(p.ID) {
+				stale = append(stale, p.ID)
+			} else if c.change != last {
 				restamp = true
 			}
 		}
+		var inputs scoreInputs
+		if len(stale) > 0 {
+			// Most of the list: every proposal's rows, without naming them.
+			if inputs, err = readScoreInputs(ctx, q, stale, 2*len(stale) > len(ps)); err != nil {
+				return err
+			}
+		}
 		out = make([]readiness.ProposalScore, 0, len(ps))
-		var reads scoreReads
 		for _, p := range ps {
 			if c, ok := cached.rows[p.ID]; ok && !cached.stale(p.ID) {
 				out = append(out, readiness.ProposalScore{Proposal: p, Score: c.score, Verdict: c.verdict})
 				continue
 			}
-			d, err := reads.inputs(ctx, q, p)
-			if err != nil {
-				return err
-			}
+			d := inputs.dossier(p)
 			score, verdict := readiness.Score(d, today)
 			row := readiness.ProposalScore{Proposal: p, Score: score, Verdict: verdict}
 			out = append(out, row)

@@ -3,6 +3,7 @@ package readiness
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -17,9 +18,10 @@ type ProposalScore struct {
 }
 
 // ScoreInputs is the part of a dossier a score reads (Score, and the score
-// and verdict of Assess): the proposal, its people, objections and blind
-// spots, and of its conversations only each person's latest, by day and
-// then ID (what dates their stance). The people's conversations elsewhere
+// and verdict of Assess): the proposal, its people (but not their wants and
+// fears or their rows' timestamps), objections and blind spots, and of its
+// conversations only each person's latest, by day and then ID (what dates
+// their stance). The people's conversations elsewhere
 // and ledgers, the contacts and the proposal's history feed the risks and
 // the next actions, never the score. Score(ScoreInputs(d), day) is
 // Score(d, day) on every day (TestScoreReadsOnlyItsInputs), so the lists
@@ -35,6 +37,11 @@ func ScoreInputs(d model.Dossier) model.Dossier {
 	}
 	slices.SortFunc(talks, func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) })
 	talks = slices.CompactFunc(talks, func(a, b model.Touchpoint) bool { return a.ID == b.ID })
-	return model.Dossier{Proposal: d.Proposal, Stakeholders: d.Stakeholders, Touchpoints: talks,
+	people := make([]model.Stakeholder, len(d.Stakeholders))
+	for k, s := range d.Stakeholders {
+		s.Wants, s.Fears, s.CreatedAt, s.UpdatedAt = "", "", time.Time{}, time.Time{}
+		people[k] = s
+	}
+	return model.Dossier{Proposal: d.Proposal, Stakeholders: people, Touchpoints: talks,
 		Objections: d.Objections, BlindSpots: d.BlindSpots, WhatIf: d.WhatIf}
 }
