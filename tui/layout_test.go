@@ -166,3 +166,13 @@ func TestWalkPersonHeadingWraps(t *testing.T) {
 	d.mustFitBody("Name")
 	d.mustContinue("Dana Reyes-", "Zanzibar")
 }
+
+// Editing a proposal with a long title: the heading wraps over the form.
+func TestRecordFormHeadingWraps(t *testing.T) {
+	store := demoStore(t)
+	store.proposals[0].Title = longTitle
+	d := newDriver(t, store, 80, 24)
+	d.press("enter", "E")
+	d.mustFitBody("Title")
+	d.mustContinue("Edit “Consolidate the regional", "one governed warehouse by Zanzibar”")
+}

@@ -4,7 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/lipgloss/v2"
 
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/tui/widget"
@@ -56,10 +56,17 @@ func (s *recordScreen) Init() tea.Cmd {
 
 func (s *recordScreen) title() string { return "Edit" }
 
-// SetSize gives the form the space under the heading.
+// head is the heading over the form, wrapped to two lines at most so a
+// long title is read rather than cut.
+func (s *recordScreen) head() string {
+	return styleLines(s.st.Title, widget.WrapText(s.form.heading(), s.width, 2))
+}
+
+// SetSize gives the form the space under the heading, measured; the
+// heading is fixed while the form is open.
 func (s *recordScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.host.SetSize(w, h-2)
+	s.host.SetSize(w, h-lipgloss.Height(s.head())-1)
 }
 
 func (s *recordScreen) setStyles(st *Styles) tea.Cmd {
@@ -93,7 +100,7 @@ func (s *recordScreen) Update(msg tea.Msg) (*recordScreen, tea.Cmd) {
 
 // View is the heading and the form, or a note while saving.
 func (s *recordScreen) View() string {
-	head := s.st.Title.Render(ansi.Truncate(s.form.heading(), s.width, "…"))
+	head := s.head()
 	if s.saving {
 		return head + "\n\n" + s.st.Muted.Render("Saving…")
 	}
