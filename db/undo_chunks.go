@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/backchannel/backchannel/model"
@@ -242,6 +244,87 @@ func checkStillInEffect(ctx context.Context, tx *sql.Tx, target model.Change, ki
 	return nil
 }
 
+// checkReferences refuses, before anything is written, a reversal whose
+// end would leave a reference dangling, which one transaction would refuse
+// at its commit: a row the step added (which goes) that a row made since
+// refers to (a conversation logged with an imported person), or a row the
+// step removed (which comes back) that refers to a row removed since. Left
+// to the chunks, it would stop the reversal midway, after the chunks
+// before it, with the step half reversed.
+func checkReferences(ctx context.Context, tx *sql.Tx, target model.Change, kind string) error {
+	tables, err := queryStrings(ctx, tx, "SELECT DISTINCT entity FROM change_rows WHERE change_id = ?", target.ID)
+	if err != nil {
+		return err
+	}
+	all, err := capturedTables(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, child := range all {
+		fks, err := foreignKeys(ctx, tx, child.name)
+		if err != nil {
+			return err
+		}
+		for _, fk := range fks {
+			parent, col := quoteIdent(fk.parent), quoteIdent(fk.col)
+			if slices.Contains(tables, fk.parent) {
+				// A row the step added, referred to by a row the step
+				// did not touch (a row it touched goes back to how it was).
+				var dangling bool
+				err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+quoteIdent(child.name)+` c
+					WHERE c.`+col+` IN (SELECT row_id FROM change_rows WHERE change_id = ?1 AND entity = ?2 AND before IS NULL)
+					AND NOT EXISTS (SELECT 1 FROM change_rows x WHERE x.entity = ?3 AND x.row_id = c.id AND x.change_id = ?1))`,
+					target.ID, fk.parent, child.name).Scan(&dangling)
+				if err != nil {
+					return err
+				}
+				if dangling {
+					return conflictf("cannot %s %q: records made since depend on it; undo or remove those first", kind, target.Summary)
+				}
+			}
+			if slices.Contains(tables, child.name) {
+				// A row the step removed, coming back, that refers to a row
+				// neither there now nor coming back with it.
+				var dangling bool
+				ref := "json_extract(cr.before, '$." + strings.ReplaceAll(fk.col, "'", "''") + "')"
+				err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM change_rows cr
+					WHERE cr.change_id = ?1 AND cr.entity = ?2 AND cr.before IS NOT NULL AND cr.after IS NULL AND `+ref+` IS NOT NULL
+					AND NOT EXISTS (SELECT 1 FROM `+parent+` p WHERE p.id = `+ref+`)
+					AND NOT EXISTS (SELECT 1 FROM change_rows y WHERE y.entity = ?3 AND y.row_id = `+ref+` AND y.change_id = ?1))`,
+					target.ID, child.name, fk.parent).Scan(&dangling)
+				if err != nil {
+					return err
+				}
+				if dangling {
+					return conflictf("cannot %s %q: what it puts back refers to records removed since; undo their removal first", kind, target.Summary)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// foreignKey is one column of a table that refers to another table's id.
+type foreignKey struct{ col, parent string }
+
+// foreignKeys lists a table's references.
+func foreignKeys(ctx context.Context, q querier, table string) ([]foreignKey, error) {
+	rows, err := q.QueryContext(ctx, `SELECT "from", "table" FROM pragma_foreign_key_list(?)`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []foreignKey
+	for rows.Next() {
+		var fk foreignKey
+		if err := rows.Scan(&fk.col, &fk.parent); err != nil {
+			return nil, err
+		}
+		out = append(out, fk)
+	}
+	return out, rows.Err()
+}
+
 // queryStrings runs a query of one text column.
 func queryStrings(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
@@ -290,7 +373,12 @@ func (s *Store) reverseInChunks(ctx context.Context, kind string, only int64, p 
 		// Every row still as the step left it? Checked on a snapshot, with
 		// no lock held, so that a conflict is found before anything is
 		// written (each chunk checks its own rows again under the lock).
-		err := s.readTx(ctx, func(tx *sql.Tx) error { return checkStillInEffect(ctx, tx, target, kind) })
+		err := s.readTx(ctx, func(tx *sql.Tx) error {
+			if err := checkStillInEffect(ctx, tx, target, kind); err != nil {
+				return err
+			}
+			return checkReferences(ctx, tx, target, kind)
+		})
 		if err != nil {
 			return model.Change{}, wrapf(err, "cannot %s", kind)
 		}

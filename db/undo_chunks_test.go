@@ -340,3 +340,27 @@ func TestReverseProgress(t *testing.T) {
 		t.Errorf("progress told:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A large step that rows made since refer to (a person imported, then put
+// on a proposal) is refused before anything is undone, as one transaction
+// refuses it at its commit.
+func TestLargeUndoWithReferencesMadeSinceIsRefusedWhole(t *testing.T) {
+	ctx := context.Background()
+	_, b := importedPair(t)
+	f := buildFixture(t, b)
+	var person int64
+	mustNoErr(t, b.r.QueryRowContext(ctx, "SELECT row_id FROM change_rows WHERE change_id = ? AND before IS NULL ORDER BY id LIMIT 1", firstImportStep(t, b)).Scan(&person))
+	_, err := b.AddPerson(ctx, model.Contact{ID: person}, model.Stakeholder{ProposalID: f.proposal.ID, Role: model.RoleInRoom, Influence: 2})
+	mustNoErr(t, err)
+	var chunks int
+	b.undoHook = func(int) error { chunks++; return nil }
+	before := countContacts(t, b)
+	_, err = b.reverseStep(ctx, firstImportStep(t, b))
+	want := `cannot undo "imported 2000 new contacts and filled in 1 known one": records made since depend on it; undo or remove those first`
+	if err == nil || err.Error() != want || !errors.Is(err, ErrConflict) || chunks != 0 {
+		t.Fatalf("undo of a large step others refer to = %v (after %d chunks)\nwant %s, before any chunk", err, chunks, want)
+	}
+	if n := countContacts(t, b); n != before {
+		t.Errorf("a refused undo left %d contacts", n)
+	}
+}
