@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -22,7 +23,18 @@ func WrapText(s string, width, maxLines int) []string {
 		if para == "" {
 			continue
 		}
-		out = append(out, strings.Split(ansi.Wordwrap(para, width, ""), "\n")...)
+		lines := strings.Split(ansi.Wordwrap(para, width, ""), "\n")
+		if slices.ContainsFunc(lines, func(l string) bool { return ansi.StringWidth(l) > width }) {
+			// A word wider than the line (a link, a path), or a break
+			// after a hyphen that Wordwrap lets run a cell past the width:
+			// wrapping that also breaks long words keeps every character,
+			// where cutting the line lost its end ("UTF-8" read "UT…").
+			lines = strings.Split(ansi.Wrap(para, width, ""), "\n")
+			for i, l := range lines {
+				lines[i] = strings.TrimRight(l, " ")
+			}
+		}
+		out = append(out, lines...)
 	}
 	if maxLines > 0 && len(out) > maxLines {
 		out = out[:maxLines]

@@ -85,3 +85,25 @@ func TestWrapAtMostMarksTheCut(t *testing.T) {
 		t.Errorf("a line that fits was changed: %q", got)
 	}
 }
+
+// Nothing a person wrote is lost to wrapping: a word wider than the line is
+// broken, and a break after a hyphen that ran a cell past the width (so the
+// line was cut, "UTF-8" reading "UT…") wraps instead.
+func TestWrapTextKeepsEveryCharacter(t *testing.T) {
+	for _, s := range []string{
+		"contacts-exported-from-the-old-work-account-before-the-reorg.vcf: vCard 3.0, UTF-8, 30 entries",
+		"see https://intranet.example.com/finance/data-platform/consolidation/business-case/v3/final for the model",
+	} {
+		for width := 20; width <= 100; width++ {
+			lines := WrapText(s, width, 0)
+			for _, l := range lines {
+				if ansi.StringWidth(l) > width {
+					t.Errorf("width %d: %q is wider", width, l)
+				}
+			}
+			if got, want := strings.ReplaceAll(strings.Join(lines, ""), " ", ""), strings.ReplaceAll(s, " ", ""); got != want {
+				t.Errorf("width %d: lost text: %q", width, lines)
+			}
+		}
+	}
+}
