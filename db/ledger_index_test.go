@@ -46,22 +46,31 @@ func TestLedgersReadTheIndexOnly(t *testing.T) {
 	}
 }
 
-// A list that scores reads each person's latest conversation with one
-// seek to the end of their range of touchpoints_stakeholder_date: no sort,
-// and not the proposal's whole log for each person.
-func TestLatestTalksSeekThePersonsIndex(t *testing.T) {
+// A list that scores reads the day each person was last spoken to with
+// one seek to the end of their range of touchpoints_stakeholder_day: the
+// index alone, no sort, and not the proposal's whole log for each person.
+func TestLastDaysSeekThePersonsIndex(t *testing.T) {
 	s, _ := openTest(t)
 	ctx := context.Background()
 	day := model.NewDate(2026, 11, 21)
 	mustNoErr(t, s.Import(ctx, demo.LargeWorkbook(day, demo.LargeOptions{Proposals: 4, Stakeholders: 5, Conversations: 30, Contacts: 8, Seed: 3})))
-	plan := strings.Join(queryPlan(t, s, latestTalksSQL(" WHERE proposal_id IN (?, ?)"), int64(1), int64(2)), "; ")
-	if !strings.Contains(plan, "USING INDEX touchpoints_stakeholder_date (stakeholder_id=?)") || strings.Contains(plan, "TEMP B-TREE") {
-		t.Errorf("the latest talks are read by %q, want a seek per person in touchpoints_stakeholder_date", plan)
+	for _, c := range []struct {
+		where string
+		args  []any
+	}{
+		{"", nil}, // a cold list: every proposal's people, in ID order
+		{" WHERE s.proposal_id IN (?, ?)", []any{int64(1), int64(2)}},
+	} {
+		plan := strings.Join(queryPlan(t, s, scorePeopleSQL+c.where+" ORDER BY s.id", c.args...), "; ")
+		if !strings.Contains(plan, "SEARCH l USING COVERING INDEX touchpoints_stakeholder_day (stakeholder_id=? AND proposal_id=?)") ||
+			strings.Count(plan, " l ") != 1 || (c.where == "" && strings.Contains(plan, "TEMP B-TREE")) {
+			t.Errorf("the last days %q are read by %q, want one seek per person in touchpoints_stakeholder_day", c.where, plan)
+		}
 	}
 }
 
 // Every older schema migrates to schema 6: the ledger index replaces the
-// contact index, the person-and-day index the person index, the data and every list's scores are what they were, and
+// contact index, the person's-days index the person index, the data and every list's scores are what they were, and
 // the workbook is copied aside first.
 func TestEverySchemaMigratesToTheLedgerIndex(t *testing.T) {
 	ctx := context.Background()
@@ -110,7 +119,7 @@ func TestEverySchemaMigratesToTheLedgerIndex(t *testing.T) {
 		}
 		rows.Close()
 		if !slices.Contains(indexes, "touchpoints_contact_ledger") || slices.Contains(indexes, "touchpoints_contact_date") ||
-			!slices.Contains(indexes, "touchpoints_stakeholder_date") || slices.Contains(indexes, "touchpoints_stakeholder") {
+			!slices.Contains(indexes, "touchpoints_stakeholder_day") || slices.Contains(indexes, "touchpoints_stakeholder") {
 			t.Errorf("from schema %d the conversations' indexes are %v", v, indexes)
 		}
 		if got := exportJSON(t, s); !bytes.Equal(got, want) {

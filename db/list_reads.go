@@ -1,10 +1,8 @@
 package db
 
 import (
-	"cmp"
 	"context"
 	"database/sql/driver"
-	"slices"
 
 	"github.com/backchannel/backchannel/model"
 )
@@ -23,42 +21,32 @@ func newListReads(ledgers map[int64]model.Ledger) *listReads {
 	return &listReads{ledgers: ledgers, contacts: map[int64]model.Contact{}}
 }
 
-// latestTalksSQL reads the conversations of the proposals where selects
-// (of the people's, s) as a score needs them (readiness.ScoreInputs): each
-// person's latest, by day and then ID, in ID order, and of each only the columns a score reads (not its words,
-// channel, opener, due day or creation time: readiness'
-// TestScoreReadsOnlyTheListColumns). A cold list of a long-kept workbook
-// reads one conversation per person instead of every one: the last entry
-// of the person's range of touchpoints_stakeholder_date (migration 0006).
-// The + keeps the planner off the proposal's date index, which would walk
-// all of the proposal's conversations for each person.
-func latestTalksSQL(where string) string {
-	return `SELECT t.id, t.stakeholder_id, t.proposal_id, t.contact_id, t.date, t.kind, t.sentiment,
-		t.heard_via_id, t.commitment, t.commitment_done
-	FROM (SELECT id, proposal_id FROM stakeholders` + where + `) s JOIN touchpoints t ON t.id = (
-		SELECT l.id FROM touchpoints l WHERE l.stakeholder_id = s.id AND +l.proposal_id = s.proposal_id
-		ORDER BY l.date DESC, l.id DESC LIMIT 1)`
-}
-
 // scorePeopleSQL reads the people of a list's proposals as a score reads
 // them (readiness.ScoreInputs): not their wants and fears, nor when their
-// row was made or changed (a timestamp each, parsed per row).
-const scorePeopleSQL = `SELECT id, proposal_id, contact_id, role, influence, votes, veto, stance, target_stance, spoiler,
-	plan_moment, plan_target_date, plan_before_id, plan_approach, plan_message, plan_opener, plan_venue, plan_place,
-	plan_via_id, plan_done, acted FROM stakeholders`
+// row was made or changed (a timestamp each, parsed per row); and, of their
+// conversations, the day each was last spoken to on the proposal, ” for
+// never: one seek to the end of their range of touchpoints_stakeholder_day
+// (migration 0006), which reads no table row. A cold list of a long-kept
+// workbook reads a day per person instead of every conversation.
+const scorePeopleSQL = `SELECT s.id, s.proposal_id, s.contact_id, s.role, s.influence, s.votes, s.veto, s.stance,
+	s.target_stance, s.spoiler, s.plan_moment, s.plan_target_date, s.plan_before_id, s.plan_approach, s.plan_message,
+	s.plan_opener, s.plan_venue, s.plan_place, s.plan_via_id, s.plan_done, s.acted,
+	coalesce((SELECT max(l.date) FROM touchpoints l WHERE l.stakeholder_id = s.id AND l.proposal_id = s.proposal_id), '')
+	FROM stakeholders s`
+
+// scorePerson is a row of scorePeopleSQL.
+type scorePerson struct {
+	model.Stakeholder
+	last model.Date // the last day spoken to on the proposal; zero for never
+}
 
 // scorePersonDest is where each column of scorePeopleSQL goes.
-func scorePersonDest(st *model.Stakeholder) []any {
+func scorePersonDest(p *scorePerson) []any {
+	st := &p.Stakeholder
 	return []any{&st.ID, &st.ProposalID, &st.ContactID, text(&st.Role), integer(&st.Influence), &st.Votes, &st.Veto,
 		text(&st.Stance), text(&st.TargetStance), &st.Spoiler,
 		text(&st.Plan.Moment), date(&st.Plan.TargetDate), optID(&st.Plan.BeforeID), text(&st.Plan.Approach), &st.Plan.Message, text(&st.Plan.Opener),
-		text(&st.Plan.Venue), &st.Plan.Place, optID(&st.Plan.ViaID), &st.Plan.Done, text(&st.Acted)}
-}
-
-// scoreTouchpointDest is where each column of latestTalksSQL goes.
-func scoreTouchpointDest(t *model.Touchpoint) []any {
-	return []any{&t.ID, &t.StakeholderID, &t.ProposalID, &t.ContactID, date(&t.Date), text(&t.Kind),
-		integer(&t.Sentiment), optID(&t.HeardViaID), text(&t.Commitment), &t.CommitmentDone}
+		text(&st.Plan.Venue), &st.Plan.Place, optID(&st.Plan.ViaID), &st.Plan.Done, text(&st.Acted), date(&p.last)}
 }
 
 // dossier is loadDossier for a list: see ListDossiers. Its contacts are
@@ -103,12 +91,12 @@ func (r *listReads) dossier(ctx context.Context, q driver.QueryerContext, p mode
 }
 
 // scoreInputs holds readiness.ScoreInputs of the proposals a list scores
-// again, by proposal: their people, each person's latest conversation,
-// their objections and blind spots, each in ID order. They are read in one
-// statement per table for all of those proposals (a score reads one
-// conversation per person, so even a large workbook's are a few MB): with
-// a hundred proposals, a statement per proposal and table was a fifth of a
-// cold list.
+// again, by proposal: their people, one stand-in conversation per person
+// dated the last day they were spoken to, their objections and blind
+// spots, each in ID order. They are read in one statement per table for
+// all of those proposals (a few rows per person, so even a large
+// workbook's are a few MB): with a hundred proposals, a statement per
+// proposal and table was a fifth of a cold list.
 type scoreInputs struct {
 	people     map[int64][]model.Stakeholder
 	talks      map[int64][]model.Touchpoint
@@ -121,30 +109,32 @@ type scoreInputs struct {
 func readScoreInputs(ctx context.Context, q driver.QueryerContext, ids []int64, all bool) (scoreInputs, error) {
 	in := scoreInputs{people: map[int64][]model.Stakeholder{}, talks: map[int64][]model.Touchpoint{},
 		objections: map[int64][]model.Objection{}, blindSpots: map[int64][]model.BlindSpot{}}
-	read := func(where string, args []any) error {
-		err := byProposal(ctx, q, scorePersonDest, scorePeopleSQL+where+" ORDER BY id", args,
-			func(s model.Stakeholder) int64 { return s.ProposalID }, in.people)
-		if err == nil {
-			err = byProposal(ctx, q, scoreTouchpointDest, latestTalksSQL(where), args,
-				func(t model.Touchpoint) int64 { return t.ProposalID }, in.talks)
+	// read reads the rows of the proposals ids names ("IN (?, …)"), or of
+	// every proposal when ids is "".
+	read := func(ids string, args []any) error {
+		whereS, where := "", ""
+		if ids != "" {
+			whereS, where = " WHERE s.proposal_id "+ids, " WHERE proposal_id "+ids
 		}
-		if err == nil {
-			err = byProposal(ctx, q, objectionTable.dest, objectionTable.selectSQL+where+" ORDER BY id", args,
-				func(o model.Objection) int64 { return o.ProposalID }, in.objections)
+		people, err := rawAll(ctx, q, scorePersonDest, 0, scorePeopleSQL+whereS+" ORDER BY s.id", args...)
+		if err != nil {
+			return err
 		}
+		for _, p := range people {
+			in.people[p.ProposalID] = append(in.people[p.ProposalID], p.Stakeholder)
+			if !p.last.IsZero() {
+				in.talks[p.ProposalID] = append(in.talks[p.ProposalID], model.Touchpoint{ID: p.ID, StakeholderID: p.ID,
+					ProposalID: p.ProposalID, ContactID: p.ContactID, Date: p.last})
+			}
+		}
+		err = byProposal(ctx, q, objectionTable.dest, objectionTable.selectSQL+where+" ORDER BY id", args,
+			func(o model.Objection) int64 { return o.ProposalID }, in.objections)
 		if err == nil {
 			err = byProposal(ctx, q, blindSpotTable.dest, blindSpotTable.selectSQL+where+" ORDER BY id", args,
 				func(b model.BlindSpot) int64 { return b.ProposalID }, in.blindSpots)
 		}
 		return err
 	}
-	// The latest talks come in the people's order; a dossier's are in ID
-	// order, as LoadDossier's (and a score finds them sorted, copying none).
-	defer func() {
-		for _, talks := range in.talks {
-			slices.SortFunc(talks, func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) })
-		}
-	}()
 	if all {
 		return in, read("", nil)
 	}
@@ -154,7 +144,7 @@ func readScoreInputs(ctx context.Context, q driver.QueryerContext, ids []int64, 
 		for k, id := range ids[:n] {
 			args[k] = id
 		}
-		if err := read(" WHERE proposal_id IN ("+placeholders(n)+")", args); err != nil {
+		if err := read("IN ("+placeholders(n)+")", args); err != nil {
 			return in, err
 		}
 		ids = ids[n:]

@@ -243,3 +243,40 @@ func TestProposalScoresSeeRowsAddedToAnEarlierStep(t *testing.T) {
 		t.Errorf("after rows added to an earlier step, %d proposals were assessed, want 1", n)
 	}
 }
+
+// The first list of a day reads every proposal's score inputs again (the
+// cache holds another day's answers): after an undo, a redo and a day
+// change in turn, every list still agrees with a fresh assessment of each
+// whole dossier, and assesses exactly what moved.
+func TestProposalScoresAcrossDaysAndUndo(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	day := model.NewDate(2026, 11, 21)
+	wb := demo.LargeWorkbook(day, demo.LargeOptions{Proposals: 10, Stakeholders: 6, Conversations: 30, Contacts: 20, Seed: 9})
+	mustNoErr(t, s.Import(ctx, wb))
+	total := len(wb.Proposals)
+	checkScores(t, s, day, "first list")
+	st, _ := sharedContact(t, s, wb)
+	stance := model.StanceChampion
+	_, err := s.RecordConversation(ctx, model.Conversation{Stance: &stance, Touchpoint: model.Touchpoint{
+		StakeholderID: st.ID, Date: day, Kind: model.TouchAsk, Channel: model.VenueCall, Sentiment: 2, Opener: model.OpenerAdvice}})
+	mustNoErr(t, err)
+	if n := checkScores(t, s, day, "after a talk"); n != 1 {
+		t.Errorf("after a talk %d were assessed, want 1", n)
+	}
+	_, err = s.Undo(ctx)
+	mustNoErr(t, err)
+	if n := checkScores(t, s, day.AddDays(1), "the next day, after undo"); n != total {
+		t.Errorf("the first list of the next day assessed %d, want all %d", n, total)
+	}
+	_, err = s.Redo(ctx)
+	mustNoErr(t, err)
+	if n := checkScores(t, s, day.AddDays(1), "after redo"); n != 1 {
+		t.Errorf("after redo %d were assessed, want 1", n)
+	}
+	for _, later := range []int{2, 30, 400} {
+		if n := checkScores(t, s, day.AddDays(later), "a later day"); n != total {
+			t.Errorf("%d days on, %d were assessed, want all %d", later, n, total)
+		}
+	}
+}

@@ -14,9 +14,10 @@
 CREATE INDEX touchpoints_contact_ledger ON touchpoints (contact_id, date, proposal_id, kind, commitment, commitment_done);
 DROP INDEX touchpoints_contact_date;
 
--- A list that scores a proposal reads each person's latest conversation
--- only (readiness.ScoreInputs; db/list_reads.go: latestTalksSQL): by person
--- and day, that is the last entry of the person's range, one seek. It
--- replaces touchpoints_stakeholder, its first column, for the same reason.
-CREATE INDEX touchpoints_stakeholder_date ON touchpoints (stakeholder_id, date);
+-- A list that scores a proposal reads of its conversations only the day
+-- each person was last spoken to on it (readiness.ScoreInputs;
+-- db/list_reads.go: scorePeopleSQL): the last entry of the person's range
+-- of this index, one seek that reads no table row. It replaces
+-- touchpoints_stakeholder, its first column, for the same reason as above.
+CREATE INDEX touchpoints_stakeholder_day ON touchpoints (stakeholder_id, proposal_id, date);
 DROP INDEX touchpoints_stakeholder;

@@ -20,19 +20,21 @@ type ProposalScore struct {
 // ScoreInputs is the part of a dossier a score reads (Score, and the score
 // and verdict of Assess): the proposal, its people (but not their wants and
 // fears or their rows' timestamps), objections and blind spots, and of its
-// conversations only each person's latest, by day and then ID (what dates
-// their stance). The people's conversations elsewhere
-// and ledgers, the contacts and the proposal's history feed the risks and
-// the next actions, never the score. Score(ScoreInputs(d), day) is
-// Score(d, day) on every day (TestScoreReadsOnlyItsInputs), so the lists
-// read this much of each proposal, not its whole log
-// (db.Store.ProposalScores).
+// conversations only the day each person was last spoken to on it (what
+// dates their stance), as one stand-in conversation per person: ID and
+// stakeholder the person's stakeholder ID, that day, nothing else. The
+// conversations' words, kinds and readings, the people's conversations
+// elsewhere and ledgers, the contacts and the proposal's history feed the
+// risks and the next actions, never the score. Score(ScoreInputs(d), day)
+// is Score(d, day) on every day (TestScoreReadsOnlyItsInputs), so the
+// lists read this much of each proposal, not its whole log
+// (db.Store.ProposalScores); what changes none of it moves no score.
 func ScoreInputs(d model.Dossier) model.Dossier {
 	x := newDossierIndex(d, model.Date{})
 	talks := make([]model.Touchpoint, 0, len(x.people))
-	for i := range x.people {
+	for i, s := range x.people {
 		if t, ok := x.lastTalk(i); ok {
-			talks = append(talks, t)
+			talks = append(talks, model.Touchpoint{ID: s.ID, StakeholderID: s.ID, ProposalID: s.ProposalID, ContactID: s.ContactID, Date: t.Date})
 		}
 	}
 	slices.SortFunc(talks, func(a, b model.Touchpoint) int { return cmp.Compare(a.ID, b.ID) })

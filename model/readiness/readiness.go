@@ -141,7 +141,7 @@ func Assess(d model.Dossier, today model.Date) Readiness {
 // assess is Assess that also hands back the index it built, for a caller
 // (the redacted brief) that needs both.
 func assess(d model.Dossier, today model.Date) (Readiness, *dossierIndex) {
-	r, x := judged(d, today)
+	r, x := judged(d, today, true)
 	r.Risks = x.risks(r)
 	r.NextActions = x.actions(r)
 	return r, x
@@ -152,13 +152,14 @@ func assess(d model.Dossier, today model.Date) (Readiness, *dossierIndex) {
 // the risks and next actions that Assess adds after it and that cannot move
 // it (TestScoreIsAssessedScore).
 func Score(d model.Dossier, today model.Date) (int, Verdict) {
-	r, _ := judged(d, today)
+	r, _ := judged(d, today, false)
 	return r.Score, r.Verdict
 }
 
 // judged is an assessment up to its score and verdict: the schedule, the
-// forecast, who knows, the factors and the caps.
-func judged(d model.Dossier, today model.Date) (Readiness, *dossierIndex) {
+// factors and the caps; with whole also the forecast and who knows, which
+// the caps work out for themselves and the risks read.
+func judged(d model.Dossier, today model.Date, whole bool) (Readiness, *dossierIndex) {
 	x := newDossierIndex(d, today)
 	r := Readiness{Today: today}
 	if !x.p.DecisionDate.IsZero() {
@@ -166,8 +167,10 @@ func judged(d model.Dossier, today model.Date) (Readiness, *dossierIndex) {
 	}
 	x.readAll()
 	r.Schedule = x.schedule()
-	r.Forecast = x.forecast()
-	r.WhoKnows = x.whoKnows()
+	if whole {
+		r.Forecast = x.forecast()
+		r.WhoKnows = x.whoKnows()
+	}
 
 	r.Factors = []Factor{
 		x.coverageFactor(),
