@@ -28,10 +28,14 @@ func (s *tmuxSession) tmux(args ...string) string {
 	return string(out)
 }
 
-// start runs the command line in a new 100×30 session.
+// start runs the command line in a new 100×30 session. The server is told
+// to outlive its sessions: otherwise the program quitting ends the server,
+// and a test that starts again at once races its shutdown ("server exited
+// unexpectedly"). The tests' cleanup kills the server.
 func (s *tmuxSession) start(cmdline string) {
 	s.t.Helper()
 	s.tmux("new-session", "-d", "-s", s.name, "-x", "100", "-y", "30", cmdline)
+	s.tmux("set-option", "-g", "exit-empty", "off")
 }
 
 // keys sends tmux key names (Enter, Tab, Down, C-c…), one at a time, each
