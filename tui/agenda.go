@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
@@ -106,7 +107,8 @@ const agendaDetailLines = 5
 // SetSize lays out the list above the detail.
 func (s *agendaScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.list.SetSize(w, max(h-2-agendaDetailLines-1, 2))
+	// The head (a line), a gap, the list, a gap, the detail pane.
+	s.list.SetSize(w, max(h-lipgloss.Height(s.head())-1-agendaDetailLines-1, 2))
 }
 
 // setStyles swaps in new styles.
@@ -284,13 +286,18 @@ func (s *agendaScreen) View() string {
 		}
 		return ""
 	}
-	head := st.Title.Render("Today, "+s.ag.Today.Human()) +
-		st.Muted.Render(" · the next "+plural(s.ag.Days, "day", "days")+" · "+plural(len(s.ag.Items), "thing", "things")+" to do")
-	body := head + "\n\n" + s.list.View(st.grid())
+	body := s.head() + "\n\n" + s.list.View(st.grid())
 	if it, ok := s.selected(); ok {
 		body += "\n\n" + s.detail(it)
 	}
 	return widget.Clip(body, s.width, max(s.height, 1))
+}
+
+// head is the day and how much there is to do, on one line.
+func (s *agendaScreen) head() string {
+	st := s.st
+	return ansi.Truncate(st.Title.Render("Today, "+s.ag.Today.Human())+
+		st.Muted.Render(" · the next "+plural(s.ag.Days, "day", "days")+" · "+plural(len(s.ag.Items), "thing", "things")+" to do"), s.width, "…")
 }
 
 // detail is the selected line in full: nothing is cut without a way to read it.

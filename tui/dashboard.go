@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
@@ -57,10 +58,11 @@ func (d *dashboard) refresh() tea.Cmd {
 	return d.b.loadProposals(d.seq, d.archived)
 }
 
-// SetSize lays out the list.
+// SetSize gives the list what the count over it (a line), the gap and the
+// footer leave, measured; it assumed two lines more and left them empty.
 func (d *dashboard) SetSize(w, h int) {
 	d.width, d.height = w, h
-	d.list.SetSize(w, h-5)
+	d.list.SetSize(w, max(h-lipgloss.Height(d.head())-1-lipgloss.Height(d.footer()), 2))
 }
 
 // setStyles swaps in new styles.
@@ -211,11 +213,18 @@ func (d *dashboard) View() string {
 		return st.Text.Render("No open proposals.") + "\n" +
 			st.Muted.Render("Press n to walk through a new proposal: when, whom, what and where.")
 	}
+	footer := d.footer()
+	return widget.Clip(d.head()+"\n\n"+d.list.View(st.grid()), d.width, max(d.height-lipgloss.Height(footer), 1)) + "\n" + footer
+}
+
+// head is the count over the list, on one line.
+func (d *dashboard) head() string {
+	st := d.st
 	head := st.Title.Render(model.Plural(d.list.Len(), "proposal", "proposals"))
 	if d.archived {
 		head += st.Muted.Render(", archived ones included (A hides them)")
 	}
-	return widget.Clip(head+"\n\n"+d.list.View(st.grid()), d.width, max(d.height-1, 1)) + "\n" + d.footer()
+	return ansi.Truncate(head, d.width, "…")
 }
 
 // footer names the open workbook file on the last line.

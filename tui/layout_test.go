@@ -176,3 +176,16 @@ func TestRecordFormHeadingWraps(t *testing.T) {
 	d.mustFitBody("Title")
 	d.mustContinue("Edit “Consolidate the regional", "one governed warehouse by Zanzibar”")
 }
+
+// The dashboard gives its list the whole body: at 80×24 (a body of 20
+// lines: the count, a gap, the column titles, the rows, the more line, the
+// footer) 15 of 40 proposals show; it assumed two lines more than it drew
+// and showed 13.
+func TestDashboardListUsesTheBody(t *testing.T) {
+	store := newFakeStore()
+	for i := 1; i <= 40; i++ {
+		store.proposals = append(store.proposals, model.Proposal{ID: store.id(), Title: fmt.Sprintf("Proposal %02d", i), Status: model.StatusPrewiring})
+	}
+	d := newDriver(t, store, 80, 24)
+	d.mustFitBody("40 proposals", "1–15 of 40")
+}
