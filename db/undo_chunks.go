@@ -557,28 +557,47 @@ func reverseChunk(ctx context.Context, tx *sql.Tx, step int64, target model.Chan
 		}
 	}
 	if res.left == 0 {
-		if _, err := tx.ExecContext(ctx, "UPDATE changes SET undone = 1 WHERE id = ?", target.ID); err != nil {
-			return res, err
-		}
 		// The chunks that deleted with the index's secure-delete off left
-		// the words in it; the merge drops them, once, at the end. A
-		// reversal that deletes nothing (the redo of an undone import) has
-		// nothing to merge.
-		var deletes bool
-		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM change_rows WHERE change_id = ? AND before IS NULL)", target.ID).Scan(&deletes); err != nil {
+		// the words in it; the merge drops them, once, at the end, in a
+		// transaction of its own after the last rows (it rewrites the
+		// whole index: 0.7–0.9 s on 200,000 people), which also marks the
+		// step done, so a crash between the two leaves the step
+		// unfinished and the next undo merges. A reversal that deletes
+		// nothing (the redo of an undone import) has nothing to merge.
+		merge, err := mergeDue(ctx, tx, target.ID, total)
+		if err != nil {
 			return res, err
 		}
-		if batch, err := searchBatchSize(ctx, tx, total); err != nil {
-			return res, err
-		} else if batch && deletes {
+		if merge && len(rows) > 0 {
+			res.took = time.Since(began)
+			return res, nil
+		}
+		if merge {
 			if err := mergeSearch(ctx, tx); err != nil {
 				return res, err
 			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE changes SET undone = 1 WHERE id = ?", target.ID); err != nil {
+			return res, err
 		}
 		res.done = true
 	}
 	res.took = time.Since(began)
 	return res, nil
+}
+
+// mergeDue reports whether reversing the step (of total rows) deleted
+// rows with the search index's secure-delete off, so that the index needs
+// a merge at the end.
+func mergeDue(ctx context.Context, tx *sql.Tx, target int64, total int) (bool, error) {
+	var deletes bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM change_rows WHERE change_id = ? AND before IS NULL)", target).Scan(&deletes); err != nil {
+		return false, err
+	}
+	if !deletes {
+		return false, nil
+	}
+	return searchBatchSize(ctx, tx, total)
 }
 
 // stepRowsBelow is stepRows, newest first, for the limit rows of a step

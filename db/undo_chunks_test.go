@@ -107,10 +107,14 @@ func TestChunkedUndoMatchesUndoAtOnce(t *testing.T) {
 	a, b := importedPair(t)
 	var chunks int
 	b.undoHook = func(int) error { chunks++; return nil }
+	// 2,001 rows (2,000 people and Dana's title), 300 at a time: 7 chunks;
+	// an undo, which deletes the people, merges the search index in one
+	// more transaction at the end.
 	for i, op := range []struct {
-		name string
-		do   func(*Store, context.Context) (model.Change, error)
-	}{{"undo", (*Store).Undo}, {"redo", (*Store).Redo}, {"undo of the redo", (*Store).Undo}} {
+		name   string
+		do     func(*Store, context.Context) (model.Change, error)
+		pauses int
+	}{{"undo", (*Store).Undo, 7}, {"redo", (*Store).Redo, 6}, {"undo of the redo", (*Store).Undo, 7}} {
 		before := chunks
 		ca, err := op.do(a, ctx)
 		mustNoErr(t, err)
@@ -119,9 +123,8 @@ func TestChunkedUndoMatchesUndoAtOnce(t *testing.T) {
 		if ca.Sentence() != cb.Sentence() || cb.Unfinished {
 			t.Errorf("%s: at once %q, in chunks %q", op.name, ca.Sentence(), cb.Sentence())
 		}
-		// 2,001 rows (2,000 people and Dana's title), 300 at a time.
-		if got := chunks - before; got != 6 {
-			t.Errorf("%s: %d pauses between chunks, want 6 (7 chunks of at most %d rows)", op.name, got, chunkRows)
+		if got := chunks - before; got != op.pauses {
+			t.Errorf("%s: %d pauses between chunks, want %d", op.name, got, op.pauses)
 		}
 		sameAfter(t, op.name, a, b)
 		if i == 0 && countContacts(t, b) != 1 {
@@ -336,6 +339,8 @@ func TestReverseProgress(t *testing.T) {
 	for done := 0; done < 2001; done += chunkRows {
 		want = append(want, fmt.Sprintf("Undoing: imported 2000 new contacts and filled in 1 known one (unfinished) %d/2001", done))
 	}
+	// Every row is restored; the search index's merge is still to come.
+	want = append(want, "Undoing: imported 2000 new contacts and filled in 1 known one (unfinished) 2001/2001")
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("progress told:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -362,5 +367,92 @@ func TestLargeUndoWithReferencesMadeSinceIsRefusedWhole(t *testing.T) {
 	}
 	if n := countContacts(t, b); n != before {
 		t.Errorf("a refused undo left %d contacts", n)
+	}
+}
+
+// Two processes finishing the same unfinished undo at once take turns at
+// its chunks (each reads how far it has got under the write lock): both
+// report it undone, no row is restored twice, and the result is that of an
+// undo at once.
+func TestTwoProcessesFinishOneUndo(t *testing.T) {
+	ctx := context.Background()
+	a, b := importedPair(t)
+	cctx, cancel := context.WithCancel(ctx)
+	b.undoHook = func(done int) error {
+		if done == 1 {
+			cancel()
+		}
+		return nil
+	}
+	_, err := b.Undo(cctx)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("undo stopped midway = %v", err)
+	}
+	b.undoHook = nil
+	other, err := OpenWith(ctx, b.Path(), Options{})
+	mustNoErr(t, err)
+	defer other.Close()
+	inChunks(other)
+	errs := make(chan error, 2)
+	for _, s := range []*Store{b, other} {
+		go func() {
+			ch, err := s.Undo(ctx)
+			if err == nil && !strings.HasPrefix(ch.Sentence(), "Undid: imported 2000") {
+				err = fmt.Errorf("undo said %q", ch.Sentence())
+			}
+			errs <- err
+		}()
+	}
+	for range 2 {
+		mustNoErr(t, <-errs)
+	}
+	_, err = a.Undo(ctx)
+	mustNoErr(t, err)
+	sameAfter(t, "finished by two", a, b)
+}
+
+// An undo in chunks leaves none of the step's words in the search index's
+// pages, as one at once does, and commits every chunk with secure-delete
+// on; the merge that drops the words is the last transaction, and an undo
+// cut short just before it is finished, merge included, by the next undo.
+func TestChunkedUndoLeavesNoWordInTheIndex(t *testing.T) {
+	ctx := context.Background()
+	s, file, _ := chunkedImport(t, 2000)
+	s.importChunk = 0
+	file[7].Notes = "zebraquokka was fired in March"
+	_, err := s.ImportContacts(ctx, file)
+	mustNoErr(t, err)
+	inChunks(s)
+	if !indexHolds(t, s, "zebraquokka") {
+		t.Fatal("the imported note is not in the index: the probe cannot see the index")
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s.undoHook = func(done int) error {
+		if v := secureDeleteSetting(t, s); v != "1" {
+			t.Errorf("secure-delete between chunks = %q, want 1", v)
+		}
+		if done == 7 { // every row restored, the merge to come
+			cancel()
+		}
+		return nil
+	}
+	_, err = s.Undo(cctx)
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "stopped after 2001 of 2001 records") {
+		t.Fatalf("undo stopped before the merge = %v", err)
+	}
+	steps, err := s.ListChanges(ctx, ChangeFilter{Limit: 1})
+	mustNoErr(t, err)
+	if len(steps) != 1 || !steps[0].Unfinished {
+		t.Errorf("an undo stopped before its merge is not unfinished: %+v", steps)
+	}
+	s.undoHook = nil
+	_, err = s.Undo(ctx)
+	mustNoErr(t, err)
+	if indexHolds(t, s, "zebraquokka") {
+		t.Error("an undone import's note is still in the full-text index's pages")
+	}
+	if countContacts(t, s) != 1 {
+		t.Errorf("%d contacts after the undo, want Dana alone", countContacts(t, s))
 	}
 }
