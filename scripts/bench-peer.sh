@@ -8,7 +8,8 @@
 #   brief ≤ 0.5× task summary, brief ≤ 2× the sqlite3 reads.
 # hyperfine, taskwarrior and sqlite3 come from Debian's packages and are
 # installed when missing. Everything is made in a temporary folder.
-# RUNS=n sets hyperfine's runs (30); BIN=path times that binary instead of
+# RUNS=n sets hyperfine's runs (30); ROUNDS=n the interleaved rounds that
+# follow it (30; see the end); BIN=path times that binary instead of
 # building this tree (a before/after comparison runs the script twice).
 set -euo pipefail
 
@@ -102,3 +103,36 @@ END {
 		cpu["brief"] / cpu["task summary"], cpu["brief"] / cpu["sqlite3 reads"];
 }' "$work/peer.csv"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# hyperfine runs all of one command's runs, then the next command's, so a
+# burst of load on a shared machine lands on one of them. The same four
+# commands again, interleaved: each round runs each command once, and the
+# medians of wall time and of CPU (user + system, from wait4) over the
+# rounds are compared. ROUNDS=0 skips it; it needs python3.
+ROUNDS=${ROUNDS:-30}
+if [ "$ROUNDS" -gt 0 ] && command -v python3 >/dev/null; then
+	python3 - "$ROUNDS" "$bc --db $db brief 1" "task rc:$TASKRC summary" \
+		"sqlite3 -readonly $db -init $work/reads.sql .quit" "$bc version" <<'PY'
+import os, shlex, statistics, subprocess, sys, time
+rounds, cmds = int(sys.argv[1]), [shlex.split(c) for c in sys.argv[2:]]
+names = ["brief", "task summary", "sqlite3 reads", "version"]
+wall, cpu = {n: [] for n in names}, {n: [] for n in names}
+for r in range(rounds + 1):  # the first round warms up
+    for n, c in zip(names, cmds):
+        t = time.perf_counter()
+        p = subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        if status != 0:
+            sys.exit(f"{n} failed: {status}")
+        if r:
+            wall[n].append(time.perf_counter() - t)
+            cpu[n].append(ru.ru_utime + ru.ru_stime)
+w = {n: statistics.median(v) for n, v in wall.items()}
+c = {n: statistics.median(v) for n, v in cpu.items()}
+print(f"interleaved, {rounds} rounds, medians (ms): " + "  ".join(
+    f"{n} {w[n]*1000:.1f} wall / {c[n]*1000:.1f} CPU" for n in names))
+print(f"interleaved: brief / task summary = {w['brief']/w['task summary']:.2f} wall, {c['brief']/c['task summary']:.2f} CPU  (budget ≤ 0.5)")
+print(f"interleaved: brief / sqlite3 reads = {w['brief']/w['sqlite3 reads']:.2f} wall, {c['brief']/c['sqlite3 reads']:.2f} CPU  (budget ≤ 2)")
+PY
+	echo "load after the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
