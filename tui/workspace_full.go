@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel/backchannel/model"
@@ -65,8 +66,15 @@ func (w *workspace) closeFullIfGone() {
 }
 
 // fullHeight is how many lines of the page show: the body under the
-// workspace's head, less the heading and its gap and a line for the hint.
-func (w *workspace) fullHeight() int { return max(w.bodyH-3, 1) }
+// workspace's head, less the heading (measured) and its gap and a line for
+// the hint.
+func (w *workspace) fullHeight() int { return max(w.bodyH-lipgloss.Height(w.fullHead())-1-1, 1) }
+
+// fullHead is the heading over a row in full, on one line.
+func (w *workspace) fullHead() string {
+	what := map[wsTab]string{tabRoom: "Person", tabPlan: "Planned talk", tabLog: "Conversation"}[w.full.tab]
+	return ansi.Truncate(w.st.Title.Render(what)+w.st.Muted.Render(" · in full · esc back to the list"), w.width, "…")
+}
 
 // fullKeyPress scrolls the page or closes it; it reports whether it used k.
 func (w *workspace) fullKeyPress(k tea.KeyPressMsg) bool {
@@ -97,8 +105,7 @@ func (w *workspace) fullKeyPress(k tea.KeyPressMsg) bool {
 // fullPage draws the heading and the window of the page.
 func (w *workspace) fullPage() string {
 	st := w.st
-	what := map[wsTab]string{tabRoom: "Person", tabPlan: "Planned talk", tabLog: "Conversation"}[w.full.tab]
-	head := ansi.Truncate(st.Title.Render(what)+st.Muted.Render(" · in full · esc back to the list"), w.width, "…")
+	head := w.fullHead()
 	lines := w.fullLines()
 	win := w.fullHeight()
 	off := max(min(w.full.off, len(lines)-win), 0)
