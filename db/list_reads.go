@@ -116,17 +116,25 @@ func readScoreInputs(ctx context.Context, q driver.QueryerContext, ids []int64, 
 		if ids != "" {
 			whereS, where = " WHERE s.proposal_id "+ids, " WHERE proposal_id "+ids
 		}
-		people, err := rawAll(ctx, q, scorePersonDest, 0, scorePeopleSQL+whereS+" ORDER BY s.id", args...)
+		// Thousands of people: counted first and read into one array.
+		n, err := rawCount(ctx, q, "SELECT count(*) FROM stakeholders s"+whereS, args...)
 		if err != nil {
 			return err
 		}
-		for _, p := range people {
-			in.people[p.ProposalID] = append(in.people[p.ProposalID], p.Stakeholder)
+		rows, err := rawAll(ctx, q, scorePersonDest, n, scorePeopleSQL+whereS+" ORDER BY s.id", args...)
+		if err != nil {
+			return err
+		}
+		people := make([]model.Stakeholder, len(rows))
+		talks := make([]model.Touchpoint, 0, len(rows))
+		for k, p := range rows {
+			people[k] = p.Stakeholder
 			if !p.last.IsZero() {
-				in.talks[p.ProposalID] = append(in.talks[p.ProposalID], model.Touchpoint{ID: p.ID, StakeholderID: p.ID,
-					ProposalID: p.ProposalID, ContactID: p.ContactID, Date: p.last})
+				talks = append(talks, model.Touchpoint{ID: p.ID, StakeholderID: p.ID, ProposalID: p.ProposalID, ContactID: p.ContactID, Date: p.last})
 			}
 		}
+		fileByProposal(people, func(s model.Stakeholder) int64 { return s.ProposalID }, in.people)
+		fileByProposal(talks, func(t model.Touchpoint) int64 { return t.ProposalID }, in.talks)
 		err = byProposal(ctx, q, objectionTable.dest, objectionTable.selectSQL+where+" ORDER BY id", args,
 			func(o model.Objection) int64 { return o.ProposalID }, in.objections)
 		if err == nil {
@@ -157,10 +165,25 @@ func readScoreInputs(ctx context.Context, q driver.QueryerContext, ids []int64, 
 func byProposal[T any](ctx context.Context, q driver.QueryerContext, dest func(*T) []any, query string, args []any,
 	proposal func(T) int64, into map[int64][]T) error {
 	rows, err := rawAll(ctx, q, dest, 0, query, args...)
+	fileByProposal(rows, proposal, into)
+	return err
+}
+
+// fileByProposal files rows under their proposals, keeping their order,
+// in one array that each proposal's rows are a part of.
+func fileByProposal[T any](rows []T, proposal func(T) int64, into map[int64][]T) {
+	counts := map[int64]int{}
+	for _, r := range rows {
+		counts[proposal(r)]++
+	}
+	all := make([]T, 0, len(rows))
+	for id, c := range counts {
+		into[id] = all[len(all) : len(all) : len(all)+c]
+		all = all[:len(all)+c]
+	}
 	for _, r := range rows {
 		into[proposal(r)] = append(into[proposal(r)], r)
 	}
-	return err
 }
 
 // dossier is proposal p's score inputs: what readiness.ScoreInputs keeps
