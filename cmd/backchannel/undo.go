@@ -24,7 +24,10 @@ session made it: a conversation logged, a person removed, a contact merged.
 It restores exactly what was there, ids included, and is itself recorded, so
 ` + "`backchannel redo`" + ` brings the action back. An action whose records were
 changed since is refused rather than overwritten; undo the later one first.
-See what would be undone with ` + "`backchannel history`" + `.`,
+A very large action (an import of thousands of people) is undone in chunks
+with a pause between, so other saves are not held up; if it is cut short
+(the process killed), ` + "`backchannel history`" + ` shows it as unfinished and
+the next undo finishes it. See what would be undone with ` + "`backchannel history`" + `.`,
 		Example: `  backchannel undo        # the last action
   backchannel undo 3      # the last three, newest first`,
 		Args: maxArgs(1, "how many actions to undo"),
