@@ -125,15 +125,26 @@ func readScoreInputs(ctx context.Context, q driver.QueryerContext, ids []int64, 
 		if err != nil {
 			return err
 		}
-		people := make([]model.Stakeholder, len(rows))
 		talks := make([]model.Touchpoint, 0, len(rows))
-		for k, p := range rows {
-			people[k] = p.Stakeholder
+		for _, p := range rows {
 			if !p.last.IsZero() {
 				talks = append(talks, model.Touchpoint{ID: p.ID, StakeholderID: p.ID, ProposalID: p.ProposalID, ContactID: p.ContactID, Date: p.last})
 			}
 		}
-		fileByProposal(people, func(s model.Stakeholder) int64 { return s.ProposalID }, in.people)
+		// Filed by proposal straight from the rows: one copy of each
+		// person, as fileByProposal makes of other rows.
+		counts := map[int64]int{}
+		for _, p := range rows {
+			counts[p.ProposalID]++
+		}
+		filed := make([]model.Stakeholder, 0, len(rows))
+		for id, c := range counts {
+			in.people[id] = filed[len(filed) : len(filed) : len(filed)+c]
+			filed = filed[:len(filed)+c]
+		}
+		for _, p := range rows {
+			in.people[p.ProposalID] = append(in.people[p.ProposalID], p.Stakeholder)
+		}
 		fileByProposal(talks, func(t model.Touchpoint) int64 { return t.ProposalID }, in.talks)
 		err = byProposal(ctx, q, objectionTable.dest, objectionTable.selectSQL+where+" ORDER BY id", args,
 			func(o model.Objection) int64 { return o.ProposalID }, in.objections)
