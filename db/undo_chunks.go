@@ -77,6 +77,12 @@ const (
 	undoChunkStart = 2000
 )
 
+// ErrUnfinished means an undo or redo done in chunks stopped midway (a
+// conflict met, the disk full, ctrl+c): what it did is kept as an
+// unfinished step, which undoing (redoing) again finishes. The cause (a
+// conflict, a full disk, context.Canceled) is found by errors.Is too.
+var ErrUnfinished = errors.New("undo or redo unfinished")
+
 // errReplan says the step to reverse changed between the plan and the
 // write lock (another process undid or did something): plan again.
 var errReplan = errors.New("the step to reverse changed; plan again")
@@ -654,17 +660,10 @@ func (s *Store) stoppedReversal(ctx context.Context, step, target model.Change, 
 	var done, total int
 	_ = s.r.QueryRowContext(context.WithoutCancel(ctx), `SELECT (SELECT count(*) FROM change_rows WHERE change_id = ?),
 		(SELECT count(*) FROM change_rows WHERE change_id = ?)`, step.ID, target.ID).Scan(&done, &total)
-	var kind error
-	for _, k := range []error{ErrConflict, ErrDiskFull, ErrBusy, ErrReadOnly} {
-		if errors.Is(cause, k) {
-			kind = k
-			break
-		}
-	}
 	why := cause.Error()
 	if errors.Is(cause, context.Canceled) {
 		why = "interrupted"
 	}
-	return newError(kind, cause, "%s %q stopped after %d of %d records (%s); what it did is kept as an unfinished %s, and %s again finishes it",
+	return newError(ErrUnfinished, cause, "%s %q stopped after %d of %d records (%s); what it did is kept as an unfinished %s, and %s again finishes it",
 		reversing(step.Kind), target.Summary, done, total, why, step.Kind, step.Kind)
 }

@@ -243,7 +243,7 @@ func TestStoppedUndoIsFinishedByTheNextUndo(t *testing.T) {
 		_, err := tc.do(b, cctx)
 		cancel()
 		want := reversing(tc.kind) + ` "imported 2000 new contacts and filled in 1 known one" stopped after 900 of 2001 records (interrupted); what it did is kept as an unfinished ` + tc.kind + `, and ` + tc.kind + ` again finishes it`
-		if err == nil || err.Error() != want || !errors.Is(err, context.Canceled) {
+		if err == nil || err.Error() != want || !errors.Is(err, context.Canceled) || !errors.Is(err, ErrUnfinished) {
 			t.Fatalf("%s stopped midway = %v\nwant %s", tc.kind, err, want)
 		}
 		b.undoHook = nil

@@ -74,6 +74,11 @@ func (a *app) reverseSteps(ctx context.Context, args []string, step func(*db.Sto
 			return nil
 		}
 		if err != nil {
+			if errors.Is(err, db.ErrUnfinished) && errors.Is(err, context.Canceled) {
+				// ctrl+c exits quietly (130), but a large undo cut short
+				// stays unfinished: say so, and how to finish it.
+				fmt.Fprintln(a.stderr, "backchannel: "+sentence(err))
+			}
 			return err
 		}
 		fmt.Fprintln(a.stdout, model.Clean(ch.Sentence())+".")

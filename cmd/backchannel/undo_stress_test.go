@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"database/sql"
+	"errors"
+	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -119,6 +121,28 @@ func TestKillDuringUndo(t *testing.T) {
 	checkWorkbook(t, path)
 	if got := contactsDigest(t, probe); got != imported {
 		t.Errorf("after undo and redo, each killed midway and finished, the contacts differ from the import's:\n%.300s\nvs\n%.300s", got, imported)
+	}
+
+	// ctrl+c midway exits 130, as any interrupted command, and says that
+	// the undo is kept unfinished and how to finish it.
+	c := command(bin, path, "undo")
+	var stderr bytes.Buffer
+	c.Stderr = &stderr
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for importedPeople(t, probe) == rows {
+		time.Sleep(2 * time.Millisecond)
+	}
+	_ = c.Process.Signal(syscall.SIGINT)
+	err = c.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 || !strings.Contains(stderr.String(), "stopped after") ||
+		!strings.Contains(stderr.String(), "kept as an unfinished undo, and undo again finishes it") {
+		t.Errorf("undo interrupted midway = %v:\n%s", err, stderr.String())
+	}
+	if out, err := command(bin, path, "undo").CombinedOutput(); err != nil || importedPeople(t, probe) != 0 {
+		t.Errorf("undo after ctrl+c: %v, %d imported people left\n%s", err, importedPeople(t, probe), out)
 	}
 }
 
