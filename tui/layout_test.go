@@ -189,3 +189,22 @@ func TestDashboardListUsesTheBody(t *testing.T) {
 	d := newDriver(t, store, 80, 24)
 	d.mustFitBody("40 proposals", "1–15 of 40")
 }
+
+// The walkthrough's list of people gets the lines its prompts leave: at
+// 120×40 the What step's prompts take two lines, and the list two more rows
+// than when four were assumed for them (a body of 36 lines: progress, gap,
+// heading, two prompt lines, gap, column titles, 28 rows, the more line).
+func TestWalkListUsesWhatThePromptsLeave(t *testing.T) {
+	store := demoStore(t)
+	pid := store.proposals[0].ID
+	for i := 1; i <= 30; i++ {
+		c := model.Contact{ID: store.id(), Name: fmt.Sprintf("Person Number %02d", i)}
+		store.contacts = append(store.contacts, c)
+		store.stakeholders = append(store.stakeholders, model.Stakeholder{ID: store.id(), ProposalID: pid, ContactID: c.ID,
+			Role: model.RoleAffected, Influence: 1, Stance: model.StanceNeutral, TargetStance: model.StanceNeutral})
+	}
+	d := newDriver(t, store, 120, 40)
+	d.press("w", "shift+tab", "shift+tab")
+	d.mustSee("What will you bring each of them?")
+	d.mustFitBody("1–28 of 40")
+}
