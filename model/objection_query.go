@@ -178,24 +178,15 @@ func BlindSpotRows(spots []BlindSpot, dir Directory, f BlindSpotFilter, today Da
 // whole rows through sort.SliceStable's reflection was most of a key's
 // time on a thousand objections (issue 13).
 func sortedStable[T any](rows []T, less func(a, b *T) bool) []T {
-	idx := make([]int, len(rows))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(i, j int) int {
+	return sortedBy(rows, func(a, b *T) int {
 		switch {
-		case less(&rows[i], &rows[j]):
+		case less(a, b):
 			return -1
-		case less(&rows[j], &rows[i]):
+		case less(b, a):
 			return 1
 		}
 		return 0
 	})
-	out := make([]T, len(rows))
-	for k, i := range idx {
-		out[k] = rows[i]
-	}
-	return out
 }
 
 func containsFold(s, sub string) bool {

@@ -17,16 +17,33 @@ func (s Stakeholder) ClampedInfluence() int { return max(1, min(5, s.Influence))
 // RoomOrder returns the stakeholders in room-table order: role, influence
 // (high first), ID; rows sharing an ID keep their canonical order.
 func RoomOrder(people []Stakeholder) []Stakeholder {
-	out := slices.Clone(SortedByID(people, func(s Stakeholder) int64 { return s.ID }))
+	out := slices.Clone(SortedByID(people, func(s *Stakeholder) int64 { return s.ID }))
 	SortRoom(out)
 	return out
 }
 
 // SortRoom sorts people in place, stably, into room-table order.
 func SortRoom(people []Stakeholder) {
-	slices.SortStableFunc(people, func(a, b Stakeholder) int {
+	copy(people, sortedBy(people, func(a, b *Stakeholder) int {
 		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.ClampedInfluence(), a.ClampedInfluence()), cmp.Compare(a.ID, b.ID))
-	})
+	}))
+}
+
+// sortedBy is rows in the order cmp gives, equal rows as they came. It
+// sorts their positions and moves each row once: a row of the dossier is a
+// couple of hundred bytes, which sorting the rows themselves would copy at
+// every comparison and every swap.
+func sortedBy[T any](rows []T, cmp func(a, b *T) int) []T {
+	idx := make([]int32, len(rows))
+	for k := range idx {
+		idx[k] = int32(k)
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int { return cmp(&rows[a], &rows[b]) })
+	out := make([]T, len(rows))
+	for k, from := range idx {
+		out[k] = rows[from]
+	}
+	return out
 }
 
 // CompareDates orders dates with unset dates last.
@@ -92,19 +109,37 @@ func dayNumber(d Date) int64 { return d.t.Unix() / 86400 }
 
 // SortedByID sorts a copy by ID; rows sharing an ID are ordered by their
 // printed content, which is a total order on equal-looking rows too.
-func SortedByID[T any](rows []T, id func(T) int64) []T {
-	byID := func(a, b T) int {
+func SortedByID[T any](rows []T, id func(*T) int64) []T {
+	if increasingIDs(rows, id) {
+		return rows // already canonical: the common case, and no copy needed
+	}
+	byID := func(a, b *T) int {
 		if c := cmp.Compare(id(a), id(b)); c != 0 {
 			return c
 		}
-		return compareContent(a, b)
+		return compareContent(*a, *b)
 	}
-	if slices.IsSortedFunc(rows, byID) {
-		return rows // already canonical: the common case, and no copy needed
+	if slices.IsSortedFunc(rows, func(a, b T) int { return byID(&a, &b) }) {
+		return rows
 	}
-	out := slices.Clone(rows)
-	slices.SortFunc(out, byID)
-	return out
+	return sortedBy(rows, byID) // a total order: stable or not, the same result
+}
+
+// increasingIDs reports whether every row's ID is greater than the one
+// before it: sorted, with no two rows sharing an ID to order by content.
+func increasingIDs[T any](rows []T, id func(*T) int64) bool {
+	if len(rows) == 0 {
+		return true
+	}
+	prev := id(&rows[0])
+	for k := 1; k < len(rows); k++ {
+		next := id(&rows[k])
+		if next <= prev {
+			return false
+		}
+		prev = next
+	}
+	return true
 }
 
 // compareContent orders two rows by their full printed value. It is only
@@ -116,11 +151,11 @@ func compareContent[T any](a, b T) int {
 // SortedDossier returns a copy with every slice in a total order (ID first,
 // then content), so that results never depend on the caller's row order.
 func SortedDossier(d Dossier) Dossier {
-	d.Stakeholders = SortedByID(d.Stakeholders, func(s Stakeholder) int64 { return s.ID })
-	d.Touchpoints = SortedByID(d.Touchpoints, func(t Touchpoint) int64 { return t.ID })
-	d.Objections = SortedByID(d.Objections, func(o Objection) int64 { return o.ID })
-	d.BlindSpots = SortedByID(d.BlindSpots, func(b BlindSpot) int64 { return b.ID })
-	d.ContactTouchpoints = SortedByID(d.ContactTouchpoints, func(t Touchpoint) int64 { return t.ID })
+	d.Stakeholders = SortedByID(d.Stakeholders, func(s *Stakeholder) int64 { return s.ID })
+	d.Touchpoints = SortedByID(d.Touchpoints, func(t *Touchpoint) int64 { return t.ID })
+	d.Objections = SortedByID(d.Objections, func(o *Objection) int64 { return o.ID })
+	d.BlindSpots = SortedByID(d.BlindSpots, func(b *BlindSpot) int64 { return b.ID })
+	d.ContactTouchpoints = SortedByID(d.ContactTouchpoints, func(t *Touchpoint) int64 { return t.ID })
 	byTime := func(a, b HistoryEvent) int {
 		if c := cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)); c != 0 {
 			return c

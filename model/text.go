@@ -12,7 +12,38 @@ import (
 // and the soft hyphen, is dropped. Printable text, emoji, right-to-left scripts and combining marks
 // are kept.
 func Clean(s string) string {
-	return strings.Join(strings.Fields(CleanBlock(s)), " ")
+	s = CleanBlock(s)
+	if singleSpaced(s) {
+		return s // already one line of single spaces: no copy (a brief cleans every name it prints)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether s is already what joining its fields with
+// one space gives: no leading or trailing space, no two spaces in a row
+// and no white space other than the space itself (strings.Fields splits on
+// every unicode.IsSpace rune).
+func singleSpaced(s string) bool {
+	space := true // a space at the start is a leading one
+	for i := 0; i < len(s); {
+		c := s[i]
+		isSpace, size := c == ' ' || (c >= '\t' && c <= '\r'), 1 // unicode.IsSpace's ASCII spaces
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		i += size
+		if !isSpace {
+			space = false
+			continue
+		}
+		if c != ' ' || space {
+			return false
+		}
+		space = true
+	}
+	return !space || s == ""
 }
 
 // CleanBlock is Clean for multi-line text: line breaks survive, carriage
@@ -21,6 +52,11 @@ func CleanBlock(s string) string {
 	if isPlain(s) {
 		return s
 	}
+	return cleanBlock(s)
+}
+
+// cleanBlock is CleanBlock for text that may hold something to remove.
+func cleanBlock(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -116,13 +152,25 @@ func escapeLen(s string) int {
 // everywhere (a required name, a planned message, readiness).
 func Blank(s string) bool { return Clean(s) == "" }
 
-// isPlain is the fast path: printable ASCII and newlines only.
+// isPlain is the fast path: text CleanBlock would give back as it is
+// (valid UTF-8, newlines, and nothing cleanBlock drops or replaces: no
+// escape, tab, carriage return or other control character, no bidi control
+// and no soft hyphen). Names with accents or in other scripts take it too.
 func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x7f || (c < 0x20 && c != '\n') {
+		if c < utf8.RuneSelf {
+			if c == 0x7f || (c < 0x20 && c != '\n') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || unicode.IsControl(r) || IsBidiControl(r) || r == softHyphen {
 			return false
 		}
+		i += size
 	}
 	return true
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,85 @@ func TestCleanDropsTheSoftHyphen(t *testing.T) {
 	}
 	if got := CleanBlock("a\u00adb\nc"); got != "ab\nc" {
 		t.Fatalf("CleanBlock kept the soft hyphen: %q", got)
+	}
+}
+
+// Issue 13: Clean folds every kind of white space to one space between
+// words and none at the ends, including the no-break and wide spaces that
+// are not ASCII; text that is already so comes back as it is.
+func TestCleanFoldsEveryKindOfSpace(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Dana Reyes", "Dana Reyes"},
+		{"Zoë O’Brien", "Zoë O’Brien"},
+		{" Dana Reyes", "Dana Reyes"},
+		{"Dana Reyes ", "Dana Reyes"},
+		{"Dana  Reyes", "Dana Reyes"},
+		{"Dana\u00a0Reyes", "Dana Reyes"},
+		{"Dana\u3000Reyes", "Dana Reyes"},
+		{"Dana \u2003Reyes", "Dana Reyes"},
+		{"Dana\tReyes\t", "Dana Reyes"},
+		{"Dana\vReyes", "DanaReyes"}, // a control character, dropped (not a space)
+		{"Dana\u2028Reyes", "Dana Reyes"},
+		{"\u00a0", ""},
+		{" ", ""},
+		{"a b c", "a b c"},
+		{"黄 伟", "黄 伟"},
+		{"a\u200bb", "a\u200bb"}, // a zero-width space is not white space to Fields either
+	}
+	for _, c := range cases {
+		if got := Clean(c.in); got != c.want {
+			t.Errorf("Clean(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// Clean is strings.Fields joined by spaces after CleanBlock, for every
+// string: random strings over an alphabet heavy in the kinds of space.
+func TestCleanIsFieldsJoined(t *testing.T) {
+	alphabet := []string{" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u3000", "\u0085", "\u2028", "a", "é", "Z", "黄", "\x1b[1m", "\x1b", "\xff", "-"}
+	r := rand.New(rand.NewPCG(13, 13))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := Clean(s), strings.Join(strings.Fields(CleanBlock(s)), " "); got != want {
+			t.Fatalf("Clean(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// Issue 13: a brief cleans every name it prints, so a name that is already
+// clean costs no copy.
+func TestCleanCopiesNothingForCleanText(t *testing.T) {
+	for _, s := range []string{"Dana Reyes", "Zoë O’Brien", "黄 伟", ""} {
+		if n := testing.AllocsPerRun(100, func() { _ = Clean(s) }); n != 0 {
+			t.Errorf("Clean(%q) allocates %.0f times", s, n)
+		}
+	}
+}
+
+// The fast path of CleanBlock is sound: whatever it lets through, the
+// full cleaning would have given back unchanged.
+func TestPlainTextIsWhatCleaningGivesBack(t *testing.T) {
+	alphabet := []string{" ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u00ad", "\u0085", "\u202e", "\u200f", "\u2028", "\ufffd", "a", "é", "Z", "黄", "😀", "\x1b[1m", "\x1b", "\x7f", "\x00", "\xff", "\xe2\x82", "-"}
+	r := rand.New(rand.NewPCG(13, 14))
+	plain := 0
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if isPlain(s) {
+			plain++
+			if got := cleanBlock(s); got != s {
+				t.Fatalf("isPlain(%q), but cleaning gives %q", s, got)
+			}
+		}
+	}
+	if plain < 1000 {
+		t.Fatalf("only %d plain strings among the samples: the test is too weak", plain)
 	}
 }

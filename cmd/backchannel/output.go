@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
@@ -201,9 +202,14 @@ func guardTerminal(data []byte) []byte {
 			break
 		}
 	}
-	if safe {
+	if safe || unchangedForTerminal(data) {
 		return data
 	}
+	return guardRunes(data)
+}
+
+// guardRunes is guardTerminal's rune by rune pass, for data that needs it.
+func guardRunes(data []byte) []byte {
 	var b bytes.Buffer
 	b.Grow(len(data))
 	s := string(data)
@@ -219,4 +225,27 @@ func guardTerminal(data []byte) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// unchangedForTerminal reports whether guardTerminal's loop would give data
+// back as it is: valid UTF-8 with no ESC, no control but tab, newline and a
+// carriage return before one, and no rune terminalRune drops. A brief has
+// "·" and "—" in every line; this keeps it from being copied rune by rune.
+func unchangedForTerminal(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c == 0x1b || c == 0x7f || (c < 0x20 && c != '\t' && c != '\n' && !(c == '\r' && i+1 < len(data) && data[i+1] == '\n')) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if (r == utf8.RuneError && size == 1) || terminalRune(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }

@@ -16,6 +16,35 @@ import (
 // marker is escaped so the text can never start a block of its own.
 func EscapeInline(s string) string {
 	s = model.Clean(s)
+	if inlineSafe(s) {
+		return s // nothing to escape: most names and short notes
+	}
+	return escapeInline(s)
+}
+
+// inlineSafe reports whether escapeInline would give s back unchanged,
+// judged conservatively: no leading block marker or digit, no character
+// that is always escaped, no colon (a "://") and no "www." anywhere.
+func inlineSafe(s string) bool {
+	if s != "" {
+		if c := s[0]; c == '-' || c == '+' || c == '=' || (c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+		case mdSpecial[c], c == ':':
+			return false
+		case (c == 'w' || c == 'W') && len(s)-i >= 4 && strings.EqualFold(s[i:i+4], "www."):
+			return false
+		}
+	}
+	return true
+}
+
+// escapeInline is EscapeInline after cleaning.
+func escapeInline(s string) string {
 	if s == "" {
 		return ""
 	}

@@ -150,3 +150,38 @@ func TestEscapeCellStaysInItsCell(t *testing.T) {
 		}
 	}
 }
+
+// EscapeInline's fast path is sound: text it passes through unchanged is
+// text the full escaping would have left unchanged too.
+func TestInlineSafeTextNeedsNoEscape(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 13))
+	pieces := append(append([]string{"Dana Reyes", "Zoë O’Brien", " ", "w", "ww", "www", ".", "WwW.", "1", "2.", "-", "+", "=", ":", "/", "é"},
+		sample.Hostile...), sample.GenPhrases...)
+	safe := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(4) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := model.Clean(b.String())
+		if inlineSafe(s) {
+			safe++
+			if got := escapeInline(s); got != s {
+				t.Fatalf("inlineSafe(%q), but escaping gives %q", s, got)
+			}
+		}
+	}
+	if safe < 1000 {
+		t.Fatalf("only %d safe strings among the samples: the test is too weak", safe)
+	}
+}
+
+// Issue 13: the brief escapes every name it prints; a name with nothing
+// to escape costs no copy.
+func TestEscapeInlineCopiesNothingForPlainNames(t *testing.T) {
+	for _, s := range []string{"Dana Reyes", "Zoë O’Brien", "Head of Finance"} {
+		if n := testing.AllocsPerRun(100, func() { _ = EscapeInline(s) }); n != 0 {
+			t.Errorf("EscapeInline(%q) allocates %.0f times", s, n)
+		}
+	}
+}
