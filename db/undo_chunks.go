@@ -18,10 +18,11 @@ import (
 // Undo and redo of a large step, in chunks (issue 11: no other writer is
 // held for more than a second or two, yet undo stays one user action).
 //
-// A step of more than undoChunkRows captured rows (a 200,000-person import,
-// a whole workbook loaded) is reversed by several short transactions, each
-// restoring the next stretch of the step's rows, newest first, with a pause
-// in between in which a waiting writer gets the workbook. The undo (or
+// A step of more than importChunkRows (10,000) captured rows (a
+// 200,000-person import, a whole workbook loaded) is reversed by several
+// short transactions, each restoring the next stretch of the step's rows,
+// newest first, with a pause in between in which a waiting writer gets the
+// workbook; the last one merges the search index (see reverseChunk). The undo (or
 // redo) is one step in the undo log all along: the first chunk opens it and
 // each later one adds to it, as an import's chunks do (continueStep).
 //
