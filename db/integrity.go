@@ -20,7 +20,12 @@ import (
 // every index against its table) and every foreign key. It returns nil, or
 // the one sentence that says the workbook is damaged and how to restore it.
 func (s *Store) Check(ctx context.Context) error {
-	report, err := pragmaReport(ctx, s.r, "PRAGMA integrity_check(3)")
+	conn, err := s.r.Conn(ctx)
+	if err != nil {
+		return s.Damaged(fmt.Errorf("cannot check the workbook: %w", err))
+	}
+	defer conn.Close()
+	report, err := pragmaReport(ctx, conn, "PRAGMA integrity_check(3)")
 	if err != nil {
 		return s.Damaged(fmt.Errorf("cannot check the workbook: %w", err))
 	}
@@ -28,7 +33,7 @@ func (s *Store) Check(ctx context.Context) error {
 		return damaged(s.path, report)
 	}
 	var n int
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&n); err != nil {
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&n); err != nil {
 		return s.Damaged(fmt.Errorf("cannot check the workbook's references: %w", err))
 	}
 	if n > 0 {
@@ -70,7 +75,12 @@ func sqliteWords(err error) string {
 // span lines; it is folded into the one sentence, which ends by saying what
 // to do.
 func quickCheck(ctx context.Context, db *sql.DB, abs string) error {
-	report, err := pragmaReport(ctx, db, "PRAGMA quick_check(3)")
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	report, err := pragmaReport(ctx, conn, "PRAGMA quick_check(3)")
 	if err != nil {
 		if isNotDatabase(err) {
 			return damaged(abs, sqliteWords(err))
@@ -83,9 +93,29 @@ func quickCheck(ctx context.Context, db *sql.DB, abs string) error {
 	return nil
 }
 
-// pragmaReport runs a checking pragma and folds its lines into one.
-func pragmaReport(ctx context.Context, db *sql.DB, pragma string) (string, error) {
-	rows, err := db.QueryContext(ctx, pragma)
+// pragmaReport runs a checking pragma on one connection and folds its
+// lines into one. It first reads the full-text index through that
+// connection: FTS5 keeps the index's structure per connection, and the
+// check of a connection that last read the index before another one
+// rewrote it (an import's writer; a second import in the terminal
+// workbook) compares the pages against the old structure and reports
+// "fts5: checksum mismatch" on a sound file. Reading it reloads the
+// structure. (A workbook from before the index has no table to read.)
+func pragmaReport(ctx context.Context, conn *sql.Conn, pragma string) (string, error) {
+	// One read transaction: the structure read is the one checked.
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_list WHERE name = 'search'").Scan(&n); err != nil {
+		return "", err
+	}
+	if n > 0 {
+		_ = tx.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT rowid FROM search LIMIT 1)").Scan(&n)
+	}
+	rows, err := tx.QueryContext(ctx, pragma)
 	if err != nil {
 		return "", err
 	}

@@ -197,6 +197,19 @@ func pendingReversal(ctx context.Context, q querier) (model.Change, bool, error)
 	return c, err == nil, err
 }
 
+// UnfinishedReversal returns the newest undo or redo of a large step that
+// was cut short (the process killed or quit midway), marked Unfinished, and
+// whether there is one: the terminal workbook says so when it opens, since
+// what it shows is then part reversed. Undo (Redo, for a redo) finishes it.
+func (s *Store) UnfinishedReversal(ctx context.Context) (model.Change, bool, error) {
+	ch, ok, err := pendingReversal(ctx, s.r)
+	if err != nil {
+		return model.Change{}, false, fmt.Errorf("cannot read the undo log: %w", err)
+	}
+	ch.Unfinished = ok
+	return ch, ok, nil
+}
+
 // checkStillInEffect checks that every row the target changed is still as
 // the target left it (its last snapshot of each row), the check restoreRow
 // makes row by row, for the whole step at once. Rows whose stored form

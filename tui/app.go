@@ -119,7 +119,7 @@ func New(store Store, opts Options) *App {
 
 // Init asks the terminal for its background and loads the dashboard.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.dashboard.refresh())
+	return tea.Batch(tea.RequestBackgroundColor, a.dashboard.refresh(), a.b.checkUnfinished())
 }
 
 // Update routes a message: keys through the global bindings first, sizes and

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -38,6 +39,35 @@ func listenForReverseProgress(store Store, p *tea.Program) {
 		ps.OnReverseProgress(func(step model.Change, done, total int) {
 			p.Send(reverseProgressMsg{step: step, done: done, total: total})
 		})
+	}
+}
+
+// unfinishedStore finds an undo or redo of a large step cut short (*db.Store
+// does; the test fakes need not).
+type unfinishedStore interface {
+	UnfinishedReversal(ctx context.Context) (model.Change, bool, error)
+}
+
+// checkUnfinished says on the status line, when the workbook opens, that an
+// undo (redo) of a large step was cut short last time, so that what the
+// screens show, part of that step reversed, is not taken for final; u (U)
+// finishes it.
+func (b *backend) checkUnfinished() tea.Cmd {
+	us, ok := b.store.(unfinishedStore)
+	if !ok {
+		return nil
+	}
+	ctx := b.ctx
+	return func() tea.Msg {
+		ch, found, err := us.UnfinishedReversal(ctx)
+		if err != nil || !found {
+			return nil
+		}
+		key := "u"
+		if ch.Kind == model.ChangeRedo {
+			key = "U"
+		}
+		return statusMsg{text: model.Clean(ch.Sentence()) + ", cut short; " + key + " finishes it."}
 	}
 }
 

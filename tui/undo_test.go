@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -290,4 +292,33 @@ func TestLargeUndoShowsProgress(t *testing.T) {
 	d.mustSee("Undid: imported 200000 new contacts")
 	d.press("u")
 	d.mustNotSee("Wait until")
+}
+
+// A large undo cut short last time (the program quit or was killed midway)
+// is said on the status line when the workbook opens, since the screens
+// then show the step part undone; u finishes it.
+func TestOpeningSaysAnUndoWasCutShort(t *testing.T) {
+	ctx := context.Background()
+	s := realStore(t)
+	people := make([]model.Contact, 10001) // more than one transaction undoes
+	for i := range people {
+		people[i] = model.Contact{Name: fmt.Sprintf("Imported Person %d", i)}
+	}
+	if _, err := s.ImportContacts(ctx, people); err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	s.OnReverseProgress(func(_ model.Change, done, _ int) {
+		if done > 0 {
+			cancel()
+		}
+	})
+	if _, err := s.Undo(cctx); !errors.Is(err, db.ErrUnfinished) {
+		t.Fatalf("undo cut short = %v", err)
+	}
+	s.OnReverseProgress(func(model.Change, int, int) {})
+	d := newDriver(t, s, 80, 24)
+	d.mustSee("Undoing: imported 10001 new contacts", "(unfinished),", "cut short; u finishes it.")
+	d.press("u")
+	d.mustSee("Undid: imported 10001 new contacts")
 }
