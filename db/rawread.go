@@ -64,6 +64,12 @@ func rawAppend[T any](ctx context.Context, q driver.QueryerContext, dest func(*T
 	if n := len(rows.Columns()); n != len(d) {
 		return nil, fmt.Errorf("query returns %d columns for %d destinations", n, len(d))
 	}
+	set := make([]func(any) error, len(d))
+	for i, dst := range d {
+		if set[i] = setterOf(dst); set[i] == nil {
+			return nil, fmt.Errorf("column %s: cannot store into %T", rows.Columns()[i], dst)
+		}
+	}
 	vals := make([]driver.Value, len(d))
 	for {
 		err := rows.Next(vals)
@@ -76,7 +82,7 @@ func rawAppend[T any](ctx context.Context, q driver.QueryerContext, dest func(*T
 		var zero T
 		cur = zero
 		for i, v := range vals {
-			if err := assign(d[i], v); err != nil {
+			if err := set[i](v); err != nil {
 				return nil, fmt.Errorf("column %s: %w", rows.Columns()[i], err)
 			}
 		}
@@ -102,37 +108,47 @@ func namedValues(args []any) []driver.NamedValue {
 	return nv
 }
 
-// assign stores one driver value; it covers exactly the destination kinds
-// the *Dest functions use.
-func assign(dst any, v driver.Value) error {
+// setterOf returns what stores a driver value into dst, for exactly the
+// destination kinds the *Dest functions use (nil for any other). It is
+// decided once per query, not per value: LoadDossier stores hundreds of
+// thousands of values, and asking each destination its kind again (an
+// interface conversion for the scanners) was a measurable share of that.
+func setterOf(dst any) func(any) error {
 	switch d := dst.(type) {
 	case *string:
-		switch s := v.(type) {
-		case string:
-			*d = s
-		case []byte:
-			*d = string(s)
-		case nil:
-			*d = ""
-		default:
-			return fmt.Errorf("expected text, got %T", v)
+		return func(v any) error {
+			switch s := v.(type) {
+			case string:
+				*d = s
+			case []byte:
+				*d = string(s)
+			case nil:
+				*d = ""
+			default:
+				return fmt.Errorf("expected text, got %T", v)
+			}
+			return nil
 		}
 	case *int64:
-		n, ok := v.(int64)
-		if !ok {
-			return fmt.Errorf("expected an integer, got %T", v)
+		return func(v any) error {
+			n, ok := v.(int64)
+			if !ok {
+				return fmt.Errorf("expected an integer, got %T", v)
+			}
+			*d = n
+			return nil
 		}
-		*d = n
 	case *bool:
-		n, ok := v.(int64)
-		if !ok {
-			return fmt.Errorf("expected 0 or 1, got %T", v)
+		return func(v any) error {
+			n, ok := v.(int64)
+			if !ok {
+				return fmt.Errorf("expected 0 or 1, got %T", v)
+			}
+			*d = n != 0
+			return nil
 		}
-		*d = n != 0
 	case sql.Scanner:
-		return d.Scan(v)
-	default:
-		return fmt.Errorf("cannot store into %T", dst)
+		return d.Scan
 	}
 	return nil
 }
