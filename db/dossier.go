@@ -23,7 +23,7 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 	var d model.Dossier
 	err := s.readDriver(ctx, func(q driver.QueryerContext) error {
 		var err error
-		d, err = loadDossier(ctx, q, proposalID)
+		d, err = loadDossier(ctx, q, proposalID, touchpointTable.selectSQL, touchpointTable.dest)
 		return err
 	})
 	if err != nil {
@@ -32,8 +32,9 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 	return d, nil
 }
 
-// loadDossier is LoadDossier inside the caller's read transaction.
-func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64) (model.Dossier, error) {
+// loadDossier is LoadDossier inside the caller's read transaction, reading
+// the conversations' columns with sel (SELECT … FROM touchpoints) into dest.
+func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64, sel string, dest func(*model.Touchpoint) []any) (model.Dossier, error) {
 	var d model.Dossier
 	err := func() error {
 		ps, err := proposalTable.rawQuery(ctx, q, 1, "WHERE id = ?", proposalID)
@@ -53,7 +54,7 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64)
 		if err != nil {
 			return err
 		}
-		if d.Touchpoints, err = touchpointTable.rawQuery(ctx, q, n, logPlan(n, last)+"WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+		if d.Touchpoints, err = rawAll(ctx, q, dest, n, sel+" "+logPlan(n, last)+"WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
 			return err
 		}
 		// ContactTouchpoints is every conversation, on any proposal, with
@@ -62,7 +63,7 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64)
 		// (LogTouchpoint and Import see to it), so that is this proposal's
 		// log plus the conversations of those people's stakeholder rows on
 		// other proposals, found without reading this proposal's rows again.
-		elsewhere, err := touchpointTable.rawQuery(ctx, q, 0, `WHERE stakeholder_id IN (
+		elsewhere, err := rawAll(ctx, q, dest, 0, sel+` WHERE stakeholder_id IN (
 				SELECT id FROM stakeholders WHERE proposal_id <> ?1 AND contact_id IN (
 					SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
 					UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL))

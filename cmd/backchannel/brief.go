@@ -71,7 +71,9 @@ meeting; nothing is saved.`,
 			if err != nil {
 				return err
 			}
-			d, err := st.LoadDossier(ctx, p.ID)
+			// The brief prints the free text of its recent log alone;
+			// the store reads no other conversation's (the same brief).
+			d, err := st.LoadDossierShowing(ctx, p.ID, brief.TextShown)
 			if err != nil {
 				return err
 			}

@@ -557,6 +557,21 @@ func recentLogRows(byDay []int32) []int32 {
 	return byDay[max(0, len(byDay)-recentLogSize):]
 }
 
+// TextShown lists the IDs of the conversations whose free text (what was
+// said, what was not, the follow-up) a brief of d prints: its recent log,
+// in every edition (plain, JSON, redacted). The rest of a brief reads only
+// a conversation's other fields, so a store may leave the free text of all
+// others out (db.Store.LoadDossierShowing); the brief is the same.
+func TextShown(d model.Dossier) []int64 {
+	ts := model.SortedByID(d.Touchpoints, func(t *model.Touchpoint) int64 { return t.ID })
+	rows := recentLogRows(model.ByDayOrder(ts))
+	ids := make([]int64, len(rows))
+	for k, row := range rows {
+		ids[k] = ts[row].ID
+	}
+	return ids
+}
+
 // recentLog is the latest conversations on the proposal, newest first.
 func recentLog(t words) []Touch {
 	x := t.x

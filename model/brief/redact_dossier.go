@@ -46,10 +46,9 @@ func redactDossier(d model.Dossier, rd *redact.Redactor, sponsor bool) model.Dos
 	// The recent log picks its rows by day, then ID; keeping every row that
 	// shares an ID with one it picks stays right even if blanking the others
 	// reorders rows that share an ID.
-	ts := model.SortedByID(d.Touchpoints, func(t *model.Touchpoint) int64 { return t.ID })
 	shown := map[int64]bool{}
-	for _, k := range recentLogRows(model.ByDayOrder(ts)) {
-		shown[ts[k].ID] = true
+	for _, id := range TextShown(d) {
+		shown[id] = true
 	}
 	out.Touchpoints = make([]model.Touchpoint, len(d.Touchpoints))
 	for k, t := range d.Touchpoints {
