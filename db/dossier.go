@@ -23,7 +23,7 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 	var d model.Dossier
 	err := s.readDriver(ctx, func(q driver.QueryerContext) error {
 		var err error
-		d, err = loadDossier(ctx, q, proposalID, touchpointTable.selectSQL, touchpointTable.dest)
+		d, err = loadDossier(ctx, q, proposalID, everyConversationColumn)
 		return err
 	})
 	if err != nil {
@@ -33,8 +33,8 @@ func (s *Store) LoadDossier(ctx context.Context, proposalID int64) (model.Dossie
 }
 
 // loadDossier is LoadDossier inside the caller's read transaction, reading
-// the conversations' columns with sel (SELECT … FROM touchpoints) into dest.
-func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64, sel string, dest func(*model.Touchpoint) []any) (model.Dossier, error) {
+// the conversations' columns c.
+func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64, c conversationColumns) (model.Dossier, error) {
 	var d model.Dossier
 	err := func() error {
 		ps, err := proposalTable.rawQuery(ctx, q, 1, "WHERE id = ?", proposalID)
@@ -54,8 +54,12 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64,
 		if err != nil {
 			return err
 		}
-		if d.Touchpoints, err = rawAll(ctx, q, dest, n, sel+" "+logPlan(n, last)+"WHERE proposal_id = ? ORDER BY id", proposalID); err != nil {
+		logSQL, logDest := c.query(logPlan(n, last) + "WHERE proposal_id = ? ORDER BY id")
+		if d.Touchpoints, err = rawAll(ctx, q, logDest, n, logSQL, proposalID); err != nil {
 			return err
+		}
+		for k := range d.Touchpoints {
+			d.Touchpoints[k].ProposalID = proposalID // what the WHERE says, not read again
 		}
 		// ContactTouchpoints is every conversation, on any proposal, with
 		// the people this proposal involves (stakeholders and go-betweens).
@@ -63,11 +67,12 @@ func loadDossier(ctx context.Context, q driver.QueryerContext, proposalID int64,
 		// (LogTouchpoint and Import see to it), so that is this proposal's
 		// log plus the conversations of those people's stakeholder rows on
 		// other proposals, found without reading this proposal's rows again.
-		elsewhere, err := rawAll(ctx, q, dest, 0, sel+` WHERE stakeholder_id IN (
+		elsewhereSQL, elsewhereDest := c.withProposal().query(`WHERE stakeholder_id IN (
 				SELECT id FROM stakeholders WHERE proposal_id <> ?1 AND contact_id IN (
 					SELECT contact_id FROM stakeholders WHERE proposal_id = ?1
 					UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = ?1 AND plan_via_id IS NOT NULL))
-				ORDER BY id`, proposalID)
+				ORDER BY id`)
+		elsewhere, err := rawAll(ctx, q, elsewhereDest, 0, elsewhereSQL, proposalID)
 		if err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ func (s *Store) LoadDossierShowing(ctx context.Context, proposalID int64, shown 
 	var d model.Dossier
 	err := s.readDriver(ctx, func(q driver.QueryerContext) error {
 		var err error
-		if d, err = loadDossier(ctx, q, proposalID, touchpointFactsSQL, touchpointFactsDest); err != nil {
+		if d, err = loadDossier(ctx, q, proposalID, conversationFacts); err != nil {
 			return err
 		}
 		return readShownText(ctx, q, d, shown(d))
@@ -37,15 +37,6 @@ func (s *Store) LoadDossierShowing(ctx context.Context, proposalID int64, shown 
 		return model.Dossier{}, wrapf(err, "cannot load proposal %d", proposalID)
 	}
 	return d, nil
-}
-
-// touchpointFactsSQL reads every column of a conversation but its free
-// text and creation time, into touchpointFactsDest.
-const touchpointFactsSQL = `SELECT id, stakeholder_id, proposal_id, contact_id, date, channel, kind, opener, sentiment, heard_via_id, commitment, commitment_due, commitment_done FROM touchpoints`
-
-func touchpointFactsDest(t *model.Touchpoint) []any {
-	return []any{&t.ID, &t.StakeholderID, &t.ProposalID, &t.ContactID, date(&t.Date), text(&t.Channel), text(&t.Kind),
-		text(&t.Opener), integer(&t.Sentiment), optID(&t.HeardViaID), text(&t.Commitment), date(&t.CommitmentDue), &t.CommitmentDone}
 }
 
 // readShownText reads the free text and creation time of the
