@@ -87,20 +87,31 @@ func (c conversationWords) Scan(src any) error {
 	}
 	w, ok := c.seen[s]
 	if !ok {
-		parts := strings.Split(s, "\x1f")
-		if len(parts) != 4 {
-			return fmt.Errorf("expected four words, got %q", s)
-		}
-		for k, col := range []struct {
-			name string
-			dst  sql.Scanner
-		}{{"channel", text(&w.channel)}, {"kind", text(&w.kind)}, {"opener", text(&w.opener)}, {"commitment", text(&w.commitment)}} {
-			if err := col.dst.Scan(parts[k]); err != nil {
-				return fmt.Errorf("%s: %w", col.name, err)
-			}
+		var err error
+		if w, err = readWords(s); err != nil {
+			return err
 		}
 		c.seen[s] = w
 	}
 	c.t.Channel, c.t.Kind, c.t.Opener, c.t.Commitment = w.channel, w.kind, w.opener, w.commitment
 	return nil
+}
+
+// readWords reads one combination word by word. (Apart from Scan so that
+// only a combination met for the first time is made on the heap.)
+func readWords(s string) (wordSet, error) {
+	var w wordSet
+	parts := strings.Split(s, "\x1f")
+	if len(parts) != 4 {
+		return w, fmt.Errorf("expected four words, got %q", s)
+	}
+	for k, col := range []struct {
+		name string
+		dst  sql.Scanner
+	}{{"channel", text(&w.channel)}, {"kind", text(&w.kind)}, {"opener", text(&w.opener)}, {"commitment", text(&w.commitment)}} {
+		if err := col.dst.Scan(parts[k]); err != nil {
+			return w, fmt.Errorf("%s: %w", col.name, err)
+		}
+	}
+	return w, nil
 }
