@@ -27,6 +27,11 @@ func singleSpaced(s string) bool {
 	space := true // a space at the start is a leading one
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf { // most bytes: printable ASCII, not a space
+			space = false
+			i++
+			continue
+		}
 		isSpace, size := c == ' ' || (c >= '\t' && c <= '\r'), 1 // unicode.IsSpace's ASCII spaces
 		if c >= utf8.RuneSelf {
 			var r rune

@@ -76,7 +76,8 @@ func (x *dossierIndex) whoKnows() []Knower {
 			known[id] = first{d, source}
 		}
 	}
-	for k, t := range x.d.Touchpoints {
+	for k := range x.d.Touchpoints {
+		t := &x.d.Touchpoints[k] // not a copy: tens of thousands of rows
 		id := t.ContactID
 		if id == 0 && x.owner[k] >= 0 {
 			id = x.people[x.owner[k]].ContactID
