@@ -49,6 +49,11 @@ type changeSpec struct {
 func (s *Store) changeTx(ctx context.Context, spec changeSpec, fn func(tx *sql.Tx, changeID int64) error) (model.Change, error) {
 	var ch model.Change
 	err := s.rawTx(ctx, func(tx *sql.Tx) error {
+		if spec.kind == kindDo {
+			if err := refuseDuringLoad(ctx, tx); err != nil {
+				return err
+			}
+		}
 		at := s.clock()
 		var id int64
 		err := tx.QueryRowContext(ctx, `INSERT INTO changes (at, kind, target_id, summary, is_open)
@@ -149,8 +154,15 @@ func stepRows(ctx context.Context, q querier, changeID int64, newestFirst bool) 
 // action changed, ids included. If any of them was changed since (by a
 // later action, another process or the user elsewhere), nothing is undone
 // and the error says why in one sentence.
+//
+// Undoing a workbook load that a crash cut short also deletes the history
+// it wrote, so the file can be loaded again (see ImportFrom).
 func (s *Store) Undo(ctx context.Context) (model.Change, error) {
-	return s.reverse(ctx, kindUndo)
+	ch, err := s.reverse(ctx, kindUndo)
+	if err == nil {
+		err = s.forgetUndoneLoad(ctx, ch)
+	}
+	return ch, err
 }
 
 // Redo re-applies the action most recently undone, as long as no new action

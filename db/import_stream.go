@@ -74,54 +74,6 @@ func eachRow[T any](rows []T, row func(fill func(dst any) error) error) error {
 	return nil
 }
 
-// ImportFrom loads an exported workbook into this one, which must hold no
-// data at all (ErrConflict otherwise), as src reads it: each table's rows
-// are validated and their references checked as they come, and written in
-// batches, all within one transaction (one undo step), so a bad file
-// imports nothing. What is held is the ids the references need, not the
-// rows. IDs, timestamps and history are kept exactly, so export → import →
-// export is byte-identical. An error in the file names the first bad row:
-// "stakeholders[3]: influence must be 1 to 5, got 7"; an error from src is
-// returned as src gave it.
-func (s *Store) ImportFrom(ctx context.Context, src ImportSource) (ImportCounts, error) {
-	var counts ImportCounts
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		used, err := exists(ctx, tx, `SELECT EXISTS (SELECT 1 FROM proposals) OR EXISTS (SELECT 1 FROM contacts)
-			OR EXISTS (SELECT 1 FROM history)`)
-		if err != nil {
-			return err
-		}
-		if used {
-			return conflictf("%s already has data; import into a new, empty workbook file", s.path)
-		}
-		// Rows may refer forward ("talk before" a later stakeholder); the
-		// references are checked as the rows come and again at commit.
-		if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
-			return err
-		}
-		err = withSearchIndexedAfter(ctx, tx, func() error {
-			var err error
-			counts, err = readImport(ctx, tx, src)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		return say(ctx, tx, "loaded a workbook of %s and %s", model.Plural(counts.Proposals, "proposal", "proposals"),
-			model.Plural(counts.Contacts, "contact", "contacts"))
-	})
-	var refused *importRefusal
-	if errors.As(err, &refused) {
-		return ImportCounts{}, refused.err
-	}
-	if err != nil {
-		return ImportCounts{}, wrapf(s.Damaged(err), "cannot import the workbook")
-	}
-	// A load writes most of the file: check it once, now, rather than on
-	// every later open.
-	return counts, quickCheck(ctx, s.r, s.path)
-}
-
 // CheckImport reads src through as ImportFrom would and writes nothing: a
 // dry run. It gives the same refusals, except that it does not know whether
 // a workbook is empty.
@@ -163,8 +115,9 @@ type importCheck struct {
 }
 
 // readImport validates src table by table in the export's order and, when
-// tx is not nil, writes the rows in batches as they pass.
-func readImport(ctx context.Context, tx *sql.Tx, src ImportSource) (ImportCounts, error) {
+// tx is not nil, hands the rows to it in batches as they pass (see
+// ImportFrom: the batches are written in chunks, each its own transaction).
+func readImport(ctx context.Context, tx rowSink, src ImportSource) (ImportCounts, error) {
 	format, version, err := src.Header()
 	if err != nil {
 		return ImportCounts{}, refuse(err)
@@ -187,13 +140,13 @@ func readImport(ctx context.Context, tx *sql.Tx, src ImportSource) (ImportCounts
 
 	counts.Proposals, err = importTable(ctx, tx, src, proposalTable, func(p *model.Proposal) error {
 		return firstOf(uniqueID(c.proposals, p.ID), p.Validate())
-	})
+	}, nil)
 	if err != nil {
 		return counts, err
 	}
 	counts.Contacts, err = importTable(ctx, tx, src, contactTable, func(ct *model.Contact) error {
 		return firstOf(uniqueID(c.contacts, ct.ID), ct.Validate())
-	})
+	}, nil)
 	if err != nil {
 		return counts, err
 	}
@@ -205,6 +158,10 @@ func readImport(ctx context.Context, tx *sql.Tx, src ImportSource) (ImportCounts
 	}
 	var befores []before
 	seen := map[int64]bool{}
+	// A chunk is not committed while a stakeholder in it names one not yet
+	// written ("talk before" a later row): its commit would fail on the
+	// foreign key. waiting holds those names.
+	waiting := map[int64]bool{}
 	pairs := map[[2]int64]bool{}
 	n := 0
 	if _, err = importTable(ctx, tx, src, stakeholderTable, func(st *model.Stakeholder) error {
@@ -221,11 +178,15 @@ func readImport(ctx context.Context, tx *sql.Tx, src ImportSource) (ImportCounts
 		}
 		pairs[pair] = true
 		c.stakes[st.ID] = stakeRef{proposalID: st.ProposalID, contactID: st.ContactID}
+		delete(waiting, st.ID)
 		if st.Plan.BeforeID != 0 {
 			befores = append(befores, before{i: i, id: st.Plan.BeforeID, proposalID: st.ProposalID})
+			if _, ok := c.stakes[st.Plan.BeforeID]; !ok {
+				waiting[st.Plan.BeforeID] = true
+			}
 		}
 		return nil
-	}); err != nil {
+	}, func() bool { return len(waiting) > 0 }); err != nil {
 		return counts, err
 	}
 	pairs = nil
@@ -251,7 +212,7 @@ func readImport(ctx context.Context, tx *sql.Tx, src ImportSource) (ImportCounts
 		}
 		c.talks[t.ID] = t.ProposalID
 		return nil
-	})
+	}, nil)
 	if err != nil {
 		return counts, err
 	}
@@ -262,7 +223,7 @@ func readImport(ctx context.Context, tx *sql.Tx, src ImportSource) (ImportCounts
 			onProposal("raised_by_id", o.RaisedByID, o.ProposalID, c.stakes),
 			onProposal("voice_id", o.VoiceID, o.ProposalID, c.stakes),
 			talkOnProposal(o.TouchpointID, o.ProposalID, c.talks))
-	}); err != nil {
+	}, nil); err != nil {
 		return counts, err
 	}
 	seen = map[int64]bool{}
@@ -270,14 +231,14 @@ func readImport(ctx context.Context, tx *sql.Tx, src ImportSource) (ImportCounts
 		return firstOf(uniqueID(seen, b.ID), b.Validate(), refTo("proposal", b.ProposalID, c.proposals),
 			onProposal("surfaced_by_id", b.SurfacedByID, b.ProposalID, c.stakes),
 			talkOnProposal(b.TouchpointID, b.ProposalID, c.talks))
-	}); err != nil {
+	}, nil); err != nil {
 		return counts, err
 	}
 	seen = map[int64]bool{}
 	if _, err = importTable(ctx, tx, src, historyTable, func(e *model.HistoryEvent) error {
 		return firstOf(uniqueID(seen, e.ID), optRefTo("proposal", e.ProposalID, c.proposals),
 			oneOf("entity", e.Entity, historyEntities), oneOf("action", e.Action, historyActions))
-	}); err != nil {
+	}, nil); err != nil {
 		return counts, err
 	}
 	if err := src.End(); err != nil {
@@ -292,9 +253,11 @@ func readImport(ctx context.Context, tx *sql.Tx, src ImportSource) (ImportCounts
 const importRowsHeld = 2000
 
 // importTable reads one table from src, checks each row with check (an
-// error is the row's, named "table[i]: …") and, when tx is not nil, writes
-// the rows in chunks. It returns how many rows the table had.
-func importTable[T any](ctx context.Context, tx *sql.Tx, src ImportSource, t *table[T], check func(*T) error) (int, error) {
+// error is the row's, named "table[i]: …") and, when tx is not nil, hands
+// the rows to it in batches; hold (if not nil) says whether the rows so far
+// refer forward, so that the chunk holding them must not commit yet. It
+// returns how many rows the table had.
+func importTable[T any](ctx context.Context, tx rowSink, src ImportSource, t *table[T], check func(*T) error, hold func() bool) (int, error) {
 	var chunk []T
 	first, n := 0, 0
 	flush := func() error {
@@ -305,7 +268,13 @@ func importTable[T any](ctx context.Context, tx *sql.Tx, src ImportSource, t *ta
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err := insertRowsAt(ctx, tx, t, chunk, first)
+		ids := make([]int64, len(chunk))
+		for i := range chunk {
+			ids[i] = rowID(t.args(chunk[i]))
+		}
+		rows, at := chunk, first
+		err := tx.write(ctx, rowBatch{table: t.name, ids: ids, hold: hold != nil && hold(),
+			write: func(wtx *sql.Tx) error { return insertRowsAt(ctx, wtx, t, rows, at) }})
 		first += len(chunk)
 		chunk = chunk[:0]
 		return err
