@@ -3,7 +3,11 @@
 # a person meets them: the real binary in tmux at 80×24 on a real workbook,
 # timed by waiting for visible text.
 #
-#   scripts/bench-tui.sh [-n RUNS] WORKBOOK BINARY[@WORKBOOK] [BINARY[@WORKBOOK]…]
+#   scripts/bench-tui.sh [-n RUNS] [-c] WORKBOOK BINARY[@WORKBOOK] [BINARY[@WORKBOOK]…]
+#
+# -c (cold): empty the workbook's readiness cache before every run, as the
+# first open of a day or of a new build finds it (every score assessed
+# again); without it every run but the first reads the cache.
 #
 # BINARY@WORKBOOK opens its own copy of the workbook: an older build refuses
 # a workbook a newer one has migrated, so before/after pairs need two copies.
@@ -19,6 +23,13 @@
 # other screen (contacts, agenda, search, a proposal's six tabs) and reads
 # the peak resident set (VmHWM) and the resident set now (VmRSS).
 #
+# Keys: on the dashboard, the objections, the blind spots, contacts, the
+# agenda and a proposal's Summary and Room tabs, KEYS presses of ↓ and ↑ in
+# turn (default 10), each timed from tmux send-keys to the pane changing
+# (colours included, so a moved selection counts), and the program's CPU
+# over them divided by their number. The "echo" row's key figure is the
+# same harness typing into cat: what tmux and the polling cost a key.
+#
 # The reference rows: "echo" is the same harness starting a shell that
 # prints one word (what tmux and the polling cost before any program runs),
 # "version" the first binary printing its version (the floor of any start).
@@ -28,8 +39,14 @@
 # docs/performance.md (`backchannel demo --proposals … --contacts …`).
 set -euo pipefail
 
-RUNS=5
-if [ "${1:-}" = "-n" ]; then RUNS=$2; shift 2; fi
+RUNS=5 COLD=0 KEYS=${KEYS:-10}
+while :; do
+	case ${1:-} in
+	-n) RUNS=$2; shift 2 ;;
+	-c) COLD=1; shift ;;
+	*) break ;;
+	esac
+done
 if [ $# -lt 2 ]; then
 	echo "usage: $0 [-n RUNS] WORKBOOK BINARY [BINARY…]" >&2
 	exit 2
@@ -42,20 +59,27 @@ session="bench-tui-$$"
 # A tmux server of our own (-L): a shared one would start programs with its
 # environment, not ours, and other people's sessions would share its CPU.
 tmux() { command tmux -L "$session" "$@"; }
-out=$(mktemp)
-trap 'tmux kill-server 2>/dev/null || true; rm -f "$out"' EXIT
+out=$(mktemp) keysout=$(mktemp)
+trap 'tmux kill-server 2>/dev/null || true; rm -f "$out" "$keysout"' EXIT
+# A session that lives as long as the script keeps the server up: when the
+# last session ends the server exits, and a new-session racing that exit
+# fails ("server exited unexpectedly").
+tmux new-session -d -s keep -x 80 -y 24 "sleep 86400"
+if [ "$COLD" = 1 ]; then command -v sqlite3 >/dev/null || { echo "-c needs sqlite3" >&2; exit 1; }; fi
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# now_ms: the wall clock in ms, without a fork (bash 5's EPOCHREALTIME).
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 
-# cpu_ms PID: CPU time of every thread of PID so far, in ms.
-cpu_ms() {
+# cpu_ns PID: CPU time of every thread of PID so far, in ns; cpu_ms in ms.
+cpu_ns() {
 	local ns=0 f a
 	for f in /proc/"$1"/task/*/schedstat; do
 		read -r a _ <"$f" 2>/dev/null || continue
 		ns=$((ns + a))
 	done
-	echo $((ns / 1000000))
+	echo "$ns"
 }
+cpu_ms() { echo $(($(cpu_ns "$1") / 1000000)); }
 
 # wait_for REGEX: poll the pane until a line matches; fails after 120 s.
 wait_for() {
@@ -89,12 +113,47 @@ back() {
 	wait_for "$1"
 }
 
+# keys NAME SCREEN PID: KEYS presses of ↓ and ↑ in turn, each waited for
+# until the pane (with its colours) changes; appends NAME, SCREEN, the
+# median wall time of a key in ms (to 0.1) and the CPU per key in ms (to
+# 0.01; "-" without a PID) to the keys table.
+keys() {
+	local name=$1 screen=$2 pid=${3:-} i k t0 t1 before c0 c1 walls=() deadline
+	sleep 0.3 # what the screen's load left running settles
+	[ -n "$pid" ] && c0=$(cpu_ns "$pid")
+	for ((i = 0; i < KEYS; i++)); do
+		k=Down
+		if ((i % 2)); then k=Up; fi
+		before=$(tmux capture-pane -e -p -t "$session")
+		t0=${EPOCHREALTIME/./}
+		tmux send-keys -t "$session" "$k"
+		deadline=$((t0 + 10000000))
+		while [ "$(tmux capture-pane -e -p -t "$session")" = "$before" ]; do
+			if [ "${EPOCHREALTIME/./}" -gt "$deadline" ]; then
+				echo "key $k on $screen changed nothing in 10 s" >&2
+				return 1
+			fi
+		done
+		t1=${EPOCHREALTIME/./}
+		walls+=($((t1 - t0)))
+	done
+	local cpu=-
+	if [ -n "$pid" ]; then
+		c1=$(cpu_ns "$pid")
+		cpu=$(awk -v d=$((c1 - c0)) -v n="$KEYS" 'BEGIN {printf "%.2f", d / n / 1e6}')
+	fi
+	printf '%s\n' "${walls[@]}" | sort -n | awk -v n="$name" -v s="$screen" -v c="$cpu" \
+		'{a[NR] = $1} END {printf "%s\t%s\t%.1f\t%s\n", n, s, a[int((NR + 1) / 2)] / 1000, c}' >>"$keysout"
+}
+
 run_echo() {
 	local t0 t1
 	t0=$(now_ms)
-	tmux new-session -d -s "$session" -x 80 -y 24 "echo harness-ready; sleep 30"
+	tmux new-session -d -s "$session" -x 80 -y 24 "echo harness-ready; exec cat"
 	wait_for '^harness-ready'
 	t1=$(now_ms)
+	# cat echoes each key: the ↓ and ↑ escapes show as ^[[B and ^[[A.
+	keys echo cat
 	tmux kill-session -t "$session"
 	printf 'echo\t%d\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' $((t1 - t0)) >>"$out"
 }
@@ -115,6 +174,7 @@ run_version() {
 run_tui() {
 	local bin=${1%@*} db=$db t0 tf td to tb pid cf cd co cb hwm rss
 	case $1 in *@*) db=${1#*@} ;; esac
+	if [ "$COLD" = 1 ]; then sqlite3 "$db" 'DELETE FROM readiness_cache'; fi
 	t0=$(now_ms)
 	tmux new-session -d -s "$session" -x 80 -y 24 "BACKCHANNEL_TODAY=$BACKCHANNEL_TODAY NO_COLOR=1 exec '$bin' --db '$db'"
 	pid=$(tmux display -p -t "$session" '#{pane_pid}')
@@ -126,16 +186,30 @@ run_tui() {
 	to=$(now_ms); co=$(cpu_ms "$pid")
 	key b '^Blind spots · .*shown'
 	tb=$(now_ms); cb=$(cpu_ms "$pid")
+	local name
+	name=$(basename "$bin")
+	keys "$name" blindspots "$pid"
+	key o '^Objections · .*shown'
+	keys "$name" objections "$pid"
+	back '^[0-9]+ proposals'
+	keys "$name" dashboard "$pid"
 	# Every other screen, so the memory figure is "after opening every screen".
 	key c '^[0-9]+ contacts'
+	keys "$name" contacts "$pid"
 	key T '^Today, '
+	keys "$name" agenda "$pid"
 	back '^[0-9]+ proposals'
 	key / '› Search'
 	back '^[0-9]+ proposals'
 	key Enter '› Proposal '
-	for k in 2 3 4 5 6 1; do
+	wait_for '(Ready to pitch|Getting there|Not ready)'
+	keys "$name" summary "$pid"
+	for k in 3 4 5 6 2; do
 		tmux send-keys -t "$session" "$k"
 	done
+	sleep 0.5
+	keys "$name" room "$pid"
+	tmux send-keys -t "$session" 1
 	wait_for '(Ready to pitch|Getting there|Not ready)'
 	sleep 1
 	hwm=$(awk '/^VmHWM/ {print int($2 / 1024)}' /proc/"$pid"/status)
@@ -145,7 +219,7 @@ run_tui() {
 		$((tf - t0)) "$cf" $((td - t0)) "$cd" $((to - td)) $((co - cd)) $((tb - to)) $((cb - co)) "$hwm" "$rss" >>"$out"
 }
 
-echo "workbook $db, $RUNS runs, load $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
+echo "workbook $db, $RUNS runs$([ "$COLD" = 1 ] && echo ', cold (readiness cache emptied before each)'), load $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
 for i in $(seq "$RUNS"); do
 	run_echo
 	run_version "${1%@*}"
@@ -165,4 +239,12 @@ cut -f1 "$out" | awk '!seen[$0]++' | while read -r name; do
 		awk '{a[NR] = $1} END {if (NR == 0 || a[1] == "-") print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 	printf '%s\t%s (%s)\t%s (%s)\t%s (%s)\t%s (%s)\t%s\t%s\n' "$name" \
 		"$(med 2)" "$(med 3)" "$(med 4)" "$(med 5)" "$(med 6)" "$(med 7)" "$(med 8)" "$(med 9)" "$(med 10)" "$(med 11)"
+done
+
+# Keys: median over runs of each run's median wall per key, and CPU per key.
+printf '\nprogram\tscreen\tkey ms (cpu ms)\n'
+awk -F'\t' '!seen[$1 FS $2]++ {print $1 "\t" $2}' "$keysout" | while IFS=$'\t' read -r name screen; do
+	w=$(awk -F'\t' -v n="$name" -v s="$screen" '$1 == n && $2 == s {print $3}' "$keysout" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+	c=$(awk -F'\t' -v n="$name" -v s="$screen" '$1 == n && $2 == s {print $4}' "$keysout" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+	printf '%s\t%s\t%s (%s)\n' "$name" "$screen" "$w" "$c"
 done
