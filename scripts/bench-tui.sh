@@ -15,7 +15,7 @@
 # For each run and each binary, in turn (paired runs: before and after
 # alternate, so both meet the same load):
 #   first frame   new tmux session → the header ("backchannel ›") on screen
-#   dashboard     → the proposals counted ("50 proposals") on screen
+#   dashboard     → the proposals counted ("50 proposals") with every score in
 #   objections    o pressed → the objections counted ("… shown") on screen
 #   blind spots   b pressed → the blind spots counted on screen
 # and the process's CPU (user + system of every thread, from
@@ -180,7 +180,9 @@ run_tui() {
 	pid=$(tmux display -p -t "$session" '#{pane_pid}')
 	wait_for '^backchannel ›'
 	tf=$(now_ms); cf=$(cpu_ms "$pid")
-	wait_for '^[0-9]+ proposals'
+	# The full dashboard: the count alone on its line, as it stands once
+	# the scores are in (while they are read it says "· assessing readiness…").
+	wait_for '^[0-9]+ proposals *$'
 	td=$(now_ms); cd=$(cpu_ms "$pid")
 	key o '^Objections · .*shown'
 	to=$(now_ms); co=$(cpu_ms "$pid")

@@ -33,6 +33,35 @@ type backend struct {
 type proposalSummary struct {
 	Proposal  model.Proposal
 	Readiness readiness.Readiness
+	// Unscored is a row listed before its score was read (listProposals).
+	Unscored bool
+}
+
+// proposalsListedMsg carries the dashboard's proposals without their
+// scores, read while the scores are (proposalsLoadedMsg follows).
+type proposalsListedMsg struct {
+	seq  int
+	rows []proposalSummary
+	err  error
+}
+
+// listProposals reads the proposals the dashboard lists, in its order,
+// without their scores: one table read. The first open of a day (or of a
+// new build) assesses every proposal for its score, ten times the read, so
+// the list is shown first and the scores fill it in.
+func (b *backend) listProposals(seq int, archived bool) tea.Cmd {
+	store, ctx := b.store, b.ctx
+	return func() tea.Msg {
+		ps, err := store.ListProposals(ctx, archived)
+		if err != nil {
+			return proposalsListedMsg{seq: seq, err: err}
+		}
+		rows := make([]proposalSummary, len(ps))
+		for i, p := range ps {
+			rows[i] = proposalSummary{Proposal: p, Unscored: true}
+		}
+		return proposalsListedMsg{seq: seq, rows: rows}
+	}
 }
 
 // proposalsLoadedMsg carries the dashboard's proposals.

@@ -25,8 +25,11 @@ type dashboard struct {
 	loaded  bool
 	loading bool
 	seq     int
-	width   int
-	height  int
+	// scoredSeq is the seq of the last load with scores shown: a list
+	// without them (proposalsListedMsg) that lands after it is dropped.
+	scoredSeq int
+	width     int
+	height    int
 	// dbPath is the workbook file, shown so people know which one is open.
 	dbPath string
 	// archived lists archived proposals too (A), to read or bring back.
@@ -51,12 +54,21 @@ func newDashboard(b *backend, st *Styles, dbPath string) *dashboard {
 // title is the breadcrumb.
 func (d *dashboard) title() string { return "Proposals" }
 
-// refresh reloads the proposals.
+// refresh reloads the proposals. While nothing is listed yet (the
+// workbook just opened) the proposals are also read without their scores,
+// so the list shows while the scores are assessed (the first open of a
+// day); later refreshes keep the rows on screen until the new ones land.
 func (d *dashboard) refresh() tea.Cmd {
 	d.seq++
 	d.loading = true
-	return d.b.loadProposals(d.seq, d.archived)
+	if d.loaded {
+		return d.b.loadProposals(d.seq, d.archived)
+	}
+	return tea.Batch(d.b.listProposals(d.seq, d.archived), d.b.loadProposals(d.seq, d.archived))
 }
+
+// scoring reports whether the rows listed wait for their scores.
+func (d *dashboard) scoring() bool { return len(d.rows) > 0 && d.rows[0].Unscored }
 
 // SetSize gives the list what the count over it (a line), the gap and the
 // footer leave, measured; it assumed two lines more and left them empty.
@@ -71,11 +83,23 @@ func (d *dashboard) setStyles(st *Styles) tea.Cmd { d.st = st; return nil }
 // Update handles loads and keys.
 func (d *dashboard) Update(msg tea.Msg) (*dashboard, tea.Cmd) {
 	switch msg := msg.(type) {
+	case proposalsListedMsg:
+		// Only a list of this load, before its scores, and not an empty
+		// one (the scored load says whether the workbook is empty); its
+		// errors are the scored load's too, reported from there.
+		if msg.seq != d.seq || d.scoredSeq == msg.seq || msg.err != nil || len(msg.rows) == 0 {
+			return d, nil
+		}
+		d.loaded, d.empty, d.rows = true, false, msg.rows
+		d.list.SetRows(d.buildRows())
+		d.syncKeys()
+		return d, nil
 	case proposalsLoadedMsg:
 		if msg.seq != d.seq {
 			return d, nil
 		}
 		d.loading = false
+		d.scoredSeq = msg.seq
 		if msg.err != nil {
 			return d, reportErr(msg.err)
 		}
@@ -180,7 +204,10 @@ func (d *dashboard) buildRows() []widget.Row {
 				t = widget.ToneWarn
 			}
 		}
-		verdict := r.Readiness.Verdict.String()
+		verdict, score := r.Readiness.Verdict.String(), itoa(r.Readiness.Score)
+		if r.Unscored {
+			t, verdict, score = widget.ToneMuted, "…", "…"
+		}
 		if !p.Status.Open() {
 			// Decided or archived: the outcome, not how ready it was.
 			t, verdict = widget.ToneMuted, p.Status.String()
@@ -188,7 +215,7 @@ func (d *dashboard) buildRows() []widget.Row {
 		rows = append(rows, widget.Row{ID: p.ID, Tone: t, Cells: []string{
 			clean(p.Title),
 			verdict,
-			itoa(r.Readiness.Score),
+			score,
 			whenRelative(p.DecisionDate, today),
 			p.Status.String(),
 			clean(p.Forum),
@@ -223,6 +250,9 @@ func (d *dashboard) head() string {
 	head := st.Title.Render(model.Plural(d.list.Len(), "proposal", "proposals"))
 	if d.archived {
 		head += st.Muted.Render(", archived ones included (A hides them)")
+	}
+	if d.scoring() {
+		head += st.Muted.Render(" · assessing readiness…")
 	}
 	return ansi.Truncate(head, d.width, "…")
 }
