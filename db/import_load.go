@@ -229,22 +229,19 @@ func (s *Store) abandonLoad(ctx context.Context, step int64, written int, cause 
 		cause = wrapf(s.Damaged(cause), "cannot import the workbook")
 	}
 	if step == 0 {
-		if !isRefusal && !errors.Is(cause, ErrConflict) {
-			return fmt.Errorf("%w; nothing was imported", cause)
+		if errors.Is(cause, ErrConflict) && !isRefusal {
+			return cause // "…already has data": nothing was tried
 		}
-		return cause
+		return fmt.Errorf("%w; nothing was imported", cause)
 	}
 	// Taking the chunks out must happen even when the load stopped because
 	// ctx was cancelled (ctrl+c).
 	bg := context.WithoutCancel(ctx)
 	_, err := s.reverseStep(bg, step)
 	if err == nil || errors.Is(err, ErrNothingToUndo) {
-		err = s.forgetLoadHistory(bg)
+		err = s.forgetLoad(bg, step)
 	}
 	if err == nil {
-		if isRefusal {
-			return cause
-		}
 		return fmt.Errorf("%w; nothing was imported", cause)
 	}
 	kind := error(nil)
@@ -300,15 +297,17 @@ func (s *Store) takeOutUnfinishedLoad(ctx context.Context) error {
 			return err
 		}
 	}
-	return s.forgetLoadHistory(ctx)
+	return s.forgetLoad(ctx, id)
 }
 
-// forgetLoadHistory deletes the history rows a load cut short and its undo
-// left (history is not captured for undo), once the load is undone and the
-// workbook holds no proposal or contact, in transactions of historyForget
-// rows with the import's pause between: the workbook held no history before
-// the load (ImportFrom requires it empty).
-func (s *Store) forgetLoadHistory(ctx context.Context) error {
+// forgetLoad forgets a load cut short once its undo has taken its rows
+// out: the history rows it and its undo wrote (history is not captured for
+// undo) and the two steps themselves, so the workbook is as it was before
+// the load, empty, with nothing to redo (a redo would bring back part of a
+// file without its history). It runs only while the workbook holds no
+// proposal or contact (ImportFrom required it empty, history included), in
+// transactions of forgetBatch rows with the import's pause between.
+func (s *Store) forgetLoad(ctx context.Context, step int64) error {
 	for i := 0; ; i++ {
 		if i > 0 {
 			select {
@@ -319,34 +318,14 @@ func (s *Store) forgetLoadHistory(ctx context.Context) error {
 		}
 		more := false
 		err := s.rawTx(ctx, func(tx *sql.Tx) error {
-			empty, err := exists(ctx, tx, `SELECT NOT EXISTS (SELECT 1 FROM proposals) AND NOT EXISTS (SELECT 1 FROM contacts)`)
+			empty, err := exists(ctx, tx, `SELECT NOT EXISTS (SELECT 1 FROM proposals) AND NOT EXISTS (SELECT 1 FROM contacts)
+				AND EXISTS (SELECT 1 FROM changes WHERE id = ? AND undone = 1)`, step)
 			if err != nil || !empty {
 				return err
 			}
-			// History is append-only, but for this: its trigger is lifted
-			// in this transaction only, as purge does.
-			guard, err := queryStrings(ctx, tx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'history_no_delete'")
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, "DROP TRIGGER IF EXISTS history_no_delete"); err != nil {
-				return err
-			}
-			res, err := tx.ExecContext(ctx, "DELETE FROM history WHERE id IN (SELECT id FROM history ORDER BY id LIMIT ?)", historyForget)
-			if err != nil {
-				return err
-			}
-			n, err := res.RowsAffected()
-			if err != nil {
-				return err
-			}
-			more = n == historyForget
-			for _, q := range guard {
-				if _, err := tx.ExecContext(ctx, q); err != nil {
-					return err
-				}
-			}
-			return nil
+			n, err := forgetSome(ctx, tx, step)
+			more = n > 0
+			return err
 		})
 		if err != nil || !more {
 			return err
@@ -354,17 +333,60 @@ func (s *Store) forgetLoadHistory(ctx context.Context) error {
 	}
 }
 
-// historyForget is how many history rows one transaction of
-// forgetLoadHistory deletes.
-const historyForget = 50000
+// forgetSome deletes up to forgetBatch rows of what forgetLoad forgets,
+// history first, and says how many it deleted; the steps go once their
+// rows are gone.
+func forgetSome(ctx context.Context, tx *sql.Tx, step int64) (int64, error) {
+	// History is append-only, but for this: its trigger is lifted in this
+	// transaction only, as purge does.
+	guard, err := queryStrings(ctx, tx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'history_no_delete'")
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, "DROP TRIGGER IF EXISTS history_no_delete"); err != nil {
+		return 0, err
+	}
+	const steps = "(SELECT ?1 UNION ALL SELECT id FROM changes WHERE target_id = ?1 AND kind = 'undo')"
+	var n int64
+	for _, q := range []string{
+		"DELETE FROM history WHERE id IN (SELECT id FROM history ORDER BY id LIMIT ?2)",
+		"DELETE FROM change_rows WHERE id IN (SELECT id FROM change_rows WHERE change_id IN " + steps + " LIMIT ?2)",
+		"DELETE FROM changes WHERE target_id = ?1 AND kind = 'undo' AND ?2 > 0",
+		"DELETE FROM changes WHERE id = ?1 AND ?2 > 0",
+	} {
+		res, err := tx.ExecContext(ctx, q, step, forgetBatch)
+		if err != nil {
+			return 0, err
+		}
+		if n, err = res.RowsAffected(); err != nil {
+			return 0, err
+		}
+		if n > 0 {
+			break
+		}
+	}
+	for _, q := range guard {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
 
-// forgetUndoneLoad is forgetLoadHistory after an undo: when the step the
-// undo took out was a load cut short.
+// forgetBatch is how many rows one transaction of forgetLoad deletes.
+const forgetBatch = 50000
+
+// forgetUndoneLoad is forgetLoad after an undo, when the step the undo
+// took out was a load cut short.
 func (s *Store) forgetUndoneLoad(ctx context.Context, ch model.Change) error {
-	if ch.Kind != kindUndo || !isUnfinishedLoad(ch.Summary) {
+	if ch.Kind != kindUndo || ch.ID == 0 || !isUnfinishedLoad(ch.Summary) {
 		return nil
 	}
-	return s.forgetLoadHistory(ctx)
+	var target int64
+	if err := s.r.QueryRowContext(ctx, "SELECT coalesce(target_id, 0) FROM changes WHERE id = ?", ch.ID).Scan(&target); err != nil || target == 0 {
+		return err
+	}
+	return s.forgetLoad(ctx, target)
 }
 
 // setSearchTriggersAside drops the search index's triggers inside tx and

@@ -25,10 +25,10 @@ func loadFile(t *testing.T) (*Store, model.Workbook) {
 }
 
 // nothingLoaded fails the test unless the workbook holds no fact, no search
-// word and no history row.
+// word, no history row and no undo step: it is as it was before the load.
 func nothingLoaded(t *testing.T, s *Store) {
 	t.Helper()
-	for _, table := range []string{"proposals", "contacts", "stakeholders", "touchpoints", "objections", "blind_spots", "history", "search"} {
+	for _, table := range []string{"proposals", "contacts", "stakeholders", "touchpoints", "objections", "blind_spots", "history", "search", "changes", "change_rows"} {
 		if n := count(t, s, "SELECT count(*) FROM "+table); n != 0 {
 			t.Errorf("%d rows left in %s", n, table)
 		}
