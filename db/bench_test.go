@@ -61,6 +61,29 @@ func benchLoadDossier(b *testing.B, withTalkHistory bool) {
 // (logPlan).
 func BenchmarkLoadDossier(b *testing.B) { benchLoadDossier(b, false) }
 
+// BenchmarkLoadDossierShowing is the same proposal read as `brief` reads
+// it: the free text and creation time of ten conversations only (the
+// recent log's; here the ten latest IDs). benchstat against
+// BenchmarkLoadDossier shows what leaving the rest out saves.
+func BenchmarkLoadDossierShowing(b *testing.B) {
+	s, id := largeStore(b, 300, 20000, false)
+	ctx := context.Background()
+	lastTen := func(d model.Dossier) []int64 {
+		var ids []int64
+		for _, t := range d.Touchpoints[max(0, len(d.Touchpoints)-10):] {
+			ids = append(ids, t.ID)
+		}
+		return ids
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := s.LoadDossierShowing(ctx, id, lastTen)
+		if err != nil || len(d.Touchpoints) != 20000 || d.Touchpoints[len(d.Touchpoints)-1].Said == "" {
+			b.Fatalf("dossier of %d conversations, the last without its text: %v", len(d.Touchpoints), err)
+		}
+	}
+}
+
 // BenchmarkLoadDossierIndexed is the same read with the log read through
 // the proposal index, a seek per row, as every proposal's was before
 // logPlan (and a proposal with a small share of the table's still is):
