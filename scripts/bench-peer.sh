@@ -58,17 +58,23 @@ awk -v n="$TASKS" 'BEGIN {
 task import "$work/tasks.json" >/dev/null 2>&1
 test "$(task count status:pending 2>/dev/null)" = "$TASKS"
 
-# The reads brief makes for proposal 1 (db/dossier.go: LoadDossier). Who a
+# The reads brief makes for proposal 1 (db/dossier.go: LoadDossier, as
+# db/dossier_shown.go: LoadDossierShowing reads it for a brief). Who a
 # conversation was heard via is looked up in the rows already read, so no
 # query of its own; the history leaves out the records of conversations.
 # The proposal holds every conversation here, so its log is read by walking
-# the table (db/dossier.go: logPlan), as brief does.
+# the table (db/dossier.go: logPlan), as brief does, with the columns brief
+# reads (db/dossier_columns.go: conversationFacts, the four enum words as
+# one text); the free text of the ten conversations of the recent log is
+# read by ID (here the ten latest by day, as brief.TextShown picks them).
 cat >"$work/reads.sql" <<'SQL'
 SELECT * FROM proposals WHERE id = 1;
 SELECT * FROM stakeholders WHERE proposal_id = 1;
 SELECT (SELECT count(*) FROM touchpoints WHERE proposal_id = 1), coalesce((SELECT max(id) FROM touchpoints), 0);
-SELECT * FROM touchpoints NOT INDEXED WHERE proposal_id = 1 ORDER BY id;
-SELECT * FROM touchpoints WHERE stakeholder_id IN (
+SELECT id, stakeholder_id, contact_id, date, channel || char(31) || kind || char(31) || opener || char(31) || commitment,
+	sentiment, heard_via_id, commitment_due, commitment_done FROM touchpoints NOT INDEXED WHERE proposal_id = 1 ORDER BY id;
+SELECT id, stakeholder_id, contact_id, date, channel || char(31) || kind || char(31) || opener || char(31) || commitment,
+	sentiment, heard_via_id, commitment_due, commitment_done, proposal_id FROM touchpoints WHERE stakeholder_id IN (
 	SELECT id FROM stakeholders WHERE proposal_id <> 1 AND contact_id IN (
 		SELECT contact_id FROM stakeholders WHERE proposal_id = 1
 		UNION SELECT plan_via_id FROM stakeholders WHERE proposal_id = 1 AND plan_via_id IS NOT NULL))
@@ -80,6 +86,8 @@ SELECT * FROM objections WHERE proposal_id = 1 ORDER BY id;
 SELECT * FROM blind_spots WHERE proposal_id = 1 ORDER BY id;
 SELECT * FROM history WHERE proposal_id = 1 AND entity < 'touchpoint'
 	UNION ALL SELECT * FROM history WHERE proposal_id = 1 AND entity > 'touchpoint' ORDER BY id;
+SELECT id, said, subtext, follow_up, created_at FROM touchpoints WHERE id IN (
+	SELECT id FROM touchpoints WHERE proposal_id = 1 ORDER BY date DESC, id DESC LIMIT 10);
 SQL
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
