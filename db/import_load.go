@@ -116,7 +116,11 @@ func (s *Store) ImportFrom(ctx context.Context, src ImportSource) (ImportCounts,
 	if _, err := s.w.ExecContext(ctx, "PRAGMA wal_autocheckpoint = 0"); err == nil {
 		defer func() {
 			_, _ = s.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA wal_autocheckpoint = 1000")
+			// The log holds the whole load: copied back without blocking
+			// anyone (PASSIVE), then emptied, so the disk gets its space
+			// back now rather than when the last connection closes.
 			_, _ = s.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA wal_checkpoint(PASSIVE)")
+			_, _ = s.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA wal_checkpoint(TRUNCATE)")
 		}()
 	}
 	rctx, stopReading := context.WithCancel(ctx)
