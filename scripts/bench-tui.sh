@@ -15,9 +15,11 @@
 # For each run and each binary, in turn (paired runs: before and after
 # alternate, so both meet the same load):
 #   first frame   new tmux session → the header ("backchannel ›") on screen
+#   list          → the proposals counted, scores in or not
 #   dashboard     → the proposals counted ("50 proposals") with every score in
 #   objections    o pressed → the objections counted ("… shown") on screen
 #   blind spots   b pressed → the blind spots counted on screen
+#   a proposal    enter on the dashboard → its brief's verdict on the Summary tab
 # and the process's CPU (user + system of every thread, from
 # /proc/PID/task/*/schedstat, in ms) when each appeared; then it opens every
 # other screen (contacts, agenda, search, a proposal's six tabs) and reads
@@ -155,7 +157,7 @@ run_echo() {
 	# cat echoes each key: the ↓ and ↑ escapes show as ^[[B and ^[[A.
 	keys echo cat
 	tmux kill-session -t "$session"
-	printf 'echo\t%d\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' $((t1 - t0)) >>"$out"
+	printf 'echo\t%d\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' $((t1 - t0)) >>"$out"
 }
 
 # run_version BINARY: the same harness showing `backchannel version`, the
@@ -168,11 +170,11 @@ run_version() {
 	wait_for '^backchannel '
 	t1=$(now_ms)
 	tmux kill-session -t "$session"
-	printf 'version\t%d\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' $((t1 - t0)) >>"$out"
+	printf 'version\t%d\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' $((t1 - t0)) >>"$out"
 }
 
 run_tui() {
-	local bin=${1%@*} db=$db t0 tf td to tb pid cf cd co cb hwm rss
+	local bin=${1%@*} db=$db t0 tf tl td to tb tp pid cf cl cd co cb cp hwm rss
 	case $1 in *@*) db=${1#*@} ;; esac
 	if [ "$COLD" = 1 ]; then sqlite3 "$db" 'DELETE FROM readiness_cache'; fi
 	t0=$(now_ms)
@@ -180,6 +182,9 @@ run_tui() {
 	pid=$(tmux display -p -t "$session" '#{pane_pid}')
 	wait_for '^backchannel ›'
 	tf=$(now_ms); cf=$(cpu_ms "$pid")
+	# The list: the proposals counted, their scores in or not yet.
+	wait_for '^[0-9]+ proposals'
+	tl=$(now_ms); cl=$(cpu_ms "$pid")
 	# The full dashboard: the count alone on its line, as it stands once
 	# the scores are in (while they are read it says "· assessing readiness…").
 	wait_for '^[0-9]+ proposals *$'
@@ -203,8 +208,12 @@ run_tui() {
 	back '^[0-9]+ proposals'
 	key / '› Search'
 	back '^[0-9]+ proposals'
+	tp=$(now_ms); cp=$(cpu_ms "$pid")
 	key Enter '› Proposal '
-	wait_for '(Ready to pitch|Getting there|Not ready)'
+	# Open: the brief's verdict heading on the Summary tab (the head's
+	# verdict may show earlier, from the dashboard's row).
+	wait_for 'Verdict: '
+	tp=$(($(now_ms) - tp)); cp=$(($(cpu_ms "$pid") - cp))
 	keys "$name" summary "$pid"
 	for k in 3 4 5 6 2; do
 		tmux send-keys -t "$session" "$k"
@@ -217,8 +226,8 @@ run_tui() {
 	hwm=$(awk '/^VmHWM/ {print int($2 / 1024)}' /proc/"$pid"/status)
 	rss=$(awk '/^VmRSS/ {print int($2 / 1024)}' /proc/"$pid"/status)
 	tmux kill-session -t "$session"
-	printf '%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n' "$(basename "$bin")" \
-		$((tf - t0)) "$cf" $((td - t0)) "$cd" $((to - td)) $((co - cd)) $((tb - to)) $((cb - co)) "$hwm" "$rss" >>"$out"
+	printf '%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n' "$(basename "$bin")" \
+		$((tf - t0)) "$cf" $((td - t0)) "$cd" $((to - td)) $((co - cd)) $((tb - to)) $((cb - co)) "$hwm" "$rss" $((tl - t0)) "$cl" "$tp" "$cp" >>"$out"
 }
 
 echo "workbook $db, $RUNS runs$([ "$COLD" = 1 ] && echo ', cold (readiness cache emptied before each)'), load $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
@@ -235,12 +244,12 @@ echo "load $(cut -d' ' -f1-3 /proc/loadavg) at the end" >&2
 echo "every run (ms; cpu in ms; MB):" >&2
 cat "$out" >&2
 # Medians per program.
-printf 'program\tfirst frame ms (cpu)\tdashboard ms (cpu)\tobjections ms (cpu)\tblind spots ms (cpu)\tpeak MB\tRSS MB\n'
+printf 'program\tfirst frame ms (cpu)\tlist ms (cpu)\tdashboard ms (cpu)\tobjections ms (cpu)\tblind spots ms (cpu)\topen a proposal ms (cpu)\tpeak MB\tRSS MB\n'
 cut -f1 "$out" | awk '!seen[$0]++' | while read -r name; do
 	med() { awk -F'\t' -v n="$name" -v c="$1" '$1 == n {print $c}' "$out" | sort -n |
 		awk '{a[NR] = $1} END {if (NR == 0 || a[1] == "-") print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
-	printf '%s\t%s (%s)\t%s (%s)\t%s (%s)\t%s (%s)\t%s\t%s\n' "$name" \
-		"$(med 2)" "$(med 3)" "$(med 4)" "$(med 5)" "$(med 6)" "$(med 7)" "$(med 8)" "$(med 9)" "$(med 10)" "$(med 11)"
+	printf '%s\t%s (%s)\t%s (%s)\t%s (%s)\t%s (%s)\t%s (%s)\t%s (%s)\t%s\t%s\n' "$name" \
+		"$(med 2)" "$(med 3)" "$(med 12)" "$(med 13)" "$(med 4)" "$(med 5)" "$(med 6)" "$(med 7)" "$(med 8)" "$(med 9)" "$(med 14)" "$(med 15)" "$(med 10)" "$(med 11)"
 done
 
 # Keys: median over runs of each run's median wall per key, and CPU per key.

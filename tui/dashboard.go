@@ -133,7 +133,7 @@ func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, d.keys.Open):
 		if r, ok := d.list.Selected(); ok {
-			return navigate(openWorkspaceMsg{id: r.ID})
+			return navigate(openWorkspaceMsg{id: r.ID, preview: d.row(r.ID)})
 		}
 	case key.Matches(k, d.keys.New):
 		return navigate(openWalkMsg{})
@@ -162,6 +162,17 @@ func (d *dashboard) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			status = "Archived proposals hidden."
 		}
 		return tea.Batch(d.refresh(), navigate(statusMsg{text: status}))
+	}
+	return nil
+}
+
+// row is the listed proposal with id, or nil.
+func (d *dashboard) row(id int64) *proposalSummary {
+	for i := range d.rows {
+		if d.rows[i].Proposal.ID == id {
+			r := d.rows[i]
+			return &r
+		}
 	}
 	return nil
 }

@@ -88,3 +88,25 @@ func dashboardLine(t *testing.T, d *driver, title string) string {
 	t.Fatalf("no line of the dashboard names %q:\n%s", title, d.view())
 	return ""
 }
+
+// Opening a proposal reads its whole dossier (a few hundred ms on a long
+// log) before anything of it showed. Opened from the dashboard, the
+// workspace draws its head at once from the row listed (title, verdict and
+// score, decision, the tabs) over "Loading the proposal…", and the
+// dossier fills it in.
+func TestWorkspaceShowsTheListedHeadWhileTheDossierIsRead(t *testing.T) {
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
+	scores, err := store.ProposalScores(context.Background(), testToday, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := scores[0]
+	d.holdIf = func(m tea.Msg) bool { _, ok := m.(dossierLoadedMsg); return ok }
+	d.press("enter")
+	head := first.Verdict.String() + " · " + itoa(first.Score) + "/100"
+	d.mustSee(first.Proposal.Title, head, "1 Summary", "Loading the proposal…")
+	d.release()
+	d.mustSee(first.Proposal.Title, head, "Verdict: "+first.Verdict.String())
+	d.mustNotSee("Loading the proposal…")
+}

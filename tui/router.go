@@ -173,6 +173,9 @@ type navMsg interface{ navMsg() }
 // openWorkspaceMsg opens a proposal's workspace.
 type openWorkspaceMsg struct {
 	id int64
+	// preview is the proposal with its score as the dashboard lists it,
+	// shown over the tabs while the dossier is read (nil: none).
+	preview *proposalSummary
 	// replace drops the screen that asked (the finished walkthrough).
 	replace bool
 	status  string
@@ -362,6 +365,9 @@ func (a *App) openWorkspace(m openWorkspaceMsg) tea.Cmd {
 		a.stack = a.stack[:len(a.stack)-1]
 	}
 	a.workspace = newWorkspace(a.b, a.styles, m.id)
+	if p := m.preview; p != nil && p.Proposal.ID == m.id && !p.Unscored {
+		a.workspace.d.Proposal, a.workspace.r, a.workspace.previewing = p.Proposal, p.Readiness, true
+	}
 	a.push(screenWorkspace)
 	a.setStatus(m.status, false)
 	return a.workspace.refresh()

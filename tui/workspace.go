@@ -62,13 +62,18 @@ type workspace struct {
 
 	loaded  bool
 	loading bool
-	seq     int
-	d       model.Dossier
-	r       readiness.Readiness
-	brief   brief.Doc
-	names   map[int64]string
-	tpIndex map[int64]int
-	stIndex map[int64]int
+	// previewing: before the first load, d.Proposal and r are the
+	// proposal and its score as the dashboard listed them, and the head
+	// is drawn from them while the dossier is read (a long log takes a
+	// few hundred ms).
+	previewing bool
+	seq        int
+	d          model.Dossier
+	r          readiness.Readiness
+	brief      brief.Doc
+	names      map[int64]string
+	tpIndex    map[int64]int
+	stIndex    map[int64]int
 
 	room, plan, log, objs, spots widget.Grid
 	planNotes                    []string
@@ -254,7 +259,7 @@ func (w *workspace) Update(msg tea.Msg) (*workspace, tea.Cmd) {
 			return w, reportErr(msg.err)
 		}
 		first := !w.loaded
-		w.loaded = true
+		w.loaded, w.previewing = true, false
 		w.d, w.r, w.brief, w.sum = msg.dossier, msg.readiness, msg.brief, msg.briefSum
 		w.whatIf = whatIf{} // a what-if was about the room as it stood
 		w.rebuild()

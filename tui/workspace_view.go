@@ -16,7 +16,7 @@ import (
 
 // buildTop renders the title, meta line and tab bar once per load or resize.
 func (w *workspace) buildTop() {
-	if !w.loaded || w.width == 0 {
+	if (!w.loaded && !w.previewing) || w.width == 0 {
 		w.top = ""
 		return
 	}
@@ -126,6 +126,9 @@ func unaddressedBlindSpots(d model.Dossier) int {
 func (w *workspace) View() string {
 	st := w.st
 	if !w.loaded {
+		if w.loading && w.previewing {
+			return w.head() + "\n" + st.Muted.Render("Loading the proposal…")
+		}
 		if w.loading {
 			return st.Muted.Render("Loading the proposal…")
 		}
