@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"database/sql"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -192,4 +193,26 @@ func TestKillDuringWorkbookImport(t *testing.T) {
 	if !sameFile(t, file, again) {
 		t.Error("the file imported again after a kill is not the file")
 	}
+}
+
+// ctrl+c in the middle of a whole-workbook import takes out what it wrote
+// and says so in one sentence (exit 130).
+func TestInterruptedWorkbookImportTakesItselfOut(t *testing.T) {
+	bin := builtBinary(t)
+	file, _ := workbookExport(t, bin)
+	path, probe, done, imp := startLoad(t, bin, file)
+	_ = imp.Process.Signal(syscall.SIGINT)
+	err := <-done
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Fatalf("an import stopped with ctrl+c = %v, want exit 130", err)
+	}
+	out := imp.Stderr.(*bytes.Buffer).String()
+	if !strings.Contains(out, "the import was stopped; nothing was imported") {
+		t.Errorf("ctrl+c said:\n%s", out)
+	}
+	if n := rowsIn(t, probe); n != 0 {
+		t.Errorf("ctrl+c left %d rows (facts, history, search words, undo steps)", n)
+	}
+	checkWorkbook(t, path)
 }

@@ -5,6 +5,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -131,6 +132,11 @@ a duplicate of #N or skipped (and why), and which CSV column became what.`,
 					return err
 				}
 				n, err := st.ImportFrom(ctx, src)
+				if errors.Is(err, context.Canceled) {
+					// ctrl+c exits 130 without a word; a load stopped midway
+					// has been taken out, and the user should know that.
+					fmt.Fprintf(a.stderr, "backchannel: the import was stopped; nothing was imported into %s.\n", a.dbPath)
+				}
 				if err != nil {
 					return a.discardCreated(fileProblem(err))
 				}
