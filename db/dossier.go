@@ -183,7 +183,10 @@ func dossierContacts(ctx context.Context, q driver.QueryerContext, proposalID in
 	seen := map[int64]bool{}
 	for _, t := range talks {
 		for _, id := range []int64{t.ContactID, t.HeardViaID} {
-			if _, ok := m[id]; !ok && id != 0 && !seen[id] {
+			if id == 0 {
+				continue // nobody (most conversations were heard via no one)
+			}
+			if _, ok := m[id]; !ok && !seen[id] {
 				seen[id] = true
 				missing = append(missing, id)
 			}

@@ -38,7 +38,14 @@ func sortedBy[T any](rows []T, cmp func(a, b *T) int) []T {
 	for k := range idx {
 		idx[k] = int32(k)
 	}
-	slices.SortStableFunc(idx, func(a, b int32) int { return cmp(&rows[a], &rows[b]) })
+	// Equal rows keep their order: the position breaks the tie, which makes
+	// the order total, so the faster unstable sort gives the stable result.
+	slices.SortFunc(idx, func(a, b int32) int {
+		if c := cmp(&rows[a], &rows[b]); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
 	out := make([]T, len(rows))
 	for k, from := range idx {
 		out[k] = rows[from]
