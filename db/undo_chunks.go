@@ -1,4 +1,5 @@
 // Long by design: chunked undo and redo (the snapshot checks, the high-water mark, the chunk loop, finishing an unfinished step) in one file, since each chunk's correctness rests on the invariants the others keep.
+
 package db
 
 import (

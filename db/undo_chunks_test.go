@@ -1,4 +1,5 @@
 // Long by design: one table of cases per guarantee of chunked undo (same result as one transaction, cut short, finished, refused, a writer between chunks).
+
 package db
 
 import (
