@@ -11,9 +11,9 @@ import (
 )
 
 // openBlindSpots opens the blind-spot screen from the dashboard.
-func openBlindSpots(t *testing.T, st Store) *driver {
+func openBlindSpots(t *testing.T, store Store) *driver {
 	t.Helper()
-	d := newDriver(t, st, 100, 30)
+	d := newDriver(t, store, 100, 30)
 	d.press("b")
 	if d.app.state() != screenBlindSpots {
 		t.Fatalf("b opened screen %d, want the blind spots", d.app.state())
@@ -22,14 +22,14 @@ func openBlindSpots(t *testing.T, st Store) *driver {
 }
 
 func TestBListsBlindSpotsOpenFirstAndFilters(t *testing.T) {
-	st := demoStore(t)
-	d := openBlindSpots(t, st)
+	store := demoStore(t)
+	d := openBlindSpots(t, store)
 	s := d.app.blindSpots
-	if len(s.rows) != len(st.blindSpots) {
-		t.Fatalf("%d blind spots listed, the workbook has %d", len(s.rows), len(st.blindSpots))
+	if len(s.rows) != len(store.blindSpots) {
+		t.Fatalf("%d blind spots listed, the workbook has %d", len(s.rows), len(store.blindSpots))
 	}
 	open := 0
-	for _, b := range st.blindSpots {
+	for _, b := range store.blindSpots {
 		if b.Status == model.BlindSpotOpen {
 			open++
 		}
@@ -50,7 +50,7 @@ func TestBListsBlindSpotsOpenFirstAndFilters(t *testing.T) {
 		}
 	}
 	d.press("s")
-	if len(s.rows) != len(st.blindSpots) {
+	if len(s.rows) != len(store.blindSpots) {
 		t.Fatal("s did not cycle back to every status")
 	}
 	d.press("g", "down")
@@ -59,15 +59,15 @@ func TestBListsBlindSpotsOpenFirstAndFilters(t *testing.T) {
 
 func TestMTogglesABlindSpotWithItsDate(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	d := openBlindSpots(t, st)
+	store := demoDB(t)
+	d := openBlindSpots(t, store)
 	s := d.app.blindSpots
 	row := s.rows[0]
 	if row.Status != model.BlindSpotOpen {
 		t.Fatal("the first blind spot should be open")
 	}
 	d.press("m")
-	got, err := st.GetBlindSpot(ctx, row.ID)
+	got, err := store.GetBlindSpot(ctx, row.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,21 +79,21 @@ func TestMTogglesABlindSpotWithItsDate(t *testing.T) {
 		t.Fatal("the selection did not follow the blind spot")
 	}
 	d.press("m")
-	if got, _ = st.GetBlindSpot(ctx, row.ID); got.Status != model.BlindSpotOpen || !got.AddressedOn.IsZero() {
+	if got, _ = store.GetBlindSpot(ctx, row.ID); got.Status != model.BlindSpotOpen || !got.AddressedOn.IsZero() {
 		t.Fatalf("reopened as %s on %q", got.Status, got.AddressedOn)
 	}
 	d.mustSee("Reopened.")
 }
 
 func TestRSaysHowABlindSpotWasAddressed(t *testing.T) {
-	st := demoStore(t)
-	d := openBlindSpots(t, st)
+	store := demoStore(t)
+	d := openBlindSpots(t, store)
 	s := d.app.blindSpots
 	row := s.rows[0]
 	d.press("r")
 	d.typ("Ran a listening session with the analytics team.")
 	d.press("enter")
-	if got := st.storedBlindSpot(t, row.ID).HowAddressed; got != "Ran a listening session with the analytics team." {
+	if got := store.storedBlindSpot(t, row.ID).HowAddressed; got != "Ran a listening session with the analytics team." {
 		t.Fatalf("how addressed stored as %q", got)
 	}
 	d.mustSee("Saved how it was addressed.", "Under way: Ran a listening session")
@@ -102,11 +102,11 @@ func TestRSaysHowABlindSpotWasAddressed(t *testing.T) {
 // e edits every field of a blind spot, its words included, in one
 // read-modify-write store call; the status line says what changed.
 func TestEEditsABlindSpotsTextAndStatus(t *testing.T) {
-	st := demoStore(t)
-	d := openBlindSpots(t, st)
+	store := demoStore(t)
+	d := openBlindSpots(t, store)
 	s := d.app.blindSpots
 	row := s.rows[0]
-	before := st.callCount()
+	before := store.callCount()
 	d.press("e")
 	if !s.host.Active() || s.dirty() {
 		t.Fatal("e did not open the edit form, or opening it alone counts as unsaved input")
@@ -116,20 +116,20 @@ func TestEEditsABlindSpotsTextAndStatus(t *testing.T) {
 		d.press("backspace")
 	}
 	d.press("enter")
-	if st.countWrites("EditBlindSpot", before) != 0 || !s.host.Active() {
+	if store.countWrites("EditBlindSpot", before) != 0 || !s.host.Active() {
 		t.Fatal("a blind spot with no words was saved")
 	}
 	d.typ("Analytics depends on the nightly export.")
 	d.press("enter", "right", "enter")
 	d.typ("Checked with the board chair.")
 	d.press("enter")
-	got := st.storedBlindSpot(t, row.ID)
+	got := store.storedBlindSpot(t, row.ID)
 	if got.Text != "Analytics depends on the nightly export." || got.Status != model.BlindSpotAddressed ||
 		got.HowAddressed != "Checked with the board chair." {
 		t.Fatalf("stored %+v", got)
 	}
-	if st.countWrites("EditBlindSpot", before) != 1 || st.countWrites("UpdateBlindSpot", before) != 0 {
-		t.Fatalf("the save was not one EditBlindSpot call: %v", st.calls[before:])
+	if store.countWrites("EditBlindSpot", before) != 1 || store.countWrites("UpdateBlindSpot", before) != 0 {
+		t.Fatalf("the save was not one EditBlindSpot call: %v", store.calls[before:])
 	}
 	d.mustSee("Reworded. Marked addressed. Saved how it was addressed.")
 }
@@ -137,14 +137,14 @@ func TestEEditsABlindSpotsTextAndStatus(t *testing.T) {
 // enter (or space) reads a blind spot in full: the list and the pane cut a
 // long one, the full page shows every word; esc goes back to the list.
 func TestEnterReadsABlindSpotInFull(t *testing.T) {
-	st := demoStore(t)
+	store := demoStore(t)
 	long := strings.Repeat("the nightly export feeds three teams ", 12) + "ENDOFTEXT"
-	st.blindSpots[0].Text = long
-	st.blindSpots[0].Status = model.BlindSpotOpen
-	d := newDriver(t, st, 80, 24)
+	store.blindSpots[0].Text = long
+	store.blindSpots[0].Status = model.BlindSpotOpen
+	d := newDriver(t, store, 80, 24)
 	d.press("b")
 	s := d.app.blindSpots
-	s.list.SelectID(st.blindSpots[0].ID)
+	s.list.SelectID(store.blindSpots[0].ID)
 	d.mustNotSee("ENDOFTEXT")
 	d.press("space")
 	if !s.full {
@@ -162,18 +162,18 @@ func TestEnterReadsABlindSpotInFull(t *testing.T) {
 // X deletes a blind spot after one question; u brings it back.
 func TestXDeletesABlindSpotAndUUndoesIt(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	d := openBlindSpots(t, st)
+	store := demoDB(t)
+	d := openBlindSpots(t, store)
 	s := d.app.blindSpots
 	row := s.rows[0]
 	d.press("X")
 	d.mustSee("Delete the blind spot “", "? u undoes it.")
 	d.press("n")
-	if _, err := st.GetBlindSpot(ctx, row.ID); err != nil {
+	if _, err := store.GetBlindSpot(ctx, row.ID); err != nil {
 		t.Fatal("n deleted the blind spot")
 	}
 	d.press("X", "y")
-	if _, err := st.GetBlindSpot(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.GetBlindSpot(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("y did not delete the blind spot: %v", err)
 	}
 	for _, r := range s.rows {
@@ -184,7 +184,7 @@ func TestXDeletesABlindSpotAndUUndoesIt(t *testing.T) {
 	d.mustSee("Deleted the blind spot; u undoes it.")
 	d.press("u")
 	d.mustSee("Undid: deleted the blind spot")
-	if _, err := st.GetBlindSpot(ctx, row.ID); err != nil {
+	if _, err := store.GetBlindSpot(ctx, row.ID); err != nil {
 		t.Fatalf("u did not bring the blind spot back: %v", err)
 	}
 	found := false
@@ -197,17 +197,17 @@ func TestXDeletesABlindSpotAndUUndoesIt(t *testing.T) {
 }
 
 func TestAddABlindSpotSurfacedByMe(t *testing.T) {
-	st := demoStore(t)
-	d := openBlindSpots(t, st)
+	store := demoStore(t)
+	d := openBlindSpots(t, store)
 	pid := d.app.blindSpots.rows[0].ProposalID
-	before := st.callCount()
+	before := store.callCount()
 	d.press("a", "enter")
 	d.typ("Am I sure the vendors will agree to a joint cut-over?")
 	d.press("enter", "enter")
-	if st.countWrites("AddBlindSpot", before) != 1 {
+	if store.countWrites("AddBlindSpot", before) != 1 {
 		t.Fatal("the blind spot was not added")
 	}
-	b := st.blindSpots[len(st.blindSpots)-1]
+	b := store.blindSpots[len(store.blindSpots)-1]
 	if b.ProposalID != pid || b.SurfacedByID != 0 || b.Status != model.BlindSpotOpen {
 		t.Fatalf("added %+v", b)
 	}
@@ -215,8 +215,8 @@ func TestAddABlindSpotSurfacedByMe(t *testing.T) {
 }
 
 func TestBFromObjectionsKeepsTheProposal(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 100, 30)
+	store := demoStore(t)
+	d := newDriver(t, store, 100, 30)
 	d.press("enter", "o")
 	pid := d.app.objections.scope
 	d.press("b")

@@ -12,12 +12,12 @@ import (
 // and 2,000 blind spots across proposals.
 func largeReviewStore(b *testing.B) *fakeStore {
 	b.Helper()
-	st := newFakeStore()
+	store := newFakeStore()
 	wb := demo.LargeWorkbook(testToday, demo.LargeOptions{Proposals: 20, Stakeholders: 1000, Conversations: 500, Seed: 7})
-	if err := st.Import(context.Background(), wb); err != nil {
+	if err := store.Import(context.Background(), wb); err != nil {
 		b.Fatal(err)
 	}
-	return st
+	return store
 }
 
 // BenchmarkObjectionsNavigate measures one frame of moving down the
@@ -62,8 +62,8 @@ func BenchmarkObjectionsSearchKeystroke(b *testing.B) {
 // BenchmarkReviewLoad measures the load behind both review screens, run in
 // a command off the UI goroutine: 20 dossiers read, assessed and indexed.
 func BenchmarkReviewLoad(b *testing.B) {
-	st := largeReviewStore(b)
-	be := &backend{store: st, ctx: context.Background(), today: func() model.Date { return testToday }}
+	store := largeReviewStore(b)
+	be := &backend{store: store, ctx: context.Background(), today: func() model.Date { return testToday }}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

@@ -15,15 +15,15 @@ import (
 func demoDB(t testing.TB) *db.Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := db.OpenWithClock(ctx, filepath.Join(t.TempDir(), "workbook.db"), func() time.Time { return fakeNow })
+	store, err := db.OpenWithClock(ctx, filepath.Join(t.TempDir(), "workbook.db"), func() time.Time { return fakeNow })
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Import(ctx, demo.Workbook(testToday)); err != nil {
+	t.Cleanup(func() { store.Close() })
+	if err := store.Import(ctx, demo.Workbook(testToday)); err != nil {
 		t.Fatal(err)
 	}
-	return st
+	return store
 }
 
 // realDemo is the demo on a real store, for scenarios that show history.

@@ -35,8 +35,8 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 		t.Skip("drives the whole program with pauses between keys")
 	}
 	ctx := context.Background()
-	st := demoDB(t)
-	objs, err := st.ListObjections(ctx, 0)
+	store := demoDB(t)
+	objs, err := store.ListObjections(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,14 +53,14 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 		t.Fatal("the demo has no open blocker")
 	}
 	assess := func() (model.Dossier, readiness.Readiness) {
-		d, err := st.LoadDossier(ctx, target.ProposalID)
+		d, err := store.LoadDossier(ctx, target.ProposalID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return d, readiness.Assess(d, testToday)
 	}
 	stored := func() model.Objection {
-		o, err := st.GetObjection(ctx, target.ID)
+		o, err := store.GetObjection(ctx, target.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,7 +68,7 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 	}
 	_, before := assess()
 
-	p := startProgram(t, st)
+	p := startProgram(t, store)
 	// The terminal output is a stream of changed cells, so only single words
 	// can be looked for in it; the screen's state is checked at the end.
 	waitWord := p.waitFor
@@ -92,7 +92,7 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 	p.keys("down", "enter")
 	eventually(t, "the voice to be saved", func() bool { return stored().VoiceID != 0 })
 	voice := stored().VoiceID
-	if sh, err := st.GetStakeholder(ctx, voice); err != nil || !sh.Stance.For() {
+	if sh, err := store.GetStakeholder(ctx, voice); err != nil || !sh.Stance.For() {
 		t.Fatalf("the voice picked (%d) is not a supporter", voice)
 	}
 	d, mid := assess()
@@ -111,7 +111,7 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 	if !got.ResolvedOn.Equal(testToday) {
 		t.Fatalf("resolved on %q, want today", got.ResolvedOn)
 	}
-	hist, err := st.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityObjection, EntityID: target.ID})
+	hist, err := store.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityObjection, EntityID: target.ID})
 	if err != nil {
 		t.Fatal(err)
 	}

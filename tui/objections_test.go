@@ -15,9 +15,9 @@ import (
 )
 
 // openObjections opens the objections screen from the dashboard.
-func openObjections(t *testing.T, st Store) *driver {
+func openObjections(t *testing.T, store Store) *driver {
 	t.Helper()
-	d := newDriver(t, st, 100, 30)
+	d := newDriver(t, store, 100, 30)
 	d.press("o")
 	if d.app.state() != screenObjections {
 		t.Fatalf("o opened screen %d, want the objections", d.app.state())
@@ -35,11 +35,11 @@ func rowIDs(rows []model.ObjectionRow) []int64 {
 }
 
 func TestOListsEveryObjectionMostUrgentFirst(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
-	if len(s.rows) != len(st.objections) {
-		t.Fatalf("the screen lists %d objections, the workbook has %d", len(s.rows), len(st.objections))
+	if len(s.rows) != len(store.objections) {
+		t.Fatalf("the screen lists %d objections, the workbook has %d", len(s.rows), len(store.objections))
 	}
 	// The order is the model's, not one of the screen's own.
 	want := model.ObjectionRows(s.data.objections, s.data.dir, model.ObjectionFilter{}, testToday)
@@ -65,12 +65,12 @@ func TestOListsEveryObjectionMostUrgentFirst(t *testing.T) {
 		}
 	}
 	live := 0
-	for _, o := range st.objections {
+	for _, o := range store.objections {
 		if o.Status.Live() {
 			live++
 		}
 	}
-	d.mustSee(itoa(len(st.objections))+" shown, "+itoa(live)+" still open", "The ERP migration overran")
+	d.mustSee(itoa(len(store.objections))+" shown, "+itoa(live)+" still open", "The ERP migration overran")
 }
 
 func equalIDs(a, b []int64) bool {
@@ -86,8 +86,8 @@ func equalIDs(a, b []int64) bool {
 }
 
 func TestOFromAWorkspaceStartsOnThatProposalAndPTogglesAll(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 100, 30)
+	store := demoStore(t)
+	d := newDriver(t, store, 100, 30)
 	d.press("enter")
 	pid := d.app.workspace.id
 	d.press("o")
@@ -116,12 +116,12 @@ func TestOFromAWorkspaceStartsOnThatProposalAndPTogglesAll(t *testing.T) {
 }
 
 func TestStatusAndSeverityFiltersNarrowTheList(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	count := func(keep func(model.Objection) bool) int {
 		n := 0
-		for _, o := range st.objections {
+		for _, o := range store.objections {
 			if keep(o) {
 				n++
 			}
@@ -148,14 +148,14 @@ func TestStatusAndSeverityFiltersNarrowTheList(t *testing.T) {
 	d.mustSee("v major or blocker")
 
 	d.press("x")
-	if len(s.rows) != len(st.objections) {
-		t.Fatalf("x left %d of %d objections", len(s.rows), len(st.objections))
+	if len(s.rows) != len(store.objections) {
+		t.Fatalf("x left %d of %d objections", len(s.rows), len(store.objections))
 	}
 }
 
 func TestSearchFiltersAsYouTypeAndEscClearsIt(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	all := len(s.rows)
 	d.press("/")
@@ -190,10 +190,10 @@ func TestSearchFiltersAsYouTypeAndEscClearsIt(t *testing.T) {
 }
 
 func TestArchivedProposalsAreHiddenUntilAsked(t *testing.T) {
-	st := demoStore(t)
-	archived := st.proposals[1].ID
-	st.setProposalStatus(archived, model.StatusArchived)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	archived := store.proposals[1].ID
+	store.setProposalStatus(archived, model.StatusArchived)
+	d := openObjections(t, store)
 	s := d.app.objections
 	has := func() bool {
 		for _, r := range s.rows {
@@ -218,8 +218,8 @@ func TestArchivedProposalsAreHiddenUntilAsked(t *testing.T) {
 }
 
 func TestFilterFormPicksAPerson(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	d.press("f")
 	if !s.host.Active() || !s.filterForm {
@@ -250,22 +250,22 @@ func TestFilterFormPicksAPerson(t *testing.T) {
 
 func TestStatusChangeIsKeptInHistoryAndShown(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	d := openObjections(t, st)
+	store := demoDB(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	first := s.rows[0]
 	if first.Status != model.ObjectionAddressing {
 		t.Fatalf("the demo's most urgent objection is %s; this test expects addressing", first.Status)
 	}
 	d.press("m", "down", "enter")
-	got, err := st.GetObjection(ctx, first.ID)
+	got, err := store.GetObjection(ctx, first.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Status != model.ObjectionResolved || !got.ResolvedOn.Equal(testToday) {
 		t.Fatalf("stored as %s resolved on %q, want resolved today", got.Status, got.ResolvedOn)
 	}
-	hist, err := st.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityObjection, EntityID: first.ID})
+	hist, err := store.ListHistory(ctx, db.HistoryFilter{Entity: model.EntityObjection, EntityID: first.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,8 +287,8 @@ func TestStatusChangeIsKeptInHistoryAndShown(t *testing.T) {
 }
 
 func TestRespondWritesAMultiLineResponse(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	d.press("down")
 	row, _ := s.selectedRow()
@@ -301,7 +301,7 @@ func TestRespondWritesAMultiLineResponse(t *testing.T) {
 	d.typ("M&A items are taken in closed session.")
 	d.press("enter")
 	want := "Observers get redacted papers.\nM&A items are taken in closed session."
-	if got := st.storedObjection(t, row.ID).Response; got != want {
+	if got := store.storedObjection(t, row.ID).Response; got != want {
 		t.Fatalf("response stored as %q, want %q", got, want)
 	}
 	if s.host.Active() {
@@ -311,13 +311,13 @@ func TestRespondWritesAMultiLineResponse(t *testing.T) {
 }
 
 func TestVoiceIsPickedFromSupportersInTheRoomFirst(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	row := s.rows[0]
 	opts := voiceOptions(s.data, row.ProposalID, 0)
 	var supporters []model.Stakeholder
-	for _, sh := range st.stakeholders {
+	for _, sh := range store.stakeholders {
 		if sh.ProposalID == row.ProposalID && sh.Stance.For() {
 			supporters = append(supporters, sh)
 		}
@@ -341,19 +341,19 @@ func TestVoiceIsPickedFromSupportersInTheRoomFirst(t *testing.T) {
 	row = s.rows[1]
 	d.press("i", "down", "enter")
 	want := voiceOptions(s.data, row.ProposalID, 0)[1].Value
-	if got := st.storedObjection(t, row.ID).VoiceID; got != want {
+	if got := store.storedObjection(t, row.ID).VoiceID; got != want {
 		t.Fatalf("voice stored as %d, want the first supporter %d", got, want)
 	}
 	d.mustSee("Voice in the room: " + s.data.name(want, ""))
 }
 
 func TestVoiceWithNoSupporterSaysWhy(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	row := d.app.objections.rows[1]
-	for i := range st.stakeholders {
-		if st.stakeholders[i].ProposalID == row.ProposalID && st.stakeholders[i].Stance.For() {
-			st.stakeholders[i].Stance = model.StanceNeutral
+	for i := range store.stakeholders {
+		if store.stakeholders[i].ProposalID == row.ProposalID && store.stakeholders[i].Stance.For() {
+			store.stakeholders[i].Stance = model.StanceNeutral
 		}
 	}
 	d.press("ctrl+r", "down", "i")
@@ -364,21 +364,21 @@ func TestVoiceWithNoSupporterSaysWhy(t *testing.T) {
 }
 
 func TestAddAnticipatedObjectionAndRefuseAnEmptyOne(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	pid := s.rows[0].ProposalID
-	before := st.callCount()
+	before := store.callCount()
 	d.press("a", "enter", "enter")
-	if st.countWrites("AddObjection", before) != 0 || !s.host.Active() {
+	if store.countWrites("AddObjection", before) != 0 || !s.host.Active() {
 		t.Fatal("an objection with no text was saved")
 	}
 	d.typ("Finance will ask for a second quote.")
 	d.press("enter", "right", "enter")
-	if st.countWrites("AddObjection", before) != 1 {
+	if store.countWrites("AddObjection", before) != 1 {
 		t.Fatal("the objection was not added")
 	}
-	o := st.objections[len(st.objections)-1]
+	o := store.objections[len(store.objections)-1]
 	if o.ProposalID != pid || o.RaisedByID != 0 || o.Status != model.ObjectionOpen || o.Severity != model.SeverityMajor ||
 		o.Text != "Finance will ask for a second quote." {
 		t.Fatalf("added %+v", o)
@@ -390,10 +390,10 @@ func TestAddAnticipatedObjectionAndRefuseAnEmptyOne(t *testing.T) {
 }
 
 func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
-	before := st.callCount()
+	before := store.callCount()
 
 	d.press("r")
 	d.typ("half an answer")
@@ -406,7 +406,7 @@ func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
 	if s.host.Active() || d.app.state() != screenObjections {
 		t.Fatal("discarding did not return to the list")
 	}
-	if st.countWrites("EditObjection", before) != 0 {
+	if store.countWrites("EditObjection", before) != 0 {
 		t.Fatal("a discarded response was saved")
 	}
 
@@ -417,13 +417,13 @@ func TestUnsavedResponseAsksBeforeItIsDropped(t *testing.T) {
 		t.Fatal("keep editing did not keep the form")
 	}
 	d.press("esc", "s")
-	if st.countWrites("EditObjection", before) != 1 {
+	if store.countWrites("EditObjection", before) != 1 {
 		t.Fatal("save it did not save the response")
 	}
 	if s.host.Active() || d.app.state() != screenObjections {
 		t.Fatal("after saving on the way out the list should show again, not the screen below")
 	}
-	if got := st.storedObjection(t, s.rows[0].ID).Response; !strings.HasPrefix(got, "Phased plan") || !strings.HasSuffix(got, "a full answer") {
+	if got := store.storedObjection(t, s.rows[0].ID).Response; !strings.HasPrefix(got, "Phased plan") || !strings.HasSuffix(got, "a full answer") {
 		t.Fatalf("response stored as %q", got)
 	}
 }
@@ -441,8 +441,8 @@ func TestGlobalKeysAreTextInTheResponseField(t *testing.T) {
 }
 
 func TestWJumpsToWhoRaisedItAndTToTheTalk(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	row := s.rows[0]
 	d.press("w")
@@ -482,8 +482,8 @@ func TestWJumpsToWhoRaisedItAndTToTheTalk(t *testing.T) {
 }
 
 func TestEditFromTheWorkspaceShowsInItsReadinessOnReturn(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 100, 30)
+	store := demoStore(t)
+	d := newDriver(t, store, 100, 30)
 	d.press("enter")
 	w := d.app.workspace
 	before := w.r.Score
@@ -497,7 +497,7 @@ func TestEditFromTheWorkspaceShowsInItsReadinessOnReturn(t *testing.T) {
 	if d.app.state() != screenWorkspace {
 		t.Fatal("esc did not return to the workspace")
 	}
-	dossier, err := st.LoadDossier(context.Background(), w.id)
+	dossier, err := store.LoadDossier(context.Background(), w.id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -512,10 +512,10 @@ func TestEditFromTheWorkspaceShowsInItsReadinessOnReturn(t *testing.T) {
 }
 
 func TestSaveFailureKeepsWhatWasTyped(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
-	st.fail = errBoom
+	store.fail = errBoom
 	d.press("down", "r")
 	d.typ("keep me")
 	d.press("enter")
@@ -526,11 +526,11 @@ func TestSaveFailureKeepsWhatWasTyped(t *testing.T) {
 }
 
 func TestHostileObjectionTextIsCleaned(t *testing.T) {
-	st := demoStore(t)
-	st.objections[0].Text = "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 me\u202e now\x1b[2J"
-	st.objections[0].Response = "line one\r\x1b[31mred\x1b[0m"
-	d := openObjections(t, st)
-	d.app.objections.list.SelectID(st.objections[0].ID)
+	store := demoStore(t)
+	store.objections[0].Text = "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 me\u202e now\x1b[2J"
+	store.objections[0].Response = "line one\r\x1b[31mred\x1b[0m"
+	d := openObjections(t, store)
+	d.app.objections.list.SelectID(store.objections[0].ID)
 	raw := d.app.View().Content
 	for _, bad := range []string{"\x1b]8", "\u202e", "\x1b[2J", "\r", "\x1b[31m"} {
 		if strings.Contains(raw, bad) {
@@ -541,8 +541,8 @@ func TestHostileObjectionTextIsCleaned(t *testing.T) {
 }
 
 func TestFilterKeysTypedBeforeTheListLoadsCount(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 100, 30)
+	store := demoStore(t)
+	d := newDriver(t, store, 100, 30)
 	_, load := d.app.Update(keyMsg("o"))
 	d.press("s", "v")
 	d.run(load)
@@ -560,8 +560,8 @@ func TestFilterKeysTypedBeforeTheListLoadsCount(t *testing.T) {
 // At 80 columns a save that changes status, response and voice at once has
 // a long confirmation; the readiness move still makes it onto the line.
 func TestLongConfirmationKeepsTheReadinessMoveAt80Columns(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 80, 24)
+	store := demoStore(t)
+	d := newDriver(t, store, 80, 24)
 	d.press("o", "down")
 	s := d.app.objections
 	row, _ := s.selectedRow()
@@ -580,12 +580,12 @@ func TestLongConfirmationKeepsTheReadinessMoveAt80Columns(t *testing.T) {
 // e edits every field of an objection, its words and severity included, in
 // one read-modify-write store call; the status line says what changed.
 func TestEEditsAnObjectionsTextAndSeverity(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	d.press("down")
 	row, _ := s.selectedRow()
-	before := st.callCount()
+	before := store.callCount()
 	d.press("e")
 	if !s.host.Active() || s.dirty() {
 		t.Fatal("e did not open the edit form, or opening it alone counts as unsaved input")
@@ -594,7 +594,7 @@ func TestEEditsAnObjectionsTextAndSeverity(t *testing.T) {
 		d.press("backspace")
 	}
 	d.press("enter")
-	if !s.host.Active() || st.countWrites("EditObjection", before) != 0 {
+	if !s.host.Active() || store.countWrites("EditObjection", before) != 0 {
 		t.Fatal("an objection with no words was saved")
 	}
 	d.typ("Observers could leak M&A items.")
@@ -612,15 +612,15 @@ func TestEEditsAnObjectionsTextAndSeverity(t *testing.T) {
 		}
 	}
 	d.press("enter", "enter", "enter", "enter")
-	got := st.storedObjection(t, row.ID)
+	got := store.storedObjection(t, row.ID)
 	if got.Text != "Observers could leak M&A items." || got.Severity != want {
 		t.Fatalf("stored %q, %s", got.Text, got.Severity)
 	}
 	if got.Status != row.Status || got.Response != row.Response || got.VoiceID != row.VoiceID {
 		t.Fatalf("fields not edited changed: %+v", got)
 	}
-	if st.countWrites("EditObjection", before) != 1 || st.countWrites("UpdateObjection", before) != 0 {
-		t.Fatalf("the save was not one EditObjection call: %v", st.calls[before:])
+	if store.countWrites("EditObjection", before) != 1 || store.countWrites("UpdateObjection", before) != 0 {
+		t.Fatalf("the save was not one EditObjection call: %v", store.calls[before:])
 	}
 	d.mustSee("Reworded. Severity "+row.Severity.String()+" → "+want.String()+".", "Observers could leak M&A items.")
 }
@@ -629,8 +629,8 @@ func TestEEditsAnObjectionsTextAndSeverity(t *testing.T) {
 // was; U puts the edit back.
 func TestUUndoesAnObjectionEdit(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	d := openObjections(t, st)
+	store := demoDB(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	row := s.rows[0]
 	d.press("e")
@@ -640,13 +640,13 @@ func TestUUndoesAnObjectionEdit(t *testing.T) {
 	}
 	d.typ("Reworded by mistake.")
 	d.press("enter", "enter", "enter", "enter", "enter")
-	if got, _ := st.GetObjection(ctx, row.ID); got.Text != "Reworded by mistake." {
+	if got, _ := store.GetObjection(ctx, row.ID); got.Text != "Reworded by mistake." {
 		t.Fatalf("stored %q", got.Text)
 	}
 	d.mustSee("Reworded.")
 	d.press("u")
 	d.mustSee("Undid:")
-	if got, _ := st.GetObjection(ctx, row.ID); got.Text != row.Text {
+	if got, _ := store.GetObjection(ctx, row.ID); got.Text != row.Text {
 		t.Fatalf("after u the objection reads %q, want %q", got.Text, row.Text)
 	}
 	if sel, ok := s.selectedRow(); !ok || sel.Text != row.Text {
@@ -654,15 +654,15 @@ func TestUUndoesAnObjectionEdit(t *testing.T) {
 	}
 	d.press("U")
 	d.mustSee("Redid:")
-	if got, _ := st.GetObjection(ctx, row.ID); got.Text != "Reworded by mistake." {
+	if got, _ := store.GetObjection(ctx, row.ID); got.Text != "Reworded by mistake." {
 		t.Fatalf("after U the objection reads %q", got.Text)
 	}
 }
 
 // u and U are text inside an edit form, never undo.
 func TestUIsTextInsideTheObjectionForm(t *testing.T) {
-	st := demoDB(t)
-	d := openObjections(t, st)
+	store := demoDB(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	d.press("down", "r")
 	d.typ("uU")
@@ -678,18 +678,18 @@ func TestUIsTextInsideTheObjectionForm(t *testing.T) {
 // says so, u brings it back.
 func TestXDeletesAnObjectionAndUUndoesIt(t *testing.T) {
 	ctx := context.Background()
-	st := demoDB(t)
-	d := openObjections(t, st)
+	store := demoDB(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	row := s.rows[0]
 	d.press("X")
 	d.mustSee("Delete the objection “", "? u undoes it.")
 	d.press("n")
-	if _, err := st.GetObjection(ctx, row.ID); err != nil {
+	if _, err := store.GetObjection(ctx, row.ID); err != nil {
 		t.Fatal("n deleted the objection")
 	}
 	d.press("X", "y")
-	if _, err := st.GetObjection(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.GetObjection(ctx, row.ID); !errors.Is(err, db.ErrNotFound) {
 		t.Fatalf("y did not delete the objection: %v", err)
 	}
 	for _, r := range s.rows {
@@ -700,7 +700,7 @@ func TestXDeletesAnObjectionAndUUndoesIt(t *testing.T) {
 	d.mustSee("Deleted the objection; u undoes it.", "readiness")
 	d.press("u")
 	d.mustSee("Undid: deleted the objection")
-	if _, err := st.GetObjection(ctx, row.ID); err != nil {
+	if _, err := store.GetObjection(ctx, row.ID); err != nil {
 		t.Fatalf("u did not bring the objection back: %v", err)
 	}
 	if len(s.rows) == 0 || !slices.ContainsFunc(s.rows, func(r model.ObjectionRow) bool { return r.ID == row.ID }) {
@@ -712,11 +712,11 @@ func TestXDeletesAnObjectionAndUUndoesIt(t *testing.T) {
 // talk it came from uncut; the row's actions work from there, and a row
 // deleted while read goes back to the list.
 func TestEnterReadsAnObjectionInFull(t *testing.T) {
-	st := demoStore(t)
-	o := &st.objections[0]
+	store := demoStore(t)
+	o := &store.objections[0]
 	o.Text = strings.Repeat("observers sit in on every item ", 10) + "TEXTEND"
 	o.Response = strings.Repeat("papers are redacted for them ", 12) + "RESPONSEEND"
-	d := newDriver(t, st, 80, 24)
+	d := newDriver(t, store, 80, 24)
 	d.press("o")
 	s := d.app.objections
 	s.list.SelectID(o.ID)
@@ -757,13 +757,13 @@ func TestEnterReadsAnObjectionInFull(t *testing.T) {
 // meanwhile from the command line survives a change of severity here.
 func TestObjectionEditKeepsAChangeMadeMeanwhile(t *testing.T) {
 	ctx := context.Background()
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	d.press("down")
 	row, _ := s.selectedRow()
 	d.press("e", "enter")
-	if _, err := st.EditObjection(ctx, row.ID, func(o *model.Objection) error { o.Response = "Written from the CLI."; return nil }); err != nil {
+	if _, err := store.EditObjection(ctx, row.ID, func(o *model.Objection) error { o.Response = "Written from the CLI."; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	// Another severity: choices stop at their ends, so go the way there is.
@@ -773,7 +773,7 @@ func TestObjectionEditKeepsAChangeMadeMeanwhile(t *testing.T) {
 		d.press("right")
 	}
 	d.press("enter", "enter", "enter", "enter")
-	got := st.storedObjection(t, row.ID)
+	got := store.storedObjection(t, row.ID)
 	if got.Severity == row.Severity || got.Response != "Written from the CLI." {
 		t.Fatalf("stored severity %s and response %q", got.Severity, got.Response)
 	}
@@ -782,8 +782,8 @@ func TestObjectionEditKeepsAChangeMadeMeanwhile(t *testing.T) {
 // While a delete is on its way, u does not undo: it would take back the
 // change before it, not this one.
 func TestUWaitsWhileADeleteIsOnItsWay(t *testing.T) {
-	st := demoStore(t)
-	d := openObjections(t, st)
+	store := demoStore(t)
+	d := openObjections(t, store)
 	s := d.app.objections
 	d.press("X")
 	_, yes := d.app.Update(keyMsg("y"))

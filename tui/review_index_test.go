@@ -14,8 +14,8 @@ import (
 // A search typed on a later day than the list was loaded on shows the rows
 // aged on that day: the rows made once are remade when the day moves.
 func TestReviewSearchAgesRowsOnTheDayItIsTyped(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	d.press("o")
 	s := d.app.objections
 	first := s.rows[0]
@@ -31,7 +31,7 @@ func TestReviewSearchAgesRowsOnTheDayItIsTyped(t *testing.T) {
 			t.Fatalf("a month on, the objection is %d days old, want %d", r.AgeDays, first.AgeDays+30)
 		}
 	}
-	want := model.ObjectionRows(st.objections, s.data.dir, model.ObjectionFilter{Text: "e"}, later)
+	want := model.ObjectionRows(store.objections, s.data.dir, model.ObjectionFilter{Text: "e"}, later)
 	if got := rowIDs(s.rows); !slices.Equal(got, rowIDs(want)) {
 		t.Fatalf("the search lists %v, a fresh filter on the day %v", got, rowIDs(want))
 	}
@@ -40,13 +40,13 @@ func TestReviewSearchAgesRowsOnTheDayItIsTyped(t *testing.T) {
 // Each letter typed and taken back lists what ObjectionRows gives for the
 // query so far, in its order, with the grid in step.
 func TestReviewSearchEachLetterListsWhatAFreshFilterGives(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	d.press("o", "s") // open or addressing
 	s := d.app.objections
 	check := func(q string) {
 		t.Helper()
-		want := model.ObjectionRows(st.objections, s.data.dir, model.ObjectionFilter{Text: q,
+		want := model.ObjectionRows(store.objections, s.data.dir, model.ObjectionFilter{Text: q,
 			Statuses: []model.ObjectionStatus{model.ObjectionOpen, model.ObjectionAddressing}}, testToday)
 		if got := rowIDs(s.rows); !slices.Equal(got, rowIDs(want)) {
 			t.Fatalf("searching %q lists %v, want %v", q, got, rowIDs(want))
@@ -67,7 +67,7 @@ func TestReviewSearchEachLetterListsWhatAFreshFilterGives(t *testing.T) {
 		d.typ(string(r))
 		q += string(r)
 		check(q)
-		narrowed = narrowed || (len(s.rows) > 0 && len(s.rows) < len(st.objections))
+		narrowed = narrowed || (len(s.rows) > 0 && len(s.rows) < len(store.objections))
 	}
 	for range 3 {
 		d.press("backspace")
@@ -82,8 +82,8 @@ func TestReviewSearchEachLetterListsWhatAFreshFilterGives(t *testing.T) {
 // The row selected stays selected while the letters typed keep it listed,
 // narrowing and widening, wherever it moves in the list.
 func TestReviewSearchKeepsTheSelectedRow(t *testing.T) {
-	st := demoStore(t)
-	d := newDriver(t, st, 120, 40)
+	store := demoStore(t)
+	d := newDriver(t, store, 120, 40)
 	d.press("o")
 	s := d.app.objections
 	// The last row that mentions "the": the letters move it up the list.
@@ -109,7 +109,7 @@ func TestReviewSearchKeepsTheSelectedRow(t *testing.T) {
 		if !ok || sel.ID != pick.ID {
 			t.Fatalf("after %q (search %q) the selection is %d, want %d", q, s.Query, sel.ID, pick.ID)
 		}
-		moved = moved || s.list.Cursor() != len(s.rows)-1 || len(s.rows) != len(st.objections)
+		moved = moved || s.list.Cursor() != len(s.rows)-1 || len(s.rows) != len(store.objections)
 	}
 	if !moved {
 		t.Fatal("the search never moved the row: the test proves nothing")

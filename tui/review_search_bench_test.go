@@ -18,8 +18,8 @@ const searchTyped = "objection 12"
 // (one letter over an empty query) it times the narrowing and the widening
 // a person types.
 func BenchmarkTUIObjectionsSearchKey(b *testing.B) {
-	eachShape(b, func(b *testing.B, st *db.Store) {
-		d := newDriver(b, st, 80, 24)
+	eachShape(b, func(b *testing.B, store *db.Store) {
+		d := newDriver(b, store, 80, 24)
 		d.press("o", "/")
 		if d.app.state() != screenObjections || !d.app.objections.Searching {
 			b.Fatal("the objections search did not open")
