@@ -133,7 +133,12 @@ func stepRows(ctx context.Context, q querier, changeID int64, newestFirst bool) 
 	if newestFirst {
 		order = "DESC"
 	}
-	rows, err := q.QueryContext(ctx, "SELECT id, entity, row_id, before, after FROM change_rows WHERE change_id = ? ORDER BY id "+order, changeID)
+	return queryChangeRows(ctx, q, "SELECT id, entity, row_id, before, after FROM change_rows WHERE change_id = ? ORDER BY id "+order, changeID)
+}
+
+// queryChangeRows reads captured rows (id, entity, row_id, before, after).
+func queryChangeRows(ctx context.Context, q querier, query string, args ...any) ([]changeRow, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

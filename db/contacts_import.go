@@ -390,7 +390,7 @@ func addContacts(ctx context.Context, tx *sql.Tx, now time.Time, cs []model.Cont
 			args = append(args, contactTable.args(*c)...)
 		}
 		b.WriteString(" RETURNING id")
-		ids, err := queryIDs(ctx, tx, b.String(), args...)
+		ids, err := queryColumn[int64](ctx, tx, b.String(), args...)
 		if err != nil {
 			return err
 		}
@@ -406,22 +406,4 @@ func addContacts(ctx context.Context, tx *sql.Tx, now time.Time, cs []model.Cont
 		}
 	}
 	return insertHistory(ctx, tx, now, events...)
-}
-
-// queryIDs runs a statement that returns one id per row.
-func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
-	rs, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rs.Close()
-	var ids []int64
-	for rs.Next() {
-		var id int64
-		if err := rs.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rs.Err()
 }

@@ -343,7 +343,7 @@ func (s *Store) forgetLoad(ctx context.Context, step int64) error {
 func forgetSome(ctx context.Context, tx *sql.Tx, step int64) (int64, error) {
 	// History is append-only, but for this: its trigger is lifted in this
 	// transaction only, as purge does.
-	guard, err := queryStrings(ctx, tx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'history_no_delete'")
+	guard, err := queryColumn[string](ctx, tx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'history_no_delete'")
 	if err != nil {
 		return 0, err
 	}
@@ -399,11 +399,11 @@ func (s *Store) forgetUndoneLoad(ctx context.Context, ch model.Change) error {
 // putSearchTriggersBack puts them back in the same transaction, so no
 // commit is ever without them.
 func setSearchTriggersAside(ctx context.Context, tx *sql.Tx) ([]string, error) {
-	names, err := queryStrings(ctx, tx, "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'search_*' ORDER BY name")
+	names, err := queryColumn[string](ctx, tx, "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'search_*' ORDER BY name")
 	if err != nil {
 		return nil, err
 	}
-	defs, err := queryStrings(ctx, tx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'search_*' ORDER BY name")
+	defs, err := queryColumn[string](ctx, tx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'search_*' ORDER BY name")
 	if err != nil {
 		return nil, err
 	}

@@ -218,7 +218,7 @@ func (s *Store) UnfinishedReversal(ctx context.Context) (model.Change, bool, err
 // differs from the snapshot as text (a column added since by a migration)
 // are compared as restoreRow compares them.
 func checkStillInEffect(ctx context.Context, tx *sql.Tx, target model.Change, kind string) error {
-	tables, err := queryStrings(ctx, tx, "SELECT DISTINCT entity FROM change_rows WHERE change_id = ?", target.ID)
+	tables, err := queryColumn[string](ctx, tx, "SELECT DISTINCT entity FROM change_rows WHERE change_id = ?", target.ID)
 	if err != nil {
 		return err
 	}
@@ -274,7 +274,7 @@ func checkStillInEffect(ctx context.Context, tx *sql.Tx, target model.Change, ki
 // to the chunks, it would stop the reversal midway, after the chunks
 // before it, with the step half reversed.
 func checkReferences(ctx context.Context, tx *sql.Tx, target model.Change, kind string) error {
-	tables, err := queryStrings(ctx, tx, "SELECT DISTINCT entity FROM change_rows WHERE change_id = ?", target.ID)
+	tables, err := queryColumn[string](ctx, tx, "SELECT DISTINCT entity FROM change_rows WHERE change_id = ?", target.ID)
 	if err != nil {
 		return err
 	}
@@ -347,16 +347,16 @@ func foreignKeys(ctx context.Context, q querier, table string) ([]foreignKey, er
 	return out, rows.Err()
 }
 
-// queryStrings runs a query of one text column.
-func queryStrings(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+// queryColumn runs a query of one column and returns its values in order.
+func queryColumn[T any](ctx context.Context, q querier, query string, args ...any) ([]T, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []string
+	var out []T
 	for rows.Next() {
-		var v string
+		var v T
 		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
@@ -625,21 +625,8 @@ func mergeDue(ctx context.Context, tx *sql.Tx, target int64, total int) (bool, e
 // stepRowsBelow is stepRows, newest first, for the limit rows of a step
 // after its skip newest.
 func stepRowsBelow(ctx context.Context, q querier, changeID int64, skip, limit int) ([]changeRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, entity, row_id, before, after FROM change_rows WHERE change_id = ?
+	return queryChangeRows(ctx, q, `SELECT id, entity, row_id, before, after FROM change_rows WHERE change_id = ?
 		ORDER BY id DESC LIMIT ? OFFSET ?`, changeID, limit, skip)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []changeRow
-	for rows.Next() {
-		var r changeRow
-		if err := rows.Scan(&r.id, &r.entity, &r.rowID, &r.before, &r.after); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 // isForeignKeyCommit reports a commit refused because a reference would be

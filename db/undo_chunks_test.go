@@ -51,10 +51,10 @@ func reversalRecord(t *testing.T, s *Store) string {
 	var b strings.Builder
 	var step int64
 	mustNoErr(t, s.r.QueryRowContext(ctx, "SELECT max(id) FROM changes WHERE kind != 'do'").Scan(&step))
-	rows, err := queryStrings(ctx, s.r, `SELECT entity || ' ' || row_id || ' ' || coalesce(before, '-') || ' ' || coalesce(after, '-')
+	rows, err := queryColumn[string](ctx, s.r, `SELECT entity || ' ' || row_id || ' ' || coalesce(before, '-') || ' ' || coalesce(after, '-')
 		FROM change_rows WHERE change_id = ?`, step)
 	mustNoErr(t, err)
-	hist, err := queryStrings(ctx, s.r, `SELECT entity || ' ' || entity_id || ' ' || coalesce(proposal_id, '-') || ' ' || action || ' ' || field || ' ' || old || ' ' || new
+	hist, err := queryColumn[string](ctx, s.r, `SELECT entity || ' ' || entity_id || ' ' || coalesce(proposal_id, '-') || ' ' || action || ' ' || field || ' ' || old || ' ' || new
 		FROM history WHERE change_id = ?`, step)
 	mustNoErr(t, err)
 	var words, kind string
