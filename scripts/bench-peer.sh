@@ -36,7 +36,7 @@ if [ -n "${BIN:-}" ]; then
 	bc=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN") # BIN=path: time that build instead
 else
 	echo "building backchannel" >&2
-	(cd "$root" && go build -o "$work/backchannel" ./cmd/backchannel)
+	(cd "$root" && CGO_ENABLED=0 go build -o "$work/backchannel" ./cmd/backchannel) # as the Makefile builds it
 	bc="$work/backchannel"
 fi
 export BACKCHANNEL_TODAY=2026-11-21 NO_COLOR=1
@@ -64,16 +64,19 @@ test "$(task count status:pending 2>/dev/null)" = "$TASKS"
 # query of its own; the history leaves out the records of conversations.
 # The proposal holds every conversation here, so its log is read by walking
 # the table (db/dossier.go: logPlan), as brief does, with the columns brief
-# reads (db/dossier_columns.go: conversationFacts, the four enum words as
-# one text); the free text of the ten conversations of the recent log is
-# read by ID (here the ten latest by day, as brief.TextShown picks them).
+# reads (db/dossier_columns.go: conversationFacts); the free text of the ten
+# conversations of the recent log is read by ID (here the ten latest by day,
+# as brief.TextShown picks them). brief asks for the four enum words joined
+# into one text; here they are four plain columns, the cheaper read for the
+# sqlite3 CLI: Debian's 3.40 spends about 3 ms joining them over 10,000 rows
+# (docs/performance.md, "Peers", fifth session), which flattered brief.
 cat >"$work/reads.sql" <<'SQL'
 SELECT * FROM proposals WHERE id = 1;
 SELECT * FROM stakeholders WHERE proposal_id = 1;
 SELECT (SELECT count(*) FROM touchpoints WHERE proposal_id = 1), coalesce((SELECT max(id) FROM touchpoints), 0);
-SELECT id, stakeholder_id, contact_id, date, channel || char(31) || kind || char(31) || opener || char(31) || commitment,
+SELECT id, stakeholder_id, contact_id, date, channel, kind, opener, commitment,
 	sentiment, heard_via_id, commitment_due, commitment_done FROM touchpoints NOT INDEXED WHERE proposal_id = 1 ORDER BY id;
-SELECT id, stakeholder_id, contact_id, date, channel || char(31) || kind || char(31) || opener || char(31) || commitment,
+SELECT id, stakeholder_id, contact_id, date, channel, kind, opener, commitment,
 	sentiment, heard_via_id, commitment_due, commitment_done, proposal_id FROM touchpoints WHERE stakeholder_id IN (
 	SELECT id FROM stakeholders WHERE proposal_id <> 1 AND contact_id IN (
 		SELECT contact_id FROM stakeholders WHERE proposal_id = 1
