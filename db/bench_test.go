@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/backchannel/backchannel/model"
@@ -16,22 +17,24 @@ import (
 // moves), as when conversations are inserted directly.
 func largeStore(b *testing.B, stakeholders, conversations int, withTalkHistory bool) (*Store, int64) {
 	b.Helper()
-	s, _ := openTest(b)
-	wb := demo.LargeWorkbook(model.NewDate(2026, 11, 21), demo.LargeOptions{Proposals: 2, Stakeholders: stakeholders,
-		Conversations: conversations, Seed: 1})
-	if !withTalkHistory {
-		kept := wb.History[:0]
-		for _, h := range wb.History {
-			if h.Entity != model.EntityTouchpoint {
-				kept = append(kept, h)
+	key := fmt.Sprintf("large-%d-%d-%t", stakeholders, conversations, withTalkHistory)
+	return openFromTemplate(b, key, func(s *Store) (int64, error) {
+		wb := demo.LargeWorkbook(model.NewDate(2026, 11, 21), demo.LargeOptions{Proposals: 2, Stakeholders: stakeholders,
+			Conversations: conversations, Seed: 1})
+		if !withTalkHistory {
+			kept := wb.History[:0]
+			for _, h := range wb.History {
+				if h.Entity != model.EntityTouchpoint {
+					kept = append(kept, h)
+				}
 			}
+			wb.History = kept
 		}
-		wb.History = kept
-	}
-	if err := s.Import(context.Background(), wb); err != nil {
-		b.Fatal(err)
-	}
-	return s, wb.Proposals[0].ID
+		if err := s.Import(context.Background(), wb); err != nil {
+			return 0, err
+		}
+		return wb.Proposals[0].ID, nil
+	})
 }
 
 func benchLoadDossier(b *testing.B, withTalkHistory bool) {
