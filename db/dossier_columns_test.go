@@ -67,13 +67,15 @@ func TestDossierConversationsAreTheTablesRows(t *testing.T) {
 	}
 }
 
-// A word no enum has (a workbook edited by hand) is an error that names the
-// column and the word, as reading that column alone would.
+// A word no enum has, or a day that is not one (a workbook edited by hand),
+// is an error that names the column and the value, as reading that column
+// alone would.
 func TestDossierNamesABadWord(t *testing.T) {
 	ctx := context.Background()
 	wb := demo.Workbook(model.NewDate(2026, 11, 21))
 	p := wb.Proposals[0].ID
-	for _, c := range []struct{ col, word string }{{"channel", "pigeon"}, {"kind", "gossip"}, {"opener", "flattery"}, {"commitment", "maybe"}} {
+	for _, c := range []struct{ col, word string }{{"channel", "pigeon"}, {"kind", "gossip"}, {"opener", "flattery"}, {"commitment", "maybe"},
+		{"date", "soon"}, {"date", "2026-13-01"}} {
 		s, _ := openTest(t)
 		mustNoErr(t, s.Import(ctx, wb))
 		_, err := s.w.ExecContext(ctx, "UPDATE touchpoints SET "+c.col+" = ? WHERE id = (SELECT min(id) FROM touchpoints WHERE proposal_id = ?)", c.word, p)
@@ -84,7 +86,11 @@ func TestDossierNamesABadWord(t *testing.T) {
 				return s.LoadDossierShowing(ctx, p, func(model.Dossier) []int64 { return nil })
 			},
 		} {
-			if _, err := load(); err == nil || !strings.Contains(err.Error(), c.col+": unknown") || !strings.Contains(err.Error(), `"`+c.word+`"`) {
+			want := c.col + ": unknown"
+			if c.col == "date" {
+				want = "date: date " // the date column's own sentence: date "soon" is not YYYY-MM-DD
+			}
+			if _, err := load(); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), `"`+c.word+`"`) {
 				t.Errorf("a %s of %q: error %v", c.col, c.word, err)
 			}
 		}
