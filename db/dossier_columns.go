@@ -13,9 +13,7 @@ import (
 // and a text column is a copy and an allocation more; a proposal's log is
 // tens of thousands of rows (docs/performance.md, "Peers"). So the read
 // leaves out what it already knows (the proposal of its own log) and reads
-// the day and the four enum columns as one text: one copy and one
-// allocation a row instead of two, and a few calls fewer (seventh session:
-// 2.7–3.5 ms of a 10,000-conversation brief's 35–45 ms of CPU).
+// the four enum columns as one text, which a handful of combinations cover.
 
 // conversationColumns is one way of reading conversations: the columns
 // after SELECT and where each goes. proposal_id is never among them: the
@@ -28,9 +26,9 @@ type conversationColumns struct {
 
 // everyConversationColumn reads all of a conversation (LoadDossier).
 var everyConversationColumn = conversationColumns{
-	cols: "id, stakeholder_id, contact_id, " + dayAndWordsSQL + ", sentiment, said, subtext, follow_up, created_at, heard_via_id, commitment_due, commitment_done",
+	cols: "id, stakeholder_id, contact_id, date, " + wordsSQL + ", sentiment, said, subtext, follow_up, created_at, heard_via_id, commitment_due, commitment_done",
 	dest: func(t *model.Touchpoint, words map[string]wordSet) []any {
-		return []any{&t.ID, &t.StakeholderID, &t.ContactID, dayAndWords{t, words}, integer(&t.Sentiment),
+		return []any{&t.ID, &t.StakeholderID, &t.ContactID, date(&t.Date), conversationWords{t, words}, integer(&t.Sentiment),
 			&t.Said, &t.Subtext, &t.FollowUp, timestamp(&t.CreatedAt), optID(&t.HeardViaID), date(&t.CommitmentDue), &t.CommitmentDone}
 	},
 }
@@ -38,9 +36,9 @@ var everyConversationColumn = conversationColumns{
 // conversationFacts reads all of a conversation but its free text and its
 // creation time (LoadDossierShowing).
 var conversationFacts = conversationColumns{
-	cols: "id, stakeholder_id, contact_id, " + dayAndWordsSQL + ", sentiment, heard_via_id, commitment_due, commitment_done",
+	cols: "id, stakeholder_id, contact_id, date, " + wordsSQL + ", sentiment, heard_via_id, commitment_due, commitment_done",
 	dest: func(t *model.Touchpoint, words map[string]wordSet) []any {
-		return []any{&t.ID, &t.StakeholderID, &t.ContactID, dayAndWords{t, words}, integer(&t.Sentiment),
+		return []any{&t.ID, &t.StakeholderID, &t.ContactID, date(&t.Date), conversationWords{t, words}, integer(&t.Sentiment),
 			optID(&t.HeardViaID), date(&t.CommitmentDue), &t.CommitmentDone}
 	},
 }
@@ -61,11 +59,10 @@ func (c conversationColumns) withProposal() conversationColumns {
 	}}
 }
 
-// dayAndWordsSQL reads a conversation's day, channel, kind, opener and
-// commitment as one text, joined by U+001F (no word holds it: they are the
-// model's enum words, and a day is digits and dashes, never empty), under
-// the name errors show.
-const dayAndWordsSQL = `date || char(31) || channel || char(31) || kind || char(31) || opener || char(31) || commitment AS "date, channel, kind, opener, commitment"`
+// wordsSQL reads a conversation's channel, kind, opener and commitment as
+// one text, joined by U+001F (no word holds it: they are the model's enum
+// words), under the name errors show.
+const wordsSQL = `channel || char(31) || kind || char(31) || opener || char(31) || commitment AS "channel, kind, opener, commitment"`
 
 // wordSet is one combination of the four words, read.
 type wordSet struct {
@@ -75,26 +72,18 @@ type wordSet struct {
 	commitment model.Commitment
 }
 
-// dayAndWords scans dayAndWordsSQL into a conversation's five fields. The
-// day is read as the date column alone would be; a combination of words is
-// read word by word the first time a query meets it (with the errors each
-// word's own column would give) and looked up after that.
-type dayAndWords struct {
+// conversationWords scans wordsSQL into a conversation's four fields. A
+// combination is read word by word the first time a query meets it (with
+// the errors each word's own column would give) and looked up after that.
+type conversationWords struct {
 	t    *model.Touchpoint
 	seen map[string]wordSet
 }
 
-func (c dayAndWords) Scan(src any) error {
+func (c conversationWords) Scan(src any) error {
 	s, ok := textOf(src)
 	if !ok {
 		return fmt.Errorf("expected text, got %T", src)
-	}
-	day, s, ok := strings.Cut(s, "\x1f")
-	if !ok {
-		return fmt.Errorf("expected a date and four words, got %q", day)
-	}
-	if err := date(&c.t.Date).Scan(day); err != nil {
-		return fmt.Errorf("date: %w", err)
 	}
 	w, ok := c.seen[s]
 	if !ok {
