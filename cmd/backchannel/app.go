@@ -34,6 +34,10 @@ type app struct {
 	// readCacheKiB is the readers' page cache for this run (db.Options);
 	// zero is SQLite's default. brief sets it before opening.
 	readCacheKiB int
+	// oneConnection opens the workbook with one SQLite connection, the
+	// writer's, for a command that looks up a little and writes once
+	// (db.Options.OneConnection).
+	oneConnection bool
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -83,7 +87,7 @@ func (a *app) openStore(ctx context.Context, create bool) (*db.Store, error) {
 		return nil, usagef(errors.New("--db must not be empty"))
 	}
 	_, statErr := os.Stat(a.dbPath)
-	st, err := db.OpenWith(ctx, a.dbPath, db.Options{Create: create, SealBackup: a.sealMigrationBackup, ReadCacheKiB: a.readCacheKiB})
+	st, err := db.OpenWith(ctx, a.dbPath, db.Options{Create: create, SealBackup: a.sealMigrationBackup, ReadCacheKiB: a.readCacheKiB, OneConnection: a.oneConnection})
 	if err != nil {
 		return nil, err
 	}

@@ -174,6 +174,10 @@ func (a *app) logConversation(ctx context.Context, person string, f logFlags, se
 	if err != nil {
 		return err
 	}
+	// Three lookups and one write: one SQLite connection, one parse of the
+	// schema (db.Options.OneConnection; `log` on big-200k 2.4× version
+	// with two, docs/performance.md).
+	a.oneConnection = true
 	st, err := a.open(ctx)
 	if err != nil {
 		return err
