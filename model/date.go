@@ -9,13 +9,94 @@ import (
 
 // Date is a calendar day without a time of day or zone. The zero value means
 // "not set". Days are compared and subtracted without time-zone surprises.
+//
+// A day is a number (8 bytes, where a time.Time is 24): a conversation
+// holds two dates, a long log tens of thousands of conversations, and
+// sorting and comparing them is integer work (docs/performance.md).
+// Everything else reads as the midnight-UTC time.Time it stood for before,
+// an unset date as the zero time.Time (1 January of year 1).
 type Date struct {
-	t time.Time // always midnight UTC, or zero
+	n int64 // days since 1970-01-01 plus dayShift; 0 = unset
 }
 
-// NewDate returns the given calendar day.
+// dayShift keeps every day a time.Time can hold positive, so that 0 is
+// free to mean "unset".
+const dayShift = 1 << 40
+
+// unsetDay is the day number the zero time.Time falls on (0001-01-01), which
+// an unset date has wherever dates are compared or subtracted, as the zero
+// time.Time did.
+const unsetDay = -719162
+
+// NewDate returns the given calendar day (out-of-range months and days
+// carry over, as time.Date does).
 func NewDate(year int, month time.Month, day int) Date {
-	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+	if month >= time.January && month <= time.December && day >= 1 && day <= daysIn(month, year) {
+		return dateOfDay(daysFromCivil(int64(year), int64(month), int64(day)))
+	}
+	return dateOfTime(time.Date(year, month, day, 0, 0, 0, 0, time.UTC))
+}
+
+// dateOfTime is the day of a UTC midnight.
+func dateOfTime(t time.Time) Date { return dateOfDay(floorDiv(t.Unix(), 86400)) }
+
+// dateOfDay is the date of a day number. The day the zero time.Time falls
+// on is unset, as a time.Time of that midnight was.
+func dateOfDay(day int64) Date {
+	if day == unsetDay {
+		return Date{}
+	}
+	return Date{day + dayShift}
+}
+
+// daysIn is the number of days in month m of year y.
+func daysIn(m time.Month, y int) int {
+	if m == time.February {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + int(m+m/8)%2
+}
+
+// daysFromCivil counts days from 1970-01-01 to y-m-d in the proleptic
+// Gregorian calendar (Howard Hinnant's days_from_civil), for 1 ≤ m ≤ 12.
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := floorDiv(y, 400)
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+// day is the day number dates are compared and subtracted by.
+func (d Date) day() int64 {
+	if d.n == 0 {
+		return unsetDay
+	}
+	return d.n - dayShift
+}
+
+// t is the date as the midnight-UTC time.Time it stands for (the zero time
+// when unset).
+func (d Date) t() time.Time {
+	if d.n == 0 {
+		return time.Time{}
+	}
+	return time.Unix((d.n-dayShift)*86400, 0).UTC()
 }
 
 // DateOf returns the calendar day of t in t's own location.
@@ -28,17 +109,17 @@ func DateOf(t time.Time) Date {
 }
 
 // IsZero reports whether the date is unset.
-func (d Date) IsZero() bool { return d.t.IsZero() }
+func (d Date) IsZero() bool { return d.n == 0 }
 
 // Time returns midnight UTC of the day.
-func (d Date) Time() time.Time { return d.t }
+func (d Date) Time() time.Time { return d.t() }
 
 // String formats the date as YYYY-MM-DD, or "" when unset.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.t.Format(time.DateOnly)
+	return d.t().Format(time.DateOnly)
 }
 
 // Human formats the date for reading: "Tue 24 Nov".
@@ -46,17 +127,17 @@ func (d Date) Human() string {
 	if d.IsZero() {
 		return "no date"
 	}
-	return d.t.Format("Mon 2 Jan")
+	return d.t().Format("Mon 2 Jan")
 }
 
 // HumanAround formats the date for reading beside today: "Tue 25 Nov" in
 // today's year, "Tue 25 Nov 2025" in any other, so a day from last year never
 // reads as one still to come. An unset date reads "no date", as in Human.
 func (d Date) HumanAround(today Date) string {
-	if d.IsZero() || today.IsZero() || d.t.Year() == today.t.Year() {
+	if d.IsZero() || today.IsZero() || d.t().Year() == today.t().Year() {
 		return d.Human()
 	}
-	return d.Human() + " " + strconv.Itoa(d.t.Year())
+	return d.Human() + " " + strconv.Itoa(d.t().Year())
 }
 
 // AddDays returns the date n days later (earlier when n < 0).
@@ -64,22 +145,26 @@ func (d Date) AddDays(n int) Date {
 	if d.IsZero() {
 		return d
 	}
-	return Date{d.t.AddDate(0, 0, n)}
+	return dateOfDay(d.day() + int64(n))
 }
 
-// DaysUntil returns how many days from d to other (negative when other is earlier).
+// DaysUntil returns how many days from d to other (negative when other is
+// earlier). An unset date counts from 1 January of year 1, and the count
+// stops at ±106,751 days (the longest time.Duration), as a time.Time
+// subtraction did.
 func (d Date) DaysUntil(other Date) int {
-	return int(other.t.Sub(d.t).Hours() / 24)
+	const most = 106751
+	return int(max(-most, min(most, other.day()-d.day())))
 }
 
 // Before reports whether d is strictly before other.
-func (d Date) Before(other Date) bool { return d.t.Before(other.t) }
+func (d Date) Before(other Date) bool { return d.day() < other.day() }
 
 // After reports whether d is strictly after other.
-func (d Date) After(other Date) bool { return d.t.After(other.t) }
+func (d Date) After(other Date) bool { return d.day() > other.day() }
 
 // Equal reports whether both are the same day.
-func (d Date) Equal(other Date) bool { return d.t.Equal(other.t) }
+func (d Date) Equal(other Date) bool { return d.day() == other.day() }
 
 // MarshalText writes YYYY-MM-DD (empty when unset).
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
@@ -97,7 +182,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 	if err := inRange(t); err != nil {
 		return err
 	}
-	*d = Date{t}
+	*d = dateOfTime(t)
 	return nil
 }
 
@@ -122,7 +207,7 @@ func inRange(t time.Time) error {
 // day (today, when today is that day), not the next one.
 func ParsePastDate(s string, today Date) (Date, error) {
 	if wd, ok := weekdayNamed(s); ok {
-		back := (int(today.t.Weekday()) - int(wd) + 7) % 7
+		back := (int(today.t().Weekday()) - int(wd) + 7) % 7
 		return today.AddDays(-back), nil
 	}
 	return ParseDate(s, today)
@@ -162,7 +247,7 @@ func ParseDate(s string, today Date) (Date, error) {
 		if err := inRange(t); err != nil {
 			return Date{}, err
 		}
-		return Date{t}, nil
+		return dateOfTime(t), nil
 	}
 	if s[0] == '+' || s[0] == '-' {
 		unit := 1
@@ -181,7 +266,7 @@ func ParseDate(s string, today Date) (Date, error) {
 		}
 	}
 	if wd, ok := weekdayNamed(s); ok {
-		ahead := (int(wd) - int(today.t.Weekday()) + 7) % 7
+		ahead := (int(wd) - int(today.t().Weekday()) + 7) % 7
 		if ahead == 0 {
 			ahead = 7
 		}

@@ -63,7 +63,7 @@ func CompareDates(a, b Date) int {
 	case b.IsZero():
 		return -1
 	}
-	return a.t.Compare(b.t)
+	return cmp.Compare(a.day(), b.day())
 }
 
 // ByDayOrder returns the indexes of ts ordered by date, then by position
@@ -87,7 +87,7 @@ func ByDayOrder(ts []Touchpoint) []int32 {
 		for k := range ts {
 			order = append(order, int32(k))
 		}
-		slices.SortStableFunc(order, func(a, b int32) int { return ts[a].Date.t.Compare(ts[b].Date.t) })
+		slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(ts[a].Date.day(), ts[b].Date.day()) })
 		return order
 	}
 	// Bucket 0 holds undated rows (they sort first, as the zero time does).
@@ -114,7 +114,7 @@ func ByDayOrder(ts []Touchpoint) []int32 {
 }
 
 // dayNumber counts days since the Unix epoch.
-func dayNumber(d Date) int64 { return d.t.Unix() / 86400 }
+func dayNumber(d Date) int64 { return d.day() }
 
 // SortedByID sorts a copy by ID; rows sharing an ID are ordered by their
 // printed content, which is a total order on equal-looking rows too.
