@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -92,19 +91,11 @@ func template(b *testing.B, key string, build func(*Store) (int64, error)) templ
 	return t
 }
 
+// copyFile copies a closed workbook (one file: closing checkpointed its log).
 func copyFile(from, to string) error {
-	in, err := os.Open(from)
+	data, err := os.ReadFile(from)
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return os.WriteFile(to, data, 0o600)
 }

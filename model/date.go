@@ -31,14 +31,12 @@ const unsetDay = -719162
 // NewDate returns the given calendar day (out-of-range months and days
 // carry over, as time.Date does).
 func NewDate(year int, month time.Month, day int) Date {
-	if month >= time.January && month <= time.December && day >= 1 && day <= daysIn(month, year) {
-		return dateOfDay(daysFromCivil(int64(year), int64(month), int64(day)))
-	}
 	return dateOfTime(time.Date(year, month, day, 0, 0, 0, 0, time.UTC))
 }
 
-// dateOfTime is the day of a UTC midnight.
-func dateOfTime(t time.Time) Date { return dateOfDay(floorDiv(t.Unix(), 86400)) }
+// dateOfTime is the day of a UTC midnight (a whole number of days from the
+// epoch, so the division is exact).
+func dateOfTime(t time.Time) Date { return dateOfDay(t.Unix() / 86400) }
 
 // dateOfDay is the date of a day number. The day the zero time.Time falls
 // on is unset, as a time.Time of that midnight was.
@@ -49,39 +47,6 @@ func dateOfDay(day int64) Date {
 	return Date{day + dayShift}
 }
 
-// daysIn is the number of days in month m of year y.
-func daysIn(m time.Month, y int) int {
-	if m == time.February {
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	}
-	return 30 + int(m+m/8)%2
-}
-
-// daysFromCivil counts days from 1970-01-01 to y-m-d in the proleptic
-// Gregorian calendar (Howard Hinnant's days_from_civil), for 1 ≤ m ≤ 12.
-func daysFromCivil(y, m, d int64) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := floorDiv(y, 400)
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if (a%b != 0) && ((a < 0) != (b < 0)) {
-		q--
-	}
-	return q
-}
-
 // day is the day number dates are compared and subtracted by.
 func (d Date) day() int64 {
 	if d.n == 0 {
@@ -90,9 +55,9 @@ func (d Date) day() int64 {
 	return d.n - dayShift
 }
 
-// t is the date as the midnight-UTC time.Time it stands for (the zero time
-// when unset).
-func (d Date) t() time.Time {
+// midnight is the date as the midnight-UTC time.Time it stands for (the
+// zero time when unset).
+func (d Date) midnight() time.Time {
 	if d.n == 0 {
 		return time.Time{}
 	}
@@ -112,14 +77,14 @@ func DateOf(t time.Time) Date {
 func (d Date) IsZero() bool { return d.n == 0 }
 
 // Time returns midnight UTC of the day.
-func (d Date) Time() time.Time { return d.t() }
+func (d Date) Time() time.Time { return d.midnight() }
 
 // String formats the date as YYYY-MM-DD, or "" when unset.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.t().Format(time.DateOnly)
+	return d.midnight().Format(time.DateOnly)
 }
 
 // Human formats the date for reading: "Tue 24 Nov".
@@ -127,17 +92,17 @@ func (d Date) Human() string {
 	if d.IsZero() {
 		return "no date"
 	}
-	return d.t().Format("Mon 2 Jan")
+	return d.midnight().Format("Mon 2 Jan")
 }
 
 // HumanAround formats the date for reading beside today: "Tue 25 Nov" in
 // today's year, "Tue 25 Nov 2025" in any other, so a day from last year never
 // reads as one still to come. An unset date reads "no date", as in Human.
 func (d Date) HumanAround(today Date) string {
-	if d.IsZero() || today.IsZero() || d.t().Year() == today.t().Year() {
+	if d.IsZero() || today.IsZero() || d.midnight().Year() == today.midnight().Year() {
 		return d.Human()
 	}
-	return d.Human() + " " + strconv.Itoa(d.t().Year())
+	return d.Human() + " " + strconv.Itoa(d.midnight().Year())
 }
 
 // AddDays returns the date n days later (earlier when n < 0).
@@ -207,7 +172,7 @@ func inRange(t time.Time) error {
 // day (today, when today is that day), not the next one.
 func ParsePastDate(s string, today Date) (Date, error) {
 	if wd, ok := weekdayNamed(s); ok {
-		back := (int(today.t().Weekday()) - int(wd) + 7) % 7
+		back := (int(today.midnight().Weekday()) - int(wd) + 7) % 7
 		return today.AddDays(-back), nil
 	}
 	return ParseDate(s, today)
@@ -266,7 +231,7 @@ func ParseDate(s string, today Date) (Date, error) {
 		}
 	}
 	if wd, ok := weekdayNamed(s); ok {
-		ahead := (int(wd) - int(today.t().Weekday()) + 7) % 7
+		ahead := (int(wd) - int(today.midnight().Weekday()) + 7) % 7
 		if ahead == 0 {
 			ahead = 7
 		}

@@ -94,8 +94,8 @@ func TestDateIsTheDayItsTimeWas(t *testing.T) {
 			if CompareDates(a, b) != want {
 				t.Fatalf("CompareDates %v %v: %d, want %d", o.t, ob.t, CompareDates(a, b), want)
 			}
-			if !a.IsZero() && o.t.Unix() >= 0 && dayNumber(a) != o.t.Unix()/86400 {
-				t.Fatalf("dayNumber %v: %d, want %d", o.t, dayNumber(a), o.t.Unix()/86400)
+			if !a.IsZero() && a.day() != o.t.Unix()/86400 {
+				t.Fatalf("day number of %v: %d, want %d", o.t, a.day(), o.t.Unix()/86400)
 			}
 		}
 	}

@@ -78,7 +78,7 @@ func ByDayOrder(ts []Touchpoint) []int32 {
 	// bytes, and a brief orders tens of thousands of them.
 	for k := range ts {
 		if t := &ts[k]; !t.Date.IsZero() {
-			day := dayNumber(t.Date)
+			day := t.Date.day()
 			lo, hi = min(lo, day), max(hi, day)
 			dated++
 		}
@@ -96,7 +96,7 @@ func ByDayOrder(ts []Touchpoint) []int32 {
 		if t.Date.IsZero() {
 			return 0
 		}
-		return dayNumber(t.Date) - lo + 1
+		return t.Date.day() - lo + 1
 	}
 	for k := range ts {
 		start[bucket(&ts[k])+1]++
@@ -112,9 +112,6 @@ func ByDayOrder(ts []Touchpoint) []int32 {
 	}
 	return order
 }
-
-// dayNumber counts days since the Unix epoch.
-func dayNumber(d Date) int64 { return d.day() }
 
 // SortedByID sorts a copy by ID; rows sharing an ID are ordered by their
 // printed content, which is a total order on equal-looking rows too.
