@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
@@ -342,7 +341,7 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 	if err := p.tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	app := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	app := p.finalApp()
 	if app.state() != screenContacts || app.contacts.mode != contactsDetail {
 		t.Fatalf("the program ended on screen %d, not Dana's page", app.state())
 	}

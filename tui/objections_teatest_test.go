@@ -4,9 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/backchannel/backchannel/db"
 	"github.com/backchannel/backchannel/model"
@@ -136,7 +133,7 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 	if err := p.tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	app := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	app := p.finalApp()
 	f := app.objections.filter()
 	if st, sev := objectionStatusFilters[f.cycle[0]], severityFilters[f.cycle[1]]; len(st) != 1 || st[0] != model.ObjectionOpen ||
 		len(sev) != 1 || sev[0] != model.SeverityBlocker {

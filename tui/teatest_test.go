@@ -3,11 +3,16 @@ package tui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/backchannel/backchannel/db"
@@ -22,15 +27,75 @@ type program struct {
 	// out is everything the program has drawn so far: the waits read the
 	// output stream as it comes, so it is kept here for later checks.
 	out bytes.Buffer
+	// frame is the screen as the program last drew it, whole (the output
+	// stream carries only what changed between frames).
+	frame *lastFrame
+}
+
+// lastFrame holds the text of the latest view the program drew.
+type lastFrame struct {
+	mu   sync.Mutex
+	text string
+}
+
+func (f *lastFrame) get() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.text
+}
+
+// framed is the app as Bubble Tea runs it, noting each view it draws so a
+// test can wait on what the screen shows now.
+type framed struct {
+	tea.Model
+	frame *lastFrame
+}
+
+func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := f.Model.Update(msg)
+	f.Model = m
+	return f, cmd
+}
+
+func (f framed) View() tea.View {
+	v := f.Model.View()
+	f.frame.mu.Lock()
+	f.frame.text = ansi.Strip(v.Content)
+	f.frame.mu.Unlock()
+	return v
 }
 
 func startProgram(t *testing.T, store Store) *program {
 	t.Helper()
 	app := New(store, Options{Today: func() model.Date { return testToday }, NoColor: true})
-	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(100, 30))
-	p := &program{t: t, tm: tm}
+	frame := &lastFrame{}
+	tm := teatest.NewTestModel(t, framed{app, frame}, teatest.WithInitialTermSize(100, 30))
+	p := &program{t: t, tm: tm, frame: frame}
 	p.settle("the first frame")
 	return p
+}
+
+// finalApp waits for the program to end and returns the app as it ended.
+func (p *program) finalApp() *App {
+	p.t.Helper()
+	return p.tm.FinalModel(p.t, teatest.WithFinalTimeout(5*time.Second)).(framed).Model.(*App)
+}
+
+// shows waits until the screen, as last drawn, holds every one of texts:
+// the visible sign that a key has had its effect (a field focused, a
+// line written), which a pause cannot promise on a loaded machine.
+func (p *program) shows(texts ...string) {
+	p.t.Helper()
+	eventually(p.t, fmt.Sprintf("the screen to show %q", texts), func() bool {
+		p.pull()
+		screen := p.frame.get()
+		for _, s := range texts {
+			if !strings.Contains(screen, s) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // pull appends what the program has drawn since the last read and says how
@@ -147,8 +212,13 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	p.keys("enter", "enter")
 	eventually(t, "the proposal step to be saved", func() bool { return proposal().WalkStep == 1 })
 
-	// Step 2, when: the moment.
-	p.keys("down", "enter")
+	// Step 2, when: the moment. Each choice below is made once the screen
+	// shows its field focused (┃): the focus moves in a later frame, and a
+	// key sent before it would go to the field it is leaving.
+	p.shows("┃ Which moment are you in?")
+	p.keys("down")
+	p.shows("┃ > test my bias")
+	p.keys("enter")
 	eventually(t, "the when step to be saved", func() bool { return proposal().WalkStep == 2 })
 	if m := proposal().Moment; m != model.MomentTestBias {
 		t.Fatalf("moment saved as %s, want %s", m, model.MomentTestBias)
@@ -157,11 +227,18 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	// Step 3, whom: one new person, a skeptical decision-maker.
 	p.keys("a") // nobody in the directory yet: straight to the name
 	p.typ("Priya Shah")
-	p.keys("enter", "enter", "enter", "enter", "enter")          // title, org, partner kind, discretion
-	p.keys("right", "enter", "right", "right", "right", "enter") // decides, influence 3
-	p.keys("y", "n")                                             // votes, no veto
-	p.keys("left", "left", "enter", "enter", "enter")            // skeptic, target supporter, no spoiler
-	p.keys("enter", "enter")                                     // wants, fears left blank
+	p.keys("enter", "enter", "enter", "enter", "enter") // title, org, partner kind, discretion
+	p.shows("┃ Their part in the decision")
+	p.keys("right", "enter") // decides
+	p.shows("┃ Influence")
+	p.keys("right", "right", "right", "enter") // influence 3
+	p.shows("┃ Do they vote?")
+	p.keys("y") // votes
+	p.shows("┃ Can they veto it?")
+	p.keys("n") // no veto
+	p.shows("┃ Where do they stand today?")
+	p.keys("left", "left", "enter", "enter", "enter") // skeptic, target supporter, no spoiler
+	p.keys("enter", "enter")                          // wants, fears left blank
 	eventually(t, "the person to be saved", func() bool {
 		d, err := store.LoadDossier(ctx, proposal().ID)
 		return err == nil && len(d.Stakeholders) == 1
@@ -178,7 +255,11 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 	// Step 5, when and where for that person.
 	p.keys("enter", "enter")
 	p.typ("+3d")
-	p.keys("enter", "enter", "down", "enter", "enter", "enter", "tab")
+	p.keys("enter", "enter")
+	p.shows("┃ Where or how?")
+	p.keys("down")
+	p.shows("┃   1:1 in person", "┃ > coffee/lunch")
+	p.keys("enter", "enter", "enter", "tab")
 	eventually(t, "the where step to be saved", func() bool { return proposal().WalkStep == 5 })
 
 	d, err := store.LoadDossier(ctx, proposal().ID)
@@ -197,7 +278,11 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 		pr := proposal()
 		return pr.WalkStep == 6 && pr.Status == model.StatusPrewiring
 	})
-	p.keys("2", "l", "enter", "enter", "enter", "enter", "enter", "up", "up", "enter")
+	p.keys("2", "l", "enter", "enter", "enter", "enter", "enter")
+	p.shows("┃ How did it go?")
+	p.keys("up", "up")
+	p.shows("┃ > +2 enthusiastic")
+	p.keys("enter")
 	p.typ("Happy to try it for a month.")
 	p.keys("enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	eventually(t, "the conversation to be logged with the new stance", func() bool {
