@@ -1,0 +1,6 @@
+//go:build !linux
+
+package hugeheap
+
+// advised is false: only Linux is advised.
+var advised bool
