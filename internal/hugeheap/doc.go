@@ -5,7 +5,7 @@
 // first touch of a 4 KiB page is a page fault. On a virtual machine a fault
 // is dear (3 µs on one of ours, about 20 µs on another), and a brief of
 // 10,000 conversations took 3,100 of them, a third of its CPU there. With
-// the heap on 2 MiB pages the same brief takes about 1,100 (most of them
+// the heap on 2 MiB pages the same brief takes 1,100 to 1,500 (most of them
 // the binary's own and SQLite's memory, which this package leaves alone).
 //
 // How: where the kernel's transparent huge pages are set to "madvise" (the
