@@ -117,19 +117,26 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # hyperfine runs all of one command's runs, then the next command's, so a
 # burst of load on a shared machine lands on one of them. The same four
-# commands again, interleaved: each round runs each command once, and the
-# medians of wall time and of CPU (user + system, from wait4) over the
-# rounds are compared. ROUNDS=0 skips it; it needs python3.
+# commands again, interleaved: each round runs each command once (in a
+# shuffled order), and the medians of wall time and of CPU (user + system,
+# from wait4) over the rounds are compared. ROUNDS=0 skips it; it needs python3.
 ROUNDS=${ROUNDS:-30}
 if [ "$ROUNDS" -gt 0 ] && command -v python3 >/dev/null; then
 	python3 - "$ROUNDS" "$bc --db $db brief 1" "task rc:$TASKRC summary" \
 		"sqlite3 -readonly $db -init $work/reads.sql .quit" "$bc version" <<'PY'
-import os, shlex, statistics, subprocess, sys, time
+import os, random, shlex, statistics, subprocess, sys, time
 rounds, cmds = int(sys.argv[1]), [shlex.split(c) for c in sys.argv[2:]]
 names = ["brief", "task summary", "sqlite3 reads", "version"]
 wall, cpu = {n: [] for n in names}, {n: [] for n in names}
+# Each round runs the four in a shuffled order (the same seed every time):
+# in a fixed order the sqlite3 reads always followed task summary, and a
+# command's time here depends on the one before it (the reads took 30 ms
+# in one run and 41 ms in the next).
+order = random.Random(13)
 for r in range(rounds + 1):  # the first round warms up
-    for n, c in zip(names, cmds):
+    pairs = list(zip(names, cmds))
+    order.shuffle(pairs)
+    for n, c in pairs:
         t = time.perf_counter()
         p = subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, ru = os.wait4(p.pid, 0)
