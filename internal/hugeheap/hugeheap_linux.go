@@ -9,7 +9,6 @@ import (
 )
 
 const (
-	hugePage = 2 << 20
 	// ballastBytes is the run of heap mapped in one piece and advised. A
 	// brief of 10,000 conversations uses about 8 MiB of heap; a command
 	// that needs more goes on in 4 KiB pages past it. It is never touched,
@@ -18,8 +17,11 @@ const (
 	// madvCollapse is Linux 6.1's MADV_COLLAPSE, which the frozen syscall
 	// package does not name.
 	madvCollapse = 25
-	// modeFile is where the kernel says how it gives out huge pages.
+	// modeFile is where the kernel says how it gives out huge pages, and
+	// sizeFile how large one is (2 MiB on x86-64 and on arm64 with 4 KiB
+	// pages; 512 MiB on arm64 with 64 KiB pages, too large to be worth it).
 	modeFile = "/sys/kernel/mm/transparent_hugepage/enabled"
+	sizeFile = "/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"
 )
 
 // heapStart is the heap's first allocation in this package, the earliest
@@ -30,7 +32,11 @@ var heapStart *[16]byte
 var advised bool
 
 func init() {
-	if !wanted(godebug(), readMode()) {
+	if !wanted(godebug(), readSysfs(modeFile)) {
+		return
+	}
+	hugePage := hugePageSize(readSysfs(sizeFile))
+	if hugePage == 0 {
 		return
 	}
 	heapStart = new([16]byte)
@@ -42,19 +48,19 @@ func init() {
 		return
 	}
 	advised = madvise(lo, hi-lo, syscall.MADV_HUGEPAGE) == nil
-	// The first 2 MiB already holds 4 KiB pages, which the advice does not
-	// change; collapsing them into one huge page spares the faults of the
-	// rest of it. It may fail (an old kernel, no free huge page): no harm.
+	// The first huge page's worth already holds small pages, which the
+	// advice does not change; collapsing them into one huge page spares the
+	// faults of the rest of it. It may fail (an old kernel, no free huge page): no harm.
 	_ = madvise(lo, hugePage, madvCollapse)
 	runtime.KeepAlive(ballast)
 	ballast = nil
 	runtime.GC() // frees the ballast now, so what follows is allocated in it
 }
 
-// readMode gives the kernel's transparent huge page mode, or "" when it
-// cannot be read (no such file, as in some containers).
-func readMode() string {
-	fd, err := syscall.Open(modeFile, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+// readSysfs gives a small kernel file's text, or "" when it cannot be read
+// (no such file, as in some containers).
+func readSysfs(path string) string {
+	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return ""
 	}
@@ -65,6 +71,26 @@ func readMode() string {
 		return ""
 	}
 	return string(buf[:n])
+}
+
+// hugePageSize reads hpage_pmd_size ("2097152\n"): the size of a huge page
+// when it is a power of two from 2 MiB to an eighth of the ballast, else 0
+// (unreadable, or too large for the ballast to hold several).
+func hugePageSize(text string) uintptr {
+	var n uintptr
+	for _, c := range text {
+		if c == '\n' {
+			break
+		}
+		if c < '0' || c > '9' || n > ballastBytes {
+			return 0
+		}
+		n = n*10 + uintptr(c-'0')
+	}
+	if n < 2<<20 || n > ballastBytes/8 || n&(n-1) != 0 {
+		return 0
+	}
+	return n
 }
 
 // wanted says whether to advise: only where huge pages are given on advice

@@ -35,11 +35,30 @@ func TestWantedOnlyWhereHugePagesAreGivenOnAdvice(t *testing.T) {
 	}
 }
 
+func TestHugePageSizeOnlyWhereTheBallastHoldsSeveral(t *testing.T) {
+	for text, want := range map[string]uintptr{
+		"2097152\n":                 2 << 20, // x86-64, arm64 with 4 KiB pages
+		"2097152":                   2 << 20,
+		"4194304\n":                 4 << 20, // an eighth of the ballast
+		"536870912\n":               0,       // arm64 with 64 KiB pages: 512 MiB
+		"1048576\n":                 0,       // smaller than any the kernel gives
+		"3000000\n":                 0,       // not a power of two
+		"":                          0,       // no such file
+		"two\n":                     0,
+		"99999999999999999999999\n": 0,
+	} {
+		if got := hugePageSize(text); got != want {
+			t.Errorf("hugePageSize(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
 // TestHeapStartIsAdvised reads the kernel's own account of the mapping that
 // holds the heap's start: it must carry the huge page flag ("hg").
 func TestHeapStartIsAdvised(t *testing.T) {
-	if !wanted(os.Getenv("GODEBUG"), readMode()) {
-		t.Skipf("this kernel's huge page mode is %q (GODEBUG %q): nothing to advise", strings.TrimSpace(readMode()), os.Getenv("GODEBUG"))
+	if !wanted(os.Getenv("GODEBUG"), readSysfs(modeFile)) || hugePageSize(readSysfs(sizeFile)) == 0 {
+		t.Skipf("this kernel's huge page mode is %q, its size %q (GODEBUG %q): nothing to advise",
+			strings.TrimSpace(readSysfs(modeFile)), strings.TrimSpace(readSysfs(sizeFile)), os.Getenv("GODEBUG"))
 	}
 	if !advised {
 		t.Fatal("init gave no advice where the kernel takes it")
@@ -60,8 +79,9 @@ func TestGodebugTurnsItOff(t *testing.T) {
 		fmt.Printf("advised=%v\n", advised)
 		return
 	}
-	if !wanted("", readMode()) {
-		t.Skipf("this kernel's huge page mode is %q: init never advises", strings.TrimSpace(readMode()))
+	if !wanted("", readSysfs(modeFile)) || hugePageSize(readSysfs(sizeFile)) == 0 {
+		t.Skipf("this kernel's huge page mode is %q, its size %q: init never advises",
+			strings.TrimSpace(readSysfs(modeFile)), strings.TrimSpace(readSysfs(sizeFile)))
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestGodebugTurnsItOff$")
 	cmd.Env = append(os.Environ(), "HUGEHEAP_REPORT=1", "GODEBUG=disablethp=1")
