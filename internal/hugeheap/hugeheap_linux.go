@@ -49,8 +49,9 @@ func init() {
 	}
 	advised = madvise(lo, hi-lo, syscall.MADV_HUGEPAGE) == nil
 	// The first huge page's worth already holds small pages, which the
-	// advice does not change; collapsing them into one huge page spares the
-	// faults of the rest of it. It may fail (an old kernel, no free huge page): no harm.
+	// advice does not change; collapsing them into one huge page spares
+	// the faults of the rest of it. It may fail (an old kernel, no free
+	// huge page): no harm.
 	_ = madvise(lo, hugePage, madvCollapse)
 	runtime.KeepAlive(ballast)
 	ballast = nil
