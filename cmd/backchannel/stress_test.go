@@ -29,7 +29,7 @@ import (
 // sizes the issue names (1,000 kill cycles, a 200,000-row import).
 const (
 	crashCyclesEnv = "BACKCHANNEL_CRASH_CYCLES" // default 100
-	importRowsEnv  = "BACKCHANNEL_IMPORT_ROWS"  // default 20000
+	importRowsEnv  = "BACKCHANNEL_IMPORT_ROWS"  // default 40000 for the import, 20000 for the undo
 )
 
 func envInt(t *testing.T, name string, def int) int {
@@ -276,6 +276,7 @@ func peopleCSV(t *testing.T, rows int) string {
 // busy machine can take a chunk's time to start it); `make stress` the
 // issue's 200,000.
 func TestLogDuringLargeImport(t *testing.T) {
+	const oneChunk = 10000 // the most people one chunk writes (db.importChunkRows)
 	bin := builtBinary(t)
 	rows := envInt(t, importRowsEnv, 40000)
 	path := demoDB(t)
@@ -303,10 +304,17 @@ func TestLogDuringLargeImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer reader.Close()
-	for written := 0; written == 0; {
+	written := 0
+	for written == 0 {
 		select {
 		case err := <-done:
-			t.Skipf("the import finished (%v) before a log could be started during it; nothing to test at this size:\n%s", err, impOut.String())
+			if err != nil {
+				t.Fatalf("the import failed: %v\n%s", err, impOut.String())
+			}
+			if rows > oneChunk {
+				t.Fatalf("the import of %d people finished before any of them could be seen: it was not written in chunks\n%s", rows, impOut.String())
+			}
+			t.Skipf("%d people fit one chunk: no log can come between two", rows)
 		default:
 		}
 		if err := reader.QueryRow("SELECT count(*) FROM contacts WHERE name LIKE 'Imported Person %'").Scan(&written); err != nil {
@@ -315,6 +323,9 @@ func TestLogDuringLargeImport(t *testing.T) {
 		if written == 0 {
 			time.Sleep(5 * time.Millisecond)
 		}
+	}
+	if written >= rows {
+		t.Fatalf("the first people seen were all %d of them: the import was not written in chunks", rows)
 	}
 
 	logCmd := command(bin, path, "log", "Dana", "-p", "1", "--said", "logged during the import")

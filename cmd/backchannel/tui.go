@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/backchannel/backchannel/internal/hugeheap"
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/tui"
 	"github.com/spf13/cobra"
@@ -43,6 +44,10 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	limitTUIMemory()
+	// The heap's huge-page advice is for commands that run and exit; the
+	// workbook stays open for hours, and the kernel would fill huge pages
+	// again where the runtime gives memory back (internal/hugeheap).
+	hugeheap.Withdraw()
 	return tui.Run(ctx, st, opts)
 }
 

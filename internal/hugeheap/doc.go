@@ -11,13 +11,24 @@
 // How: where the kernel's transparent huge pages are set to "madvise" (the
 // default of many distributions; "always" needs nothing, "never" refuses),
 // the package's init makes the runtime map a run of fresh heap in one
-// piece by allocating a ballast, marks everything from the heap's start to
-// the ballast's end MADV_HUGEPAGE, collapses the heap's first 2 MiB (the
-// runtime and earlier packages have already touched it in 4 KiB pages),
-// and lets a collection free the ballast, whose untouched pages the
-// program then allocates from. It runs at init so that the packages
-// initialized after it (SQLite's, the markdown renderer's tables) allocate
-// on huge pages too.
+// piece by allocating a ballast, marks everything from the huge page
+// holding its own first allocation to the ballast's end MADV_HUGEPAGE,
+// collapses that first huge page (the runtime and earlier packages have
+// already touched it in small pages), and lets a collection free the
+// ballast, whose untouched pages the program then allocates from. It runs
+// at init so that the packages initialized after it (SQLite's, the
+// markdown renderer's tables) allocate on huge pages too.
+//
+// Go advised its own heap in 1.21.0 and stopped in 1.21.1: under the
+// kernel's "madvise" defrag setting a fault in advised memory may stop to
+// compact memory (golang/go#61718), and the kernel's background collapser
+// fills huge pages again where the runtime has given small ones back,
+// memory the runtime does not count (golang/go#64332). Both hurt programs
+// that run for long; a command that reads, prints and exits within a
+// second meets a handful of such faults and none of the collapser. So the
+// advice covers only the ballast's range (about 34 MiB), and a program
+// that will stay up calls Withdraw once it starts (the terminal workbook
+// does).
 //
 // Everything here is advice: each call's failure leaves the heap as the
 // runtime made it, and nothing reads back what the kernel did.

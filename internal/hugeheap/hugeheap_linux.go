@@ -24,12 +24,20 @@ const (
 	sizeFile = "/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"
 )
 
-// heapStart is the heap's first allocation in this package, the earliest
-// heap address this package can name; kept so it stays on the heap.
-var heapStart *[16]byte
+// earlyAlloc is this package's first heap allocation, made before the
+// ballast: the huge page holding it is where the advice starts. (The heap
+// may begin lower, in pages the runtime has not touched.)
+var earlyAlloc *[16]byte
 
-// advised records whether init gave the advice, for the tests.
-var advised bool
+// advisedFrom and advisedTo bound the range init advised (both zero when
+// it gave no advice), for Withdraw and the tests.
+var advisedFrom, advisedTo uintptr
+
+// arenaSlack is how far beyond the ballast's own size the advised range may
+// reach: the part of the runtime's first heap piece below the ballast
+// (4 MiB pieces) and the rounding to huge pages. A range any longer means
+// the heap is not laid out as expected, and nothing is advised.
+const arenaSlack = 8 << 20
 
 func init() {
 	if !wanted(godebug(), readSysfs(modeFile)) {
@@ -39,23 +47,34 @@ func init() {
 	if hugePage == 0 {
 		return
 	}
-	heapStart = new([16]byte)
+	earlyAlloc = new([16]byte)
 	ballast := make([]byte, ballastBytes)
-	lo := uintptr(unsafe.Pointer(heapStart)) &^ (hugePage - 1)
+	lo := uintptr(unsafe.Pointer(earlyAlloc)) &^ (hugePage - 1)
 	end := uintptr(unsafe.Pointer(unsafe.SliceData(ballast))) + ballastBytes
 	hi := (end + hugePage - 1) &^ (hugePage - 1)
-	if hi <= lo || hi-lo > 1<<30 { // the heap is not where it was expected: leave it
-		return
+	if hi > lo && hi-lo <= ballastBytes+arenaSlack && madvise(lo, hi-lo, syscall.MADV_HUGEPAGE) == nil {
+		advisedFrom, advisedTo = lo, hi
+		// The first huge page's worth already holds small pages, which
+		// the advice does not change; collapsing them into one huge page
+		// spares the faults of the rest of it. It may fail (an old
+		// kernel, no free huge page): no harm.
+		_ = madvise(lo, hugePage, madvCollapse)
 	}
-	advised = madvise(lo, hi-lo, syscall.MADV_HUGEPAGE) == nil
-	// The first huge page's worth already holds small pages, which the
-	// advice does not change; collapsing them into one huge page spares
-	// the faults of the rest of it. It may fail (an old kernel, no free
-	// huge page): no harm.
-	_ = madvise(lo, hugePage, madvCollapse)
 	runtime.KeepAlive(ballast)
 	ballast = nil
 	runtime.GC() // frees the ballast now, so what follows is allocated in it
+}
+
+// Withdraw takes the advice back for a program that will run for long: the
+// kernel's background collapser would otherwise fill 2 MiB pages again
+// where the Go runtime has given small ones back, memory the runtime does
+// not count (golang/go#64332, why Go 1.21.1 stopped advising its heap).
+// Huge pages already made stay; new ones are no longer made in the range.
+func Withdraw() {
+	if advisedTo != 0 {
+		_ = madvise(advisedFrom, advisedTo-advisedFrom, syscall.MADV_NOHUGEPAGE)
+		advisedFrom, advisedTo = 0, 0
+	}
 }
 
 // readSysfs gives a small kernel file's text, or "" when it cannot be read
@@ -78,17 +97,11 @@ func readSysfs(path string) string {
 // when it is a power of two from 2 MiB to an eighth of the ballast, else 0
 // (unreadable, or too large for the ballast to hold several).
 func hugePageSize(text string) uintptr {
-	var n uintptr
-	for _, c := range text {
-		if c == '\n' {
-			break
-		}
-		if c < '0' || c > '9' || n > ballastBytes {
-			return 0
-		}
-		n = n*10 + uintptr(c-'0')
+	if len(text) > 0 && text[len(text)-1] == '\n' {
+		text = text[:len(text)-1]
 	}
-	if n < 2<<20 || n > ballastBytes/8 || n&(n-1) != 0 {
+	n, ok := number(text)
+	if !ok || n < 2<<20 || n > ballastBytes/8 || n&(n-1) != 0 {
 		return 0
 	}
 	return n
@@ -96,8 +109,10 @@ func hugePageSize(text string) uintptr {
 
 // wanted says whether to advise: only where huge pages are given on advice
 // ("[madvise]" is the mode chosen, of "always [madvise] never"), and not
-// when GODEBUG turns the runtime's own huge pages off (the last disablethp
-// setting counts, as in the runtime).
+// when the environment's GODEBUG turns the runtime's own huge pages off
+// (as the runtime reads it: the last disablethp given as a number counts,
+// and any number but 0 turns them off). A program's own //go:debug lines
+// are not seen here; backchannel has none.
 //
 // The package imports runtime, syscall and unsafe only, hence these loops
 // instead of the strings package: importing strings (or os) put its init
@@ -106,11 +121,10 @@ func hugePageSize(text string) uintptr {
 func wanted(godebug, mode string) bool {
 	disabled := false
 	for setting := range fields(godebug, ',') {
-		switch setting {
-		case "disablethp=1":
-			disabled = true
-		case "disablethp=0":
-			disabled = false
+		if value, ok := cutPrefix(setting, "disablethp="); ok {
+			if n, ok := number(value); ok {
+				disabled = n != 0
+			}
 		}
 	}
 	if disabled {
@@ -122,6 +136,27 @@ func wanted(godebug, mode string) bool {
 		}
 	}
 	return false
+}
+
+// cutPrefix is strings.CutPrefix.
+func cutPrefix(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || s[:len(prefix)] != prefix {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+// number reads s as a decimal number; false when it is not one, or is
+// larger than any size or setting read here (1 TiB).
+func number(s string) (uintptr, bool) {
+	var n uintptr
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || n > 1<<40 {
+			return 0, false
+		}
+		n = n*10 + uintptr(s[i]-'0')
+	}
+	return n, s != ""
 }
 
 // fields yields the parts of s between seps.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,6 +29,9 @@ func TestWantedOnlyWhereHugePagesAreGivenOnAdvice(t *testing.T) {
 		{"disablethp=1,disablethp=0", "always [madvise] never\n", true}, // the last one counts
 		{"disablethp=0", "always [madvise] never\n", true},
 		{"madvdontneed=1", "always [madvise] never\n", true},
+		{"disablethp=2", "always [madvise] never\n", false},              // any number but 0, as the runtime reads it
+		{"disablethp=1,disablethp=x", "always [madvise] never\n", false}, // not a number: the runtime ignores it
+		{"disablethp=x", "always [madvise] never\n", true},
 	} {
 		if got := wanted(c.godebug, c.mode); got != c.want {
 			t.Errorf("wanted(GODEBUG=%q, mode %q) = %v, want %v", c.godebug, c.mode, got, c.want)
@@ -53,22 +57,67 @@ func TestHugePageSizeOnlyWhereTheBallastHoldsSeveral(t *testing.T) {
 	}
 }
 
-// TestHeapStartIsAdvised reads the kernel's own account of the mapping that
-// holds the heap's start: it must carry the huge page flag ("hg").
-func TestHeapStartIsAdvised(t *testing.T) {
-	if !wanted(os.Getenv("GODEBUG"), readSysfs(modeFile)) || hugePageSize(readSysfs(sizeFile)) == 0 {
-		t.Skipf("this kernel's huge page mode is %q, its size %q (GODEBUG %q): nothing to advise",
-			strings.TrimSpace(readSysfs(modeFile)), strings.TrimSpace(readSysfs(sizeFile)), os.Getenv("GODEBUG"))
+// advisable says why init would not advise on this machine, or "".
+func advisable() string {
+	mode, size := readSysfs(modeFile), readSysfs(sizeFile)
+	if !wanted(os.Getenv("GODEBUG"), mode) || hugePageSize(size) == 0 {
+		return fmt.Sprintf("this kernel's huge page mode is %q, its size %q (GODEBUG %q): nothing to advise",
+			strings.TrimSpace(mode), strings.TrimSpace(size), os.Getenv("GODEBUG"))
 	}
-	if !advised {
+	return ""
+}
+
+// TestWhatIsAllocatedAfterInitIsAdvised reads the kernel's own account of
+// the mappings: the huge page holding the package's first allocation, and
+// a megabyte allocated now (which lands in the freed ballast), must both
+// lie in the advised range, in mappings carrying the huge page flag "hg".
+func TestWhatIsAllocatedAfterInitIsAdvised(t *testing.T) {
+	if why := advisable(); why != "" {
+		t.Skip(why)
+	}
+	if advisedTo == 0 {
 		t.Fatal("init gave no advice where the kernel takes it")
 	}
-	flags, err := vmFlags(uintptr(unsafe.Pointer(heapStart)))
-	if err != nil {
-		t.Fatal(err)
+	later := make([]byte, 1<<20)
+	for name, addr := range map[string]uintptr{
+		"the first allocation": uintptr(unsafe.Pointer(earlyAlloc)),
+		"a later megabyte":     uintptr(unsafe.Pointer(unsafe.SliceData(later))),
+	} {
+		if addr < advisedFrom || addr >= advisedTo {
+			t.Errorf("%s (%#x) is outside the advised range %#x–%#x", name, addr, advisedFrom, advisedTo)
+		}
+		flags, err := vmFlags(addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(" "+flags+" ", " hg ") {
+			t.Errorf("%s is mapped with flags %q, without hg", name, flags)
+		}
 	}
-	if !strings.Contains(" "+flags+" ", " hg ") {
-		t.Fatalf("the heap's start is mapped with flags %q, without hg", flags)
+	runtime.KeepAlive(later)
+}
+
+// TestWithdrawTakesTheAdviceBack runs this test binary again, has it
+// withdraw the advice, and reads the flags it then reports.
+func TestWithdrawTakesTheAdviceBack(t *testing.T) {
+	if os.Getenv("HUGEHEAP_WITHDRAW") != "" {
+		Withdraw()
+		flags, err := vmFlags(uintptr(unsafe.Pointer(earlyAlloc)))
+		fmt.Printf("flags=[%s] err=%v advised=%v\n", flags, err, advisedTo != 0)
+		return
+	}
+	if why := advisable(); why != "" {
+		t.Skip(why)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestWithdrawTakesTheAdviceBack$")
+	cmd.Env = append(os.Environ(), "HUGEHEAP_WITHDRAW=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	got := string(out)
+	if !strings.Contains(got, " nh") || strings.Contains(got, " hg") || !strings.Contains(got, "advised=false") {
+		t.Fatalf("after Withdraw the child said:\n%s", got)
 	}
 }
 
@@ -76,12 +125,11 @@ func TestHeapStartIsAdvised(t *testing.T) {
 // GODEBUG=disablethp=1 and asks it whether init advised.
 func TestGodebugTurnsItOff(t *testing.T) {
 	if os.Getenv("HUGEHEAP_REPORT") != "" {
-		fmt.Printf("advised=%v\n", advised)
+		fmt.Printf("advised=%v\n", advisedTo != 0)
 		return
 	}
-	if !wanted("", readSysfs(modeFile)) || hugePageSize(readSysfs(sizeFile)) == 0 {
-		t.Skipf("this kernel's huge page mode is %q, its size %q: init never advises",
-			strings.TrimSpace(readSysfs(modeFile)), strings.TrimSpace(readSysfs(sizeFile)))
+	if why := advisable(); why != "" {
+		t.Skip(why)
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestGodebugTurnsItOff$")
 	cmd.Env = append(os.Environ(), "HUGEHEAP_REPORT=1", "GODEBUG=disablethp=1")

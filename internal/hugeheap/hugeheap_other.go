@@ -2,5 +2,5 @@
 
 package hugeheap
 
-// advised is false: only Linux is advised.
-var advised bool
+// Withdraw does nothing: only Linux is advised.
+func Withdraw() {}
