@@ -318,7 +318,7 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 
 	p := startProgram(t, store)
 	p.keys("down", "down", "enter")
-	p.waitFor("Room")
+	p.shows("Room")
 	p.keys("D", "down", "2")
 	eventually(t, "Dana's debrief to be saved", func() bool { return acted() == model.ActedSpokeAgainst })
 	p.keys("r")

@@ -66,26 +66,23 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 	_, before := assess()
 
 	p := startProgram(t, store)
-	// The terminal output is a stream of changed cells, so only single words
-	// can be looked for in it; the screen's state is checked at the end.
-	waitWord := p.waitFor
 
 	// Every objection, then only the open blockers: status open, severity blocker.
 	p.keys("o")
-	waitWord("Objections")
+	p.shows("Objections")
 	p.keys("s", "s", "v")
 
 	// Write the response.
 	response := "Observers receive redacted board papers; M and A items are taken in closed session."
 	p.keys("r")
-	waitWord("Write")
+	p.shows("Write")
 	p.typ(response)
 	p.keys("enter")
 	eventually(t, "the response to be saved", func() bool { return stored().Response == response })
 
 	// Pick the voice in the room: the first supporter offered.
 	p.keys("i")
-	waitWord("Pick")
+	p.shows("Pick")
 	p.keys("down", "enter")
 	eventually(t, "the voice to be saved", func() bool { return stored().VoiceID != 0 })
 	voice := stored().VoiceID
@@ -100,10 +97,10 @@ func TestObjectionReviewEndToEndOnARealStore(t *testing.T) {
 
 	// Resolve it: open → addressing → resolved in the status picker.
 	p.keys("m")
-	waitWord("Change")
+	p.shows("Change")
 	p.keys("down", "down", "enter")
 	eventually(t, "the objection to be resolved", func() bool { return stored().Status == model.ObjectionResolved })
-	waitWord("Marked")
+	p.shows("Marked")
 	got := stored()
 	if !got.ResolvedOn.Equal(testToday) {
 		t.Fatalf("resolved on %q, want today", got.ResolvedOn)

@@ -24,8 +24,9 @@ import (
 type program struct {
 	t  *testing.T
 	tm *teatest.TestModel
-	// out is everything the program has drawn so far: the waits read the
-	// output stream as it comes, so it is kept here for later checks.
+	// out is everything the program has drawn so far: settle reads the
+	// stream to see that something was drawn, and a test may check it all
+	// at the end.
 	out bytes.Buffer
 	// frame is the screen as the program last drew it, whole (the output
 	// stream carries only what changed between frames).
@@ -138,15 +139,6 @@ func (p *program) settle(what string) {
 		}
 	}
 	p.t.Fatalf("the screen did not change after %s", what)
-}
-
-// waitFor waits until the program has drawn text.
-func (p *program) waitFor(text string) {
-	p.t.Helper()
-	eventually(p.t, "the screen to show "+text, func() bool {
-		p.pull()
-		return bytes.Contains(p.out.Bytes(), []byte(text))
-	})
 }
 
 // keys presses keys, each once the screen shows the one before it landed.
@@ -299,7 +291,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 
 	// Reopen: the dashboard shows the proposal with its new score.
 	p2 := startProgram(t, store)
-	p2.waitFor("Move standup to async")
+	p2.shows("Move standup to async")
 	p2.tm.Send(keyMsg("q"))
 	out := append(p2.out.Bytes(), readAll(t, p2.tm.FinalOutput(t, teatest.WithFinalTimeout(5*time.Second)))...)
 	for _, want := range []string{"Move standup to async", itoa(after)} {

@@ -13,10 +13,6 @@ import (
 	"syscall"
 
 	"github.com/backchannel/backchannel/db"
-	// The heap on huge pages where Linux gives them on advice, for every
-	// command from its start (the terminal workbook withdraws it): a fifth
-	// less CPU for a brief on a virtual machine (internal/hugeheap).
-	_ "github.com/backchannel/backchannel/internal/hugeheap"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"

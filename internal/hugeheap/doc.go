@@ -1,5 +1,6 @@
 // Package hugeheap asks Linux to back the Go heap with 2 MiB pages instead
-// of 4 KiB ones. Import it for its side effect, once, from the command.
+// of 4 KiB ones. Its init does the work: importing it from the command
+// advises every run, and a run that will stay up calls Withdraw.
 //
 // Why: a one-shot command touches every page of its heap once, and each
 // first touch of a 4 KiB page is a page fault. On a virtual machine a fault
