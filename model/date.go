@@ -61,7 +61,7 @@ func (d Date) midnight() time.Time {
 	if d.n == 0 {
 		return time.Time{}
 	}
-	return time.Unix((d.n-dayShift)*86400, 0).UTC()
+	return time.Unix(d.day()*86400, 0).UTC()
 }
 
 // DateOf returns the calendar day of t in t's own location.
