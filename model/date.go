@@ -175,7 +175,7 @@ func ParsePastDate(s string, today Date) (Date, error) {
 		back := (int(today.midnight().Weekday()) - int(wd) + 7) % 7
 		return today.AddDays(-back), nil
 	}
-	return ParseDate(s, today)
+	return parseDate(s, today, "today, yesterday, -3d or a weekday")
 }
 
 // weekdayNamed reads a weekday name or a prefix of at least three letters.
@@ -197,6 +197,12 @@ func weekdayNamed(s string) (time.Weekday, bool) {
 // "2026-11-24", "today", "tomorrow", "yesterday", "+3" / "+3d" / "-2w", or a
 // weekday name meaning the next such day. An empty string is the zero date.
 func ParseDate(s string, today Date) (Date, error) {
+	return parseDate(s, today, "today, tomorrow, +3d or a weekday")
+}
+
+// parseDate is ParseDate, whose refusal offers examples: a day to come
+// ("tomorrow, +3d") or, for ParsePastDate, one gone by ("yesterday, -3d").
+func parseDate(s string, today Date, examples string) (Date, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch s {
 	case "":
@@ -237,7 +243,7 @@ func ParseDate(s string, today Date) (Date, error) {
 		}
 		return today.AddDays(ahead), nil
 	}
-	return Date{}, invalidf("cannot read date %q; use YYYY-MM-DD, today, tomorrow, +3d or a weekday", s)
+	return Date{}, invalidf("cannot read date %q; use YYYY-MM-DD, %s", s, examples)
 }
 
 // Relative says how far d is from today in words: "today", "tomorrow",

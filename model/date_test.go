@@ -123,3 +123,17 @@ func TestDateHumanAroundNamesAnotherYear(t *testing.T) {
 		}
 	}
 }
+
+// A refused date offers examples in the direction the field looks: a
+// conversation already had, or a day to come.
+func TestRefusedDateOffersExamplesThatFitTheField(t *testing.T) {
+	today := NewDate(2026, 12, 2)
+	_, past := ParsePastDate("2026-11-31", today)
+	_, ahead := ParseDate("2026-11-31", today)
+	if past == nil || !strings.Contains(past.Error(), "yesterday, -3d") || strings.Contains(past.Error(), "tomorrow") {
+		t.Errorf("a conversation's date refused with %v", past)
+	}
+	if ahead == nil || !strings.Contains(ahead.Error(), "tomorrow, +3d") {
+		t.Errorf("a day to come refused with %v", ahead)
+	}
+}
