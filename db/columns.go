@@ -53,6 +53,14 @@ func textOf(src any) (string, bool) {
 	return "", false
 }
 
+// inPlaceText is a column destination that can read the text SQLite holds
+// without the copy the driver makes of it (the direct read,
+// rawread_direct.go). readText must not keep s, and returns false for text
+// it leaves to Scan, which then says what is wrong with it.
+type inPlaceText interface {
+	readText(s string) bool
+}
+
 // wordCol scans a TEXT column holding an enum's word. It looks words up in
 // a table built once per enum type and fetched once per query, when the
 // column's destination is made (text), not once per row: LoadDossier scans
@@ -76,6 +84,15 @@ func (c wordCol[T, PT]) Scan(src any) error {
 		return nil
 	}
 	return c.dst.UnmarshalText([]byte(s)) // says what is wrong with it
+}
+
+// readText reads the word in place (inPlaceText).
+func (c wordCol[T, PT]) readText(s string) bool {
+	v, ok := c.words[s]
+	if ok {
+		*c.dst = v
+	}
+	return ok
 }
 
 func text[T enum, PT interface {
@@ -139,6 +156,15 @@ func (c dateCol) Scan(src any) error {
 		return nil
 	}
 	return c.dst.UnmarshalText([]byte(s)) // '' or an error worth its message
+}
+
+// readText reads a well-formed date in place (inPlaceText).
+func (c dateCol) readText(s string) bool {
+	y, m, d, ok := parseDate(s)
+	if ok {
+		*c.dst = model.NewDate(y, time.Month(m), d)
+	}
+	return ok
 }
 
 func date(dst *model.Date) dateCol { return dateCol{dst} }

@@ -97,6 +97,15 @@ func (c conversationWords) Scan(src any) error {
 	return nil
 }
 
+// readText sets a combination met before in place (inPlaceText).
+func (c conversationWords) readText(s string) bool {
+	w, ok := c.seen[s]
+	if ok {
+		c.t.Channel, c.t.Kind, c.t.Opener, c.t.Commitment = w.channel, w.kind, w.opener, w.commitment
+	}
+	return ok
+}
+
 // readWords reads one combination word by word. (Apart from Scan so that
 // only a combination met for the first time is made on the heap.)
 func readWords(s string) (wordSet, error) {

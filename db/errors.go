@@ -7,7 +7,6 @@ import (
 
 	"github.com/backchannel/backchannel/model"
 
-	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -70,9 +69,13 @@ func notFoundf(format string, args ...any) error { return newError(ErrNotFound, 
 
 func conflictf(format string, args ...any) error { return newError(ErrConflict, nil, format, args...) }
 
-// sqliteCode returns the primary SQLite result code carried by err, or 0.
+// sqliteCode returns the primary SQLite result code carried by err (the
+// driver's *sqlite.Error, or the direct read's stepError), or 0.
 func sqliteCode(err error) int {
-	var se *sqlite.Error
+	var se interface {
+		error
+		Code() int
+	}
 	if errors.As(err, &se) {
 		return se.Code() & 0xff
 	}

@@ -70,6 +70,9 @@ func rawAppend[T any](ctx context.Context, q driver.QueryerContext, dest func(*T
 			return nil, fmt.Errorf("column %s: cannot store into %T", rows.Columns()[i], dst)
 		}
 	}
+	if direct, ok := directOf(rows); ok && directRead {
+		return directAppend(&direct, &cur, d, set, rows.Columns(), out)
+	}
 	vals := make([]driver.Value, len(d))
 	for {
 		err := rows.Next(vals)
@@ -87,6 +90,32 @@ func rawAppend[T any](ctx context.Context, q driver.QueryerContext, dest func(*T
 			}
 		}
 		out = append(out, cur)
+	}
+}
+
+// directAppend is rawAppend's loop on the direct read: each row into cur
+// (whose columns' destinations are d), appended to out.
+func directAppend[T any](r *directRows, cur *T, d []any, set []func(any) error, cols []string, out []T) ([]T, error) {
+	get := make([]func(*directRows, int32) error, len(d))
+	for i, dst := range d {
+		get[i] = directSetterOf(dst, set[i])
+	}
+	for {
+		more, err := r.next()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			return out, nil
+		}
+		var zero T
+		*cur = zero
+		for i, g := range get {
+			if err := g(r, int32(i)); err != nil {
+				return nil, fmt.Errorf("column %s: %w", cols[i], err)
+			}
+		}
+		out = append(out, *cur)
 	}
 }
 
