@@ -10,7 +10,7 @@ import (
 )
 
 // Issue 13: LoadDossier and LoadDossierShowing read conversations their own
-// way (the four enum columns as one text, the proposal not read again); what
+// way (the direct read, the proposal not read again); what
 // they give is what the table's plain read gives, column by column, for
 // every word of every enum and many combinations of them.
 func TestDossierConversationsAreTheTablesRows(t *testing.T) {

@@ -66,10 +66,10 @@ test "$(task count status:pending 2>/dev/null)" = "$TASKS"
 # the table (db/dossier.go: logPlan), as brief does, with the columns brief
 # reads (db/dossier_columns.go: conversationFacts); the free text of the ten
 # conversations of the recent log is read by ID (here the ten latest by day,
-# as brief.TextShown picks them). brief asks for the four enum words joined
-# into one text; here they are four plain columns, the cheaper read for the
-# sqlite3 CLI: Debian's 3.40 spends about 3 ms joining them over 10,000 rows
-# (docs/performance.md, "Peers", fifth session), which flattered brief.
+# as brief.TextShown picks them). The four enum words are four plain
+# columns, as brief reads them since the ninth session (until then it asked
+# for them joined into one text, and these reads kept the plain columns as
+# the cheaper read for the sqlite3 CLI).
 cat >"$work/reads.sql" <<'SQL'
 SELECT * FROM proposals WHERE id = 1;
 SELECT * FROM stakeholders WHERE proposal_id = 1;
