@@ -245,8 +245,14 @@ func directSetterOf(dst any, set func(any) error) func(r *directRows, i int32) e
 			return nil
 		}
 	case inPlaceText:
+		// The text is asked for first, without the column's type: a date
+		// or a word read in place is text (or a blob holding it, which the
+		// driver's path reads as text too), and anything else goes to the
+		// driver-value setter, which says what is wrong with it. (A number
+		// asked for as text gets a text form beside its number; SQLite
+		// still gives its type as the number's.)
 		return func(r *directRows, i int32) error {
-			if r.kind(i) == sqlite3.SQLITE_TEXT && d.readText(r.text(i)) {
+			if d.readText(r.text(i)) {
 				return nil
 			}
 			return boxed(r, i)

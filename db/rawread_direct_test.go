@@ -137,6 +137,10 @@ func TestDirectReadFailsAsTheDriverDoes(t *testing.T) {
 		{"a fraction into a count", func(r *row) []any { return []any{integer(&r.i)} }, "SELECT 1.5"},
 		{"a blob into text", func(r *row) []any { return []any{&r.s} }, "SELECT x'00ff'"},
 		{"dates, one malformed", func(r *row) []any { return []any{date(&r.d)} }, "SELECT coalesce(d, '') FROM t"},
+		{"a date that is NULL", func(r *row) []any { return []any{date(&r.d)} }, "SELECT d FROM t"},
+		{"a number where a date goes", func(r *row) []any { return []any{date(&r.d)} }, "SELECT 20261121"},
+		{"a fraction where a word goes", func(r *row) []any { return []any{text(&r.kind)} }, "SELECT 2.5"},
+		{"a word in a blob", func(r *row) []any { return []any{text(&r.kind)} }, "SELECT CAST('share' AS BLOB)"},
 		{"a word that is not one", func(r *row) []any { return []any{text(&r.kind)} }, "SELECT 'share' UNION ALL SELECT 'gossip'"},
 		{"a step that fails on the third row", func(r *row) []any { return []any{&r.n} },
 			`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 5)
