@@ -70,7 +70,7 @@ func rawAppend[T any](ctx context.Context, q driver.QueryerContext, dest func(*T
 			return nil, fmt.Errorf("column %s: cannot store into %T", rows.Columns()[i], dst)
 		}
 	}
-	if direct, ok := directOf(rows); ok && directRead {
+	if direct, ok := directOf(ctx, rows); ok && directRead {
 		return directAppend(&direct, &cur, d, set, rows.Columns(), out)
 	}
 	vals := make([]driver.Value, len(d))

@@ -1,6 +1,7 @@
 package db
 
 import (
+	"context"
 	"database/sql/driver"
 	"fmt"
 	"reflect"
@@ -80,6 +81,7 @@ func readLayout(t reflect.Type) rowsLayout {
 // directRows is a statement the driver prepared and stepped once, read
 // straight from SQLite.
 type directRows struct {
+	ctx   context.Context // the query's: a failed step while it is done is its error, as the driver's is
 	tls   *libc.TLS
 	stmt  uintptr
 	first bool // the driver has stepped to the first row already
@@ -88,7 +90,7 @@ type directRows struct {
 
 // directOf returns rows as a directRows, or false when the direct read
 // does not apply to them.
-func directOf(rows driver.Rows) (directRows, bool) {
+func directOf(ctx context.Context, rows driver.Rows) (directRows, bool) {
 	l := layoutOf(reflect.TypeOf(rows))
 	if !l.ok {
 		return directRows{}, false
@@ -107,6 +109,7 @@ func directOf(rows driver.Rows) (directRows, bool) {
 		return directRows{}, false
 	}
 	return directRows{
+		ctx:   ctx,
 		tls:   *(**libc.TLS)(unsafe.Add(conn, l.tls)),
 		stmt:  *(*uintptr)(unsafe.Add(p, l.pstmt)),
 		first: !*(*bool)(unsafe.Add(p, l.doStep)),
@@ -131,6 +134,9 @@ func (r *directRows) next() (bool, error) {
 		return false, nil
 	default:
 		r.empty = true
+		if r.ctx != nil && r.ctx.Err() != nil {
+			return false, r.ctx.Err()
+		}
 		return false, &stepError{code: int(rc), msg: r.errmsg(rc)}
 	}
 }

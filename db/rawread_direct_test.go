@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -35,7 +36,7 @@ func TestDirectReadIsTaken(t *testing.T) {
 			return err
 		}
 		defer rows.Close()
-		if _, ok := directOf(rows); !ok {
+		if _, ok := directOf(context.Background(), rows); !ok {
 			t.Errorf("the direct read does not apply to %T: see the fields rawread_direct.go reads", rows)
 		}
 		return nil
@@ -188,11 +189,50 @@ func TestDirectReadLeavesDeclaredDatesToTheDriver(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if _, ok := directOf(rows); ok != want {
+			if _, ok := directOf(context.Background(), rows); ok != want {
 				t.Errorf("%s: direct read %v, want %v", query, ok, want)
 			}
 			rows.Close()
 		}
 		return nil
 	}))
+}
+
+// cancelOnScan cancels the query's context as it reads its first value.
+type cancelOnScan struct {
+	cancel context.CancelFunc
+	n      *int64
+}
+
+func (c cancelOnScan) Scan(src any) error {
+	c.cancel()
+	v, _ := src.(int64)
+	*c.n = v
+	return nil
+}
+
+// A step that fails once the query's context is done gives the context's
+// error, as the driver's Next does, so a cancelled read says it was
+// cancelled.
+func TestDirectReadFailingAfterCancelIsTheCancel(t *testing.T) {
+	for _, direct := range []bool{true, false} {
+		db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "m.db"))
+		mustNoErr(t, err)
+		conn, err := db.Conn(context.Background())
+		mustNoErr(t, err)
+		ctx, cancel := context.WithCancel(context.Background())
+		directRead = direct
+		mustNoErr(t, conn.Raw(func(dc any) error {
+			_, err = rawAll(ctx, dc.(driver.QueryerContext), func(n *int64) []any { return []any{cancelOnScan{cancel, n}} }, 0,
+				`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 5)
+				SELECT CASE WHEN i = 3 THEN abs(-9223372036854775808) ELSE i END FROM k`)
+			return nil
+		}))
+		directRead = true
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("direct read %v: %v, want the cancel", direct, err)
+		}
+		conn.Close()
+		db.Close()
+	}
 }
