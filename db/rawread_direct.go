@@ -16,7 +16,7 @@ import (
 // The direct read. Through the driver, every column of every row is a
 // call asking SQLite the column's type, a call for its value, and the value
 // boxed in an interface (a heap allocation for any integer over 255, two
-// for a text); a brief reads 10,000 rows of nine columns that way, and
+// for a text); a brief reads 10,000 rows of twelve columns that way, and
 // those per-column costs were a sixth of its time (docs/performance.md,
 // "The direct read"). The driver keeps the statement it stepped to itself,
 // so the direct read finds it in the driver's rows by name, through
@@ -25,7 +25,8 @@ import (
 // enum's word looked up without a copy. Where the driver is not the one
 // this was written against (a field missing or of another type), or a
 // column is one the driver converts (a declared DATE, DATETIME or
-// TIMESTAMP), rawAppend reads through the driver as before: the direct
+// TIMESTAMP; the store's connections never ask it to turn other text
+// into times), rawAppend reads through the driver as before: the direct
 // read is a shortcut, never the only way. TestDirectReadIsTaken says when
 // an upgrade of the driver turns it off.
 
