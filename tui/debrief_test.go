@@ -318,8 +318,11 @@ func TestDebriefThenContactsOnARealStore(t *testing.T) {
 
 	p := startProgram(t, store)
 	p.keys("down", "down", "enter")
-	p.shows("Room")
-	p.keys("D", "down", "2")
+	p.shows("Hire a VP of Security", "Room")
+	p.keys("D")
+	p.shows("Debrief: Hire a VP of Security", "Dana Reyes")
+	p.keys("down", "2")
+	p.shows("Saved: Dana Reyes spoke against it.")
 	eventually(t, "Dana's debrief to be saved", func() bool { return acted() == model.ActedSpokeAgainst })
 	p.keys("r")
 	eventually(t, "the outcome to be saved", func() bool {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/backchannel/backchannel/db"
+	"github.com/backchannel/backchannel/internal/screentest"
 	"github.com/backchannel/backchannel/model"
 	"github.com/backchannel/backchannel/model/readiness"
 )
@@ -24,25 +26,31 @@ import (
 type program struct {
 	t  *testing.T
 	tm *teatest.TestModel
-	// out is everything the program has drawn so far: settle reads the
-	// stream to see that something was drawn, and a test may check it all
-	// at the end.
+	// out is everything the program has drawn so far, which a test may
+	// check at the end.
 	out bytes.Buffer
 	// frame is the screen as the program last drew it, whole (the output
 	// stream carries only what changed between frames).
 	frame *lastFrame
 }
 
-// lastFrame holds the text of the latest view the program drew.
+// lastFrame holds the latest view the program drew: as drawn (raw, with
+// its styles: a moved highlight may change nothing else) and as text.
 type lastFrame struct {
-	mu   sync.Mutex
-	text string
+	mu        sync.Mutex
+	raw, text string
 }
 
 func (f *lastFrame) get() string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.text
+}
+
+func (f *lastFrame) drawn() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.raw
 }
 
 // framed is the app as Bubble Tea runs it, noting each view it draws so a
@@ -61,10 +69,15 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (f framed) View() tea.View {
 	v := f.Model.View()
 	f.frame.mu.Lock()
-	f.frame.text = ansi.Strip(v.Content)
+	f.frame.raw, f.frame.text = v.Content, ansi.Strip(v.Content)
 	f.frame.mu.Unlock()
 	return v
 }
+
+// dashboardRead is what the dashboard shows once it has read the
+// proposals: their count, or the empty workbook's welcome. Before that its
+// first frames hold only the header, and a key would meet an empty list.
+var dashboardRead = regexp.MustCompile(`\d+ proposals?\b|Your workbook is empty\.`)
 
 func startProgram(t *testing.T, store Store) *program {
 	t.Helper()
@@ -72,7 +85,9 @@ func startProgram(t *testing.T, store Store) *program {
 	frame := &lastFrame{}
 	tm := teatest.NewTestModel(t, framed{app, frame}, teatest.WithInitialTermSize(100, 30))
 	p := &program{t: t, tm: tm, frame: frame}
-	p.settle("the first frame")
+	p.settle("the dashboard's proposals", func(screen string) bool {
+		return screentest.KeyLanded("", screen) && dashboardRead.MatchString(ansi.Strip(screen))
+	})
 	return p
 }
 
@@ -87,9 +102,8 @@ func (p *program) finalApp() *App {
 // line written), which a pause cannot promise on a loaded machine.
 func (p *program) shows(texts ...string) {
 	p.t.Helper()
-	eventually(p.t, fmt.Sprintf("the screen to show %q", texts), func() bool {
-		p.pull()
-		screen := p.frame.get()
+	p.settle(fmt.Sprintf("%q", texts), func(screen string) bool {
+		screen = ansi.Strip(screen)
 		for _, s := range texts {
 			if !strings.Contains(screen, s) {
 				return false
@@ -99,62 +113,51 @@ func (p *program) shows(texts ...string) {
 	})
 }
 
-// pull appends what the program has drawn since the last read and says how
-// many bytes that was.
-func (p *program) pull() int {
+// pull appends what the program has drawn since the last read to out.
+func (p *program) pull() {
 	var chunk [32 << 10]byte
-	total := 0
 	for {
 		n, _ := p.tm.Output().Read(chunk[:])
 		if n == 0 {
-			return total
+			return
 		}
 		p.out.Write(chunk[:n])
-		total += n
 	}
 }
 
-// settle waits on what the screen shows: until the program has drawn the
-// effect of the last key and then drawn nothing more for twice as long as
-// the key took to draw anything (at least 30 ms). huh moves focus in a
-// command, so a key sent before that frame would go to the old field; on a
-// loaded machine that frame comes later, and the wait grows with it. Every
-// key the tests send changes the screen, so a screen that never changes is
-// a failure.
-func (p *program) settle(what string) {
+// settle waits until landed says of the screen as last drawn (with its
+// styles) that it shows what: a key's effect (screentest.KeyLanded), text
+// typed (TextLanded), or the lines a test waits for (shows). Every key the
+// tests send changes the screen, so a screen that never shows it is a
+// failure.
+func (p *program) settle(what string, landed func(screen string) bool) {
 	p.t.Helper()
-	start := time.Now()
-	var firstDrawn, lastDrawn time.Time
-	for deadline := start.Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(15 * time.Millisecond) {
-		now := time.Now()
-		if p.pull() > 0 {
-			if firstDrawn.IsZero() {
-				firstDrawn = now
-			}
-			lastDrawn = now
-			continue
-		}
-		if !firstDrawn.IsZero() && now.Sub(lastDrawn) >= max(30*time.Millisecond, 2*firstDrawn.Sub(start)) {
+	var screen string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(15 * time.Millisecond) {
+		p.pull()
+		if screen = p.frame.drawn(); landed(screen) {
 			return
 		}
 	}
-	p.t.Fatalf("the screen did not change after %s", what)
+	p.t.Fatalf("the screen never showed %s; last screen:\n%s", what, ansi.Strip(screen))
 }
 
 // keys presses keys, each once the screen shows the one before it landed.
 func (p *program) keys(keys ...string) {
 	p.t.Helper()
 	for _, k := range keys {
+		before := p.frame.drawn()
 		p.tm.Send(keyMsg(k))
-		p.settle("the key " + k)
+		p.settle("the effect of the key "+k, func(screen string) bool { return screentest.KeyLanded(before, screen) })
 	}
 }
 
-// typ types text into the focused field and waits for it to be drawn.
+// typ types text into the focused field and waits for all of it to be drawn.
 func (p *program) typ(s string) {
 	p.t.Helper()
+	before := p.frame.drawn()
 	p.tm.Type(s)
-	p.settle("typing " + s)
+	p.settle("all of "+s+" typed", func(screen string) bool { return screentest.TextLanded(before, screen, s) })
 }
 
 // eventually polls cond until it holds or five seconds pass.
@@ -194,6 +197,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 
 	// Step 1, the proposal.
 	p.keys("n")
+	p.shows("┃ Title") // the form has the focus: typing goes into it
 	p.typ("Move standup to async")
 	p.keys("enter")
 	p.typ("Replace the daily standup with a written check-in.")
@@ -218,6 +222,7 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 
 	// Step 3, whom: one new person, a skeptical decision-maker.
 	p.keys("a") // nobody in the directory yet: straight to the name
+	p.shows("┃ Name")
 	p.typ("Priya Shah")
 	p.keys("enter", "enter", "enter", "enter", "enter") // title, org, partner kind, discretion
 	p.shows("┃ Their part in the decision")
@@ -240,12 +245,14 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 
 	// Step 4, what.
 	p.keys("enter", "enter")
+	p.shows("┃ The message, in one line")
 	p.typ("Would a written check-in lose anything you rely on?")
 	p.keys("enter", "enter", "tab")
 	eventually(t, "the what step to be saved", func() bool { return proposal().WalkStep == 4 })
 
 	// Step 5, when and where for that person.
 	p.keys("enter", "enter")
+	p.shows("┃ Talk by")
 	p.typ("+3d")
 	p.keys("enter", "enter")
 	p.shows("┃ Where or how?")
@@ -270,11 +277,14 @@ func TestWalkthroughEndToEndOnARealStore(t *testing.T) {
 		pr := proposal()
 		return pr.WalkStep == 6 && pr.Status == model.StatusPrewiring
 	})
-	p.keys("2", "l", "enter", "enter", "enter", "enter", "enter")
+	p.keys("2", "l")
+	p.shows("┃ Who did you talk to?") // the form has the focus
+	p.keys("enter", "enter", "enter", "enter", "enter")
 	p.shows("┃ How did it go?")
 	p.keys("up", "up")
 	p.shows("┃ > +2 enthusiastic")
 	p.keys("enter")
+	p.shows("┃ What did they say?")
 	p.typ("Happy to try it for a month.")
 	p.keys("enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	eventually(t, "the conversation to be logged with the new stance", func() bool {
