@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/backchannel/backchannel/internal/screentest"
 )
 
 // tmuxSession drives the built binary in a detached tmux session on a private
@@ -46,7 +48,7 @@ func (s *tmuxSession) keys(keys ...string) {
 	for _, k := range keys {
 		before := s.screen()
 		s.tmux("send-keys", "-t", s.name, k)
-		s.settle(before, k)
+		s.settle("the effect of "+k, func(screen string) bool { return screentest.KeyLanded(before, screen) })
 	}
 }
 
@@ -55,44 +57,24 @@ func (s *tmuxSession) typ(text string) {
 	s.t.Helper()
 	before := s.screen()
 	s.tmux("send-keys", "-t", s.name, "-l", text)
-	s.settle(before, text)
+	s.settle("all of "+text+" typed", func(screen string) bool { return screentest.TextLanded(before, screen, text) })
 }
 
-// busyLines are what the program shows while it reads or writes.
-var busyLines = []string{"Saving…", "Loading…", "Looking for a draft…"}
-
-// settle waits until the screen has changed from before, shows nothing
-// being read or written, and has stayed the same for a while: the key's
-// effect is visible and complete. "A while" is twice as long as the key
-// took to show anything (at least 50 ms), so on a loaded machine, where a
-// form's focus moves in a later frame, the test waits for that frame too
-// instead of typing into the field the focus is leaving. Every key the test
-// sends changes the screen, so a screen that never changes is a failure,
-// not a slow machine.
-func (s *tmuxSession) settle(before, what string) {
+// settle waits until the screen shows that what was sent on the screen
+// before has landed (screentest.KeyLanded, TextLanded: the screen changed,
+// nothing is being read or written, and a focused form field has changed,
+// so a key that moves the focus counts once it has moved). Every key the
+// test sends changes the screen, so a screen that never shows it is a
+// failure, not a slow machine.
+func (s *tmuxSession) settle(what string, landed func(screen string) bool) {
 	s.t.Helper()
-	start := time.Now()
-	last, stableSince := before, start
-	var shownAfter time.Duration // how long the key took to change the screen
-	for deadline := start.Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
-		cur := s.screen()
-		now := time.Now()
-		busy := false
-		for _, b := range busyLines {
-			busy = busy || strings.Contains(cur, b)
-		}
-		if cur != before && shownAfter == 0 {
-			shownAfter = now.Sub(start)
-		}
-		if cur != last || busy {
-			stableSince = now
-		}
-		if shownAfter > 0 && cur != before && !busy && now.Sub(stableSince) >= max(50*time.Millisecond, 2*shownAfter) {
+	var cur string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
+		if cur = s.screen(); landed(cur) {
 			return
 		}
-		last = cur
 	}
-	s.t.Fatalf("the screen did not settle after %q; last screen:\n%s", what, last)
+	s.t.Fatalf("the screen never showed %s; last screen:\n%s", what, cur)
 }
 
 // screen is the visible pane as text.
@@ -101,17 +83,12 @@ func (s *tmuxSession) screen() string {
 	return s.tmux("capture-pane", "-p", "-t", s.name)
 }
 
-// waitFor polls the screen until it shows text, failing with the last screen.
+// waitFor waits until the screen shows text, and returns that screen.
 func (s *tmuxSession) waitFor(text string) string {
 	s.t.Helper()
-	var last string
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if last = s.screen(); strings.Contains(last, text) {
-			return last
-		}
-	}
-	s.t.Fatalf("the screen never showed %q; last screen:\n%s", text, last)
-	return ""
+	var shown string
+	s.settle(strconv.Quote(text), func(screen string) bool { shown = screen; return strings.Contains(screen, text) })
+	return shown
 }
 
 // quit presses q, which ends the program, and waits for it to end.
