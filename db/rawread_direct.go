@@ -160,11 +160,18 @@ func (r *directRows) int64(i int32) int64 { return sqlite3.Xsqlite3_column_int64
 // so it is never kept (strings.Clone it to keep it).
 func (r *directRows) text(i int32) string {
 	p := sqlite3.Xsqlite3_column_text(r.tls, r.stmt, i)
-	n := sqlite3.Xsqlite3_column_bytes(r.tls, r.stmt, i)
+	return unsafe.String(cBytes(p, sqlite3.Xsqlite3_column_bytes(r.tls, r.stmt, i)))
+}
+
+// cBytes is where n bytes SQLite holds at p begin, for unsafe.String and
+// unsafe.Slice (nil, 0 for none). p is read as a pointer through memory
+// rather than converted, which vet would take for a Go pointer kept as an
+// integer: it is C memory, which the collector never moves.
+func cBytes(p uintptr, n int32) (*byte, int) {
 	if p == 0 || n <= 0 {
-		return ""
+		return nil, 0
 	}
-	return unsafe.String((*byte)(*(*unsafe.Pointer)(unsafe.Pointer(&p))), int(n))
+	return (*byte)(*(*unsafe.Pointer)(unsafe.Pointer(&p))), int(n)
 }
 
 // value is column i as the driver would hand it over.
@@ -178,11 +185,7 @@ func (r *directRows) value(i int32) any {
 		return strings.Clone(r.text(i))
 	case sqlite3.SQLITE_BLOB:
 		p := sqlite3.Xsqlite3_column_blob(r.tls, r.stmt, i)
-		n := sqlite3.Xsqlite3_column_bytes(r.tls, r.stmt, i)
-		if p == 0 || n <= 0 {
-			return []byte{}
-		}
-		return append([]byte(nil), unsafe.Slice((*byte)(*(*unsafe.Pointer)(unsafe.Pointer(&p))), int(n))...)
+		return append([]byte{}, unsafe.Slice(cBytes(p, sqlite3.Xsqlite3_column_bytes(r.tls, r.stmt, i)))...)
 	}
 	return nil
 }
@@ -206,37 +209,28 @@ func (e *stepError) Code() int { return e.code }
 // driver would.
 func directSetterOf(dst any, set func(any) error) func(r *directRows, i int32) error {
 	boxed := func(r *directRows, i int32) error { return set(r.value(i)) }
+	integer := func(store func(int64)) func(r *directRows, i int32) error {
+		return func(r *directRows, i int32) error {
+			if r.kind(i) != sqlite3.SQLITE_INTEGER {
+				return boxed(r, i)
+			}
+			store(r.int64(i))
+			return nil
+		}
+	}
 	switch d := dst.(type) {
 	case *int64:
-		return func(r *directRows, i int32) error {
-			if r.kind(i) != sqlite3.SQLITE_INTEGER {
-				return boxed(r, i)
-			}
-			*d = r.int64(i)
-			return nil
-		}
+		return integer(func(v int64) { *d = v })
 	case *bool:
-		return func(r *directRows, i int32) error {
-			if r.kind(i) != sqlite3.SQLITE_INTEGER {
-				return boxed(r, i)
-			}
-			*d = r.int64(i) != 0
-			return nil
-		}
+		return integer(func(v int64) { *d = v != 0 })
+	case intCol:
+		return integer(func(v int64) { *d.dst = int(v) })
 	case *string:
 		return func(r *directRows, i int32) error {
 			if r.kind(i) != sqlite3.SQLITE_TEXT {
 				return boxed(r, i)
 			}
 			*d = strings.Clone(r.text(i))
-			return nil
-		}
-	case intCol:
-		return func(r *directRows, i int32) error {
-			if r.kind(i) != sqlite3.SQLITE_INTEGER {
-				return boxed(r, i)
-			}
-			*d.dst = int(r.int64(i))
 			return nil
 		}
 	case idCol:
