@@ -34,17 +34,11 @@ type program struct {
 	frame *lastFrame
 }
 
-// lastFrame holds the latest view the program drew: as drawn (raw, with
-// its styles: a moved highlight may change nothing else) and as text.
+// lastFrame holds the latest view the program drew, as drawn: with its
+// styles, since a moved highlight may change nothing else.
 type lastFrame struct {
-	mu        sync.Mutex
-	raw, text string
-}
-
-func (f *lastFrame) get() string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.text
+	mu  sync.Mutex
+	raw string
 }
 
 func (f *lastFrame) drawn() string {
@@ -69,7 +63,7 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (f framed) View() tea.View {
 	v := f.Model.View()
 	f.frame.mu.Lock()
-	f.frame.raw, f.frame.text = v.Content, ansi.Strip(v.Content)
+	f.frame.raw = v.Content
 	f.frame.mu.Unlock()
 	return v
 }
